@@ -1,0 +1,177 @@
+// The one drizzle schema for D1. Migrations in migrations/ are generated from this file
+// (`npm run db:generate`) and reviewed by hand. No ON DELETE CASCADE anywhere: drizzle-kit's
+// SQLite table rebuilds would fire cascades on D1 (PRAGMA foreign_keys=OFF is not honoured).
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const timestamps = {
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+};
+
+/** One row per article, keyed by where it came from (`source`) and that system's id. */
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: text("id").primaryKey(),
+    source: text("source").notNull(),
+    externalId: text("external_id").notNull(),
+    url: text("url"),
+    title: text("title"),
+    text: text("text").notNull(),
+    /** SHA-256 hex of `text`: a new hash means the article changed. */
+    contentHash: text("content_hash").notNull(),
+    publishedAt: text("published_at"),
+    language: text("language"),
+    /** "active" or "withdrawn" (deleted/unpublished in the CMS). */
+    status: text("status", { enum: ["active", "withdrawn"] }).notNull().default("active"),
+    // Denormalised from the latest run so lists filter and sort without joins.
+    latestRunId: text("latest_run_id"),
+    latestScore: real("latest_score"),
+    latestOutcome: text("latest_outcome", { enum: ["pass", "warn", "fail"] }),
+    /** Space-padded list of failing rule ids in the latest run (" a.b c.d "), for LIKE filters. */
+    latestFailedRules: text("latest_failed_rules"),
+    lastCheckedAt: text("last_checked_at"),
+    /** When the latest run's outcome first became "fail" (for the corrections queue). */
+    failingSince: text("failing_since"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("articles_source_external_id").on(t.source, t.externalId),
+    index("articles_last_checked").on(t.lastCheckedAt, t.id),
+    index("articles_outcome").on(t.latestOutcome, t.lastCheckedAt),
+  ],
+);
+
+/** One scoring of one article against one ruleset version. */
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: text("id").primaryKey(),
+    articleId: text("article_id").notNull().references(() => articles.id),
+    trigger: text("trigger", { enum: ["api", "webhook", "audit", "cli"] }).notNull(),
+    auditId: text("audit_id"),
+    deliveryId: text("delivery_id"),
+    rulesetVersion: text("ruleset_version").notNull(),
+    contentHash: text("content_hash").notNull(),
+    score: real("score"),
+    outcome: text("outcome", { enum: ["pass", "warn", "fail"] }).notNull(),
+    passCount: integer("pass_count").notNull(),
+    failCount: integer("fail_count").notNull(),
+    notApplicableCount: integer("not_applicable_count").notNull(),
+    reviewCount: integer("review_count").notNull(),
+    errorCount: integer("error_count").notNull(),
+    /** The judging date the engine used (YYYY-MM-DD). */
+    asOf: text("as_of").notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index("runs_article_created").on(t.articleId, t.createdAt), index("runs_audit").on(t.auditId)],
+);
+
+/** Every rule's verdict for a run — passes too, not only failures. */
+export const verdicts = sqliteTable(
+  "verdicts",
+  {
+    runId: text("run_id").notNull().references(() => runs.id),
+    ruleId: text("rule_id").notNull(),
+    status: text("status", { enum: ["pass", "fail", "not_applicable", "review", "error"] }).notNull(),
+    severity: text("severity", { enum: ["critical", "major", "minor"] }).notNull(),
+    kind: text("kind").notNull(),
+    /** JSON array of engine Evidence objects. */
+    evidence: text("evidence").notNull().default("[]"),
+    message: text("message"),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.ruleId] }), index("verdicts_rule_status").on(t.ruleId, t.status)],
+);
+
+/** Every ruleset version ever used, with its rule summaries (for audit diffs). */
+export const rulesets = sqliteTable("rulesets", {
+  version: text("version").primaryKey(),
+  ruleCount: integer("rule_count").notNull(),
+  /** JSON array of { id, hash, valid_from, valid_until }. */
+  rules: text("rules").notNull(),
+  firstSeenAt: text("first_seen_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+/** Every webhook delivery and outbound alert, from receipt to its stored run. */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: text("id").primaryKey(),
+    provider: text("provider").notNull(),
+    /** The provider's own delivery/idempotency id; (provider, key) is unique, so replays are refused. */
+    deliveryKey: text("delivery_key").notNull(),
+    event: text("event"),
+    status: text("status", { enum: ["queued", "scored", "ignored", "duplicate", "failed"] }).notNull(),
+    /** The normalised article (JSON) the consumer scores; kept so nothing is lost after the 202. */
+    payload: text("payload"),
+    articleId: text("article_id"),
+    runId: text("run_id"),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("deliveries_provider_key").on(t.provider, t.deliveryKey), index("deliveries_status").on(t.status, t.createdAt)],
+);
+
+/** One nightly or on-demand re-check of the archive. */
+export const audits = sqliteTable(
+  "audits",
+  {
+    id: text("id").primaryKey(),
+    trigger: text("trigger", { enum: ["cron", "api"] }).notNull(),
+    status: text("status", { enum: ["running", "finished"] }).notNull().default("running"),
+    rulesetVersion: text("ruleset_version").notNull(),
+    previousRulesetVersion: text("previous_ruleset_version"),
+    startedAt: text("started_at").notNull(),
+    finishedAt: text("finished_at"),
+    articlesDue: integer("articles_due").notNull().default(0),
+    batchesTotal: integer("batches_total").notNull().default(0),
+    batchesDone: integer("batches_done").notNull().default(0),
+    scored: integer("scored").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    scoreSum: real("score_sum").notNull().default(0),
+    scoreCount: integer("score_count").notNull().default(0),
+    passCount: integer("pass_count").notNull().default(0),
+    warnCount: integer("warn_count").notNull().default(0),
+    failCount: integer("fail_count").notNull().default(0),
+    regressions: integer("regressions").notNull().default(0),
+    fixed: integer("fixed").notNull().default(0),
+    changed: integer("changed").notNull().default(0),
+    /** JSON { added: string[], removed: string[], edited: string[] } against the previous audit's ruleset. */
+    ruleChanges: text("rule_changes"),
+  },
+  (t) => [index("audits_started").on(t.startedAt)],
+);
+
+/** The batches an audit fanned out; the audit finishes when none is pending. */
+export const auditBatches = sqliteTable(
+  "audit_batches",
+  {
+    auditId: text("audit_id").notNull().references(() => audits.id),
+    seq: integer("seq").notNull(),
+    /** JSON array of article ids. */
+    articleIds: text("article_ids").notNull(),
+    status: text("status", { enum: ["pending", "done", "dead"] }).notNull().default("pending"),
+    updatedAt: timestamps.updatedAt,
+  },
+  (t) => [primaryKey({ columns: [t.auditId, t.seq] })],
+);
+
+/** An article whose verdicts changed in an audit; (audit, article) is unique so nothing counts twice. */
+export const auditChanges = sqliteTable(
+  "audit_changes",
+  {
+    auditId: text("audit_id").notNull().references(() => audits.id),
+    articleId: text("article_id").notNull().references(() => articles.id),
+    previousRunId: text("previous_run_id"),
+    runId: text("run_id").notNull(),
+    change: text("change", { enum: ["regression", "fixed", "changed"] }).notNull(),
+    previousOutcome: text("previous_outcome"),
+    outcome: text("outcome").notNull(),
+    /** JSON array of { rule, from, to, quotes, cause } per rule whose status changed. */
+    ruleChanges: text("rule_changes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.auditId, t.articleId] })],
+);

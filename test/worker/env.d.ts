@@ -1,0 +1,13 @@
+declare namespace Cloudflare {
+  interface Env {
+    TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    API_TOKEN: string;
+    READ_TOKEN: string;
+  }
+}
+
+declare namespace Cloudflare {
+  interface GlobalProps {
+    mainModule: typeof import("../../src/index");
+  }
+}
