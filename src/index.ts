@@ -1,7 +1,12 @@
 // The Worker entry: thin wiring of the HTTP app, the cron trigger and the queue consumer.
-import { app } from "./http/app";
 import type { Bindings } from "./env";
+import { app } from "./http/app";
+import type { JobMessage } from "./jobs/messages";
+import { consumeJobs } from "./jobs/queue";
 
 export default {
   fetch: app.fetch,
-} satisfies ExportedHandler<Bindings>;
+  async queue(batch, env) {
+    await consumeJobs(batch, env);
+  },
+} satisfies ExportedHandler<Bindings, JobMessage>;

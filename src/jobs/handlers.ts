@@ -1,0 +1,16 @@
+// The one registry of job handlers, keyed by message type. Each job module owns its handler.
+import type { Bindings } from "../env";
+import type { JobOf, JobType } from "./messages";
+
+export interface JobHandler<T extends JobType> {
+  /** Do the work. Throw to retry (the message is retried with backoff, then dead-lettered). */
+  process(job: JobOf<T>, env: Bindings, attempts: number): Promise<void>;
+  /** The message exhausted its retries: record the failure durably (must be idempotent). */
+  deadLetter(job: JobOf<T>, env: Bindings, attempts: number): Promise<void>;
+}
+
+export const jobHandlers: { [T in JobType]?: JobHandler<T> } = {
+  // delivery: webhook scoring (src/jobs/score-delivery.ts)
+  // audit-batch: nightly audit batches (src/jobs/audit-batch.ts)
+  // notify: outbound alerts (src/jobs/notify.ts)
+};

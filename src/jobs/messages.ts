@@ -1,0 +1,9 @@
+// Messages on the jobs queue. They carry ids, never article bodies (128 KB message cap; the
+// durable copy lives in D1).
+export type JobMessage =
+  | { type: "delivery"; deliveryId: string }
+  | { type: "audit-batch"; auditId: string; seq: number }
+  | { type: "notify"; articleId: string; runId: string };
+
+export type JobType = JobMessage["type"];
+export type JobOf<T extends JobType> = Extract<JobMessage, { type: T }>;
