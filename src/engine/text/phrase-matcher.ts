@@ -1,0 +1,176 @@
+// The engine's multi-phrase matcher: every rule's terms compiled into one token trie.
+//
+// Cost is O(tokens × longest phrase), independent of how many phrases were compiled, so thousands
+// of rules share one pass over the article. Phrases are data, never regular expressions.
+import { foldTerm } from "./fold";
+import { isWordCode, tokenize, type Token } from "./tokens";
+
+export interface PhraseEntry {
+  id: string;
+  phrase: string;
+}
+
+export interface PhraseMatch {
+  id: string;
+  /** Offset of the first matched code unit (folded and original text alike). */
+  start: number;
+  /** Offset after the last matched code unit. */
+  end: number;
+  /** Index of the entry in the array given to compilePhrases (ids may repeat). */
+  index: number;
+}
+
+export interface PhraseMatcher {
+  /** Number of phrases compiled. */
+  readonly size: number;
+  /** All matches in folded text (pass `tokens` when you already tokenized it), by start then longest first. */
+  findAll(folded: string, tokens?: Token[]): PhraseMatch[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  /** Word-prefix edges from a trailing `*`, keyed by prefix; `wildLens` lists their lengths. */
+  wild: Map<string, TrieNode> | null;
+  wildLens: number[];
+  /** Entry indexes whose phrase ends at this node. */
+  ends: number[];
+}
+
+interface Step {
+  text: string;
+  prefix: boolean;
+}
+
+function newNode(): TrieNode {
+  return { next: null, wild: null, wildLens: [], ends: [] };
+}
+
+/** Hyphens and dashes are separators, like spaces: "anti-terror" = "anti terror". */
+function isSeparator(t: Token): boolean {
+  return t.kind === "punct" && t.text === "-";
+}
+
+/** Turn a phrase into trie steps; throws on a phrase with nothing to match (a rule-file error). */
+export function phraseSteps(phrase: string): Step[] {
+  const folded = foldTerm(phrase);
+  const toks = tokenize(folded);
+  const steps: Step[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    if (isSeparator(t)) continue;
+    if (t.kind === "punct" && t.text === "*") {
+      const prev = toks[i - 1];
+      const last = steps[steps.length - 1];
+      if (prev && last && prev.end === t.start && prev.kind !== "punct") {
+        last.prefix = true;
+        continue;
+      }
+    }
+    steps.push({ text: t.text, prefix: false });
+  }
+  if (steps.length === 0) throw new Error(`phrase ${JSON.stringify(phrase)} has nothing to match`);
+  return steps;
+}
+
+/** Compile phrases into one matcher. Phrases are folded (case, accents) and tokenized. */
+export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
+  const root = newNode();
+  const ids: string[] = [];
+  const startsWithWord: boolean[] = [];
+  const endsWithWord: boolean[] = [];
+  entries.forEach((entry, index) => {
+    const steps = phraseSteps(entry.phrase);
+    let node = root;
+    for (const step of steps) {
+      if (step.prefix) {
+        node.wild ??= new Map();
+        let child = node.wild.get(step.text);
+        if (!child) {
+          child = newNode();
+          node.wild.set(step.text, child);
+          if (!node.wildLens.includes(step.text.length)) {
+            node.wildLens.push(step.text.length);
+            node.wildLens.sort((a, b) => a - b);
+          }
+        }
+        node = child;
+      } else {
+        node.next ??= new Map();
+        let child = node.next.get(step.text);
+        if (!child) {
+          child = newNode();
+          node.next.set(step.text, child);
+        }
+        node = child;
+      }
+    }
+    node.ends.push(index);
+    ids[index] = entry.id;
+    startsWithWord[index] = isWordCode((steps[0] as Step).text.charCodeAt(0));
+    const last = steps[steps.length - 1] as Step;
+    endsWithWord[index] = isWordCode(last.text.charCodeAt(last.text.length - 1));
+  });
+
+  function findAll(folded: string, tokens?: Token[]): PhraseMatch[] {
+    const all = tokens ?? tokenize(folded);
+    const toks: Token[] = [];
+    for (const t of all) if (!isSeparator(t)) toks.push(t);
+    const out: PhraseMatch[] = [];
+    const n = toks.length;
+    // Explicit stack of (node, next token index): wildcard and exact edges may both apply.
+    const stackNodes: TrieNode[] = [];
+    const stackPos: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const first = toks[i] as Token;
+      stackNodes.push(root);
+      stackPos.push(i);
+      while (stackNodes.length > 0) {
+        const node = stackNodes.pop() as TrieNode;
+        const j = stackPos.pop() as number;
+        if (node.ends.length > 0 && j > i) {
+          const lastTok = toks[j - 1] as Token;
+          for (const index of node.ends) {
+            if (startsWithWord[index] && first.start > 0 && isWordCode(folded.charCodeAt(first.start - 1))) continue;
+            if (endsWithWord[index] && isWordCode(folded.charCodeAt(lastTok.end))) continue;
+            out.push({ id: ids[index] as string, start: first.start, end: lastTok.end, index });
+          }
+        }
+        if (j >= n) continue;
+        const tok = toks[j] as Token;
+        if (j > i && tok.brk) continue; // never across a line break
+        const exact = node.next?.get(tok.text);
+        if (exact) {
+          stackNodes.push(exact);
+          stackPos.push(j + 1);
+        }
+        if (node.wild && tok.kind !== "punct") {
+          for (const len of node.wildLens) {
+            if (len > tok.text.length) break;
+            const child = node.wild.get(len === tok.text.length ? tok.text : tok.text.slice(0, len));
+            if (child) {
+              stackNodes.push(child);
+              stackPos.push(j + 1);
+            }
+          }
+        }
+      }
+    }
+    out.sort((a, b) => a.start - b.start || b.end - a.end || a.index - b.index);
+    return out;
+  }
+
+  return { size: entries.length, findAll };
+}
+
+/** Drop matches that lie inside a longer kept match (leftmost-longest), e.g. "Sudan" in "South Sudan". */
+export function longestMatches<T extends { start: number; end: number }>(sorted: readonly T[]): T[] {
+  const out: T[] = [];
+  let coveredUntil = -1;
+  for (const m of sorted) {
+    if (m.end <= coveredUntil) continue;
+    if (m.start < coveredUntil) continue; // overlaps a kept match: keep the earlier one
+    out.push(m);
+    coveredUntil = m.end;
+  }
+  return out;
+}

@@ -1,0 +1,274 @@
+// Sentence and quotation segmentation with offsets into the original text.
+//
+// Intl.Segmenter splits after "U.S." and initials, so this is a small linear scanner instead:
+// split at . ! ? … (plus closing quotes/brackets) + space + a likely sentence start, unless the
+// period ends an abbreviation or an initial; every line break ends a sentence and a paragraph.
+import { foldText } from "./fold";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  /** Offset of the first non-space code unit. */
+  start: number;
+  /** Offset after the last non-space code unit (exclusive). */
+  end: number;
+  /** Index of the paragraph (a run of text between line breaks), counted from 0. */
+  paragraph: number;
+}
+
+/** Titles before a name: a period after them never ends a sentence. */
+const TITLES = new Set(
+  ("mr mrs ms messrs dr dra drs gen gral sen rep gov prof sr sra srta sres lic ing lt col sgt capt cmdr cdr adm maj " +
+    "hon rev fr pres supt insp st mt ft cnel cap cdte pbro dip mons mgr sto sta det atty gob excmo")
+    .split(" "),
+);
+
+/** Other abbreviations: no split unless a clear sentence starter follows ("...in the U.S. The men"). */
+const ABBREVIATIONS = new Set(
+  ("jr jan feb mar apr jun jul aug sep sept oct nov dec ene abr ago dic vs etc approx aprox inc corp ltd co " +
+    "no nos nro num art arts fig figs vol vols pp p pag ed eds ej tel dept depto univ est ca cf al av avda bros " +
+    "mon tue tues wed thu thur thurs fri sat sun lun mie jue vie sab dom")
+    .split(" "),
+);
+
+/** Words that plainly open a new sentence, so a period before them ends one even after "U.S.". */
+const STARTERS = new Set(
+  ("the a an he she it they we i you this that these those there here but and or so yet in on at as for if when " +
+    "while after before since however meanwhile his her its their our my some many most all what who where why how " +
+    "el la los las lo un una unos unas en pero sin segun este esta estos estas ese esa eso ello ellos ellas su sus " +
+    "yo nosotros al del por para con desde tras mientras cuando ademas tambien asi")
+    .split(" "),
+);
+
+const TERMINATORS = ".!?\u2026";
+const CLOSERS = "\u201D\"\u2019')]\u00BB";
+const OPENERS = "\u201C\"\u2018'\u00AB\u00BF\u00A1([\u201E";
+
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
+}
+
+function isBreakCode(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+function isLetter(ch: string): boolean {
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isDigit(ch: string): boolean {
+  return ch >= "0" && ch <= "9";
+}
+
+/** Lines of the text, as [start, end) without the line break; blank lines included. */
+function lines(text: string): Span[] {
+  const out: Span[] = [];
+  let s = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isBreakCode(text.charCodeAt(i))) {
+      out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  out.push({ start: s, end: text.length });
+  return out;
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+/** Split text into sentences; paragraphs are lines, so headlines and bullets stand alone. */
+export function splitSentences(text: string): Sentence[] {
+  const quotes = findQuotes(text);
+  const out: Sentence[] = [];
+  let paragraph = -1;
+  for (const line of lines(text)) {
+    const { start: ls, end: le } = trimSpan(text, line.start, line.end);
+    if (ls >= le) continue;
+    paragraph++;
+    let s = ls;
+    for (let i = ls; i < le; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x2026) continue; // . ! ? …
+      let j = i + 1;
+      while (j < le && TERMINATORS.includes(text.charAt(j))) j++;
+      let k = j;
+      while (k < le && CLOSERS.includes(text.charAt(k))) k++;
+      if (k >= le) break; // the line ends here anyway
+      if (!isSpaceCode(text.charCodeAt(k))) {
+        i = j - 1;
+        continue;
+      }
+      let m = k;
+      while (m < le && isSpaceCode(text.charCodeAt(m))) m++;
+      const next = text.charAt(m);
+      if (!(isUpper(next) || isDigit(next) || OPENERS.includes(next)) || keepTogether(text, i, j, m, quotes)) {
+        i = j - 1;
+        continue;
+      }
+      out.push({ start: s, end: k, paragraph });
+      s = m;
+      i = m - 1;
+    }
+    if (s < le) out.push({ start: s, end: le, paragraph });
+  }
+  return out;
+}
+
+/** The terminator run text[i, j) is followed by a capitalised word at m: is it still mid-sentence? */
+function keepTogether(text: string, i: number, j: number, m: number, quotes: Span[]): boolean {
+  const run = text.slice(i, j);
+  if (run.includes("!") || run.includes("?")) return false;
+  if (run === "\u2026" || run.length >= 3) return isInQuote(quotes, i, 1); // ellipsis inside a quote
+  if (run !== ".") return false;
+  // The word before the period, with its inner periods: "U.S", "EE.UU", "a.m", "E", "Gen".
+  let ws = i;
+  while (ws > 0) {
+    const ch = text.charAt(ws - 1);
+    if (isLetter(ch) || (ch === "." && ws - 1 > 0 && isLetter(text.charAt(ws - 2)))) ws--;
+    else break;
+  }
+  const word = text.slice(ws, i);
+  if (word.length === 0) return false;
+  const key = foldText(word).replace(/\./g, "");
+  const nextWord = foldText(readWord(text, m));
+  if (key === "no" || key === "nos" || key === "nro" || key === "num") return isDigit(text.charAt(m));
+  if (TITLES.has(key)) return true;
+  const dotted = word.includes(".");
+  const initial = word.length === 1 && isUpper(word);
+  if (dotted || initial || ABBREVIATIONS.has(key)) return !STARTERS.has(nextWord);
+  return false;
+}
+
+function readWord(text: string, at: number): string {
+  let e = at;
+  while (e < text.length && isLetter(text.charAt(e))) e++;
+  return text.slice(at, e);
+}
+
+/**
+ * Spans inside direct quotation marks (the marks themselves excluded): “…”, "…", «…», „…“, and
+ * ‘…’ / '…' when they are quotation marks rather than apostrophes ("Ecuador’s", "migrants’").
+ * A quotation never crosses a line break; an unclosed one ends with its paragraph.
+ */
+export function findQuotes(text: string): Span[] {
+  const out: Span[] = [];
+  for (const line of lines(text)) quotesInLine(text, line.start, line.end, out);
+  return out;
+}
+
+function isWordAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const ch = text.charAt(i);
+  return isLetter(ch) || isDigit(ch);
+}
+
+function quotesInLine(text: string, ls: number, le: number, out: Span[]): void {
+  let dbl = -1; // content start of an open double quotation, or -1
+  let dblClose = ""; // the mark that closes it
+  let sgl = -1; // content start of an open single quotation, or -1
+  const push = (start: number, end: number): void => {
+    const t = trimSpan(text, start, end);
+    if (t.end > t.start) out.push(t);
+  };
+  for (let i = ls; i < le; i++) {
+    const ch = text.charAt(i);
+    switch (ch) {
+      case "\u201C": // “
+      case "\u201E": // „
+        if (dbl < 0 && sgl < 0) {
+          dbl = i + 1;
+          dblClose = "\u201D\u201C";
+        } else if (dbl >= 0 && ch === "\u201C" && dblClose.includes(ch)) {
+          push(dbl, i); // German „…“
+          dbl = -1;
+        }
+        break;
+      case "\u201D": // ”
+        if (dbl >= 0 && dblClose.includes(ch)) {
+          push(dbl, i);
+          dbl = -1;
+        } else if (dbl < 0 && sgl < 0 && !isWordAt(text, i - 1) && isWordAt(text, i + 1)) {
+          dbl = i + 1; // some outlets open with ” as well
+          dblClose = "\u201D";
+        }
+        break;
+      case "\u00AB": // «
+        if (dbl < 0 && sgl < 0) {
+          dbl = i + 1;
+          dblClose = "\u00BB";
+        }
+        break;
+      case "\u00BB":
+        if (dbl >= 0 && dblClose === "\u00BB") {
+          push(dbl, i);
+          dbl = -1;
+        }
+        break;
+      case '"':
+        if (dbl >= 0 && dblClose.includes('"')) {
+          push(dbl, i);
+          dbl = -1;
+        } else if (dbl < 0 && sgl < 0) {
+          dbl = i + 1;
+          dblClose = '"\u201D';
+        }
+        break;
+      case "\u2018": // ‘ opens only before a letter, after a non-word character
+        if (dbl < 0 && sgl < 0 && !isWordAt(text, i - 1) && isLetter(text.charAt(i + 1))) sgl = i + 1;
+        break;
+      case "\u2019": // ’ closes only when it is not an apostrophe inside a word
+      case "'":
+        if (sgl >= 0) {
+          if (!(isWordAt(text, i - 1) && isWordAt(text, i + 1))) {
+            push(sgl, i);
+            sgl = -1;
+          }
+        } else if (ch === "'" && dbl < 0 && !isWordAt(text, i - 1) && isLetter(text.charAt(i + 1))) {
+          if (hasStraightCloser(text, i + 1, le)) sgl = i + 1;
+        }
+        break;
+    }
+  }
+  if (dbl >= 0) push(dbl, le);
+  if (sgl >= 0) push(sgl, le);
+}
+
+/** A straight ' that can close a quotation: not inside a word, not after a space. */
+function hasStraightCloser(text: string, from: number, le: number): boolean {
+  for (let k = from; k < le; k++) {
+    if (text.charAt(k) !== "'") continue;
+    if (!isWordAt(text, k + 1) && !isSpaceCode(text.charCodeAt(k - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * Is text[offset, offset + length) inside one quotation span? The quotation marks themselves may
+ * be included in the range. Spans must be sorted by start (as findQuotes returns them).
+ */
+export function isInQuote(spans: readonly Span[], offset: number, length: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as Span).start - 1 <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found < 0) return false;
+  const span = spans[found] as Span;
+  return offset + length <= span.end + 1;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { dayOfWeek, findDates, type DateAnchor, type DateMention } from "../../../src/engine/text/dates";
+
+const JUL19: DateAnchor = { year: 2025, month: 7, day: 19 };
+const DEC27: DateAnchor = { year: 2025, month: 12, day: 27 };
+
+function one(text: string, anchor?: DateAnchor): DateMention & { quote: string } {
+  const all = findDates(text, anchor);
+  expect(all, text).toHaveLength(1);
+  const m = all[0] as DateMention;
+  return { ...m, quote: text.slice(m.offset, m.offset + m.length) };
+}
+
+describe("findDates: absolute formats", () => {
+  it.each([
+    ["released on July 18, 2025.", "July 18, 2025"],
+    ["released on 18 July 2025.", "18 July 2025"],
+    ["released on 2025-07-18.", "2025-07-18"],
+    ["released on 7/18/2025.", "7/18/2025"],
+    ["liberados el 18/07/2025.", "18/07/2025"],
+    ["liberados el 18 de julio de 2025.", "18 de julio de 2025"],
+    ["on Friday 18 July 2025 they flew", "Friday 18 July 2025"],
+  ])("%s", (text, quote) => {
+    expect(one(text)).toMatchObject({ year: 2025, month: 7, day: 18, granularity: "day", relative: false, quote });
+  });
+
+  it("abbreviations and weekday prefixes", () => {
+    expect(one("Dec. 22, 2025")).toMatchObject({ year: 2025, month: 12, day: 22, quote: "Dec. 22, 2025" });
+    expect(one("Friday, July 18", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18, weekday: 5, quote: "Friday, July 18" });
+    expect(one("el viernes 18 de julio", JUL19)).toMatchObject({ month: 7, day: 18, weekday: 5, quote: "viernes 18 de julio" });
+  });
+
+  it("month granularity", () => {
+    expect(one("In March 2025, El Salvador")).toMatchObject({ year: 2025, month: 3, granularity: "month", quote: "March 2025" });
+    expect(one("en julio de 2025")).toMatchObject({ year: 2025, month: 7, granularity: "month", quote: "julio de 2025" });
+  });
+
+  it("approximate forms", () => {
+    expect(one("in mid-March 2025")).toMatchObject({ year: 2025, month: 3, approximate: "mid", quote: "mid-March 2025" });
+    expect(one("opened in early 2023")).toMatchObject({ year: 2023, granularity: "year", approximate: "early" });
+    expect(one("a mediados de marzo", JUL19)).toMatchObject({ year: 2025, month: 3, approximate: "mid" });
+    expect(one("a finales de 2024")).toMatchObject({ year: 2024, approximate: "late" });
+  });
+
+  it("day ranges", () => {
+    const r = { from: { year: 2025, month: 3, day: 15 }, to: { year: 2025, month: 3, day: 16 } };
+    expect(one("on 15–16 March 2025")).toMatchObject({ day: 15, range: r, quote: "15–16 March 2025" });
+    expect(one("March 15-16, 2025")).toMatchObject({ range: r });
+    expect(one("el 15 y 16 de marzo de 2025")).toMatchObject({ range: r });
+    expect(one("on the 15th and 16th of March", JUL19)).toMatchObject({ range: r });
+  });
+
+  it("marks an ambiguous numeric date and honours dayFirst", () => {
+    expect(findDates("on 7/8/2025")[0]).toMatchObject({ month: 7, day: 8, ambiguous: true });
+    expect(findDates("el 7/8/2025", undefined, { dayFirst: true })[0]).toMatchObject({ month: 8, day: 7 });
+  });
+});
+
+describe("findDates: yearless and relative forms", () => {
+  it("keeps the year undefined without an anchor", () => {
+    const m = one("on July 18 the men");
+    expect(m).toMatchObject({ month: 7, day: 18, relative: true });
+    expect(m.year).toBeUndefined();
+  });
+
+  it("resolves yearless days against the anchor", () => {
+    expect(one("on July 18", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18, relative: true });
+    expect(one("December 22", DEC27)).toMatchObject({ year: 2025, month: 12, day: 22 });
+    expect(one("18 de julio", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18 });
+    expect(one("Jul. 18", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18 });
+    expect(one("since March 15", JUL19)).toMatchObject({ year: 2025, month: 3, day: 15 });
+    expect(one("on December 20", JUL19)).toMatchObject({ year: 2024, month: 12, day: 20 });
+  });
+
+  it("resolves months: last July in a December article, bare months to the most recent", () => {
+    expect(one("released last July", DEC27)).toMatchObject({ year: 2025, month: 7, granularity: "month", relative: true, quote: "last July" });
+    expect(one("released last July", JUL19)).toMatchObject({ year: 2024, month: 7 });
+    expect(one("since last March", JUL19)).toMatchObject({ year: 2025, month: 3 });
+    expect(one("in March", JUL19)).toMatchObject({ year: 2025, month: 3, quote: "March" });
+    expect(one("in August", JUL19)).toMatchObject({ year: 2024, month: 8 });
+    expect(one("el pasado julio", DEC27)).toMatchObject({ year: 2025, month: 7, quote: "el pasado julio" });
+    expect(one("en marzo", JUL19)).toMatchObject({ year: 2025, month: 3 });
+  });
+
+  it("resolves weekdays and relative days", () => {
+    expect(one("released on Friday", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18, weekday: 5, relative: true });
+    expect(one("llegaron el viernes", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18 });
+    expect(one("next Friday", JUL19)).toMatchObject({ year: 2025, month: 7, day: 25 });
+    expect(one("yesterday", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18, granularity: "day" });
+    expect(one("ayer", { year: 2025, month: 1, day: 1 })).toMatchObject({ year: 2024, month: 12, day: 31 });
+    expect(one("today", JUL19)).toMatchObject({ year: 2025, month: 7, day: 19 });
+    expect(one("el año pasado", DEC27)).toMatchObject({ year: 2024, granularity: "year" });
+    expect(one("on the 18th", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18 });
+  });
+});
+
+describe("findDates: what is not a date", () => {
+  it.each([
+    "The migrants may face persecution",
+    "They march on the capital",
+    "Julio Borges habló",
+    "the 252 men",
+  ])("%s", (text) => {
+    expect(findDates(text)).toEqual([]);
+  });
+
+  it("needs context for a bare year", () => {
+    expect(findDates("the 1798 law")).toEqual([]);
+    expect(one("the Alien Enemies Act of 1798")).toMatchObject({ year: 1798, granularity: "year" });
+  });
+});
+
+describe("dayOfWeek", () => {
+  it("matches the calendar", () => {
+    expect(dayOfWeek(2025, 7, 18)).toBe(5);
+    expect(dayOfWeek(2025, 12, 22)).toBe(1);
+    expect(dayOfWeek(2026, 1, 3)).toBe(6);
+  });
+});
