@@ -1,0 +1,74 @@
+// GET /v1/deliveries (filter by status/provider, newest first, cursor pages), GET /v1/deliveries/:id
+// (with the normalised article and the run it produced) and POST /v1/deliveries/:id/retry.
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { JobMessage } from "../jobs/messages";
+import { ALERT_PROVIDER } from "../jobs/notify";
+import { getDb } from "../storage/db";
+import { DELIVERY_STATUSES, getDelivery, listDeliveries, markFailed, requeueFailed, toDeliveryView } from "../storage/deliveries";
+import { toStoredRun } from "../storage/queries-runs";
+import { runs } from "../storage/schema";
+import type { AuthEnv } from "./auth";
+import { ApiError } from "./errors";
+import { pageQuery, parseQuery } from "./validation";
+
+const listQuery = z.strictObject({
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  provider: z.string().min(1).max(64).optional(),
+  ...pageQuery,
+});
+
+export const deliveryRoutes = new Hono<AuthEnv>();
+
+deliveryRoutes.get("/", async (c) => {
+  const { limit, cursor, ...filters } = parseQuery(listQuery, c.req.query());
+  return c.json(await listDeliveries(getDb(c.env.DB), filters, { limit, cursor }));
+});
+
+deliveryRoutes.get("/:id", async (c) => {
+  const db = getDb(c.env.DB);
+  const delivery = await getDelivery(db, c.req.param("id"));
+  if (!delivery) throw notFound(c.req.param("id"));
+  const run = delivery.runId ? await db.select().from(runs).where(eq(runs.id, delivery.runId)).get() : undefined;
+  return c.json({
+    ...toDeliveryView(delivery),
+    payload: parsePayload(delivery.payload),
+    run: run ? toStoredRun(run) : null,
+  });
+});
+
+// A failed delivery (or alert) goes back on the queue once its cause is fixed.
+deliveryRoutes.post("/:id/retry", async (c) => {
+  const db = getDb(c.env.DB);
+  const delivery = await getDelivery(db, c.req.param("id"));
+  if (!delivery) throw notFound(c.req.param("id"));
+  if (!(await requeueFailed(db, delivery.id))) {
+    throw new ApiError(409, "validation_failed", `Delivery ${delivery.id} is ${delivery.status}; only failed deliveries can be retried.`);
+  }
+  const job: JobMessage =
+    delivery.provider === ALERT_PROVIDER
+      ? { type: "notify", articleId: delivery.articleId ?? "", runId: delivery.deliveryKey }
+      : { type: "delivery", deliveryId: delivery.id };
+  try {
+    await c.env.JOBS.send(job);
+  } catch (err) {
+    await markFailed(db, delivery.id);
+    throw err;
+  }
+  return c.json({ delivery_id: delivery.id, status: "queued" }, 202);
+});
+
+/** The stored JSON, or the raw text when it is not JSON (a corrupt payload is why such a delivery failed). */
+function parsePayload(payload: string | null): unknown {
+  if (payload === null) return null;
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return payload;
+  }
+}
+
+function notFound(id: string): ApiError {
+  return new ApiError(404, "not_found", `No delivery with id "${id}".`);
+}

@@ -1,0 +1,89 @@
+// Strapi: no signature exists, so the webhook's configured `Authorization: Bearer <token>`
+// header is compared in constant time. No timestamp or delivery id: event + entry + updatedAt dedupes.
+import { z } from "zod";
+import type { Intake, Provider } from "./contract";
+import { looksLikeHtml, nonEmpty, parsePayload } from "./contract";
+import { requireHeader, timingSafeEqualStrings, unauthorized } from "./verify";
+
+const strapiPayload = z.object({
+  event: z.string().optional(),
+  model: z.string().optional(),
+  entry: z
+    .object({
+      id: z.union([z.number(), z.string()]),
+      documentId: z.string().optional(),
+      updatedAt: z.string().nullish(),
+      publishedAt: z.string().nullish(),
+      locale: z.string().nullish(),
+    })
+    .catchall(z.unknown())
+    .optional(),
+});
+
+interface BlockNode {
+  type?: string;
+  text?: string;
+  children?: BlockNode[];
+}
+
+const INLINE = new Set(["text", "link"]);
+
+/** Strapi 5 "blocks" rich text → plain text: blocks become paragraphs, inline runs join, images carry no prose. */
+export function blocksToText(nodes: BlockNode[]): string {
+  const blocks = nodes.some((n) => !INLINE.has(n.type ?? ""));
+  return nodes
+    .map((n) => (n.type === "text" ? (n.text ?? "") : Array.isArray(n.children) ? blocksToText(n.children) : ""))
+    .filter((t) => !blocks || t)
+    .join(blocks ? "\n\n" : "");
+}
+
+const firstString = (entry: Record<string, unknown>, names: string[]): string | null => {
+  for (const name of names) if (typeof entry[name] === "string" && entry[name]) return entry[name] as string;
+  return null;
+};
+
+export const strapi: Provider = {
+  name: "strapi",
+  secret: "STRAPI_WEBHOOK_TOKEN",
+
+  async verify(req, token) {
+    const header = requireHeader(req.headers, "authorization");
+    if (!(await timingSafeEqualStrings(header.trim(), `Bearer ${token}`))) {
+      throw unauthorized("Invalid Authorization header: expected the webhook's configured \"Bearer <STRAPI_WEBHOOK_TOKEN>\".");
+    }
+    return null;
+  },
+
+  classify(payload, req): Intake {
+    const body = parsePayload("strapi", strapiPayload, payload);
+    const event = body.event ?? req.headers.get("x-strapi-event") ?? "unknown";
+    if (!event.startsWith("entry.") || !body.entry) return { action: "ignore", event, reason: "only entry events are checked" };
+    const { entry } = body;
+    const model = body.model ?? "entry";
+    const externalId = `${model}:${entry.documentId ?? entry.id}`;
+    const deliveryKey = `${event}:${externalId}:${entry.updatedAt ?? ""}`;
+    if (event === "entry.unpublish" || event === "entry.delete") return { action: "withdraw", event, deliveryKey, externalId };
+    // With Draft & Publish on, create/update fire for drafts (publishedAt null); without it every entry is live.
+    const live = event === "entry.publish" || ((event === "entry.create" || event === "entry.update") && entry.publishedAt !== null);
+    if (!live) return { action: "ignore", event, deliveryKey, reason: "drafts are checked when published" };
+    const rich = entry.content ?? entry.body ?? entry.text;
+    const text = Array.isArray(rich) ? blocksToText(rich as BlockNode[]) : typeof rich === "string" ? rich : "";
+    const html = !Array.isArray(rich) && looksLikeHtml(text);
+    return {
+      action: "score",
+      event,
+      deliveryKey,
+      article: {
+        source: "strapi",
+        external_id: externalId,
+        title: firstString(entry, ["title", "headline", "name"]),
+        html: html ? text : null,
+        text: html ? null : text,
+        url: firstString(entry, ["url"]),
+        published_at: nonEmpty(entry.publishedAt),
+        updated_at: nonEmpty(entry.updatedAt),
+        language: nonEmpty(entry.locale),
+      },
+    };
+  },
+};

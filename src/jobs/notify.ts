@@ -1,0 +1,166 @@
+// Outbound alerts: deciding when a run deserves one (maybeEnqueueAlert, for any job), building
+// the compact summary (buildAlert) and the `notify` job that POSTs it signed per Standard Webhooks.
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Evidence, Outcome } from "../engine";
+import type { Bindings } from "../env";
+import { standardKey } from "../http/webhooks/standard";
+import { hmacSign, toBase64, utf8 } from "../http/webhooks/verify";
+import { currentRuleset } from "../rules";
+import { type Db, getDb } from "../storage/db";
+import { findDelivery, markFailed, markSent, recordAttemptFailure, recordDelivery } from "../storage/deliveries";
+import { articles, runs, verdicts } from "../storage/schema";
+import type { JobHandler } from "./handlers";
+import type { JobMessage } from "./messages";
+
+/** Alerts are recorded as deliveries of this provider, keyed by run id (one alert per run). */
+export const ALERT_PROVIDER = "notify";
+// Keep alerts compact: receivers want the gist and a link, not every verdict.
+const MAX_RULES = 20;
+const MAX_QUOTES = 3;
+const SEND_TIMEOUT_MS = 15_000;
+
+export interface AlertDecision {
+  articleId: string;
+  runId: string;
+  outcome: Outcome;
+  /** The article's outcome before this run; null for its first run. */
+  previousOutcome: Outcome | null;
+}
+
+/** Why a run deserves an alert: it fails, or its outcome changed since the previous run. */
+export function alertReason(d: Pick<AlertDecision, "outcome" | "previousOutcome">): "fail" | "changed" | null {
+  if (d.outcome === "fail") return "fail";
+  return d.previousOutcome !== null && d.previousOutcome !== d.outcome ? "changed" : null;
+}
+
+/**
+ * Records and enqueues an alert for a stored run when NOTIFY_URL/NOTIFY_SECRET are set and
+ * alertReason says so. Idempotent per run; throws if the queue refuses (callers retry).
+ */
+export async function maybeEnqueueAlert(env: Bindings, d: AlertDecision): Promise<boolean> {
+  const reason = alertReason(d);
+  if (!reason || !env.NOTIFY_URL || !env.NOTIFY_SECRET) return false;
+  const recorded = await recordDelivery(getDb(env.DB), {
+    provider: ALERT_PROVIDER,
+    deliveryKey: d.runId,
+    event: `alert.${reason}`,
+    status: "queued",
+    articleId: d.articleId,
+    runId: d.runId,
+  });
+  if (recorded.status === "queued") await env.JOBS.send({ type: "notify", articleId: d.articleId, runId: d.runId } satisfies JobMessage);
+  return true;
+}
+
+/** Re-enqueues a run's alert that was recorded but may never have reached the queue. */
+export async function resendQueuedAlert(env: Bindings, runId: string): Promise<void> {
+  const alert = await findDelivery(getDb(env.DB), ALERT_PROVIDER, runId);
+  if (alert?.status === "queued" && alert.articleId) await env.JOBS.send({ type: "notify", articleId: alert.articleId, runId } satisfies JobMessage);
+}
+
+export interface Alert {
+  type: "article.alert";
+  timestamp: string;
+  data: {
+    reason: "fail" | "changed";
+    article: { id: string; source: string; external_id: string; title: string | null; url: string | null };
+    run: { id: string; trigger: string; score: number | null; outcome: Outcome; previous_outcome: Outcome | null; ruleset_version: string; as_of: string; created_at: string };
+    failing_rules: {
+      rule: string;
+      claim: string | null;
+      severity: string;
+      quotes: { quote: string; offset: number; found: string | null; expected: string | null; suggestion: string | null; message: string | null }[];
+    }[];
+    /** How many failing rules were left out to keep the alert compact. */
+    more_failing_rules: number;
+  };
+}
+
+/** The alert body for one run, or null when the run (or its article) does not exist. */
+export async function buildAlert(db: Db, articleId: string, runId: string, now = new Date()): Promise<Alert | null> {
+  const [articleRows, runRows, previousRows, failing] = await db.batch([
+    db.select().from(articles).where(eq(articles.id, articleId)).limit(1),
+    db.select().from(runs).where(and(eq(runs.id, runId), eq(runs.articleId, articleId))).limit(1),
+    // Run ids are time-sortable: the previous run is the greatest id below this one.
+    db.select({ outcome: runs.outcome }).from(runs).where(and(eq(runs.articleId, articleId), lt(runs.id, runId))).orderBy(desc(runs.id)).limit(1),
+    db.select().from(verdicts).where(and(eq(verdicts.runId, runId), eq(verdicts.status, "fail"))).orderBy(verdicts.ruleId),
+  ]);
+  const article = articleRows[0];
+  const run = runRows[0];
+  if (!article || !run) return null;
+  const previousOutcome = previousRows[0]?.outcome ?? null;
+  const claims = new Map(currentRuleset().rules.map((r) => [r.id, r.claim]));
+  return {
+    type: "article.alert",
+    timestamp: now.toISOString(),
+    data: {
+      reason: alertReason({ outcome: run.outcome, previousOutcome }) ?? "changed",
+      article: { id: article.id, source: article.source, external_id: article.externalId, title: article.title, url: article.url },
+      run: {
+        id: run.id,
+        trigger: run.trigger,
+        score: run.score,
+        outcome: run.outcome,
+        previous_outcome: previousOutcome,
+        ruleset_version: run.rulesetVersion,
+        as_of: run.asOf,
+        created_at: run.createdAt,
+      },
+      failing_rules: failing.slice(0, MAX_RULES).map((v) => ({
+        rule: v.ruleId,
+        claim: claims.get(v.ruleId) ?? null,
+        severity: v.severity,
+        quotes: (JSON.parse(v.evidence) as Evidence[]).slice(0, MAX_QUOTES).map((e) => ({
+          quote: e.quote,
+          offset: e.offset,
+          found: e.found,
+          expected: e.expected,
+          suggestion: e.replacements[0] ?? null,
+          message: e.message ?? null,
+        })),
+      })),
+      more_failing_rules: Math.max(0, failing.length - MAX_RULES),
+    },
+  };
+}
+
+/** The Standard Webhooks headers for a body: webhook-id, webhook-timestamp (s), webhook-signature "v1,<base64>". */
+export async function signStandardWebhook(secret: string, id: string, body: string, now = new Date()): Promise<Record<string, string>> {
+  const timestamp = Math.floor(now.getTime() / 1000).toString();
+  const signature = await hmacSign(standardKey(secret), utf8(`${id}.${timestamp}.${body}`));
+  return { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${toBase64(signature)}` };
+}
+
+export const notify: JobHandler<"notify"> = {
+  async process({ articleId, runId }, env, attempts) {
+    // Alerts switched off after this one was queued: nothing to send.
+    if (!env.NOTIFY_URL || !env.NOTIFY_SECRET) return;
+    const db = getDb(env.DB);
+    const record = await findDelivery(db, ALERT_PROVIDER, runId);
+    if (record && record.status !== "queued") return; // already sent (or given up): at-least-once redelivery
+    try {
+      const alert = await buildAlert(db, articleId, runId);
+      if (!alert) throw new Error(`run ${runId} of article ${articleId} not found`);
+      const body = JSON.stringify(alert);
+      // The webhook-id is stable per run, so receivers can dedupe our retries.
+      const headers = await signStandardWebhook(env.NOTIFY_SECRET, `alert_${runId}`, body);
+      const res = await fetch(env.NOTIFY_URL, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json", "user-agent": "accuracy-harness-alerts" },
+        body,
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      });
+      if (!res.ok) throw new Error(`NOTIFY_URL answered ${res.status} ${res.statusText}`.trim());
+      if (record) await markSent(db, record.id, attempts, body);
+    } catch (err) {
+      if (record) await recordAttemptFailure(db, record.id, attempts, err instanceof Error ? err.message : String(err));
+      throw err;
+    }
+  },
+
+  async deadLetter({ runId }, env) {
+    const db = getDb(env.DB);
+    const record = await findDelivery(db, ALERT_PROVIDER, runId);
+    if (!record || !(await markFailed(db, record.id))) console.warn(`dead-lettered alert for run ${runId} was not queued`);
+  },
+};
