@@ -1,0 +1,57 @@
+// `/audits`: the audit history as a chart (mean score and failing articles per audit) and a table.
+import type { AuditSummary } from "../storage/audits";
+import { AuditChart, Badge, score, when } from "./components";
+import { Layout } from "./layout";
+import type { Session } from "./session";
+
+export function AuditsPage(p: { nonce: string; session: Session; audits: AuditSummary[] }) {
+  const chronological = [...p.audits].reverse();
+  return (
+    <Layout title="Audits" nonce={p.nonce} session={p.session} section="audits">
+      <h1>Audits</h1>
+      {p.audits.length === 0 ? (
+        <p class="notice">No audit yet. The nightly cron runs one at 03:00 UTC; start one now with POST /v1/audits.</p>
+      ) : (
+        <>
+          <AuditChart points={chronological.map((a) => ({ id: a.id, label: a.started_at.slice(5, 16).replace("T", " "), meanScore: a.mean_score, failing: a.outcomes.fail }))} />
+          <div class="wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>Started</th>
+                  <th>Status</th>
+                  <th class="opt">Trigger</th>
+                  <th>Scored</th>
+                  <th class="opt">Skipped</th>
+                  <th>Mean score</th>
+                  <th>Failing</th>
+                  <th>Regressions</th>
+                  <th>Fixed</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.audits.map((a) => (
+                  <tr>
+                    <td>
+                      <a href={`/audits/${encodeURIComponent(a.id)}`}>{when(a.started_at)}</a>
+                    </td>
+                    <td>
+                      <Badge value={a.status} />
+                    </td>
+                    <td class="opt">{a.trigger}</td>
+                    <td class="num">{a.articles.scored}</td>
+                    <td class="opt num">{a.articles.skipped}</td>
+                    <td class="num">{score(a.mean_score)}</td>
+                    <td class="num">{a.outcomes.fail}</td>
+                    <td class="num">{a.changes.regressions}</td>
+                    <td class="num">{a.changes.fixed}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,269 @@
+// The dashboard: server-rendered pages mounted at "/" after the API. Every route lists its own
+// guards (no `use("*")`), so nothing here runs for /v1, /healthz or /openapi.json.
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import { checkArticle } from "../engine";
+import type { Bindings } from "../env";
+import { tokenRole } from "../http/auth";
+import { articleListQuery } from "../http/articles";
+import { articlesCsvResponse, auditCsvResponse, claimReviewResponse } from "../http/exports";
+import { currentRuleset } from "../rules";
+import { type ArticleFilters, getArticle, listArticles } from "../storage/articles";
+import { getAudit, listAudits, listChanges } from "../storage/audits";
+import { articleTotals, listSources } from "../storage/dashboard";
+import { getDb } from "../storage/db";
+import { type Cursor, parseCursor } from "../storage/queries-page";
+import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
+import { getLatestRunWithVerdicts, listRuns } from "../storage/queries-runs";
+import { saveRun } from "../storage/runs";
+import { ArticlePage } from "./article-page";
+import { ArticlesPage } from "./articles-page";
+import { AuditPage } from "./audit-page";
+import { AuditsPage } from "./audits-page";
+import { LoginPage, MessagePage } from "./login-page";
+import { ruleExamples } from "./rule-examples";
+import { RulePage } from "./rule-page";
+import { RulesPage } from "./rules-page";
+import { csrfTokenMatches, endSession, readSession, startSession, type Session } from "./session";
+
+type UiEnv = { Bindings: Bindings; Variables: { session: Session; secureHeadersNonce?: string } };
+type Ctx = Context<UiEnv>;
+
+const PAGE_SIZE = 50;
+
+// CSP: nothing loads but our own nonce'd stylesheet; no scripts at all; forms post only to us.
+const headers = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    styleSrc: [NONCE],
+    imgSrc: ["'self'", "data:"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+  },
+  referrerPolicy: "same-origin",
+});
+
+const nonce = (c: Ctx) => c.get("secureHeadersNonce") ?? "";
+
+function render(c: Ctx, status: 200 | 400 | 401 | 403 | 404 | 503, node: ReturnType<typeof MessagePage>) {
+  c.header("cache-control", "no-store");
+  return c.html(node, status);
+}
+
+function message(c: Ctx, status: 400 | 403 | 404 | 503, title: string, text: string) {
+  return render(c, status, <MessagePage nonce={nonce(c)} session={c.var.session ?? null} title={title}>{text}</MessagePage>);
+}
+
+/** Only local paths, so /login?next= cannot bounce a user to another site. */
+function safeNext(value: unknown): string {
+  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/";
+}
+
+const requireSession: MiddlewareHandler<UiEnv> = async (c, next) => {
+  const session = await readSession(c);
+  if (!session) {
+    const url = new URL(c.req.url);
+    const target = c.req.method === "GET" ? url.pathname + url.search : "/";
+    return c.redirect(`/login?next=${encodeURIComponent(target)}`, 303);
+  }
+  c.set("session", session);
+  await next();
+};
+
+// hono/csrf checks Origin / Sec-Fetch-Site; we also require the session's token in the form.
+const originCheck = csrf();
+async function sameOrigin(c: Ctx): Promise<boolean> {
+  try {
+    await originCheck(c, async () => {});
+    return true;
+  } catch (err) {
+    if (err instanceof HTTPException && err.status === 403) return false;
+    throw err;
+  }
+}
+
+const requireCsrf: MiddlewareHandler<UiEnv> = async (c, next) => {
+  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  if (!(await sameOrigin(c)) || !(await csrfTokenMatches(c.var.session, (form as Record<string, unknown>).csrf))) {
+    return message(c, 403, "Request refused", "This form was not submitted from this dashboard session (CSRF check failed). Reload the page and try again.");
+  }
+  await next();
+};
+
+const page = [headers, requireSession] as const;
+
+export const uiRoutes = new Hono<UiEnv>();
+
+// ---- login / logout -------------------------------------------------------------------------
+
+uiRoutes.get("/login", headers, async (c) => {
+  const next = safeNext(c.req.query("next"));
+  if (await readSession(c)) return c.redirect(next, 303);
+  if (!c.env.API_TOKEN) return message(c, 503, "Dashboard not configured", "Set the API_TOKEN secret (`wrangler secret put API_TOKEN`, or .dev.vars locally) to enable logins.");
+  return render(c, 200, <LoginPage nonce={nonce(c)} next={next} />);
+});
+
+uiRoutes.post("/login", headers, async (c) => {
+  if (!(await sameOrigin(c))) return message(c, 403, "Request refused", "The login form must be submitted from this site (CSRF check failed).");
+  if (!c.env.API_TOKEN) return message(c, 503, "Dashboard not configured", "Set the API_TOKEN secret to enable logins.");
+  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const next = safeNext((form as Record<string, unknown>).next);
+  const token = (form as Record<string, unknown>).token;
+  const role = typeof token === "string" && token ? await tokenRole(c.env, token) : null;
+  if (!role) return render(c, 401, <LoginPage nonce={nonce(c)} next={next} error="That token is not valid. Use API_TOKEN or READ_TOKEN." />);
+  await startSession(c, role);
+  return c.redirect(next, 303);
+});
+
+uiRoutes.post("/logout", headers, requireSession, requireCsrf, (c) => {
+  endSession(c);
+  return c.redirect("/login", 303);
+});
+
+// A GET cannot log out (that would be forgeable): it shows the logout button instead.
+uiRoutes.get("/logout", ...page, (c) =>
+  render(c, 200, <MessagePage nonce={nonce(c)} session={c.var.session} title="Log out">Use the “Log out” button at the top right.</MessagePage>),
+);
+
+// ---- articles -------------------------------------------------------------------------------
+
+/** The list filters from the query string; empty form fields are ignored. */
+function listQuery(c: Ctx): { filters: ArticleFilters; query: string; cursor: Cursor | null; cursorToken: string | null; error: string | null } {
+  const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ""));
+  const parsed = articleListQuery.safeParse(raw);
+  if (!parsed.success) {
+    return { filters: {}, query: "", cursor: null, cursorToken: null, error: parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ") };
+  }
+  const { limit: _limit, cursor, ...filters } = parsed.data;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined) params.set(k, String(v));
+  const qs = params.toString();
+  return { filters, query: qs ? `?${qs}` : "", cursor: cursor ?? null, cursorToken: raw.cursor ?? null, error: null };
+}
+
+uiRoutes.get("/", ...page, async (c) => {
+  const q = listQuery(c);
+  if (q.error) return message(c, 400, "Invalid filter", q.error);
+  const db = getDb(c.env.DB);
+  const [list, totals, sources] = await Promise.all([
+    listArticles(db, q.filters, { limit: PAGE_SIZE, cursor: q.cursor }),
+    articleTotals(db, q.filters),
+    listSources(db),
+  ]);
+  return render(
+    c,
+    200,
+    <ArticlesPage
+      nonce={nonce(c)}
+      session={c.var.session}
+      filters={q.filters}
+      rows={list.items}
+      summary={totals}
+      sources={sources}
+      rules={currentRuleset().rules}
+      query={q.query}
+      cursor={q.cursor ? q.cursorToken : null}
+      nextCursor={list.next_cursor}
+    />,
+  );
+});
+
+uiRoutes.get("/articles/:id", ...page, async (c) => {
+  const db = getDb(c.env.DB);
+  const id = c.req.param("id");
+  const [article, latest, runs] = await Promise.all([getArticle(db, id), getLatestRunWithVerdicts(db, id), listRuns(db, id, { limit: 50 })]);
+  if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
+  const flash = c.req.query("rechecked") !== undefined ? `Re-checked just now: score ${latest?.score ?? "—"}, outcome ${latest?.outcome ?? "—"}.` : null;
+  const rules = new Map(currentRuleset().rules.map((r) => [r.id, r]));
+  return render(c, 200, <ArticlePage nonce={nonce(c)} session={c.var.session} article={article} latest={latest} runs={runs.items} rules={rules} flash={flash} />);
+});
+
+uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, async (c) => {
+  if (c.var.session.role !== "write") return message(c, 403, "Read-only session", "Re-checking stores a new run, which needs the API token. Log out and log in with API_TOKEN.");
+  const db = getDb(c.env.DB);
+  const id = c.req.param("id");
+  const article = await getArticle(db, id);
+  if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
+  // saveRun's upsert marks an article active again; a withdrawn article must stay withdrawn.
+  if (article.status === "withdrawn") return message(c, 400, "Article withdrawn", "This article was withdrawn in its CMS; it is no longer re-checked.");
+  const ruleset = currentRuleset();
+  const result = checkArticle(
+    { text: article.text, title: article.title ?? undefined, publishedAt: article.published_at, language: article.language ?? undefined },
+    ruleset,
+    { now: new Date() },
+  );
+  await saveRun(db, {
+    article: { source: article.source, externalId: article.external_id, url: article.url, title: article.title, text: result.text, publishedAt: article.published_at, language: article.language },
+    result,
+    ruleset,
+    trigger: "api",
+  });
+  return c.redirect(`/articles/${encodeURIComponent(id)}?rechecked`, 303);
+});
+
+// ---- rules ----------------------------------------------------------------------------------
+
+uiRoutes.get("/rules", ...page, async (c) => {
+  const ruleset = currentRuleset();
+  const stats = await ruleStats(getDb(c.env.DB));
+  return render(c, 200, <RulesPage nonce={nonce(c)} session={c.var.session} version={ruleset.version} rules={ruleset.rules} stats={stats} />);
+});
+
+uiRoutes.get("/rules/:id", ...page, async (c) => {
+  const rule = currentRuleset().rules.find((r) => r.id === c.req.param("id"));
+  if (!rule) return message(c, 404, "Rule not found", `No rule "${c.req.param("id")}" in the current ruleset.`);
+  const db = getDb(c.env.DB);
+  const [stats, failing] = await Promise.all([ruleStats(db, rule.id), listArticles(db, { rule: rule.id, status: "active" }, { limit: PAGE_SIZE })]);
+  return render(
+    c,
+    200,
+    <RulePage
+      nonce={nonce(c)}
+      session={c.var.session}
+      rule={rule}
+      examples={ruleExamples(rule)}
+      counts={stats[rule.id] ?? emptyRuleCounts()}
+      failing={failing.items}
+      moreFailing={failing.next_cursor !== null}
+    />,
+  );
+});
+
+// ---- audits ---------------------------------------------------------------------------------
+
+uiRoutes.get("/audits", ...page, async (c) => {
+  const audits = await listAudits(getDb(c.env.DB), { limit: 60 });
+  return render(c, 200, <AuditsPage nonce={nonce(c)} session={c.var.session} audits={audits.items} />);
+});
+
+uiRoutes.get("/audits/:id", ...page, async (c) => {
+  const db = getDb(c.env.DB);
+  const id = c.req.param("id");
+  const token = c.req.query("cursor") ?? null;
+  const cursor = token ? parseCursor(token) : null;
+  const [audit, changes] = await Promise.all([getAudit(db, id), listChanges(db, id, undefined, { limit: PAGE_SIZE, cursor })]);
+  if (!audit) return message(c, 404, "Audit not found", `No audit with id "${id}".`);
+  return render(c, 200, <AuditPage nonce={nonce(c)} session={c.var.session} audit={audit} changes={changes.items} cursor={cursor ? token : null} nextCursor={changes.next_cursor} />);
+});
+
+// ---- downloads (the /v1 exports, authorised by the session instead of a bearer token) ----------
+
+uiRoutes.get("/export/articles.csv", ...page, (c) => {
+  const q = listQuery(c);
+  if (q.error) return message(c, 400, "Invalid filter", q.error);
+  return articlesCsvResponse(getDb(c.env.DB), q.filters);
+});
+
+uiRoutes.get("/export/articles/:id/claimreview.json", ...page, async (c) => {
+  const res = await claimReviewResponse(getDb(c.env.DB), c.env, c.req.param("id"), new URL(c.req.url).origin);
+  return res ?? message(c, 404, "Article not found", `No article with id "${c.req.param("id")}".`);
+});
+
+uiRoutes.get("/export/audits/:file{[^/]+\\.csv}", ...page, async (c) => {
+  const id = c.req.param("file").slice(0, -".csv".length);
+  const res = await auditCsvResponse(getDb(c.env.DB), id);
+  return res ?? message(c, 404, "Audit not found", `No audit with id "${id}".`);
+});

@@ -1,0 +1,67 @@
+// Dashboard sessions: a signed __Host- cookie recording the role (never the token), its expiry,
+// a per-session CSRF token and a fingerprint of the token used, so rotating a secret ends its sessions.
+import type { Context } from "hono";
+import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import { timingSafeEqual } from "hono/utils/buffer";
+import type { Bindings } from "../env";
+import type { TokenRole } from "../http/auth";
+import { sha256Hex } from "../storage/db";
+
+export interface Session {
+  role: TokenRole;
+  /** Unix seconds. */
+  expires: number;
+  csrf: string;
+}
+
+const COOKIE = "session"; // sent as __Host-session: Secure, Path=/, no Domain
+const TTL_SECONDS = 12 * 60 * 60;
+
+// The signing key is derived from API_TOKEN, so the token itself never signs anything directly.
+function signingKey(env: Bindings): Promise<string> {
+  return sha256Hex(`accuracy-harness/dashboard-session/v1\u0000${env.API_TOKEN ?? ""}`);
+}
+
+async function fingerprint(env: Bindings, role: TokenRole): Promise<string | null> {
+  const token = role === "write" ? env.API_TOKEN : env.READ_TOKEN;
+  return token ? (await sha256Hex(`fingerprint\u0000${token}`)).slice(0, 16) : null;
+}
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function startSession<E extends { Bindings: Bindings }>(c: Context<E>, role: TokenRole): Promise<void> {
+  const expires = Math.floor(Date.now() / 1000) + TTL_SECONDS;
+  const value = [role, expires, randomToken(), await fingerprint(c.env, role)].join(".");
+  await setSignedCookie(c, COOKIE, value, await signingKey(c.env), {
+    prefix: "host",
+    httpOnly: true,
+    secure: true,
+    sameSite: "Strict",
+    maxAge: TTL_SECONDS,
+  });
+}
+
+/** The valid session of this request, or null (no cookie, bad signature, expired, or its secret rotated). */
+export async function readSession<E extends { Bindings: Bindings }>(c: Context<E>): Promise<Session | null> {
+  if (!c.env.API_TOKEN) return null;
+  const value = await getSignedCookie(c, await signingKey(c.env), COOKIE, "host");
+  if (!value) return null;
+  const [role, expires, csrf, print] = value.split(".");
+  if ((role !== "write" && role !== "read") || !csrf || !print) return null;
+  const exp = Number(expires);
+  if (!Number.isFinite(exp) || exp <= Date.now() / 1000) return null;
+  if (print !== (await fingerprint(c.env, role))) return null;
+  return { role, expires: exp, csrf };
+}
+
+export function endSession(c: Context): void {
+  deleteCookie(c, COOKIE, { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
+}
+
+/** Constant-time check of the form's CSRF token against the session's. */
+export function csrfTokenMatches(session: Session, submitted: unknown): Promise<boolean> {
+  return typeof submitted === "string" && submitted.length > 0 ? timingSafeEqual(session.csrf, submitted) : Promise.resolve(false);
+}
