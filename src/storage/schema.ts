@@ -102,7 +102,8 @@ export const deliveries = sqliteTable(
     /** The provider's own delivery/idempotency id; (provider, key) is unique, so replays are refused. */
     deliveryKey: text("delivery_key").notNull(),
     event: text("event"),
-    status: text("status", { enum: ["queued", "scored", "ignored", "duplicate", "failed"] }).notNull(),
+    /** Inbound: queued → scored | duplicate | failed, or ignored at intake. Outbound alerts: queued → sent | failed. */
+    status: text("status", { enum: ["queued", "scored", "ignored", "duplicate", "sent", "failed"] }).notNull(),
     /** The normalised article (JSON) the consumer scores; kept so nothing is lost after the 202. */
     payload: text("payload"),
     articleId: text("article_id"),
@@ -145,14 +146,24 @@ export const audits = sqliteTable(
   (t) => [index("audits_started").on(t.startedAt)],
 );
 
-/** The batches an audit fanned out; the audit finishes when none is pending. */
+/**
+ * The batches an audit fanned out; the audit finishes when none is pending. A "score" batch
+ * holds article ids to re-check; a "scan" batch pages the archive after `cursor` and creates
+ * the next batches (including the next scan), so paging a huge archive is itself queued work
+ * that the audit waits for.
+ */
 export const auditBatches = sqliteTable(
   "audit_batches",
   {
     auditId: text("audit_id").notNull().references(() => audits.id),
     seq: integer("seq").notNull(),
-    /** JSON array of article ids. */
+    kind: text("kind", { enum: ["scan", "score"] }).notNull().default("score"),
+    /** JSON array of article ids ("score"); "[]" for "scan". */
     articleIds: text("article_ids").notNull(),
+    /** "scan" only: page articles whose id sorts after this one ("" = from the start). */
+    cursor: text("cursor"),
+    /** The scan batch that created this one (null for the first scan). */
+    parentSeq: integer("parent_seq"),
     status: text("status", { enum: ["pending", "done", "dead"] }).notNull().default("pending"),
     updatedAt: timestamps.updatedAt,
   },

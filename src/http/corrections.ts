@@ -1,0 +1,42 @@
+// GET /v1/corrections: the corrections desk's queue — active articles whose latest run fails,
+// oldest failure first, with each failing claim, its quotes and the suggested replacements.
+import { Hono } from "hono";
+import { z } from "zod";
+import { currentRuleset } from "../rules";
+import { getDb } from "../storage/db";
+import { listCorrections } from "../storage/audits";
+import type { AuthEnv } from "./auth";
+import { pageQuery, parseQuery } from "./validation";
+
+const correctionsQuery = z.strictObject({ rule: z.string().min(1).max(200).optional(), ...pageQuery });
+
+export const correctionRoutes = new Hono<AuthEnv>();
+
+correctionRoutes.get("/", async (c) => {
+  const { rule, limit, cursor } = parseQuery(correctionsQuery, c.req.query());
+  const page = await listCorrections(getDb(c.env.DB), { rule }, { limit, cursor });
+  const claims = new Map(currentRuleset().rules.map((r) => [r.id, r.claim]));
+  return c.json({
+    items: page.items.map((item) => ({
+      ...item,
+      failing: item.failing.map((v) => ({
+        rule: v.rule,
+        // The rule's claim as deployed now; null when the rule has since been removed.
+        claim: claims.get(v.rule) ?? null,
+        severity: v.severity,
+        message: v.message,
+        quotes: v.evidence.map((e) => ({
+          quote: e.quote,
+          offset: e.offset,
+          length: e.length,
+          found: e.found,
+          expected: e.expected,
+          replacements: e.replacements,
+          attribution: e.attribution,
+          message: e.message ?? null,
+        })),
+      })),
+    })),
+    next_cursor: page.next_cursor,
+  });
+});

@@ -1,0 +1,80 @@
+// What changed: rule changes between two ruleset versions (by content hash), and an article's
+// per-rule verdict changes against its previous run, each attributed to its cause. Pure.
+import type { CheckResult, Evidence, Outcome } from "../engine";
+import type { AuditChange, ChangeKind, RuleChanges, RuleDelta, StoredVerdict } from "../storage/audits";
+
+/** Rules added, removed or edited from `before` to `after` (rule id → content hash). */
+export function diffRulesets(before: Map<string, string>, after: Map<string, string>): RuleChanges {
+  const changes: RuleChanges = { added: [], removed: [], edited: [] };
+  for (const [id, hash] of after) {
+    const old = before.get(id);
+    if (old === undefined) changes.added.push(id);
+    else if (old !== hash) changes.edited.push(id);
+  }
+  for (const id of before.keys()) if (!after.has(id)) changes.removed.push(id);
+  for (const list of Object.values(changes)) list.sort();
+  return changes;
+}
+
+export interface PreviousRun {
+  runId: string;
+  outcome: string;
+  contentHash: string;
+  verdicts: Map<string, StoredVerdict>;
+}
+
+export interface DiffContext {
+  /** Rule changes between the previous run's ruleset and the current one; null when the previous ruleset is unknown. */
+  ruleChanges: RuleChanges | null;
+  contentHash: string;
+}
+
+/**
+ * Compares a new result with the article's previous run. Outcome pass/warn → fail is a
+ * regression, fail → pass/warn is fixed; otherwise any per-rule status change makes it
+ * "changed". A rule missing on one side counts as not_applicable, so removing a rule that
+ * never applied is not a change. Returns null when nothing changed.
+ */
+export function diffRun(previous: PreviousRun, next: CheckResult, runId: string, articleId: string, ctx: DiffContext): AuditChange | null {
+  const rules: RuleDelta[] = [];
+  const nextByRule = new Map(next.verdicts.map((v) => [v.rule, v]));
+  const ids = new Set([...previous.verdicts.keys(), ...nextByRule.keys()]);
+  for (const rule of [...ids].sort()) {
+    const before = previous.verdicts.get(rule);
+    const after = nextByRule.get(rule);
+    const from = before?.status ?? null;
+    const to = after?.status ?? null;
+    if ((from ?? "not_applicable") === (to ?? "not_applicable")) continue;
+    const quotes = after?.evidence.length ? quotesOf(after.evidence) : before ? quotesOf(JSON.parse(before.evidence) as Evidence[]) : [];
+    rules.push({ rule, from, to, quotes, cause: causeOf(rule, ctx, previous) });
+  }
+  const change = classify(previous.outcome, next.outcome, rules.length > 0);
+  if (!change) return null;
+  return {
+    article_id: articleId,
+    change,
+    previous_outcome: previous.outcome,
+    outcome: next.outcome,
+    previous_run_id: previous.runId,
+    run_id: runId,
+    rules,
+  };
+}
+
+function classify(before: string, after: Outcome, rulesChanged: boolean): ChangeKind | null {
+  if (after === "fail" && before !== "fail") return "regression";
+  if (before === "fail" && after !== "fail") return "fixed";
+  return rulesChanged || before !== after ? "changed" : null;
+}
+
+function causeOf(rule: string, ctx: DiffContext, previous: PreviousRun): RuleDelta["cause"] {
+  if (ctx.ruleChanges?.added.includes(rule)) return "rule_added";
+  if (ctx.ruleChanges?.edited.includes(rule)) return "rule_edited";
+  if (ctx.ruleChanges?.removed.includes(rule)) return "rule_removed";
+  if (previous.contentHash !== ctx.contentHash) return "text_changed";
+  return "as_of";
+}
+
+function quotesOf(evidence: Evidence[]): string[] {
+  return [...new Set(evidence.map((e) => e.quote))];
+}
