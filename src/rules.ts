@@ -1,11 +1,13 @@
-// The ruleset the Worker judges with: the YAML files under rules/, bundled at build time by
-// scripts/bundle-rules.mjs and validated by the engine once per isolate.
-import ruleFiles from "./generated/rule-files.json";
-import { loadRuleset, type Ruleset } from "./engine";
+// The ruleset the Worker judges with: rules/**/*.yaml, validated and pre-parsed at build time by
+// scripts/bundle-rules.ts. Compiled once per isolate, at startup, so no request pays for it.
+import bundle from "./generated/rules.json";
+import { loadRuleset, type RuleFile, type Ruleset } from "./engine";
 
-let cached: Ruleset | undefined;
+/** The bundled rule files (parsed YAML), e.g. for showing a rule's examples. */
+export const bundledRuleFiles: ReadonlyArray<{ path: string; data: unknown }> = bundle.files;
+
+const ruleset: Ruleset = loadRuleset(bundledRuleFiles as RuleFile[]);
 
 export function currentRuleset(): Ruleset {
-  cached ??= loadRuleset(ruleFiles);
-  return cached;
+  return ruleset;
 }

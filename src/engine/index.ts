@@ -1,28 +1,9 @@
-// Public entry of the pure engine. PLACEHOLDER until the engine lands (issue 2): it honours the
-// contract's shape so adapters can be built against it, but judges nothing.
-import type { Article, CheckOptions, CheckResult, Ruleset } from "./types";
-
+// Public entry of the pure engine: text, rules and `now` in, verdicts out. No I/O, no Worker or
+// Node APIs (test/engine/import-restriction.test.ts enforces it). Offsets are UTF-16 code units.
 export type * from "./types";
-
-export interface RuleFile {
-  /** Path relative to the rules root, with forward slashes. */
-  path: string;
-  text: string;
-}
-
-export function loadRuleset(files: RuleFile[]): Ruleset {
-  return { version: `placeholder-${files.length}`, rules: [] };
-}
-
-export function checkArticle(article: Article, ruleset: Ruleset, options: CheckOptions): CheckResult {
-  const text = article.text ?? article.html ?? "";
-  return {
-    ruleset: { version: ruleset.version, rules: ruleset.rules.length },
-    score: null,
-    outcome: "pass",
-    counts: { pass: 0, fail: 0, not_applicable: 0, review: 0, error: 0 },
-    verdicts: [],
-    as_of: (article.publishedAt ?? options.now.toISOString()).slice(0, 10),
-    text,
-  };
-}
+export { loadRuleset, RuleFileError, formatIssue, type RuleFile } from "./load-ruleset";
+export { checkArticle, judgingDate } from "./check-article";
+export { runExamples, runExample, type ExampleResult } from "./examples";
+export { SEVERITY_WEIGHTS, score, outcome } from "./score";
+export { KINDS } from "./kinds";
+export { ruleSchema, packSchema } from "./rule-schema";

@@ -68,6 +68,11 @@ export interface Verdict {
   evidence: Evidence[];
   /** Set when status is "error" (the rule threw) or "review" (why a human should look). */
   message?: string;
+  /**
+   * Added by the engine (optional): "quote" on a fail whose evidence lies only inside direct
+   * quotations — listed as a fail but not counted in `score` or `outcome`. Absent otherwise.
+   */
+  attribution?: Attribution;
 }
 
 export interface CheckResult {

@@ -1,8 +1,7 @@
 // A rule's examples as written in its YAML file. The engine's RuleSummary does not carry them, so
 // the dashboard reads them from the same bundled files the engine loaded (RuleSummary.file).
-import { parse } from "yaml";
-import ruleFiles from "../generated/rule-files.json";
 import type { RuleSummary } from "../engine";
+import { bundledRuleFiles } from "../rules";
 
 export interface RuleExampleView {
   text: string;
@@ -26,14 +25,8 @@ function findRule(doc: unknown, id: string): Record<string, unknown> | null {
 
 /** The rule's examples, or [] when its file holds none (the engine already validated the file). */
 export function ruleExamples(rule: RuleSummary): RuleExampleView[] {
-  const file = (ruleFiles as { path: string; text: string }[]).find((f) => f.path === rule.file);
-  if (!file) return [];
-  let found: Record<string, unknown> | null = null;
-  try {
-    found = findRule(parse(file.text), rule.id);
-  } catch {
-    return [];
-  }
+  const file = bundledRuleFiles.find((f) => f.path === rule.file);
+  const found = file ? findRule(file.data, rule.id) : null;
   const examples = found?.examples;
   if (!Array.isArray(examples)) return [];
   return examples

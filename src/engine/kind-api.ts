@@ -1,0 +1,119 @@
+// What a rule kind is: option schema + compile + check. Kinds see the article only through
+// ArticleContext (prepared once per article) and report Findings, never verdicts: turning
+// findings into a status, evidence and a score is the engine's job (check-article.ts, score.ts).
+import type { z } from "zod";
+import type { NumberMention, DateMention, CountryMention, Sentence, QuoteSpan } from "./text-adapter";
+import type { Token } from "./text/tokens";
+import type { VerdictStatus } from "./types";
+
+/** A rule after validation, `@term` references expanded. Kind options are flat on the rule. */
+export interface RuleDef {
+  id: string;
+  claim: string;
+  kind: string;
+  severity: "critical" | "major" | "minor";
+  sources: string[];
+  valid_from?: string | null;
+  valid_until?: string | null;
+  tags?: string[];
+  examples: RuleExample[];
+  note?: string;
+  [option: string]: unknown;
+}
+
+export interface RuleExample {
+  text: string;
+  expect: VerdictStatus;
+  published_at?: string;
+  /** For fail examples: a value that must be among the failing evidence's `found`. */
+  found?: string;
+  /** An exact span that must be among the evidence quotes. */
+  quote?: string;
+  note?: string;
+}
+
+/** One judged mention: a span of the article and what it says about the rule's fact. */
+export interface Finding {
+  start: number;
+  end: number;
+  status: "pass" | "fail" | "review";
+  found: string | null;
+  expected: string | null;
+  replacements: string[];
+  message?: string;
+  /** True when `found` is a precise value (an exact count, a full name), for consistency checks. */
+  exact?: boolean;
+}
+
+/** Registers the phrases a rule needs in the ruleset-wide matcher; returns a term-set id. */
+export interface CompileTools {
+  terms(phrases: readonly string[], key: string): number;
+  /** Ids of every rule in the ruleset (for cross-references). */
+  ruleIds: ReadonlySet<string>;
+}
+
+export interface CompiledRule {
+  /** Term sets that must ALL occur somewhere in the article for the rule to run at all. */
+  requires: number[];
+  /** Rule ids this rule reads findings from (consistency). */
+  dependsOn?: string[];
+  [key: string]: unknown;
+}
+
+export interface Hit {
+  start: number;
+  end: number;
+  /** Index into ctx.sentences. */
+  sentence: number;
+}
+
+export interface ArticleContext {
+  text: string;
+  folded: string;
+  /** Judging date, YYYY-MM-DD. */
+  asOf: string;
+  /** True when the article carried a publication date (relative dates can be resolved). */
+  dated: boolean;
+  tokens: Token[];
+  sentences: Sentence[];
+  quotes: QuoteSpan[];
+  sentenceAt(offset: number): number;
+  /** Index of the first token starting at or after `offset`. */
+  tokenAt(offset: number): number;
+  numbers(): NumberMention[];
+  dates(): DateMention[];
+  countries(): CountryMention[];
+  hits(set: number): Hit[];
+  /** True when the set has a hit in the given sentence (or its paragraph / the article). */
+  inScope(set: number, sentence: number, scope: Scope): boolean;
+  /** Findings of another rule (memoised); used by consistency. */
+  findingsOf(ruleId: string): Finding[];
+}
+
+export type Scope = "sentence" | "paragraph" | "article";
+
+export interface KindMeta {
+  name: string;
+  description: string;
+  /** The kind-specific keys, merged into the common rule fields (flat). */
+  options: z.ZodObject;
+  /** Statuses a rule of this kind can produce, and which its examples must cover (≥2 each). */
+  verdicts: VerdictStatus[];
+}
+
+export interface KindModule {
+  meta: KindMeta;
+  compile(rule: RuleDef, tools: CompileTools): CompiledRule;
+  check(ctx: ArticleContext, compiled: CompiledRule, rule: RuleDef): Finding[];
+}
+
+/** Thrown by compile for a problem in the rule's options; the loader locates `key`. */
+export class RuleCompileError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RuleCompileError";
+  }
+}

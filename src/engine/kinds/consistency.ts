@@ -1,0 +1,49 @@
+// consistency: one value per fact within an article. Reads the precise values another rule
+// found (its passing and failing mentions alike) and fails when they disagree — useful even
+// where no rule says which value is right.
+import { z } from "zod";
+import { RuleCompileError, type CompiledRule, type Finding, type KindModule, type RuleDef } from "../kind-api";
+
+const options = z.object({
+  of: z.string().min(1).describe("The id of the rule whose values must agree within an article"),
+});
+type Options = z.infer<typeof options>;
+
+interface Compiled extends CompiledRule {
+  of: string;
+}
+
+export const consistency: KindModule = {
+  meta: {
+    name: "consistency",
+    description: "One value per fact within an article: fails when another rule's precise mentions disagree with each other (\"252 released\" … \"253 released\").",
+    options,
+    verdicts: ["pass", "fail", "not_applicable"],
+  },
+
+  compile(rule: RuleDef, tools) {
+    const o = rule as unknown as Options;
+    if (!tools.ruleIds.has(o.of)) throw new RuleCompileError("of", `no rule with id "${o.of}" in this ruleset`);
+    if (o.of === rule.id) throw new RuleCompileError("of", "a consistency rule cannot read itself");
+    return { of: o.of, requires: [], dependsOn: [o.of] } satisfies Compiled;
+  },
+
+  check(ctx, compiled) {
+    const c = compiled as Compiled;
+    const values = ctx.findingsOf(c.of).filter((f) => f.exact && f.status !== "review" && f.found !== null);
+    const distinct = [...new Set(values.map((f) => f.found as string))];
+    if (distinct.length === 0) return [];
+    const ok = distinct.length === 1;
+    return values.map(
+      (f): Finding => ({
+        start: f.start,
+        end: f.end,
+        status: ok ? "pass" : "fail",
+        found: f.found,
+        expected: null,
+        replacements: [],
+        message: ok ? undefined : `the article states ${distinct.map((d) => `"${d}"`).join(" and ")} for the same fact`,
+      }),
+    );
+  },
+};

@@ -1,0 +1,122 @@
+// date: an event date at year, month or day granularity. Mentions are compared at the coarser of
+// the two granularities ("July 2025" agrees with 18 July 2025); relative forms ("last July", "on
+// Friday") are resolved by the text layer against the article's publication date.
+import { z } from "zod";
+import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
+import { isInQuote, type DateMention } from "../text-adapter";
+import { compileContext, compileNear, contextHolds, contextSchema, nearHolds, nearSchema, partialDate, precededBy, terms, type CompiledContext, type CompiledNear } from "./shared";
+
+const options = z.object({
+  date: partialDate.describe("When the event happened, at the granularity it is known"),
+  accept: z.array(partialDate).optional().describe("Other dates that are also right (a flight that landed after midnight)"),
+  near: nearSchema.optional(),
+  context: contextSchema.optional(),
+  ignore_after: terms.optional().describe("Skip a date directly preceded by one of these words (\"since\", \"until\")"),
+});
+type Options = z.infer<typeof options>;
+
+interface P {
+  y: number;
+  m?: number;
+  d?: number;
+}
+interface Compiled extends CompiledRule {
+  truth: P[];
+  context: CompiledContext;
+  near: CompiledNear | null;
+  ignoreAfter: number | null;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+function parse(s: string): P {
+  const [y, m, d] = s.split("-").map(Number);
+  return { y: y!, m, d };
+}
+
+export function formatPartial(p: { y?: number; m?: number; d?: number }): string {
+  const parts: string[] = [];
+  if (p.d !== undefined) parts.push(String(p.d));
+  if (p.m !== undefined) parts.push(MONTHS[p.m - 1] ?? String(p.m));
+  if (p.y !== undefined) parts.push(String(p.y));
+  return parts.join(" ");
+}
+
+function iso(p: { y?: number; m?: number; d?: number }): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return [p.y ?? "????", p.m !== undefined ? pad(p.m) : null, p.d !== undefined ? pad(p.d) : null].filter((x) => x !== null).join("-");
+}
+
+/** Does mention `m` agree with truth `t` at the granularity both state? */
+function agrees(m: DateMention, t: P): boolean {
+  let gran: 0 | 1 | 2 = m.granularity === "day" ? 2 : m.granularity === "month" ? 1 : 0;
+  if (m.approximate && gran > 0) gran = (gran - 1) as 0 | 1;
+  if (m.year !== undefined && m.year !== t.y) return false;
+  if (gran >= 1) {
+    if (t.m === undefined || m.month === undefined) return true;
+    if (m.month !== t.m) return false;
+  }
+  if (gran >= 2) {
+    if (t.d === undefined || m.day === undefined) return true;
+    if (m.day !== t.d) return false;
+  }
+  return true;
+}
+
+export const date: KindModule = {
+  meta: {
+    name: "date",
+    description:
+      "An event date (year, month or day) in English and Spanish formats, with relative forms (\"last July\", \"on Friday\") resolved against the publication date; compared at the coarser granularity of fact and mention.",
+    options,
+    verdicts: ["pass", "fail", "not_applicable"],
+  },
+
+  compile(rule: RuleDef, tools) {
+    const o = rule as unknown as Options;
+    const c: Compiled = {
+      truth: [o.date, ...(o.accept ?? [])].map(parse),
+      context: compileContext(o.context, tools),
+      near: compileNear(o.near, tools),
+      ignoreAfter: o.ignore_after ? tools.terms(o.ignore_after, "ignore_after") : null,
+      requires: [],
+    };
+    c.requires = [...c.context.all.map((g) => g.set), ...(c.near ? [c.near.set] : [])];
+    return c;
+  },
+
+  check(ctx, compiled) {
+    const c = compiled as Compiled;
+    const out: Finding[] = [];
+    for (const m of ctx.dates()) {
+      // Relative dates in an undated article were resolved against "now": meaningless here.
+      if (m.relative && !ctx.dated) continue;
+      if (m.year === undefined && m.month === undefined) continue;
+      const start = m.offset;
+      const end = m.offset + m.length;
+      // "Today, we handed over…" inside a quote is relative to when it was said, not published.
+      if (m.relative && isInQuote(ctx.quotes, start, m.length)) continue;
+      const s = ctx.sentenceAt(start);
+      if (!contextHolds(ctx, c.context, s)) continue;
+      if (c.near && !nearHolds(ctx, c.near, start, end, s)) continue;
+      if (c.ignoreAfter !== null && precededBy(ctx, c.ignoreAfter, start)) continue;
+      // A span of days ("15–16 March") agrees when either end does.
+      const to = m.range?.to;
+      const ok = c.truth.some((t) => agrees(m, t) || (to !== undefined && agrees({ ...m, year: to.year ?? m.year, month: to.month ?? m.month, day: to.day ?? m.day }, t)));
+      const truth = c.truth[0]!;
+      const expected = formatPartial(truth);
+      const found = iso({ y: m.year, m: m.granularity !== "year" ? m.month : undefined, d: m.granularity === "day" ? m.day : undefined });
+      out.push({
+        start,
+        end,
+        status: ok ? "pass" : "fail",
+        found,
+        expected: iso(truth),
+        replacements: ok ? [] : [expected],
+        exact: m.granularity === "day" && !m.approximate,
+        message: ok ? undefined : `dates it ${found}; it happened on ${expected}`,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,68 @@
+// phrase: forbidden wording with a suggested replacement (Vale's substitution) — the escape
+// hatch for facts that are really about wording. Accepted wordings count as passing evidence.
+import { z } from "zod";
+import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
+import { compileContext, contextHolds, contextSchema, terms, type CompiledContext } from "./shared";
+
+const options = z.object({
+  forbid: z
+    .array(
+      z.strictObject({
+        phrases: terms,
+        replacement: z.string().min(1).describe("The wording to use instead"),
+        message: z.string().optional(),
+      }),
+    )
+    .min(1),
+  accept: terms.optional().describe("Right wordings: passing evidence"),
+  context: contextSchema.optional(),
+});
+type Options = z.infer<typeof options>;
+
+interface Compiled extends CompiledRule {
+  forbid: Array<{ set: number; replacement: string; message?: string }>;
+  accept: number | null;
+  context: CompiledContext;
+}
+
+export const phrase: KindModule = {
+  meta: {
+    name: "phrase",
+    description: "Forbidden wording with a suggested replacement (optionally only in a context); accepted wordings pass.",
+    options,
+    verdicts: ["pass", "fail", "not_applicable"],
+  },
+
+  compile(rule: RuleDef, tools) {
+    const o = rule as unknown as Options;
+    const c: Compiled = {
+      forbid: o.forbid.map((f, i) => ({ set: tools.terms(f.phrases, `forbid.${i}.phrases`), replacement: f.replacement, message: f.message })),
+      accept: o.accept ? tools.terms(o.accept, "accept") : null,
+      context: compileContext(o.context, tools),
+      requires: [],
+    };
+    c.requires = c.context.all.map((g) => g.set);
+    return c;
+  },
+
+  check(ctx, compiled) {
+    const c = compiled as Compiled;
+    const out: Finding[] = [];
+    for (const f of c.forbid) {
+      for (const h of ctx.hits(f.set)) {
+        if (!contextHolds(ctx, c.context, h.sentence)) continue;
+        const quote = ctx.text.slice(h.start, h.end);
+        out.push({ start: h.start, end: h.end, status: "fail", found: quote, expected: f.replacement, replacements: [f.replacement], exact: true, message: f.message ?? `write "${f.replacement}" instead of "${quote}"` });
+      }
+    }
+    if (c.accept !== null) {
+      for (const h of ctx.hits(c.accept)) {
+        if (!contextHolds(ctx, c.context, h.sentence)) continue;
+        if (out.some((f) => f.start < h.end && f.end > h.start)) continue;
+        const quote = ctx.text.slice(h.start, h.end);
+        out.push({ start: h.start, end: h.end, status: "pass", found: quote, expected: null, replacements: [], exact: true });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,339 @@
+// Loads rule files (YAML text in, never the file system): parse with positions, validate
+// strictly, expand @pack-terms, compile every rule's terms into ONE phrase matcher, and hash.
+// Any problem → RuleFileError carrying every located issue; a ruleset with issues never runs.
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { canonicalJson, sha256Hex } from "./hash";
+import { RuleCompileError, type CompiledRule, type KindModule, type RuleDef } from "./kind-api";
+import { KINDS } from "./kinds";
+import { assertNoRegex } from "./kinds/shared";
+import { packSchema, ruleSchema } from "./rule-schema";
+import { compilePhrases, foldTerm, phraseSteps, type PhraseMatcher } from "./text-adapter";
+import type { RuleFileIssue, RuleSummary, Ruleset } from "./types";
+
+/**
+ * A rule file: YAML `text` (the CLI, tests, lint: errors carry line and column), or `data`
+ * already parsed from that YAML (the Worker's build-time bundle: no YAML parsing at run time,
+ * errors still name file, rule and key).
+ */
+export type RuleFile = {
+  /** Path relative to the rules root, with forward slashes ("cecot/cecot.country.yaml"). */
+  path: string;
+} & ({ text: string } | { data: unknown });
+
+export class RuleFileError extends Error {
+  constructor(readonly issues: RuleFileIssue[]) {
+    super(`${issues.length} rule file problem${issues.length === 1 ? "" : "s"}:\n${issues.map(formatIssue).join("\n")}`);
+    this.name = "RuleFileError";
+  }
+}
+
+/** "cecot/x.yaml:12:3 [rule x] (examples.2.expect) message" — the CLI and lint print this. */
+export function formatIssue(i: RuleFileIssue): string {
+  const at = i.line !== null ? `${i.file}:${i.line}:${i.column ?? 1}` : i.file;
+  return `${at}${i.rule ? ` [${i.rule}]` : ""}${i.key ? ` (${i.key})` : ""} ${i.message}`;
+}
+
+export interface LoadedRule {
+  def: RuleDef;
+  summary: RuleSummary;
+  kind: KindModule;
+  compiled: CompiledRule;
+  examplesAsOf: string | null;
+}
+
+export interface CompiledRuleset {
+  rules: LoadedRule[];
+  byId: Map<string, LoadedRule>;
+  matcher: PhraseMatcher;
+  /** Phrase (matcher entry index) → the term sets it belongs to. */
+  phraseSets: number[][];
+  setCount: number;
+}
+
+export const COMPILED: unique symbol = Symbol("accuracy-harness.compiled");
+export type LoadedRuleset = Ruleset & { [COMPILED]: CompiledRuleset };
+
+export function compiledOf(ruleset: Ruleset): CompiledRuleset {
+  const c = (ruleset as Partial<LoadedRuleset>)[COMPILED];
+  if (!c) throw new Error("not a ruleset returned by loadRuleset()");
+  return c;
+}
+
+type Path = Array<string | number>;
+
+class Located {
+  readonly lc = new LineCounter();
+  /** The parsed YAML document; absent for pre-parsed `data` files (no positions to report). */
+  readonly doc: Document | null;
+  readonly errors: { pos: [number, number]; message: string }[];
+  readonly value: unknown;
+  constructor(readonly file: string, source: RuleFile) {
+    if ("text" in source) {
+      this.doc = parseDocument(source.text, { lineCounter: this.lc, uniqueKeys: true, prettyErrors: false });
+      this.errors = this.doc.errors;
+      this.value = this.errors.length ? null : this.doc.toJS();
+    } else {
+      this.doc = null;
+      this.errors = [];
+      this.value = source.data;
+    }
+  }
+  at(path: Path, keyOf?: string): { line: number | null; column: number | null } {
+    if (!this.doc) return { line: null, column: null };
+    let node: unknown = path.length ? this.doc.getIn(path, true) : this.doc.contents;
+    if (keyOf !== undefined) {
+      const parent = path.length ? this.doc.getIn(path, true) : this.doc.contents;
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === keyOf);
+        if (pair) node = pair.key;
+      }
+    }
+    // Fall back to the nearest ancestor that exists (a missing key is reported on its parent).
+    for (let n = path.length; (node === undefined || node === null) && n > 0; n--) {
+      node = n - 1 > 0 ? this.doc.getIn(path.slice(0, n - 1), true) : this.doc.contents;
+    }
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (!range) return { line: null, column: null };
+    const pos = this.lc.linePos(range[0]);
+    return { line: pos.line, column: pos.col };
+  }
+}
+
+function yamlPos(loc: Located, offset: number): { line: number; column: number } {
+  const p = loc.lc.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+const toPath = (key: string): Path => key.split(".").filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+const isPack = (path: string) => /^pack\.ya?ml$/.test(baseOf(path));
+
+interface PackInfo {
+  terms: Record<string, string[]>;
+  examplesAsOf: string | null;
+  canonical: string;
+}
+
+function zodIssues(loc: Located, error: z.ZodError, ruleId: string | null, out: RuleFileIssue[]): void {
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        out.push({ file: loc.file, ...loc.at(path, key), rule: ruleId, key: [...path, key].join("."), message: `unknown key "${key}" (check the spelling; see rules/schema.json for the allowed keys)` });
+      }
+      continue;
+    }
+    let message = issue.message;
+    if (issue.code === "invalid_union" && path.join(".") === "kind") message = `unknown kind; use one of: ${[...KINDS.keys()].join(", ")}`;
+    if (issue.code === "invalid_union" && path.length === 0) message = `"kind" must be one of: ${[...KINDS.keys()].join(", ")}`;
+    if (issue.code === "invalid_value" && "values" in issue) message = `${issue.message}`;
+    const key = path.length === 0 && issue.code === "invalid_union" ? "kind" : path.join(".") || null;
+    out.push({ file: loc.file, ...loc.at(key ? toPath(key) : []), rule: ruleId, key, message });
+  }
+}
+
+/** Replace "@name" entries of string arrays by the pack's term list `name`. */
+function expandRefs(value: unknown, terms: Record<string, string[]>, path: Path, onMissing: (path: Path, name: string) => void): unknown {
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === "string")) {
+      return value.flatMap((v: string, i) => {
+        if (!v.startsWith("@")) return [v];
+        const list = terms[v.slice(1)];
+        if (!list) {
+          onMissing([...path, i], v.slice(1));
+          return [];
+        }
+        return list;
+      });
+    }
+    return value.map((v, i) => expandRefs(v, terms, [...path, i], onMissing));
+  }
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === "examples" ? v : expandRefs(v, terms, [...path, k], onMissing);
+    return out;
+  }
+  return value;
+}
+
+/** Validate and compile rule files. Throws RuleFileError with every located issue. */
+export function loadRuleset(files: RuleFile[]): LoadedRuleset {
+  const issues: RuleFileIssue[] = [];
+  const packs = new Map<string, PackInfo>();
+
+  for (const f of files.filter((f) => isPack(f.path))) {
+    const loc = new Located(f.path, f);
+    if (loc.errors.length) {
+      for (const e of loc.errors) issues.push({ file: f.path, ...yamlPos(loc, e.pos[0]), rule: null, key: null, message: `YAML: ${e.message.split("\n")[0]}` });
+      continue;
+    }
+    const parsed = packSchema.safeParse(loc.value);
+    if (!parsed.success) {
+      zodIssues(loc, parsed.error, null, issues);
+      continue;
+    }
+    // Term lists may use other lists of the same pack (@name), resolved once here.
+    const rawTerms = parsed.data.terms ?? {};
+    const resolved: Record<string, string[]> = {};
+    const resolve = (name: string, stack: string[]): string[] => {
+      if (resolved[name]) return resolved[name];
+      const list = rawTerms[name] ?? [];
+      const out = list.flatMap((t, i) => {
+        if (!t.startsWith("@")) return [t];
+        const ref = t.slice(1);
+        if (!rawTerms[ref] || stack.includes(ref)) {
+          issues.push({ file: f.path, ...loc.at(["terms", name, i]), rule: null, key: `terms.${name}.${i}`, message: rawTerms[ref] ? `circular term list reference @${ref}` : `no term list "@${ref}" in this pack` });
+          return [];
+        }
+        return resolve(ref, [...stack, ref]);
+      });
+      return (resolved[name] = out);
+    };
+    for (const name of Object.keys(rawTerms)) resolve(name, [name]);
+    packs.set(dirOf(f.path), { terms: resolved, examplesAsOf: parsed.data.examples_as_of ?? null, canonical: canonicalJson(parsed.data) });
+  }
+  const packFor = (path: string): PackInfo | undefined => {
+    for (let d = dirOf(path); ; d = dirOf(d)) {
+      const p = packs.get(d);
+      if (p || d === "") return p;
+    }
+  };
+
+  // Pass 1: parse + validate every rule file.
+  const valid: Array<{ file: RuleFile; loc: Located; def: RuleDef; pack?: PackInfo }> = [];
+  for (const f of [...files].filter((f) => !isPack(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const loc = new Located(f.path, f);
+    if (loc.errors.length) {
+      for (const e of loc.errors) issues.push({ file: f.path, ...yamlPos(loc, e.pos[0]), rule: null, key: null, message: `YAML syntax: ${e.message.split("\n")[0]}` });
+      continue;
+    }
+    const raw = loc.value;
+    const ruleId = raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? ((raw as { id: string }).id as string) : null;
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+      issues.push({ file: f.path, line: 1, column: 1, rule: null, key: null, message: "a rule file holds one rule: a mapping with id, claim, kind, severity, sources, examples" });
+      continue;
+    }
+    const parsed = ruleSchema.safeParse(raw);
+    if (!parsed.success) {
+      zodIssues(loc, parsed.error, ruleId, issues);
+      continue;
+    }
+    const def = parsed.data as unknown as RuleDef;
+    const stem = baseOf(f.path).replace(/\.ya?ml$/, "");
+    if (stem !== def.id) {
+      issues.push({ file: f.path, ...loc.at(["id"]), rule: def.id, key: "id", message: `the file name must be the rule id: rename the file to ${def.id}.yaml or change the id to "${stem}"` });
+      continue;
+    }
+    const pack = packFor(f.path);
+    let missing = false;
+    const expanded = expandRefs(def, pack?.terms ?? {}, [], (path, name) => {
+      missing = true;
+      issues.push({ file: f.path, ...loc.at(path), rule: def.id, key: path.join("."), message: `no term list "@${name}" in ${pack ? "the pack's pack.yaml" : "a pack.yaml (there is none for this folder)"}` });
+    }) as RuleDef;
+    if (missing) continue;
+    valid.push({ file: f, loc, def: expanded, pack });
+  }
+
+  // Duplicate ids: report every later file.
+  const firstFile = new Map<string, string>();
+  const unique: typeof valid = [];
+  for (const v of valid) {
+    const prev = firstFile.get(v.def.id);
+    if (prev) {
+      issues.push({ file: v.file.path, ...v.loc.at(["id"]), rule: v.def.id, key: "id", message: `duplicate rule id: also defined in ${prev}` });
+      continue;
+    }
+    firstFile.set(v.def.id, v.file.path);
+    unique.push(v);
+  }
+
+  // Pass 2: compile (term registration into one shared matcher).
+  const setKeys = new Map<string, number>();
+  const phraseIndex = new Map<string, number>();
+  const phrases: string[] = [];
+  const phraseSets: number[][] = [];
+  let setCount = 0;
+  const ruleIds = new Set(unique.map((v) => v.def.id));
+  const loaded: LoadedRule[] = [];
+  for (const v of unique) {
+    const kind = KINDS.get(v.def.kind)!;
+    const tools = {
+      ruleIds,
+      terms(list: readonly string[], key: string): number {
+        const folded: string[] = [];
+        list.forEach((p, i) => {
+          assertNoRegex(p, `${key}.${i}`);
+          try {
+            phraseSteps(p);
+          } catch (e) {
+            throw new RuleCompileError(`${key}.${i}`, (e as Error).message);
+          }
+          folded.push(foldTerm(p));
+        });
+        const uniq = [...new Set(folded)].sort();
+        const k = uniq.join("\u0000");
+        let id = setKeys.get(k);
+        if (id !== undefined) return id;
+        id = setCount++;
+        setKeys.set(k, id);
+        for (const p of uniq) {
+          let pi = phraseIndex.get(p);
+          if (pi === undefined) {
+            pi = phrases.length;
+            phraseIndex.set(p, pi);
+            phrases.push(p);
+            phraseSets.push([]);
+          }
+          phraseSets[pi]!.push(id);
+        }
+        return id;
+      },
+    };
+    let compiled: CompiledRule;
+    try {
+      compiled = kind.compile(v.def, tools);
+    } catch (e) {
+      if (e instanceof RuleCompileError) {
+        issues.push({ file: v.file.path, ...v.loc.at(toPath(e.key)), rule: v.def.id, key: e.key, message: e.message });
+        continue;
+      }
+      throw e;
+    }
+    const hash = sha256Hex(canonicalJson(v.def)).slice(0, 12);
+    loaded.push({
+      def: v.def,
+      kind,
+      compiled,
+      examplesAsOf: v.pack?.examplesAsOf ?? null,
+      summary: {
+        id: v.def.id,
+        claim: v.def.claim,
+        kind: v.def.kind,
+        severity: v.def.severity,
+        sources: v.def.sources,
+        tags: v.def.tags ?? [],
+        valid_from: v.def.valid_from ?? null,
+        valid_until: v.def.valid_until ?? null,
+        hash,
+        file: v.file.path,
+      },
+    });
+  }
+
+  if (issues.length) throw new RuleFileError(issues);
+
+  loaded.sort((a, b) => (a.def.id < b.def.id ? -1 : 1));
+  const version = sha256Hex(canonicalJson({ rules: loaded.map((r) => r.summary.hash), packs: [...packs.entries()].sort().map(([d, p]) => [d, p.canonical]) })).slice(0, 16);
+  const compiled: CompiledRuleset = {
+    rules: loaded,
+    byId: new Map(loaded.map((r) => [r.def.id, r])),
+    matcher: compilePhrases(phrases.map((phrase, i) => ({ id: String(i), phrase }))),
+    phraseSets,
+    setCount,
+  };
+  const ruleset = { version, rules: loaded.map((r) => r.summary) } as LoadedRuleset;
+  Object.defineProperty(ruleset, COMPILED, { value: compiled, enumerable: false });
+  return ruleset;
+}
