@@ -26,6 +26,17 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: migrations,
                   API_TOKEN: "test-token",
                   READ_TOKEN: "test-read-token",
+                  // Webhook intake and alerts (test/worker/webhooks-*, queue-*, notify-*). NOTIFY_URL is
+                  // empty (alerts off, overriding a local .dev.vars) so the live queue consumer never
+                  // fetches out of a test; the notify tests pass a URL in their env and capture the fetch.
+                  GHOST_WEBHOOK_SECRET: "test-ghost-secret",
+                  SANITY_WEBHOOK_SECRET: "test-sanity-secret",
+                  CONTENTFUL_WEBHOOK_SECRET: "contentful-test-signing-secret-0123456789abcdefghijklmnopqrstuvw",
+                  STRAPI_WEBHOOK_TOKEN: "test-strapi-token",
+                  WORDPRESS_WEBHOOK_SECRET: "test-wordpress-secret",
+                  STANDARD_WEBHOOK_SECRET: "whsec_YWNjdXJhY3ktaGFybmVzcy1zdGFuZGFyZC10ZXN0LWtleSEh",
+                  NOTIFY_URL: "",
+                  NOTIFY_SECRET: "whsec_YWNjdXJhY3ktaGFybmVzcy1ub3RpZnktdGVzdC1rZXkhISEh",
                 },
                 compatibilityFlags: ["service_binding_extra_handlers"],
               },
@@ -35,6 +46,16 @@ export default defineConfig(async () => {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
             setupFiles: ["./test/worker/apply-migrations.ts"],
+          },
+        },
+        {
+          // Playwright + Debian Chromium against `wrangler dev` (test/browser/local-worker.ts): slow, in Node.
+          test: {
+            name: "browser",
+            environment: "node",
+            include: ["test/browser/**/*.test.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
           },
         },
       ],

@@ -3,6 +3,20 @@
 export interface Secrets {
   API_TOKEN?: string;
   READ_TOKEN?: string;
+  // Webhook intake (src/http/webhooks): a provider whose secret is unset answers 404.
+  GHOST_WEBHOOK_SECRET?: string;
+  SANITY_WEBHOOK_SECRET?: string;
+  /** Contentful's signing secret: exactly 64 characters. */
+  CONTENTFUL_WEBHOOK_SECRET?: string;
+  /** Strapi sends no signature: its webhook must send `Authorization: Bearer <this token>`. */
+  STRAPI_WEBHOOK_TOKEN?: string;
+  WORDPRESS_WEBHOOK_SECRET?: string;
+  /** "whsec_" + base64 (Standard Webhooks). */
+  STANDARD_WEBHOOK_SECRET?: string;
+  // Outbound alerts (src/jobs/notify.ts): both set, or no alerts.
+  NOTIFY_URL?: string;
+  /** "whsec_" + base64: alerts are signed per Standard Webhooks with it. */
+  NOTIFY_SECRET?: string;
 }
 
 export type Bindings = Env & Secrets;

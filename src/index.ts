@@ -1,11 +1,15 @@
 // The Worker entry: thin wiring of the HTTP app, the cron trigger and the queue consumer.
 import type { Bindings } from "./env";
 import { app } from "./http/app";
+import { runNightlyAudit } from "./jobs/audit";
 import type { JobMessage } from "./jobs/messages";
 import { consumeJobs } from "./jobs/queue";
 
 export default {
   fetch: app.fetch,
+  async scheduled(controller, env) {
+    await runNightlyAudit(env, controller.scheduledTime);
+  },
   async queue(batch, env) {
     await consumeJobs(batch, env);
   },

@@ -1,6 +1,9 @@
 // The one registry of job handlers, keyed by message type. Each job module owns its handler.
 import type { Bindings } from "../env";
+import { auditBatchHandler } from "./audit-batch";
 import type { JobOf, JobType } from "./messages";
+import { notify } from "./notify";
+import { scoreDelivery } from "./score-delivery";
 
 export interface JobHandler<T extends JobType> {
   /** Do the work. Throw to retry (the message is retried with backoff, then dead-lettered). */
@@ -10,7 +13,7 @@ export interface JobHandler<T extends JobType> {
 }
 
 export const jobHandlers: { [T in JobType]?: JobHandler<T> } = {
-  // delivery: webhook scoring (src/jobs/score-delivery.ts)
-  // audit-batch: nightly audit batches (src/jobs/audit-batch.ts)
-  // notify: outbound alerts (src/jobs/notify.ts)
+  delivery: scoreDelivery,
+  notify,
+  "audit-batch": auditBatchHandler,
 };

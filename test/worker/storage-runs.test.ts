@@ -45,4 +45,18 @@ describe("saveRun", () => {
     const counts = await env.DB.prepare("SELECT (SELECT count(*) FROM articles WHERE external_id = 'a3') AS a, (SELECT count(*) FROM runs r JOIN articles a ON a.id = r.article_id WHERE a.external_id = 'a3') AS r").first<{ a: number; r: number }>();
     expect(counts).toEqual({ a: 0, r: 0 });
   });
+
+  it("keeps failing_since while an article keeps failing and clears it once it passes", async () => {
+    const db = getDb(env.DB);
+    const save = (status: Verdict["status"], at: string) =>
+      saveRun(db, { article: { source: "test", externalId: "a4", text: "x" }, result: result([verdict(1, status)]), ruleset, trigger: "api", now: new Date(at) });
+    const since = async (id: string) => (await env.DB.prepare("SELECT failing_since FROM articles WHERE id = ?").bind(id).first<{ failing_since: string | null }>())?.failing_since;
+    const { articleId } = await save("fail", "2026-01-01T00:00:00.000Z");
+    await save("fail", "2026-01-02T00:00:00.000Z");
+    expect(await since(articleId)).toBe("2026-01-01T00:00:00.000Z");
+    await save("pass", "2026-01-03T00:00:00.000Z");
+    expect(await since(articleId)).toBeNull();
+    await save("fail", "2026-01-04T00:00:00.000Z");
+    expect(await since(articleId)).toBe("2026-01-04T00:00:00.000Z");
+  });
 });

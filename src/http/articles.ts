@@ -1,0 +1,55 @@
+// GET /v1/articles (filtered, newest first, cursor pages), /v1/articles/:id (with the latest run
+// and its verdicts) and /v1/articles/:id/runs (run history).
+import { Hono } from "hono";
+import { z } from "zod";
+import { getArticle, listArticles } from "../storage/articles";
+import { getDb } from "../storage/db";
+import { getArticleWithLatestRun, listRuns } from "../storage/queries-runs";
+import type { AuthEnv } from "./auth";
+import { ApiError } from "./errors";
+import { withClaims } from "./runs";
+import { pageQuery, parseQuery, queryNumber } from "./validation";
+
+export const articleListQuery = z
+  .strictObject({
+    outcome: z.enum(["pass", "warn", "fail"]).optional(),
+    min_score: queryNumber(0, 100).optional(),
+    max_score: queryNumber(0, 100).optional(),
+    rule: z.string().min(1).max(200).optional(),
+    source: z.string().min(1).max(64).optional(),
+    status: z.enum(["active", "withdrawn"]).optional(),
+    q: z.string().min(1).max(200).optional(),
+    ...pageQuery,
+  })
+  .refine((f) => f.min_score === undefined || f.max_score === undefined || f.min_score <= f.max_score, {
+    error: "must not be greater than max_score",
+    path: ["min_score"],
+  });
+
+const runListQuery = z.strictObject(pageQuery);
+
+export const articleRoutes = new Hono<AuthEnv>();
+
+articleRoutes.get("/", async (c) => {
+  const { limit, cursor, ...filters } = parseQuery(articleListQuery, c.req.query());
+  return c.json(await listArticles(getDb(c.env.DB), filters, { limit, cursor }));
+});
+
+articleRoutes.get("/:id", async (c) => {
+  const found = await getArticleWithLatestRun(getDb(c.env.DB), c.req.param("id"));
+  if (!found) throw articleNotFound(c.req.param("id"));
+  return c.json({ ...found.article, latest_run: found.latest_run && withClaims(found.latest_run) });
+});
+
+articleRoutes.get("/:id/runs", async (c) => {
+  const { limit, cursor } = parseQuery(runListQuery, c.req.query());
+  const db = getDb(c.env.DB);
+  const page = await listRuns(db, c.req.param("id"), { limit, cursor });
+  // Every stored article has a run, so only an empty first page needs the existence check.
+  if (page.items.length === 0 && !cursor && !(await getArticle(db, c.req.param("id")))) throw articleNotFound(c.req.param("id"));
+  return c.json(page);
+});
+
+function articleNotFound(id: string): ApiError {
+  return new ApiError(404, "not_found", `No article with id "${id}".`);
+}

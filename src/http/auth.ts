@@ -1,0 +1,65 @@
+// Bearer-token auth for the API: API_TOKEN may do anything, the optional READ_TOKEN only GET/HEAD.
+// Reused by other surfaces (the dashboard) through `tokenRole` and `requireToken`.
+import type { Context, MiddlewareHandler } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import { timingSafeEqual } from "hono/utils/buffer";
+import type { Bindings } from "../env";
+import { ApiError, errorResponse } from "./errors";
+
+export type TokenRole = "write" | "read";
+
+export interface AuthEnv {
+  Bindings: Bindings;
+  Variables: { tokenRole: TokenRole };
+}
+
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
+/**
+ * Which role a presented token grants, compared in constant time (hono's timingSafeEqual hashes
+ * both sides first, so the length does not leak). Both secrets are always compared, so the
+ * timing does not reveal which one matched.
+ */
+export async function tokenRole(env: Bindings, token: string): Promise<TokenRole | null> {
+  const [write, read] = await Promise.all([
+    env.API_TOKEN ? timingSafeEqual(env.API_TOKEN, token) : false,
+    env.READ_TOKEN ? timingSafeEqual(env.READ_TOKEN, token) : false,
+  ]);
+  return write ? "write" : read ? "read" : null;
+}
+
+const unauthorized = (message: string) => () => errorResponse(401, "unauthorized", message);
+
+/**
+ * `Authorization: Bearer <token>` on every request it guards. Without an API_TOKEN secret the
+ * API is closed with 503 `not_configured` (never open by accident). A read token on a write
+ * method is 403 `forbidden`. Sets `c.var.tokenRole`.
+ */
+export function requireToken(): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    if (!c.env.API_TOKEN) {
+      throw new ApiError(503, "not_configured", "The API_TOKEN secret is not set: `wrangler secret put API_TOKEN` (or add it to .dev.vars locally).");
+    }
+    let role: TokenRole | null = null;
+    // bearerAuth is created per request because the secrets live in c.env.
+    const check = bearerAuth<AuthEnv>({
+      verifyToken: async (token) => (role = await tokenRole(c.env, token)) !== null,
+      noAuthenticationHeader: { message: unauthorized("Missing Authorization header: send `Authorization: Bearer <API_TOKEN>`.") },
+      invalidAuthenticationHeader: { message: unauthorized("Malformed Authorization header: expected `Bearer <token>`.") },
+      invalidToken: { message: unauthorized("Invalid bearer token.") },
+    });
+    await check(c, async () => {
+      if (role === "read" && !READ_METHODS.has(c.req.method)) {
+        throw new ApiError(403, "forbidden", `The read-only token cannot ${c.req.method}; use the API token.`);
+      }
+      c.set("tokenRole", role!);
+      await next();
+    });
+  };
+}
+
+/** The API's guard: every /v1 route except /v1/webhooks/*, which verify CMS signatures themselves. */
+export function apiAuth(): MiddlewareHandler<AuthEnv> {
+  const guard = requireToken();
+  return (c: Context<AuthEnv>, next) => (c.req.path.startsWith("/v1/webhooks/") ? next() : guard(c, next));
+}

@@ -1,0 +1,24 @@
+// GET /v1/rules (the current ruleset) and /v1/rules/:id (one rule plus how it fares over every
+// active article's latest run).
+import { Hono } from "hono";
+import { currentRuleset } from "../rules";
+import { getDb } from "../storage/db";
+import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
+import type { AuthEnv } from "./auth";
+import { ApiError } from "./errors";
+
+export const ruleRoutes = new Hono<AuthEnv>();
+
+ruleRoutes.get("/", (c) => {
+  const ruleset = currentRuleset();
+  return c.json({ ruleset: { version: ruleset.version, rules: ruleset.rules.length }, rules: ruleset.rules });
+});
+
+ruleRoutes.get("/:id", async (c) => {
+  const ruleset = currentRuleset();
+  const rule = ruleset.rules.find((r) => r.id === c.req.param("id"));
+  if (!rule) throw new ApiError(404, "not_found", `No rule "${c.req.param("id")}" in ruleset ${ruleset.version}.`);
+  const counts = (await ruleStats(getDb(c.env.DB), rule.id))[rule.id] ?? emptyRuleCounts();
+  const articles = Object.values(counts).reduce((a, b) => a + b, 0);
+  return c.json({ ...rule, ruleset_version: ruleset.version, stats: { articles, ...counts } });
+});

@@ -1,0 +1,25 @@
+// GET /v1/runs/:id: one run with every verdict and its parsed evidence, each verdict carrying
+// its rule's claim as deployed now (null for a rule since removed).
+import { Hono } from "hono";
+import { currentRuleset } from "../rules";
+import { getDb } from "../storage/db";
+import { getRun, type RunWithVerdicts, type StoredVerdict } from "../storage/queries-runs";
+import type { AuthEnv } from "./auth";
+import { ApiError } from "./errors";
+
+export type RunView = Omit<RunWithVerdicts, "verdicts"> & { verdicts: (StoredVerdict & { claim: string | null })[] };
+
+/** Adds each verdict's claim (stored runs keep rule ids only; claims live in the ruleset). */
+export function withClaims(run: RunWithVerdicts): RunView {
+  const rules = currentRuleset().rules;
+  const claim = (id: string) => rules.find((r) => r.id === id)?.claim ?? null;
+  return { ...run, verdicts: run.verdicts.map((v) => ({ ...v, claim: claim(v.rule) })) };
+}
+
+export const runRoutes = new Hono<AuthEnv>();
+
+runRoutes.get("/:id", async (c) => {
+  const run = await getRun(getDb(c.env.DB), c.req.param("id"));
+  if (!run) throw new ApiError(404, "not_found", `No run with id "${c.req.param("id")}".`);
+  return c.json(withClaims(run));
+});

@@ -1,0 +1,143 @@
+// POST /v1/score: validate an article (JSON, or a text/plain or text/html body with metadata in
+// the query), judge it with the current ruleset and store article + run + verdicts atomically.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { type Article, checkArticle } from "../engine";
+import { currentRuleset } from "../rules";
+import { getDb, sha256Hex } from "../storage/db";
+import { saveRun } from "../storage/runs";
+import type { AuthEnv } from "./auth";
+import { ApiError } from "./errors";
+import { parseQuery, queryBoolean, validationError } from "./validation";
+
+/** Request bodies above this are refused with 413 before they are read (D1 rows cap at 2 MB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
+  error: "expected an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)",
+});
+
+/** Article metadata, identical in a JSON body and in the query string of a text body. */
+const metadataFields = {
+  title: z.string().max(1000).nullish(),
+  url: z.url({ protocol: /^https?$/, error: "expected an absolute http(s) URL" }).max(2048).nullish(),
+  source: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "expected 1–64 characters: letters, digits, '.', '_', ':' or '-'")
+    .nullish(),
+  external_id: z.string().min(1).max(512).nullish(),
+  published_at: isoDate.nullish(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a BCP 47 language tag such as "en" or "es-419"')
+    .nullish(),
+};
+
+const nonBlank = (what: string) => z.string().regex(/\S/, `must contain some ${what}`);
+
+export const scoreRequestSchema = z
+  .strictObject({ text: nonBlank("text").optional(), html: nonBlank("HTML").optional(), ...metadataFields })
+  .refine((b) => (b.text === undefined) !== (b.html === undefined), {
+    error: "send exactly one of `text` or `html`",
+    path: ["text"],
+  });
+
+export type ScoreRequest = z.infer<typeof scoreRequestSchema>;
+
+const dryRunParam = { dry_run: queryBoolean.default(false) };
+const textQuerySchema = z.strictObject({ ...metadataFields, ...dryRunParam });
+const jsonQuerySchema = z.strictObject(dryRunParam);
+
+const BODY_TYPES = ["application/json", "text/plain", "text/html"] as const;
+
+export const scoreRoutes = new Hono<AuthEnv>();
+
+scoreRoutes.post(
+  "/",
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", `The body exceeds ${MAX_BODY_BYTES} bytes (1 MiB).`);
+    },
+  }),
+  async (c) => {
+    const mediaType = bodyMediaType(c.req.header("content-type"));
+    const query = c.req.query();
+    let request: ScoreRequest;
+    let dryRun: boolean;
+    if (mediaType === "application/json") {
+      dryRun = parseQuery(jsonQuerySchema, query).dry_run;
+      request = parseScoreRequest(parseJson(await c.req.text()));
+    } else {
+      const { dry_run, ...metadata } = parseQuery(textQuerySchema, query);
+      dryRun = dry_run;
+      const body = await c.req.text();
+      request = parseScoreRequest(mediaType === "text/html" ? { ...metadata, html: body } : { ...metadata, text: body });
+    }
+
+    const ruleset = currentRuleset();
+    const article: Article = {
+      text: request.text,
+      html: request.html,
+      title: request.title ?? undefined,
+      publishedAt: request.published_at ?? null,
+      language: request.language ?? undefined,
+    };
+    const result = checkArticle(article, ruleset, { now: new Date() });
+    if (!/\S/.test(result.text)) throw validationError("html: contains no text once the markup is removed");
+
+    if (dryRun) return c.json({ article_id: null, run_id: null, dry_run: true, ...result }, 200);
+
+    const saved = await saveRun(getDb(c.env.DB), {
+      article: {
+        source: request.source ?? "api",
+        // Without an id of its own an article is identified by its URL, else by its text, so
+        // re-posting the same article adds a run to the same record.
+        externalId: request.external_id ?? request.url ?? (await sha256Hex(result.text)),
+        url: request.url,
+        title: request.title,
+        // The engine's text (derived from html when html was sent): stored evidence offsets point into it.
+        text: result.text,
+        publishedAt: request.published_at,
+        language: request.language,
+      },
+      result,
+      ruleset,
+      trigger: "api",
+    });
+    c.header("location", `/v1/runs/${saved.runId}`);
+    return c.json({ article_id: saved.articleId, run_id: saved.runId, dry_run: false, ...result }, 201);
+  },
+);
+
+function bodyMediaType(contentType: string | undefined): (typeof BODY_TYPES)[number] {
+  const [type = "", ...params] = (contentType ?? "").split(";").map((p) => p.trim().toLowerCase());
+  const supported = BODY_TYPES.find((t) => t === type);
+  if (!supported) {
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      `Content-Type ${type ? `"${type}"` : "missing"}: send application/json, text/plain or text/html.`,
+    );
+  }
+  const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
+  if (charset && charset !== "utf-8" && charset !== "utf8" && charset !== "us-ascii") {
+    throw new ApiError(415, "unsupported_media_type", `charset "${charset}" is not supported: send UTF-8.`);
+  }
+  return supported;
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch (err) {
+    throw new ApiError(400, "invalid_json", `The body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function parseScoreRequest(input: unknown): ScoreRequest {
+  const parsed = scoreRequestSchema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}

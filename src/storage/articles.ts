@@ -1,0 +1,121 @@
+// Read queries over articles: the filtered, newest-first list and single lookups, returned as
+// domain objects (snake_case, like the engine contract and the API) rather than raw rows.
+import { and, desc, eq, getTableColumns, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Outcome } from "../engine";
+import type { Db } from "./db";
+import { type Page, type PageRequest, toPage } from "./queries-page";
+import { articles } from "./schema";
+
+export type ArticleStatus = "active" | "withdrawn";
+
+export interface ArticleSummary {
+  id: string;
+  source: string;
+  external_id: string;
+  url: string | null;
+  title: string | null;
+  published_at: string | null;
+  language: string | null;
+  status: ArticleStatus;
+  /** SHA-256 hex of the stored text. */
+  content_hash: string;
+  latest_run_id: string | null;
+  /** Score and outcome of the latest run. */
+  score: number | null;
+  outcome: Outcome | null;
+  /** Rule ids that failed in the latest run. */
+  failed_rules: string[];
+  last_checked_at: string | null;
+  /** When the article started failing (kept while it stays failing). */
+  failing_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticleRecord extends ArticleSummary {
+  /** The text the latest run judged; evidence offsets point into it. */
+  text: string;
+}
+
+export interface ArticleFilters {
+  outcome?: Outcome;
+  min_score?: number;
+  max_score?: number;
+  /** Only articles whose latest run failed this rule id. */
+  rule?: string;
+  source?: string;
+  status?: ArticleStatus;
+  /** Case-insensitive substring of the title. */
+  q?: string;
+}
+
+// Every column but the text: lists never ship article bodies.
+const { text: _text, ...summaryColumns } = getTableColumns(articles);
+
+type SummaryRow = Omit<typeof articles.$inferSelect, "text">;
+
+export function toArticleSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    source: row.source,
+    external_id: row.externalId,
+    url: row.url,
+    title: row.title,
+    published_at: row.publishedAt,
+    language: row.language,
+    status: row.status,
+    content_hash: row.contentHash,
+    latest_run_id: row.latestRunId,
+    score: row.latestScore,
+    outcome: row.latestOutcome,
+    failed_rules: row.latestFailedRules?.trim().split(" ").filter(Boolean) ?? [],
+    last_checked_at: row.lastCheckedAt,
+    failing_since: row.failingSince,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+  };
+}
+
+export function toArticleRecord(row: typeof articles.$inferSelect): ArticleRecord {
+  return { ...toArticleSummary(row), text: row.text };
+}
+
+/** Articles newest-checked first, filtered, one keyset page at a time. */
+export async function listArticles(db: Db, filters: ArticleFilters, page: PageRequest): Promise<Page<ArticleSummary>> {
+  const where: (SQL | undefined)[] = [
+    filters.outcome ? eq(articles.latestOutcome, filters.outcome) : undefined,
+    filters.min_score !== undefined ? gte(articles.latestScore, filters.min_score) : undefined,
+    filters.max_score !== undefined ? lte(articles.latestScore, filters.max_score) : undefined,
+    // latest_failed_rules is space-padded (" a.b c.d "); instr avoids LIKE's wildcards and D1's 50-byte pattern cap.
+    filters.rule ? sql`instr(${articles.latestFailedRules}, ${` ${filters.rule} `}) > 0` : undefined,
+    filters.source ? eq(articles.source, filters.source) : undefined,
+    filters.status ? eq(articles.status, filters.status) : undefined,
+    filters.q ? sql`instr(lower(${articles.title}), lower(${filters.q})) > 0` : undefined,
+  ];
+  const cursor = page.cursor;
+  if (cursor) {
+    // Sort is last_checked_at DESC (NULLs last), id DESC: continue strictly after the cursor row.
+    where.push(
+      cursor.at === null
+        ? and(isNull(articles.lastCheckedAt), lt(articles.id, cursor.id))
+        : or(
+            lt(articles.lastCheckedAt, cursor.at),
+            and(eq(articles.lastCheckedAt, cursor.at), lt(articles.id, cursor.id)),
+            isNull(articles.lastCheckedAt),
+          ),
+    );
+  }
+  const rows = await db
+    .select(summaryColumns)
+    .from(articles)
+    .where(and(...where))
+    .orderBy(desc(articles.lastCheckedAt), desc(articles.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (r) => ({ at: r.lastCheckedAt, id: r.id }), toArticleSummary);
+}
+
+/** One article with its text, or null. */
+export async function getArticle(db: Db, id: string): Promise<ArticleRecord | null> {
+  const row = await db.select().from(articles).where(eq(articles.id, id)).get();
+  return row ? toArticleRecord(row) : null;
+}
