@@ -156,13 +156,14 @@ export async function saveRun(
   extra: BatchItem<"sqlite">[] = [],
 ): Promise<{ runId: string; articleId: string; contentHash: string }> {
   const prepared = await prepareRunWrite(db, input);
-  const [first, ...rest] = [...prepared.statements, ...extra];
-  await db.batch([first!, ...rest]);
-  const row = await db
+  // The article id is read back inside the same batch: one round trip to D1, not two.
+  const articleOf = db
     .select({ id: articles.id })
     .from(articles)
-    .where(sql`${articles.source} = ${input.article.source} AND ${articles.externalId} = ${input.article.externalId}`)
-    .get();
+    .where(sql`${articles.source} = ${input.article.source} AND ${articles.externalId} = ${input.article.externalId}`);
+  const [first, ...rest] = [...prepared.statements, ...extra];
+  const results = await db.batch([first!, ...rest, articleOf]);
+  const [row] = results[results.length - 1] as { id: string }[];
   return { runId: prepared.runId, articleId: row!.id, contentHash: prepared.contentHash };
 }
 
