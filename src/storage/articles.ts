@@ -80,9 +80,9 @@ export function toArticleRecord(row: typeof articles.$inferSelect): ArticleRecor
   return { ...toArticleSummary(row), text: row.text };
 }
 
-/** Articles newest-checked first, filtered, one keyset page at a time. */
-export async function listArticles(db: Db, filters: ArticleFilters, page: PageRequest): Promise<Page<ArticleSummary>> {
-  const where: (SQL | undefined)[] = [
+/** The WHERE clause of the article filters (shared by the list, the dashboard totals and CSV exports). */
+export function articleFilterWhere(filters: ArticleFilters): SQL | undefined {
+  return and(
     filters.outcome ? eq(articles.latestOutcome, filters.outcome) : undefined,
     filters.min_score !== undefined ? gte(articles.latestScore, filters.min_score) : undefined,
     filters.max_score !== undefined ? lte(articles.latestScore, filters.max_score) : undefined,
@@ -91,7 +91,12 @@ export async function listArticles(db: Db, filters: ArticleFilters, page: PageRe
     filters.source ? eq(articles.source, filters.source) : undefined,
     filters.status ? eq(articles.status, filters.status) : undefined,
     filters.q ? sql`instr(lower(${articles.title}), lower(${filters.q})) > 0` : undefined,
-  ];
+  );
+}
+
+/** Articles newest-checked first, filtered, one keyset page at a time. */
+export async function listArticles(db: Db, filters: ArticleFilters, page: PageRequest): Promise<Page<ArticleSummary>> {
+  const where: (SQL | undefined)[] = [articleFilterWhere(filters)];
   const cursor = page.cursor;
   if (cursor) {
     // Sort is last_checked_at DESC (NULLs last), id DESC: continue strictly after the cursor row.

@@ -1,23 +1,10 @@
 // Read queries only the dashboard and the exports need (the rest come from articles.ts,
 // queries-*.ts and audits.ts): filtered totals, the source menu and the verdicts of many runs.
-import { and, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import type { ArticleFilters } from "./articles";
+import { inArray, sql } from "drizzle-orm";
+import { articleFilterWhere, type ArticleFilters } from "./articles";
 import type { Db } from "./db";
 import { type StoredVerdict, toStoredVerdict } from "./queries-runs";
 import { articles, verdicts } from "./schema";
-
-// Mirrors the WHERE of listArticles in ./articles.ts (same filter semantics) for the summary strip.
-function filterWhere(f: ArticleFilters): SQL | undefined {
-  return and(
-    f.outcome ? eq(articles.latestOutcome, f.outcome) : undefined,
-    f.min_score !== undefined ? gte(articles.latestScore, f.min_score) : undefined,
-    f.max_score !== undefined ? lte(articles.latestScore, f.max_score) : undefined,
-    f.rule ? sql`instr(${articles.latestFailedRules}, ${` ${f.rule} `}) > 0` : undefined,
-    f.source ? eq(articles.source, f.source) : undefined,
-    f.status ? eq(articles.status, f.status) : undefined,
-    f.q ? sql`instr(lower(${articles.title}), lower(${f.q})) > 0` : undefined,
-  );
-}
 
 export interface ArticleTotals {
   articles: number;
@@ -34,7 +21,7 @@ export async function articleTotals(db: Db, filters: ArticleFilters): Promise<Ar
       meanScore: sql<number | null>`avg(${articles.latestScore})`,
     })
     .from(articles)
-    .where(filterWhere(filters))
+    .where(articleFilterWhere(filters))
     .get();
   return row ?? { articles: 0, failing: 0, meanScore: null };
 }

@@ -3,7 +3,7 @@
 import type { RuleSummary } from "../engine";
 import type { ArticleRecord } from "../storage/articles";
 import type { RunWithVerdicts, StoredRun } from "../storage/queries-runs";
-import { Badge, score, SourceLink, Sparkline, when } from "./components";
+import { articleTitle, Badge, score, SourceLink, Sparkline, when } from "./components";
 import { collectNotes, segment, strongest, type Note } from "./highlight";
 import { Layout } from "./layout";
 import type { Session } from "./session";
@@ -130,7 +130,7 @@ export function ArticlePage(p: ArticlePageProps) {
   const latest = p.latest?.verdicts ?? [];
   const notes = collectNotes(article.text, latest);
   const failing = latest.filter((v) => v.status === "fail" || v.status === "error" || v.status === "review");
-  const title = article.title?.trim() || `(untitled ${article.external_id})`;
+  const title = articleTitle(article);
   const history = [...runs].reverse();
   return (
     <Layout title={title} nonce={p.nonce} session={p.session} section="articles">

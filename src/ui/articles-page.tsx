@@ -2,7 +2,7 @@
 import type { RuleSummary } from "../engine";
 import type { ArticleFilters, ArticleSummary } from "../storage/articles";
 import type { ArticleTotals } from "../storage/dashboard";
-import { Badge, Pager, score, when } from "./components";
+import { ArticleLink, Badge, Pager, score, when } from "./components";
 import { Layout } from "./layout";
 import type { Session } from "./session";
 
@@ -103,7 +103,7 @@ export function ArticlesPage(p: ArticlesPageProps) {
               {p.rows.map((a) => (
                 <tr>
                   <td>
-                    <a href={`/articles/${encodeURIComponent(a.id)}`}>{a.title?.trim() || `(untitled ${a.external_id})`}</a>
+                    <ArticleLink article={a} />
                     {a.status === "withdrawn" && (
                       <>
                         {" "}

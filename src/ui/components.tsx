@@ -15,6 +15,15 @@ export function score(value: number | null | undefined): string {
 }
 
 // Rule sources are URLs or bare "host/path" references; both become links, anything else stays text.
+/** An article's display title: its own, or a placeholder naming its external id. */
+export function articleTitle(a: { title: string | null; external_id: string }): string {
+  return a.title?.trim() || `(untitled ${a.external_id})`;
+}
+
+export function ArticleLink(props: { article: { id: string; title: string | null; external_id: string } }) {
+  return <a href={`/articles/${encodeURIComponent(props.article.id)}`}>{articleTitle(props.article)}</a>;
+}
+
 export function SourceLink(props: { source: string }) {
   const s = props.source;
   const href = /^https?:\/\//i.test(s) ? s : /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(s) ? `https://${s}` : null;

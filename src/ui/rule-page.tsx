@@ -2,7 +2,7 @@
 import type { RuleSummary } from "../engine";
 import type { ArticleSummary } from "../storage/articles";
 import type { RuleCounts } from "../storage/queries-rules";
-import { Badge, score, SourceLink, when } from "./components";
+import { ArticleLink, Badge, score, SourceLink, when } from "./components";
 import { Layout } from "./layout";
 import type { RuleExampleView } from "./rule-examples";
 import { validity } from "./rules-page";
@@ -103,7 +103,7 @@ export function RulePage(p: RulePageProps) {
               {p.failing.map((a) => (
                 <tr>
                   <td>
-                    <a href={`/articles/${encodeURIComponent(a.id)}`}>{a.title?.trim() || `(untitled ${a.external_id})`}</a>
+                    <ArticleLink article={a} />
                   </td>
                   <td class="opt">{a.source}</td>
                   <td class="num">{score(a.score)}</td>
