@@ -1,8 +1,10 @@
 // Engine benchmark (not a test): `npm run bench`. Prints median / p99 check time per seed with
 // the CECOT pack, a 2,000-word article against 100 / 1,000 / 5,000 generated rules (load cost
-// reported separately), and articles per second.
+// reported separately), articles per second, the CECOT pack's load time from pre-parsed data (as
+// the Worker does at startup), and 1 MiB claim-dense articles (the endpoint's largest body).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { parse } from "yaml";
 import { checkArticle, loadRuleset, type Ruleset } from "../src/engine";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -26,10 +28,15 @@ function readRules(dir: string) {
   return walk(dir).map((p) => ({ path: relative(dir, p), text: readFileSync(p, "utf8") }));
 }
 
-// ---- 1. Seeds × CECOT pack
-const pack = loadRuleset(readRules(join(ROOT, "rules")));
+// ---- 1. Seeds × CECOT pack (first load from pre-parsed data, as src/rules.ts does in the Worker)
+const parsed = readRules(join(ROOT, "rules")).map((f) => ({ path: f.path, data: parse(f.text) as unknown }));
+const loadStart = performance.now();
+const pack = loadRuleset(parsed);
+const firstLoad = performance.now() - loadStart;
+const warmLoad = time(() => loadRuleset(parsed), 100);
 const dates: Record<string, string> = { "001": "2025-07-19", "002": "2025-12-27", "003": "2025-07-22" };
-console.log(`Node ${process.version}; CECOT pack: ${pack.rules.length} rules (ruleset ${pack.version})\n`);
+console.log(`Node ${process.version}; CECOT pack: ${pack.rules.length} rules (ruleset ${pack.version})`);
+console.log(`load from pre-parsed data: first ${ms(firstLoad)} (cold), then median ${ms(warmLoad.median)}\n`);
 console.log("seed                         words   median      p99");
 let total = 0;
 const seeds = readdirSync(join(ROOT, "seeds")).filter((f) => f.endsWith(".txt"));
@@ -109,4 +116,19 @@ for (const n of [100, 1000, 5000]) {
   if (n === 100) console.log(`(generated article: ${text.split(/\s+/).length} words, ${text.length} UTF-16 code units)`);
   const r = time(() => checkArticle({ text, publishedAt: "2025-07-20" }, rs, { now: NOW }), n >= 5000 ? 200 : 500);
   console.log(`${String(n).padStart(5)}   ${ms(load).padStart(11)}   ${ms(r.median).padStart(22)}  ${ms(r.p99).padStart(9)}   ${ms((r.median * 1000) / n).padStart(9)}`);
+}
+
+// ---- 3. 1 MiB claim-dense articles (the largest body the endpoint accepts)
+console.log("\n1 MiB claim-dense article (CECOT pack)          check   verdicts");
+const MIB = 1024 * 1024;
+const dense: Record<string, string> = {
+  "\"CECOT in El Salvador. \" repeated": "CECOT in El Salvador. ",
+  "numbers, dates, names, titles, places": "CECOT, a prison in Ecuador, held 252 Venezuelans released on July 18, 2025. Former President Donald Trump met Senator Marco Rubio. The Center for Migrant Care (CECOT) freed 253 men after 125 days for $6 million. Los 252 venezolanos liberados del CECOT llegaron a Maiquetía el 18 de julio de 2025.\n",
+  "neutral text": "The quick brown fox jumps over the lazy dog while the weather stays mild. ",
+};
+for (const [name, unit] of Object.entries(dense)) {
+  const text = unit.repeat(Math.ceil(MIB / unit.length)).slice(0, MIB);
+  const r = time(() => checkArticle({ text, publishedAt: "2025-07-22" }, pack, { now: NOW }), 3);
+  const res = checkArticle({ text, publishedAt: "2025-07-22" }, pack, { now: NOW });
+  console.log(`${name.padEnd(44)} ${ms(r.median).padStart(11)}   ${res.counts.pass} pass, ${res.counts.fail} fail`);
 }

@@ -1,6 +1,7 @@
 // Prepares an article ONCE for every rule: fold, tokenize, sentences, quotes, and a single pass
 // of the ruleset-wide phrase matcher. Numbers, dates and countries are parsed lazily, only if a
-// rule whose terms occur asks for them — an article no rule is about costs one matcher pass.
+// rule whose terms occur asks for them — an article no rule is about costs one matcher pass —
+// and they reuse the folded text and tokens made here (no parser folds or tokenizes again).
 import type { ArticleContext, Finding, Hit, Scope } from "./kind-api";
 import type { CompiledRuleset } from "./load-ruleset";
 import {
@@ -16,6 +17,8 @@ import {
   type NumberMention,
 } from "./text-adapter";
 
+const NONE: Hit[] = [];
+
 export function prepareArticle(
   text: string,
   asOf: string,
@@ -25,9 +28,11 @@ export function prepareArticle(
 ): ArticleContext {
   const folded = foldText(text);
   const tokens = tokenize(folded);
-  const sentences = splitSentences(text);
+  const prepared = { folded, tokens };
   const quotes = findQuotes(text);
-  const starts = sentences.map((s) => s.start);
+  const sentences = splitSentences(text, quotes);
+  const starts = new Float64Array(sentences.length);
+  for (let i = 0; i < sentences.length; i++) starts[i] = sentences[i]!.start;
 
   const sentenceAt = (offset: number): number => {
     let lo = 0;
@@ -52,28 +57,40 @@ export function prepareArticle(
     }
     return lo;
   };
+  // wordPrefix[i]: word tokens among tokens[0, i); built on first use (near / ignore_after).
+  let wordPrefix: Int32Array | undefined;
+  const wordsBetween = (from: number, to: number): number => {
+    if (!wordPrefix) {
+      wordPrefix = new Int32Array(tokens.length + 1);
+      for (let i = 0; i < tokens.length; i++) wordPrefix[i + 1] = wordPrefix[i]! + (tokens[i]!.kind === "punct" ? 0 : 1);
+    }
+    const a = tokenAt(from);
+    const b = tokenAt(to);
+    return b > a ? wordPrefix[b]! - wordPrefix[a]! : 0;
+  };
 
-  // One matcher pass; hits grouped by term set, leftmost-longest within each set.
+  // One matcher pass; hits grouped by term set, leftmost-longest within each set. Matches come
+  // sorted by start, so the sentence index only moves forward: no search per hit.
   const hits: Hit[][] = [];
   const lastEnd: number[] = [];
+  let sentence = 0;
   for (const m of rs.matcher.findAll(folded, tokens)) {
     const sets = rs.phraseSets[m.index];
     if (!sets) continue;
-    let sentence = -1;
+    while (sentence + 1 < starts.length && starts[sentence + 1]! <= m.start) sentence++;
     for (const set of sets) {
       if ((lastEnd[set] ?? -1) > m.start) continue;
-      if (sentence < 0) sentence = sentenceAt(m.start);
       (hits[set] ??= []).push({ start: m.start, end: m.end, sentence });
       lastEnd[set] = m.end;
     }
   }
-  const none: Hit[] = [];
   const sentenceSets: Array<Set<number> | undefined> = [];
   const paragraphSets: Array<Set<number> | undefined> = [];
 
   let numbers: NumberMention[] | undefined;
   let dates: DateMention[] | undefined;
   let countries: CountryMention[] | undefined;
+  const getDates = (): DateMention[] => (dates ??= findDates(text, dated ? asOf : null, prepared));
 
   return {
     text,
@@ -84,20 +101,32 @@ export function prepareArticle(
     sentences,
     quotes,
     sentenceAt,
+    sentenceSpan: (s: number) => ({ from: s <= 0 ? -Infinity : starts[s]!, to: s + 1 < starts.length ? starts[s + 1]! : Infinity }),
     tokenAt,
-    numbers: () => (numbers ??= findNumbers(text, { exclude: (dates ??= findDates(text, dated ? asOf : null)).map((d) => ({ start: d.offset, end: d.offset + d.length })) })),
-    dates: () => (dates ??= findDates(text, dated ? asOf : null)),
-    countries: () => (countries ??= findCountryMentions(text)),
-    hits: (set) => hits[set] ?? none,
+    wordsBetween,
+    numbers: () => (numbers ??= findNumbers(text, { ...prepared, exclude: getDates().map((d) => ({ start: d.offset, end: d.offset + d.length })) })),
+    dates: getDates,
+    countries: () => (countries ??= findCountryMentions(text, prepared)),
+    hits: (set) => hits[set] ?? NONE,
     inScope(set: number, sentence: number, scope: Scope): boolean {
       const hs = hits[set];
       if (!hs || hs.length === 0) return false;
       if (scope === "article") return true;
       if (scope === "sentence") {
-        const ss = (sentenceSets[set] ??= new Set(hs.map((h) => h.sentence)));
+        let ss = sentenceSets[set];
+        if (!ss) {
+          ss = new Set();
+          for (const h of hs) ss.add(h.sentence);
+          sentenceSets[set] = ss;
+        }
         return ss.has(sentence);
       }
-      const ps = (paragraphSets[set] ??= new Set(hs.map((h) => sentences[h.sentence]?.paragraph ?? -1)));
+      let ps = paragraphSets[set];
+      if (!ps) {
+        ps = new Set();
+        for (const h of hs) ps.add(sentences[h.sentence]?.paragraph ?? -1);
+        paragraphSets[set] = ps;
+      }
       return ps.has(sentences[sentence]?.paragraph ?? -2);
     },
     findingsOf,

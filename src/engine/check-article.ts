@@ -76,34 +76,53 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
   };
 }
 
+/**
+ * Evidence spans listed per verdict at most. A long claim-dense article can yield thousands of
+ * findings for one rule; the verdict lists the first ones (by offset) and its message gives the
+ * total, so responses, storage and the editor's page stay bounded.
+ */
+export const MAX_EVIDENCE = 20;
+
 function toVerdict(rule: LoadedRule, o: Outcome, text: string, quotes: Parameters<typeof isInQuote>[0]): Verdict {
   const base = { rule: rule.def.id, claim: rule.def.claim, kind: rule.def.kind, severity: rule.def.severity };
   if ("error" in o) return { ...base, status: "error", evidence: [], message: o.error };
   if ("skipped" in o) return { ...base, status: "not_applicable", evidence: [], ...(o.skipped ? { message: o.skipped } : {}) };
   const seen = new Set<string>();
-  const ev = o.findings
+  const found = o.findings
     .filter((f) => {
       const k = `${f.start}:${f.end}:${f.status}`;
       if (seen.has(k) || f.end <= f.start) return false;
       seen.add(k);
       return true;
     })
-    .sort((a, b) => a.start - b.start || b.end - a.end)
-    .map((f) => ({ f, e: evidence(f, text, quotes) }));
-  const of = (status: Finding["status"], attribution?: Evidence["attribution"]) =>
-    ev.filter((x) => x.f.status === status && (!attribution || x.e.attribution === attribution)).map((x) => x.e);
-  const failArticle = of("fail", "article");
-  if (failArticle.length) return { ...base, status: "fail", evidence: [...failArticle, ...of("fail", "quote")] };
-  const review = of("review");
-  if (review.length) return { ...base, status: "review", evidence: review, message: ev.find((x) => x.f.status === "review")?.f.message ?? "needs a human" };
-  const failQuote = of("fail", "quote");
-  if (failQuote.length) return { ...base, status: "fail", evidence: failQuote, attribution: "quote", message: "contradicted only inside a direct quotation: listed, not scored" };
-  const pass = of("pass");
-  if (pass.length) return { ...base, status: "pass", evidence: pass };
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  // Partition by status and attribution without building evidence yet (only the listed spans get a quote).
+  const failArticle: Finding[] = [];
+  const failQuote: Finding[] = [];
+  const review: Finding[] = [];
+  const pass: Finding[] = [];
+  for (const f of found) {
+    if (f.status === "fail") (isInQuote(quotes, f.start, f.end - f.start) ? failQuote : failArticle).push(f);
+    else if (f.status === "review") review.push(f);
+    else pass.push(f);
+  }
+  const listed = (fs: Finding[], message?: string): { evidence: Evidence[]; message?: string } => {
+    const evidence = fs.slice(0, MAX_EVIDENCE).map((f) => toEvidence(f, text, quotes));
+    if (fs.length <= MAX_EVIDENCE) return message === undefined ? { evidence } : { evidence, message };
+    const total = `${fs.length} spans found; the first ${MAX_EVIDENCE} are listed`;
+    return { evidence, message: message === undefined ? total : `${message} (${total})` };
+  };
+  if (failArticle.length) return { ...base, status: "fail", ...listed([...failArticle, ...failQuote]) };
+  if (review.length) return { ...base, status: "review", ...listed(review, review[0]!.message ?? "needs a human") };
+  if (failQuote.length) {
+    const l = listed(failQuote, "contradicted only inside a direct quotation: listed, not scored");
+    return { ...base, status: "fail", evidence: l.evidence, attribution: "quote", message: l.message };
+  }
+  if (pass.length) return { ...base, status: "pass", ...listed(pass) };
   return { ...base, status: "not_applicable", evidence: [] };
 }
 
-function evidence(f: Finding, text: string, quotes: Parameters<typeof isInQuote>[0]): Evidence {
+function toEvidence(f: Finding, text: string, quotes: Parameters<typeof isInQuote>[0]): Evidence {
   return {
     offset: f.start,
     length: f.end - f.start,

@@ -78,8 +78,15 @@ export interface ArticleContext {
   sentences: Sentence[];
   quotes: QuoteSpan[];
   sentenceAt(offset: number): number;
+  /**
+   * The offsets [from, to) whose sentenceAt is `sentence` (from the sentence's start to the next
+   * one's; the first also takes what precedes it): find a sentence's mentions by binary search.
+   */
+  sentenceSpan(sentence: number): { from: number; to: number };
   /** Index of the first token starting at or after `offset`. */
   tokenAt(offset: number): number;
+  /** Word tokens (not punctuation) starting in [from, to): O(log n), from a prefix count. */
+  wordsBetween(from: number, to: number): number;
   numbers(): NumberMention[];
   dates(): DateMention[];
   countries(): CountryMention[];

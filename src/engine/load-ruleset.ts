@@ -256,6 +256,7 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   const phraseSets: number[][] = [];
   let setCount = 0;
   const ruleIds = new Set(unique.map((v) => v.def.id));
+  const validPhrases = new Map<string, string>();
   const loaded: LoadedRule[] = [];
   for (const v of unique) {
     const kind = KINDS.get(v.def.kind)!;
@@ -264,13 +265,19 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
       terms(list: readonly string[], key: string): number {
         const folded: string[] = [];
         list.forEach((p, i) => {
-          assertNoRegex(p, `${key}.${i}`);
-          try {
-            phraseSteps(p);
-          } catch (e) {
-            throw new RuleCompileError(`${key}.${i}`, (e as Error).message);
+          // Pack term lists are expanded into many rules: validate and fold each phrase once.
+          let f = validPhrases.get(p);
+          if (f === undefined) {
+            assertNoRegex(p, `${key}.${i}`);
+            try {
+              phraseSteps(p);
+            } catch (e) {
+              throw new RuleCompileError(`${key}.${i}`, (e as Error).message);
+            }
+            f = foldTerm(p);
+            validPhrases.set(p, f);
           }
-          folded.push(foldTerm(p));
+          folded.push(f);
         });
         const uniq = [...new Set(folded)].sort();
         const k = uniq.join("\u0000");

@@ -2,6 +2,7 @@
 // Re-exports what the kinds need under stable names, and papers over small gaps.
 export { foldText, foldTerm } from "./text/fold";
 export { tokenize, isUpperAt, type Token } from "./text/tokens";
+import type { Token } from "./text/tokens";
 export { compilePhrases, phraseSteps, type PhraseMatcher } from "./text/phrase-matcher";
 export { splitSentences, findQuotes, isInQuote, type Sentence, type Span as QuoteSpan } from "./text/segment";
 
@@ -9,11 +10,17 @@ export { findNumbers, type NumberMention } from "./text/numbers";
 import { findDates as findDatesRaw, type DateMention } from "./text/dates";
 export type { DateMention };
 
+/** The folded text and its tokens, when the caller already has them (saves a fold and a tokenize). */
+export interface Prepared {
+  folded?: string;
+  tokens?: Token[];
+}
+
 /** findDates with the judging date as anchor ("YYYY-MM-DD"); undated articles get no anchor. */
-export function findDates(text: string, asOf: string | null): DateMention[] {
-  if (!asOf) return findDatesRaw(text);
+export function findDates(text: string, asOf: string | null, prepared: Prepared = {}): DateMention[] {
+  if (!asOf) return findDatesRaw(text, undefined, prepared);
   const [year, month, day] = asOf.split("-").map(Number) as [number, number, number];
-  return findDatesRaw(text, { year, month, day });
+  return findDatesRaw(text, { year, month, day }, prepared);
 }
 
 export { htmlToText } from "./text/html";
@@ -31,10 +38,12 @@ export interface CountryMention {
  * Country mentions, minus the ambiguous ones ("Jordan", "Georgia" may be people or states), with
  * the suffix folded into the span so "Ecuador’s" / "Ecuador-based" is one unit for the kinds.
  */
-export function findCountryMentions(text: string): CountryMention[] {
-  return findCountriesRaw(text)
-    .filter((m) => !m.ambiguous)
-    .map((m) => ({ offset: m.offset, length: m.length + (m.suffixLength ?? 0), code: m.code, form: m.form }));
+export function findCountryMentions(text: string, prepared: Prepared = {}): CountryMention[] {
+  const out: CountryMention[] = [];
+  for (const m of findCountriesRaw(text, prepared.folded, prepared.tokens)) {
+    if (!m.ambiguous) out.push({ offset: m.offset, length: m.length + (m.suffixLength ?? 0), code: m.code, form: m.form });
+  }
+  return out;
 }
 
 const BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]));

@@ -64,9 +64,12 @@ export interface Verdict {
   kind: string;
   severity: Severity;
   status: VerdictStatus;
-  /** For fail: the contradicting spans. For pass: the supporting spans. Empty for not_applicable. */
+  /** For fail: the contradicting spans. For pass: the supporting spans. Empty for not_applicable. At most 20, in text order. */
   evidence: Evidence[];
-  /** Set when status is "error" (the rule threw) or "review" (why a human should look). */
+  /**
+   * Set when status is "error" (the rule threw) or "review" (why a human should look), and when
+   * more spans were found than the 20 listed in `evidence` (the total is given here).
+   */
   message?: string;
   /**
    * Added by the engine (optional): "quote" on a fail whose evidence lies only inside direct

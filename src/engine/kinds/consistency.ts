@@ -13,6 +13,9 @@ interface Compiled extends CompiledRule {
   of: string;
 }
 
+/** Distinct values named in the message; the rest are counted. */
+const MAX_LISTED = 10;
+
 export const consistency: KindModule = {
   meta: {
     name: "consistency",
@@ -34,6 +37,10 @@ export const consistency: KindModule = {
     const distinct = [...new Set(values.map((f) => f.found as string))];
     if (distinct.length === 0) return [];
     const ok = distinct.length === 1;
+    // One message for all findings (built once: a long article may state thousands of values).
+    const listed = distinct.slice(0, MAX_LISTED).map((d) => `"${d}"`);
+    if (distinct.length > MAX_LISTED) listed.push(`${distinct.length - MAX_LISTED} other values`);
+    const message = ok ? undefined : `the article states ${listed.join(" and ")} for the same fact`;
     return values.map(
       (f): Finding => ({
         start: f.start,
@@ -42,7 +49,7 @@ export const consistency: KindModule = {
         found: f.found,
         expected: null,
         replacements: [],
-        message: ok ? undefined : `the article states ${distinct.map((d) => `"${d}"`).join(" and ")} for the same fact`,
+        message,
       }),
     );
   },

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import { foldTerm, isUpperAt } from "../text-adapter";
 import type { Token } from "../text/tokens";
-import { terms } from "./shared";
+import { firstMentionAt, terms } from "./shared";
 import { ARTICLES, NAME_CONNECTORS, NAMING } from "./words";
 
 const options = z.object({
@@ -40,6 +40,12 @@ function isTitleWord(ctx: ArticleContext, t: Token): boolean {
   return t.kind === "word" && isUpperAt(ctx.text, t.start);
 }
 
+/**
+ * A capitalised run longer than this is a headline, a list or a repeated name, not an expansion;
+ * the bound also keeps each acronym mention's look-around constant-time.
+ */
+const MAX_NAME_TOKENS = 40;
+
 /** Trim connectors at both ends; require two capitalised content words. */
 function finishRun(ctx: ArticleContext, run: Token[]): Candidate | null {
   while (run.length && (run[0]!.kind !== "word" || isConnector(run[0]!))) run.shift();
@@ -59,6 +65,7 @@ function titleRunBefore(ctx: ArticleContext, i: number, sentence: number): Candi
       if ((t.text === '"' || t.text === "'") && run.length === 0 && j === i - 1) continue; // closing quote
 
       if (t.text === "-" && run.length) {
+        if (run.length >= MAX_NAME_TOKENS) return null;
         run.unshift(t);
         continue;
       }
@@ -68,6 +75,7 @@ function titleRunBefore(ctx: ArticleContext, i: number, sentence: number): Candi
       // Stop before a possessive: "El Salvador's Terrorism Confinement Center".
       const next = ctx.tokens[j + 1];
       if (next && next.text === "'" && ctx.tokens[j + 2]?.text === "s") break;
+      if (run.length >= MAX_NAME_TOKENS) return null;
       run.unshift(t);
       if (t.brk) break;
       continue;
@@ -85,12 +93,14 @@ function titleRunAfter(ctx: ArticleContext, i: number, sentence: number): Candid
     if (ctx.sentenceAt(t.start) !== sentence || (t.brk && j > i)) break;
     if (t.kind === "punct") {
       if (t.text === "-" && run.length) {
+        if (run.length >= MAX_NAME_TOKENS) return null;
         run.push(t);
         continue;
       }
       break;
     }
     if (isTitleWord(ctx, t) || (isConnector(t) && run.length > 0)) {
+      if (run.length >= MAX_NAME_TOKENS) return null;
       run.push(t);
       continue;
     }
@@ -210,7 +220,9 @@ export const name: KindModule = {
       for (const cand of cands) {
         if (seen.has(cand.start)) continue;
         // A country is not an expansion ("a prison in Ecuador, known as CECOT").
-        if (ctx.countries().some((m) => m.offset <= cand.start && m.offset + m.length >= cand.end)) continue;
+        const countries = ctx.countries();
+        const last = countries[firstMentionAt(countries, cand.start + 1) - 1]; // the only one that can contain it
+        if (last && last.offset + last.length >= cand.end) continue;
         const quote = ctx.text.slice(cand.start, cand.end);
         const folded = foldTerm(quote).replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim();
         const accepted = c.accept.some((a) => containsPhrase(folded, a));

@@ -2,7 +2,7 @@
 // hatch for facts that are really about wording. Accepted wordings count as passing evidence.
 import { z } from "zod";
 import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
-import { compileContext, contextHolds, contextSchema, terms, type CompiledContext } from "./shared";
+import { compileContext, contextHolds, contextSchema, firstStartingAt, terms, type CompiledContext } from "./shared";
 
 const options = z.object({
   forbid: z
@@ -56,9 +56,19 @@ export const phrase: KindModule = {
       }
     }
     if (c.accept !== null) {
+      // Forbidden spans sorted by start with a running max of their ends: "does an accepted
+      // wording overlap a forbidden one?" is one binary search, not a scan per accepted hit.
+      // (Accepted hits never overlap each other, so only the forbidden findings matter.)
+      const forbidden = [...out].sort((a, b) => a.start - b.start);
+      const maxEnd: number[] = [];
+      for (const f of forbidden) maxEnd.push(Math.max(f.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+      const overlapsForbidden = (start: number, end: number): boolean => {
+        const k = firstStartingAt(forbidden, end); // spans starting before `end` are [0, k)
+        return k > 0 && maxEnd[k - 1]! > start;
+      };
       for (const h of ctx.hits(c.accept)) {
         if (!contextHolds(ctx, c.context, h.sentence)) continue;
-        if (out.some((f) => f.start < h.end && f.end > h.start)) continue;
+        if (overlapsForbidden(h.start, h.end)) continue;
         const quote = ctx.text.slice(h.start, h.end);
         out.push({ start: h.start, end: h.end, status: "pass", found: quote, expected: null, replacements: [], exact: true });
       }

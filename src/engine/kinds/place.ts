@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import { countryName, type CountryMention } from "../text-adapter";
-import { compileContext, contextHolds, contextSchema, terms, type CompiledContext } from "./shared";
+import { compileContext, contextHolds, contextSchema, firstEndingAfter, firstMentionAt, firstStartingAt, hitCovers, terms, type CompiledContext } from "./shared";
 import { ARTICLES, GLUE, GLUE_PUNCT, LOCATIVE, NAMING, PEOPLE } from "./words";
 
 const options = z.object({
@@ -51,8 +51,11 @@ function isGlueToken(ctx: ArticleContext, i: number, covered: (s: number, e: num
   return covered(t.start, t.end);
 }
 
+/** Most tokens an attachment may span ("CECOT, the notorious maximum-security prison in …"). */
+const GLUE_MAX = 12;
+
 /** All tokens in [from, to) are glue; at most `max` tokens. */
-function glueBetween(ctx: ArticleContext, from: number, to: number, covered: (s: number, e: number) => boolean, max = 12): boolean {
+function glueBetween(ctx: ArticleContext, from: number, to: number, covered: (s: number, e: number) => boolean, max = GLUE_MAX): boolean {
   let n = 0;
   for (let i = ctx.tokenAt(from); i < ctx.tokens.length; i++) {
     const t = ctx.tokens[i]!;
@@ -102,44 +105,56 @@ export const place: KindModule = {
     const out: Finding[] = [];
     const subjects = ctx.hits(c.subject);
     const heads = c.heads === null ? [] : ctx.hits(c.heads);
-    const covered = (s: number, e: number) =>
-      subjects.some((h) => h.start <= s && h.end >= e) || heads.some((h) => h.start <= s && h.end >= e);
+    const covered = (s: number, e: number) => hitCovers(subjects, s, e) || hitCovers(heads, s, e);
     const expectedName = c.country ? countryName(c.country) : null;
 
-    const mentions = (sentence: number): PlaceMention[] => {
-      const list: PlaceMention[] = [];
+    // A sentence's located places, in three runs (countries, accepted, rejected), each sorted:
+    // built once per sentence, however many subject mentions the sentence has.
+    const bySentence = new Map<number, PlaceMention[][]>();
+    const mentions = (sentence: number): PlaceMention[][] => {
+      const cached = bySentence.get(sentence);
+      if (cached) return cached;
+      const { from, to } = ctx.sentenceSpan(sentence);
+      const runs: PlaceMention[][] = [];
       if (c.country) {
-        for (const m of ctx.countries()) {
-          if (ctx.sentenceAt(m.offset) !== sentence) continue;
+        const list: PlaceMention[] = [];
+        const cs = ctx.countries();
+        for (let i = firstMentionAt(cs, from); i < cs.length && cs[i]!.offset < to; i++) {
+          const m = cs[i]!;
           list.push({ start: m.offset, end: m.offset + m.length, prepStart: m.offset, form: m.form, ok: m.code === c.country, found: countryName(m.code), code: m.code });
         }
+        runs.push(list.filter(located));
       }
       for (const [set, ok] of [[c.accept, true], [c.reject, false]] as const) {
         if (set === null) continue;
-        for (const h of ctx.hits(set)) {
-          if (h.sentence !== sentence) continue;
+        const list: PlaceMention[] = [];
+        const hs = ctx.hits(set);
+        for (let i = firstStartingAt(hs, from); i < hs.length && hs[i]!.start < to; i++) {
+          const h = hs[i]!;
           list.push({ start: h.start, end: h.end, prepStart: h.start, form: "name", ok, found: ctx.text.slice(h.start, h.end) });
         }
+        runs.push(list.filter(located));
       }
-      // A name (not a possessive/demonym) locates only after a locative preposition.
-      return list.filter((m) => {
-        if (m.form !== "name") return true;
-        // In sentence mode a right place is evidence wherever it sits ("el aeropuerto de Maiquetía").
-        if (m.ok && c.attach === "sentence") return true;
-        let p = prevToken(ctx, m.start);
-        if (p && ARTICLES.has(p.text)) p = prevToken(ctx, p.start); // "in the Dominican Republic"
-        if (!p || !LOCATIVE.has(p.text) && p.text !== "a") return false;
-        if (p.text === "a" && c.attach !== "sentence") return false; // Spanish "llegaron a Valencia"
-        m.prepStart = p.start;
-        return true;
-      });
+      bySentence.set(sentence, runs);
+      return runs;
+    };
+    // A name (not a possessive/demonym) locates only after a locative preposition.
+    const located = (m: PlaceMention): boolean => {
+      if (m.form !== "name") return true;
+      // In sentence mode a right place is evidence wherever it sits ("el aeropuerto de Maiquetía").
+      if (m.ok && c.attach === "sentence") return true;
+      let p = prevToken(ctx, m.start);
+      if (p && ARTICLES.has(p.text)) p = prevToken(ctx, p.start); // "in the Dominican Republic"
+      if (!p || !LOCATIVE.has(p.text) && p.text !== "a") return false;
+      if (p.text === "a" && c.attach !== "sentence") return false; // Spanish "llegaron a Valencia"
+      m.prepStart = p.start;
+      return true;
     };
 
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     const push = (m: PlaceMention, start: number, end: number) => {
-      const key = String(m.start);
-      if (seen.has(key)) return;
-      seen.add(key);
+      if (seen.has(m.start)) return;
+      seen.add(m.start);
       const quote = ctx.text.slice(start, end);
       let replacements: string[] = [];
       if (!m.ok && expectedName && m.code) {
@@ -158,10 +173,10 @@ export const place: KindModule = {
     };
 
     if (c.attach === "sentence") {
-      const bySentence = new Set(subjects.map((h) => h.sentence));
-      for (const s of bySentence) {
+      const sentences = new Set(subjects.map((h) => h.sentence));
+      for (const s of sentences) {
         if (!contextHolds(ctx, c.context, s)) continue;
-        const ms = mentions(s);
+        const ms = mentions(s).flat();
         const anyOk = ms.some((m) => m.ok);
         for (const m of ms) if (m.ok || !anyOk) push(m, m.prepStart, m.end);
       }
@@ -173,36 +188,45 @@ export const place: KindModule = {
       // "Venezuelan CECOT detainees": a word for people after the subject takes the demonym.
       const after = nextToken(ctx, h.end);
       const subjectIsModifier = after !== undefined && PEOPLE.has(after.text);
-      for (const m of mentions(h.sentence)) {
-        if (m.end <= h.start) {
-          // Place before the subject.
-          if (!glueBetween(ctx, m.end, h.start, covered)) continue;
-          if (m.form === "demonym" && subjectIsModifier) continue;
-          if (m.form === "name") {
-            // "a prison in Ecuador, known as CECOT": the preposition must hang off a head noun.
-            const before = prevToken(ctx, m.prepStart);
-            if (!before || !covered(before.start, before.end)) continue;
+      // Only places within GLUE_MAX tokens of the subject can attach to it (glueBetween says no
+      // to the rest): look at that window, not at every place in a possibly huge sentence.
+      const ai = ctx.tokenAt(h.start);
+      const zi = ctx.tokenAt(h.end);
+      const lo = ctx.tokens[ai - GLUE_MAX - 2]?.start ?? -Infinity; // a place must end after this
+      const hi = ctx.tokens[zi + GLUE_MAX + 4]?.start ?? Infinity; // …and start before this
+      for (const run of mentions(h.sentence)) {
+        for (let i = firstEndingAfter(run, lo); i < run.length && run[i]!.start < hi; i++) {
+          const m = run[i]!;
+          if (m.end <= h.start) {
+            // Place before the subject.
+            if (!glueBetween(ctx, m.end, h.start, covered)) continue;
+            if (m.form === "demonym" && subjectIsModifier) continue;
+            if (m.form === "name") {
+              // "a prison in Ecuador, known as CECOT": the preposition must hang off a head noun.
+              const before = prevToken(ctx, m.prepStart);
+              if (!before || !covered(before.start, before.end)) continue;
+            }
+            let start = m.prepStart;
+            // Extend left over "a detention center" so the quote reads as a phrase.
+            for (let k = ctx.tokenAt(start) - 1; k >= 0; k--) {
+              const t = ctx.tokens[k]!;
+              if (ctx.sentenceAt(t.start) !== h.sentence) break;
+              if (covered(t.start, t.end) || (m.form === "name" && ARTICLES.has(t.text))) start = t.start;
+              else break;
+              if (ARTICLES.has(t.text)) break;
+            }
+            push(m, Math.min(start, m.start), h.end);
+          } else if (m.start >= h.end) {
+            if (!glueBetween(ctx, h.end, m.prepStart, covered)) continue;
+            if (m.form === "demonym") {
+              // "CECOT, a Salvadoran prison" / "el penal salvadoreño": the demonym sits on a head noun.
+              const n = nextToken(ctx, m.end);
+              const p = prevToken(ctx, m.start);
+              const onHead = (n && covered(n.start, n.end)) || (p && covered(p.start, p.end));
+              if (!onHead) continue;
+            }
+            push(m, h.start, m.end);
           }
-          let start = m.prepStart;
-          // Extend left over "a detention center" so the quote reads as a phrase.
-          for (let i = ctx.tokenAt(start) - 1; i >= 0; i--) {
-            const t = ctx.tokens[i]!;
-            if (ctx.sentenceAt(t.start) !== h.sentence) break;
-            if (covered(t.start, t.end) || (m.form === "name" && ARTICLES.has(t.text))) start = t.start;
-            else break;
-            if (ARTICLES.has(t.text)) break;
-          }
-          push(m, Math.min(start, m.start), h.end);
-        } else if (m.start >= h.end) {
-          if (!glueBetween(ctx, h.end, m.prepStart, covered)) continue;
-          if (m.form === "demonym") {
-            // "CECOT, a Salvadoran prison" / "el penal salvadoreño": the demonym sits on a head noun.
-            const n = nextToken(ctx, m.end);
-            const p = prevToken(ctx, m.start);
-            const onHead = (n && covered(n.start, n.end)) || (p && covered(p.start, p.end));
-            if (!onHead) continue;
-          }
-          push(m, h.start, m.end);
         }
       }
     }

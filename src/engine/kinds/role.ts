@@ -5,9 +5,9 @@
 // Not handled (left alone on purpose): a title that refers back without the name ("the former
 // President"), and titles after the name ("Trump, the former president").
 import { z } from "zod";
-import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
-import { isUpperAt } from "../text-adapter";
-import { isoDate, terms } from "./shared";
+import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
+import { isUpperAt, type DateMention } from "../text-adapter";
+import { firstEndingAfter, firstMentionAt, firstStartingAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
   title: terms.describe("Title phrases as written before the name (President, U.S. President, presidente)"),
@@ -27,6 +27,28 @@ interface Compiled extends CompiledRule {
   periods: Array<{ set: number; from: string; until: string; label: string }>;
   wrong: number | null;
   then: number;
+}
+
+/** The date mentions whose sentence is `sentence` (by binary search on their offsets). */
+function datesIn(ctx: ArticleContext, sentence: number): DateMention[] {
+  const all = ctx.dates();
+  const { from, to } = ctx.sentenceSpan(sentence);
+  const out: DateMention[] = [];
+  // Dates come in text order; should one ever not, fall back to a scan rather than miss it.
+  if (!sortedByOffset(all)) return all.filter((d) => ctx.sentenceAt(d.offset) === sentence);
+  for (let i = firstMentionAt(all, from); i < all.length && all[i]!.offset < to; i++) out.push(all[i]!);
+  return out;
+}
+
+const sortedChecked = new WeakMap<readonly DateMention[], boolean>();
+function sortedByOffset(list: readonly DateMention[]): boolean {
+  let ok = sortedChecked.get(list);
+  if (ok === undefined) {
+    ok = true;
+    for (let i = 1; i < list.length && ok; i++) if (list[i]!.offset < list[i - 1]!.offset) ok = false;
+    sortedChecked.set(list, ok);
+  }
+  return ok;
 }
 
 export const role: KindModule = {
@@ -65,7 +87,10 @@ export const role: KindModule = {
       // The longest title ending right before the name (only spaces between).
       let best: { start: number; end: number } | null = null;
       for (const set of sets) {
-        for (const t of ctx.hits(set)) {
+        // Only a hit ending 1–3 code units before the name can be followed by /^,?[ \u00a0]{1,2}$/.
+        const hs = ctx.hits(set);
+        for (let i = firstEndingAfter(hs, h.start - 4); i < hs.length; i++) {
+          const t = hs[i]!;
           if (t.end > h.start) break;
           // Right before the name, or in apposition: "el ministro de Interior, Diosdado Cabello".
           if (t.sentence !== h.sentence || !/^,?[ \u00a0]{1,2}$/.test(ctx.text.slice(t.end, h.start))) continue;
@@ -74,9 +99,15 @@ export const role: KindModule = {
       }
       if (!best) continue;
       const b = best;
-      const same = (set: number) => ctx.hits(set).some((t) => t.start === b.start && t.end === b.end);
+      const same = (set: number) => {
+        const hs = ctx.hits(set);
+        const t = hs[firstStartingAt(hs, b.start)];
+        return t !== undefined && t.start === b.start && t.end === b.end;
+      };
       // "then-President Trump" / "the late President" describe the past on purpose.
-      if (ctx.hits(c.then).some((t) => t.end <= b.start && b.start - t.end <= 2)) continue;
+      const thens = ctx.hits(c.then);
+      const then = thens[firstEndingAfter(thens, b.start - 3)];
+      if (then && then.end <= b.start) continue;
       const title = ctx.text.slice(b.start, b.end);
       const matching = c.periods.filter((p) => same(p.set));
       const wrong = c.wrong !== null && same(c.wrong);
@@ -85,7 +116,7 @@ export const role: KindModule = {
       let ok = !wrong && validAt(ctx.asOf);
       if (!ok && !wrong) {
         // A year stated in the sentence dates the statement: "In 2019, President Trump …".
-        const stated = ctx.dates().filter((d) => !d.relative && d.year !== undefined && ctx.sentenceAt(d.offset) === h.sentence);
+        const stated = datesIn(ctx, h.sentence).filter((d) => !d.relative && d.year !== undefined);
         if (stated.some((d) => matching.some((p) => p.from.slice(0, 4) <= String(d.year) && String(d.year) <= p.until.slice(0, 4)))) continue;
       }
       out.push({

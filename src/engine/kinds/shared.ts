@@ -1,7 +1,7 @@
 // Option pieces several kinds share (term lists, context groups, "near" windows) and the
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
-import { RuleCompileError, type ArticleContext, type CompileTools, type Scope } from "../kind-api";
+import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
 
 /** Plain phrases (case- and accent-insensitive, whole words, optional trailing `*`) or `@pack-term` references. */
 export const terms = z
@@ -85,31 +85,84 @@ export function contextHolds(ctx: ArticleContext, c: CompiledContext, sentence: 
 
 /** Count word tokens strictly between two offsets (punctuation does not count). */
 export function wordsBetween(ctx: ArticleContext, from: number, to: number): number {
-  let n = 0;
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length; i++) {
-    const t = ctx.tokens[i]!;
-    if (t.start >= to) break;
-    if (t.kind !== "punct") n++;
+  return ctx.wordsBetween(from, to);
+}
+
+// Hits of one term set come sorted by start and never overlap (leftmost-longest), so their ends
+// are sorted too: every question below is a binary search plus a look at one or two neighbours,
+// never a scan of all hits (a scan per mention is quadratic in a long, claim-dense article).
+
+/** Index of the first item whose `start` is >= offset (items sorted by start). */
+export function firstStartingAt(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as { start: number }).start < offset) lo = mid + 1;
+    else hi = mid;
   }
-  return n;
+  return lo;
+}
+
+/** Index of the first item whose `end` is > offset (items sorted by end). */
+export function firstEndingAfter(items: readonly { end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as { end: number }).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first mention whose `offset` is >= offset (mentions sorted by offset). */
+export function firstMentionAt(items: readonly { offset: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as { offset: number }).offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Does one of the (sorted, non-overlapping) hits contain [start, end)? */
+export function hitCovers(hits: readonly Hit[], start: number, end: number): boolean {
+  // Only the last hit starting at or before `start` can: it has the largest end of those.
+  const i = firstStartingAt(hits, start + 1) - 1;
+  return i >= 0 && (hits[i] as Hit).end >= end;
 }
 
 /** Is a term of `near.set` within `near.words` words of the span [start, end), in the same sentence? */
 export function nearHolds(ctx: ArticleContext, near: CompiledNear, start: number, end: number, sentence: number): boolean {
-  for (const h of ctx.hits(near.set)) {
-    if (h.sentence !== sentence) continue;
-    if (near.side !== "before" && h.start >= end && wordsBetween(ctx, end, h.start) <= near.words) return true;
-    if (near.side !== "after" && h.end <= start && wordsBetween(ctx, h.end, start) <= near.words) return true;
-    if (h.start < end && h.end > start) return true;
+  const hits = ctx.hits(near.set);
+  if (hits.length === 0) return false;
+  // The first hit ending after `start`: the only one that can overlap the span.
+  const k = firstEndingAfter(hits, start);
+  const over = hits[k];
+  if (over && over.start < end && over.sentence === sentence) return true;
+  // Words between grow with distance, so only the nearest hit on each side can be close enough.
+  if (near.side !== "before") {
+    const after = hits[firstStartingAt(hits, end)];
+    if (after && after.sentence === sentence && ctx.wordsBetween(end, after.start) <= near.words) return true;
+  }
+  if (near.side !== "after") {
+    const before = hits[k - 1];
+    if (before && before.sentence === sentence && ctx.wordsBetween(before.end, start) <= near.words) return true;
   }
   return false;
 }
 
 /** Is the span directly preceded (ignoring spaces/punctuation) by a hit of `set`? */
 export function precededBy(ctx: ArticleContext, set: number, start: number): boolean {
-  for (const h of ctx.hits(set)) {
-    if (h.end > start) break;
-    if (h.end <= start && wordsBetween(ctx, h.end, start) === 0 && start - h.end <= 3) return true;
+  const hits = ctx.hits(set);
+  // Hits ending at most 3 code units before `start`: the last few ending at or before it.
+  for (let i = firstEndingAfter(hits, start) - 1; i >= 0; i--) {
+    const h = hits[i] as Hit;
+    if (start - h.end > 3) break;
+    if (ctx.wordsBetween(h.end, start) === 0) return true;
   }
   return false;
 }

@@ -36,8 +36,16 @@ for (const [name, mark] of [["acute", "\u0301"], ["grave", "\u0300"], ["circ", "
 
 /** Decode one entity starting at `i` (the "&"); returns the text and the index after it, or null. */
 function decodeEntity(html: string, i: number): { text: string; next: number } | null {
-  const semi = html.indexOf(";", i + 1);
-  if (semi < 0 || semi - i > 12) return null;
+  // Look for the ";" only as far as an entity can reach: indexOf over the rest of the text would
+  // make a page of bare "&"s quadratic.
+  let semi = -1;
+  for (let k = i + 1, stop = Math.min(html.length, i + 13); k < stop; k++) {
+    if (html.charCodeAt(k) === 0x3b) {
+      semi = k;
+      break;
+    }
+  }
+  if (semi < 0) return null;
   const body = html.slice(i + 1, semi);
   if (body.startsWith("#")) {
     const hex = body[1] === "x" || body[1] === "X";

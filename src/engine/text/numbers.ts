@@ -233,12 +233,18 @@ class Scanner {
   }
 }
 
+/** Digit groups in one amount at most ("1,000,000,000,000,000,000,000" has 8); more is no quantity. */
+const MAX_DIGIT_GROUPS = 8;
+
 /** Parse digits with separators at token i: "40,000", "40.000", "4.76", "4,76", "1 000", "1,234.56". */
 function parseDigits(sc: Scanner, i: number): { value: number; next: number; plain: boolean } | null {
   const parts: string[] = [(sc.t(i) as Token).text];
   const seps: string[] = [];
   let j = i;
   for (;;) {
+    // A longer chain of groups ("1,2,3,4,…") is a list or a code, not one amount; stopping here
+    // also keeps the scan linear (each digit token of such a chain would otherwise re-read it).
+    if (parts.length > MAX_DIGIT_GROUPS) return null;
     const sep = sc.t(j + 1);
     const nxt = sc.t(j + 2);
     if (sep && nxt && nxt.kind === "number" && sc.glued(j) && sc.glued(j + 1) && (sep.text === "," || sep.text === ".")) {
@@ -692,10 +698,44 @@ function isTime(sc: Scanner, next: number): boolean {
   return false;
 }
 
-function inExclude(spans: readonly Span[] | undefined, start: number, end: number): boolean {
-  if (!spans) return false;
-  for (const s of spans) if (start < s.end && end > s.start) return true;
-  return false;
+/**
+ * Spans to skip, sorted by start, with the running maximum of their ends: "does [start, end)
+ * overlap any span?" is then one binary search instead of a scan of every span (dates × numbers
+ * would be quadratic in a long article).
+ */
+interface ExcludeIndex {
+  starts: Float64Array;
+  maxEnd: Float64Array;
+}
+
+function excludeIndex(spans: readonly Span[] | undefined): ExcludeIndex | null {
+  if (!spans || spans.length === 0) return null;
+  let sorted = true;
+  for (let i = 1; i < spans.length; i++) if ((spans[i] as Span).start < (spans[i - 1] as Span).start) sorted = false;
+  const list = sorted ? spans : [...spans].sort((a, b) => a.start - b.start);
+  const starts = new Float64Array(list.length);
+  const maxEnd = new Float64Array(list.length);
+  let max = -Infinity;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i] as Span;
+    starts[i] = s.start;
+    max = Math.max(max, s.end);
+    maxEnd[i] = max;
+  }
+  return { starts, maxEnd };
+}
+
+function inExclude(index: ExcludeIndex | null, start: number, end: number): boolean {
+  if (!index) return false;
+  // The last span starting before `end`; an overlap exists iff some span up to it ends after `start`.
+  let lo = 0;
+  let hi = index.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((index.starts[mid] as number) < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && (index.maxEnd[lo - 1] as number) > start;
 }
 
 /**
@@ -706,7 +746,7 @@ function inExclude(spans: readonly Span[] | undefined, start: number, end: numbe
 export function findNumbers(text: string, options: FindNumbersOptions = {}): NumberMention[] {
   const sc = new Scanner(text, options.folded ?? foldText(text), options.tokens);
   const skip = markSkipped(sc);
-  const exclude = options.exclude;
+  const exclude = excludeIndex(options.exclude);
   const out: NumberMention[] = [];
   let i = 0;
   while (i < sc.toks.length) {

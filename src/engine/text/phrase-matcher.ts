@@ -50,6 +50,18 @@ function isSeparator(t: Token): boolean {
   return t.kind === "punct" && t.text === "-";
 }
 
+/** The tokens minus separators, memoised per token array (the engine runs two matchers over one). */
+const filtered = new WeakMap<Token[], Token[]>();
+function withoutSeparators(tokens: Token[]): Token[] {
+  let out = filtered.get(tokens);
+  if (!out) {
+    out = [];
+    for (const t of tokens) if (!isSeparator(t)) out.push(t);
+    filtered.set(tokens, out);
+  }
+  return out;
+}
+
 /** Turn a phrase into trie steps; throws on a phrase with nothing to match (a rule-file error). */
 export function phraseSteps(phrase: string): Step[] {
   const folded = foldTerm(phrase);
@@ -111,23 +123,57 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
     endsWithWord[index] = isWordCode(last.text.charCodeAt(last.text.length - 1));
   });
 
+  // Wildcard edges bucketed by the prefix's first code unit: a token is tested with startsWith
+  // against the few prefixes sharing its first letter, with no substring allocated per token.
+  const wildBuckets = new Map<TrieNode, Map<number, Array<[string, TrieNode]>>>();
+  const bucketsOf = (node: TrieNode): Map<number, Array<[string, TrieNode]>> => {
+    let b = wildBuckets.get(node);
+    if (!b) {
+      b = new Map();
+      // Shortest prefix first, as the lengths were tried before.
+      for (const [prefix, child] of [...(node.wild as Map<string, TrieNode>)].sort((x, y) => x[0].length - y[0].length)) {
+        const c = prefix.charCodeAt(0);
+        let list = b.get(c);
+        if (!list) b.set(c, (list = []));
+        list.push([prefix, child]);
+      }
+      wildBuckets.set(node, b);
+    }
+    return b;
+  };
+
   function findAll(folded: string, tokens?: Token[]): PhraseMatch[] {
-    const all = tokens ?? tokenize(folded);
-    const toks: Token[] = [];
-    for (const t of all) if (!isSeparator(t)) toks.push(t);
+    const toks = withoutSeparators(tokens ?? tokenize(folded));
     const out: PhraseMatch[] = [];
     const n = toks.length;
     // Explicit stack of (node, next token index): wildcard and exact edges may both apply.
     const stackNodes: TrieNode[] = [];
     const stackPos: number[] = [];
+    const rootNext = root.next;
+    const rootWild = root.wild ? bucketsOf(root) : null;
     for (let i = 0; i < n; i++) {
       const first = toks[i] as Token;
-      stackNodes.push(root);
-      stackPos.push(i);
+      // The root's edges, inline: most tokens start no phrase and cost one map lookup.
+      const exact0 = rootNext?.get(first.text);
+      if (exact0) {
+        stackNodes.push(exact0);
+        stackPos.push(i + 1);
+      }
+      if (rootWild && first.kind !== "punct") {
+        const list = rootWild.get(first.text.charCodeAt(0));
+        if (list) {
+          for (const [prefix, child] of list) {
+            if (first.text.startsWith(prefix)) {
+              stackNodes.push(child);
+              stackPos.push(i + 1);
+            }
+          }
+        }
+      }
       while (stackNodes.length > 0) {
         const node = stackNodes.pop() as TrieNode;
         const j = stackPos.pop() as number;
-        if (node.ends.length > 0 && j > i) {
+        if (node.ends.length > 0) {
           const lastTok = toks[j - 1] as Token;
           for (const index of node.ends) {
             if (startsWithWord[index] && first.start > 0 && isWordCode(folded.charCodeAt(first.start - 1))) continue;
@@ -137,24 +183,26 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
         }
         if (j >= n) continue;
         const tok = toks[j] as Token;
-        if (j > i && tok.brk) continue; // never across a line break
+        if (tok.brk) continue; // never across a line break
         const exact = node.next?.get(tok.text);
         if (exact) {
           stackNodes.push(exact);
           stackPos.push(j + 1);
         }
         if (node.wild && tok.kind !== "punct") {
-          for (const len of node.wildLens) {
-            if (len > tok.text.length) break;
-            const child = node.wild.get(len === tok.text.length ? tok.text : tok.text.slice(0, len));
-            if (child) {
-              stackNodes.push(child);
-              stackPos.push(j + 1);
+          const list = bucketsOf(node).get(tok.text.charCodeAt(0));
+          if (list) {
+            for (const [prefix, child] of list) {
+              if (tok.text.startsWith(prefix)) {
+                stackNodes.push(child);
+                stackPos.push(j + 1);
+              }
             }
           }
         }
       }
     }
+    // Matches are found by start already; order the few sharing a start longest first.
     out.sort((a, b) => a.start - b.start || b.end - a.end || a.index - b.index);
     return out;
   }

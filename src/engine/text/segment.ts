@@ -87,9 +87,11 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
-/** Split text into sentences; paragraphs are lines, so headlines and bullets stand alone. */
-export function splitSentences(text: string): Sentence[] {
-  const quotes = findQuotes(text);
+/**
+ * Split text into sentences; paragraphs are lines, so headlines and bullets stand alone. Pass
+ * `quotes` (findQuotes(text)) when you already have them: it saves a pass.
+ */
+export function splitSentences(text: string, quotes: Span[] = findQuotes(text)): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = -1;
   for (const line of lines(text)) {
@@ -177,11 +179,15 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[]): void {
   let dbl = -1; // content start of an open double quotation, or -1
   let dblClose = ""; // the mark that closes it
   let sgl = -1; // content start of an open single quotation, or -1
+  let lastCloser = -2; // offset of the line's last straight ' that can close, -1 for none; -2 not yet computed
   const push = (start: number, end: number): void => {
     const t = trimSpan(text, start, end);
     if (t.end > t.start) out.push(t);
   };
   for (let i = ls; i < le; i++) {
+    const c = text.charCodeAt(i);
+    // Most code units are none of the marks below: skip them without building a string.
+    if (c !== 0x22 && c !== 0x27 && c !== 0xab && c !== 0xbb && (c < 0x2018 || c > 0x201e)) continue;
     const ch = text.charAt(i);
     switch (ch) {
       case "\u201C": // “
@@ -235,7 +241,10 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[]): void {
             sgl = -1;
           }
         } else if (ch === "'" && dbl < 0 && !isWordAt(text, i - 1) && isLetter(text.charAt(i + 1))) {
-          if (hasStraightCloser(text, i + 1, le)) sgl = i + 1;
+          // Is there a closer later on the line? The line's last closer answers for every opener
+          // (one scan per line, not one per apostrophe: a line full of 'a must stay linear).
+          if (lastCloser === -2) lastCloser = lastStraightCloser(text, ls, le);
+          if (lastCloser >= i + 1) sgl = i + 1;
         }
         break;
     }
@@ -244,13 +253,13 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[]): void {
   if (sgl >= 0) push(sgl, le);
 }
 
-/** A straight ' that can close a quotation: not inside a word, not after a space. */
-function hasStraightCloser(text: string, from: number, le: number): boolean {
-  for (let k = from; k < le; k++) {
-    if (text.charAt(k) !== "'") continue;
-    if (!isWordAt(text, k + 1) && !isSpaceCode(text.charCodeAt(k - 1))) return true;
+/** The last straight ' in [ls, le) that can close a quotation (not inside a word, not after a space), or -1. */
+function lastStraightCloser(text: string, ls: number, le: number): number {
+  for (let k = le - 1; k >= ls; k--) {
+    if (text.charCodeAt(k) !== 0x27) continue;
+    if (!isWordAt(text, k + 1) && !isSpaceCode(text.charCodeAt(k - 1))) return k;
   }
-  return false;
+  return -1;
 }
 
 /**
