@@ -6,8 +6,3 @@ declare namespace Cloudflare {
   }
 }
 
-declare namespace Cloudflare {
-  interface GlobalProps {
-    mainModule: typeof import("../../src/index");
-  }
-}
