@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
 
 const SEEDS = fileURLToPath(new URL("../seeds/", import.meta.url));
 
@@ -24,14 +25,17 @@ export interface ScoredSeed {
 export async function scoreSeeds(url: string, token: string): Promise<ScoredSeed[]> {
   const files = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
   if (files.length === 0) throw new Error(`no seed articles in ${SEEDS}`);
+  // Each seed is judged as of its publication date (seeds/expected.yaml), as the golden test does.
+  const expected = parse(readFileSync(join(SEEDS, "expected.yaml"), "utf8")) as { seeds: Record<string, { published_at?: string | null }> };
   const out: ScoredSeed[] = [];
   for (const file of files) {
+    const publishedAt = expected.seeds[file]?.published_at ?? undefined;
     const externalId = file.replace(/\.txt$/, "");
     const text = readFileSync(join(SEEDS, file), "utf8");
     const res = await fetch(`${url}/v1/score`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ text, title: seedTitle(externalId, text), source: "seeds", external_id: externalId }),
+      body: JSON.stringify({ text, title: seedTitle(externalId, text), source: "seeds", external_id: externalId, published_at: publishedAt }),
     });
     if (!res.ok) throw new Error(`${file}: HTTP ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { article_id: string; outcome: string; score: number | null };
