@@ -44,7 +44,7 @@ deliveryRoutes.post("/:id/retry", async (c) => {
   const delivery = await getDelivery(db, c.req.param("id"));
   if (!delivery) throw notFound(c.req.param("id"));
   if (!(await requeueFailed(db, delivery.id))) {
-    throw new ApiError(409, "validation_failed", `Delivery ${delivery.id} is ${delivery.status}; only failed deliveries can be retried.`);
+    throw new ApiError(409, "conflict", `Delivery ${delivery.id} is ${delivery.status}; only failed deliveries can be retried.`);
   }
   const job: JobMessage =
     delivery.provider === ALERT_PROVIDER

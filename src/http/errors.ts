@@ -15,6 +15,7 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "not_configured"
+  | "unavailable"
   | "internal_error";
 
 export interface ErrorBody {

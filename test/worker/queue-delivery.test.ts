@@ -52,6 +52,7 @@ describe("delivery job", () => {
     expect(await deliveryRow(id)).toMatchObject({ status: "scored", error: null });
     const again = await exports.default.fetch(`https://harness.test/v1/deliveries/${id}/retry`, { method: "POST", headers: { authorization: "Bearer test-token" } });
     expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe("conflict");
   });
 
   it("a late dead letter does not undo a delivery that was scored meanwhile", async () => {

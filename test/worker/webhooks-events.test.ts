@@ -135,6 +135,7 @@ describe("request handling", () => {
     const failed = await worker.fetch(request(), queueDown, createExecutionContext());
     expect(failed.status).toBe(503);
     expect(failed.headers.get("retry-after")).toBe("30");
+    expect(((await failed.json()) as { error: { code: string } }).error.code).toBe("unavailable");
     const stored = await env.DB.prepare("SELECT id, status FROM deliveries WHERE delivery_key = ?").bind(headers["webhook-id"]).first<{ id: string; status: string }>();
     expect(stored).toMatchObject({ status: "queued" });
 

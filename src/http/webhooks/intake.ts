@@ -36,7 +36,7 @@ async function enqueue(env: Bindings, deliveryId: string): Promise<void> {
     await env.JOBS.send({ type: "delivery", deliveryId } satisfies JobMessage);
   } catch (err) {
     console.error(`enqueue of delivery ${deliveryId} failed`, err);
-    throw new ApiError(503, "internal_error", `Delivery ${deliveryId} was recorded but could not be queued; send it again.`, { "retry-after": "30" });
+    throw new ApiError(503, "unavailable", `Delivery ${deliveryId} was recorded but could not be queued; send it again.`, { "retry-after": "30" });
   }
 }
 
