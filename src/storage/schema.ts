@@ -40,6 +40,8 @@ export const articles = sqliteTable(
     uniqueIndex("articles_source_external_id").on(t.source, t.externalId),
     index("articles_last_checked").on(t.lastCheckedAt, t.id),
     index("articles_outcome").on(t.latestOutcome, t.lastCheckedAt),
+    // The corrections queue: failing articles, oldest failure first.
+    index("articles_failing").on(t.latestOutcome, t.failingSince, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `articles_failing` ON `articles` (`latest_outcome`,`failing_since`,`id`);
