@@ -26,6 +26,8 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: migrations,
                   API_TOKEN: "test-token",
                   READ_TOKEN: "test-read-token",
+                  // Pinned so a developer's .dev.vars cannot change what the audit tests expect.
+                  AUDIT_BATCH_SIZE: "50",
                   // Webhook intake and alerts (test/worker/webhooks-*, queue-*, notify-*). NOTIFY_URL is
                   // empty (alerts off, overriding a local .dev.vars) so the live queue consumer never
                   // fetches out of a test; the notify tests pass a URL in their env and capture the fetch.
