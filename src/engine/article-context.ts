@@ -15,6 +15,7 @@ import {
   type CountryMention,
   type DateMention,
   type NumberMention,
+  type PhraseMatch,
 } from "./text-adapter";
 
 const NONE: Hit[] = [];
@@ -71,16 +72,27 @@ export function prepareArticle(
 
   // One matcher pass; hits grouped by term set, leftmost-longest within each set. Matches come
   // sorted by start, so the sentence index only moves forward: no search per hit.
+  // The same pass finds the gazetteer's phrases (entries from rs.countryBase on): kept aside for
+  // countries(), which only a triggered place/name rule asks for.
   const hits: Hit[][] = [];
   const lastEnd: number[] = [];
+  const countryHits: PhraseMatch[] = [];
+  const countryBase = rs.countryBase;
   let sentence = 0;
   for (const m of rs.matcher.findAll(folded, tokens)) {
+    if (m.index >= countryBase) {
+      m.index -= countryBase;
+      countryHits.push(m);
+      continue;
+    }
     const sets = rs.phraseSets[m.index];
     if (!sets) continue;
     while (sentence + 1 < starts.length && starts[sentence + 1]! <= m.start) sentence++;
+    // One Hit per match, shared by every set the phrase is in (hits are read-only).
+    let hit: Hit | undefined;
     for (const set of sets) {
       if ((lastEnd[set] ?? -1) > m.start) continue;
-      (hits[set] ??= []).push({ start: m.start, end: m.end, sentence });
+      (hits[set] ??= []).push((hit ??= { start: m.start, end: m.end, sentence }));
       lastEnd[set] = m.end;
     }
   }
@@ -106,7 +118,7 @@ export function prepareArticle(
     wordsBetween,
     numbers: () => (numbers ??= findNumbers(text, { ...prepared, exclude: getDates().map((d) => ({ start: d.offset, end: d.offset + d.length })) })),
     dates: getDates,
-    countries: () => (countries ??= findCountryMentions(text, prepared)),
+    countries: () => (countries ??= findCountryMentions(text, prepared, countryHits)),
     hits: (set) => hits[set] ?? NONE,
     inScope(set: number, sentence: number, scope: Scope): boolean {
       const hs = hits[set];

@@ -13,7 +13,15 @@ const K = new Int32Array([
 ]);
 
 /** UTF-8 bytes of `s` into a buffer sized for SHA-256 padding; returns the message length in bytes. */
+const encoder: TextEncoder | null = typeof TextEncoder === "function" ? new TextEncoder() : null;
+
 function utf8Padded(s: string): { bytes: Uint8Array; length: number } {
+  // Well-formed text (no lone surrogate, which TextEncoder would replace by U+FFFD): the native
+  // encoder, into a buffer already large enough for the padding (zero-filled).
+  if (encoder && (s as { isWellFormed?: () => boolean }).isWellFormed?.() === true) {
+    const bytes = new Uint8Array(((s.length * 3 + 9 + 63) >> 6) << 6);
+    return { bytes, length: encoder.encodeInto(s, bytes).written };
+  }
   // Exact size first (ASCII is one byte a unit; at most 3 bytes per unit, a surrogate pair makes 4).
   let size = s.length;
   for (let i = 0; i < s.length; i++) {
@@ -55,9 +63,10 @@ function utf8Padded(s: string): { bytes: Uint8Array; length: number } {
 const W = new Int32Array(64);
 
 /**
- * SHA-256 of the UTF-8 encoding of `text`, as 64 lowercase hex digits. Plain local variables and
- * int32 arithmetic throughout (no array destructuring or DataView per block): loading a ruleset
- * hashes every rule, and the Worker does that at startup.
+ * SHA-256 of the UTF-8 encoding of `text`, as 64 lowercase hex digits. Int32 arithmetic on
+ * locals throughout (no array destructuring or DataView per block), UTF-8 by the native
+ * TextEncoder when the text is well-formed: loading a ruleset hashes every rule, and the Worker
+ * does that at startup, mostly before the JIT has warmed up.
  */
 export function sha256Hex(text: string): string {
   const { bytes, length } = utf8Padded(text);
@@ -77,43 +86,12 @@ export function sha256Hex(text: string): string {
   bytes[end - 2] = (lo >>> 8) & 255;
   bytes[end - 1] = lo & 255;
 
-  let h0 = 0x6a09e667 | 0, h1 = 0xbb67ae85 | 0, h2 = 0x3c6ef372 | 0, h3 = 0xa54ff53a | 0;
-  let h4 = 0x510e527f | 0, h5 = 0x9b05688c | 0, h6 = 0x1f83d9ab | 0, h7 = 0x5be0cd19 | 0;
-  const w = W;
-  for (let off = 0; off < end; off += 64) {
-    for (let t = 0; t < 16; t++) {
-      const p = off + t * 4;
-      w[t] = (bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!;
-    }
-    for (let t = 16; t < 64; t++) {
-      const a = w[t - 15]!;
-      const b = w[t - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
-    }
-    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
-    for (let t = 0; t < 64; t++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (h + S1 + ch + K[t]! + w[t]!) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) | 0;
-      h = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    h0 = (h0 + a) | 0; h1 = (h1 + b) | 0; h2 = (h2 + c) | 0; h3 = (h3 + d) | 0;
-    h4 = (h4 + e) | 0; h5 = (h5 + f) | 0; h6 = (h6 + g) | 0; h7 = (h7 + h) | 0;
-  }
+  // One call per 64-byte block: a small hot function gets optimised early, which matters for
+  // the cold start (the Worker hashes every rule once per isolate, mostly before tier-up).
+  const H = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  for (let off = 0; off < end; off += 64) compress(H, bytes, off);
   let hex = "";
-  for (const x of [h0, h1, h2, h3, h4, h5, h6, h7]) hex += (x >>> 0).toString(16).padStart(8, "0");
+  for (let i = 0; i < 8; i++) hex += ((H[i] as number) >>> 0).toString(16).padStart(8, "0");
   return hex;
 }
 
@@ -124,4 +102,32 @@ export function canonicalJson(value: unknown): string {
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+}
+
+/** The SHA-256 compression function on the block at bytes[off, off + 64), updating state H. */
+function compress(H: Int32Array, bytes: Uint8Array, off: number): void {
+  const w = W;
+  for (let t = 0; t < 16; t++) {
+    const p = off + t * 4;
+    w[t] = (bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!;
+  }
+  for (let t = 16; t < 64; t++) {
+    const a = w[t - 15]!;
+    const b = w[t - 2]!;
+    const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
+    const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
+    w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
+  }
+  let a = H[0]!, b = H[1]!, c = H[2]!, d = H[3]!, e = H[4]!, f = H[5]!, g = H[6]!, h = H[7]!;
+  for (let t = 0; t < 64; t++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (h + S1 + ch + K[t]! + w[t]!) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const t2 = (S0 + maj) | 0;
+    h = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
+  }
+  H[0] = (H[0]! + a) | 0; H[1] = (H[1]! + b) | 0; H[2] = (H[2]! + c) | 0; H[3] = (H[3]! + d) | 0;
+  H[4] = (H[4]! + e) | 0; H[5] = (H[5]! + f) | 0; H[6] = (H[6]! + g) | 0; H[7] = (H[7]! + h) | 0;
 }

@@ -8,7 +8,7 @@ import { RuleCompileError, type CompiledRule, type KindModule, type RuleDef } fr
 import { KINDS } from "./kinds";
 import { assertNoRegex } from "./kinds/shared";
 import { packSchema, ruleSchema } from "./rule-schema";
-import { compilePhrases, foldTerm, phraseSteps, type PhraseMatcher } from "./text-adapter";
+import { compilePhrases, countryPhraseEntries, foldTerm, phraseSteps, type PhraseMatcher } from "./text-adapter";
 import type { RuleFileIssue, RuleSummary, Ruleset } from "./types";
 
 /**
@@ -45,7 +45,14 @@ export interface LoadedRule {
 export interface CompiledRuleset {
   rules: LoadedRule[];
   byId: Map<string, LoadedRule>;
-  matcher: PhraseMatcher;
+  /**
+   * Every rule term, then the gazetteer's country phrases (from entry `countryBase` on), in ONE
+   * matcher: an article is scanned once for both. Compiled on first use (the first check), so
+   * loading a ruleset does not pay for it.
+   */
+  readonly matcher: PhraseMatcher;
+  /** Matcher entries from this index on are the gazetteer's (countryPhraseEntries()). */
+  countryBase: number;
   /** Phrase (matcher entry index) → the term sets it belongs to. */
   phraseSets: number[][];
   setCount: number;
@@ -333,10 +340,15 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
 
   loaded.sort((a, b) => (a.def.id < b.def.id ? -1 : 1));
   const version = sha256Hex(canonicalJson({ rules: loaded.map((r) => r.summary.hash), packs: [...packs.entries()].sort().map(([d, p]) => [d, p.canonical]) })).slice(0, 16);
+  let matcher: PhraseMatcher | undefined;
   const compiled: CompiledRuleset = {
     rules: loaded,
     byId: new Map(loaded.map((r) => [r.def.id, r])),
-    matcher: compilePhrases(phrases.map((phrase, i) => ({ id: String(i), phrase }))),
+    get matcher() {
+      // Phrases were validated above (phraseSteps), so compiling cannot throw.
+      return (matcher ??= compilePhrases([...phrases.map((phrase, i) => ({ id: String(i), phrase })), ...countryPhraseEntries()]));
+    },
+    countryBase: phrases.length,
     phraseSets,
     setCount,
   };

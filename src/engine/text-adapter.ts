@@ -3,7 +3,8 @@
 export { foldText, foldTerm } from "./text/fold";
 export { tokenize, isUpperAt, type Token } from "./text/tokens";
 import type { Token } from "./text/tokens";
-export { compilePhrases, phraseSteps, type PhraseMatcher } from "./text/phrase-matcher";
+export { compilePhrases, phraseSteps, type PhraseMatch, type PhraseMatcher } from "./text/phrase-matcher";
+import type { PhraseMatch } from "./text/phrase-matcher";
 export { splitSentences, findQuotes, isInQuote, type Sentence, type Span as QuoteSpan } from "./text/segment";
 
 export { findNumbers, type NumberMention } from "./text/numbers";
@@ -25,6 +26,7 @@ export function findDates(text: string, asOf: string | null, prepared: Prepared 
 
 export { htmlToText } from "./text/html";
 import { COUNTRIES, findCountryMentions as findCountriesRaw } from "./text/gazetteer";
+export { countryPhraseEntries } from "./text/gazetteer";
 
 /** A country mention whose span includes its "’s" / "-based" suffix. */
 export interface CountryMention {
@@ -38,9 +40,9 @@ export interface CountryMention {
  * Country mentions, minus the ambiguous ones ("Jordan", "Georgia" may be people or states), with
  * the suffix folded into the span so "Ecuador’s" / "Ecuador-based" is one unit for the kinds.
  */
-export function findCountryMentions(text: string, prepared: Prepared = {}): CountryMention[] {
+export function findCountryMentions(text: string, prepared: Prepared = {}, hits?: readonly PhraseMatch[]): CountryMention[] {
   const out: CountryMention[] = [];
-  for (const m of findCountriesRaw(text, prepared.folded, prepared.tokens)) {
+  for (const m of findCountriesRaw(text, prepared.folded, prepared.tokens, hits)) {
     if (!m.ambiguous) out.push({ offset: m.offset, length: m.length + (m.suffixLength ?? 0), code: m.code, form: m.form });
   }
   return out;

@@ -5,7 +5,7 @@
 // it ambiguous (also a first name or a US state: "Jordan", "Georgia"); "~" lists it without ever
 // matching it ("Granada" is also a Spanish city, "Reunión" a meeting).
 import { foldTerm, foldText } from "./fold";
-import { compilePhrases, longestMatches, type PhraseMatcher } from "./phrase-matcher";
+import { compilePhrases, longestMatches, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from "./phrase-matcher";
 import { isAllUpper, isUpperAt, tokenize, type Token } from "./tokens";
 
 const DATA = `
@@ -406,20 +406,32 @@ export function countryLexicon(): Map<string, { code: string; form: CountryForm 
   return out;
 }
 
-function getMatcher(): PhraseMatcher {
-  if (matcher) return matcher;
+let entries: PhraseEntry[] | null = null;
+
+/**
+ * The gazetteer's phrases, in matcher-entry order (country terms, then blockers). The engine
+ * appends them to its own ruleset matcher so an article is scanned once for rule terms and
+ * countries alike; it then hands the matches back to findCountryMentions (`hits`, with
+ * `index` into this list).
+ */
+export function countryPhraseEntries(): readonly PhraseEntry[] {
+  if (entries) return entries;
   lexicon ??= buildLexicon();
-  const entries: Array<{ id: string; phrase: string }> = [];
+  const list: PhraseEntry[] = [];
   matcherTerms = [];
   for (const [key, term] of lexicon) {
-    entries.push({ id: term.code, phrase: key });
+    list.push({ id: term.code, phrase: key });
     matcherTerms.push(term);
   }
   for (const b of BLOCKERS) {
-    entries.push({ id: "", phrase: b });
+    list.push({ id: "", phrase: b });
     matcherTerms.push(null);
   }
-  matcher = compilePhrases(entries);
+  return (entries = list);
+}
+
+function getMatcher(): PhraseMatcher {
+  matcher ??= compilePhrases(countryPhraseEntries());
   return matcher;
 }
 
@@ -428,13 +440,15 @@ function getMatcher(): PhraseMatcher {
  * form they take: "Ecuador" (name), "Ecuador’s" (possessive), "Ecuadorian"/"ecuatoriana"
  * (demonym), "Ecuador-based" (based). Pass `folded`/`tokens` when you already have them.
  */
-export function findCountryMentions(text: string, folded = foldText(text), tokens?: Token[]): CountryMention[] {
-  const m = getMatcher();
+export function findCountryMentions(text: string, folded = foldText(text), tokens?: Token[], hits?: readonly PhraseMatch[]): CountryMention[] {
+  countryPhraseEntries();
   const toks = tokens ?? tokenize(folded);
   // Filter first (case, language use, first names), then keep leftmost-longest, then drop blockers.
   const candidates: Array<{ start: number; end: number; mention: CountryMention | null }> = [];
   let ti = 0;
-  for (const hit of m.findAll(folded, toks)) {
+  // `hits`: this gazetteer's matches (indexes into countryPhraseEntries()), found by a caller's
+  // own pass (sorted by start, longest first); else one pass of the gazetteer's matcher.
+  for (const hit of hits ?? getMatcher().findAll(folded, toks)) {
     const term = matcherTerms[hit.index];
     if (!term) {
       candidates.push({ start: hit.start, end: hit.end, mention: null }); // a blocker

@@ -26,6 +26,7 @@ export { addDays, dayOfWeek, daysInMonth, MONTHS, WEEKDAYS, type MonthName } fro
 export {
   COUNTRIES,
   countryLexicon,
+  countryPhraseEntries,
   findCountryMentions,
   spanishDemonymForms,
   type Country,

@@ -642,31 +642,37 @@ function parseSuffix(sc: Scanner, core: Core): Suffix {
 function markSkipped(sc: Scanner): Uint8Array {
   const skip = new Uint8Array(sc.toks.length);
   const f = sc.folded;
-  let chunkStart = 0;
-  let ti = 0;
   const n = f.length;
-  let suspicious = false; // the chunk has a character a URL, address, handle or tag needs
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? f.charCodeAt(i) : 0x20;
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) {
-      if (c === 0x2e || c === 0x2f || c === 0x40 || c === 0x23 || c === 0x2b) suspicious = true;
-      continue;
+  let ti = 0;
+  // Only whitespace-separated chunks with a character a URL, address, handle or tag needs are
+  // looked at: a native regex scan finds those characters, and each chunk is examined once.
+  SUSPICIOUS.lastIndex = 0;
+  while (SUSPICIOUS.exec(f) !== null) {
+    const at = SUSPICIOUS.lastIndex - 1;
+    let chunkStart = at;
+    while (chunkStart > 0 && !isChunkSpace(f.charCodeAt(chunkStart - 1))) chunkStart--;
+    let i = at + 1;
+    while (i < n && !isChunkSpace(f.charCodeAt(i))) i++;
+    const chunk = f.slice(chunkStart, i);
+    const bad =
+      chunk.includes("://") || chunk.includes("www.") || chunk.includes("@") || chunk.startsWith("#") ||
+      chunk.startsWith("+") || /\.(com|org|net|gov|edu|int|io|co|es|ve|sv|ly)(\/|$)/.test(chunk);
+    while (ti < sc.toks.length && (sc.t(ti) as Token).start < chunkStart) ti++;
+    if (bad) {
+      let tj = ti;
+      while (tj < sc.toks.length && (sc.t(tj) as Token).end <= i) skip[tj++] = 1;
     }
-    if (i > chunkStart && suspicious) {
-      const chunk = f.slice(chunkStart, i);
-      const bad =
-        chunk.includes("://") || chunk.includes("www.") || chunk.includes("@") || chunk.startsWith("#") ||
-        chunk.startsWith("+") || /\.(com|org|net|gov|edu|int|io|co|es|ve|sv|ly)(\/|$)/.test(chunk);
-      while (ti < sc.toks.length && (sc.t(ti) as Token).start < chunkStart) ti++;
-      if (bad) {
-        let tj = ti;
-        while (tj < sc.toks.length && (sc.t(tj) as Token).end <= i) skip[tj++] = 1;
-      }
-    }
-    chunkStart = i + 1;
-    suspicious = false;
+    SUSPICIOUS.lastIndex = i; // the next chunk
   }
   return skip;
+}
+
+/** Characters that make a chunk worth a look: . / @ # + */
+const SUSPICIOUS = /[./@#+]/g;
+
+/** The separators markSkipped splits chunks at (space, line feed, carriage return, tab). */
+function isChunkSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /** The chain of numbers joined by "-", "/", ":" or "." around token i is a date, time, phone or code. */

@@ -50,7 +50,7 @@ function isSeparator(t: Token): boolean {
   return t.kind === "punct" && t.text === "-";
 }
 
-/** The tokens minus separators, memoised per token array (the engine runs two matchers over one). */
+/** The tokens minus separators, memoised per token array (several matchers may scan one article). */
 const filtered = new WeakMap<Token[], Token[]>();
 function withoutSeparators(tokens: Token[]): Token[] {
   let out = filtered.get(tokens);
@@ -202,8 +202,20 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
         }
       }
     }
-    // Matches are found by start already; order the few sharing a start longest first.
-    out.sort((a, b) => a.start - b.start || b.end - a.end || a.index - b.index);
+    // Matches are found by start already; order the few sharing a start longest first. An
+    // insertion sort: linear on this nearly sorted array (no comparator calls across starts).
+    for (let i = 1; i < out.length; i++) {
+      const m = out[i] as PhraseMatch;
+      let j = i - 1;
+      let p = out[j] as PhraseMatch;
+      if (p.start < m.start) continue;
+      while (p.start === m.start && (p.end < m.end || (p.end === m.end && p.index > m.index))) {
+        out[j + 1] = p;
+        if (--j < 0) break;
+        p = out[j] as PhraseMatch;
+      }
+      out[j + 1] = m;
+    }
     return out;
   }
 

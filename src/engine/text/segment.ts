@@ -43,9 +43,17 @@ const STARTERS = new Set(
     .split(" "),
 );
 
-const TERMINATORS = ".!?\u2026";
-const CLOSERS = "\u201D\"\u2019')]\u00BB";
+/** Sentence terminators . ! ? …, found by one native regex scan rather than a loop per code unit. */
+const TERMINATOR = /[.!?\u2026]/g;
 const OPENERS = "\u201C\"\u2018'\u00AB\u00BF\u00A1([\u201E";
+
+/** Terminators (. ! ? …) and closers (” " ’ ' ) ] »), tested by code unit: no one-character string per test. */
+function isTerminatorCode(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
+}
+function isCloserCode(c: number): boolean {
+  return c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0xbb;
+}
 
 function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
@@ -94,18 +102,25 @@ function trimSpan(text: string, start: number, end: number): Span {
 export function splitSentences(text: string, quotes: Span[] = findQuotes(text)): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = -1;
+  let nextTerm = -1;
   for (const line of lines(text)) {
     const { start: ls, end: le } = trimSpan(text, line.start, line.end);
     if (ls >= le) continue;
     paragraph++;
     let s = ls;
     for (let i = ls; i < le; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x2026) continue; // . ! ? …
+      // The next terminator at or after i. `next` only moves forward over the whole text, so
+      // lines without one do not rescan up to a far terminator: linear overall.
+      if (nextTerm < i) {
+        TERMINATOR.lastIndex = i;
+        nextTerm = TERMINATOR.exec(text) === null ? text.length : TERMINATOR.lastIndex - 1;
+      }
+      if (nextTerm >= le) break;
+      i = nextTerm;
       let j = i + 1;
-      while (j < le && TERMINATORS.includes(text.charAt(j))) j++;
+      while (j < le && isTerminatorCode(text.charCodeAt(j))) j++;
       let k = j;
-      while (k < le && CLOSERS.includes(text.charAt(k))) k++;
+      while (k < le && isCloserCode(text.charCodeAt(k))) k++;
       if (k >= le) break; // the line ends here anyway
       if (!isSpaceCode(text.charCodeAt(k))) {
         i = j - 1;
@@ -165,9 +180,20 @@ function readWord(text: string, at: number): string {
  */
 export function findQuotes(text: string): Span[] {
   const out: Span[] = [];
-  for (const line of lines(text)) quotesInLine(text, line.start, line.end, out);
+  // Every quotation mark's offset, by one native regex scan (most code units are none of them).
+  const marks: number[] = [];
+  QUOTE_MARK.lastIndex = 0;
+  while (QUOTE_MARK.exec(text) !== null) marks.push(QUOTE_MARK.lastIndex - 1);
+  let p = 0;
+  for (const line of lines(text)) {
+    while (p < marks.length && (marks[p] as number) < line.start) p++;
+    p = quotesInLine(text, line.start, line.end, out, marks, p);
+  }
   return out;
 }
+
+/** The marks quotesInLine acts on: " ' « » and U+2018–U+201E. */
+const QUOTE_MARK = /["'\u00AB\u00BB\u2018-\u201E]/g;
 
 function isWordAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
@@ -175,7 +201,8 @@ function isWordAt(text: string, i: number): boolean {
   return isLetter(ch) || isDigit(ch);
 }
 
-function quotesInLine(text: string, ls: number, le: number, out: Span[]): void {
+/** Quotations in the line [ls, le); `marks[p…]` are the line's quotation marks. Returns the next p. */
+function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: readonly number[], p: number): number {
   let dbl = -1; // content start of an open double quotation, or -1
   let dblClose = ""; // the mark that closes it
   let sgl = -1; // content start of an open single quotation, or -1
@@ -184,10 +211,8 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[]): void {
     const t = trimSpan(text, start, end);
     if (t.end > t.start) out.push(t);
   };
-  for (let i = ls; i < le; i++) {
-    const c = text.charCodeAt(i);
-    // Most code units are none of the marks below: skip them without building a string.
-    if (c !== 0x22 && c !== 0x27 && c !== 0xab && c !== 0xbb && (c < 0x2018 || c > 0x201e)) continue;
+  for (; p < marks.length && (marks[p] as number) < le; p++) {
+    const i = marks[p] as number;
     const ch = text.charAt(i);
     switch (ch) {
       case "\u201C": // “
@@ -251,6 +276,7 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[]): void {
   }
   if (dbl >= 0) push(dbl, le);
   if (sgl >= 0) push(sgl, le);
+  return p;
 }
 
 /** The last straight ' in [ls, le) that can close a quotation (not inside a word, not after a space), or -1. */

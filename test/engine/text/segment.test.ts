@@ -88,3 +88,14 @@ describe("findQuotes", () => {
     expect(isInQuote([], 0, 1)).toBe(false);
   });
 });
+
+describe("segmentation stays linear", () => {
+  it("many lines without a terminator or quotation mark before a far one", () => {
+    const t = `${"word word word\n".repeat(60_000)}End. Now "quoted".`;
+    const s = performance.now();
+    const sentences = splitSentences(t);
+    expect(performance.now() - s).toBeLessThan(2000);
+    expect(sentences.length).toBe(60_002); // the lines, "End." and "Now …"
+    expect(findQuotes(t)).toHaveLength(1);
+  });
+});
