@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import { isInQuote, type DateMention } from "../text-adapter";
-import { compileContext, compileNear, contextHolds, contextSchema, nearHolds, nearSchema, partialDate, precededBy, terms, type CompiledContext, type CompiledNear } from "./shared";
+import { compileMentionFilter, contextSchema, mentionPasses, nearSchema, partialDate, terms, type MentionFilter } from "./shared";
 
 const options = z.object({
   date: partialDate.describe("When the event happened, at the granularity it is known"),
@@ -22,9 +22,7 @@ interface P {
 }
 interface Compiled extends CompiledRule {
   truth: P[];
-  context: CompiledContext;
-  near: CompiledNear | null;
-  ignoreAfter: number | null;
+  filter: MentionFilter;
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -76,12 +74,10 @@ export const date: KindModule = {
     const o = rule as unknown as Options;
     const c: Compiled = {
       truth: [o.date, ...(o.accept ?? [])].map(parse),
-      context: compileContext(o.context, tools),
-      near: compileNear(o.near, tools),
-      ignoreAfter: o.ignore_after ? tools.terms(o.ignore_after, "ignore_after") : null,
+      filter: compileMentionFilter(o, tools),
       requires: [],
     };
-    c.requires = [...c.context.all.map((g) => g.set), ...(c.near ? [c.near.set] : [])];
+    c.requires = c.filter.requires;
     return c;
   },
 
@@ -97,9 +93,7 @@ export const date: KindModule = {
       // "Today, we handed over…" inside a quote is relative to when it was said, not published.
       if (m.relative && isInQuote(ctx.quotes, start, m.length)) continue;
       const s = ctx.sentenceAt(start);
-      if (!contextHolds(ctx, c.context, s)) continue;
-      if (c.near && !nearHolds(ctx, c.near, start, end, s)) continue;
-      if (c.ignoreAfter !== null && precededBy(ctx, c.ignoreAfter, start)) continue;
+      if (!mentionPasses(ctx, c.filter, start, end, s)) continue;
       // A span of days ("15–16 March") agrees when either end does.
       const to = m.range?.to;
       const ok = c.truth.some((t) => agrees(m, t) || (to !== undefined && agrees({ ...m, year: to.year ?? m.year, month: to.month ?? m.month, day: to.day ?? m.day }, t)));

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
-import { compileContext, compileNear, contextHolds, contextSchema, nearHolds, nearSchema, precededBy, terms, type CompiledContext, type CompiledNear } from "./shared";
+import { compileMentionFilter, contextSchema, mentionPasses, nearSchema, terms, type MentionFilter } from "./shared";
 
 const range = z.strictObject({ min: z.number(), max: z.number() });
 
@@ -24,9 +24,7 @@ type Options = z.infer<typeof options>;
 interface Compiled extends CompiledRule {
   o: Options;
   truth: Array<[number, number]>;
-  context: CompiledContext;
-  near: CompiledNear | null;
-  ignoreAfter: number | null;
+  filter: MentionFilter;
 }
 
 const DAYS: Record<string, number> = {
@@ -76,12 +74,10 @@ export const quantity: KindModule = {
     const c: Compiled = {
       o,
       truth: [toRange(o.value), ...(o.accept ?? []).map(toRange)],
-      context: compileContext(o.context, tools),
-      near: compileNear(o.near, tools),
-      ignoreAfter: o.ignore_after ? tools.terms(o.ignore_after, "ignore_after") : null,
+      filter: compileMentionFilter(o, tools),
       requires: [],
     };
-    c.requires = [...c.context.all.map((g) => g.set), ...(c.near ? [c.near.set] : [])];
+    c.requires = c.filter.requires;
     return c;
   },
 
@@ -96,9 +92,7 @@ export const quantity: KindModule = {
       const start = m.offset;
       const end = m.offset + m.length;
       const s = ctx.sentenceAt(start);
-      if (!contextHolds(ctx, c.context, s)) continue;
-      if (c.near && !nearHolds(ctx, c.near, start, end, s)) continue;
-      if (c.ignoreAfter !== null && precededBy(ctx, c.ignoreAfter, start)) continue;
+      if (!mentionPasses(ctx, c.filter, start, end, s)) continue;
       if (isPartitive(ctx, m)) continue;
       out.push(judge(c, m, start, end));
     }

@@ -76,6 +76,37 @@ export function compileNear(near: NearDef | undefined, tools: CompileTools, key 
   return { set: tools.terms(near.terms, `${key}.terms`), words: near.words ?? 4, side: near.side ?? "after" };
 }
 
+/**
+ * How a value mention (a number, a date) is tied to a rule's fact: context terms in its
+ * sentence/paragraph, an optional nearby term, and words it must not directly follow.
+ * Shared by the quantity and date kinds.
+ */
+export interface MentionFilter {
+  context: CompiledContext;
+  near: CompiledNear | null;
+  ignoreAfter: number | null;
+  /** The term sets that must occur in the article for the rule to run at all. */
+  requires: number[];
+}
+
+export function compileMentionFilter(o: { context?: ContextDef; near?: NearDef; ignore_after?: string[] }, tools: CompileTools): MentionFilter {
+  const context = compileContext(o.context, tools);
+  const near = compileNear(o.near, tools);
+  return {
+    context,
+    near,
+    ignoreAfter: o.ignore_after ? tools.terms(o.ignore_after, "ignore_after") : null,
+    requires: [...context.all.map((g) => g.set), ...(near ? [near.set] : [])],
+  };
+}
+
+/** Does the mention at [start, end) in `sentence` pass the filter? */
+export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number): boolean {
+  if (!contextHolds(ctx, f.context, sentence)) return false;
+  if (f.near && !nearHolds(ctx, f.near, start, end, sentence)) return false;
+  return f.ignoreAfter === null || !precededBy(ctx, f.ignoreAfter, start);
+}
+
 /** Does the sentence satisfy the context (all groups present, none of the excluded)? */
 export function contextHolds(ctx: ArticleContext, c: CompiledContext, sentence: number): boolean {
   for (const g of c.all) if (!ctx.inScope(g.set, sentence, g.scope)) return false;

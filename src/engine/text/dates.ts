@@ -5,7 +5,7 @@
 // the anchor, and are marked `relative: true` whenever anything came from it.
 import { addDays, dayOfWeek, daysInMonth, MONTHS, WEEKDAYS } from "./calendar";
 import { foldText } from "./fold";
-import { isUpperAt, tokenize, type Token } from "./tokens";
+import { isUpperAt, TokenCursor, type Token } from "./tokens";
 
 export { dayOfWeek } from "./calendar";
 
@@ -85,27 +85,7 @@ interface Core {
   mode?: "last" | "next" | "this" | "recent";
 }
 
-class DateScanner {
-  readonly toks: Token[];
-  constructor(
-    readonly original: string,
-    readonly folded: string,
-    tokens?: Token[],
-  ) {
-    this.toks = tokens ?? tokenize(folded);
-  }
-  t(i: number): Token | undefined {
-    return this.toks[i];
-  }
-  text(i: number): string {
-    return this.toks[i]?.text ?? "";
-  }
-  glued(i: number): boolean {
-    const a = this.toks[i];
-    const b = this.toks[i + 1];
-    return !!a && !!b && a.end === b.start;
-  }
-  /** Token i exists and is on the same line as token i-1. */
+class DateScanner extends TokenCursor {  /** Token i exists and is on the same line as token i-1. */
   same(i: number): boolean {
     const t = this.toks[i];
     return !!t && !t.brk;

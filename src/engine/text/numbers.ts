@@ -5,7 +5,7 @@
 import { MONTHS } from "./calendar";
 import { foldText } from "./fold";
 import type { Span } from "./segment";
-import { isUpperAt, tokenize, type Token } from "./tokens";
+import { isUpperAt, TokenCursor, type Token } from "./tokens";
 
 export type NumberUnit = "count" | "money" | "duration" | "percent" | "distance" | "year" | "ordinal";
 export type Qualifier = "exact" | "approx" | "more_than" | "at_least" | "less_than" | "at_most" | "vague";
@@ -201,31 +201,7 @@ interface Core {
   needsUnit?: boolean;
 }
 
-class Scanner {
-  readonly toks: Token[];
-  constructor(
-    readonly original: string,
-    readonly folded: string,
-    tokens?: Token[],
-  ) {
-    this.toks = tokens ?? tokenize(folded);
-  }
-
-  t(i: number): Token | undefined {
-    return this.toks[i];
-  }
-
-  text(i: number): string {
-    return this.toks[i]?.text ?? "";
-  }
-
-  /** Token i+1 directly follows token i (no space). */
-  glued(i: number): boolean {
-    const a = this.toks[i];
-    const b = this.toks[i + 1];
-    return !!a && !!b && a.end === b.start;
-  }
-
+class Scanner extends TokenCursor {
   /** Token i+1 follows token i on the same line (any spacing). */
   sameLine(i: number): boolean {
     const b = this.toks[i + 1];

@@ -103,3 +103,30 @@ export function isAllUpper(original: string, start: number, end: number): boolea
   const s = original.slice(start, end);
   return s === s.toUpperCase() && s !== s.toLowerCase();
 }
+
+/** Random access over a token array, shared by the number and date scanners. */
+export class TokenCursor {
+  readonly toks: Token[];
+  constructor(
+    readonly original: string,
+    readonly folded: string,
+    tokens?: Token[],
+  ) {
+    this.toks = tokens ?? tokenize(folded);
+  }
+
+  t(i: number): Token | undefined {
+    return this.toks[i];
+  }
+
+  text(i: number): string {
+    return this.toks[i]?.text ?? "";
+  }
+
+  /** Token i+1 directly follows token i (no space). */
+  glued(i: number): boolean {
+    const a = this.toks[i];
+    const b = this.toks[i + 1];
+    return !!a && !!b && a.end === b.start;
+  }
+}
