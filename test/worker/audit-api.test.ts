@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { startAudit } from "../../src/jobs/audit";
 import { call, callJson, READ } from "./fixtures/api";
-import { phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./audit-fixtures";
+import { phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 
 const rules = ruleset(phraseRule("audit.city", "San Salvadr", "San Salvador"));
 const other = ruleset(phraseRule("audit.city", "San Salvadr", "San Salvador"), phraseRule("audit.prison", "CECOTT", "CECOT"));

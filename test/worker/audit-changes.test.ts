@@ -5,7 +5,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { startAudit } from "../../src/jobs/audit";
 import { callJson } from "./fixtures/api";
-import { auditRow, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./audit-fixtures";
+import { auditRow, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 
 const NIGHT = Date.UTC(2026, 10, 20, 3, 0, 0);
 const prison = phraseRule("audit.prison", "CECOTT", "CECOT");

@@ -9,7 +9,7 @@ import { deadLetterAuditBatch, processAuditBatch } from "../../src/jobs/audit-ba
 import { runNightlyAudit, SCAN_PAGE_SIZE, SCAN_PAGES_PER_STEP, startAudit } from "../../src/jobs/audit";
 import type { JobMessage } from "../../src/jobs/messages";
 import { currentRuleset } from "../../src/rules";
-import { auditRow, batchRows, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./audit-fixtures";
+import { auditRow, batchRows, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 
 // Stored runs use this test ruleset; the Worker audits with the deployed one, so all are due.
 const old = ruleset(phraseRule("audit.old", "Salvadr", "Salvador"), phraseRule("audit.older", "Cecott", "CECOT"), phraseRule("audit.oldest", "Bukele's", "Bukele"));

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { call, callJson, READ } from "./fixtures/api";
-import { phraseRule, resetArchive, ruleset, storeArticle } from "./audit-fixtures";
+import { phraseRule, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 
 const rules = ruleset(phraseRule("audit.city", "San Salvadr", "San Salvador"), phraseRule("audit.prison", "CECOTT", "CECOT"));
 const day = (d: number) => ({ now: new Date(Date.UTC(2026, 10, d)) });

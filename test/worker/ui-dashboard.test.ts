@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfToken, evidence, fetchPage, login, postForm, sessionCookie, storeArticle, verdict, visibleText } from "./ui-helpers";
+import { csrfToken, evidence, fetchPage, login, postForm, sessionCookie, storeArticle, verdict, visibleText } from "./fixtures/ui";
 
 const TEXT =
   "En Maiquetía, Nicolás dijo: “CECOT está en Ecuador”. The detention center in Ecuador, known as CECOT, held 252 men. " +
