@@ -59,6 +59,15 @@ function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
   return !!b && ["the", "los", "las", "those", "them", "ellos", "ellas", "all", "todos"].includes(b.text) && (isNum(c) || b.text === "them" || b.text === "ellos" || b.text === "ellas");
 }
 
+// "Two weeks later", "three days ago", "dos semanas después": a time offset, not how long anything lasted.
+const OFFSET_WORDS = new Set(["later", "ago", "earlier", "afterwards", "afterward", "despues", "antes", "atras"]);
+
+function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
+  if (m.unit !== "duration") return false;
+  const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
+  return !!next && OFFSET_WORDS.has(next.text);
+}
+
 export const quantity: KindModule = {
   meta: {
     name: "quantity",
@@ -93,7 +102,7 @@ export const quantity: KindModule = {
       const end = m.offset + m.length;
       const s = ctx.sentenceAt(start);
       if (!mentionPasses(ctx, c.filter, start, end, s)) continue;
-      if (isPartitive(ctx, m)) continue;
+      if (isPartitive(ctx, m) || isTimeOffset(ctx, m)) continue;
       out.push(judge(c, m, start, end));
     }
     return out;
