@@ -2,7 +2,7 @@
 // codes (0 clean, 1 an outcome is fail or a score is under --fail-under / examples fail,
 // 2 usage or rule-file errors). All judging happens in the pure engine.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, relative, resolve } from "node:path";
+import { extname, join, resolve } from "node:path";
 import { readRuleFiles } from "./rule-files";
 import { checkArticle, formatIssue, loadRuleset, RuleFileError, runExamples, type CheckResult, type RuleFile, type Ruleset } from "../src/engine";
 

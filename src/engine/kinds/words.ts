@@ -37,5 +37,3 @@ export const NAME_CONNECTORS = set("of for the and de del la las los el y e para
 
 /** Words that introduce a name given to something ("known as", "llamado"). */
 export const NAMING = set("known called named dubbed conocido conocida llamado llamada denominado denominada apodado apodada or o aka");
-
-export const NUMBER_WORDS_PARTITIVE = set("of de out");
