@@ -56,6 +56,8 @@ export interface CompiledRuleset {
   /** Phrase (matcher entry index) → the term sets it belongs to. */
   phraseSets: number[][];
   setCount: number;
+  /** Term sets declared as event predicates (attach.ts binds values to the nearest one). */
+  predicateSets: number[];
 }
 
 export const COMPILED: unique symbol = Symbol("accuracy-harness.compiled");
@@ -265,10 +267,14 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   const ruleIds = new Set(unique.map((v) => v.def.id));
   const validPhrases = new Map<string, string>();
   const loaded: LoadedRule[] = [];
+  const predicateSets = new Set<number>();
   for (const v of unique) {
     const kind = KINDS.get(v.def.kind)!;
     const tools = {
       ruleIds,
+      predicate(set: number) {
+        predicateSets.add(set);
+      },
       terms(list: readonly string[], key: string): number {
         const folded: string[] = [];
         list.forEach((p, i) => {
@@ -351,6 +357,7 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     countryBase: phrases.length,
     phraseSets,
     setCount,
+    predicateSets: [...predicateSets].sort((a, b) => a - b),
   };
   const ruleset = { version, rules: loaded.map((r) => r.summary) } as LoadedRuleset;
   Object.defineProperty(ruleset, COMPILED, { value: compiled, enumerable: false });
