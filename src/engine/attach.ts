@@ -38,6 +38,9 @@ function build(ctx: ArticleContext): Attachment {
   const { tokens, text } = ctx;
   const clauses: Clause[] = [];
   let from = 0;
+  const eventStarts = new Set<number>();
+  for (const hits of ctx.predicateHits()) for (const h of hits) eventStarts.add(h.start);
+  const startsPredicate = (i: number) => i < tokens.length && (eventStarts.has(tokens[i]!.start) || isGenericPredicate(ctx, i));
   const close = (to: number, colon: boolean) => {
     if (to > from) clauses.push({ start: tokens[from]!.start, end: tokens[to - 1]!.end, from, to, endsWithColon: colon });
     from = to;
@@ -55,9 +58,14 @@ function build(ctx: ArticleContext): Attachment {
       if (HARD_BREAKS.has(t.text) || spacedDash) {
         close(i, t.text === ":" || t.text === "—" || spacedDash);
         from = i + 1;
-      } else if (t.text === "," && i + 1 < tokens.length && LANG.coordinators.has(tokens[i + 1]!.text)) {
+      } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1))) {
         close(i + 1, false);
       }
+      continue;
+    }
+    // "deported in March and flown home in July": a coordinated predicate is its own clause.
+    if (LANG.coordinators.has(t.text) && startsPredicate(i + 1)) {
+      close(i, false);
       continue;
     }
     if (i > from && opensClause(tokens, i)) close(i, false);

@@ -22,11 +22,11 @@ export const partialDate = z
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "use YYYY, YYYY-MM or YYYY-MM-DD")
   .describe("YYYY, YYYY-MM or YYYY-MM-DD: the granularity the fact is known at");
 
-export const scope = z.enum(["sentence", "paragraph", "article"]);
+export const scope = z.enum(["clause", "sentence", "paragraph", "article"]);
 
 export const termGroup = z.strictObject({
   terms,
-  scope: scope.optional().describe("Where the terms must (or must not) occur relative to the mention; default sentence"),
+  scope: scope.optional().describe("Where the terms must (or must not) occur relative to the mention; default sentence. clause: the value's own clause (value kinds only; elsewhere read as sentence)"),
 });
 
 export const contextSchema = z
@@ -65,7 +65,7 @@ export type NearDef = z.infer<typeof nearSchema>;
 
 export interface CompiledGroup {
   set: number;
-  scope: Scope;
+  scope: Scope | "clause";
 }
 export interface CompiledContext {
   all: CompiledGroup[];
@@ -109,6 +109,8 @@ export interface MentionFilter {
   context: CompiledContext;
   near: CompiledNear | null;
   ignoreAfter: number | null;
+  /** The context has clause-scoped groups (checked per value). */
+  clauseGroups: boolean;
   /** The term sets that must occur in the article for the rule to run at all. */
   requires: number[];
 }
@@ -136,6 +138,7 @@ export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef
   const event = compileEvent(o.event, tools);
   return {
     event,
+    clauseGroups: [...context.all, ...context.none].some((g) => g.scope === "clause"),
     context,
     near,
     ignoreAfter: o.ignore_after ? tools.terms(o.ignore_after, "ignore_after") : null,
@@ -147,6 +150,7 @@ export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef
 export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number, bind: "nearest" | "clause" = "clause"): boolean {
   if (f.event && !eventHolds(ctx, f.event, start, end, sentence, bind)) return false;
   if (!contextHolds(ctx, f.context, sentence)) return false;
+  if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return false;
   if (f.near && !nearHolds(ctx, f.near, start, end, sentence)) return false;
   return f.ignoreAfter === null || !precededBy(ctx, f.ignoreAfter, start);
 }
@@ -181,7 +185,7 @@ export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number,
   const c = windowAround(ctx, valueClause(ctx, start, end), start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start) || anyWordIn(ctx, LANG.negations, c.start, c.end)) return false;
   const main = ctx.hits(e.set);
-  if (isDateline(ctx, c, start)) return false;
+  if (isDateline(ctx, clauseAt(ctx, start), start)) return false;
   const a = e.ambiguous;
   const isShared = (from: number, to: number) =>
     a !== null && hitWithin(ctx.hits(a.set), from, to) && destinationIn(ctx, ctx.hits(a.with), c) && (a.without === null || !destinationIn(ctx, ctx.hits(a.without), c));
@@ -243,10 +247,18 @@ function datedOtherwise(ctx: ArticleContext, when: NonNullable<CompiledEvent["wh
   return before !== undefined && ctx.sentences[ctx.sentenceAt(before.offset)]?.paragraph === paragraph && disagrees(before);
 }
 
+/** The context's clause-scoped groups, judged in the value's own clause. */
+function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: number, end: number): boolean {
+  const clause = valueClause(ctx, start, end);
+  for (const g of c.all) if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
+  for (const g of c.none) if (g.scope === "clause" && hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
+  return true;
+}
+
 /** Does the sentence satisfy the context (all groups present, none of the excluded)? */
 export function contextHolds(ctx: ArticleContext, c: CompiledContext, sentence: number): boolean {
-  for (const g of c.all) if (!ctx.inScope(g.set, sentence, g.scope)) return false;
-  for (const g of c.none) if (ctx.inScope(g.set, sentence, g.scope)) return false;
+  for (const g of c.all) if (!ctx.inScope(g.set, sentence, g.scope === "clause" ? "sentence" : g.scope)) return false;
+  for (const g of c.none) if (g.scope !== "clause" && ctx.inScope(g.set, sentence, g.scope)) return false;
   return true;
 }
 
