@@ -129,7 +129,7 @@ export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
 export function isGenericPredicate(ctx: ArticleContext, i: number): boolean {
   const t = ctx.tokens[i]!;
   if (t.kind !== "word") return false;
-  if (LANG.predicates.has(t.text)) return true;
+  if (LANG.predicates.has(t.text)) return true; // listed: a predicate even capitalised ("Updated April 3")
   if (t.text.length < 5 || LANG.notVerbs.has(t.text)) return false;
   const c = ctx.text.charCodeAt(t.start);
   if (c >= 65 && c <= 90) return false; // Capitalised: a name ("United", "Alfredo")

@@ -162,7 +162,7 @@ export function valueClause(ctx: ArticleContext, start: number, end: number): Cl
   // "on December 22, when Boasberg ruled …": a when-clause right after a date says what happened on it.
   if (ctx.wordsBetween(end, c.end) === 0) {
     const next = clauseAfter(ctx, c);
-    if (next && LANG.whenWords.has(ctx.tokens[next.from]!.text)) return next;
+    if (next && LANG.whenWords.has(ctx.tokens[next.from]!.text) && ctx.text.slice(end, next.start).includes(",")) return next;
   }
   return c;
 }

@@ -9,7 +9,7 @@ export const en: LanguageTable = {
   coordinators: ["and", "but", "or", "yet", "so"],
   // Predicates every story has: statements, rulings, offers, meetings, oaths, laws, plans.
   predicates: [
-    "said", "says", "say", "told", "tells", "announced", "announces", "confirmed", "confirms", "stated", "added", "wrote", "writes", "reported", "reports", "posted", "tweeted", "claimed", "denied", "argued", "testified", "acknowledged", "admitted", "insisted", "noted", "explained", "warned", "described", "called",
+    "updated", "said", "says", "say", "told", "tells", "announced", "announces", "confirmed", "confirms", "stated", "added", "wrote", "writes", "reported", "reports", "posted", "tweeted", "claimed", "denied", "argued", "testified", "acknowledged", "admitted", "insisted", "noted", "explained", "warned", "described", "called",
     "ruled", "rules", "ordered", "orders", "found", "decided", "certified", "granted", "blocked", "barred", "halted", "upheld", "overturned", "vacated", "dismissed", "filed", "sued", "appealed", "heard", "issued",
     "offered", "offers", "proposed", "proposes", "agreed", "signed", "negotiated", "demanded", "requested", "asked", "urged", "promised", "threatened", "planned", "plans",
     "met", "meets", "visited", "visits", "spoke", "speaks", "interviewed", "sworn", "elected", "appointed", "named", "nominated", "captured", "arrested", "invoked", "invokes", "passed", "enacted", "published", "opened", "inaugurated", "built", "moved", "began", "begun", "started", "ended", "died", "born", "took", "took office", "became", "launched", "won", "lost",

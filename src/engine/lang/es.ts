@@ -5,7 +5,7 @@ export const es: LanguageTable = {
   clauseOpeners: ["que", "quien", "quienes", "cual", "cuales", "cuyo", "cuya", "cuyos", "cuyas", "donde", "cuando", "mientras", "porque", "aunque", "tras", "luego de", "después de que", "antes de que", "hasta que", "desde que"],
   coordinators: ["y", "e", "pero", "o", "u", "sino"],
   predicates: [
-    "dijo", "dice", "afirmó", "afirma", "aseguró", "asegura", "anunció", "anuncia", "confirmó", "confirma", "declaró", "señaló", "indicó", "informó", "explicó", "escribió", "publicó", "agregó", "añadió", "sostuvo", "denunció", "negó", "reconoció", "advirtió", "precisó", "detalló", "manifestó", "expresó", "contó", "relató",
+    "actualizado", "dijo", "dice", "afirmó", "afirma", "aseguró", "asegura", "anunció", "anuncia", "confirmó", "confirma", "declaró", "señaló", "indicó", "informó", "explicó", "escribió", "publicó", "agregó", "añadió", "sostuvo", "denunció", "negó", "reconoció", "advirtió", "precisó", "detalló", "manifestó", "expresó", "contó", "relató",
     "dictaminó", "falló", "ordenó", "resolvió", "decidió", "determinó", "certificó", "concedió", "bloqueó", "suspendió", "demandó", "apeló", "presentó",
     "ofreció", "ofrecido", "propuso", "acordó", "firmó", "negoció", "exigió", "pidió", "solicitó", "prometió", "amenazó", "planeó",
     "reunió", "visitó", "habló", "juramentó", "juró", "eligió", "nombró", "designó", "capturó", "capturaron", "arrestó", "invocó", "aprobó", "promulgó", "inauguró", "abrió", "construyó", "trasladó", "comenzó", "empezó", "inició", "terminó", "murió", "nació", "asumió",
