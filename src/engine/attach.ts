@@ -149,6 +149,25 @@ export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
   return last === c ? c : { start: c.start, end: last.end, from: c.from, to: last.to, endsWithColon: last.endsWithColon };
 }
 
+/**
+ * The clause whose subject `c` shares: `c` itself, or the clause before it when `c` opens with a
+ * subordinator and a gerund ("he was moved …, before being returned this month").
+ */
+export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
+  const a = attachment(ctx);
+  const first = ctx.tokens[c.from];
+  const second = ctx.tokens[c.from + 1];
+  if (!first || !second || !LANG.clauseOpeners.has(first.text) || !(second.text === "being" || second.text.endsWith("ing"))) return c;
+  // Back over relative clauses ("…, who met him there,") to the clause they hang from.
+  const sentence = ctx.sentenceAt(c.start);
+  for (let i = a.clauses.indexOf(c) - 1; i >= 0; i--) {
+    const prev = a.clauses[i]!;
+    if (ctx.sentenceAt(prev.start) !== sentence) break;
+    if (!LANG.relativePronouns.has(ctx.tokens[prev.from]!.text)) return prev;
+  }
+  return c;
+}
+
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */
 export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
   return attachment(ctx).correction.has(sentence);

@@ -1,7 +1,7 @@
 // Option pieces several kinds share (term lists, context groups, "near" windows) and the
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
-import { clauseAfter, clauseAt, hitWithin, inCorrection, isGenericPredicate, nearestPredicate, nounPhraseReach, windowAround, type Clause } from "../attach";
+import { clauseAfter, clauseAt, hitWithin, inCorrection, isGenericPredicate, nearestPredicate, nounPhraseReach, subjectClause, windowAround, type Clause } from "../attach";
 import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
 import { LANG } from "../lang";
 
@@ -56,6 +56,13 @@ export const eventSchema = z
       })
       .optional(),
     when: partialDate.optional().describe("When the event happened: a value in a clause dated otherwise belongs to another occurrence"),
+    group: z
+      .strictObject({
+        sizes: z.array(z.number().int().min(0)).min(1).describe("How many people the event's group counts (and its known parts)"),
+        terms: terms.describe("Nouns that count people (Venezuelans, men, hombres)"),
+      })
+      .optional()
+      .describe("Whose event it is: a clause that counts people otherwise (\"177 of them were flown …\") is about another group"),
   })
   .describe("The event the value belongs to: a value counts only when its clause states this event (dates: when this event is the nearest predicate). Statements, rulings, plans, corrections and other events' values are skipped.");
 
@@ -103,6 +110,7 @@ export interface CompiledEvent {
   set: number;
   ambiguous: { set: number; with: number; from: number | null; without: number | null } | null;
   when: { y: number; m?: number; d?: number } | null;
+  group: { sizes: number[]; set: number } | null;
 }
 
 export interface MentionFilter {
@@ -131,7 +139,8 @@ export function compileEvent(e: EventDef | undefined, tools: CompileTools): Comp
     tools.predicate(ambiguous.set);
   }
   const when = e.when ? e.when.split("-").map(Number) : null;
-  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null };
+  const group = e.group ? { sizes: e.group.sizes, set: tools.terms(e.group.terms, "event.group.terms") } : null;
+  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null, group };
 }
 
 export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef; near?: NearDef; ignore_after?: string[] }, tools: CompileTools): MentionFilter {
@@ -196,6 +205,7 @@ export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number,
     if (!hitWithin(main, p.start, p.end) && !(a && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, c))) return false;
   } else if (!hitWithin(main, c.start, c.end) && !(a && anySharedIsThis(ctx, a, c))) return false;
   if (e.when && datedOtherwise(ctx, e.when, c, start, end)) return false;
+  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own))) return false;
   return true;
 }
 
@@ -265,6 +275,34 @@ function isDateline(ctx: ArticleContext, c: Clause, start: number): boolean {
   const first = ctx.tokens[c.from]!;
   const word = ctx.text.slice(first.start, first.end);
   return first.start < start && word.length >= 3 && word === word.toUpperCase() && /\p{Lu}/u.test(word) && ctx.wordsBetween(c.start, c.end) <= 7;
+}
+
+/** Does the clause count people other than the event's group ("177 of them", "190 Venezuelans")? */
+function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, c: Clause, start: number, end: number): boolean {
+  const numbers = ctx.numbers();
+  const hits = ctx.hits(g.set);
+  for (let k = firstMentionAt(numbers, c.start); k < numbers.length && numbers[k]!.offset < c.end; k++) {
+    const n = numbers[k]!;
+    if (n.unit !== "count" || (n.offset < end && n.offset + n.length > start) || g.sizes.includes(n.value)) continue;
+    const i = ctx.tokenAt(n.offset + n.length);
+    const a = ctx.tokens[i];
+    const b = ctx.tokens[i + 1];
+    const countsPeople = (a && LANG.partitiveOf.has(a.text) && b && LANG.partitiveDeterminers.has(b.text)) || nextHitWithin(ctx, hits, n.offset + n.length, 2);
+    if (countsPeople) return true;
+  }
+  return false;
+}
+
+/** Is the clause (or the one whose subject it shares) about one person ("he", "ella")? */
+function oneperson(ctx: ArticleContext, c: Clause): boolean {
+  const s = subjectClause(ctx, c);
+  return anyWordIn(ctx, LANG.singularPronouns, s.start, s.end) || (s !== c && anyWordIn(ctx, LANG.singularPronouns, c.start, c.end));
+}
+
+/** Does a hit start within `words` words after offset? */
+function nextHitWithin(ctx: ArticleContext, hits: readonly Hit[], offset: number, words: number): boolean {
+  const h = hits[firstStartingAt(hits, offset)];
+  return h !== undefined && ctx.wordsBetween(offset, h.start) <= words;
 }
 
 /**

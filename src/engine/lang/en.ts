@@ -41,4 +41,5 @@ export const en: LanguageTable = {
   originPrepositions: ["from", "out of"],
   whenWords: ["when"],
   relativePronouns: ["who", "whom", "whose", "that", "which"],
+  singularPronouns: ["he", "she"],
 };

@@ -27,4 +27,6 @@ export interface LanguageTable {
   whenWords: string[];
   /** Pronouns that open a relative clause about the noun before them ("252 men who …"). */
   relativePronouns: string[];
+  /** Subject pronouns for one person: an event of a group's is not what "he" did. */
+  singularPronouns: string[];
 }
