@@ -56,6 +56,9 @@ export const eventSchema = z
       })
       .optional(),
     when: partialDate.optional().describe("When the event happened: a value in a clause dated otherwise belongs to another occurrence"),
+    identify: terms
+      .optional()
+      .describe("The event repeats (several flights): a value counts only where this occurrence is identified — a date agreeing with `when`, one of these marks in the sentence (first flights, Harlingen), or an article published in the `when` month"),
     group: z
       .strictObject({
         sizes: z.array(z.number().int().min(0)).min(1).describe("How many people the event's group counts (and its known parts)"),
@@ -111,6 +114,7 @@ export interface CompiledEvent {
   ambiguous: { set: number; with: number; from: number | null; without: number | null } | null;
   when: { y: number; m?: number; d?: number } | null;
   group: { sizes: number[]; set: number } | null;
+  identify: number | null;
 }
 
 export interface MentionFilter {
@@ -140,7 +144,8 @@ export function compileEvent(e: EventDef | undefined, tools: CompileTools): Comp
   }
   const when = e.when ? e.when.split("-").map(Number) : null;
   const group = e.group ? { sizes: e.group.sizes, set: tools.terms(e.group.terms, "event.group.terms") } : null;
-  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null, group };
+  const identify = e.identify ? tools.terms(e.identify, "event.identify") : null;
+  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null, group, identify };
 }
 
 export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef; near?: NearDef; ignore_after?: string[] }, tools: CompileTools): MentionFilter {
@@ -204,7 +209,8 @@ export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number,
     if (!p) return false;
     if (!hitWithin(main, p.start, p.end) && !(a && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, c))) return false;
   } else if (!hitWithin(main, c.start, c.end) && !(a && anySharedIsThis(ctx, a, c))) return false;
-  if (e.when && datedOtherwise(ctx, e.when, c, start, end)) return false;
+  const dated = e.when ? occurrenceDate(ctx, e.when, c, start, end) : "none";
+  if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return false;
   if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own))) return false;
   return true;
 }
@@ -310,7 +316,7 @@ function nextHitWithin(ctx: ArticleContext, hits: readonly Hit[], offset: number
  * clause, else by the narrative time: the last date stated before it in the paragraph
  * ("January 2025. … Grenell returned with six Americans").
  */
-function datedOtherwise(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): boolean {
+function occurrenceDate(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): "agrees" | "disagrees" | "none" {
   const disagrees = (d: ReturnType<ArticleContext["dates"]>[number]) =>
     (d.year !== undefined && d.year !== when.y) || (d.granularity !== "year" && d.month !== undefined && when.m !== undefined && d.month !== when.m);
   const dates = ctx.dates();
@@ -318,14 +324,27 @@ function datedOtherwise(ctx: ArticleContext, when: NonNullable<CompiledEvent["wh
   let inClause = false;
   for (; k < dates.length && dates[k]!.offset < c.end; k++) {
     const d = dates[k]!;
-    if (d.offset < end && d.offset + d.length > start) continue;
+    if ((d.offset < end && d.offset + d.length > start) || (d.year === undefined && d.month === undefined)) continue; // an undated "last year" says nothing
     inClause = true;
-    if (disagrees(d)) return true;
+    if (disagrees(d)) return "disagrees";
   }
-  if (inClause) return false;
+  if (inClause) return "agrees";
   const paragraph = ctx.sentences[ctx.sentenceAt(start)]?.paragraph;
   const before = dates[firstMentionAt(dates, c.start) - 1];
-  return before !== undefined && ctx.sentences[ctx.sentenceAt(before.offset)]?.paragraph === paragraph && disagrees(before);
+  if (before === undefined || (before.year === undefined && before.month === undefined) || ctx.sentences[ctx.sentenceAt(before.offset)]?.paragraph !== paragraph) return "none";
+  return disagrees(before) ? "disagrees" : "agrees";
+}
+
+/**
+ * Is the occurrence of a repeated event identified (the March flights, not April's)? By a date
+ * that agrees, by one of the rule's marks in the sentence, or — when nothing in the text dates
+ * it — by an article published in the event's month, written as it happened.
+ */
+function occurrenceIdentified(ctx: ArticleContext, e: CompiledEvent, dated: "agrees" | "disagrees" | "none", sentence: number): boolean {
+  if (e.identify === null || dated === "agrees") return true;
+  if (ctx.inScope(e.identify, sentence, "sentence")) return true;
+  const w = e.when;
+  return dated === "none" && ctx.dated && w !== null && ctx.asOf.startsWith(`${w.y}-${String(w.m ?? 1).padStart(2, "0")}`) && w.m !== undefined;
 }
 
 /** The context's clause-scoped groups, judged in the value's own clause. */
