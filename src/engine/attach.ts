@@ -14,6 +14,8 @@ export interface Clause {
   to: number;
   /** What ended the clause: punctuation that introduces what follows (":", "—"), or anything else. */
   endsWithColon: boolean;
+  /** The clause is a predicate coordinated with the one before ("… were bused to the airport | and flown …"): same subject. */
+  coordinated?: boolean;
 }
 
 export interface Predicate {
@@ -39,6 +41,7 @@ function build(ctx: ArticleContext): Attachment {
   const { tokens, text } = ctx;
   const clauses: Clause[] = [];
   let from = 0;
+  const coordinatedFrom = new Set<number>();
   const eventStarts = new Set<number>();
   for (const hits of ctx.predicateHits()) for (const h of hits) eventStarts.add(h.start);
   const startsPredicate = (i: number) => i < tokens.length && (eventStarts.has(tokens[i]!.start) || isGenericPredicate(ctx, i));
@@ -61,17 +64,20 @@ function build(ctx: ArticleContext): Attachment {
         from = i + 1;
       } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1))) {
         close(i + 1, false);
+        if (startsPredicate(i + 1)) coordinatedFrom.add(i + 1);
       }
       continue;
     }
     // "deported in March and flown home in July": a coordinated predicate is its own clause.
     if (LANG.coordinators.has(t.text) && startsPredicate(i + 1)) {
       close(i, false);
+      coordinatedFrom.add(i);
       continue;
     }
     if (i > from && opensClause(tokens, i)) close(i, false);
   }
   close(tokens.length, false);
+  for (const c of clauses) if (coordinatedFrom.has(c.from)) c.coordinated = true;
   const cuts = clauses.map((c) => c.start);
 
   // Correction notices are their own frame: every clause of such a sentence is skipped.
@@ -137,7 +143,7 @@ export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
     const next = a.clauses[i + 1]!;
     if (ctx.sentenceAt(next.start) !== sentence) break;
     const first = ctx.tokens[next.from]!.text;
-    if (LANG.relativePronouns.has(first) || LANG.whenWords.has(first)) {
+    if (LANG.relativePronouns.has(first) || LANG.whenWords.has(first) || next.coordinated) {
       skipped = true;
       last = next;
       i++;
@@ -147,6 +153,16 @@ export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
     break;
   }
   return last === c ? c : { start: c.start, end: last.end, from: c.from, to: last.to, endsWithColon: last.endsWithColon };
+}
+
+/** A relative clause reaches back to its antecedent ("CECOT, which can hold up to 40,000"). */
+export function withAntecedent(ctx: ArticleContext, c: Clause): Clause {
+  if (!LANG.relativePronouns.has(ctx.tokens[c.from]?.text ?? "")) return c;
+  const a = attachment(ctx);
+  const i = a.clauses.indexOf(c);
+  const prev = i > 0 ? a.clauses[i - 1]! : undefined;
+  if (!prev || ctx.sentenceAt(prev.start) !== ctx.sentenceAt(c.start)) return c;
+  return { start: prev.start, end: c.end, from: prev.from, to: c.to, endsWithColon: c.endsWithColon };
 }
 
 /**

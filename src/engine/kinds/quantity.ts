@@ -18,6 +18,10 @@ const options = z.object({
   near: nearSchema.optional(),
   context: contextSchema.optional(),
   ignore_after: terms.optional().describe("Skip a value directly preceded by one of these words (\"since\", \"desde\")"),
+  limit: z
+    .boolean()
+    .optional()
+    .describe("The fact is itself a limit (a capacity): \"can hold up to 80,000\" states 80,000, it does not agree with 40,000"),
   country: z
     .array(z.string().regex(/^[A-Z]{2}$/))
     .optional()
@@ -187,7 +191,8 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
   const v = m.value * per;
   const vMax = (m.max ?? m.value) * per;
   let ok: boolean;
-  switch (m.qualifier) {
+  const qualifier = o.limit && (m.qualifier === "at_most" || m.qualifier === "at_least") ? "exact" : m.qualifier;
+  switch (qualifier) {
     case "approx":
       ok = truth.some(([lo, hi]) => hi >= v * (1 - tol) - slack && lo <= vMax * (1 + tol) + slack);
       break;

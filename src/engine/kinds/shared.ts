@@ -1,7 +1,7 @@
 // Option pieces several kinds share (term lists, context groups, "near" windows) and the
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
-import { clauseAfter, clauseAt, hitWithin, inCorrection, isGenericPredicate, nearestPredicate, nounPhraseReach, subjectClause, windowAround, type Clause } from "../attach";
+import { clauseAfter, clauseAt, withAntecedent, hitWithin, inCorrection, isGenericPredicate, nearestPredicate, nounPhraseReach, subjectClause, windowAround, type Clause } from "../attach";
 import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
 import { LANG } from "../lang";
 
@@ -349,7 +349,7 @@ function occurrenceIdentified(ctx: ArticleContext, e: CompiledEvent, dated: "agr
 
 /** The context's clause-scoped groups, judged in the value's own clause. */
 function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: number, end: number): boolean {
-  const clause = valueClause(ctx, start, end);
+  const clause = withAntecedent(ctx, valueClause(ctx, start, end));
   for (const g of c.all) if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
   for (const g of c.none) if (g.scope === "clause" && hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
   return true;
