@@ -62,7 +62,7 @@ function build(ctx: ArticleContext): Attachment {
       if (HARD_BREAKS.has(t.text) || spacedDash) {
         close(i, t.text === ":" || t.text === "—" || spacedDash);
         from = i + 1;
-      } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1))) {
+      } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1) || isParticiple(ctx, i + 1))) {
         close(i + 1, false);
         if (startsPredicate(i + 1)) coordinatedFrom.add(i + 1);
       }
@@ -179,7 +179,7 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
   for (let i = a.clauses.indexOf(c) - 1; i >= 0; i--) {
     const prev = a.clauses[i]!;
     if (ctx.sentenceAt(prev.start) !== sentence) break;
-    if (!LANG.relativePronouns.has(ctx.tokens[prev.from]!.text)) return prev;
+    if (!LANG.relativePronouns.has(ctx.tokens[prev.from]!.text) && !isParticiple(ctx, prev.from)) return prev;
   }
   return c;
 }
@@ -187,6 +187,16 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */
 export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
   return attachment(ctx).correction.has(sentence);
+}
+
+/** A lower-case present participle after a comma opens a participial clause (", promising …", ", dejando …"). */
+function isParticiple(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t || t.kind !== "word" || t.text.length < 6) return false;
+  const c = ctx.text.charCodeAt(t.start);
+  if (c >= 65 && c <= 90) return false;
+  for (const suffix of LANG.participleSuffixes) if (t.text.endsWith(suffix)) return true;
+  return false;
 }
 
 /** Is the token a predicate by the language tables: a generic verb, or a lower-case past tense? */

@@ -175,12 +175,14 @@ export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: numb
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
   const c = clauseAt(ctx, start);
   if (c.endsWithColon && ctx.wordsBetween(c.start, c.end) <= ctx.wordsBetween(start, end) + 2) return clauseAfter(ctx, c) ?? c;
-  // "on December 22, when Boasberg ruled …": a when-clause right after a date says what happened on it.
-  if (ctx.wordsBetween(end, c.end) === 0) {
-    const next = clauseAfter(ctx, c);
-    if (next && LANG.whenWords.has(ctx.tokens[next.from]!.text) && ctx.text.slice(end, next.start).includes(",")) return next;
-  }
   return c;
+}
+
+/** "on December 22, when Boasberg ruled …": the when-clause right after a date says what (else) happened on it. */
+function whenClauseAfter(ctx: ArticleContext, c: Clause, end: number): Clause | null {
+  if (ctx.wordsBetween(end, c.end) !== 0) return null;
+  const next = clauseAfter(ctx, c);
+  return next && LANG.whenWords.has(ctx.tokens[next.from]!.text) && ctx.text.slice(end, next.start).includes(",") ? next : null;
 }
 
 /** Is any token of [from, to) in the word set? */
@@ -199,50 +201,78 @@ function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number, to: nu
 export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): boolean {
   if (inCorrection(ctx, sentence)) return false;
   const own = valueClause(ctx, start, end);
-  const c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
+  let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start) || anyWordIn(ctx, LANG.negations, c.start, c.end)) return false;
   const main = ctx.hits(e.set);
   if (isDateline(ctx, clauseAt(ctx, start), start)) return false;
   const a = e.ambiguous;
   if (bind === "nearest") {
-    const p = nearestPredicate(ctx, c, start, end, ctx.predicateHits());
-    if (!p) return false;
-    if (!hitWithin(main, p.start, p.end) && !(a && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, c))) return false;
-  } else if (!hitWithin(main, c.start, c.end) && !(a && anySharedIsThis(ctx, a, c))) return false;
+    // The date's own predicate, or the co-temporal event of a when-clause after it.
+    const bindsHere = (k: Clause) => {
+      const p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
+      return p !== null && ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) || (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
+    };
+    const after = whenClauseAfter(ctx, own, end);
+    if (!bindsHere(c)) {
+      if (!after || !bindsHere(windowAround(ctx, after, start, end))) return false;
+      c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
+    }
+  } else if (!anyMainIsThis(ctx, main, a, c) && !(a && anySharedIsThis(ctx, a, c))) return false;
   const dated = e.when ? occurrenceDate(ctx, e.when, c, start, end) : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return false;
   if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own))) return false;
   return true;
 }
 
-/** How far after a shared predicate its place may sit, in tokens ("flown on two planes to Maiquetía"). */
-const PLACE_REACH = 10;
+/** How far after a predicate its places may sit, in tokens ("flown on two planes to Maiquetía"). */
+const PLACE_REACH = 14;
 
 /**
- * Is the shared predicate ending at `pEnd` (arrived, flown, llegaron) this event? Read the first
- * place after it, before any other predicate: one of `with` that is not an origin, or one of
- * `from` as an origin, makes it this event; one of `without` that is not an origin makes it the
- * other's ("flown home from El Salvador's prison" is the return, not the transfer).
+ * Which event do the places after a predicate (before any other predicate) make it? A `without`
+ * destination makes it the other event's ("deportation flights to Venezuela" are not the
+ * transfer to El Salvador; "flown home from El Salvador's prison" is the return); else a `with`
+ * place that is not an origin, or a `from` origin, makes it this one; else nothing is said.
  */
-function sharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause): boolean {
+function placesSay(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause, motion: boolean): "this" | "other" | null {
   const sets: Array<[number, "with" | "from" | "without"]> = [[a.with, "with"]];
   if (a.from !== null) sets.push([a.from, "from"]);
   if (a.without !== null) sets.push([a.without, "without"]);
   const first = ctx.tokenAt(pEnd);
   const last = Math.min(c.to, first + PLACE_REACH);
+  let verdict: "this" | null = null;
   for (let i = first; i < last; i++) {
     const t = ctx.tokens[i]!;
-    if (i > first && isPredicateAt(ctx, i)) return false;
+    // Places after another predicate are its own — unless it continues the motion ("flight … landed in Venezuela").
+    if (i > first && isPredicateAt(ctx, i)) {
+      if (!startsHit(ctx.hits(a.set), t.start)) break;
+      motion = true;
+    }
     for (const [set, role] of sets) {
       const hits = ctx.hits(set);
       const h = hits[firstStartingAt(hits, t.start)];
       if (!h || h.start !== t.start) continue;
-      const origin = governingPreposition(ctx, i, ctx.tokenAt(pEnd)) === "origin";
-      if (role === "with" && !origin) return true;
-      if (role === "from" && origin) return true;
-      if (role === "without" && !origin) return false;
+      const governed = governingPreposition(ctx, i, first);
+      const origin = governed === "origin";
+      // After a verb of motion any place but an origin is where they went ("landed in Caracas");
+      // after another verb only a preposition of motion says so ("freed from a prison in El Salvador" does not).
+      if (role === "without" && (motion ? !origin : governed === "destination")) return "other";
+      if ((role === "with" && !origin) || (role === "from" && origin)) verdict = "this";
     }
   }
+  return verdict;
+}
+
+function sharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause): boolean {
+  return placesSay(ctx, a, pEnd, c, true) === "this";
+}
+
+/** A main predicate is this event unless its places make it the other's. */
+function mainIsThis(ctx: ArticleContext, a: CompiledEvent["ambiguous"], pEnd: number, c: Clause): boolean {
+  return a === null || placesSay(ctx, a, pEnd, c, false) !== "other";
+}
+
+function anyMainIsThis(ctx: ArticleContext, main: readonly Hit[], a: CompiledEvent["ambiguous"], c: Clause): boolean {
+  for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) if (mainIsThis(ctx, a, main[k]!.end, c)) return true;
   return false;
 }
 
@@ -250,6 +280,11 @@ function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambi
   const hits = ctx.hits(a.set);
   for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) if (sharedIsThis(ctx, a, hits[k]!.end, c)) return true;
   return false;
+}
+
+function startsHit(hits: readonly Hit[], start: number): boolean {
+  const h = hits[firstStartingAt(hits, start)];
+  return h !== undefined && h.start === start;
 }
 
 /** Does a predicate (an event term or a generic one) start at token i? */

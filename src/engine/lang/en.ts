@@ -42,4 +42,5 @@ export const en: LanguageTable = {
   whenWords: ["when"],
   relativePronouns: ["who", "whom", "whose", "that", "which"],
   singularPronouns: ["he", "she"],
+  participleSuffixes: ["ing"],
 };

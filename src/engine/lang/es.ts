@@ -28,6 +28,7 @@ export const es: LanguageTable = {
   destinationPrepositions: ["a", "al", "hacia", "en", "hasta"],
   originPrepositions: ["de", "desde", "del", "procedentes de", "procedente de"],
   whenWords: ["cuando"],
+  participleSuffixes: ["ando", "iendo"],
   singularPronouns: ["ella"], // not "él": folded, it is the article "el"
   relativePronouns: ["que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas", "donde", "adonde"],
 };

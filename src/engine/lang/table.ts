@@ -29,4 +29,6 @@ export interface LanguageTable {
   relativePronouns: string[];
   /** Subject pronouns for one person: an event of a group's is not what "he" did. */
   singularPronouns: string[];
+  /** Endings of present participles ("promising", "dejando"): after a comma they open a clause. */
+  participleSuffixes: string[];
 }
