@@ -202,7 +202,7 @@ export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number,
   if (inCorrection(ctx, sentence)) return false;
   const own = valueClause(ctx, start, end);
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
-  if (anyWordIn(ctx, LANG.modals, c.start, start) || anyWordIn(ctx, LANG.negations, c.start, c.end)) return false;
+  if (anyWordIn(ctx, LANG.modals, c.start, start)) return false;
   const main = ctx.hits(e.set);
   if (isDateline(ctx, clauseAt(ctx, start), start)) return false;
   const a = e.ambiguous;
@@ -210,9 +210,12 @@ export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number,
     // The date's own predicate, or the co-temporal event of a when-clause after it.
     const bindsHere = (k: Clause) => {
       const p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
-      return p !== null && ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) || (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
+      return p !== null && !negated(ctx, p.start) && ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) || (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
     };
     const after = whenClauseAfter(ctx, own, end);
+    // "On March 15, 238 Venezuelans | were flown to El Salvador": a date in a clause without a
+    // predicate belongs to the predicate its subject resumes with.
+    if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null) c = windowAround(ctx, nounPhraseReach(ctx, own), start, end);
     if (!bindsHere(c)) {
       if (!after || !bindsHere(windowAround(ctx, after, start, end))) return false;
       c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
@@ -240,6 +243,9 @@ function placesSay(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"
   const first = ctx.tokenAt(pEnd);
   const last = Math.min(c.to, first + PLACE_REACH);
   let verdict: "this" | null = null;
+  // A country the text names as the destination, when no listed place says otherwise ("returned to the United States").
+  const countries = ctx.countries();
+  let k = firstMentionAt(countries, ctx.tokens[first]?.start ?? pEnd);
   for (let i = first; i < last; i++) {
     const t = ctx.tokens[i]!;
     // Places after another predicate are its own — unless it continues the motion ("flight … landed in Venezuela").
@@ -247,6 +253,10 @@ function placesSay(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"
       if (!startsHit(ctx.hits(a.set), t.start)) break;
       motion = true;
     }
+    while (k < countries.length && countries[k]!.offset < t.start) k++;
+    const country = countries[k];
+    // Only a country's name is a place; a demonym ("a 185 venezolanos") names people.
+    if (country && country.offset === t.start && country.form === "name" && !sets.some(([set]) => startsHit(ctx.hits(set), t.start)) && governingPreposition(ctx, i, first) === "destination") return "other";
     for (const [set, role] of sets) {
       const hits = ctx.hits(set);
       const h = hits[firstStartingAt(hits, t.start)];
@@ -272,13 +282,24 @@ function mainIsThis(ctx: ArticleContext, a: CompiledEvent["ambiguous"], pEnd: nu
 }
 
 function anyMainIsThis(ctx: ArticleContext, main: readonly Hit[], a: CompiledEvent["ambiguous"], c: Clause): boolean {
-  for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) if (mainIsThis(ctx, a, main[k]!.end, c)) return true;
+  for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) if (!negated(ctx, main[k]!.start) && mainIsThis(ctx, a, main[k]!.end, c)) return true;
+  return false;
+}
+
+/** Is the predicate at `start` denied ("were not released", "no fueron liberados")? A negation within three words before it. */
+function negated(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.negations.has(t.text)) return true;
+  }
   return false;
 }
 
 function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause): boolean {
   const hits = ctx.hits(a.set);
-  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) if (sharedIsThis(ctx, a, hits[k]!.end, c)) return true;
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) if (!negated(ctx, hits[k]!.start) && sharedIsThis(ctx, a, hits[k]!.end, c)) return true;
   return false;
 }
 
@@ -301,6 +322,9 @@ function isPredicateAt(ctx: ArticleContext, i: number): boolean {
 /** The preposition governing the noun phrase that starts at token i ("from El Salvador's prison" → origin). */
 function governingPreposition(ctx: ArticleContext, i: number, floor: number): "origin" | "destination" | "other" | null {
   if (i <= floor) return null;
+  // "leave Harlingen", "salieron de Texas": a departure verb makes what follows an origin.
+  const prev = ctx.tokens[i - 1]!;
+  if (LANG.departureVerbs.has(prev.text)) return "origin";
   for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
     const t = ctx.tokens[k]!;
     if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return "origin";

@@ -43,4 +43,8 @@ export const en: LanguageTable = {
   relativePronouns: ["who", "whom", "whose", "that", "which"],
   singularPronouns: ["he", "she"],
   participleSuffixes: ["ing"],
+  timeNouns: ["spring", "summer", "fall", "autumn", "winter", "end", "beginning", "start", "middle", "half", "part", "rest", "course", "months", "weeks", "days"],
+  auxiliaries: ["was", "were", "is", "are", "had", "has", "have", "will", "would"],
+  departureVerbs: ["leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing", "exit", "exited", "quit"],
+  partQuantifiers: ["most", "many", "some", "several", "half", "few"],
 };

@@ -29,6 +29,10 @@ export const es: LanguageTable = {
   originPrepositions: ["de", "desde", "del", "procedentes de", "procedente de"],
   whenWords: ["cuando"],
   participleSuffixes: ["ando", "iendo"],
+  timeNouns: ["primavera", "verano", "otono", "invierno", "fin", "finales", "principios", "inicios", "comienzos", "mediados", "mitad", "resto", "curso", "meses", "semanas", "dias"],
+  auxiliaries: ["fue", "fueron", "es", "son", "habia", "habian", "ha", "han", "era", "eran", "estaba", "estaban"],
+  departureVerbs: ["salieron", "salió", "sale", "salen", "partieron", "partió", "despegaron", "despegó", "abandonaron"],
+  partQuantifiers: ["mayoria", "mayor parte", "muchos", "algunos", "varios", "mitad"],
   singularPronouns: ["ella"], // not "él": folded, it is the article "el"
   relativePronouns: ["que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas", "donde", "adonde"],
 };

@@ -31,4 +31,12 @@ export interface LanguageTable {
   singularPronouns: string[];
   /** Endings of present participles ("promising", "dejando"): after a comma they open a clause. */
   participleSuffixes: string[];
+  /** Verbs of departure: the place right after them is an origin ("left Harlingen"). */
+  departureVerbs: string[];
+  /** Auxiliary verbs: after a comma they resume the main predicate after an aside ("the man deported in March, was returned …"). */
+  auxiliaries: string[];
+  /** Nouns of time: "the spring of 2025" is a time, not a thing dated 2025 ("a law from 1798"). */
+  timeNouns: string[];
+  /** Quantifiers of a part ("most of them", "la mayoría de"): what follows them is said of a subset. */
+  partQuantifiers: string[];
 }
