@@ -1,0 +1,48 @@
+// The import zones in eslint.config.js hold: a file placed (virtually) in one layer that imports
+// a layer it may not is an error, and the same file importing what it may is clean.
+import { join } from "node:path";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "../..");
+const eslint = new ESLint({ cwd: ROOT });
+
+/** Rule ids ESLint reports for `code` as if it were the file at `path` (which need not exist). */
+async function lintAs(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(ROOT, path) });
+  return result!.messages.map((m) => m.ruleId ?? `fatal: ${m.message}`);
+}
+
+const ZONE = "import-x/no-restricted-paths";
+
+describe("eslint import zones", { timeout: 60_000 }, () => {
+  it.each([
+    ["src/http/zone-fixture.ts", 'import { uiRoutes } from "../ui/routes";\nexport const x = uiRoutes;\n'],
+    ["src/http/webhooks/zone-fixture.ts", 'import { notify } from "../../jobs/notify";\nexport const x = notify;\n'],
+    ["src/jobs/zone-fixture.ts", 'import { api } from "../http/app";\nexport const x = api;\n'],
+    ["src/ui/zone-fixture.ts", 'import { scoreRoutes } from "../http/score";\nexport const x = scoreRoutes;\n'],
+    ["src/engine/zone-fixture.ts", 'import { getDb } from "../storage/db";\nexport const x = getDb;\n'],
+    ["src/engine/kinds/zone-fixture.ts", 'import { sha256Hex } from "../../lib/crypto";\nexport const x = sha256Hex;\n'],
+    ["src/storage/zone-fixture.ts", 'import { scoreArticle } from "../use-cases/score-article";\nexport const x = scoreArticle;\n'],
+    ["src/lib/zone-fixture.ts", 'import { getDb } from "../storage/db";\nexport const x = getDb;\n'],
+    ["src/use-cases/zone-fixture.ts", 'import { notify } from "../jobs/notify";\nexport const x = notify;\n'],
+  ])("%s may not import that layer", async (path, code) => {
+    expect(await lintAs(path, code)).toContain(ZONE);
+  });
+
+  it.each([
+    ["src/http/zone-fixture.ts", 'import { scoreArticle } from "../use-cases/score-article";\nimport { getDb } from "../storage/db";\nexport const x = [scoreArticle, getDb];\n'],
+    ["src/ui/zone-fixture.ts", 'import { sha256Hex } from "../lib/crypto";\nexport const x = sha256Hex;\n'],
+    ["src/engine/zone-fixture.ts", 'import { score } from "./score";\nexport const x = score;\n'],
+    ["src/app.ts", 'import { uiRoutes } from "./ui/routes";\nimport { api } from "./http/app";\nexport const x = [uiRoutes, api];\n'],
+  ])("%s may import that", async (path, code) => {
+    expect(await lintAs(path, code)).toEqual([]);
+  });
+
+  it("storage may import engine types, not engine code", async () => {
+    expect(await lintAs("src/storage/zone-fixture.ts", 'import type { Outcome } from "../engine";\nexport type X = Outcome;\n')).toEqual([]);
+    expect(await lintAs("src/storage/zone-fixture.ts", 'import { checkArticle } from "../engine";\nexport const x = checkArticle;\n')).toContain(
+      "@typescript-eslint/no-restricted-imports",
+    );
+  });
+});
