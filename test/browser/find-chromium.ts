@@ -16,7 +16,7 @@ const USUAL = [
 ];
 
 /** The Chromium to drive, or null (after printing why) when the browser tests should skip. */
-export function findChromium(env: Partial<Record<"CHROMIUM_PATH" | "REQUIRE_BROWSER", string>> = process.env, usual: readonly string[] = USUAL): string | null {
+export function findChromium(env: Record<string, string | undefined> = process.env, usual: readonly string[] = USUAL): string | null {
   if (env.CHROMIUM_PATH) {
     if (existsSync(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
     throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist: point it at a Chromium or Chrome binary, or unset it.`);
