@@ -1,6 +1,8 @@
-// GET /healthz: the Worker answers, D1 answers a trivial query, and the ruleset loaded.
+// GET /healthz: the Worker answers, D1 answers a trivial query, the ruleset loaded, and no set
+// secret is unusable (`config` lists each problem with its fix; any problem is a 503).
 import { Hono } from "hono";
 import type { Bindings } from "../env";
+import { configProblems } from "../lib/config";
 import { currentRuleset } from "../rules";
 
 export const healthRoutes = new Hono<{ Bindings: Bindings }>();
@@ -8,11 +10,14 @@ export const healthRoutes = new Hono<{ Bindings: Bindings }>();
 healthRoutes.get("/", async (c) => {
   const { version, rules } = currentRuleset();
   const ruleset = { version, rules: rules.length };
+  const config = configProblems(c.env);
+  let db: "ok" | "error" = "ok";
   try {
     await c.env.DB.prepare("SELECT 1").first();
   } catch (err) {
     console.error("healthz: D1 check failed", err);
-    return c.json({ ok: false, db: "error", ruleset }, 503);
+    db = "error";
   }
-  return c.json({ ok: true, db: "ok", ruleset });
+  const ok = db === "ok" && config.length === 0;
+  return c.json({ ok, db, ruleset, config }, ok ? 200 : 503);
 });

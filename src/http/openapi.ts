@@ -257,13 +257,19 @@ const scoreMetadataParameters: Parameter[] = ["title", "url", "source", "externa
 const paths = (): OpenApiDocument["paths"] => ({
   "/healthz": {
     get: {
-      summary: "Health: the Worker answers and D1 answers a trivial query",
+      summary: "Health: the Worker answers, D1 answers a trivial query and every set secret is usable",
       tags: ["meta"],
       operationId: "health",
       security: [],
       responses: {
-        200: ok("Healthy.", { type: "object", properties: { ok: { const: true }, db: { const: "ok" }, ruleset: { type: "object" } } }),
-        503: ok("D1 is unreachable.", { type: "object", properties: { ok: { const: false }, db: { const: "error" } } }),
+        200: ok("Healthy.", {
+          type: "object",
+          properties: { ok: { const: true }, db: { const: "ok" }, ruleset: { type: "object" }, config: { type: "array", maxItems: 0 } },
+        }),
+        503: ok("D1 is unreachable, or a secret is set but unusable (`config` lists each problem with its fix).", {
+          type: "object",
+          properties: { ok: { const: false }, db: { enum: ["ok", "error"] }, config: { type: "array", items: { type: "string" } } },
+        }),
       },
     },
   },
@@ -522,6 +528,7 @@ const otherPaths = (): OpenApiDocument["paths"] => ({
         404: error("Unknown or not enabled provider."),
         413: error("Body over the limit."),
         422: error("Signed payload of an unusable shape."),
+        503: error("The provider's secret is set but unusable (`not_configured`, with the fix); or the queue refused the delivery."),
       },
     },
   },

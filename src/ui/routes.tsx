@@ -47,12 +47,12 @@ const headers = secureHeaders({
 
 const nonce = (c: Ctx) => c.get("secureHeadersNonce") ?? "";
 
-function render(c: Ctx, status: 200 | 400 | 401 | 403 | 404 | 503, node: ReturnType<typeof MessagePage>) {
+function render(c: Ctx, status: 200 | 400 | 401 | 403 | 404 | 500 | 503, node: ReturnType<typeof MessagePage>) {
   c.header("cache-control", "no-store");
   return c.html(node, status);
 }
 
-function message(c: Ctx, status: 400 | 403 | 404 | 503, title: string, text: string) {
+function message(c: Ctx, status: 400 | 403 | 404 | 500 | 503, title: string, text: string) {
   return render(c, status, <MessagePage nonce={nonce(c)} session={c.var.session ?? null} title={title}>{text}</MessagePage>);
 }
 
@@ -254,4 +254,29 @@ uiRoutes.get("/export/audits/:file{[^/]+\\.csv}", ...page, async (c) => {
   const id = c.req.param("file").slice(0, -".csv".length);
   const res = await auditCsvResponse(getDb(c.env.DB), id);
   return res ?? message(c, 404, "Audit not found", `No audit with id "${id}".`);
+});
+
+// ---- not found and errors: pages, never the API's JSON ---------------------------------------
+
+/** The paths the API owns (src/http/app.ts): their misses stay JSON 404/405 (src/http/errors.ts). */
+const API_PATH = /^\/(?:v1(?:\/|$)|healthz\/?$|openapi\.json$)/;
+
+// Registered last, so it only sees requests no route took.
+uiRoutes.all(
+  "*",
+  async (c, next) => (API_PATH.test(c.req.path) ? c.notFound() : next()),
+  headers,
+  async (c) => {
+    const session = await readSession(c);
+    if (session) c.set("session", session);
+    return message(c, 404, "Page not found", `There is no dashboard page at ${c.req.path}.`);
+  },
+);
+
+uiRoutes.onError((err, c) => {
+  if (err instanceof HTTPException && err.status < 500) {
+    return message(c, err.status === 404 ? 404 : err.status === 403 ? 403 : 400, "Request refused", err.message || "This request cannot be served.");
+  }
+  console.error(`${c.req.method} ${c.req.path} failed`, err);
+  return message(c, 500, "Something went wrong", "The error has been logged. Reload the page, or go back to the articles.");
 });

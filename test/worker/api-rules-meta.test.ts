@@ -37,7 +37,7 @@ describe("GET /v1/rules", () => {
 describe("GET /healthz", () => {
   it("reports the Worker, D1 and the loaded ruleset, without auth", async () => {
     const body = await callJson("/healthz", { token: null, status: 200 });
-    expect(body).toEqual({ ok: true, db: "ok", ruleset: { version: currentRuleset().version, rules: currentRuleset().rules.length } });
+    expect(body).toEqual({ ok: true, db: "ok", ruleset: { version: currentRuleset().version, rules: currentRuleset().rules.length }, config: [] });
   });
 });
 
