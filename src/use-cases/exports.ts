@@ -131,7 +131,7 @@ export const verdictStatusesQuery = z
 /**
  * Streams one row per (article, verdict, evidence span) of each article's latest run; a verdict
  * without evidence gets one row. Pages through articles by keyset (100 per pull, two D1 queries),
- * so memory stays flat; the D1 queries-per-invocation limit bounds one export (see README).
+ * so memory stays flat; the D1 queries-per-invocation limit bounds one export (docs/dashboard.md).
  */
 export function articlesCsvStream(db: Db, filters: ArticleFilters, statuses: VerdictStatus[] = DEFAULT_STATUSES): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
