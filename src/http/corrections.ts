@@ -6,6 +6,7 @@ import { currentRuleset } from "../rules";
 import { getDb } from "../storage/db";
 import { listCorrections } from "../storage/audits";
 import type { AuthEnv } from "./auth";
+import { common, ok, pageDescriptions, pageOf, type Paths, queryParameters } from "./openapi/kit";
 import { pageQuery } from "../use-cases/query-schemas";
 import { parseQuery } from "./validation";
 
@@ -40,4 +41,16 @@ correctionRoutes.get("/", async (c) => {
     })),
     next_cursor: page.next_cursor,
   });
+});
+
+export const correctionApiDoc = (): Paths => ({
+  "/v1/corrections": {
+    get: {
+      summary: "The corrections queue: active articles failing now, oldest failure first, with quotes and suggestions",
+      tags: ["articles"],
+      operationId: "listCorrections",
+      parameters: queryParameters(correctionsQuery, { rule: "Only articles failing this rule id.", ...pageDescriptions }),
+      responses: { 200: ok("One page of failing articles.", pageOf("Correction")), 400: common[400], 401: common[401] },
+    },
+  },
 });

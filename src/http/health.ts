@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { Bindings } from "../env";
 import { configProblems } from "../lib/config";
 import { currentRuleset } from "../rules";
+import { ok, type Paths } from "./openapi/kit";
 
 export const healthRoutes = new Hono<{ Bindings: Bindings }>();
 
@@ -20,4 +21,25 @@ healthRoutes.get("/", async (c) => {
   }
   const ok = db === "ok" && config.length === 0;
   return c.json({ ok, db, ruleset, config }, ok ? 200 : 503);
+});
+
+export const healthApiDoc = (): Paths => ({
+  "/healthz": {
+    get: {
+      summary: "Health: the Worker answers, D1 answers a trivial query and every set secret is usable",
+      tags: ["meta"],
+      operationId: "health",
+      security: [],
+      responses: {
+        200: ok("Healthy.", {
+          type: "object",
+          properties: { ok: { const: true }, db: { const: "ok" }, ruleset: { type: "object" }, config: { type: "array", maxItems: 0 } },
+        }),
+        503: ok("D1 is unreachable, or a secret is set but unusable (`config` lists each problem with its fix).", {
+          type: "object",
+          properties: { ok: { const: false }, db: { enum: ["ok", "error"] }, config: { type: "array", items: { type: "string" } } },
+        }),
+      },
+    },
+  },
 });

@@ -6,6 +6,7 @@ import { getDb } from "../storage/db";
 import { getRun, type RunWithVerdicts, type StoredVerdict } from "../storage/queries-runs";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
+import { common, idParameter, ok, type Paths, ref } from "./openapi/kit";
 
 export type RunView = Omit<RunWithVerdicts, "verdicts"> & { verdicts: (StoredVerdict & { claim: string | null })[] };
 
@@ -22,4 +23,16 @@ runRoutes.get("/:id", async (c) => {
   const run = await getRun(getDb(c.env.DB), c.req.param("id"));
   if (!run) throw new ApiError(404, "not_found", `No run with id "${c.req.param("id")}".`);
   return c.json(withClaims(run));
+});
+
+export const runApiDoc = (): Paths => ({
+  "/v1/runs/{id}": {
+    get: {
+      summary: "One run with every verdict and its evidence",
+      tags: ["runs"],
+      operationId: "getRun",
+      parameters: [idParameter("run")],
+      responses: { 200: ok("The run.", ref("RunWithVerdicts")), 401: common[401], 404: common[404] },
+    },
+  },
 });
