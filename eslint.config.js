@@ -75,6 +75,17 @@ export default tseslint.config(
     },
   },
   {
+    // Every query lives in src/storage: elsewhere drizzle is a source of types (BatchItem), not of query builders.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/storage/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["drizzle-orm", "drizzle-orm/*"], allowTypeImports: true, message: "queries live in src/storage; import a storage function instead." }] },
+      ],
+    },
+  },
+  {
     // Node scripts and the CLI: plain Node globals.
     files: ["**/*.mjs", "cli/**", "scripts/**", "bench/**"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly", setTimeout: "readonly", Buffer: "readonly" } },

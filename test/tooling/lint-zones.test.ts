@@ -39,6 +39,12 @@ describe("eslint import zones", { timeout: 60_000 }, () => {
     expect(await lintAs(path, code)).toEqual([]);
   });
 
+  it("only storage runs drizzle queries; others may import its types", async () => {
+    expect(await lintAs("src/jobs/zone-fixture.ts", 'import { eq } from "drizzle-orm";\nexport const x = eq;\n')).toContain("@typescript-eslint/no-restricted-imports");
+    expect(await lintAs("src/jobs/zone-fixture.ts", 'import type { BatchItem } from "drizzle-orm/batch";\nexport type X = BatchItem<"sqlite">;\n')).toEqual([]);
+    expect(await lintAs("src/storage/zone-fixture.ts", 'import { eq } from "drizzle-orm";\nexport const x = eq;\n')).toEqual([]);
+  });
+
   it("storage may import engine types, not engine code", async () => {
     expect(await lintAs("src/storage/zone-fixture.ts", 'import type { Outcome } from "../engine";\nexport type X = Outcome;\n')).toEqual([]);
     expect(await lintAs("src/storage/zone-fixture.ts", 'import { checkArticle } from "../engine";\nexport const x = checkArticle;\n')).toContain(
