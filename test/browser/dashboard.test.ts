@@ -81,15 +81,15 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
 
   it("filters the table by outcome and by rule", async () => {
     await page.selectOption("select[name=outcome]", "pass");
-    await page.click("form.filters button[type=submit]");
-    expect(new URL(page.url()).searchParams.get("outcome")).toBe("pass");
+    // Wait for the filtered page itself: counting rows mid-navigation made this test flaky.
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("outcome") === "pass"), page.click("form.filters button[type=submit]")]);
     const outcomes = await page.locator("tbody tr td:nth-child(4)").allTextContents();
     expect(outcomes.every((o) => o === "pass")).toBe(true);
     await expect(page.locator("tbody tr", { hasText: "Seed 000" }).count()).resolves.toBe(0);
 
     await page.goto(`${worker.url}/`);
     await page.selectOption("select[name=rule]", "cecot.country");
-    await page.click("form.filters button[type=submit]");
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("rule") === "cecot.country"), page.click("form.filters button[type=submit]")]);
     const rows = page.locator("tbody tr");
     await expect(rows.count()).resolves.toBeGreaterThan(0);
     for (const rules of await rows.locator("td:nth-child(5)").allTextContents()) expect(rules).toContain("cecot.country");
