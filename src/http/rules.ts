@@ -1,7 +1,7 @@
 // GET /v1/rules (the current ruleset) and /v1/rules/:id (one rule plus how it fares over every
 // active article's latest run).
 import { Hono } from "hono";
-import { currentRuleset } from "../rules";
+import { currentRuleset, rulesById } from "../rules";
 import { getDb } from "../storage/db";
 import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
 import type { AuthEnv } from "./auth";
@@ -17,7 +17,7 @@ ruleRoutes.get("/", (c) => {
 
 ruleRoutes.get("/:id", async (c) => {
   const ruleset = currentRuleset();
-  const rule = ruleset.rules.find((r) => r.id === c.req.param("id"));
+  const rule = rulesById().get(c.req.param("id"));
   if (!rule) throw new ApiError(404, "not_found", `No rule "${c.req.param("id")}" in ruleset ${ruleset.version}.`);
   const counts = (await ruleStats(getDb(c.env.DB), rule.id))[rule.id] ?? emptyRuleCounts();
   const articles = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -1,7 +1,7 @@
 // GET /v1/runs/:id: one run with every verdict and its parsed evidence, each verdict carrying
 // its rule's claim as deployed now (null for a rule since removed).
 import { Hono } from "hono";
-import { currentRuleset } from "../rules";
+import { rulesById } from "../rules";
 import { getDb } from "../storage/db";
 import { getRun, type RunWithVerdicts, type StoredVerdict } from "../storage/queries-runs";
 import type { AuthEnv } from "./auth";
@@ -12,9 +12,7 @@ export type RunView = Omit<RunWithVerdicts, "verdicts"> & { verdicts: (StoredVer
 
 /** Adds each verdict's claim (stored runs keep rule ids only; claims live in the ruleset). */
 export function withClaims(run: RunWithVerdicts): RunView {
-  const rules = currentRuleset().rules;
-  const claim = (id: string) => rules.find((r) => r.id === id)?.claim ?? null;
-  return { ...run, verdicts: run.verdicts.map((v) => ({ ...v, claim: claim(v.rule) })) };
+  return { ...run, verdicts: run.verdicts.map((v) => ({ ...v, claim: rulesById().get(v.rule)?.claim ?? null })) };
 }
 
 export const runRoutes = new Hono<AuthEnv>();

@@ -6,7 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { Bindings } from "../env";
 import { tokenRole } from "../lib/tokens";
-import { currentRuleset } from "../rules";
+import { currentRuleset, rulesById } from "../rules";
 import { type ArticleFilters, getArticle, listArticles } from "../storage/articles";
 import { getAudit, listAudits, listChanges } from "../storage/audits";
 import { articleTotals, listSources } from "../storage/dashboard";
@@ -176,8 +176,7 @@ uiRoutes.get("/articles/:id", ...page, async (c) => {
   const [article, latest, runs] = await Promise.all([getArticle(db, id), getLatestRunWithVerdicts(db, id), listRuns(db, id, { limit: 50 })]);
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
   const flash = c.req.query("rechecked") !== undefined ? `Re-checked just now: score ${latest?.score ?? "—"}, outcome ${latest?.outcome ?? "—"}.` : null;
-  const rules = new Map(currentRuleset().rules.map((r) => [r.id, r]));
-  return render(c, 200, <ArticlePage nonce={nonce(c)} session={c.var.session} article={article} latest={latest} runs={runs.items} rules={rules} flash={flash} />);
+  return render(c, 200, <ArticlePage nonce={nonce(c)} session={c.var.session} article={article} latest={latest} runs={runs.items} rules={rulesById()} flash={flash} />);
 });
 
 uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, async (c) => {
@@ -201,7 +200,7 @@ uiRoutes.get("/rules", ...page, async (c) => {
 });
 
 uiRoutes.get("/rules/:id", ...page, async (c) => {
-  const rule = currentRuleset().rules.find((r) => r.id === c.req.param("id"));
+  const rule = rulesById().get(c.req.param("id"));
   if (!rule) return message(c, 404, "Rule not found", `No rule "${c.req.param("id")}" in the current ruleset.`);
   const db = getDb(c.env.DB);
   const [stats, failing] = await Promise.all([ruleStats(db, rule.id), listArticles(db, { rule: rule.id, status: "active" }, { limit: PAGE_SIZE })]);
