@@ -1,4 +1,4 @@
-// Example outputs in docs/ that cannot go stale. A fenced block tagged `console` whose first line
+// Example outputs in the README and docs/ that cannot go stale. A fenced block tagged `console` whose first line
 // is `$ npx accuracy-harness <args>` holds exactly what that command prints and its exit code;
 // test/tooling/docs.test.ts re-runs every such block, and `npm run docs:examples` rewrites them.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -64,7 +64,7 @@ export async function renderExamples(markdown: string): Promise<string> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const page of docsPages()) {
+  for (const page of ["README.md", ...docsPages()]) {
     const path = join(ROOT, page);
     const before = readFileSync(path, "utf8");
     const after = await renderExamples(before);

@@ -49,7 +49,7 @@ describe("docs", () => {
     for (const name of Object.keys(providers)) expect(pages, `docs/webhooks/${name}.md`).toContain(`docs/webhooks/${name}.md`);
   });
 
-  it.each(pages.filter((p) => read(p).includes("```console\n$ npx accuracy-harness")))(
+  it.each(["README.md", ...pages].filter((p) => read(p).includes("```console\n$ npx accuracy-harness")))(
     "%s: every CLI example prints what the page says (npm run docs:examples regenerates them)",
     async (page) => {
       const text = read(page);
