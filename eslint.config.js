@@ -1,6 +1,6 @@
 // ESLint (flat config): typescript-eslint's recommended rules plus the import zones that keep the
 // layers one-way (docs/architecture.md):
-//   engine     → nothing outside src/engine (pure; test/engine/import-restriction.test.ts also bans I/O globals)
+//   engine     → nothing outside src/engine, no package but yaml and zod, no I/O, clock or platform globals
 //   lib        → engine, env (types): pure helpers shared by every adapter
 //   storage    → engine (types only), lib
 //   use-cases  → engine, lib, storage, rules, env
@@ -71,6 +71,27 @@ export default tseslint.config(
       "@typescript-eslint/no-restricted-imports": [
         "error",
         { patterns: [{ group: ["**/engine", "**/engine/**"], allowTypeImports: true, message: "storage may import engine types only." }] },
+      ],
+    },
+  },
+  {
+    // The engine is pure: no I/O, no clock, no platform globals (the CLI, the Worker and the tests
+    // run the same code), and no package but yaml and zod.
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\.|yaml$|zod$)", message: "src/engine imports only its own files, yaml and zod." }] }],
+      "no-restricted-globals": [
+        "error",
+        ...["process", "require", "fetch", "crypto", "caches", "console", "setTimeout", "setInterval", "Buffer", "__dirname", "globalThis", "navigator"].map(
+          (name) => ({ name, message: "src/engine is pure: I/O and platform APIs belong to the adapters." }),
+        ),
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "src/engine takes `now` as an argument: no clock." },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "src/engine takes `now` as an argument: no clock." },
+        { selector: "ImportExpression", message: "src/engine loads nothing at run time." },
+        { selector: "MetaProperty[meta.name='import']", message: "src/engine does not know where its files are." },
       ],
     },
   },

@@ -1,5 +1,6 @@
 // The import zones in eslint.config.js hold: a file placed (virtually) in one layer that imports
-// a layer it may not is an error, and the same file importing what it may is clean.
+// a layer it may not is an error, and the same file importing what it may is clean. The engine's
+// purity (no I/O, clock or platform globals; packages yaml and zod only) is checked the same way.
 import { join } from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -37,6 +38,23 @@ describe("eslint import zones", { timeout: 60_000 }, () => {
     ["src/app.ts", 'import { uiRoutes } from "./ui/routes";\nimport { api } from "./http/app";\nexport const x = [uiRoutes, api];\n'],
   ])("%s may import that", async (path, code) => {
     expect(await lintAs(path, code)).toEqual([]);
+  });
+
+  it.each([
+    ['import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n', "no-restricted-imports"],
+    ['import { Hono } from "hono";\nexport const x = Hono;\n', "no-restricted-imports"],
+    ["export const x = () => fetch(\"https://example.com\");\n", "no-restricted-globals"],
+    ["export const x = () => console.log(1);\n", "no-restricted-globals"],
+    ["export const x = () => new Date();\n", "no-restricted-syntax"],
+    ["export const x = () => Date.now();\n", "no-restricted-syntax"],
+    ['export const x = () => import("./score");\n', "no-restricted-syntax"],
+  ])("the engine stays pure: %j is refused", async (code, rule) => {
+    expect(await lintAs("src/engine/zone-fixture.ts", code)).toContain(rule);
+  });
+
+  it("the engine may use yaml, zod and explicit dates", async () => {
+    const code = 'import { parse } from "yaml";\nimport { z } from "zod";\nexport const x = [parse, z, new Date(0), new Date("2025-07-18")];\n';
+    expect(await lintAs("src/engine/zone-fixture.ts", code)).toEqual([]);
   });
 
   it("only storage runs drizzle queries; others may import its types", async () => {
