@@ -6,7 +6,8 @@
 //   use-cases  → engine, lib, storage, rules, env
 //   http, jobs, ui → engine, lib, storage, use-cases, rules, env — never each other
 //   app.ts, index.ts → anything (they compose the adapters)
-// test/lint-zones.test.ts proves a cross-layer import fails.
+//   cli        → engine only (the Node adapter: files in, reports out)
+// test/tooling/lint-zones.test.ts proves a cross-layer import fails.
 import js from "@eslint/js";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
@@ -53,6 +54,7 @@ export default tseslint.config(
             // rules.ts and env.ts sit under the adapters, beside the engine.
             { target: `${SRC}/rules.ts`, from: SRC, except: ["./rules.ts", "./engine", "./generated"], message: "src/rules.ts may import only the engine and the generated bundle." },
             { target: `${SRC}/env.ts`, from: SRC, except: ["./env.ts"], message: "src/env.ts declares types only." },
+            { target: "./cli", from: SRC, except: ["./engine"], message: "cli/ runs the pure engine only (the Worker's adapters need workerd)." },
           ],
         },
       ],

@@ -27,6 +27,7 @@ describe("eslint import zones", { timeout: 60_000 }, () => {
     ["src/storage/zone-fixture.ts", 'import { scoreArticle } from "../use-cases/score-article";\nexport const x = scoreArticle;\n'],
     ["src/lib/zone-fixture.ts", 'import { getDb } from "../storage/db";\nexport const x = getDb;\n'],
     ["src/use-cases/zone-fixture.ts", 'import { notify } from "../jobs/notify";\nexport const x = notify;\n'],
+    ["cli/zone-fixture.ts", 'import { getDb } from "../src/storage/db";\nexport const x = getDb;\n'],
   ])("%s may not import that layer", async (path, code) => {
     expect(await lintAs(path, code)).toContain(ZONE);
   });
