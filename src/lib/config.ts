@@ -10,7 +10,13 @@ const whsec = (v: string) => (fromBase64(v.replace(/^whsec_/, ""))?.length ? nul
 const CHECKS: Partial<Record<keyof Secrets, (value: string) => string | null>> = {
   STANDARD_WEBHOOK_SECRET: whsec,
   NOTIFY_SECRET: whsec,
-  CONTENTFUL_WEBHOOK_SECRET: (v) => (v.length === 64 ? null : `must be Contentful's 64-character signing secret (this one has ${v.length})`),
+  // Contentful's constraints on a signing secret: exactly 64 characters of [0-9a-zA-Z+/=_-].
+  CONTENTFUL_WEBHOOK_SECRET: (v) =>
+    v.length !== 64
+      ? `must be Contentful's 64-character signing secret (this one has ${v.length})`
+      : /^[0-9a-zA-Z+/=_-]+$/.test(v)
+        ? null
+        : "may contain only letters, digits and + / = _ - (Contentful's signing secret alphabet)",
   NOTIFY_URL: (v) => (/^https?:\/\//.test(v) && URL.canParse(v) ? null : "must be an absolute http(s) URL"),
 };
 

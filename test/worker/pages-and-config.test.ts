@@ -78,6 +78,11 @@ describe("configuration problems", () => {
     expect(problems.some((p) => /NOTIFY_URL is set but NOTIFY_SECRET is not/.test(p))).toBe(true);
   });
 
+  it("checks a Contentful secret's alphabet as well as its length", () => {
+    expect(configProblems({ CONTENTFUL_WEBHOOK_SECRET: "a".repeat(63) + "!" })).toEqual([expect.stringMatching(/^CONTENTFUL_WEBHOOK_SECRET may contain only/)]);
+    expect(configProblems({ CONTENTFUL_WEBHOOK_SECRET: "aZ09+/=_-".padEnd(64, "x") })).toEqual([]);
+  });
+
   it("answers a webhook for a misconfigured provider with 503 not_configured and the fix, not a 500", async () => {
     const req = new Request(`${ORIGIN}/v1/webhooks/standard`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     const res = await app.fetch(req, { ...bindings, STANDARD_WEBHOOK_SECRET: "whsec_!!not-base64!!" });
