@@ -4,7 +4,7 @@
 // event terms, the tables' generic predicates (said, ruled, offered …) and past-tense verbs
 // guessed from their endings. Built lazily, once per article, only when a rule asks.
 import type { ArticleContext, Hit } from "./kind-api";
-import { LANG, phrasesOf } from "./lang";
+import { LANG, phrasesOf, VERB_SUFFIXES } from "./lang";
 
 export interface Clause {
   start: number;
@@ -274,7 +274,8 @@ export function isGenericPredicate(ctx: ArticleContext, i: number): boolean {
   if (t.text.length < 5 || LANG.notVerbs.has(t.text)) return false;
   const c = ctx.text.charCodeAt(t.start);
   if (c >= 65 && c <= 90) return false; // Capitalised: a name ("United", "Alfredo")
-  for (const suffix of LANG.verbSuffixes) if (t.text.endsWith(suffix)) return true;
+  const written = ctx.text.slice(t.start, t.end).toLowerCase();
+  for (const suffix of VERB_SUFFIXES) if (written.endsWith(suffix)) return true;
   return false;
 }
 

@@ -175,7 +175,20 @@ export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: numb
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
   const c = clauseAt(ctx, start);
   if (c.endsWithColon && ctx.wordsBetween(c.start, c.end) <= ctx.wordsBetween(start, end) + 2) return clauseAfter(ctx, c) ?? c;
+  // A date heading on its own line ("July 17" above a timeline entry) dates the entry below it.
+  if (isHeading(ctx, c, start, end)) {
+    const entry = clauseAfter(ctx, c);
+    if (entry) return nounPhraseReach(ctx, entry);
+  }
   return c;
+}
+
+/** Is the value alone on its line (a heading), give or take a preposition and punctuation? */
+function isHeading(ctx: ArticleContext, c: Clause, start: number, end: number): boolean {
+  if (ctx.wordsBetween(c.start, c.end) > ctx.wordsBetween(start, end) + 1) return false;
+  const lineStart = ctx.text.lastIndexOf("\n", start - 1) + 1;
+  const lineEnd = ctx.text.indexOf("\n", end);
+  return lineStart <= c.start && (lineEnd === -1 || lineEnd >= c.end) && /^[\s\p{P}]*$/u.test(ctx.text.slice(end, lineEnd === -1 ? undefined : lineEnd));
 }
 
 /** "on December 22, when Boasberg ruled …": the when-clause right after a date says what (else) happened on it. */
@@ -328,6 +341,7 @@ function governingPreposition(ctx: ArticleContext, i: number, floor: number): "o
   for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
     const t = ctx.tokens[k]!;
     if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return "origin";
+    if (LANG.weakOriginPrepositions.has(t.text)) return k > 0 && isPredicateAt(ctx, k - 1) ? "origin" : "other";
     if (LANG.motionPrepositions.has(t.text)) return "destination";
     if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return "other";
   }

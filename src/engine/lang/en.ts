@@ -39,6 +39,7 @@ export const en: LanguageTable = {
   motionPrepositions: ["to", "into", "toward", "towards"],
   destinationPrepositions: ["to", "into", "at", "in", "toward", "towards"],
   originPrepositions: ["from", "out of"],
+  weakOriginPrepositions: [],
   whenWords: ["when"],
   relativePronouns: ["who", "whom", "whose", "that", "which"],
   singularPronouns: ["he", "she"],
