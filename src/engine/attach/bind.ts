@@ -56,32 +56,49 @@ export function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number,
  * belongs to the ruling). A shared predicate (arrived, llegaron) counts with its argument.
  */
 export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): boolean {
-  if (inCorrection(ctx, sentence)) return false;
+  return bindEvent(ctx, e, start, end, sentence, bind) !== null;
+}
+
+/** The predicate a value is bound to: shown to editors with a fail, so they see why the value counts for the fact. */
+export interface Binding {
+  start: number;
+  end: number;
+}
+
+/** Like eventHolds, but says which predicate bound the value (null: not this event's). */
+export function bindEvent(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): Binding | null {
+  if (inCorrection(ctx, sentence)) return null;
   const own = valueClause(ctx, start, end);
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
-  if (anyWordIn(ctx, LANG.modals, c.start, start)) return false;
+  if (anyWordIn(ctx, LANG.modals, c.start, start)) return null;
   const main = ctx.hits(e.set);
-  if (isDateline(ctx, clauseAt(ctx, start), start)) return false;
+  if (isDateline(ctx, clauseAt(ctx, start), start)) return null;
   const a = e.ambiguous;
+  let bound: Binding | null = null;
   if (bind === "nearest") {
     // The date's own predicate, or the co-temporal event of a when-clause after it.
     const bindsHere = (k: Clause) => {
       const p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
-      return p !== null && !negated(ctx, p.start) && ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) || (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
+      const ok = p !== null && !negated(ctx, p.start) && ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) || (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
+      if (ok) bound = p;
+      return ok;
     };
     const after = whenClauseAfter(ctx, own, end);
     // "On March 15, 238 Venezuelans | were flown to El Salvador": a date in a clause without a
     // predicate belongs to the predicate its subject resumes with.
     if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null) c = windowAround(ctx, nounPhraseReach(ctx, own), start, end);
     if (!bindsHere(c)) {
-      if (!after || !bindsHere(windowAround(ctx, after, start, end))) return false;
+      if (!after || !bindsHere(windowAround(ctx, after, start, end))) return null;
       c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
     }
-  } else if (!anyMainIsThis(ctx, main, a, c) && !(a && anySharedIsThis(ctx, a, c))) return false;
+  } else {
+    bound = anyMainIsThis(ctx, main, a, c) ?? (a ? anySharedIsThis(ctx, a, c) : null);
+    if (!bound) return null;
+  }
   const dated = e.when ? occurrenceDate(ctx, e.when, c, start, end) : "none";
-  if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return false;
-  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, start, end))) return false;
-  return true;
+  if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
+  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, start, end))) return null;
+  return bound;
 }
 
 /** Is the predicate at `start` denied ("were not released", "no fueron liberados")? A negation within three words before it. */

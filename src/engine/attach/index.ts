@@ -4,4 +4,4 @@
 export { withAntecedent } from "./clauses";
 export { isGenericPredicate } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
-export { eventHolds, valueClause } from "./bind";
+export { bindEvent, eventHolds, valueClause, type Binding } from "./bind";

@@ -62,15 +62,17 @@ export function mainIsThis(ctx: ArticleContext, a: CompiledEvent["ambiguous"], p
   return a === null || placesSay(ctx, a, pEnd, c, false) !== "other";
 }
 
-export function anyMainIsThis(ctx: ArticleContext, main: readonly Hit[], a: CompiledEvent["ambiguous"], c: Clause): boolean {
-  for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) if (!negated(ctx, main[k]!.start) && mainIsThis(ctx, a, main[k]!.end, c)) return true;
-  return false;
+/** The first of the event's own predicates in the clause that its places do not give to another event. */
+export function anyMainIsThis(ctx: ArticleContext, main: readonly Hit[], a: CompiledEvent["ambiguous"], c: Clause): Hit | null {
+  for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) if (!negated(ctx, main[k]!.start) && mainIsThis(ctx, a, main[k]!.end, c)) return main[k]!;
+  return null;
 }
 
-export function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause): boolean {
+/** The first shared predicate in the clause that its places make this event's. */
+export function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause): Hit | null {
   const hits = ctx.hits(a.set);
-  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) if (!negated(ctx, hits[k]!.start) && sharedIsThis(ctx, a, hits[k]!.end, c)) return true;
-  return false;
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) if (!negated(ctx, hits[k]!.start) && sharedIsThis(ctx, a, hits[k]!.end, c)) return hits[k]!;
+  return null;
 }
 
 export function startsHit(hits: readonly Hit[], start: number): boolean {

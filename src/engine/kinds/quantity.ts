@@ -5,7 +5,7 @@ import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from 
 import type { NumberMention } from "../text-adapter";
 import { isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
-import { compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
+import { boundBy, compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
 
 const range = z.strictObject({ min: z.number(), max: z.number() });
 
@@ -197,17 +197,18 @@ export const quantity: KindModule = {
       const start = m.offset;
       const end = m.offset + m.length;
       const s = ctx.sentenceAt(start);
-      if (!mentionPasses(ctx, c.filter, start, end, s, "clause")) continue;
+      const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
+      if (!binding) continue;
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
       if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
       if (o.unit === "count" && (isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))) continue;
-      out.push(judge(c, m, start, end));
+      out.push(judge(c, m, start, end, boundBy(ctx, binding)));
     }
     return out;
   },
 };
 
-function judge(c: Compiled, m: NumberMention, start: number, end: number): Finding {
+function judge(c: Compiled, m: NumberMention, start: number, end: number, bound: string): Finding {
   const o = c.o;
   // Durations compare in days: "four months" is 3.5–4.5 months (rounding), so it agrees with
   // 124–125 days, and "more than four months" (over 121.75 days) does too.
@@ -259,6 +260,6 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
     expected,
     replacements: ok ? [] : [expected],
     exact: m.qualifier === "exact" && m.max === undefined,
-    message: ok ? undefined : `states ${found.trim()}; the fact is ${expected}`,
+    message: ok ? undefined : `states ${found.trim()}${bound}; the fact is ${expected}`,
   };
 }

@@ -1,7 +1,7 @@
 // Option pieces several kinds share (term lists, context groups, "near" windows) and the
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
-import { compileEvent, eventHolds, valueClause, withAntecedent, type CompiledEvent, type EventDef } from "../attach";
+import { bindEvent, compileEvent, valueClause, withAntecedent, type Binding, type CompiledEvent, type EventDef } from "../attach";
 import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
 import { terms } from "../rule-parts";
 import { firstEndingAfter, firstStartingAt, hitWithin } from "../search";
@@ -96,12 +96,24 @@ export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef
 }
 
 /** Does the mention at [start, end) in `sentence` pass the filter? */
-export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number, bind: "nearest" | "clause" = "clause"): boolean {
-  if (f.event && !eventHolds(ctx, f.event, start, end, sentence, bind)) return false;
-  if (!contextHolds(ctx, f.context, sentence)) return false;
-  if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return false;
-  if (f.near && !nearHolds(ctx, f.near, start, end, sentence)) return false;
-  return f.ignoreAfter === null || !precededBy(ctx, f.ignoreAfter, start);
+export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number, bind: "nearest" | "clause" = "clause"): MentionBinding | null {
+  const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
+  if (f.event && !predicate) return null;
+  if (!contextHolds(ctx, f.context, sentence)) return null;
+  if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
+  if (f.near && !nearHolds(ctx, f.near, start, end, sentence)) return null;
+  if (f.ignoreAfter !== null && precededBy(ctx, f.ignoreAfter, start)) return null;
+  return { predicate };
+}
+
+/** A mention that counts for the rule, and the event predicate that bound it (rules with an `event`). */
+export interface MentionBinding {
+  predicate: Binding | null;
+}
+
+/** " (“landed”)": the words that bound a value to its event, for a fail's message. */
+export function boundBy(ctx: ArticleContext, b: MentionBinding): string {
+  return b.predicate ? ` (bound by “${ctx.text.slice(b.predicate.start, b.predicate.end)}”)` : "";
 }
 
 /** The context's clause-scoped groups, judged in the value's own clause. */
