@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
-import { isGenericPredicate } from "../attach";
+import { isDashAt, isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
 import { boundBy, compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
 
@@ -126,6 +126,24 @@ function isStatedPredicate(ctx: ArticleContext, start: number): boolean {
   return false;
 }
 
+/**
+ * "10 Americans — five U.S. citizens and five permanent residents —": counts set off by a dash,
+ * parenthesis or colon right after another count break it down; they are parts, not the total.
+ */
+function inBreakdown(ctx: ArticleContext, m: NumberMention, all: NumberMention[]): boolean {
+  const i = ctx.tokenAt(m.offset);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "punct") continue;
+    if (t.text !== "(" && t.text !== ":" && !isDashAt(ctx.text, t.start, t.end)) return false;
+    // Another count of the same kind within six words before the opening mark.
+    const j = firstMentionAt(all, m.offset) - 1;
+    const prev = all[j];
+    return !!prev && prev.unit === m.unit && ctx.wordsBetween(prev.offset + prev.length, t.start) <= 6;
+  }
+  return false;
+}
+
 /** "de 29 años" after a name is an age in Spanish, as is "aged 29" in English. */
 function isAgeLike(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration" || !/^(year|ano)/.test(m.durationUnit ?? "")) return false;
@@ -201,6 +219,7 @@ export const quantity: KindModule = {
       if (!binding) continue;
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
       if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
+      if (o.unit === "count" && inBreakdown(ctx, m, all)) continue;
       if (o.unit === "count" && (isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))) continue;
       out.push(judge(c, m, start, end, boundBy(ctx, binding)));
     }
