@@ -25,6 +25,16 @@ export function judgingDate(publishedAt: string | null | undefined, now: Date): 
   return { asOf: isoDay(now), dated: false };
 }
 
+/**
+ * Why a rule does not apply on `asOf` because of its validity window, or null when it applies.
+ * The message of a not_applicable verdict; storage uses it to restore verdicts it did not store.
+ */
+export function validityNote(rule: { valid_from?: string | null; valid_until?: string | null }, asOf: string): string | null {
+  const { valid_from: from, valid_until: until } = rule;
+  if (!((from && asOf < from) || (until && asOf > until))) return null;
+  return `the fact holds ${from ? `from ${from} ` : ""}${until ? `until ${until}` : ""}`.trim() + `; the article is judged as of ${asOf}`;
+}
+
 export function checkArticle(article: Article, ruleset: Parameters<typeof compiledOf>[0], options: CheckOptions): CheckResult {
   const rs = compiledOf(ruleset);
   const text = article.text ?? (article.html !== undefined ? htmlToText(article.html) : "");
@@ -38,9 +48,9 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
     if (running.has(rule.def.id)) return { error: "circular reference between rules" };
     running.add(rule.def.id);
     let result: Outcome;
-    const { valid_from: from, valid_until: until } = rule.def;
-    if ((from && asOf < from) || (until && asOf > until)) {
-      result = { skipped: `the fact holds ${from ? `from ${from} ` : ""}${until ? `until ${until}` : ""}`.trim() + `; the article is judged as of ${asOf}` };
+    const outside = validityNote(rule.def, asOf);
+    if (outside) {
+      result = { skipped: outside };
     } else if (!rule.compiled.requires.every((set) => ctx.hits(set).length > 0)) {
       result = { skipped: null };
     } else {

@@ -153,7 +153,7 @@ export function articlesCsvStream(db: Db, filters: ArticleFilters, statuses: Ver
       }
       const page = await listArticles(db, filters, { limit: MAX_PAGE_SIZE, cursor });
       const runIds = page.items.map((a) => a.latest_run_id).filter((id): id is string => id !== null);
-      const byRun = await verdictsByRun(db, runIds);
+      const byRun = await verdictsByRun(db, runIds, { withImplied: wanted.has("not_applicable") });
       for (const a of page.items) {
         const head: Cell[] = [a.id, a.source, a.external_id, a.title, a.url, a.published_at, a.status, a.last_checked_at, a.latest_run_id, a.score, a.outcome];
         for (const v of byRun.get(a.latest_run_id ?? "") ?? []) {

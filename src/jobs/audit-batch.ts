@@ -23,7 +23,7 @@ import {
   transact,
 } from "../storage/audits";
 import { type Db, getDb } from "../storage/db";
-import { prepareRunWrite } from "../storage/runs";
+import { prepareRunWrite, storeRuleset } from "../storage/runs";
 import { type AuditEnv, processScan, settle } from "./audit";
 import { diffRulesets, diffRun } from "./audit-diff";
 import type { JobHandler } from "./handlers";
@@ -71,7 +71,8 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
   const delta: Required<Omit<AuditDelta, "settled" | "due" | "batchesAdded">> & { due: number } = {
     due: 0, scored: 0, skipped: 0, failed: 0, scoreSum: 0, scoreCount: 0, pass: 0, warn: 0, fail: 0, regressions: 0, fixed: 0, changed: 0,
   };
-  const statements: BatchItem<"sqlite">[] = [...claimBatch(db, auditId, batch.seq, "done", writtenAt.toISOString())];
+  // The ruleset may be newer than the audit's (a deploy mid-audit): store it with the runs.
+  const statements: BatchItem<"sqlite">[] = [...claimBatch(db, auditId, batch.seq, "done", writtenAt.toISOString()), storeRuleset(db, ruleset, writtenAt.toISOString())];
   const changes: AuditChange[] = [];
   // Ids the scan chose but that vanished since count as skipped, not due.
   delta.skipped += batch.articleIds.length - articles.length;
@@ -111,7 +112,7 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
     if (!article.previous) continue;
     const before = ruleHashCache.get(article.previous.rulesetVersion);
     const change = diffRun(
-      { ...article.previous, verdicts: verdicts.get(article.previous.runId) ?? new Map() },
+      { ...article.previous, verdicts: verdicts.get(article.previous.runId) ?? new Map(), rules: before ?? null },
       result,
       write.runId,
       article.id,

@@ -20,7 +20,10 @@ export interface PreviousRun {
   runId: string;
   outcome: string;
   contentHash: string;
+  /** The stored verdict rows; a rule of `rules` without one was not_applicable (implied). */
   verdicts: Map<string, StoredVerdict>;
+  /** The previous run's ruleset (rule id → hash); null when it is not stored. */
+  rules: Map<string, string> | null;
 }
 
 export interface DiffContext {
@@ -42,7 +45,7 @@ export function diffRun(previous: PreviousRun, next: CheckResult, runId: string,
   for (const rule of [...ids].sort()) {
     const before = previous.verdicts.get(rule);
     const after = nextByRule.get(rule);
-    const from = before?.status ?? null;
+    const from = before?.status ?? (previous.rules?.has(rule) ? "not_applicable" : null);
     const to = after?.status ?? null;
     if ((from ?? "not_applicable") === (to ?? "not_applicable")) continue;
     const quotes = after?.evidence.length ? quotesOf(after.evidence) : before ? quotesOf(JSON.parse(before.evidence) as Evidence[]) : [];

@@ -25,12 +25,12 @@ import {
   previousRulesetVersion,
   scanPage,
   staleRunningAudits,
-  storeRuleset,
   toSummary,
   transact,
 } from "../storage/audits";
 import { type Db, getDb } from "../storage/db";
 import { newId } from "../storage/ids";
+import { storeRuleset } from "../storage/runs";
 import { diffRulesets } from "./audit-diff";
 import type { JobMessage } from "./messages";
 

@@ -3,11 +3,10 @@
 // corrections queue. Plain functions over the drizzle handle, returning domain types.
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { SQLiteRaw } from "drizzle-orm/sqlite-core/query-builders/raw";
-import type { Evidence, Ruleset, VerdictStatus } from "../engine";
+import type { Evidence, VerdictStatus } from "../engine";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
-import { auditBatches, auditChanges, audits, rulesets } from "./schema";
+import { auditBatches, auditChanges, audits } from "./schema";
 
 export type AuditTrigger = "cron" | "api";
 export type ChangeKind = "regression" | "fixed" | "changed";
@@ -87,31 +86,9 @@ export function toSummary(a: AuditRow): AuditSummary {
   };
 }
 
-/**
- * Runs statements as one D1 transaction. drizzle's db.batch cannot bind the parameters of raw
- * statements (db.run(sql`…`) items have no prepared statement), so each statement is compiled
- * by drizzle and bound here; the result is still a single D1 batch.
- */
-export async function transact(db: Db, items: BatchItem<"sqlite">[]): Promise<D1Result[]> {
-  const d1 = db.$client;
-  return d1.batch(
-    items.map((item) => {
-      const q = "toSQL" in item ? (item as { toSQL(): { sql: string; params: unknown[] } }).toSQL() : (item as SQLiteRaw<unknown>).getQuery();
-      return d1.prepare(q.sql).bind(...q.params);
-    }),
-  );
-}
+export { transact } from "./db";
 
 // ---- rulesets -------------------------------------------------------------------------------
-
-/** The rules row stored for a ruleset version (same shape prepareRunWrite stores). */
-export function storeRuleset(db: Db, ruleset: Ruleset, now: string) {
-  const rules = ruleset.rules.map((r) => ({ id: r.id, hash: r.hash, valid_from: r.valid_from, valid_until: r.valid_until }));
-  return db
-    .insert(rulesets)
-    .values({ version: ruleset.version, ruleCount: rules.length, rules: JSON.stringify(rules), firstSeenAt: now })
-    .onConflictDoNothing();
-}
 
 /** rule id → content hash for each requested ruleset version that is stored. */
 export async function loadRuleHashes(db: Db, versions: string[]): Promise<Map<string, Map<string, string>>> {

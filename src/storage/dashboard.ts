@@ -4,7 +4,8 @@ import { inArray, sql } from "drizzle-orm";
 import { articleFilterWhere, type ArticleFilters } from "./articles";
 import type { Db } from "./db";
 import { type StoredVerdict, toStoredVerdict } from "./queries-runs";
-import { articles, verdicts } from "./schema";
+import { articles, rulesets, runs, verdicts } from "./schema";
+import { parseStoredRules, withImplied } from "./verdicts";
 
 export interface ArticleTotals {
   articles: number;
@@ -32,8 +33,12 @@ export async function listSources(db: Db): Promise<string[]> {
   return rows.map((r) => r.source);
 }
 
-/** Every verdict of the given runs, grouped by run id (chunked under D1's 100 bound parameters). */
-export async function verdictsByRun(db: Db, runIds: string[]): Promise<Map<string, StoredVerdict[]>> {
+/**
+ * Every verdict of the given runs, grouped by run id (chunked under D1's 100 bound parameters).
+ * `withImplied: false` leaves out the not_applicable verdicts that are not stored as rows (for
+ * callers that drop not_applicable anyway); by default they are restored from the ruleset.
+ */
+export async function verdictsByRun(db: Db, runIds: string[], opts: { withImplied?: boolean } = {}): Promise<Map<string, StoredVerdict[]>> {
   const out = new Map<string, StoredVerdict[]>();
   for (let i = 0; i < runIds.length; i += 90) {
     const rows = await db
@@ -47,5 +52,16 @@ export async function verdictsByRun(db: Db, runIds: string[]): Promise<Map<strin
       out.set(row.runId, list);
     }
   }
+  if (opts.withImplied === false || !runIds.length) return out;
+  const lean = await db
+    .select({ id: runs.id, version: runs.rulesetVersion, asOf: runs.asOf, implied: runs.impliedVerdicts })
+    .from(runs)
+    .where(sql`${runs.id} IN (SELECT value FROM json_each(${JSON.stringify(runIds)})) AND ${runs.impliedVerdicts} > 0`);
+  const versions = [...new Set(lean.map((r) => r.version))];
+  const rulesetRows = versions.length
+    ? await db.select().from(rulesets).where(sql`${rulesets.version} IN (SELECT value FROM json_each(${JSON.stringify(versions)}))`)
+    : [];
+  const rulesOf = new Map(rulesetRows.map((r) => [r.version, parseStoredRules(r.version, r.rules, r.format)]));
+  for (const run of lean) out.set(run.id, withImplied(out.get(run.id) ?? [], rulesOf.get(run.version) ?? null, run.asOf, run.implied));
   return out;
 }

@@ -1,5 +1,8 @@
-// The drizzle handle over the D1 binding, and the hashing helper storage shares.
+// The drizzle handle over the D1 binding, the one-transaction batch helper and the hashing
+// helper storage shares.
+import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
+import type { SQLiteRaw } from "drizzle-orm/sqlite-core/query-builders/raw";
 import * as schema from "./schema";
 
 export type Db = ReturnType<typeof getDb>;
@@ -12,4 +15,19 @@ export function getDb(d1: D1Database) {
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Runs statements as one D1 transaction. drizzle's db.batch cannot bind the parameters of raw
+ * statements (db.run(sql`…`) items have no prepared statement), so each statement is compiled
+ * by drizzle and bound here; the result is still a single D1 batch.
+ */
+export async function transact(db: Db, items: BatchItem<"sqlite">[]): Promise<D1Result[]> {
+  const d1 = db.$client;
+  return d1.batch(
+    items.map((item) => {
+      const q = "toSQL" in item ? (item as { toSQL(): { sql: string; params: unknown[] } }).toSQL() : (item as SQLiteRaw<unknown>).getQuery();
+      return d1.prepare(q.sql).bind(...q.params);
+    }),
+  );
 }

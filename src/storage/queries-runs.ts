@@ -1,13 +1,14 @@
-// Read queries over runs and their verdicts: one run with its verdicts (evidence parsed), an
-// article's latest run, an article's run history. Multi-query reads go in one D1 batch (one
-// round trip).
+// Read queries over runs and their verdicts: one run with its verdicts (evidence parsed, the
+// implied not_applicable ones restored), an article's latest run, an article's run history.
+// Multi-query reads go in one D1 batch (one round trip).
 import { and, asc, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Evidence, Outcome, Severity, VerdictStatus } from "../engine";
 import { type ArticleRecord, toArticleRecord } from "./articles";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
 import type { RunTrigger } from "./runs";
-import { articles, runs, verdicts } from "./schema";
+import { articles, rulesets, runs, verdicts } from "./schema";
+import { parseStoredRules, withImplied } from "./verdicts";
 
 export interface StoredRun {
   id: string;
@@ -76,28 +77,39 @@ export function toStoredVerdict(row: typeof verdicts.$inferSelect): StoredVerdic
 
 const latestRunIdOf = (articleId: string) => sql`(SELECT ${articles.latestRunId} FROM ${articles} WHERE ${articles.id} = ${articleId})`;
 
+// The run, its stored verdicts, and its ruleset's rules (which restore the implied verdicts; read
+// only when the run implies some).
 function runAndVerdicts(db: Db, runId: string | SQL) {
   return [
     db.select().from(runs).where(eq(runs.id, runId)),
     db.select().from(verdicts).where(eq(verdicts.runId, runId)).orderBy(asc(verdicts.ruleId)),
+    db
+      .select({ version: rulesets.version, rules: rulesets.rules, format: rulesets.format })
+      .from(rulesets)
+      .where(sql`${rulesets.version} = (SELECT ${runs.rulesetVersion} FROM ${runs} WHERE ${runs.id} = ${runId} AND ${runs.impliedVerdicts} > 0)`),
   ] as const;
 }
 
-function withVerdicts(runRows: (typeof runs.$inferSelect)[], verdictRows: (typeof verdicts.$inferSelect)[]): RunWithVerdicts | null {
+type RulesetRow = { version: string; rules: string; format: number };
+
+function withVerdicts(runRows: (typeof runs.$inferSelect)[], verdictRows: (typeof verdicts.$inferSelect)[], rulesetRows: RulesetRow[]): RunWithVerdicts | null {
   const run = runRows[0];
-  return run ? { ...toStoredRun(run), verdicts: verdictRows.map(toStoredVerdict) } : null;
+  if (!run) return null;
+  const rs = rulesetRows[0];
+  const rules = rs ? parseStoredRules(rs.version, rs.rules, rs.format) : null;
+  return { ...toStoredRun(run), verdicts: withImplied(verdictRows.map(toStoredVerdict), rules, run.asOf, run.impliedVerdicts) };
 }
 
 /** One run with every verdict, or null. */
 export async function getRun(db: Db, id: string): Promise<RunWithVerdicts | null> {
-  const [runRows, verdictRows] = await db.batch(runAndVerdicts(db, id));
-  return withVerdicts(runRows, verdictRows);
+  const [runRows, verdictRows, rulesetRows] = await db.batch(runAndVerdicts(db, id));
+  return withVerdicts(runRows, verdictRows, rulesetRows);
 }
 
 /** The article's latest run with every verdict, or null (unknown article or never scored). */
 export async function getLatestRunWithVerdicts(db: Db, articleId: string): Promise<RunWithVerdicts | null> {
-  const [runRows, verdictRows] = await db.batch(runAndVerdicts(db, latestRunIdOf(articleId)));
-  return withVerdicts(runRows, verdictRows);
+  const [runRows, verdictRows, rulesetRows] = await db.batch(runAndVerdicts(db, latestRunIdOf(articleId)));
+  return withVerdicts(runRows, verdictRows, rulesetRows);
 }
 
 /** The article (with text) and its latest run with verdicts, in one round trip; null if no such article. */
@@ -105,12 +117,12 @@ export async function getArticleWithLatestRun(
   db: Db,
   articleId: string,
 ): Promise<{ article: ArticleRecord; latest_run: RunWithVerdicts | null } | null> {
-  const [articleRows, runRows, verdictRows] = await db.batch([
+  const [articleRows, runRows, verdictRows, rulesetRows] = await db.batch([
     db.select().from(articles).where(eq(articles.id, articleId)),
     ...runAndVerdicts(db, latestRunIdOf(articleId)),
   ]);
   const article = articleRows[0];
-  return article ? { article: toArticleRecord(article), latest_run: withVerdicts(runRows, verdictRows) } : null;
+  return article ? { article: toArticleRecord(article), latest_run: withVerdicts(runRows, verdictRows, rulesetRows) } : null;
 }
 
 /** An article's runs, newest first, one keyset page at a time (verdicts not included). */

@@ -1,14 +1,16 @@
-// The one write path for scoring results: an article (upserted by source + external_id), its
-// run and every verdict go to D1 in ONE db.batch() — one transaction, so a run never exists
-// without its verdicts. Callers (API, webhook consumer, audits) may append their own statements
-// (delivery status, audit counters) to the same batch.
+// The one write path for scoring results: an article (upserted by source + external_id, its
+// latest-run fields folded into the upsert), its run and its stored verdicts go to D1 in ONE
+// db.batch() of three statements — one transaction, so a run never exists without its verdicts.
+// Callers (API, webhook consumer, audits) may append their own statements (delivery status,
+// audit counters) to the same batch.
 import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { CheckResult, Ruleset, VerdictStatus } from "../engine";
 import type { Db } from "./db";
-import { sha256Hex } from "./db";
+import { sha256Hex, transact } from "./db";
 import { newId } from "./ids";
-import { articles, rulesets, runs, verdicts } from "./schema";
+import { articles, rulesets, runs } from "./schema";
+import { RULESET_FORMAT, splitVerdicts, storedRules } from "./verdicts";
 
 export type RunTrigger = "api" | "webhook" | "audit" | "cli";
 
@@ -36,71 +38,94 @@ export interface RunWriteInput {
 export interface PreparedRunWrite {
   runId: string;
   contentHash: string;
+  /** Item 0 is the article upsert, which RETURNs the article's id. */
   statements: BatchItem<"sqlite">[];
 }
 
-// D1 allows at most 100 bound parameters per statement; a verdict row binds 7.
-const VERDICT_COLUMNS = 7;
-export const VERDICT_ROWS_PER_INSERT = Math.floor(100 / VERDICT_COLUMNS);
+/**
+ * Stores a ruleset version with its rules (format 2: enough to imply not_applicable verdicts).
+ * Writes nothing when the version is already stored in this format; upgrades an older row.
+ */
+export function storeRuleset(db: Db, ruleset: Ruleset, now: string) {
+  const rules = storedRules(ruleset);
+  return db
+    .insert(rulesets)
+    .values({ version: ruleset.version, ruleCount: rules.length, rules: JSON.stringify(rules), format: RULESET_FORMAT, firstSeenAt: now })
+    .onConflictDoUpdate({
+      target: rulesets.version,
+      set: { rules: sql`excluded.rules`, format: sql`excluded.format` },
+      setWhere: sql`${rulesets.format} < ${RULESET_FORMAT}`,
+    });
+}
 
-/** Builds (without running) every statement that stores one article + run + verdicts. */
+/** Builds (without running) the statements that store one article + run + verdicts. */
 export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<PreparedRunWrite> {
   const { article, result, ruleset } = input;
   const now = (input.now ?? new Date()).toISOString();
   const runId = newId("run");
   const contentHash = await sha256Hex(article.text);
   const failedRules = result.verdicts.filter((v) => v.status === "fail").map((v) => v.rule);
+  const latestFailedRules = failedRules.length ? ` ${failedRules.join(" ")} ` : null;
+  const failing = result.outcome === "fail";
 
-  // The article id is resolved inside the batch, so a concurrent first insert cannot race us.
-  const articleIdOf = sql`(SELECT ${articles.id} FROM ${articles} WHERE ${articles.source} = ${article.source} AND ${articles.externalId} = ${article.externalId})`;
-
-  const statements: BatchItem<"sqlite">[] = [
-    db
-      .insert(articles)
-      .values({
-        id: newId("art"),
-        source: article.source,
-        externalId: article.externalId,
-        url: article.url ?? null,
-        title: article.title ?? null,
-        text: article.text,
-        contentHash,
-        publishedAt: article.publishedAt ?? null,
-        language: article.language ?? null,
-        createdAt: now,
+  const latest = {
+    latestRunId: runId,
+    latestScore: result.score,
+    latestOutcome: result.outcome,
+    latestFailedRules,
+    lastCheckedAt: now,
+  };
+  const upsert = db
+    .insert(articles)
+    .values({
+      id: newId("art"),
+      source: article.source,
+      externalId: article.externalId,
+      url: article.url ?? null,
+      title: article.title ?? null,
+      text: article.text,
+      contentHash,
+      publishedAt: article.publishedAt ?? null,
+      language: article.language ?? null,
+      ...latest,
+      failingSince: failing ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [articles.source, articles.externalId],
+      // SET expressions see the OLD row, so failing_since keeps the date of the first failure
+      // while the article stays failing.
+      set: {
+        url: sql`coalesce(excluded.url, ${articles.url})`,
+        title: sql`coalesce(excluded.title, ${articles.title})`,
+        text: sql`excluded.text`,
+        contentHash: sql`excluded.content_hash`,
+        publishedAt: sql`coalesce(excluded.published_at, ${articles.publishedAt})`,
+        language: sql`coalesce(excluded.language, ${articles.language})`,
+        status: "active",
         updatedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [articles.source, articles.externalId],
-        set: {
-          url: sql`coalesce(excluded.url, ${articles.url})`,
-          title: sql`coalesce(excluded.title, ${articles.title})`,
-          text: sql`excluded.text`,
-          contentHash: sql`excluded.content_hash`,
-          publishedAt: sql`coalesce(excluded.published_at, ${articles.publishedAt})`,
-          language: sql`coalesce(excluded.language, ${articles.language})`,
-          status: "active",
-          updatedAt: now,
-        },
-      }),
-    db
-      .insert(rulesets)
-      .values({
-        version: ruleset.version,
-        ruleCount: ruleset.rules.length,
-        rules: JSON.stringify(
-          ruleset.rules.map((r) => ({ id: r.id, hash: r.hash, valid_from: r.valid_from, valid_until: r.valid_until })),
-        ),
-        firstSeenAt: now,
-      })
-      .onConflictDoNothing(),
+        ...latest,
+        failingSince: failing
+          ? sql`CASE WHEN ${articles.latestOutcome} = 'fail' AND ${articles.failingSince} IS NOT NULL THEN ${articles.failingSince} ELSE ${now} END`
+          : null,
+      },
+    })
+    .returning({ id: articles.id });
+
+  const { rows, implied } = splitVerdicts(result, ruleset);
+  const statements: BatchItem<"sqlite">[] = [
+    upsert,
     db.insert(runs).values({
       id: runId,
-      articleId: articleIdOf,
+      // Resolved inside the batch, so a concurrent first insert of the article cannot race us.
+      articleId: sql`(SELECT ${articles.id} FROM ${articles} WHERE ${articles.source} = ${article.source} AND ${articles.externalId} = ${article.externalId})`,
       trigger: input.trigger,
       auditId: input.auditId ?? null,
       deliveryId: input.deliveryId ?? null,
-      rulesetVersion: result.ruleset.version,
+      // NULL (a NOT NULL failure that rolls the batch back) unless the ruleset is stored in a
+      // format that can restore the implied verdicts; saveRun then stores it and retries.
+      rulesetVersion: sql`(SELECT ${rulesets.version} FROM ${rulesets} WHERE ${rulesets.version} = ${result.ruleset.version} AND ${rulesets.format} >= ${RULESET_FORMAT})`,
       contentHash,
       score: result.score,
       outcome: result.outcome,
@@ -110,43 +135,25 @@ export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<Pre
       reviewCount: count(result, "review"),
       errorCount: count(result, "error"),
       asOf: result.as_of,
+      impliedVerdicts: implied,
       createdAt: now,
     }),
   ];
-
-  const rows = result.verdicts.map((v) => ({
-    runId,
-    ruleId: v.rule,
-    status: v.status,
-    severity: v.severity,
-    kind: v.kind,
-    evidence: JSON.stringify(v.evidence),
-    message: v.message ?? null,
-  }));
-  for (let i = 0; i < rows.length; i += VERDICT_ROWS_PER_INSERT) {
-    statements.push(db.insert(verdicts).values(rows.slice(i, i + VERDICT_ROWS_PER_INSERT)));
+  if (rows.length) {
+    // One statement and one bound JSON parameter for every row (D1 binds at most 100 parameters).
+    const json = JSON.stringify(rows.map((v) => [v.rule, v.status, v.severity, v.kind, JSON.stringify(v.evidence), v.message ?? null]));
+    statements.push(
+      db.run(sql`INSERT INTO verdicts (run_id, rule_id, status, severity, kind, evidence, message)
+        SELECT ${runId}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5 FROM json_each(${json}) j`),
+    );
   }
-
-  // SQLite evaluates every SET expression against the OLD row, so failing_since can look at
-  // the previous outcome: it keeps the date of the first failure while the article stays failing.
-  statements.push(
-    db
-      .update(articles)
-      .set({
-        latestRunId: runId,
-        latestScore: result.score,
-        latestOutcome: result.outcome,
-        latestFailedRules: failedRules.length ? ` ${failedRules.join(" ")} ` : null,
-        lastCheckedAt: now,
-        failingSince:
-          result.outcome === "fail"
-            ? sql`CASE WHEN ${articles.latestOutcome} = 'fail' AND ${articles.failingSince} IS NOT NULL THEN ${articles.failingSince} ELSE ${now} END`
-            : null,
-      })
-      .where(sql`${articles.id} = ${articleIdOf}`),
-  );
-
   return { runId, contentHash, statements };
+}
+
+/** True when a batch failed because the run's ruleset is not stored (see prepareRunWrite). */
+export function isMissingRuleset(err: unknown): boolean {
+  const text = `${err instanceof Error ? err.message : String(err)} ${err instanceof Error && err.cause instanceof Error ? err.cause.message : ""}`;
+  return text.includes("runs.ruleset_version");
 }
 
 /** Stores one article + run + verdicts atomically; `extra` statements join the same transaction. */
@@ -156,15 +163,18 @@ export async function saveRun(
   extra: BatchItem<"sqlite">[] = [],
 ): Promise<{ runId: string; articleId: string; contentHash: string }> {
   const prepared = await prepareRunWrite(db, input);
-  // The article id is read back inside the same batch: one round trip to D1, not two.
-  const articleOf = db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(sql`${articles.source} = ${input.article.source} AND ${articles.externalId} = ${input.article.externalId}`);
-  const [first, ...rest] = [...prepared.statements, ...extra];
-  const results = await db.batch([first!, ...rest, articleOf]);
-  const [row] = results[results.length - 1] as { id: string }[];
-  return { runId: prepared.runId, articleId: row!.id, contentHash: prepared.contentHash };
+  const [upsert, ...rest] = [...prepared.statements, ...extra];
+  let results: D1Result[];
+  try {
+    results = await transact(db, [upsert!, ...rest]);
+  } catch (err) {
+    // Once per ruleset version and database: store the ruleset, then the same batch again.
+    if (!isMissingRuleset(err)) throw err;
+    const now = (input.now ?? new Date()).toISOString();
+    results = (await transact(db, [storeRuleset(db, input.ruleset, now), upsert!, ...rest])).slice(1);
+  }
+  const row = results[0]!.results[0] as { id: string };
+  return { runId: prepared.runId, articleId: row.id, contentHash: prepared.contentHash };
 }
 
 function count(result: CheckResult, status: VerdictStatus): number {

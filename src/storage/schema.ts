@@ -65,12 +65,25 @@ export const runs = sqliteTable(
     errorCount: integer("error_count").notNull(),
     /** The judging date the engine used (YYYY-MM-DD). */
     asOf: text("as_of").notNull(),
+    /**
+     * How many not_applicable verdicts were not stored as rows: they follow from the ruleset
+     * (rulesets.rules) and as_of (storage/verdicts.ts restores them). 0 = every verdict is a row.
+     */
+    impliedVerdicts: integer("implied_verdicts").notNull().default(0),
     createdAt: timestamps.createdAt,
   },
-  (t) => [index("runs_article_created").on(t.articleId, t.createdAt), index("runs_audit").on(t.auditId)],
+  (t) => [
+    index("runs_article_created").on(t.articleId, t.createdAt),
+    // Answers an audit batch's "already scored in this audit?" by one seek; API runs stay out of it.
+    index("runs_audit_article").on(t.auditId, t.articleId).where(sql`audit_id IS NOT NULL`),
+  ],
 );
 
-/** Every rule's verdict for a run — passes too, not only failures. */
+/**
+ * A run's verdicts: every applicable one (pass, fail, review, error); not_applicable verdicts
+ * only when they cannot be implied (see runs.implied_verdicts). Runs stored before migration
+ * 0003 have a row for every rule.
+ */
 export const verdicts = sqliteTable(
   "verdicts",
   {
@@ -83,15 +96,19 @@ export const verdicts = sqliteTable(
     evidence: text("evidence").notNull().default("[]"),
     message: text("message"),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.ruleId] }), index("verdicts_rule_status").on(t.ruleId, t.status)],
+  // No (rule_id, status) index: every read reaches verdicts through a run id, and each index
+  // entry is a row written per verdict.
+  (t) => [primaryKey({ columns: [t.runId, t.ruleId] })],
 );
 
 /** Every ruleset version ever used, with its rule summaries (for audit diffs). */
 export const rulesets = sqliteTable("rulesets", {
   version: text("version").primaryKey(),
   ruleCount: integer("rule_count").notNull(),
-  /** JSON array of { id, hash, valid_from, valid_until }. */
+  /** JSON array of { id, hash, valid_from, valid_until } (format 2 adds kind and severity). */
   rules: text("rules").notNull(),
+  /** 2 = every rule carries kind and severity, enough to restore its not_applicable verdicts. */
+  format: integer("format").notNull().default(1),
   firstSeenAt: text("first_seen_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
