@@ -17,15 +17,17 @@ import {
   getBatch,
   insertChange,
   loadBatchArticles,
-  loadRuleHashes,
+  loadStoredRules,
   loadVerdicts,
+  markChecked,
   pendingChildren,
   transact,
 } from "../storage/audits";
 import { type Db, getDb } from "../storage/db";
 import { prepareRunWrite, storeRuleset } from "../storage/runs";
+import type { StoredRule } from "../storage/verdicts";
 import { type AuditEnv, processScan, settle } from "./audit";
-import { diffRulesets, diffRun } from "./audit-diff";
+import { diffRulesets, diffRun, type PreviousRun, sameVerdicts } from "./audit-diff";
 import type { JobHandler } from "./handlers";
 import type { JobOf } from "./messages";
 import { maybeEnqueueAlert } from "./notify";
@@ -53,17 +55,30 @@ export async function processAuditBatch(env: AuditEnv, job: AuditBatchJob, rules
   return scoreBatch(db, batch, ruleset);
 }
 
-// Rule hashes per ruleset version never change: keep them for the isolate's life.
-const ruleHashCache = new Map<string, Map<string, string>>();
+// Stored rulesets per version (format 2 ones never change): keep them for the isolate's life.
+const storedRulesCache = new Map<string, Map<string, StoredRule>>();
 
 async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<BatchOutcome> {
   const auditId = batch.auditId;
   const articles = await loadBatchArticles(db, auditId, batch.articleIds);
   const previousRuns = articles.flatMap((a) => (a.previous ? [a.previous] : []));
   const verdicts = await loadVerdicts(db, previousRuns.map((p) => p.runId));
-  const missing = [...new Set(previousRuns.map((p) => p.rulesetVersion))].filter((v) => !ruleHashCache.has(v));
-  for (const [version, hashes] of await loadRuleHashes(db, missing)) ruleHashCache.set(version, hashes);
+  const rulesets = new Map<string, Map<string, StoredRule>>();
+  const missing: string[] = [];
+  for (const version of new Set(previousRuns.map((p) => p.rulesetVersion))) {
+    const cached = storedRulesCache.get(version);
+    if (cached) rulesets.set(version, cached);
+    else missing.push(version);
+  }
+  for (const [version, rules] of await loadStoredRules(db, missing)) {
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    rulesets.set(version, byId);
+    // A format 1 row (no kind/severity yet) may still be upgraded: read it again next time.
+    if (rules.every((r) => r.kind && r.severity)) storedRulesCache.set(version, byId);
+  }
+  const rulesOf = (version: string) => rulesets.get(version) ?? null;
   const current = new Map(ruleset.rules.map((r) => [r.id, r.hash]));
+  const unchanged: { id: string; asOf: string }[] = [];
 
   // The engine judges undated articles as of the audit's start, so every batch of an audit agrees.
   const now = new Date(batch.audit.startedAt);
@@ -94,6 +109,14 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
       delta.failed++;
       continue;
     }
+    const rules = article.previous ? rulesOf(article.previous.rulesetVersion) : null;
+    const previous: PreviousRun | null = article.previous && { ...article.previous, verdicts: verdicts.get(article.previous.runId) ?? new Map(), rules };
+    if (previous && article.contentHash === previous.contentHash && sameVerdicts(previous, result)) {
+      // Every verdict as stored: record the check, not a run that would read the same.
+      unchanged.push({ id: article.id, asOf: result.as_of });
+      count(delta, result);
+      continue;
+    }
     const write = await prepareRunWrite(db, {
       article: { source: article.source, externalId: article.externalId, url: article.url, title: article.title, text: result.text, publishedAt: article.publishedAt, language: article.language },
       result,
@@ -103,29 +126,31 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
       now: writtenAt,
     });
     statements.push(...write.statements);
-    delta.scored++;
-    delta[result.outcome]++;
-    if (result.score !== null) {
-      delta.scoreSum += result.score;
-      delta.scoreCount++;
-    }
-    if (!article.previous) continue;
-    const before = ruleHashCache.get(article.previous.rulesetVersion);
-    const change = diffRun(
-      { ...article.previous, verdicts: verdicts.get(article.previous.runId) ?? new Map(), rules: before ?? null },
-      result,
-      write.runId,
-      article.id,
-      { ruleChanges: before ? diffRulesets(before, current) : null, contentHash: write.contentHash },
-    );
+    count(delta, result);
+    if (!previous) continue;
+    const before = rules && new Map([...rules.values()].map((r) => [r.id, r.hash]));
+    const change = diffRun(previous, result, write.runId, article.id, {
+      ruleChanges: before ? diffRulesets(before, current) : null,
+      contentHash: write.contentHash,
+    });
     if (!change) continue;
     changes.push(change);
     statements.push(insertChange(db, auditId, change));
     delta[change.change === "regression" ? "regressions" : change.change]++;
   }
 
+  if (unchanged.length) statements.push(markChecked(db, { articles: unchanged, rulesetVersion: ruleset.version, auditId, now: writtenAt.toISOString() }));
   statements.push(applyDelta(db, auditId, delta), finishIfComplete(db, auditId, writtenAt.toISOString()));
   return (await settle(db, batch, statements)) ? { changes } : { changes: [] };
+}
+
+function count(delta: { scored: number; scoreSum: number; scoreCount: number } & Record<Outcome, number>, result: CheckResult): void {
+  delta.scored++;
+  delta[result.outcome]++;
+  if (result.score !== null) {
+    delta.scoreSum += result.score;
+    delta.scoreCount++;
+  }
 }
 
 /**

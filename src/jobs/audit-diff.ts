@@ -1,7 +1,8 @@
 // What changed: rule changes between two ruleset versions (by content hash), and an article's
 // per-rule verdict changes against its previous run, each attributed to its cause. Pure.
-import type { CheckResult, Evidence, Outcome } from "../engine";
+import { validityNote, type CheckResult, type Evidence, type Outcome } from "../engine";
 import type { AuditChange, ChangeKind, RuleChanges, RuleDelta, StoredVerdict } from "../storage/audits";
+import type { StoredRule } from "../storage/verdicts";
 
 /** Rules added, removed or edited from `before` to `after` (rule id → content hash). */
 export function diffRulesets(before: Map<string, string>, after: Map<string, string>): RuleChanges {
@@ -22,8 +23,11 @@ export interface PreviousRun {
   contentHash: string;
   /** The stored verdict rows; a rule of `rules` without one was not_applicable (implied). */
   verdicts: Map<string, StoredVerdict>;
-  /** The previous run's ruleset (rule id → hash); null when it is not stored. */
-  rules: Map<string, string> | null;
+  /** The judging date and implied not_applicable count of the previous run. */
+  asOf: string;
+  implied: number;
+  /** The previous run's stored ruleset by rule id; null when it is not stored. */
+  rules: Map<string, StoredRule> | null;
 }
 
 export interface DiffContext {
@@ -62,6 +66,30 @@ export function diffRun(previous: PreviousRun, next: CheckResult, runId: string,
     run_id: runId,
     rules,
   };
+}
+
+/**
+ * True when `next` repeats the previous run verdict for verdict — same rules, statuses,
+ * severities, kinds, messages and evidence — so storing it would add a run that reads exactly
+ * like the one already there.
+ */
+export function sameVerdicts(previous: PreviousRun, next: CheckResult): boolean {
+  if (previous.outcome !== next.outcome || !previous.rules || previous.rules.size !== next.verdicts.length) return false;
+  for (const v of next.verdicts) {
+    const rule = previous.rules.get(v.rule);
+    if (!rule) return false;
+    const before = previous.verdicts.get(v.rule);
+    const message = v.message ?? null;
+    if (!before) {
+      // Not stored: an implied not_applicable of a lean run.
+      const implied = previous.implied > 0 && v.status === "not_applicable" && v.evidence.length === 0;
+      if (!implied || v.kind !== rule.kind || v.severity !== rule.severity || message !== validityNote(rule, previous.asOf)) return false;
+      continue;
+    }
+    if (before.status !== v.status || before.severity !== v.severity || before.kind !== v.kind || before.message !== message) return false;
+    if (before.evidence !== JSON.stringify(v.evidence)) return false;
+  }
+  return true;
 }
 
 function classify(before: string, after: Outcome, rulesChanged: boolean): ChangeKind | null {

@@ -7,6 +7,7 @@ import type { Evidence, VerdictStatus } from "../engine";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
 import { auditBatches, auditChanges, audits } from "./schema";
+import { parseStoredRules, type StoredRule } from "./verdicts";
 
 export type AuditTrigger = "cron" | "api";
 export type ChangeKind = "regression" | "fixed" | "changed";
@@ -90,17 +91,21 @@ export { transact } from "./db";
 
 // ---- rulesets -------------------------------------------------------------------------------
 
+/** The stored rules of each requested ruleset version that is stored. */
+export async function loadStoredRules(db: Db, versions: string[]): Promise<Map<string, StoredRule[]>> {
+  const out = new Map<string, StoredRule[]>();
+  if (!versions.length) return out;
+  const rows = await db.all<{ version: string; rules: string; format: number }>(
+    sql`SELECT version, rules, format FROM rulesets WHERE version IN (SELECT value FROM json_each(${JSON.stringify(versions)}))`,
+  );
+  for (const row of rows) out.set(row.version, parseStoredRules(row.version, row.rules, row.format));
+  return out;
+}
+
 /** rule id → content hash for each requested ruleset version that is stored. */
 export async function loadRuleHashes(db: Db, versions: string[]): Promise<Map<string, Map<string, string>>> {
   const out = new Map<string, Map<string, string>>();
-  if (!versions.length) return out;
-  const rows = await db.all<{ version: string; rules: string }>(
-    sql`SELECT version, rules FROM rulesets WHERE version IN (SELECT value FROM json_each(${JSON.stringify(versions)}))`,
-  );
-  for (const row of rows) {
-    const rules = JSON.parse(row.rules) as { id: string; hash: string }[];
-    out.set(row.version, new Map(rules.map((r) => [r.id, r.hash])));
-  }
+  for (const [version, rules] of await loadStoredRules(db, versions)) out.set(version, new Map(rules.map((r) => [r.id, r.hash])));
   return out;
 }
 
@@ -328,7 +333,8 @@ export interface ScanPage {
 
 /**
  * One keyset page of active articles after `after`, each decided due or skipped in SQL.
- * Skipped = the latest run used this ruleset version and this exact text, and its judging date
+ * Skipped = the latest check (a run, or an audit that found the same verdicts) used this ruleset
+ * version and the latest run this exact text, and its judging date
  * equals the one an audit today would use, or no rule validity boundary lies between the two.
  * The engine judges as of published_at when present, so such articles keep their judging date
  * and boundaries passing by cannot change them; undated ones move to `today`. (as_of is compared
@@ -339,10 +345,12 @@ export async function scanPage(
   p: { after: string; limit: number; rulesetVersion: string; today: string; boundaries: string[] },
 ): Promise<ScanPage> {
   const asOfNow = sql`coalesce(substr(a.published_at, 1, 10), ${p.today})`;
+  // The latest check: the article's checked_* columns, or (rows older than migration 0003) its latest run's.
+  const asOf = sql`coalesce(a.checked_as_of, r.as_of)`;
   const rows = await db.all<{ id: string; due: number }>(sql`SELECT a.id,
-      NOT (r.id IS NOT NULL AND r.ruleset_version = ${p.rulesetVersion} AND r.content_hash = a.content_hash AND (
-        r.as_of = ${asOfNow} OR NOT EXISTS (SELECT 1 FROM json_each(${JSON.stringify(p.boundaries)}) b
-          WHERE b.value BETWEEN min(r.as_of, ${asOfNow}) AND max(r.as_of, ${asOfNow})))) AS due
+      NOT (r.id IS NOT NULL AND coalesce(a.checked_ruleset_version, r.ruleset_version) = ${p.rulesetVersion} AND r.content_hash = a.content_hash AND (
+        ${asOf} = ${asOfNow} OR NOT EXISTS (SELECT 1 FROM json_each(${JSON.stringify(p.boundaries)}) b
+          WHERE b.value BETWEEN min(${asOf}, ${asOfNow}) AND max(${asOf}, ${asOfNow})))) AS due
     FROM articles a LEFT JOIN runs r ON r.id = a.latest_run_id
     WHERE a.status = 'active' AND a.id > ${p.after} ORDER BY a.id LIMIT ${p.limit}`);
   const dueIds: string[] = [];
@@ -369,9 +377,9 @@ export interface BatchArticle {
   publishedAt: string | null;
   language: string | null;
   active: boolean;
-  /** Already has a run from this audit (a retried batch must not count it twice). */
+  /** Already checked by this audit (a retried batch must not count it twice). */
   auditedAlready: boolean;
-  previous: { runId: string; outcome: string; rulesetVersion: string; contentHash: string } | null;
+  previous: { runId: string; outcome: string; rulesetVersion: string; contentHash: string; asOf: string; implied: number } | null;
 }
 
 export async function loadBatchArticles(db: Db, auditId: string, ids: string[]): Promise<BatchArticle[]> {
@@ -391,9 +399,11 @@ export async function loadBatchArticles(db: Db, auditId: string, ids: string[]):
     outcome: string | null;
     ruleset_version: string | null;
     run_hash: string | null;
+    as_of: string | null;
+    implied_verdicts: number | null;
   }>(sql`SELECT a.id, a.source, a.external_id, a.url, a.title, a.text, a.content_hash, a.published_at, a.language, a.status,
-      EXISTS (SELECT 1 FROM runs x WHERE x.article_id = a.id AND x.audit_id = ${auditId}) AS audited,
-      r.id AS run_id, r.outcome, r.ruleset_version, r.content_hash AS run_hash
+      coalesce(a.checked_audit_id = ${auditId}, 0) AS audited,
+      r.id AS run_id, r.outcome, r.ruleset_version, r.content_hash AS run_hash, r.as_of, r.implied_verdicts
     FROM articles a LEFT JOIN runs r ON r.id = a.latest_run_id
     WHERE a.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
   return rows.map((r) => ({
@@ -408,29 +418,44 @@ export async function loadBatchArticles(db: Db, auditId: string, ids: string[]):
     language: r.language,
     active: r.status === "active",
     auditedAlready: Boolean(r.audited),
-    previous: r.run_id ? { runId: r.run_id, outcome: r.outcome!, rulesetVersion: r.ruleset_version!, contentHash: r.run_hash! } : null,
+    previous: r.run_id
+      ? { runId: r.run_id, outcome: r.outcome!, rulesetVersion: r.ruleset_version!, contentHash: r.run_hash!, asOf: r.as_of!, implied: r.implied_verdicts! }
+      : null,
   }));
 }
 
 export interface StoredVerdict {
   status: VerdictStatus;
+  severity: string;
+  kind: string;
+  message: string | null;
   /** Raw JSON evidence, parsed only for the rules whose status changed. */
   evidence: string;
 }
 
-/** run id → rule id → verdict. */
+/** run id → rule id → stored verdict row. */
 export async function loadVerdicts(db: Db, runIds: string[]): Promise<Map<string, Map<string, StoredVerdict>>> {
   const out = new Map<string, Map<string, StoredVerdict>>();
   if (!runIds.length) return out;
-  const rows = await db.all<{ run_id: string; rule_id: string; status: VerdictStatus; evidence: string }>(
-    sql`SELECT run_id, rule_id, status, evidence FROM verdicts WHERE run_id IN (SELECT value FROM json_each(${JSON.stringify(runIds)}))`,
+  const rows = await db.all<{ run_id: string; rule_id: string; status: VerdictStatus; severity: string; kind: string; message: string | null; evidence: string }>(
+    sql`SELECT run_id, rule_id, status, severity, kind, message, evidence FROM verdicts WHERE run_id IN (SELECT value FROM json_each(${JSON.stringify(runIds)}))`,
   );
   for (const r of rows) {
     let m = out.get(r.run_id);
     if (!m) out.set(r.run_id, (m = new Map()));
-    m.set(r.rule_id, { status: r.status, evidence: r.evidence });
+    m.set(r.rule_id, { status: r.status, severity: r.severity, kind: r.kind, message: r.message, evidence: r.evidence });
   }
   return out;
+}
+
+/**
+ * Records that an audit checked these articles and found every verdict identical to their
+ * latest run's: no new run, only the check (ruleset, judging date, audit, time).
+ */
+export function markChecked(db: Db, p: { articles: { id: string; asOf: string }[]; rulesetVersion: string; auditId: string; now: string }) {
+  return db.run(sql`UPDATE articles SET last_checked_at = ${p.now}, checked_ruleset_version = ${p.rulesetVersion}, checked_audit_id = ${p.auditId},
+      checked_as_of = j.value ->> 1
+    FROM json_each(${JSON.stringify(p.articles.map((a) => [a.id, a.asOf]))}) j WHERE articles.id = j.value ->> 0`);
 }
 
 // ---- reading audits -------------------------------------------------------------------------

@@ -74,6 +74,9 @@ export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<Pre
     latestOutcome: result.outcome,
     latestFailedRules,
     lastCheckedAt: now,
+    checkedRulesetVersion: result.ruleset.version,
+    checkedAsOf: result.as_of,
+    checkedAuditId: input.auditId ?? null,
   };
   const upsert = db
     .insert(articles)

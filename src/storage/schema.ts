@@ -34,6 +34,12 @@ export const articles = sqliteTable(
     lastCheckedAt: text("last_checked_at"),
     /** When the latest run's outcome first became "fail" (for the corrections queue). */
     failingSince: text("failing_since"),
+    // The latest check: the latest run's, or a later audit's that found every verdict identical
+    // and so stored no new run. Audits skip an article already checked with their ruleset.
+    checkedRulesetVersion: text("checked_ruleset_version"),
+    checkedAsOf: text("checked_as_of"),
+    /** The audit that made the latest check (null for API, webhook and dashboard runs). */
+    checkedAuditId: text("checked_audit_id"),
     ...timestamps,
   },
   (t) => [
@@ -72,11 +78,8 @@ export const runs = sqliteTable(
     impliedVerdicts: integer("implied_verdicts").notNull().default(0),
     createdAt: timestamps.createdAt,
   },
-  (t) => [
-    index("runs_article_created").on(t.articleId, t.createdAt),
-    // Answers an audit batch's "already scored in this audit?" by one seek; API runs stay out of it.
-    index("runs_audit_article").on(t.auditId, t.articleId).where(sql`audit_id IS NOT NULL`),
-  ],
+  // No index on audit_id: an audit batch asks articles.checked_audit_id (by primary key) instead.
+  (t) => [index("runs_article_created").on(t.articleId, t.createdAt)],
 );
 
 /**
