@@ -105,15 +105,19 @@ export const verdicts = sqliteTable(
 );
 
 /** Every ruleset version ever used, with its rule summaries (for audit diffs). */
-export const rulesets = sqliteTable("rulesets", {
-  version: text("version").primaryKey(),
-  ruleCount: integer("rule_count").notNull(),
-  /** JSON array of { id, hash, valid_from, valid_until } (format 2 adds kind and severity). */
-  rules: text("rules").notNull(),
-  /** 2 = every rule carries kind and severity, enough to restore its not_applicable verdicts. */
-  format: integer("format").notNull().default(1),
-  firstSeenAt: text("first_seen_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-});
+export const rulesets = sqliteTable(
+  "rulesets",
+  {
+    version: text("version").primaryKey(),
+    ruleCount: integer("rule_count").notNull(),
+    /** JSON array of { id, hash, valid_from, valid_until } (format 2 adds kind and severity). */
+    rules: text("rules").notNull(),
+    /** 2 = every rule carries kind and severity, enough to restore its not_applicable verdicts. */
+    format: integer("format").notNull().default(1),
+    firstSeenAt: text("first_seen_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("rulesets_first_seen").on(t.firstSeenAt)],
+);
 
 /** Every webhook delivery and outbound alert, from receipt to its stored run. */
 export const deliveries = sqliteTable(
@@ -165,7 +169,7 @@ export const audits = sqliteTable(
     /** JSON { added: string[], removed: string[], edited: string[] } against the previous audit's ruleset. */
     ruleChanges: text("rule_changes"),
   },
-  (t) => [index("audits_started").on(t.startedAt)],
+  (t) => [index("audits_started").on(t.startedAt), index("audits_status").on(t.status)],
 );
 
 /**
@@ -206,5 +210,6 @@ export const auditChanges = sqliteTable(
     /** JSON array of { rule, from, to, quotes, cause } per rule whose status changed. */
     ruleChanges: text("rule_changes").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.auditId, t.articleId] })],
+  // article_id indexed: it is a foreign key, so every write to an article row checks it.
+  (t) => [primaryKey({ columns: [t.auditId, t.articleId] }), index("audit_changes_article").on(t.articleId)],
 );
