@@ -29,7 +29,8 @@ import type { StoredRule } from "../storage/verdicts";
 import { type AuditEnv, processScan, settle } from "./audit";
 import { diffRulesets, diffRun, type PreviousRun, sameVerdicts } from "./audit-diff";
 import type { JobHandler } from "./handlers";
-import type { JobOf } from "./messages";
+import type { JobMessage, JobOf } from "./messages";
+import { retryDelaySeconds } from "./queue";
 import { maybeEnqueueAlert } from "./notify";
 
 type AuditBatchJob = JobOf<"audit-batch">;
@@ -185,9 +186,42 @@ export async function deadLetterAuditBatch(env: Pick<AuditEnv, "DB">, job: Audit
   await transact(db, statements);
 }
 
+/**
+ * How often a batch is re-sent after D1 reported overload before it takes the ordinary retry
+ * path (and, after max_retries, the dead-letter queue). With the backoff capped at 5 minutes,
+ * 12 re-sends wait ~40 minutes in all.
+ */
+export const MAX_OVERLOAD_RESENDS = 12;
+
+/** D1 sheds load with "D1 DB is overloaded. …" errors (Durable Object errors set `overloaded`). */
+export function isOverloaded(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if ((e as { overloaded?: boolean }).overloaded || /overloaded/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs the batch; when D1 is overloaded, sends the same batch again after a growing delay and
+ * acknowledges this message, so overload (a busy database, not a bad batch) does not use up the
+ * message's retries and dead-letter its articles. A duplicate is harmless (see claimBatch).
+ */
+async function processOrResend(env: Bindings, job: AuditBatchJob): Promise<BatchOutcome> {
+  try {
+    return await processAuditBatch(env, job);
+  } catch (err) {
+    const overloads = (job.overloads ?? 0) + 1;
+    if (!isOverloaded(err) || overloads > MAX_OVERLOAD_RESENDS) throw err;
+    const delaySeconds = retryDelaySeconds(overloads) + Math.floor(Math.random() * 5);
+    console.warn(`audit batch ${job.auditId}/${job.seq}: D1 overloaded (${overloads}), re-sent in ${delaySeconds} s`);
+    await env.JOBS.send({ ...job, overloads } satisfies JobMessage, { delaySeconds });
+    return { changes: [] };
+  }
+}
+
 export const auditBatchHandler: JobHandler<"audit-batch"> = {
   async process(job, env: Bindings) {
-    const { changes } = await processAuditBatch(env, job);
+    const { changes } = await processOrResend(env, job);
     // Regressions alert (when NOTIFY_URL is set). The batch is already committed, so a queue
     // refusal is logged rather than retried: the alert stays recorded as queued for a resend.
     for (const c of changes) {

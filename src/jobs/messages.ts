@@ -2,7 +2,8 @@
 // durable copy lives in D1).
 export type JobMessage =
   | { type: "delivery"; deliveryId: string }
-  | { type: "audit-batch"; auditId: string; seq: number }
+  /** `overloads`: how often D1 was overloaded for this batch (the message is re-sent, not retried). */
+  | { type: "audit-batch"; auditId: string; seq: number; overloads?: number }
   | { type: "notify"; articleId: string; runId: string };
 
 export type JobType = JobMessage["type"];
