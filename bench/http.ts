@@ -16,7 +16,8 @@ import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { checkArticle } from "../src/engine";
 import { currentRuleset } from "../src/rules";
 import { getDb, transact } from "../src/storage/db";
-import { prepareRunWrite, storeRuleset } from "../src/storage/runs";
+import { storeRuleset } from "../src/storage/rulesets";
+import { prepareRunWrite } from "../src/storage/runs";
 
 const root = new URL("..", import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);

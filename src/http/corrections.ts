@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { currentRuleset } from "../rules";
 import { getDb } from "../storage/db";
-import { listCorrections } from "../storage/audits";
+import { listCorrections } from "../storage/corrections";
 import type { AuthEnv } from "./auth";
 import { pageQuery, parseQuery } from "./validation";
 

@@ -6,32 +6,19 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { checkArticle, type CheckResult, type Outcome, type Ruleset } from "../engine";
 import type { Bindings } from "../env";
 import { currentRuleset } from "../rules";
-import {
-  type AuditChange,
-  type AuditDelta,
-  type BatchRow,
-  applyDelta,
-  claimBatch,
-  countActiveAfter,
-  finishIfComplete,
-  getBatch,
-  insertChange,
-  loadBatchArticles,
-  loadStoredRules,
-  loadVerdicts,
-  markChecked,
-  pendingChildren,
-  transact,
-} from "../storage/audits";
-import { type Db, getDb } from "../storage/db";
-import { prepareRunWrite, storeRuleset } from "../storage/runs";
+import { type BatchRow, claimBatch, countActiveAfter, getBatch, loadBatchArticles, loadVerdicts, markChecked, pendingChildren } from "../storage/audit-batches";
+import { type AuditChange, insertChange } from "../storage/audit-changes";
+import { type AuditDelta, applyDelta, finishIfComplete } from "../storage/audits";
+import { type Db, getDb, transact } from "../storage/db";
+import { loadStoredRules, storeRuleset } from "../storage/rulesets";
+import { prepareRunWrite } from "../storage/runs";
 import type { StoredRule } from "../storage/verdicts";
 import { type AuditEnv, processScan, settle } from "./audit";
 import { diffRulesets, diffRun, type PreviousRun, sameVerdicts } from "./audit-diff";
 import type { JobHandler } from "./handlers";
 import type { JobMessage, JobOf } from "./messages";
-import { retryDelaySeconds } from "./queue";
 import { maybeEnqueueAlert } from "./notify";
+import { retryDelaySeconds } from "./queue";
 
 type AuditBatchJob = JobOf<"audit-batch">;
 

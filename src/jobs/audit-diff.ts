@@ -1,7 +1,9 @@
 // What changed: rule changes between two ruleset versions (by content hash), and an article's
 // per-rule verdict changes against its previous run, each attributed to its cause. Pure.
 import { validityNote, type CheckResult, type Evidence, type Outcome } from "../engine";
-import type { AuditChange, ChangeKind, RuleChanges, RuleDelta, StoredVerdict } from "../storage/audits";
+import type { PreviousVerdict } from "../storage/audit-batches";
+import type { AuditChange, ChangeKind, RuleDelta } from "../storage/audit-changes";
+import type { RuleChanges } from "../storage/audits";
 import type { StoredRule } from "../storage/verdicts";
 
 /** Rules added, removed or edited from `before` to `after` (rule id → content hash). */
@@ -22,7 +24,7 @@ export interface PreviousRun {
   outcome: string;
   contentHash: string;
   /** The stored verdict rows; a rule of `rules` without one was not_applicable (implied). */
-  verdicts: Map<string, StoredVerdict>;
+  verdicts: Map<string, PreviousVerdict>;
   /** The judging date and implied not_applicable count of the previous run. */
   asOf: string;
   implied: number;

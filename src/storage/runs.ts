@@ -9,8 +9,9 @@ import type { CheckResult, Ruleset, VerdictStatus } from "../engine";
 import type { Db } from "./db";
 import { sha256Hex, transact } from "./db";
 import { newId } from "./ids";
+import { storeRuleset } from "./rulesets";
 import { articles, rulesets, runs } from "./schema";
-import { RULESET_FORMAT, splitVerdicts, storedRules } from "./verdicts";
+import { RULESET_FORMAT, splitVerdicts } from "./verdicts";
 
 export type RunTrigger = "api" | "webhook" | "audit" | "cli";
 
@@ -40,22 +41,6 @@ export interface PreparedRunWrite {
   contentHash: string;
   /** Item 0 is the article upsert, which RETURNs the article's id. */
   statements: BatchItem<"sqlite">[];
-}
-
-/**
- * Stores a ruleset version with its rules (format 2: enough to imply not_applicable verdicts).
- * Writes nothing when the version is already stored in this format; upgrades an older row.
- */
-export function storeRuleset(db: Db, ruleset: Ruleset, now: string) {
-  const rules = storedRules(ruleset);
-  return db
-    .insert(rulesets)
-    .values({ version: ruleset.version, ruleCount: rules.length, rules: JSON.stringify(rules), format: RULESET_FORMAT, firstSeenAt: now })
-    .onConflictDoUpdate({
-      target: rulesets.version,
-      set: { rules: sql`excluded.rules`, format: sql`excluded.format` },
-      setWhere: sql`${rulesets.format} < ${RULESET_FORMAT}`,
-    });
 }
 
 /** Builds (without running) the statements that store one article + run + verdicts. */
