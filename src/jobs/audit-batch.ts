@@ -6,19 +6,18 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { checkArticle, type CheckResult, type Outcome, type Ruleset } from "../engine";
 import type { Bindings } from "../env";
 import { currentRuleset } from "../rules";
-import { type BatchRow, claimBatch, countActiveAfter, getBatch, loadBatchArticles, loadVerdicts, markChecked, pendingChildren } from "../storage/audit-batches";
-import { type AuditChange, insertChange } from "../storage/audit-changes";
+import { type BatchArticle, type BatchRow, claimBatch, countActiveAfter, getBatch, loadBatchArticles, loadVerdicts, markChecked, pendingChildren } from "../storage/audit-batches";
+import { type AuditChange, insertChanges } from "../storage/audit-changes";
 import { type AuditDelta, applyDelta, finishIfComplete } from "../storage/audits";
 import { type Db, getDb, transact } from "../storage/db";
 import { loadStoredRules, storeRuleset } from "../storage/rulesets";
-import { prepareRunWrite } from "../storage/runs";
+import { prepareRunsWrite } from "../storage/runs";
 import type { StoredRule } from "../storage/verdicts";
 import { type AuditEnv, processScan, settle } from "./audit";
 import { diffRulesets, diffRun, type PreviousRun, sameVerdicts } from "./audit-diff";
 import type { JobHandler } from "./handlers";
 import type { JobMessage, JobOf } from "./messages";
 import { maybeEnqueueAlert } from "./notify";
-import { retryDelaySeconds } from "./queue";
 
 type AuditBatchJob = JobOf<"audit-batch">;
 
@@ -67,6 +66,7 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
   const rulesOf = (version: string) => rulesets.get(version) ?? null;
   const current = new Map(ruleset.rules.map((r) => [r.id, r.hash]));
   const unchanged: { id: string; asOf: string }[] = [];
+  const toStore: { article: BatchArticle; result: CheckResult; previous: PreviousRun | null }[] = [];
 
   // The engine judges undated articles as of the audit's start, so every batch of an audit agrees.
   const now = new Date(batch.audit.startedAt);
@@ -105,27 +105,35 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
       count(delta, result);
       continue;
     }
-    const write = await prepareRunWrite(db, {
+    count(delta, result);
+    toStore.push({ article, result, previous });
+  }
+
+  // Every new run of the batch in three statements (articles, runs, verdict rows).
+  const writes = await prepareRunsWrite(
+    db,
+    toStore.map(({ article, result }) => ({
       article: { source: article.source, externalId: article.externalId, url: article.url, title: article.title, text: result.text, publishedAt: article.publishedAt, language: article.language },
       result,
       ruleset,
-      trigger: "audit",
+      trigger: "audit" as const,
       auditId,
       now: writtenAt,
-    });
-    statements.push(...write.statements);
-    count(delta, result);
+    })),
+  );
+  if (toStore.length) statements.push(...writes.statements);
+  for (const [i, { article, result, previous }] of toStore.entries()) {
     if (!previous) continue;
-    const before = rules && new Map([...rules.values()].map((r) => [r.id, r.hash]));
-    const change = diffRun(previous, result, write.runId, article.id, {
+    const before = previous.rules && new Map([...previous.rules.values()].map((r) => [r.id, r.hash]));
+    const change = diffRun(previous, result, writes.runs[i]!.runId, article.id, {
       ruleChanges: before ? diffRulesets(before, current) : null,
-      contentHash: write.contentHash,
+      contentHash: writes.runs[i]!.contentHash,
     });
     if (!change) continue;
     changes.push(change);
-    statements.push(insertChange(db, auditId, change));
     delta[change.change === "regression" ? "regressions" : change.change]++;
   }
+  if (changes.length) statements.push(insertChanges(db, auditId, changes));
 
   if (unchanged.length) statements.push(markChecked(db, { articles: unchanged, rulesetVersion: ruleset.version, auditId, now: writtenAt.toISOString() }));
   statements.push(applyDelta(db, auditId, delta), finishIfComplete(db, auditId, writtenAt.toISOString()));
@@ -199,7 +207,8 @@ async function processOrResend(env: Bindings, job: AuditBatchJob): Promise<Batch
   } catch (err) {
     const overloads = (job.overloads ?? 0) + 1;
     if (!isOverloaded(err) || overloads > MAX_OVERLOAD_RESENDS) throw err;
-    const delaySeconds = retryDelaySeconds(overloads) + Math.floor(Math.random() * 5);
+    // 5 s, 10 s, 20 s … capped at 5 minutes, with jitter so re-sent batches do not arrive together.
+    const delaySeconds = Math.min(300, 5 * 2 ** (overloads - 1)) + Math.floor(Math.random() * 5);
     console.warn(`audit batch ${job.auditId}/${job.seq}: D1 overloaded (${overloads}), re-sent in ${delaySeconds} s`);
     await env.JOBS.send({ ...job, overloads } satisfies JobMessage, { delaySeconds });
     return { changes: [] };

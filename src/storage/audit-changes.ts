@@ -4,7 +4,6 @@ import { sql } from "drizzle-orm";
 import type { VerdictStatus } from "../engine";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
-import { auditChanges } from "./schema";
 
 export type ChangeKind = "regression" | "fixed" | "changed";
 
@@ -29,17 +28,11 @@ export interface AuditChange {
   rules: RuleDelta[];
 }
 
-export function insertChange(db: Db, auditId: string, c: AuditChange) {
-  return db.insert(auditChanges).values({
-    auditId,
-    articleId: c.article_id,
-    previousRunId: c.previous_run_id,
-    runId: c.run_id,
-    change: c.change,
-    previousOutcome: c.previous_outcome,
-    outcome: c.outcome,
-    ruleChanges: JSON.stringify(c.rules),
-  });
+/** Inserts an audit's changed articles in one statement (one bound JSON parameter). */
+export function insertChanges(db: Db, auditId: string, changes: AuditChange[]) {
+  const rows = changes.map((c) => [c.article_id, c.previous_run_id, c.run_id, c.change, c.previous_outcome, c.outcome, JSON.stringify(c.rules)]);
+  return db.run(sql`INSERT INTO audit_changes (audit_id, article_id, previous_run_id, run_id, change, previous_outcome, outcome, rule_changes)
+    SELECT ${auditId}, c ->> 0, c ->> 1, c ->> 2, c ->> 3, c ->> 4, c ->> 5, c ->> 6 FROM (SELECT value AS c FROM json_each(${JSON.stringify(rows)}))`);
 }
 
 export interface ChangedArticle extends AuditChange {

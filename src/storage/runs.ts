@@ -1,6 +1,7 @@
-// The one write path for scoring results: an article (upserted by source + external_id, its
-// latest-run fields folded into the upsert), its run and its stored verdicts go to D1 in ONE
-// db.batch() of three statements — one transaction, so a run never exists without its verdicts.
+// The one write path for scoring results: articles (upserted by source + external_id, their
+// latest-run fields folded into the upsert), their runs and stored verdicts go to D1 in ONE
+// batch of three statements, however many runs — one transaction, so a run never exists
+// without its verdicts.
 // Callers (API, webhook consumer, audits) may append their own statements (delivery status,
 // audit counters) to the same batch.
 import { sql } from "drizzle-orm";
@@ -10,7 +11,6 @@ import type { Db } from "./db";
 import { sha256Hex, transact } from "./db";
 import { newId } from "./ids";
 import { storeRuleset } from "./rulesets";
-import { articles, rulesets, runs } from "./schema";
 import { RULESET_FORMAT, splitVerdicts } from "./verdicts";
 
 export type RunTrigger = "api" | "webhook" | "audit" | "cli";
@@ -43,99 +43,115 @@ export interface PreparedRunWrite {
   statements: BatchItem<"sqlite">[];
 }
 
+export interface PreparedRunsWrite {
+  /** One per input, in order. */
+  runs: { runId: string; contentHash: string }[];
+  /** At most three, however many runs: article upserts (RETURNING id), runs, verdict rows. */
+  statements: BatchItem<"sqlite">[];
+}
+
 /** Builds (without running) the statements that store one article + run + verdicts. */
 export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<PreparedRunWrite> {
-  const { article, result, ruleset } = input;
-  const now = (input.now ?? new Date()).toISOString();
-  const runId = newId("run");
-  const contentHash = await sha256Hex(article.text);
-  const failedRules = result.verdicts.filter((v) => v.status === "fail").map((v) => v.rule);
-  const latestFailedRules = failedRules.length ? ` ${failedRules.join(" ")} ` : null;
-  const failing = result.outcome === "fail";
+  const { runs: [run], statements } = await prepareRunsWrite(db, [input]);
+  return { ...run!, statements };
+}
 
-  const latest = {
-    latestRunId: runId,
-    latestScore: result.score,
-    latestOutcome: result.outcome,
-    latestFailedRules,
-    lastCheckedAt: now,
-    checkedRulesetVersion: result.ruleset.version,
-    checkedAsOf: result.as_of,
-    checkedAuditId: input.auditId ?? null,
-  };
-  const upsert = db
-    .insert(articles)
-    .values({
+/**
+ * Builds the statements that store many articles with their runs and verdicts: one statement
+ * per table, each binding a single JSON parameter (D1 binds at most 100), so an audit batch of
+ * 50 articles costs three statements, not 150.
+ */
+export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[]): Promise<PreparedRunsWrite> {
+  const articleRows: Record<string, unknown>[] = [];
+  const runRows: Record<string, unknown>[] = [];
+  const verdictRows: unknown[][] = [];
+  const out: PreparedRunsWrite["runs"] = [];
+  for (const input of inputs) {
+    const { article, result, ruleset } = input;
+    const now = (input.now ?? new Date()).toISOString();
+    const runId = newId("run");
+    const contentHash = await sha256Hex(article.text);
+    const failedRules = result.verdicts.filter((v) => v.status === "fail").map((v) => v.rule);
+    const { rows, implied } = splitVerdicts(result, ruleset);
+    out.push({ runId, contentHash });
+    articleRows.push({
       id: newId("art"),
       source: article.source,
-      externalId: article.externalId,
+      external_id: article.externalId,
       url: article.url ?? null,
       title: article.title ?? null,
       text: article.text,
-      contentHash,
-      publishedAt: article.publishedAt ?? null,
+      content_hash: contentHash,
+      published_at: article.publishedAt ?? null,
       language: article.language ?? null,
-      ...latest,
-      failingSince: failing ? now : null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [articles.source, articles.externalId],
-      // SET expressions see the OLD row, so failing_since keeps the date of the first failure
-      // while the article stays failing.
-      set: {
-        url: sql`coalesce(excluded.url, ${articles.url})`,
-        title: sql`coalesce(excluded.title, ${articles.title})`,
-        text: sql`excluded.text`,
-        contentHash: sql`excluded.content_hash`,
-        publishedAt: sql`coalesce(excluded.published_at, ${articles.publishedAt})`,
-        language: sql`coalesce(excluded.language, ${articles.language})`,
-        status: "active",
-        updatedAt: now,
-        ...latest,
-        failingSince: failing
-          ? sql`CASE WHEN ${articles.latestOutcome} = 'fail' AND ${articles.failingSince} IS NOT NULL THEN ${articles.failingSince} ELSE ${now} END`
-          : null,
-      },
-    })
-    .returning({ id: articles.id });
-
-  const { rows, implied } = splitVerdicts(result, ruleset);
-  const statements: BatchItem<"sqlite">[] = [
-    upsert,
-    db.insert(runs).values({
+      latest_run_id: runId,
+      latest_score: result.score,
+      latest_outcome: result.outcome,
+      latest_failed_rules: failedRules.length ? ` ${failedRules.join(" ")} ` : null,
+      failing_since: result.outcome === "fail" ? now : null,
+      checked_ruleset_version: result.ruleset.version,
+      checked_as_of: result.as_of,
+      checked_audit_id: input.auditId ?? null,
+      now,
+    });
+    runRows.push({
       id: runId,
-      // Resolved inside the batch, so a concurrent first insert of the article cannot race us.
-      articleId: sql`(SELECT ${articles.id} FROM ${articles} WHERE ${articles.source} = ${article.source} AND ${articles.externalId} = ${article.externalId})`,
+      source: article.source,
+      external_id: article.externalId,
       trigger: input.trigger,
-      auditId: input.auditId ?? null,
-      deliveryId: input.deliveryId ?? null,
-      // NULL (a NOT NULL failure that rolls the batch back) unless the ruleset is stored in a
-      // format that can restore the implied verdicts; saveRun then stores it and retries.
-      rulesetVersion: sql`(SELECT ${rulesets.version} FROM ${rulesets} WHERE ${rulesets.version} = ${result.ruleset.version} AND ${rulesets.format} >= ${RULESET_FORMAT})`,
-      contentHash,
+      audit_id: input.auditId ?? null,
+      delivery_id: input.deliveryId ?? null,
+      ruleset_version: result.ruleset.version,
+      content_hash: contentHash,
       score: result.score,
       outcome: result.outcome,
-      passCount: count(result, "pass"),
-      failCount: count(result, "fail"),
-      notApplicableCount: count(result, "not_applicable"),
-      reviewCount: count(result, "review"),
-      errorCount: count(result, "error"),
-      asOf: result.as_of,
-      impliedVerdicts: implied,
-      createdAt: now,
-    }),
+      counts: [count(result, "pass"), count(result, "fail"), count(result, "not_applicable"), count(result, "review"), count(result, "error")],
+      as_of: result.as_of,
+      implied,
+      now,
+    });
+    for (const v of rows) verdictRows.push([runId, v.rule, v.status, v.severity, v.kind, JSON.stringify(v.evidence), v.message ?? null]);
+  }
+
+  const statements: BatchItem<"sqlite">[] = [
+    // SET expressions see the OLD row, so failing_since keeps the date of the first failure
+    // while the article stays failing. ("WHERE true" lets SQLite parse an upsert over a SELECT.)
+    db.run(sql`INSERT INTO articles (id, source, external_id, url, title, text, content_hash, published_at, language, status,
+        latest_run_id, latest_score, latest_outcome, latest_failed_rules, last_checked_at, failing_since,
+        checked_ruleset_version, checked_as_of, checked_audit_id, created_at, updated_at)
+      SELECT a ->> 'id', a ->> 'source', a ->> 'external_id', a ->> 'url', a ->> 'title', a ->> 'text', a ->> 'content_hash', a ->> 'published_at', a ->> 'language', 'active',
+        a ->> 'latest_run_id', a ->> 'latest_score', a ->> 'latest_outcome', a ->> 'latest_failed_rules', a ->> 'now', a ->> 'failing_since',
+        a ->> 'checked_ruleset_version', a ->> 'checked_as_of', a ->> 'checked_audit_id', a ->> 'now', a ->> 'now'
+      FROM (SELECT value AS a FROM json_each(${JSON.stringify(articleRows)})) WHERE true
+      ON CONFLICT (source, external_id) DO UPDATE SET
+        url = coalesce(excluded.url, articles.url), title = coalesce(excluded.title, articles.title), text = excluded.text,
+        content_hash = excluded.content_hash, published_at = coalesce(excluded.published_at, articles.published_at),
+        language = coalesce(excluded.language, articles.language), status = 'active', updated_at = excluded.updated_at,
+        latest_run_id = excluded.latest_run_id, latest_score = excluded.latest_score, latest_outcome = excluded.latest_outcome,
+        latest_failed_rules = excluded.latest_failed_rules, last_checked_at = excluded.last_checked_at,
+        failing_since = CASE WHEN excluded.latest_outcome IS NOT 'fail' THEN NULL
+          WHEN articles.latest_outcome = 'fail' AND articles.failing_since IS NOT NULL THEN articles.failing_since ELSE excluded.failing_since END,
+        checked_ruleset_version = excluded.checked_ruleset_version, checked_as_of = excluded.checked_as_of, checked_audit_id = excluded.checked_audit_id
+      RETURNING id`),
+    // The article id is resolved inside the batch, so a concurrent first insert cannot race us.
+    // ruleset_version is NULL (a NOT NULL failure that rolls the batch back) unless the ruleset is
+    // stored in a format that can restore the implied verdicts; saveRun then stores it and retries.
+    db.run(sql`INSERT INTO runs (id, article_id, trigger, audit_id, delivery_id, ruleset_version, content_hash, score, outcome,
+        pass_count, fail_count, not_applicable_count, review_count, error_count, as_of, implied_verdicts, created_at)
+      SELECT r ->> 'id', (SELECT id FROM articles WHERE source = r ->> 'source' AND external_id = r ->> 'external_id'),
+        r ->> 'trigger', r ->> 'audit_id', r ->> 'delivery_id',
+        (SELECT version FROM rulesets WHERE version = r ->> 'ruleset_version' AND format >= ${RULESET_FORMAT}),
+        r ->> 'content_hash', r ->> 'score', r ->> 'outcome',
+        r ->> '$.counts[0]', r ->> '$.counts[1]', r ->> '$.counts[2]', r ->> '$.counts[3]', r ->> '$.counts[4]', r ->> 'as_of', r ->> 'implied', r ->> 'now'
+      FROM (SELECT value AS r FROM json_each(${JSON.stringify(runRows)}))`),
   ];
-  if (rows.length) {
-    // One statement and one bound JSON parameter for every row (D1 binds at most 100 parameters).
-    const json = JSON.stringify(rows.map((v) => [v.rule, v.status, v.severity, v.kind, JSON.stringify(v.evidence), v.message ?? null]));
+  if (verdictRows.length) {
     statements.push(
       db.run(sql`INSERT INTO verdicts (run_id, rule_id, status, severity, kind, evidence, message)
-        SELECT ${runId}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5 FROM json_each(${json}) j`),
+        SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, v ->> 6 FROM (SELECT value AS v FROM json_each(${JSON.stringify(verdictRows)}))`),
     );
   }
-  return { runId, contentHash, statements };
+  return { runs: out, statements };
 }
 
 /** True when a batch failed because the run's ruleset is not stored (see prepareRunWrite). */
