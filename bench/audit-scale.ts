@@ -18,7 +18,7 @@ import type { JobMessage } from "../src/jobs/messages";
 import { bundledRuleFiles, currentRuleset } from "../src/rules";
 import { getDb, transact } from "../src/storage/db";
 import { storeRuleset } from "../src/storage/rulesets";
-import { prepareRunWrite } from "../src/storage/runs";
+import { prepareRunsWrite } from "../src/storage/runs";
 import { generateArticles } from "./seed-archive";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -78,13 +78,12 @@ async function seed(): Promise<void> {
   await transact(db, [storeRuleset(db, v1, SEEDED_AT.toISOString())]);
   const articles = generateArticles(N);
   for (let i = 0; i < articles.length; i += 50) {
-    const statements = [];
-    for (const a of articles.slice(i, i + 50)) {
+    const inputs = articles.slice(i, i + 50).map((a) => {
       const result = checkArticle({ text: a.text, publishedAt: a.publishedAt }, v1, { now: SEEDED_AT });
-      const write = await prepareRunWrite(db, { article: { source: "bench", externalId: a.externalId, title: a.title, text: result.text, publishedAt: a.publishedAt }, result, ruleset: v1, trigger: "cli", now: SEEDED_AT });
-      statements.push(...write.statements);
-    }
-    await transact(db, statements);
+      const article = { source: "bench", externalId: a.externalId, title: a.title, text: result.text, publishedAt: a.publishedAt };
+      return { article, result, ruleset: v1, trigger: "cli" as const, now: SEEDED_AT };
+    });
+    await transact(db, (await prepareRunsWrite(db, inputs)).statements);
     if (i % 5000 === 0) process.stdout.write(`seeded ${i}/${N}\r`);
   }
   console.log(`seeded ${N} articles under ${v1.version} in ${((performance.now() - started) / 1000).toFixed(0)} s; database ${(await sizeOf() / 1e6).toFixed(0)} MB`);
