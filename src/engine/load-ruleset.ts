@@ -60,6 +60,14 @@ export interface CompiledRuleset {
   setCount: number;
 }
 
+/**
+ * Rule-set size limits (README, "Rule-set limits"), so memory and time stay bounded on any rule
+ * set. The Worker compiles its ruleset at isolate startup: 10,000 rules load from pre-parsed data
+ * in ~0.5–0.8 s (npm run bench), inside Workers' startup budget. The matcher's work per word of
+ * text grows with the longest phrase, not with the number of phrases.
+ */
+export const RULESET_LIMITS = { rules: 10_000, phraseWords: 12, phrases: 100_000 } as const;
+
 export const COMPILED: unique symbol = Symbol("accuracy-harness.compiled");
 export type LoadedRuleset = Ruleset & { [COMPILED]: CompiledRuleset };
 
@@ -258,6 +266,10 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     unique.push(v);
   }
 
+  if (unique.length > RULESET_LIMITS.rules) {
+    throw new RuleFileError([{ file: "(ruleset)", line: null, column: null, rule: null, key: null, message: `${unique.length} rules: a ruleset holds at most ${RULESET_LIMITS.rules} (split the packs across deployments)` }]);
+  }
+
   // Pass 2: compile (term registration into one shared matcher).
   const setKeys = new Map<string, number>();
   const phraseIndex = new Map<string, number>();
@@ -278,10 +290,14 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
           let f = validPhrases.get(p);
           if (f === undefined) {
             assertNoRegex(p, `${key}.${i}`);
+            let words: number;
             try {
-              phraseSteps(p);
+              words = phraseSteps(p).length;
             } catch (e) {
               throw new RuleCompileError(`${key}.${i}`, (e as Error).message);
+            }
+            if (words > RULESET_LIMITS.phraseWords) {
+              throw new RuleCompileError(`${key}.${i}`, `phrase has ${words} words: at most ${RULESET_LIMITS.phraseWords} (the matcher's work per word of text grows with the longest phrase)`);
             }
             f = foldTerm(p);
             validPhrases.set(p, f);
@@ -338,6 +354,9 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     });
   }
 
+  if (phrases.length > RULESET_LIMITS.phrases) {
+    issues.push({ file: "(ruleset)", line: null, column: null, rule: null, key: null, message: `${phrases.length} distinct phrases: a ruleset holds at most ${RULESET_LIMITS.phrases}` });
+  }
   if (issues.length) throw new RuleFileError(issues);
 
   loaded.sort((a, b) => (a.def.id < b.def.id ? -1 : 1));
