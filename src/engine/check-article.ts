@@ -52,6 +52,13 @@ interface Plan {
 
 const plans = new WeakMap<object, Plan>();
 
+/**
+ * Kinds whose findings are hits of their own term sets, so a rule of theirs without required
+ * terms still cannot apply when none of its terms occurs (test/engine/check-article-implied.test.ts
+ * checks it against running every rule).
+ */
+const ANY_TERM_KINDS: ReadonlySet<string> = new Set(["phrase"]);
+
 function planOf(rs: ReturnType<typeof compiledOf>): Plan {
   let plan = plans.get(rs);
   if (plan) return plan;
@@ -61,14 +68,18 @@ function planOf(rs: ReturnType<typeof compiledOf>): Plan {
   );
   const always: LoadedRule[] = [];
   const bySet = new Map<number, LoadedRule[]>();
+  const add = (set: number, r: LoadedRule) => {
+    const list = bySet.get(set);
+    if (list) list.push(r);
+    else bySet.set(set, [r]);
+  };
   for (const r of rs.rules) {
     const first = r.compiled.requires[0];
-    if (first === undefined || r.def.valid_from || r.def.valid_until) always.push(r);
-    else {
-      const list = bySet.get(first);
-      if (list) list.push(r);
-      else bySet.set(first, [r]);
-    }
+    if (r.def.valid_from || r.def.valid_until) always.push(r);
+    else if (first !== undefined) add(first, r);
+    // A phrase rule finds only the phrases it lists: it runs when any of its term sets occurs.
+    else if (ANY_TERM_KINDS.has(r.def.kind) && r.termSets.length) for (const set of new Set(r.termSets)) add(set, r);
+    else always.push(r);
   }
   plan = { na, index: new Map(rs.rules.map((r, i) => [r, i])), always, bySet };
   plans.set(rs, plan);
@@ -117,8 +128,11 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
   // apply (always-looked-at ones, and those whose first required term set occurs) says otherwise.
   const verdicts = plan.na.slice();
   const applicable: Verdict[] = [];
+  const judged = new Uint8Array(verdicts.length);
   const judge = (rule: LoadedRule) => {
     const i = plan.index.get(rule)!;
+    if (judged[i]) return;
+    judged[i] = 1;
     const v = toVerdict(rule, run(rule), text, ctx.quotes, plan.na[i]!);
     verdicts[i] = v;
     if (v.status !== "not_applicable") applicable.push(v);

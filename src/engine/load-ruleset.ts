@@ -39,6 +39,8 @@ export interface LoadedRule {
   summary: RuleSummary;
   kind: KindModule;
   compiled: CompiledRule;
+  /** Every term set the rule registered while compiling (checkArticle's trigger for phrase rules). */
+  termSets: number[];
   examplesAsOf: string | null;
 }
 
@@ -279,47 +281,54 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   const ruleIds = new Set(unique.map((v) => v.def.id));
   const validPhrases = new Map<string, string>();
   const loaded: LoadedRule[] = [];
+  // Registers a term list in the shared matcher (validated and folded once); returns its set id.
+  const registerTerms = (list: readonly string[], key: string): number => {
+    const folded: string[] = [];
+    list.forEach((p, i) => {
+      // Pack term lists are expanded into many rules: validate and fold each phrase once.
+      let f = validPhrases.get(p);
+      if (f === undefined) {
+        assertNoRegex(p, `${key}.${i}`);
+        let words: number;
+        try {
+          words = phraseSteps(p).length;
+        } catch (e) {
+          throw new RuleCompileError(`${key}.${i}`, (e as Error).message);
+        }
+        if (words > RULESET_LIMITS.phraseWords) {
+          throw new RuleCompileError(`${key}.${i}`, `phrase has ${words} words: at most ${RULESET_LIMITS.phraseWords} (the matcher's work per word of text grows with the longest phrase)`);
+        }
+        f = foldTerm(p);
+        validPhrases.set(p, f);
+      }
+      folded.push(f);
+    });
+    const uniq = [...new Set(folded)].sort();
+    const k = uniq.join("\u0000");
+    let id = setKeys.get(k);
+    if (id !== undefined) return id;
+    id = setCount++;
+    setKeys.set(k, id);
+    for (const p of uniq) {
+      let pi = phraseIndex.get(p);
+      if (pi === undefined) {
+        pi = phrases.length;
+        phraseIndex.set(p, pi);
+        phrases.push(p);
+        phraseSets.push([]);
+      }
+      phraseSets[pi]!.push(id);
+    }
+    return id;
+  };
   for (const v of unique) {
     const kind = KINDS.get(v.def.kind)!;
+    const termSets: number[] = [];
     const tools = {
       ruleIds,
       terms(list: readonly string[], key: string): number {
-        const folded: string[] = [];
-        list.forEach((p, i) => {
-          // Pack term lists are expanded into many rules: validate and fold each phrase once.
-          let f = validPhrases.get(p);
-          if (f === undefined) {
-            assertNoRegex(p, `${key}.${i}`);
-            let words: number;
-            try {
-              words = phraseSteps(p).length;
-            } catch (e) {
-              throw new RuleCompileError(`${key}.${i}`, (e as Error).message);
-            }
-            if (words > RULESET_LIMITS.phraseWords) {
-              throw new RuleCompileError(`${key}.${i}`, `phrase has ${words} words: at most ${RULESET_LIMITS.phraseWords} (the matcher's work per word of text grows with the longest phrase)`);
-            }
-            f = foldTerm(p);
-            validPhrases.set(p, f);
-          }
-          folded.push(f);
-        });
-        const uniq = [...new Set(folded)].sort();
-        const k = uniq.join("\u0000");
-        let id = setKeys.get(k);
-        if (id !== undefined) return id;
-        id = setCount++;
-        setKeys.set(k, id);
-        for (const p of uniq) {
-          let pi = phraseIndex.get(p);
-          if (pi === undefined) {
-            pi = phrases.length;
-            phraseIndex.set(p, pi);
-            phrases.push(p);
-            phraseSets.push([]);
-          }
-          phraseSets[pi]!.push(id);
-        }
+        const id = registerTerms(list, key);
+        termSets.push(id);
         return id;
       },
     };
@@ -338,6 +347,7 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
       def: v.def,
       kind,
       compiled,
+      termSets,
       examplesAsOf: v.pack?.examplesAsOf ?? null,
       summary: {
         id: v.def.id,

@@ -28,6 +28,9 @@ describe("rules that do not apply", () => {
     expect(one.counts).toEqual({ pass: 1, fail: 0, not_applicable: 2, review: 0, error: 0 });
     expect(two.counts).toEqual({ pass: 0, fail: 0, not_applicable: 3, review: 0, error: 0 });
     expect(two.score).toBeNull();
+    // A phrase rule without required terms runs when either its forbidden or its accepted wording occurs.
+    const three = checkArticle({ text: "They went to San Salvadr and Cecott.", publishedAt: "2025-07-20" }, rs, { now: NOW });
+    expect(three.verdicts.map((v) => [v.rule, v.status])).toEqual([["t.a", "fail"], ["t.b", "fail"], ["t.c", "not_applicable"]]);
   });
 
   it("give the pack's seeds-like texts the counts, score and outcome their verdicts add up to", () => {
