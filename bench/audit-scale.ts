@@ -3,9 +3,10 @@
 // stored through the real write path under the deployed ruleset, then runs two audits through
 // the real audit code (startAudit, processAuditBatch; the queue is an in-memory list): A after a
 // ruleset edit that changes no verdict (a rule's sources), B after a rule is added (every article
-// gets a new run). For each it prints the mean time of the first and last tenth of the score
-// batches and their ratio, every batch accounted for, and D1 rows written (index entries
-// included, from D1's own meta) and database growth per article.
+// gets a new run). For each it prints, for the first and the last tenth of the score batches, the
+// median wall time, D1 time and D1 rows read per batch (rows read do not depend on the machine's
+// load), every batch accounted for, and D1 rows written (index entries included, from D1's own
+// meta) and database growth per article.
 // Usage: npm run bench:audit [-- N]
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -34,23 +35,47 @@ for (const file of readdirSync(join(ROOT, "migrations")).filter((f) => f.endsWit
   for (const statement of readFileSync(join(ROOT, "migrations", file), "utf8").split("--> statement-breakpoint")) if (statement.trim()) await raw.prepare(statement).run();
 }
 
-// Every write goes through d1.batch (transact): count what D1 says it wrote.
-const meter = { rowsWritten: 0, rowsRead: 0 };
+// Every D1 call is timed, and what D1 says it read and wrote is added up (index entries included).
+const meter = { rowsWritten: 0, rowsRead: 0, ms: 0 };
+function add(result: D1Result | D1Result[]): void {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    meter.rowsWritten += r.meta?.rows_written ?? 0;
+    meter.rowsRead += r.meta?.rows_read ?? 0;
+  }
+}
+async function timed<T>(work: Promise<T>, count?: (value: T) => void): Promise<T> {
+  const t = performance.now();
+  try {
+    const value = await work;
+    count?.(value);
+    return value;
+  } finally {
+    meter.ms += performance.now() - t;
+  }
+}
 const DB = new Proxy(raw, {
   get(target, key) {
-    if (key === "batch")
-      return async (statements: D1PreparedStatement[]) => {
-        const results = await target.batch(statements);
-        for (const r of results) {
-          meter.rowsWritten += r.meta.rows_written ?? 0;
-          meter.rowsRead += r.meta.rows_read ?? 0;
-        }
-        return results;
-      };
+    // D1's batch needs its own statement objects: unwrap ours (the proxy forwards to them).
+    if (key === "batch") return (statements: D1PreparedStatement[]) => timed(target.batch(statements.map((s) => unwrap.get(s) ?? s)), add);
+    if (key === "prepare") return (sql: string) => track(target.prepare(sql));
     const value = Reflect.get(target, key);
     return typeof value === "function" ? value.bind(target) : value;
   },
 }) as unknown as D1Database;
+const unwrap = new WeakMap<object, D1PreparedStatement>();
+function track(statement: D1PreparedStatement): D1PreparedStatement {
+  const wrapped = new Proxy(statement, {
+    get(target, key) {
+      if (key === "bind") return (...params: unknown[]) => track(target.bind(...params));
+      if (key === "all" || key === "run") return () => timed((target[key] as () => Promise<D1Result>).call(target), add);
+      if (key === "first" || key === "raw") return (...args: unknown[]) => timed((target[key] as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      const value = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  unwrap.set(wrapped, statement);
+  return wrapped;
+}
 const db = getDb(DB);
 const sizeOf = async () => (await raw.prepare("SELECT 1").run()).meta.size_after as number;
 
@@ -95,22 +120,26 @@ async function audit(name: string, ruleset: Ruleset, now: Date) {
   const before = { ...meter, size: await sizeOf(), runs: (await raw.prepare("SELECT count(*) AS n FROM runs").first<{ n: number }>())!.n };
   const started = performance.now();
   const { audit } = await startAudit(env, { trigger: "api", now, ruleset });
-  const scoreMs: number[] = [];
+  const batches: { ms: number; d1ms: number; read: number }[] = [];
   while (sent.length) {
     const job = sent.shift()!;
     if (job.type !== "audit-batch") continue;
-    const t = performance.now();
     const isScore = (await raw.prepare("SELECT kind FROM audit_batches WHERE audit_id = ? AND seq = ?").bind(job.auditId, job.seq).first<{ kind: string }>())!.kind === "score";
+    const t = performance.now();
+    const d1 = { ms: meter.ms, read: meter.rowsRead };
     await processAuditBatch(env, job, ruleset);
-    if (isScore) scoreMs.push(performance.now() - t);
+    if (isScore) batches.push({ ms: performance.now() - t, d1ms: meter.ms - d1.ms, read: meter.rowsRead - d1.read });
   }
   const wall = (performance.now() - started) / 1000;
   const row = (await raw.prepare("SELECT * FROM audits WHERE id = ?").bind(audit.id).first<Record<string, number | string>>())!;
   const runs = (await raw.prepare("SELECT count(*) AS n FROM runs").first<{ n: number }>())!.n - before.runs;
-  const tenth = Math.max(1, Math.floor(scoreMs.length / 10));
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const first = mean(scoreMs.slice(0, tenth));
-  const last = mean(scoreMs.slice(-tenth));
+  const tenth = Math.max(1, Math.floor(batches.length / 10));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const tenths = (pick: (b: (typeof batches)[number]) => number) => {
+    const first = median(batches.slice(0, tenth).map(pick));
+    const last = median(batches.slice(-tenth).map(pick));
+    return `${first.toFixed(1)} → ${last.toFixed(1)} (${(last / first).toFixed(2)}×)`;
+  };
   const per = (x: number) => +(x / N).toFixed(2);
   console.log(`\n${name}`);
   console.table({
@@ -119,8 +148,8 @@ async function audit(name: string, ruleset: Ruleset, now: Date) {
       batches: `${row.batches_done}/${row.batches_total}`, "wall s": +wall.toFixed(0),
     },
   });
-  console.log(`score batches: ${scoreMs.length}; first tenth ${first.toFixed(1)} ms, last tenth ${last.toFixed(1)} ms per batch → last/first = ${(last / first).toFixed(2)}×`);
-  console.log(`per article: ${per(meter.rowsWritten - before.rowsWritten)} D1 rows written, ${per(meter.rowsRead - before.rowsRead)} rows read (writes' batches), ${Math.round((await sizeOf() - before.size) / N)} bytes of database growth`);
+  console.log(`score batches: ${batches.length}, median of the first tenth → last tenth: wall ms ${tenths((b) => b.ms)}, D1 ms ${tenths((b) => b.d1ms)}, D1 rows read ${tenths((b) => b.read)}`);
+  console.log(`per article: ${per(meter.rowsWritten - before.rowsWritten)} D1 rows written, ${per(meter.rowsRead - before.rowsRead)} rows read, ${Math.round((await sizeOf() - before.size) / N)} bytes of database growth`);
 }
 
 try {
