@@ -1,5 +1,5 @@
 // Exports for the fact-checking ecosystem and spreadsheets: schema.org ClaimReview JSON-LD per
-// failed claim, and CSV of verdicts (all articles, streamed) and of one audit's changes.
+// failed claim, and CSV (streamed) of verdicts (all articles) and of one audit's changes.
 // The same builders serve the API (bearer token) and the dashboard's download links (session).
 import { Hono } from "hono";
 import { z } from "zod";
@@ -176,23 +176,33 @@ export function articlesCsvStream(db: Db, filters: ArticleFilters, statuses: Ver
 
 const AUDIT_COLUMNS = ["audit_id", "article_id", "title", "url", "change", "previous_outcome", "outcome", "previous_run_id", "run_id", "rule", "rule_from", "rule_to", "cause", "quotes"];
 
-/** One row per (changed article, changed rule) of an audit; null when the audit does not exist. */
-export async function auditCsv(db: Db, auditId: string): Promise<string | null> {
-  const audit = await getAudit(db, auditId);
-  if (!audit) return null;
-  let out = BOM + csvRow(AUDIT_COLUMNS);
+/**
+ * One row per (changed article, changed rule) of an audit, streamed one keyset page of changes
+ * at a time (like the verdict CSV), so an audit with many changes never sits whole in memory.
+ */
+export function auditCsvStream(db: Db, auditId: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
   let cursor: Cursor | null = null;
-  for (;;) {
-    const page = await listChanges(db, auditId, undefined, { limit: MAX_PAGE_SIZE, cursor });
-    for (const c of page.items) {
-      const head: Cell[] = [auditId, c.article_id, c.title, c.url, c.change, c.previous_outcome, c.outcome, c.previous_run_id, c.run_id];
-      if (c.rules.length === 0) out += csvRow(head);
-      for (const r of c.rules) out += csvRow([...head, r.rule, r.from, r.to, r.cause, r.quotes.join(" | ")]);
-    }
-    const last = page.items[page.items.length - 1];
-    if (!page.next_cursor || !last) return out;
-    cursor = { at: null, id: last.article_id };
-  }
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let out = "";
+      if (!started) {
+        started = true;
+        out += BOM + csvRow(AUDIT_COLUMNS);
+      }
+      const page = await listChanges(db, auditId, undefined, { limit: MAX_PAGE_SIZE, cursor });
+      for (const c of page.items) {
+        const head: Cell[] = [auditId, c.article_id, c.title, c.url, c.change, c.previous_outcome, c.outcome, c.previous_run_id, c.run_id];
+        if (c.rules.length === 0) out += csvRow(head);
+        for (const r of c.rules) out += csvRow([...head, r.rule, r.from, r.to, r.cause, r.quotes.join(" | ")]);
+      }
+      if (out) controller.enqueue(encoder.encode(out));
+      const last = page.items[page.items.length - 1];
+      if (!page.next_cursor || !last) controller.close();
+      else cursor = { at: null, id: last.article_id };
+    },
+  });
 }
 
 export function today(): string {
@@ -203,9 +213,10 @@ export function articlesCsvResponse(db: Db, filters: ArticleFilters, statuses?: 
   return csvResponse(articlesCsvStream(db, filters, statuses), `verdicts-${today()}.csv`);
 }
 
+/** The audit's changes as a streamed CSV; null when the audit does not exist. */
 export async function auditCsvResponse(db: Db, auditId: string): Promise<Response | null> {
-  const body = await auditCsv(db, auditId);
-  return body === null ? null : csvResponse(body, `audit-${auditId}.csv`);
+  if (!(await getAudit(db, auditId))) return null;
+  return csvResponse(auditCsvStream(db, auditId), `audit-${auditId}.csv`);
 }
 
 // ---- API routes (behind the /v1 bearer-token guard in app.ts) ------------------------------
