@@ -15,9 +15,9 @@ import { prepareRunsWrite } from "../storage/runs";
 import type { StoredRule } from "../storage/verdicts";
 import { type AuditEnv, processScan, settle } from "./audit";
 import { diffRulesets, diffRun, type PreviousRun, sameVerdicts } from "./audit-diff";
+import { maybeEnqueueDigest } from "./audit-digest";
 import type { JobHandler } from "./handlers";
 import type { JobMessage, JobOf } from "./messages";
-import { maybeEnqueueAlert } from "./notify";
 
 type AuditBatchJob = JobOf<"audit-batch">;
 
@@ -217,19 +217,25 @@ async function processOrResend(env: Bindings, job: AuditBatchJob): Promise<Batch
 
 export const auditBatchHandler: JobHandler<"audit-batch"> = {
   async process(job, env: Bindings) {
-    const { changes } = await processOrResend(env, job);
-    // Regressions alert (when NOTIFY_URL is set). The batch is already committed, so a queue
-    // refusal is logged rather than retried: the alert stays recorded as queued for a resend.
-    for (const c of changes) {
-      if (c.change !== "regression") continue;
-      try {
-        await maybeEnqueueAlert(env, { articleId: c.article_id, runId: c.run_id, outcome: c.outcome as Outcome, previousOutcome: c.previous_outcome as Outcome });
-      } catch (err) {
-        console.error(`audit ${job.auditId}: alert for run ${c.run_id} not enqueued`, err);
-      }
-    }
+    await processOrResend(env, job);
+    await digestIfFinished(env, job.auditId);
   },
   async deadLetter(job, env: Bindings) {
     await deadLetterAuditBatch(env, job);
+    await digestIfFinished(env, job.auditId);
   },
 };
+
+/**
+ * Regressions alert once per audit, when it finishes (NOTIFY_URL set): one digest, not one
+ * message per article. The batch is already committed, so a queue refusal is logged, not
+ * retried: the digest stays recorded as queued and the next settled batch (or a duplicate
+ * message) sends it again.
+ */
+async function digestIfFinished(env: Bindings, auditId: string): Promise<void> {
+  try {
+    await maybeEnqueueDigest(env, auditId);
+  } catch (err) {
+    console.error(`audit ${auditId}: digest not enqueued`, err);
+  }
+}
