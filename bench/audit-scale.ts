@@ -15,7 +15,7 @@ import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { checkArticle, loadRuleset, type RuleFile, type Ruleset } from "../src/engine";
 import { type AuditEnv, startAudit } from "../src/jobs/audit";
 import { processAuditBatch } from "../src/jobs/audit-batch";
-import type { JobMessage } from "../src/jobs/messages";
+import type { JobMessage } from "../src/lib/job-messages";
 import { bundledRuleFiles, currentRuleset } from "../src/rules";
 import { getDb, transact } from "../src/storage/db";
 import { storeRuleset } from "../src/storage/rulesets";

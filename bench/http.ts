@@ -17,7 +17,7 @@ import { checkArticle } from "../src/engine";
 import { currentRuleset } from "../src/rules";
 import { getDb, transact } from "../src/storage/db";
 import { storeRuleset } from "../src/storage/rulesets";
-import { prepareRunWrite } from "../src/storage/runs";
+import { prepareRunsWrite } from "../src/storage/runs";
 
 const root = new URL("..", import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -173,7 +173,8 @@ async function writeCost() {
     let implied = 0;
     for (let r = 0; r < ROUNDS; r++) {
       const result = checkArticle({ text, publishedAt: "2025-07-20" }, ruleset, { now: new Date() });
-      const write = await prepareRunWrite(drizzleDb, { article: { source: "cost", externalId: `cost-${i}-${r}`, text: result.text, publishedAt: "2025-07-20" }, result, ruleset, trigger: "api" });
+      // What saveRun sends for one stored score (the ruleset is already stored).
+      const write = await prepareRunsWrite(drizzleDb, [{ article: { source: "cost", externalId: `cost-${i}-${r}`, text: result.text, publishedAt: "2025-07-20" }, result, ruleset, trigger: "api" }], { withRuleset: false });
       const out = await transact(drizzleDb, write.statements);
       rows += out.reduce((s, o) => s + (o.meta.rows_written ?? 0), 0);
       count += write.statements.length;

@@ -103,7 +103,7 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
     const outside = validityNote(rule.def, asOf);
     if (outside) {
       result = { skipped: outside };
-    } else if (!rule.compiled.requires.every((set) => ctx.hits(set).length > 0)) {
+    } else if (!rule.compiled.requires.every((set) => ctx.hits(set).length > 0) || (!options.ignoreAnchors && rule.compiled.anchor !== undefined && ctx.hits(rule.compiled.anchor).length === 0)) {
       result = { skipped: null };
     } else {
       try {

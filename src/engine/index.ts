@@ -1,5 +1,5 @@
 // Public entry of the pure engine: text, rules and `now` in, verdicts out. No I/O, no Worker or
-// Node APIs (test/engine/import-restriction.test.ts enforces it). Offsets are UTF-16 code units.
+// Node APIs (ESLint enforces it: eslint.config.js, test/tooling/lint-zones.test.ts). Offsets are UTF-16 code units.
 export type * from "./types";
 export { loadRuleset, RuleFileError, formatIssue, type RuleFile } from "./load-ruleset";
 export { checkArticle, judgingDate, validityNote } from "./check-article";
@@ -7,3 +7,4 @@ export { runExamples, runExample, type ExampleResult } from "./examples";
 export { SEVERITY_WEIGHTS, score, outcome } from "./score";
 export { KINDS } from "./kinds";
 export { ruleSchema, packSchema } from "./rule-schema";
+export { evaluateCase, summarise, type LabelledCase, type CaseOutcome, type EvalReport, type Tally } from "./evaluate";

@@ -3,21 +3,22 @@
 // commit together, so a retried or duplicated message never counts an article twice. Dead
 // letters are settled as failures, so the audit still finishes.
 import type { BatchItem } from "drizzle-orm/batch";
-import { checkArticle, type CheckResult, type Outcome, type Ruleset } from "../engine";
+import type { CheckResult, Outcome, Ruleset } from "../engine";
 import type { Bindings } from "../env";
 import { currentRuleset } from "../rules";
 import { type BatchArticle, type BatchRow, claimBatch, countActiveAfter, getBatch, loadBatchArticles, loadVerdicts, markChecked, pendingChildren } from "../storage/audit-batches";
 import { type AuditChange, insertChanges } from "../storage/audit-changes";
 import { type AuditDelta, applyDelta, finishIfComplete } from "../storage/audits";
 import { type Db, getDb, transact } from "../storage/db";
-import { loadStoredRules, storeRuleset } from "../storage/rulesets";
+import { loadStoredRules } from "../storage/rulesets";
 import { prepareRunsWrite } from "../storage/runs";
-import type { StoredRule } from "../storage/verdicts";
+import type { StoredRule } from "../lib/implied-verdicts";
+import { scoreArticle, type ScoredArticle } from "../use-cases/score-article";
 import { type AuditEnv, processScan, settle } from "./audit";
 import { diffRulesets, diffRun, type PreviousRun, sameVerdicts } from "./audit-diff";
 import { maybeEnqueueDigest } from "./audit-digest";
 import type { JobHandler } from "./handlers";
-import type { JobMessage, JobOf } from "./messages";
+import type { JobMessage, JobOf } from "../lib/job-messages";
 
 type AuditBatchJob = JobOf<"audit-batch">;
 
@@ -66,7 +67,7 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
   const rulesOf = (version: string) => rulesets.get(version) ?? null;
   const current = new Map(ruleset.rules.map((r) => [r.id, r.hash]));
   const unchanged: { id: string; asOf: string }[] = [];
-  const toStore: { article: BatchArticle; result: CheckResult; previous: PreviousRun | null }[] = [];
+  const toStore: { article: BatchArticle; scored: ScoredArticle; previous: PreviousRun | null }[] = [];
 
   // The engine judges undated articles as of the audit's start, so every batch of an audit agrees.
   const now = new Date(batch.audit.startedAt);
@@ -74,8 +75,7 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
   const delta: Required<Omit<AuditDelta, "settled" | "due" | "batchesAdded">> & { due: number } = {
     due: 0, scored: 0, skipped: 0, failed: 0, scoreSum: 0, scoreCount: 0, pass: 0, warn: 0, fail: 0, regressions: 0, fixed: 0, changed: 0,
   };
-  // The ruleset may be newer than the audit's (a deploy mid-audit): store it with the runs.
-  const statements: BatchItem<"sqlite">[] = [...claimBatch(db, auditId, batch.seq, "done", writtenAt.toISOString()), storeRuleset(db, ruleset, writtenAt.toISOString())];
+  const statements: BatchItem<"sqlite">[] = [...claimBatch(db, auditId, batch.seq, "done", writtenAt.toISOString())];
   const changes: AuditChange[] = [];
   // Ids the scan chose but that vanished since count as skipped, not due.
   delta.skipped += batch.articleIds.length - articles.length;
@@ -88,15 +88,19 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
       delta.due--;
       continue;
     }
-    let result: CheckResult;
+    let scored: ScoredArticle;
     try {
-      result = checkArticle({ text: article.text, title: article.title ?? undefined, publishedAt: article.publishedAt, language: article.language ?? undefined }, ruleset, { now });
+      scored = scoreArticle(
+        { source: article.source, external_id: article.externalId, url: article.url, title: article.title, text: article.text, published_at: article.publishedAt, language: article.language },
+        { now, ruleset },
+      );
     } catch (err) {
       // The engine is deterministic: a throw would recur on retry, so record it and move on.
       console.error(`audit ${auditId}: scoring article ${article.id} threw`, err);
       delta.failed++;
       continue;
     }
+    const { result } = scored;
     const rules = article.previous ? rulesOf(article.previous.rulesetVersion) : null;
     const previous: PreviousRun | null = article.previous && { ...article.previous, verdicts: verdicts.get(article.previous.runId) ?? new Map(), rules };
     if (previous && article.contentHash === previous.contentHash && sameVerdicts(previous, result)) {
@@ -106,26 +110,18 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
       continue;
     }
     count(delta, result);
-    toStore.push({ article, result, previous });
+    toStore.push({ article, scored, previous });
   }
 
-  // Every new run of the batch in three statements (articles, runs, verdict rows).
-  const writes = await prepareRunsWrite(
-    db,
-    toStore.map(({ article, result }) => ({
-      article: { source: article.source, externalId: article.externalId, url: article.url, title: article.title, text: result.text, publishedAt: article.publishedAt, language: article.language },
-      result,
-      ruleset,
-      trigger: "audit" as const,
-      auditId,
-      now: writtenAt,
-    })),
-  );
+  // Every new run of the batch in three statements (articles, runs, verdict rows). startAudit
+  // stored the audit's ruleset; a newer one (a deploy mid-audit) is stored with the runs.
+  const inputs = await Promise.all(toStore.map(({ scored }) => scored.writeInput({ trigger: "audit", auditId, at: writtenAt })));
+  const writes = await prepareRunsWrite(db, inputs, { withRuleset: ruleset.version !== batch.audit.rulesetVersion });
   if (toStore.length) statements.push(...writes.statements);
-  for (const [i, { article, result, previous }] of toStore.entries()) {
+  for (const [i, { article, scored, previous }] of toStore.entries()) {
     if (!previous) continue;
     const before = previous.rules && new Map([...previous.rules.values()].map((r) => [r.id, r.hash]));
-    const change = diffRun(previous, result, writes.runs[i]!.runId, article.id, {
+    const change = diffRun(previous, scored.result, writes.runs[i]!.runId, article.id, {
       ruleChanges: before ? diffRulesets(before, current) : null,
       contentHash: writes.runs[i]!.contentHash,
     });

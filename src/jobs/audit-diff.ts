@@ -4,7 +4,7 @@ import { validityNote, type CheckResult, type Evidence, type Outcome } from "../
 import type { PreviousVerdict } from "../storage/audit-batches";
 import type { AuditChange, ChangeKind, RuleDelta } from "../storage/audit-changes";
 import type { RuleChanges } from "../storage/audits";
-import type { StoredRule } from "../storage/verdicts";
+import type { StoredRule } from "../lib/implied-verdicts";
 
 /** Rules added, removed or edited from `before` to `after` (rule id → content hash). */
 export function diffRulesets(before: Map<string, string>, after: Map<string, string>): RuleChanges {

@@ -5,10 +5,10 @@ import type { Bindings } from "../env";
 import { listChanges } from "../storage/audit-changes";
 import { type AuditSummary, getAudit } from "../storage/audits";
 import { type Db, getDb } from "../storage/db";
-import { findDelivery, markFailed, markSent, recordAttemptFailure, recordDelivery } from "../storage/deliveries";
+import { signStandardWebhook } from "../lib/crypto";
+import type { JobMessage } from "../lib/job-messages";
+import { ALERT_PROVIDER, findDelivery, markFailed, markSent, recordAttemptFailure, recordDelivery } from "../storage/deliveries";
 import type { JobHandler } from "./handlers";
-import type { JobMessage } from "./messages";
-import { ALERT_PROVIDER, signStandardWebhook } from "./notify";
 
 /** Regressions listed in one digest; the rest are counted. */
 export const DIGEST_MAX_ARTICLES = 100;

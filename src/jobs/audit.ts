@@ -11,7 +11,7 @@ import { type Db, getDb, transact } from "../storage/db";
 import { newId } from "../storage/ids";
 import { loadRuleHashes, previousRulesetVersion, storeRuleset } from "../storage/rulesets";
 import { diffRulesets } from "./audit-diff";
-import type { JobMessage } from "./messages";
+import type { JobMessage } from "../lib/job-messages";
 
 /**
  * Default articles per queue message (the `AUDIT_BATCH_SIZE` var overrides it, see

@@ -2,7 +2,7 @@
 import type { Bindings } from "../env";
 import { auditBatchHandler } from "./audit-batch";
 import { auditDigest } from "./audit-digest";
-import type { JobOf, JobType } from "./messages";
+import type { JobOf, JobType } from "../lib/job-messages";
 import { notify } from "./notify";
 import { scoreDelivery } from "./score-delivery";
 

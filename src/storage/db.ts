@@ -1,5 +1,4 @@
-// The drizzle handle over the D1 binding, the one-transaction batch helper and the hashing
-// helper storage shares.
+// The drizzle handle over the D1 binding, and the one-transaction batch helper storage shares.
 import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
 import type { SQLiteRaw } from "drizzle-orm/sqlite-core/query-builders/raw";
@@ -9,12 +8,6 @@ export type Db = ReturnType<typeof getDb>;
 
 export function getDb(d1: D1Database) {
   return drizzle(d1, { schema });
-}
-
-/** SHA-256 hex of a string (content hashes of article text). */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /**

@@ -1,14 +1,14 @@
 // Read queries over runs and their verdicts: one run with its verdicts (evidence parsed, the
 // implied not_applicable ones restored), an article's latest run, an article's run history.
 // Multi-query reads go in one D1 batch (one round trip).
-import { and, asc, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Evidence, Outcome, Severity, VerdictStatus } from "../engine";
 import { type ArticleRecord, toArticleRecord } from "./articles";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
 import type { RunTrigger } from "./runs";
 import { articles, rulesets, runs, verdicts } from "./schema";
-import { parseStoredRules, withImplied } from "./verdicts";
+import { parseStoredRules, withImplied } from "../lib/implied-verdicts";
 
 export interface StoredRun {
   id: string;
@@ -77,12 +77,49 @@ export function toStoredVerdict(row: typeof verdicts.$inferSelect): StoredVerdic
 
 const latestRunIdOf = (articleId: string) => sql`(SELECT ${articles.latestRunId} FROM ${articles} WHERE ${articles.id} = ${articleId})`;
 
+/** The one verdict query: the verdicts of one run (or a list of runs) by run and rule id, optionally of one status. */
+function verdictsOf(db: Db, runIds: string | SQL | string[], status?: VerdictStatus) {
+  return db
+    .select()
+    .from(verdicts)
+    .where(and(Array.isArray(runIds) ? inArray(verdicts.runId, runIds) : eq(verdicts.runId, runIds), status ? eq(verdicts.status, status) : undefined))
+    .orderBy(asc(verdicts.runId), asc(verdicts.ruleId));
+}
+
+/**
+ * Every verdict of the given runs, grouped by run id (chunked under D1's 100 bound parameters).
+ * `withImplied: false` leaves out the not_applicable verdicts that are not stored as rows (for
+ * callers that drop not_applicable anyway); by default they are restored from the ruleset.
+ */
+export async function verdictsByRun(db: Db, runIds: string[], opts: { withImplied?: boolean } = {}): Promise<Map<string, StoredVerdict[]>> {
+  const out = new Map<string, StoredVerdict[]>();
+  for (let i = 0; i < runIds.length; i += 90) {
+    for (const row of await verdictsOf(db, runIds.slice(i, i + 90))) {
+      const list = out.get(row.runId) ?? [];
+      list.push(toStoredVerdict(row));
+      out.set(row.runId, list);
+    }
+  }
+  if (opts.withImplied === false || !runIds.length) return out;
+  const lean = await db
+    .select({ id: runs.id, version: runs.rulesetVersion, asOf: runs.asOf, implied: runs.impliedVerdicts })
+    .from(runs)
+    .where(sql`${runs.id} IN (SELECT value FROM json_each(${JSON.stringify(runIds)})) AND ${runs.impliedVerdicts} > 0`);
+  const versions = [...new Set(lean.map((r) => r.version))];
+  const rulesetRows = versions.length
+    ? await db.select().from(rulesets).where(sql`${rulesets.version} IN (SELECT value FROM json_each(${JSON.stringify(versions)}))`)
+    : [];
+  const rulesOf = new Map(rulesetRows.map((r) => [r.version, parseStoredRules(r.version, r.rules, r.format)]));
+  for (const run of lean) out.set(run.id, withImplied(out.get(run.id) ?? [], rulesOf.get(run.version) ?? null, run.asOf, run.implied));
+  return out;
+}
+
 // The run, its stored verdicts, and its ruleset's rules (which restore the implied verdicts; read
 // only when the run implies some).
 function runAndVerdicts(db: Db, runId: string | SQL) {
   return [
     db.select().from(runs).where(eq(runs.id, runId)),
-    db.select().from(verdicts).where(eq(verdicts.runId, runId)).orderBy(asc(verdicts.ruleId)),
+    verdictsOf(db, runId),
     db
       .select({ version: rulesets.version, rules: rulesets.rules, format: rulesets.format })
       .from(rulesets)
@@ -104,6 +141,47 @@ function withVerdicts(runRows: (typeof runs.$inferSelect)[], verdictRows: (typeo
 export async function getRun(db: Db, id: string): Promise<RunWithVerdicts | null> {
   const [runRows, verdictRows, rulesetRows] = await db.batch(runAndVerdicts(db, id));
   return withVerdicts(runRows, verdictRows, rulesetRows);
+}
+
+/** One run without its verdicts, or null. */
+export async function getStoredRun(db: Db, id: string): Promise<StoredRun | null> {
+  const row = await db.select().from(runs).where(eq(runs.id, id)).get();
+  return row ? toStoredRun(row) : null;
+}
+
+/** The latest run of the article with this source + external id, or null (unknown, or never scored). */
+export async function latestRunOf(db: Db, ref: { source: string; externalId: string }): Promise<StoredRun | null> {
+  const row = await db
+    .select({ run: runs })
+    .from(articles)
+    .innerJoin(runs, eq(runs.id, articles.latestRunId))
+    .where(and(eq(articles.source, ref.source), eq(articles.externalId, ref.externalId)))
+    .get();
+  return row ? toStoredRun(row.run) : null;
+}
+
+/** What an alert reports about one run: its article, the run, the outcome before it and its failing verdicts. */
+export interface RunReport {
+  article: ArticleRecord;
+  run: StoredRun;
+  /** The article's outcome in the run before this one; null for its first run. */
+  previousOutcome: Outcome | null;
+  failing: StoredVerdict[];
+}
+
+/** One round trip for a RunReport, or null when the run (or its article) does not exist. */
+export async function getRunReport(db: Db, articleId: string, runId: string): Promise<RunReport | null> {
+  const [articleRows, runRows, previousRows, failing] = await db.batch([
+    db.select().from(articles).where(eq(articles.id, articleId)).limit(1),
+    db.select().from(runs).where(and(eq(runs.id, runId), eq(runs.articleId, articleId))).limit(1),
+    // Run ids are time-sortable: the previous run is the greatest id below this one.
+    db.select({ outcome: runs.outcome }).from(runs).where(and(eq(runs.articleId, articleId), lt(runs.id, runId))).orderBy(desc(runs.id)).limit(1),
+    verdictsOf(db, runId, "fail"),
+  ]);
+  const article = articleRows[0];
+  const run = runRows[0];
+  if (!article || !run) return null;
+  return { article: toArticleRecord(article), run: toStoredRun(run), previousOutcome: previousRows[0]?.outcome ?? null, failing: failing.map(toStoredVerdict) };
 }
 
 /** The article's latest run with every verdict, or null (unknown article or never scored). */

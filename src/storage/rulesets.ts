@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Ruleset } from "../engine";
 import type { Db } from "./db";
 import { rulesets } from "./schema";
-import { parseStoredRules, RULESET_FORMAT, type StoredRule, storedRules } from "./verdicts";
+import { parseStoredRules, RULESET_FORMAT, type StoredRule, storedRules } from "../lib/implied-verdicts";
 
 /**
  * Stores a ruleset version with its rules (format 2: enough to imply not_applicable verdicts).

@@ -8,10 +8,11 @@ import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { CheckResult, Ruleset, VerdictStatus } from "../engine";
 import type { Db } from "./db";
-import { sha256Hex, transact } from "./db";
+import { sha256Hex } from "../lib/crypto";
+import { transact } from "./db";
 import { newId } from "./ids";
 import { storeRuleset } from "./rulesets";
-import { RULESET_FORMAT, splitVerdicts } from "./verdicts";
+import { RULESET_FORMAT, splitVerdicts } from "../lib/implied-verdicts";
 
 export type RunTrigger = "api" | "webhook" | "audit" | "cli";
 
@@ -39,14 +40,18 @@ export interface RunWriteInput {
 export interface PreparedRunWrite {
   runId: string;
   contentHash: string;
-  /** Item 0 is the article upsert, which RETURNs the article's id. */
+  /** Run them with transact() (raw SQL): the ruleset's upsert, then articles, runs, verdict rows. */
   statements: BatchItem<"sqlite">[];
 }
 
 export interface PreparedRunsWrite {
   /** One per input, in order. */
   runs: { runId: string; contentHash: string }[];
-  /** At most three, however many runs: article upserts (RETURNING id), runs, verdict rows. */
+  /**
+   * Run them with transact() (raw SQL): each ruleset's upsert (writes nothing once stored; left
+   * out with `withRuleset: false`), then at most three however many runs: article upserts
+   * (RETURNING id), runs, verdict rows.
+   */
   statements: BatchItem<"sqlite">[];
 }
 
@@ -61,7 +66,7 @@ export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<Pre
  * per table, each binding a single JSON parameter (D1 binds at most 100), so an audit batch of
  * 50 articles costs three statements, not 150.
  */
-export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[]): Promise<PreparedRunsWrite> {
+export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { withRuleset?: boolean } = {}): Promise<PreparedRunsWrite> {
   const articleRows: Record<string, unknown>[] = [];
   const runRows: Record<string, unknown>[] = [];
   const verdictRows: unknown[][] = [];
@@ -113,7 +118,12 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[]): Promise
     for (const v of rows) verdictRows.push([runId, v.rule, v.status, v.severity, v.kind, JSON.stringify(v.evidence), v.message ?? null]);
   }
 
-  const statements: BatchItem<"sqlite">[] = [
+  const statements: BatchItem<"sqlite">[] = [];
+  if (opts.withRuleset !== false) {
+    const versions = new Map(inputs.map((i) => [i.ruleset.version, i]));
+    for (const i of versions.values()) statements.push(storeRuleset(db, i.ruleset, (i.now ?? new Date()).toISOString()));
+  }
+  statements.push(
     // SET expressions see the OLD row, so failing_since keeps the date of the first failure
     // while the article stays failing. ("WHERE true" lets SQLite parse an upsert over a SELECT.)
     db.run(sql`INSERT INTO articles (id, source, external_id, url, title, text, content_hash, published_at, language, status,
@@ -144,7 +154,7 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[]): Promise
         r ->> 'content_hash', r ->> 'score', r ->> 'outcome',
         r ->> '$.counts[0]', r ->> '$.counts[1]', r ->> '$.counts[2]', r ->> '$.counts[3]', r ->> '$.counts[4]', r ->> 'as_of', r ->> 'implied', r ->> 'now'
       FROM (SELECT value AS r FROM json_each(${JSON.stringify(runRows)}))`),
-  ];
+  );
   if (verdictRows.length) {
     statements.push(
       db.run(sql`INSERT INTO verdicts (run_id, rule_id, status, severity, kind, evidence, message)
@@ -166,8 +176,9 @@ export async function saveRun(
   input: RunWriteInput,
   extra: BatchItem<"sqlite">[] = [],
 ): Promise<{ runId: string; articleId: string; contentHash: string }> {
-  const prepared = await prepareRunWrite(db, input);
-  const [upsert, ...rest] = [...prepared.statements, ...extra];
+  // Without the ruleset's upsert: one stored score binds no rules JSON unless it must (below).
+  const { runs: [prepared], statements } = await prepareRunsWrite(db, [input], { withRuleset: false });
+  const [upsert, ...rest] = [...statements, ...extra];
   let results: D1Result[];
   try {
     results = await transact(db, [upsert!, ...rest]);
@@ -178,7 +189,7 @@ export async function saveRun(
     results = (await transact(db, [storeRuleset(db, input.ruleset, now), upsert!, ...rest])).slice(1);
   }
   const row = results[0]!.results[0] as { id: string };
-  return { runId: prepared.runId, articleId: row.id, contentHash: prepared.contentHash };
+  return { runId: prepared!.runId, articleId: row.id, contentHash: prepared!.contentHash };
 }
 
 function count(result: CheckResult, status: VerdictStatus): number {

@@ -9,7 +9,7 @@ import type { Bindings } from "../../src/env";
 import { auditBatchHandler } from "../../src/jobs/audit-batch";
 import { auditDigest, maybeEnqueueDigest } from "../../src/jobs/audit-digest";
 import { startAudit } from "../../src/jobs/audit";
-import type { JobMessage } from "../../src/jobs/messages";
+import type { JobMessage } from "../../src/lib/job-messages";
 import { drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 
 const NIGHT = Date.UTC(2026, 10, 20, 3, 0, 0);

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Bindings } from "../../src/env";
 import { auditBatchHandler, isOverloaded, MAX_OVERLOAD_RESENDS } from "../../src/jobs/audit-batch";
 import { startAudit } from "../../src/jobs/audit";
-import type { JobMessage } from "../../src/jobs/messages";
+import type { JobMessage } from "../../src/lib/job-messages";
 import { auditRow, batchRows, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 
 const v1 = ruleset(phraseRule("audit.city", "San Salvadr", "San Salvador"));

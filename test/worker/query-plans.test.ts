@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkArticle } from "../../src/engine";
 import { startAudit } from "../../src/jobs/audit";
 import { processAuditBatch } from "../../src/jobs/audit-batch";
-import type { JobMessage } from "../../src/jobs/messages";
+import type { JobMessage } from "../../src/lib/job-messages";
 import { getArticle, listArticles } from "../../src/storage/articles";
 import { listChanges } from "../../src/storage/audit-changes";
 import { listCorrections } from "../../src/storage/corrections";

@@ -1,7 +1,8 @@
-// Which verdicts a stored run keeps as rows, and how reads restore the rest. A not_applicable
-// verdict that says no more than its ruleset does (the rule's kind and severity, no evidence, and
-// the validity note the engine gives for the run's as_of) is not stored: the run records how many
-// it left out (runs.implied_verdicts) and rulesets.rules (format 2) holds what restores them.
+// Which verdicts a stored run keeps as rows, and how reads restore the rest (pure; storage uses
+// it). A not_applicable verdict that says no more than its ruleset does (the rule's kind and
+// severity, no evidence, and the validity note the engine gives for the run's as_of) is not
+// stored: the run records how many it left out (runs.implied_verdicts) and rulesets.rules
+// (format 2) holds what restores them.
 import { validityNote, type CheckResult, type Ruleset, type Severity, type Verdict } from "../engine";
 
 /** One rule of a stored ruleset (rulesets.rules); kind and severity are absent before format 2. */
