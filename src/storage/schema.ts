@@ -51,6 +51,18 @@ export const articles = sqliteTable(
   ],
 );
 
+/**
+ * The dashboard's unfiltered totals, kept by triggers on `articles` (migration 0003) so the
+ * summary strip reads one row instead of the whole archive. One row, id = 1.
+ */
+export const articleTotals = sqliteTable("article_totals", {
+  id: integer("id").primaryKey(),
+  articles: integer("articles").notNull().default(0),
+  failing: integer("failing").notNull().default(0),
+  scoreSum: real("score_sum").notNull().default(0),
+  scoreCount: integer("score_count").notNull().default(0),
+});
+
 /** One scoring of one article against one ruleset version. */
 export const runs = sqliteTable(
   "runs",
