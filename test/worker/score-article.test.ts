@@ -1,11 +1,12 @@
 // The one scoring use case against real D1: what it judges (html over text), how it identifies
-// an article without an external id, and that store() and prepare() write the same thing.
+// an article without an external id, and what writeInput() hands a caller's own batch (audits).
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/lib/crypto";
 import { currentRuleset } from "../../src/rules";
 import { getDb, transact } from "../../src/storage/db";
 import { getRun } from "../../src/storage/queries-runs";
+import { prepareRunsWrite } from "../../src/storage/runs";
 import { scoreArticle } from "../../src/use-cases/score-article";
 
 const db = () => getDb(env.DB);
@@ -44,12 +45,13 @@ describe("scoreArticle", () => {
     expect(again.runId).not.toBe(byText.runId);
   });
 
-  it("prepare() builds the same writes as store() for the caller's own batch", async () => {
+  it("writeInput() is what store() writes, for a caller that commits many runs in one batch", async () => {
     const scored = scoreArticle({ source: "uc", external_id: "batch", text: TEXT }, { now: new Date("2025-07-20T00:00:00Z") });
-    const write = await scored.prepare(db(), { trigger: "audit", at: new Date("2026-01-01T00:00:00Z") });
-    expect(await getRun(db(), write.runId)).toBeNull();
+    const write = await prepareRunsWrite(db(), [await scored.writeInput({ trigger: "audit", at: new Date("2026-01-01T00:00:00Z") })]);
+    const runId = write.runs[0]!.runId;
+    expect(await getRun(db(), runId)).toBeNull();
     await transact(db(), write.statements);
-    const run = await getRun(db(), write.runId);
+    const run = await getRun(db(), runId);
     expect(run).toMatchObject({ trigger: "audit", as_of: "2025-07-20", created_at: "2026-01-01T00:00:00.000Z", content_hash: await sha256Hex(TEXT) });
     expect(run!.verdicts).toHaveLength(scored.result.verdicts.length);
   });
