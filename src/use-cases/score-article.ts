@@ -7,7 +7,7 @@ import { type CheckResult, checkArticle, type Ruleset } from "../engine";
 import { sha256Hex } from "../lib/crypto";
 import { currentRuleset } from "../rules";
 import type { Db } from "../storage/db";
-import { type RunTrigger, type RunWriteInput, saveRun } from "../storage/runs";
+import { type PreparedRunWrite, prepareRunWrite, type RunTrigger, type RunWriteInput, saveRun } from "../storage/runs";
 
 /**
  * An article to judge, in the field names the API, the webhook contract and the stored article
@@ -44,6 +44,8 @@ export interface ScoredArticle {
   result: CheckResult;
   /** Stores article + run + verdicts in one D1 transaction; `extra` statements join it (and can veto it by failing). */
   store(db: Db, options: StoreOptions, extra?: BatchItem<"sqlite">[]): Promise<{ runId: string; articleId: string; contentHash: string }>;
+  /** The same writes as store(), not executed (run them with transact()): for a caller's own transaction. */
+  prepare(db: Db, options: StoreOptions): Promise<PreparedRunWrite>;
   /** What store() writes, for prepareRunsWrite (audits store a batch's runs in three statements). */
   writeInput(options: StoreOptions): Promise<RunWriteInput>;
 }
@@ -82,6 +84,7 @@ export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}
   return {
     result,
     store: async (db, o, extra = []) => saveRun(db, await writeInput(o), extra),
+    prepare: async (db, o) => prepareRunWrite(db, await writeInput(o)),
     writeInput,
   };
 }

@@ -1,5 +1,6 @@
 // The one scoring use case against real D1: what it judges (html over text), how it identifies
-// an article without an external id, and what writeInput() hands a caller's own batch (audits).
+// an article without an external id, and that prepare() and writeInput() hand a caller's own
+// transaction the same writes as store().
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/lib/crypto";
@@ -43,6 +44,14 @@ describe("scoreArticle", () => {
     const again = await scoreArticle({ source: "uc", text: TEXT }).store(db(), { trigger: "api" });
     expect(again.articleId).toBe(byText.articleId);
     expect(again.runId).not.toBe(byText.runId);
+  });
+
+  it("prepare() builds store()'s writes without running them", async () => {
+    const scored = scoreArticle({ source: "uc", external_id: "prepared", text: TEXT });
+    const write = await scored.prepare(db(), { trigger: "api" });
+    expect(await getRun(db(), write.runId)).toBeNull();
+    await transact(db(), write.statements);
+    expect((await getRun(db(), write.runId))?.verdicts).toHaveLength(scored.result.verdicts.length);
   });
 
   it("writeInput() is what store() writes, for a caller that commits many runs in one batch", async () => {
