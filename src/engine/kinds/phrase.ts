@@ -1,7 +1,7 @@
 // phrase: forbidden wording with a suggested replacement (Vale's substitution) — the escape
 // hatch for facts that are really about wording. Accepted wordings count as passing evidence.
 import { z } from "zod";
-import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
+import { defineKind, type CompiledRule, type Finding } from "../kind-api";
 import { compileContext, contextHolds, contextSchema, firstStartingAt, terms, type CompiledContext } from "./shared";
 
 const options = z.object({
@@ -17,15 +17,13 @@ const options = z.object({
   accept: terms.optional().describe("Right wordings: passing evidence"),
   context: contextSchema.optional(),
 });
-type Options = z.infer<typeof options>;
-
 interface Compiled extends CompiledRule {
   forbid: Array<{ set: number; replacement: string; message?: string }>;
   accept: number | null;
   context: CompiledContext;
 }
 
-export const phrase: KindModule = {
+export const phrase = defineKind({
   meta: {
     name: "phrase",
     description: "Forbidden wording with a suggested replacement (optionally only in a context); accepted wordings pass.",
@@ -33,8 +31,7 @@ export const phrase: KindModule = {
     verdicts: ["pass", "fail", "not_applicable"],
   },
 
-  compile(rule: RuleDef, tools) {
-    const o = rule as unknown as Options;
+  compile(o, tools) {
     const c: Compiled = {
       forbid: o.forbid.map((f, i) => ({ set: tools.terms(f.phrases, `forbid.${i}.phrases`), replacement: f.replacement, message: f.message })),
       accept: o.accept ? tools.terms(o.accept, "accept") : null,
@@ -45,8 +42,7 @@ export const phrase: KindModule = {
     return c;
   },
 
-  check(ctx, compiled) {
-    const c = compiled as Compiled;
+  check(ctx, c) {
     const out: Finding[] = [];
     for (const f of c.forbid) {
       for (const h of ctx.hits(f.set)) {
@@ -75,4 +71,4 @@ export const phrase: KindModule = {
     }
     return out;
   },
-};
+});

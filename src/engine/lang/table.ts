@@ -23,4 +23,27 @@ export interface LanguageTable {
   destinationPrepositions: string[];
   /** Subordinators that say what happened at a time just named ("on 22 December, when …"). */
   whenWords: string[];
+  // --- Attachment of descriptions to entities (place, name, role kinds) ---
+  /** Articles and determiners ("the", "la", "its"). */
+  articles: string[];
+  /** Prepositions that locate something ("in Ecuador", "en Ecuador", "at Maiquetía"). */
+  locatives: string[];
+  /** Words that link an entity to where it is ("is", "located", "ubicado", "se encuentra"). */
+  placeLinkers: string[];
+  /** Words that introduce a name given to something ("known as", "llamado", "aka"). */
+  namingWords: string[];
+  /** Small words inside a proper name ("Center for the Care of Migrants"). */
+  nameConnectors: string[];
+  /** Words between an acronym and its expansion ("CECOT, short for …", "which stands for"). */
+  expansionLeadIns: string[];
+  /** Office nouns: the head of a title; two titles with different heads are different offices. */
+  offices: string[];
+  /** Words that narrow an office without changing it ("Chief", "District", "Interior", "acting"). */
+  officeQualifiers: string[];
+  /** Words that make a title a past one ("former President", "ex presidente"). */
+  formerTitles: string[];
+  /** A title after these describes the past on purpose ("then-President", "the late"). */
+  titleThen: string[];
+  /** Words a title may contain that name no office ("Court" in "District Court Judge"). */
+  titleNeutral: string[];
 }

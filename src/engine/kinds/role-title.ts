@@ -1,0 +1,191 @@
+// Titles as typed values: the words of an office ("Vice President", "Chief Judge", "ministro de
+// Interior"), the country a title names ("Honduran", "de Venezuela") and whether it is a past one
+// ("former", "ex"). A title found next to a name is read as far as title words go — so a right
+// word cannot hide a wrong one ("D.C. Circuit Chief Judge") — and compared with the rule's
+// titles by its words, not by a list of wrong phrasings.
+import type { ArticleContext } from "../kind-api";
+import { LANG } from "../lang";
+import { findCountryMentions, foldText, isUpperAt, tokenize, type CountryMention } from "../text-adapter";
+import type { Token } from "../text/tokens";
+import { firstMentionAt } from "./shared";
+
+/** The office words of a title, its country and whether it states a past title. */
+export interface Title {
+  /** Folded office words, without country words, articles and connectors ("vice", "president"). */
+  words: Set<string>;
+  /** Country codes the title names (U.S., Venezuelan, de El Salvador). */
+  countries: string[];
+  /** Says "former" / "ex": a past title. */
+  former: boolean;
+  /** Says "then" / "the late": the past on purpose; never judged. */
+  then: boolean;
+}
+
+/** "expresidente" → "ex", "presidente": the prefix is the same word as "ex-presidente". */
+function splitEx(word: string): string[] {
+  if (word.length > 4 && word.startsWith("ex") && LANG.offices.has(word.slice(2))) return ["ex", word.slice(2)];
+  return [word];
+}
+
+/** Is this a word a title can be made of (for this rule: its own title words too)? */
+export function isTitleWord(word: string, vocab: ReadonlySet<string>): boolean {
+  return (
+    LANG.offices.has(word) ||
+    LANG.officeQualifiers.has(word) ||
+    LANG.formerTitles.has(word) ||
+    LANG.titleThen.has(word) ||
+    LANG.titleNeutral.has(word) ||
+    vocab.has(word) ||
+    splitEx(word).length === 2
+  );
+}
+
+/** Reads the title in tokens [from, to), given the countries that fall inside it. */
+function readTitle(tokens: readonly Token[], from: number, to: number, countryAt: (start: number) => CountryMention | undefined): Title {
+  const t: Title = { words: new Set(), countries: [], former: false, then: false };
+  for (let i = from; i < to; i++) {
+    const tok = tokens[i]!;
+    const c = countryAt(tok.start);
+    if (c) {
+      if (!t.countries.includes(c.code)) t.countries.push(c.code);
+      continue;
+    }
+    if (tok.kind !== "word") continue;
+    for (const w of splitEx(tok.text)) {
+      if (LANG.titleThen.has(w)) t.then = true;
+      else if (LANG.formerTitles.has(w)) t.former = true;
+      else if (!LANG.titleNeutral.has(w) && !LANG.articles.has(w)) t.words.add(w);
+    }
+  }
+  return t;
+}
+
+/** A rule's title phrase as a Title (at compile time). */
+export function parseTitle(phrase: string): Title {
+  const folded = foldText(phrase).toLowerCase();
+  const tokens = tokenize(folded);
+  const countries = findCountryMentions(phrase, { folded, tokens });
+  return readTitle(tokens, 0, tokens.length, (start) => countries.find((c) => c.offset <= start && start < c.offset + c.length));
+}
+
+/** The words of a phrase, folded, for the rule's own title vocabulary. */
+export function titleVocab(phrases: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of phrases) for (const t of tokenize(foldText(p).toLowerCase())) if (t.kind === "word") for (const w of splitEx(t.text)) out.add(w);
+  return out;
+}
+
+/** The country mention covering `offset`, if any (binary search on the article's countries). */
+function countryCovering(ctx: ArticleContext, offset: number): CountryMention | undefined {
+  const cs = ctx.countries();
+  const c = cs[firstMentionAt(cs, offset + 1) - 1];
+  return c && c.offset <= offset && offset < c.offset + c.length ? c : undefined;
+}
+
+/** May token i sit inside a title? Words of titles, countries, and punctuation glued to a word ("U.S.", "Sen.", "ex-"). */
+function inTitle(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): boolean {
+  const t = ctx.tokens[i]!;
+  if (countryCovering(ctx, t.start)) return true;
+  if (t.kind === "word") return isTitleWord(t.text, vocab);
+  if (t.text === "-") return true;
+  // "Sen." / "Gov.": a full stop right after a title word.
+  return t.text === "." && i > 0 && ctx.tokens[i - 1]!.end === t.start && ctx.tokens[i - 1]!.kind === "word" && isTitleWord(ctx.tokens[i - 1]!.text, vocab);
+}
+
+/** Is token i a word a title may start or end with (an office or qualifier word, or a country)? */
+function isEdge(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): boolean {
+  const t = ctx.tokens[i]!;
+  if (countryCovering(ctx, t.start)) return true;
+  if (t.kind !== "word" || LANG.titleNeutral.has(t.text) || LANG.articles.has(t.text)) return false;
+  return isTitleWord(t.text, vocab);
+}
+
+export interface TitleSpan {
+  start: number;
+  end: number;
+  title: Title;
+}
+
+/** Most tokens a title may span ("former U.S. District Court Chief Judge" is 9). */
+const MAX_TITLE_TOKENS = 14;
+
+/**
+ * The title ending right before the name at `nameStart` ("Vice President Marco Rubio"; in
+ * apposition "el ministro de Interior, Diosdado Cabello"), read leftwards as far as title words go
+ * and at least over `atLeast` (where the rule's own longest title starts). Null when there is none.
+ */
+export function titleBefore(ctx: ArticleContext, nameStart: number, sentence: number, vocab: ReadonlySet<string>, atLeast: number | null): TitleSpan | null {
+  let i = ctx.tokenAt(nameStart) - 1;
+  if (i >= 0 && ctx.tokens[i]!.text === ",") i--; // apposition: "the interior minister, Diosdado Cabello"
+  const last = i;
+  let first = i + 1;
+  for (; i >= 0 && last - i < MAX_TITLE_TOKENS; i--) {
+    const t = ctx.tokens[i]!;
+    if (ctx.sentenceAt(t.start) !== sentence) break;
+    const forced = atLeast !== null && t.start >= atLeast;
+    if (!forced && !inTitle(ctx, i, vocab)) break;
+    first = i;
+    if (t.brk) break;
+  }
+  while (first <= last && !isEdge(ctx, first, vocab) && !(atLeast !== null && ctx.tokens[first]!.start === atLeast)) first++;
+  let end = last;
+  while (end >= first && ctx.tokens[end]!.kind === "punct") end--; // "Sen." keeps its stop below
+  if (end < first || !isEdge(ctx, end, vocab)) return null;
+  const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s));
+  // "then-President": "then" right before the title.
+  const before = ctx.tokens[first - 1];
+  if (before && LANG.titleThen.has(before.text)) title.then = true;
+  if (before?.text === "-" && LANG.titleThen.has(ctx.tokens[first - 2]?.text ?? "")) title.then = true;
+  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+}
+
+/**
+ * A title in apposition after the name: "James Boasberg, Chief Judge of the U.S. District Court",
+ * "Maduro, Venezuela's president, said". It must end the apposition (punctuation or a lower-case
+ * word follows): "Rubio, President Trump said" is not Rubio's title.
+ */
+export function titleAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
+  let i = ctx.tokenAt(nameEnd);
+  if (ctx.tokens[i]?.text !== ",") return null;
+  i++;
+  while (i < ctx.tokens.length && LANG.articles.has(ctx.tokens[i]!.text)) i++;
+  const first = i;
+  let last = i - 1;
+  for (; i < ctx.tokens.length && i - first < MAX_TITLE_TOKENS; i++) {
+    const t = ctx.tokens[i]!;
+    if (ctx.sentenceAt(t.start) !== sentence || (t.brk && i > first)) break;
+    if (!inTitle(ctx, i, vocab)) break;
+    last = i;
+  }
+  while (last >= first && !isEdge(ctx, last, vocab)) last--;
+  if (last < first || !isEdge(ctx, first, vocab)) return null;
+  const next = ctx.tokens[last + 1];
+  // A capitalised word right after is another name ("Rubio, President Trump said"); so is "'s".
+  if (next && next.kind === "word" && isUpperAt(ctx.text, next.start) && ctx.sentenceAt(next.start) === sentence) return null;
+  if (next && (next.text === "'" || next.text === "’")) return null;
+  const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s));
+  if (![...title.words].some((w) => LANG.offices.has(w))) return null;
+  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+}
+
+/** Heads of a title: its words that are not mere qualifiers ("Chief", "Interior"). */
+function heads(words: ReadonlySet<string>): string[] {
+  return [...words].filter((w) => !LANG.officeQualifiers.has(w)).sort();
+}
+
+/**
+ * Does the found title name the same office as one of the period's titles? Its words must all be
+ * the period's title words, and its head words (those that are not qualifiers) those of one title:
+ * "Minister" matches "Interior Minister", "President" does not match "Vice President".
+ */
+export function sameOffice(found: Title, titles: readonly Title[]): boolean {
+  const vocab = new Set(titles.flatMap((t) => [...t.words]));
+  for (const w of found.words) if (!vocab.has(w)) return false;
+  const h = heads(found.words).join(" ");
+  return titles.some((t) => t.former === found.former && heads(t.words).join(" ") === h);
+}
+
+/** Does the title name an office at all (not only a place, a country or a qualifier)? */
+export function namesOffice(found: Title): boolean {
+  return [...found.words].some((w) => LANG.offices.has(w));
+}
