@@ -1,16 +1,21 @@
 // place: an entity is located in a country (and/or named towns). Fails when a place is
 // grammatically ATTACHED to the entity ("CECOT, a prison in Ecuador", "Ecuador's CECOT",
-// "the Ecuadorian prison CECOT", "an Ecuador-based facility, CECOT") — sharing a sentence with
-// "deported from the U.S." or "Venezuelan migrants" is not enough.
+// "the Ecuadorian prison CECOT", "an Ecuador-based facility, CECOT", "CECOT, which opened in 2023,
+// is a prison in Honduras") — sharing a sentence with "deported from the U.S." or "Venezuelan
+// migrants" is not enough. "The prison" standing for an entity named before is read for passes only.
 import { z } from "zod";
-import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
-import { countryName, type CountryMention } from "../text-adapter";
-import { compileContext, contextHolds, contextSchema, firstEndingAfter, firstMentionAt, firstStartingAt, hitCovers, terms, type CompiledContext } from "./shared";
-import { ARTICLES, GLUE, GLUE_PUNCT, LOCATIVE, NAMING, PEOPLE } from "./words";
+import { inCorrection } from "../attach";
+import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
+import { LANG } from "../lang";
+import { countryName } from "../text-adapter";
+import { placeMentions, prevToken, type PlaceMention } from "./place-mentions";
+import { compileContext, contextHolds, contextSchema, firstEndingAfter, hitCovers, terms, type CompiledContext } from "./shared";
 
 const options = z.object({
   subject: terms.describe("The entity and its aliases in every language (CECOT, Terrorism Confinement Center, Centro de Confinamiento del Terrorismo)"),
   heads: terms.optional().describe("Common nouns that stand for the entity next to its name (prison, facility, cárcel, megacárcel)"),
+  modifiers: terms.optional().describe("Words that may describe the entity between it and a place (notorious, maximum-security, temida)"),
+  people: terms.optional().describe("Nouns for people the entity's name may modify (detainees, inmates): \"Venezuelan CECOT detainees\" — the demonym is theirs"),
   country: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as SV").optional().describe("Where the entity is: any other country attached to it fails"),
   places: z
     .strictObject({
@@ -18,13 +23,15 @@ const options = z.object({
       reject: terms.optional().describe("Wrong place names to catch (other towns, other airports)"),
     })
     .optional(),
-  attach: z.enum(["adjacent", "sentence"]).optional().describe("adjacent (default): the place must be attached to the subject; sentence: any located place in a sentence with the subject"),
+  attach: z.enum(["adjacent", "sentence"]).optional().describe("adjacent (default): the place must be attached to the subject; sentence: the place the subject governs (\"landed at X\"), else any located place in its sentence"),
   context: contextSchema.optional(),
 });
 
 interface Compiled extends CompiledRule {
   subject: number;
   heads: number | null;
+  modifiers: number | null;
+  people: number | null;
   country: string | null;
   accept: number | null;
   reject: number | null;
@@ -32,30 +39,26 @@ interface Compiled extends CompiledRule {
   context: CompiledContext;
 }
 
-interface PlaceMention {
-  start: number;
-  end: number;
-  /** Where a locative preposition starts when the form needs one ("in Ecuador"). */
-  prepStart: number;
-  form: CountryMention["form"];
-  ok: boolean;
-  found: string;
-  /** Country code when it is a country. */
-  code?: string;
-}
-
-function isGlueToken(ctx: ArticleContext, i: number, covered: (s: number, e: number) => boolean): boolean {
-  const t = ctx.tokens[i]!;
-  if (t.kind === "punct") return GLUE_PUNCT.has(t.text);
-  if (GLUE.has(t.text) || NAMING.has(t.text)) return true;
-  return covered(t.start, t.end);
-}
+/** Punctuation allowed inside an attachment (not sentence-internal breaks like ; or :). */
+const GLUE_PUNCT = new Set([",", "(", ")", '"', "'", "-", "/", "—"]);
 
 /** Most tokens an attachment may span ("CECOT, the notorious maximum-security prison in …"). */
 const GLUE_MAX = 12;
 
+/** Most tokens of an insertion between a subject and its verb ("CECOT, which opened in 2023, is …"). */
+const INSERTION_MAX = 16;
+
+type Covered = (s: number, e: number) => boolean;
+
+function isGlueToken(ctx: ArticleContext, i: number, covered: Covered): boolean {
+  const t = ctx.tokens[i]!;
+  if (t.kind === "punct") return GLUE_PUNCT.has(t.text);
+  if (LANG.articles.has(t.text) || LANG.namingWords.has(t.text) || LANG.namingJoiners.has(t.text) || LANG.placeLinkers.has(t.text)) return true;
+  return covered(t.start, t.end);
+}
+
 /** All tokens in [from, to) are glue; at most `max` tokens. */
-function glueBetween(ctx: ArticleContext, from: number, to: number, covered: (s: number, e: number) => boolean, max = GLUE_MAX): boolean {
+function glueBetween(ctx: ArticleContext, from: number, to: number, covered: Covered, max = GLUE_MAX): boolean {
   let n = 0;
   for (let i = ctx.tokenAt(from); i < ctx.tokens.length; i++) {
     const t = ctx.tokens[i]!;
@@ -66,15 +69,25 @@ function glueBetween(ctx: ArticleContext, from: number, to: number, covered: (s:
   return true;
 }
 
-function prevToken(ctx: ArticleContext, offset: number) {
-  const i = ctx.tokenAt(offset) - 1;
-  return i >= 0 ? ctx.tokens[i] : undefined;
-}
-function nextToken(ctx: ArticleContext, offset: number) {
-  return ctx.tokens[ctx.tokenAt(offset)];
+/**
+ * A copular statement with an insertion: "CECOT (…), which opened in 2023, is a prison in X".
+ * After the subject, a parenthesis or a comma-delimited insertion, then a linking word; from there
+ * the usual glue reaches the place. Returns whether [from, to) reads so.
+ */
+function copulaBetween(ctx: ArticleContext, from: number, to: number, covered: Covered): boolean {
+  let i = ctx.tokenAt(from);
+  const open = ctx.tokens[i]?.text;
+  if (open !== "," && open !== "(" && open !== "—") return false;
+  const close = open === "(" ? ")" : open;
+  let j = i + 1;
+  for (; j < ctx.tokens.length && j - i <= INSERTION_MAX && ctx.tokens[j]!.start < to; j++) if (ctx.tokens[j]!.text === close) break;
+  const k = ctx.tokens[j]?.text === ")" && ctx.tokens[j + 1]?.text === "," ? j + 2 : j + 1; // "(…),"
+  const verb = ctx.tokens[k];
+  if (ctx.tokens[j]?.text !== close || !verb || verb.start >= to || !LANG.placeLinkers.has(verb.text)) return false;
+  return glueBetween(ctx, verb.start, to, covered);
 }
 
-export const place: KindModule = {
+export const place = defineKind({
   meta: {
     name: "place",
     description:
@@ -83,12 +96,13 @@ export const place: KindModule = {
     verdicts: ["pass", "fail", "not_applicable"],
   },
 
-  compile(rule: RuleDef, tools) {
-    const o = rule as unknown as z.infer<typeof options>;
+  compile(o, tools) {
     const places = o.places ?? {};
     const c: Compiled = {
       subject: tools.terms(o.subject, "subject"),
       heads: o.heads ? tools.terms(o.heads, "heads") : null,
+      modifiers: o.modifiers ? tools.terms(o.modifiers, "modifiers") : null,
+      people: o.people ? tools.terms(o.people, "people") : null,
       country: o.country ?? null,
       accept: places.accept ? tools.terms(places.accept, "places.accept") : null,
       reject: places.reject ? tools.terms(places.reject, "places.reject") : null,
@@ -100,60 +114,20 @@ export const place: KindModule = {
     return c;
   },
 
-  check(ctx, compiled) {
-    const c = compiled as Compiled;
+  check(ctx, c) {
     const out: Finding[] = [];
     const subjects = ctx.hits(c.subject);
     const heads = c.heads === null ? [] : ctx.hits(c.heads);
-    const covered = (s: number, e: number) => hitCovers(subjects, s, e) || hitCovers(heads, s, e);
+    const mods = c.modifiers === null ? [] : ctx.hits(c.modifiers);
+    const covered: Covered = (s, e) => hitCovers(subjects, s, e) || hitCovers(heads, s, e) || hitCovers(mods, s, e);
     const expectedName = c.country ? countryName(c.country) : null;
-
-    // A sentence's located places, in three runs (countries, accepted, rejected), each sorted:
-    // built once per sentence, however many subject mentions the sentence has.
-    const bySentence = new Map<number, PlaceMention[][]>();
-    const mentions = (sentence: number): PlaceMention[][] => {
-      const cached = bySentence.get(sentence);
-      if (cached) return cached;
-      const { from, to } = ctx.sentenceSpan(sentence);
-      const runs: PlaceMention[][] = [];
-      if (c.country) {
-        const list: PlaceMention[] = [];
-        const cs = ctx.countries();
-        for (let i = firstMentionAt(cs, from); i < cs.length && cs[i]!.offset < to; i++) {
-          const m = cs[i]!;
-          list.push({ start: m.offset, end: m.offset + m.length, prepStart: m.offset, form: m.form, ok: m.code === c.country, found: countryName(m.code), code: m.code });
-        }
-        runs.push(list.filter(located));
-      }
-      for (const [set, ok] of [[c.accept, true], [c.reject, false]] as const) {
-        if (set === null) continue;
-        const list: PlaceMention[] = [];
-        const hs = ctx.hits(set);
-        for (let i = firstStartingAt(hs, from); i < hs.length && hs[i]!.start < to; i++) {
-          const h = hs[i]!;
-          list.push({ start: h.start, end: h.end, prepStart: h.start, form: "name", ok, found: ctx.text.slice(h.start, h.end) });
-        }
-        runs.push(list.filter(located));
-      }
-      bySentence.set(sentence, runs);
-      return runs;
-    };
-    // A name (not a possessive/demonym) locates only after a locative preposition.
-    const located = (m: PlaceMention): boolean => {
-      if (m.form !== "name") return true;
-      // In sentence mode a right place is evidence wherever it sits ("el aeropuerto de Maiquetía").
-      if (m.ok && c.attach === "sentence") return true;
-      let p = prevToken(ctx, m.start);
-      if (p && ARTICLES.has(p.text)) p = prevToken(ctx, p.start); // "in the Dominican Republic"
-      if (!p || !LOCATIVE.has(p.text) && p.text !== "a") return false;
-      if (p.text === "a" && c.attach !== "sentence") return false; // Spanish "llegaron a Valencia"
-      m.prepStart = p.start;
-      return true;
-    };
+    const mentions = placeMentions(ctx, c);
 
     const seen = new Set<number>();
-    const push = (m: PlaceMention, start: number, end: number) => {
-      if (seen.has(m.start)) return;
+    const push = (m: PlaceMention, start: number, end: number, passOnly = false) => {
+      if (seen.has(m.start) || (passOnly && !m.ok)) return;
+      if (!m.ok && inCorrection(ctx, ctx.sentenceAt(m.start))) return; // "An earlier version misstated where…"
+      if (!m.ok && negated(ctx, start, end)) return; // "CECOT is not in Honduras"
       seen.add(m.start);
       const quote = ctx.text.slice(start, end);
       let replacements: string[] = [];
@@ -173,32 +147,38 @@ export const place: KindModule = {
     };
 
     if (c.attach === "sentence") {
-      const sentences = new Set(subjects.map((h) => h.sentence));
-      for (const s of sentences) {
+      const bySentence = new Map<number, Hit[]>();
+      for (const h of subjects) bySentence.set(h.sentence, [...(bySentence.get(h.sentence) ?? []), h]);
+      for (const [s, hs] of bySentence) {
         if (!contextHolds(ctx, c.context, s)) continue;
         const ms = mentions(s).flat();
+        // The place the subject governs ("landing at La Carlota airport in Caracas") decides:
+        // a right place locating it ("in Caracas") must not hide it.
+        const governed = ms.filter((m) => hs.some((h) => h.end <= m.start && governs(ctx, h.end, m.start)));
+        if (governed.length) {
+          for (const m of governed) push(m, m.prepStart, m.end);
+          continue;
+        }
         const anyOk = ms.some((m) => m.ok);
         for (const m of ms) if (m.ok || !anyOk) push(m, m.prepStart, m.end);
       }
       return out;
     }
 
-    for (const h of subjects) {
-      if (!contextHolds(ctx, c.context, h.sentence)) continue;
+    const attachTo = (h: { start: number; end: number; sentence: number }, passOnly: boolean) => {
       // "Venezuelan CECOT detainees": a word for people after the subject takes the demonym.
-      const after = nextToken(ctx, h.end);
-      const subjectIsModifier = after !== undefined && PEOPLE.has(after.text);
-      // Only places within GLUE_MAX tokens of the subject can attach to it (glueBetween says no
-      // to the rest): look at that window, not at every place in a possibly huge sentence.
+      const people = c.people === null ? [] : ctx.hits(c.people);
+      const after = ctx.tokens[ctx.tokenAt(h.end)];
+      const subjectIsModifier = after !== undefined && people.some((p) => p.start === after.start);
+      // Only places near the subject can attach to it: look at that window, not the whole sentence.
       const ai = ctx.tokenAt(h.start);
       const zi = ctx.tokenAt(h.end);
-      const lo = ctx.tokens[ai - GLUE_MAX - 2]?.start ?? -Infinity; // a place must end after this
-      const hi = ctx.tokens[zi + GLUE_MAX + 4]?.start ?? Infinity; // …and start before this
+      const lo = ctx.tokens[ai - GLUE_MAX - 2]?.start ?? -Infinity;
+      const hi = ctx.tokens[zi + GLUE_MAX + INSERTION_MAX + 4]?.start ?? Infinity;
       for (const run of mentions(h.sentence)) {
         for (let i = firstEndingAfter(run, lo); i < run.length && run[i]!.start < hi; i++) {
           const m = run[i]!;
           if (m.end <= h.start) {
-            // Place before the subject.
             if (!glueBetween(ctx, m.end, h.start, covered)) continue;
             if (m.form === "demonym" && subjectIsModifier) continue;
             if (m.form === "name") {
@@ -211,25 +191,58 @@ export const place: KindModule = {
             for (let k = ctx.tokenAt(start) - 1; k >= 0; k--) {
               const t = ctx.tokens[k]!;
               if (ctx.sentenceAt(t.start) !== h.sentence) break;
-              if (covered(t.start, t.end) || (m.form === "name" && ARTICLES.has(t.text))) start = t.start;
+              if (covered(t.start, t.end) || (m.form === "name" && LANG.articles.has(t.text))) start = t.start;
               else break;
-              if (ARTICLES.has(t.text)) break;
+              if (LANG.articles.has(t.text)) break;
             }
-            push(m, Math.min(start, m.start), h.end);
+            push(m, Math.min(start, m.start), h.end, passOnly);
           } else if (m.start >= h.end) {
-            if (!glueBetween(ctx, h.end, m.prepStart, covered)) continue;
+            if (!glueBetween(ctx, h.end, m.prepStart, covered) && !copulaBetween(ctx, h.end, m.prepStart, covered)) continue;
             if (m.form === "demonym") {
               // "CECOT, a Salvadoran prison" / "el penal salvadoreño": the demonym sits on a head noun.
-              const n = nextToken(ctx, m.end);
+              const n = ctx.tokens[ctx.tokenAt(m.end)];
               const p = prevToken(ctx, m.start);
               const onHead = (n && covered(n.start, n.end)) || (p && covered(p.start, p.end));
               if (!onHead) continue;
             }
-            push(m, h.start, m.end);
+            push(m, h.start, m.end, passOnly);
           }
         }
+      }
+    };
+
+    for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) attachTo(h, false);
+    // "The prison, in Tecoluca, opened in 2023": a definite head noun after the entity was named
+    // in its paragraph or the one before stands for it; it may confirm the fact, never fail it.
+    if (subjects.length) {
+      for (const h of heads) {
+        if (hitCovers(subjects, h.start, h.end) || !contextHolds(ctx, c.context, h.sentence)) continue;
+        const art = prevToken(ctx, h.start);
+        if (!art || !LANG.definiteArticles.has(art.text)) continue;
+        const named = subjects[firstEndingAfter(subjects, h.start) - 1];
+        if (!named) continue;
+        const p = (k: number) => ctx.sentences[k]?.paragraph ?? -1;
+        if (p(h.sentence) - p(named.sentence) > 1) continue;
+        attachTo(h, true);
       }
     }
     return out;
   },
-};
+});
+
+/** Is there a negation inside the attachment? */
+function negated(ctx: ArticleContext, from: number, to: number): boolean {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) if (LANG.negations.has(ctx.tokens[i]!.text)) return true;
+  return false;
+}
+
+/** Do only destination prepositions and articles lie between the subject and the place ("landed at the")? */
+function governs(ctx: ArticleContext, from: number, to: number): boolean {
+  let n = 0;
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
+    const t = ctx.tokens[i]!;
+    if (++n > 3) return false;
+    if (!LANG.destinationPrepositions.has(t.text) && !LANG.articles.has(t.text) && !LANG.locatives.has(t.text)) return false;
+  }
+  return n > 0;
+}

@@ -32,6 +32,8 @@ export interface LanguageTable {
   placeLinkers: string[];
   /** Words that introduce a name given to something ("known as", "llamado", "aka"). */
   namingWords: string[];
+  /** Words that join a naming word to the name ("known as", "also called", "conocido como"). */
+  namingJoiners: string[];
   /** Small words inside a proper name ("Center for the Care of Migrants"). */
   nameConnectors: string[];
   /** Words between an acronym and its expansion ("CECOT, short for …", "which stands for"). */
@@ -42,6 +44,8 @@ export interface LanguageTable {
   officeQualifiers: string[];
   /** Words that make a title a past one ("former President", "ex presidente"). */
   formerTitles: string[];
+  /** Definite articles: "the prison" may refer back to a prison named before. */
+  definiteArticles: string[];
   /** A title after these describes the past on purpose ("then-President", "the late"). */
   titleThen: string[];
   /** Words a title may contain that name no office ("Court" in "District Court Judge"). */
