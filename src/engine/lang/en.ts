@@ -52,4 +52,5 @@ export const en: LanguageTable = {
   definiteArticles: ["the", "this", "that"],
   titleThen: ["then", "late"],
   titleNeutral: ["court", "of", "the", "for", "and", "-"],
+  yearLinks: ["of", "from"],
 };

@@ -40,4 +40,5 @@ export const es: LanguageTable = {
   definiteArticles: ["el", "la", "los", "las", "este", "esta", "dicho", "dicha"],
   titleThen: ["entonces", "fallecido", "difunto", "extinto"],
   titleNeutral: ["corte", "tribunal", "de", "del", "la", "el", "y", "e"],
+  yearLinks: ["de", "del"],
 };

@@ -50,4 +50,6 @@ export interface LanguageTable {
   titleThen: string[];
   /** Words a title may contain that name no office ("Court" in "District Court Judge"). */
   titleNeutral: string[];
+  /** Words between a name and its year ("Act of 1798", "Ley … de 1798"). */
+  yearLinks: string[];
 }
