@@ -40,8 +40,12 @@ export function isTitleWord(word: string, vocab: ReadonlySet<string>): boolean {
   );
 }
 
-/** Reads the title in tokens [from, to), given the countries that fall inside it. */
-function readTitle(tokens: readonly Token[], from: number, to: number, countryAt: (start: number) => CountryMention | undefined): Title {
+/**
+ * Reads the title in tokens [from, to), given the countries that fall inside it. Only title words
+ * count (`vocab` null: every word, for the rule's own titles): a proper name in a complement
+ * ("of the District of Columbia") neither makes nor breaks the office.
+ */
+function readTitle(tokens: readonly Token[], from: number, to: number, countryAt: (start: number) => CountryMention | undefined, vocab: ReadonlySet<string> | null): Title {
   const t: Title = { words: new Set(), countries: [], former: false, then: false };
   for (let i = from; i < to; i++) {
     const tok = tokens[i]!;
@@ -54,7 +58,7 @@ function readTitle(tokens: readonly Token[], from: number, to: number, countryAt
     for (const w of splitEx(tok.text)) {
       if (LANG.titleThen.has(w)) t.then = true;
       else if (LANG.formerTitles.has(w)) t.former = true;
-      else if (!LANG.titleNeutral.has(w) && !LANG.articles.has(w)) t.words.add(w);
+      else if (!LANG.titleNeutral.has(w) && !LANG.articles.has(w) && (vocab === null || isTitleWord(w, vocab))) t.words.add(w);
     }
   }
   return t;
@@ -65,7 +69,7 @@ export function parseTitle(phrase: string): Title {
   const folded = foldText(phrase).toLowerCase();
   const tokens = tokenize(folded);
   const countries = findCountryMentions(phrase, { folded, tokens });
-  return readTitle(tokens, 0, tokens.length, (start) => countries.find((c) => c.offset <= start && start < c.offset + c.length));
+  return readTitle(tokens, 0, tokens.length, (start) => countries.find((c) => c.offset <= start && start < c.offset + c.length), null);
 }
 
 /** The words of a phrase, folded, for the rule's own title vocabulary. */
@@ -131,7 +135,7 @@ export function titleBefore(ctx: ArticleContext, nameStart: number, sentence: nu
   let end = last;
   while (end >= first && ctx.tokens[end]!.kind === "punct") end--; // "Sen." keeps its stop below
   if (end < first || !isEdge(ctx, end, vocab)) return null;
-  const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s));
+  const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
   // "then-President": "then" right before the title.
   const before = ctx.tokens[first - 1];
   if (before && LANG.titleThen.has(before.text)) title.then = true;
@@ -151,19 +155,27 @@ export function titleAfter(ctx: ArticleContext, nameEnd: number, sentence: numbe
   while (i < ctx.tokens.length && LANG.articles.has(ctx.tokens[i]!.text)) i++;
   const first = i;
   let last = i - 1;
-  for (; i < ctx.tokens.length && i - first < MAX_TITLE_TOKENS; i++) {
+  let complement = false; // after "of" / "de": proper names belong to the title ("of the District of Columbia")
+  for (; i < ctx.tokens.length; i++) {
+    if (i - first >= 2 * MAX_TITLE_TOKENS) return null; // a list or a headline, not a title
     const t = ctx.tokens[i]!;
     if (ctx.sentenceAt(t.start) !== sentence || (t.brk && i > first)) break;
-    if (!inTitle(ctx, i, vocab)) break;
+    const name = complement && ((t.kind === "word" && isUpperAt(ctx.text, t.start)) || (t.text === "." && ctx.tokens[i - 1]!.end === t.start));
+    if (!name && !inTitle(ctx, i, vocab)) break;
+    if (LANG.yearLinks.has(t.text)) complement = true;
     last = i;
   }
+  const stop = last + 1;
+  const next = ctx.tokens[stop]; // what ends the title
   while (last >= first && !isEdge(ctx, last, vocab)) last--;
   if (last < first || !isEdge(ctx, first, vocab)) return null;
-  const next = ctx.tokens[last + 1];
   // A capitalised word right after is another name ("Rubio, President Trump said"); so is "'s".
   if (next && next.kind === "word" && isUpperAt(ctx.text, next.start) && ctx.sentenceAt(next.start) === sentence) return null;
   if (next && (next.text === "'" || next.text === "’")) return null;
-  const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s));
+  // "Bukele, the justice minister, Gustavo Villatoro, and …": a list, the title is the next name's.
+  const after = ctx.tokens[stop + 1];
+  if (next?.text === "," && after && after.kind === "word" && isUpperAt(ctx.text, after.start) && !inTitle(ctx, stop + 1, vocab)) return null;
+  const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
   if (![...title.words].some((w) => LANG.offices.has(w))) return null;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }
@@ -182,6 +194,7 @@ export function sameOffice(found: Title, titles: readonly Title[]): boolean {
   const vocab = new Set(titles.flatMap((t) => [...t.words]));
   for (const w of found.words) if (!vocab.has(w)) return false;
   const h = heads(found.words).join(" ");
+  if (h === "") return false; // qualifiers alone ("Justicia y Paz") name no office
   return titles.some((t) => t.former === found.former && heads(t.words).join(" ") === h);
 }
 
