@@ -76,14 +76,23 @@ function glueBetween(ctx: ArticleContext, from: number, to: number, covered: Cov
  */
 function copulaBetween(ctx: ArticleContext, from: number, to: number, covered: Covered): boolean {
   let i = ctx.tokenAt(from);
-  const open = ctx.tokens[i]?.text;
-  if (open !== "," && open !== "(" && open !== "—") return false;
-  const close = open === "(" ? ")" : open;
-  let j = i + 1;
-  for (; j < ctx.tokens.length && j - i <= INSERTION_MAX && ctx.tokens[j]!.start < to; j++) if (ctx.tokens[j]!.text === close) break;
-  const k = ctx.tokens[j]?.text === ")" && ctx.tokens[j + 1]?.text === "," ? j + 2 : j + 1; // "(…),"
-  const verb = ctx.tokens[k];
-  if (ctx.tokens[j]?.text !== close || !verb || verb.start >= to || !LANG.placeLinkers.has(verb.text)) return false;
+  let skipped = 0;
+  // Up to three insertions in a row: "CECOT (…), built in 2022, is …".
+  for (; skipped < 3; skipped++) {
+    const open = ctx.tokens[i]?.text;
+    if (open !== "," && open !== "(" && open !== "—") break;
+    const close = open === "(" ? ")" : open;
+    let j = i + 1;
+    while (j < ctx.tokens.length && j - i <= INSERTION_MAX && ctx.tokens[j]!.start < to && ctx.tokens[j]!.text !== close) j++;
+    if (ctx.tokens[j]?.text !== close) return false;
+    i = j + 1;
+    if (close === "," && ctx.tokens[i]?.text !== "(" && ctx.tokens[i]?.text !== "—") {
+      skipped++;
+      break;
+    }
+  }
+  const verb = ctx.tokens[i];
+  if (skipped === 0 || !verb || verb.start >= to || !LANG.placeLinkers.has(verb.text)) return false;
   return glueBetween(ctx, verb.start, to, covered);
 }
 

@@ -1,0 +1,56 @@
+// The place kind with small pack-free rules: a place counts only when attached to the entity
+// (before it, after it with glue, in a copular statement with an insertion), and in sentence mode
+// the place the subject governs decides.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\nkind: place\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.country.yaml": `id: t.country\n${COMMON}subject: [Zorva Dome, ZD]\nheads: [stadium, arena]\nmodifiers: [giant]\npeople: [fans]\ncountry: PE\n`,
+  "t/t.town.yaml": `id: t.town\n${COMMON}subject: [Zorva Dome, ZD]\nheads: [stadium, arena]\nplaces: { accept: [Cusco], reject: [Lima, Arequipa] }\n`,
+  "t/t.landing.yaml": `id: t.landing\n${COMMON}subject: [landed, landing]\nattach: sentence\nplaces: { accept: [Jorge Chávez, Lima], reject: [Las Palmas, Arequipa] }\n`,
+});
+
+const verdict = (text: string, rule: string) => checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!;
+const status = (text: string, rule: string) => verdict(text, rule).status;
+
+describe("place: attached places", () => {
+  it("judges a country attached before or after the entity", () => {
+    expect(status("Crowds filled the Zorva Dome in Peru.", "t.country")).toBe("pass");
+    expect(status("Crowds filled Chile's Zorva Dome.", "t.country")).toBe("fail");
+    expect(status("The ZD, a giant Bolivian arena, was full.", "t.country")).toBe("fail");
+  });
+  it("does not take a place that only shares the sentence", () => {
+    expect(status("Chilean fans flew from Chile to the Zorva Dome.", "t.country")).toBe("not_applicable");
+    expect(status("Chilean ZD fans sang all night.", "t.country")).toBe("not_applicable");
+  });
+  it("reads a copular statement past an insertion", () => {
+    expect(status("The Zorva Dome, which opened in 2021, is a stadium in Cusco.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome (ZD), built by the state, is an arena in Arequipa.", "t.town")).toBe("fail");
+  });
+  it("locates through a town: 'in Cusco, Peru'", () => {
+    expect(status("The Zorva Dome, in Cusco, Peru, was full.", "t.country")).toBe("pass");
+    expect(status("The Zorva Dome, in Cusco, Chile, was full.", "t.country")).toBe("fail");
+  });
+  it("skips negations and corrections", () => {
+    expect(status("The Zorva Dome is not in Chile.", "t.country")).toBe("not_applicable");
+    expect(status("An earlier version of this story incorrectly said the Zorva Dome is in Chile.", "t.country")).toBe("not_applicable");
+  });
+  it("reads 'the stadium' after the entity was named, for passes only", () => {
+    expect(status("The Zorva Dome opened in 2021. The stadium, in Cusco, holds 40,000.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome opened in 2021. The stadium in Lima was older.", "t.town")).toBe("not_applicable");
+  });
+});
+
+describe("place: sentence mode", () => {
+  it("the governed place decides; a right place locating it does not hide it", () => {
+    expect(status("The plane landed at Jorge Chávez airport on Friday.", "t.landing")).toBe("pass");
+    expect(status("The plane, after landing at Las Palmas air base in Lima, taxied.", "t.landing")).toBe("fail");
+  });
+  it("a later place in the sentence is not the landing place", () => {
+    expect(status("The team landed at Jorge Chávez and later travelled to Arequipa.", "t.landing")).toBe("pass");
+  });
+});
