@@ -47,7 +47,7 @@ export const en: LanguageTable = {
   nameConnectors: ["of", "for", "the", "and", "on", "to", "a", "an"],
   expansionLeadIns: ["the", "short", "for", "which", "stands", "stand", "meaning", "or", "an", "acronym", "is", "that"],
   offices: ["president", "vice", "vice-president", "secretary", "minister", "senator", "sen", "judge", "magistrate", "mayor", "governor", "gov", "ambassador", "chancellor", "premier", "prime", "attorney", "deputy", "representative", "rep", "congressman", "congresswoman", "speaker", "king", "queen", "adviser", "advisor", "envoy", "commissioner", "director", "spokesman", "spokeswoman", "spokesperson", "nominee", "czar"],
-  officeQualifiers: ["chief", "executive", "acting", "interim", "elect", "designate", "federal", "district", "circuit", "appeals", "appellate", "supreme", "state", "interior", "defense", "defence", "foreign", "homeland", "security", "national", "assembly", "affairs", "general", "top", "senior", "presidential", "justice"],
+  officeQualifiers: ["chief", "executive", "acting", "interim", "elect", "designate", "federal", "district", "circuit", "appeals", "appellate", "supreme", "state", "interior", "defense", "defence", "foreign", "homeland", "security", "national", "assembly", "affairs", "general", "top", "senior", "presidential", "justice", "treasury", "finance", "commerce", "trade", "health", "education", "labor", "energy", "agriculture", "transportation", "veterans", "housing", "war", "navy", "army", "economy", "culture", "tourism", "immigration", "border"],
   formerTitles: ["former", "ex", "onetime", "one-time", "ousted", "deposed"],
   definiteArticles: ["the", "this", "that"],
   titleThen: ["then", "late"],

@@ -35,7 +35,7 @@ export const es: LanguageTable = {
   nameConnectors: ["de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "por", "a", "al"],
   expansionLeadIns: ["el", "la", "o", "sea", "es", "decir", "siglas", "sus", "por", "de", "que"],
   offices: ["presidente", "presidenta", "vicepresidente", "vicepresidenta", "secretario", "secretaria", "ministro", "ministra", "canciller", "senador", "senadora", "juez", "jueza", "magistrado", "magistrada", "alcalde", "alcaldesa", "gobernador", "gobernadora", "embajador", "embajadora", "fiscal", "diputado", "diputada", "mandatario", "mandataria", "rey", "reina", "asesor", "asesora", "enviado", "enviada", "portavoz", "vocero", "vocera", "jefe", "jefa", "titular", "comisionado", "director", "directora"],
-  officeQualifiers: ["ejecutivo", "ejecutiva", "encargado", "encargada", "interino", "interina", "electo", "electa", "federal", "distrito", "apelaciones", "supremo", "suprema", "estado", "interior", "interiores", "defensa", "exteriores", "relaciones", "justicia", "paz", "seguridad", "nacional", "asamblea", "general"],
+  officeQualifiers: ["ejecutivo", "ejecutiva", "encargado", "encargada", "interino", "interina", "electo", "electa", "federal", "distrito", "apelaciones", "supremo", "suprema", "estado", "interior", "interiores", "defensa", "exteriores", "relaciones", "justicia", "paz", "seguridad", "nacional", "asamblea", "general", "hacienda", "finanzas", "economía", "comercio", "salud", "educación", "trabajo", "energía", "cultura", "turismo", "migración", "fronteras"],
   formerTitles: ["ex", "derrocado", "derrocada", "depuesto", "depuesta"],
   definiteArticles: ["el", "la", "los", "las", "este", "esta", "dicho", "dicha"],
   titleThen: ["entonces", "fallecido", "difunto", "extinto"],
