@@ -17,6 +17,8 @@ const options = z.object({
 
 interface Compiled extends CompiledRule {
   acronym: number;
+  /** The accepted expansions as a term set: written anywhere as a name, they confirm it. */
+  acceptSet: number | null;
   /** Accepted expansions as written, best first, and as folded words. */
   names: string[];
   accept: string[];
@@ -163,18 +165,18 @@ export const name = defineKind({
   },
 
   compile(o, tools) {
-    const norm = (xs: string[] | undefined, key: string) => {
-      if (xs) tools.terms(xs, key); // validates the phrases
-      return (xs ?? []).map((x) => foldTerm(x).replace(/[^\p{L}\p{N}* ]+/gu, " ").replace(/\s+/g, " ").trim());
-    };
+    const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => foldTerm(x).replace(/[^\p{L}\p{N}* ]+/gu, " ").replace(/\s+/g, " ").trim());
     const c: Compiled = {
       acronym: tools.terms(o.acronym, "acronym"),
+      acceptSet: tools.terms(o.accept, "accept"),
       names: o.accept,
-      accept: norm(o.accept, "accept"),
-      reject: norm(o.reject, "reject"),
+      accept: norm(o.accept),
+      reject: norm(o.reject),
       requires: [],
     };
-    c.requires = [c.acronym];
+    if (o.reject) tools.terms(o.reject, "reject"); // validates the phrases
+    // Runs on the acronym or on an accepted name alone ("held in the Terrorism Confinement Center").
+    c.requires = [];
     return c;
   },
 
@@ -270,6 +272,12 @@ export const name = defineKind({
             status === "pass" ? undefined : status === "review" ? `unlisted expansion "${quote}"; close to the accepted ones` : `"${quote}" is not what it stands for; it is ${c.names[0]}`,
         });
       }
+    }
+    // An accepted expansion written as a name states the name rightly, acronym or not.
+    for (const h of c.acceptSet === null ? [] : ctx.hits(c.acceptSet)) {
+      if (seen.has(h.start) || !isUpperAt(ctx.text, h.start)) continue;
+      seen.add(h.start);
+      out.push({ start: h.start, end: h.end, status: "pass", found: ctx.text.slice(h.start, h.end), expected: c.names[0]!, replacements: [], exact: true });
     }
     return out;
   },

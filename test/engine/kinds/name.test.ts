@@ -22,6 +22,10 @@ describe("name: expansions are compared by their words", () => {
     expect(status("NOAA, short for the National Oceanic and Atmospheric Administration, issued a warning.")).toBe("pass");
     expect(status("La Administración Nacional Oceánica y Atmosférica, conocida como NOAA, emitió una alerta.")).toBe("pass");
   });
+  it("takes an accepted name written without the acronym as confirming it", () => {
+    expect(status("The National Oceanic and Atmospheric Administration issued a warning.")).toBe("pass");
+    expect(status("the national oceanic and atmospheric administration, in lower case, is no name.")).toBe("not_applicable");
+  });
   it("fails any other expansion, listed or not", () => {
     expect(status("The National Ocean Research Agency (NOAA) issued a warning.")).toBe("fail");
     expect(status("The Northern Alliance of Amateur Astronomers, known as NOAA, met.")).toBe("fail");
