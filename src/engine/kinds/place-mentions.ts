@@ -50,6 +50,10 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
       m.prepStart = at;
       return true;
     }
+    if (p && LANG.genitives.has(p.text) && c.attach !== "sentence") {
+      m.prepStart = p.start; // "la cárcel de El Salvador", "el municipio de Tecoluca"
+      return true;
+    }
     if (!p || (!LANG.locatives.has(p.text) && p.text !== "a")) return false;
     if (p.text === "a" && c.attach !== "sentence") return false; // Spanish "llegaron a Valencia"
     m.prepStart = p.start;
@@ -99,4 +103,81 @@ function townBefore(ctx: ArticleContext, comma: number): number | null {
   }
   const p = ctx.tokens[k];
   return words > 0 && p && LANG.locatives.has(p.text) ? p.start : null;
+}
+
+/** Punctuation allowed inside an attachment (not sentence-internal breaks like ; or :). */
+const GLUE_PUNCT = new Set([",", "(", ")", '"', "'", "-", "/", "—"]);
+
+/** Most tokens an attachment may span ("CECOT, the notorious maximum-security prison in …"). */
+export const GLUE_MAX = 12;
+
+/** Most tokens of an insertion between a subject and its verb ("CECOT, which opened in 2023, is …"). */
+export const INSERTION_MAX = 16;
+
+export type Covered = (s: number, e: number) => boolean;
+
+function isGlueToken(ctx: ArticleContext, i: number, covered: Covered): boolean {
+  const t = ctx.tokens[i]!;
+  if (t.kind === "punct") return GLUE_PUNCT.has(t.text);
+  if (LANG.articles.has(t.text) || LANG.namingWords.has(t.text) || LANG.namingJoiners.has(t.text) || LANG.placeLinkers.has(t.text)) return true;
+  return covered(t.start, t.end);
+}
+
+/** All tokens in [from, to) are glue; at most `max` tokens. */
+export function glueBetween(ctx: ArticleContext, from: number, to: number, covered: Covered, max = GLUE_MAX): boolean {
+  let n = 0;
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.start >= to) break;
+    if (++n > max) return false;
+    if (!isGlueToken(ctx, i, covered)) return false;
+  }
+  return true;
+}
+
+/**
+ * Skips up to three insertions after token i — "(…)", ", which opened in 2023,", "— … —" — and
+ * returns the index after them (i itself when there is none), or -1 when one is left open.
+ */
+export function skipInsertions(ctx: ArticleContext, i: number, to = Infinity): number {
+  for (let n = 0; n < 3; n++) {
+    const open = ctx.tokens[i]?.text;
+    if (open !== "," && open !== "(" && open !== "—") break;
+    const close = open === "(" ? ")" : open;
+    let j = i + 1;
+    while (j < ctx.tokens.length && j - i <= INSERTION_MAX && ctx.tokens[j]!.start < to && ctx.tokens[j]!.text !== close) j++;
+    if (ctx.tokens[j]?.text !== close) return -1;
+    i = j + 1;
+    if (close === "," && ctx.tokens[i]?.text !== "(" && ctx.tokens[i]?.text !== "—") break;
+  }
+  return i;
+}
+
+/**
+ * A copular statement with an insertion: "CECOT (…), which opened in 2023, is a prison in X".
+ * After the subject, insertions, then a linking word; from there the usual glue reaches the place.
+ */
+export function copulaBetween(ctx: ArticleContext, from: number, to: number, covered: Covered): boolean {
+  const i = ctx.tokenAt(from);
+  const k = skipInsertions(ctx, i, to);
+  const verb = ctx.tokens[k];
+  if (k <= i || !verb || verb.start >= to || !LANG.placeLinkers.has(verb.text)) return false;
+  return glueBetween(ctx, verb.start, to, covered);
+}
+
+/** Is there a negation inside the attachment? */
+export function negated(ctx: ArticleContext, from: number, to: number): boolean {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) if (LANG.negations.has(ctx.tokens[i]!.text)) return true;
+  return false;
+}
+
+/** Do only destination prepositions and articles lie between the subject and the place ("landed at the")? */
+export function governs(ctx: ArticleContext, from: number, to: number): boolean {
+  let n = 0;
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
+    const t = ctx.tokens[i]!;
+    if (++n > 3) return false;
+    if (!LANG.destinationPrepositions.has(t.text) && !LANG.articles.has(t.text) && !LANG.locatives.has(t.text)) return false;
+  }
+  return n > 0;
 }

@@ -4,11 +4,11 @@
 // is a prison in Honduras") — sharing a sentence with "deported from the U.S." or "Venezuelan
 // migrants" is not enough. "The prison" standing for an entity named before is read for passes only.
 import { z } from "zod";
-import { inCorrection } from "../attach";
-import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
+import { clauseAt, inCorrection } from "../attach";
+import { defineKind, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { countryName } from "../text-adapter";
-import { placeMentions, prevToken, type PlaceMention } from "./place-mentions";
+import { copulaBetween, glueBetween, governs, GLUE_MAX, INSERTION_MAX, negated, placeMentions, prevToken, skipInsertions, type Covered, type PlaceMention } from "./place-mentions";
 import { compileContext, contextHolds, contextSchema, firstEndingAfter, hitCovers, terms, type CompiledContext } from "./shared";
 
 const options = z.object({
@@ -37,63 +37,6 @@ interface Compiled extends CompiledRule {
   reject: number | null;
   attach: "adjacent" | "sentence";
   context: CompiledContext;
-}
-
-/** Punctuation allowed inside an attachment (not sentence-internal breaks like ; or :). */
-const GLUE_PUNCT = new Set([",", "(", ")", '"', "'", "-", "/", "—"]);
-
-/** Most tokens an attachment may span ("CECOT, the notorious maximum-security prison in …"). */
-const GLUE_MAX = 12;
-
-/** Most tokens of an insertion between a subject and its verb ("CECOT, which opened in 2023, is …"). */
-const INSERTION_MAX = 16;
-
-type Covered = (s: number, e: number) => boolean;
-
-function isGlueToken(ctx: ArticleContext, i: number, covered: Covered): boolean {
-  const t = ctx.tokens[i]!;
-  if (t.kind === "punct") return GLUE_PUNCT.has(t.text);
-  if (LANG.articles.has(t.text) || LANG.namingWords.has(t.text) || LANG.namingJoiners.has(t.text) || LANG.placeLinkers.has(t.text)) return true;
-  return covered(t.start, t.end);
-}
-
-/** All tokens in [from, to) are glue; at most `max` tokens. */
-function glueBetween(ctx: ArticleContext, from: number, to: number, covered: Covered, max = GLUE_MAX): boolean {
-  let n = 0;
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length; i++) {
-    const t = ctx.tokens[i]!;
-    if (t.start >= to) break;
-    if (++n > max) return false;
-    if (!isGlueToken(ctx, i, covered)) return false;
-  }
-  return true;
-}
-
-/**
- * A copular statement with an insertion: "CECOT (…), which opened in 2023, is a prison in X".
- * After the subject, a parenthesis or a comma-delimited insertion, then a linking word; from there
- * the usual glue reaches the place. Returns whether [from, to) reads so.
- */
-function copulaBetween(ctx: ArticleContext, from: number, to: number, covered: Covered): boolean {
-  let i = ctx.tokenAt(from);
-  let skipped = 0;
-  // Up to three insertions in a row: "CECOT (…), built in 2022, is …".
-  for (; skipped < 3; skipped++) {
-    const open = ctx.tokens[i]?.text;
-    if (open !== "," && open !== "(" && open !== "—") break;
-    const close = open === "(" ? ")" : open;
-    let j = i + 1;
-    while (j < ctx.tokens.length && j - i <= INSERTION_MAX && ctx.tokens[j]!.start < to && ctx.tokens[j]!.text !== close) j++;
-    if (ctx.tokens[j]?.text !== close) return false;
-    i = j + 1;
-    if (close === "," && ctx.tokens[i]?.text !== "(" && ctx.tokens[i]?.text !== "—") {
-      skipped++;
-      break;
-    }
-  }
-  const verb = ctx.tokens[i];
-  if (skipped === 0 || !verb || verb.start >= to || !LANG.placeLinkers.has(verb.text)) return false;
-  return glueBetween(ctx, verb.start, to, covered);
 }
 
 export const place = defineKind({
@@ -221,37 +164,45 @@ export const place = defineKind({
     };
 
     for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) attachTo(h, false);
-    // "The prison, in Tecoluca, opened in 2023": a definite head noun after the entity was named
-    // in its paragraph or the one before stands for it; it may confirm the fact, never fail it.
-    if (subjects.length) {
-      for (const h of heads) {
-        if (hitCovers(subjects, h.start, h.end) || !contextHolds(ctx, c.context, h.sentence)) continue;
-        const art = prevToken(ctx, h.start);
-        if (!art || !LANG.definiteArticles.has(art.text)) continue;
-        const named = subjects[firstEndingAfter(subjects, h.start) - 1];
-        if (!named) continue;
-        const p = (k: number) => ctx.sentences[k]?.paragraph ?? -1;
-        if (p(h.sentence) - p(named.sentence) > 1) continue;
-        attachTo(h, true);
+    if (!subjects.length) return out;
+
+    // Readings that may confirm the fact, never fail it (precision first). A statement whose
+    // subject is the entity, one of its head nouns or "it" right after it was named: any right
+    // place in the predicate's clause ("CECOT sits on farmland in Tecoluca", "El Cecot, la cárcel
+    // más grande…, se levanta en … Tecoluca", "It is located in Tecoluca").
+    const statement = (a: { start: number; end: number; sentence: number }) => {
+      const s = ctx.sentences[a.sentence]!;
+      for (let k = ctx.tokenAt(s.start); k < ctx.tokenAt(a.start); k++) {
+        const t = ctx.tokens[k]!;
+        if (t.kind !== "punct" && !LANG.articles.has(t.text) && !LANG.definiteArticles.has(t.text)) return;
       }
+      const k = skipInsertions(ctx, ctx.tokenAt(a.end));
+      const first = ctx.tokens[k];
+      if (k < 0 || !first || ctx.sentenceAt(first.start) !== a.sentence) return;
+      const clause = clauseAt(ctx, first.start);
+      for (const m of mentions(a.sentence).flat()) {
+        if (!m.ok || m.start < first.start || m.start >= clause.end || negated(ctx, a.start, m.end)) continue;
+        // A place the predicate reaches with a preposition ("in Tecoluca", "in El Salvador's San
+        // Vicente department"), not a demonym on something else ("40,000 Salvadoran inmates").
+        const p = prevToken(ctx, m.start);
+        if (m.form === "name" || (m.form === "possessive" && p && LANG.locatives.has(p.text))) push(m, a.start, m.end, true);
+      }
+    };
+    for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) statement(h);
+    // A head noun in an article that names the entity stands for it ("a prison in El Salvador",
+    // "The prison, in Tecoluca, opened in 2023").
+    for (const h of heads) {
+      if (hitCovers(subjects, h.start, h.end) || !contextHolds(ctx, c.context, h.sentence)) continue;
+      attachTo(h, true);
+      statement(h);
+    }
+    // "It is located in Tecoluca": "it" opening the sentence after one that names the entity.
+    for (const h of subjects) {
+      const next = ctx.sentences[h.sentence + 1];
+      if (!next || next.paragraph !== ctx.sentences[h.sentence]!.paragraph) continue;
+      const t = ctx.tokens[ctx.tokenAt(next.start)];
+      if (t && LANG.subjectPronouns.has(t.text) && contextHolds(ctx, c.context, h.sentence + 1)) statement({ start: t.start, end: t.end, sentence: h.sentence + 1 });
     }
     return out;
   },
 });
-
-/** Is there a negation inside the attachment? */
-function negated(ctx: ArticleContext, from: number, to: number): boolean {
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) if (LANG.negations.has(ctx.tokens[i]!.text)) return true;
-  return false;
-}
-
-/** Do only destination prepositions and articles lie between the subject and the place ("landed at the")? */
-function governs(ctx: ArticleContext, from: number, to: number): boolean {
-  let n = 0;
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
-    const t = ctx.tokens[i]!;
-    if (++n > 3) return false;
-    if (!LANG.destinationPrepositions.has(t.text) && !LANG.articles.has(t.text) && !LANG.locatives.has(t.text)) return false;
-  }
-  return n > 0;
-}

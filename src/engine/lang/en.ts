@@ -53,4 +53,6 @@ export const en: LanguageTable = {
   titleThen: ["then", "late"],
   titleNeutral: ["court", "of", "the", "for", "and", "-"],
   yearLinks: ["of", "from"],
+  genitives: [],
+  subjectPronouns: ["it"],
 };

@@ -41,4 +41,6 @@ export const es: LanguageTable = {
   titleThen: ["entonces", "fallecido", "difunto", "extinto"],
   titleNeutral: ["corte", "tribunal", "de", "del", "la", "el", "y", "e"],
   yearLinks: ["de", "del"],
+  genitives: ["de", "del"],
+  subjectPronouns: [],
 };

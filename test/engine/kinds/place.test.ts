@@ -45,6 +45,25 @@ describe("place: attached places", () => {
   });
 });
 
+describe("place: statements that confirm, never fail", () => {
+  it("reads a statement whose subject is the entity, a head noun or 'it'", () => {
+    expect(status("The Zorva Dome sits on a hill in Cusco.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome is famous. It is located in Cusco.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome sits on a hill in Lima.", "t.town")).toBe("not_applicable");
+  });
+  it("takes a head noun in an article naming the entity for it, for passes only", () => {
+    expect(status("Fans love the Zorva Dome. They flock to a stadium in Peru.", "t.country")).toBe("pass");
+    expect(status("Fans love the Zorva Dome. They flock to a stadium in Chile.", "t.country")).toBe("not_applicable");
+  });
+  it("does not read a demonym on something else as the entity's place", () => {
+    expect(status("The Zorva Dome holds 40,000 Peruvian fans.", "t.country")).toBe("not_applicable");
+  });
+  it("locates through a Spanish genitive attached to the entity", () => {
+    expect(status("El estadio Zorva Dome de Perú abrió en 2021.", "t.country")).toBe("pass");
+    expect(status("El estadio Zorva Dome de Chile abrió en 2021.", "t.country")).toBe("fail");
+  });
+});
+
 describe("place: sentence mode", () => {
   it("the governed place decides; a right place locating it does not hide it", () => {
     expect(status("The plane landed at Jorge Chávez airport on Friday.", "t.landing")).toBe("pass");
