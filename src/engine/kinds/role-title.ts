@@ -4,7 +4,7 @@
 // word cannot hide a wrong one ("D.C. Circuit Chief Judge") — and compared with the rule's
 // titles by its words, not by a list of wrong phrasings.
 import type { ArticleContext } from "../kind-api";
-import { LANG } from "../lang";
+import { LANG, phrasesOf } from "../lang";
 import { findCountryMentions, foldText, isUpperAt, tokenize, type CountryMention } from "../text-adapter";
 import type { Token } from "../text/tokens";
 import { firstMentionAt } from "./shared";
@@ -120,7 +120,14 @@ const MAX_TITLE_TOKENS = 14;
  */
 export function titleBefore(ctx: ArticleContext, nameStart: number, sentence: number, vocab: ReadonlySet<string>, atLeast: number | null): TitleSpan | null {
   let i = ctx.tokenAt(nameStart) - 1;
-  if (i >= 0 && ctx.tokens[i]!.text === ",") i--; // apposition: "the interior minister, Diosdado Cabello"
+  if (i >= 0 && ctx.tokens[i]!.text === ",") {
+    i--; // apposition: "the interior minister, Diosdado Cabello"
+    // "A federal judge in Washington, James Boasberg": the title's place is not part of it.
+    let k = i;
+    while (k >= 0 && i - k < 4 && ctx.tokens[k]!.kind === "word" && isUpperAt(ctx.text, ctx.tokens[k]!.start) && !inTitle(ctx, k, vocab)) k--;
+    const prep = ctx.tokens[k];
+    if (k < i && k >= 1 && prep && (LANG.locatives.has(prep.text) || LANG.yearLinks.has(prep.text)) && isEdge(ctx, k - 1, vocab)) i = k - 1;
+  }
   const last = i;
   let first = i + 1;
   for (; i >= 0 && last - i < MAX_TITLE_TOKENS; i--) {
@@ -149,9 +156,36 @@ export function titleBefore(ctx: ArticleContext, nameStart: number, sentence: nu
  * word follows): "Rubio, President Trump said" is not Rubio's title.
  */
 export function titleAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
-  let i = ctx.tokenAt(nameEnd);
+  const i = ctx.tokenAt(nameEnd);
   if (ctx.tokens[i]?.text !== ",") return null;
-  i++;
+  return titleFrom(ctx, i + 1, sentence, vocab, true);
+}
+
+/** Length in tokens of the longest phrase of `phrases` starting at token i, or 0. */
+function phraseAt(ctx: ArticleContext, i: number, phrases: readonly string[][]): number {
+  let best = 0;
+  for (const p of phrases) if (p.length > best && p.every((w, k) => ctx.tokens[i + k]?.text === w)) best = p.length;
+  return best;
+}
+
+const PRESENT = phrasesOf("titleCopulas");
+const BECAME = phrasesOf("titleBecame");
+
+/**
+ * A title stated of the name: "Marco Rubio is the secretary of state" (judged), "Delcy Rodríguez
+ * was sworn in as acting president" (a change at some time: it may confirm, never fail).
+ */
+export function titlePredicate(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): (TitleSpan & { passOnly: boolean }) | null {
+  const i = ctx.tokenAt(nameEnd);
+  const present = phraseAt(ctx, i, PRESENT);
+  const became = present ? 0 : phraseAt(ctx, i, BECAME);
+  if (!present && !became) return null;
+  const span = titleFrom(ctx, i + present + became, sentence, vocab, false);
+  return span ? { ...span, passOnly: became > 0 } : null;
+}
+
+/** Reads a title forwards from token i (after articles), as far as title words go. */
+function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: ReadonlySet<string>, apposition: boolean): TitleSpan | null {
   while (i < ctx.tokens.length && LANG.articles.has(ctx.tokens[i]!.text)) i++;
   const first = i;
   let last = i - 1;
@@ -174,7 +208,7 @@ export function titleAfter(ctx: ArticleContext, nameEnd: number, sentence: numbe
   if (next && (next.text === "'" || next.text === "’")) return null;
   // "Bukele, the justice minister, Gustavo Villatoro, and …": a list, the title is the next name's.
   const after = ctx.tokens[stop + 1];
-  if (next?.text === "," && after && after.kind === "word" && isUpperAt(ctx.text, after.start) && !inTitle(ctx, stop + 1, vocab)) return null;
+  if (apposition && next?.text === "," && after && after.kind === "word" && isUpperAt(ctx.text, after.start) && !inTitle(ctx, stop + 1, vocab)) return null;
   const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
   if (![...title.words].some((w) => LANG.offices.has(w))) return null;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
-import { namesOffice, parseTitle, sameOffice, titleAfter, titleBefore, titleVocab, type Title, type TitleSpan } from "./role-title";
+import { namesOffice, parseTitle, sameOffice, titleAfter, titleBefore, titlePredicate, titleVocab, type Title, type TitleSpan } from "./role-title";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
@@ -163,6 +163,12 @@ export const role = defineKind({
         const after = titleAfter(ctx, h.end, h.sentence, c.vocab);
         const g = after ? judge(ctx, c, h, after, false) : null;
         if (g) out.push(g);
+        else {
+          // "Rubio is the secretary of state"; "Rodríguez was sworn in as acting president" (may confirm only).
+          const said = titlePredicate(ctx, h.end, h.sentence, c.vocab);
+          const p = said ? judge(ctx, c, h, said, false) : null;
+          if (p && (p.status === "pass" || !said!.passOnly)) out.push(p);
+        }
       }
     }
     return out;

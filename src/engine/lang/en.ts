@@ -55,4 +55,6 @@ export const en: LanguageTable = {
   yearLinks: ["of", "from"],
   genitives: [],
   subjectPronouns: ["it"],
+  titleCopulas: ["is", "is now", "remains", "serves as", "is serving as"],
+  titleBecame: ["was", "became", "was sworn in as", "was confirmed as", "was named", "was appointed", "was elected", "took office as", "was then"],
 };

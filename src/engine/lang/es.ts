@@ -43,4 +43,6 @@ export const es: LanguageTable = {
   yearLinks: ["de", "del"],
   genitives: ["de", "del"],
   subjectPronouns: [],
+  titleCopulas: ["es", "es ahora", "sigue siendo", "funge como", "ejerce como"],
+  titleBecame: ["fue", "era", "juró como", "asumió como", "fue juramentada como", "fue juramentado como", "fue nombrado", "fue nombrada", "fue designado", "fue designada", "fue elegido", "fue elegida", "fue confirmado como"],
 };

@@ -56,4 +56,8 @@ export interface LanguageTable {
   genitives: string[];
   /** Pronouns that open a sentence about the entity just named ("It is located in …"). */
   subjectPronouns: string[];
+  /** Words that state a person's present title after the name ("Rubio is secretary of state"). */
+  titleCopulas: string[];
+  /** Words that state a title taken or held at some time ("was sworn in as"): may confirm, never fail. */
+  titleBecame: string[];
 }

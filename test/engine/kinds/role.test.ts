@@ -55,6 +55,19 @@ describe("role: titles after the name", () => {
   });
 });
 
+describe("role: titles stated of the name", () => {
+  it("judges a present title and lets a past change only confirm", () => {
+    expect(status("Ada Quill is the president of France.", "t.ada")).toBe("pass");
+    expect(status("Ada Quill is the prime minister.", "t.ada")).toBe("fail");
+    expect(status("Ada Quill was sworn in as president in May.", "t.ada")).toBe("pass");
+    expect(status("Ada Quill was named mayor.", "t.ada")).toBe("not_applicable");
+  });
+  it("skips the place of a title in apposition", () => {
+    expect(status("A judge in London, Ben Okafor, ruled.", "t.ben")).toBe("pass");
+    expect(status("An appeals judge in London, Ben Okafor, ruled.", "t.ben")).toBe("fail");
+  });
+});
+
 describe("role: dates", () => {
   it("a stated year excuses a title of that year", () => {
     expect(status("In 2015, Mayor Ada Quill opened the bridge.", "t.ada")).toBe("not_applicable");
