@@ -16,6 +16,8 @@ export interface PlaceMention {
   found: string;
   /** Country code when it is a country. */
   code?: string;
+  /** Located by a fact-box key ("Location: …"). */
+  keyed?: boolean;
 }
 
 export function prevToken(ctx: ArticleContext, offset: number): Token | undefined {
@@ -48,6 +50,14 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
       const at = townBefore(ctx, p.start);
       if (at === null) return false;
       m.prepStart = at;
+      m.keyed = LANG.placeKeys.has(ctx.tokens[ctx.tokenAt(at)]!.text);
+      return true;
+    }
+    // "Location: Tecoluca": a fact-box key locates what the box is about.
+    const key = p ? keyBefore(ctx, ctx.tokenAt(p.start)) : null;
+    if (key !== null) {
+      m.prepStart = key;
+      m.keyed = true;
       return true;
     }
     if (p && LANG.genitives.has(p.text) && c.attach !== "sentence") {
@@ -102,7 +112,17 @@ function townBefore(ctx: ArticleContext, comma: number): number | null {
     break;
   }
   const p = ctx.tokens[k];
-  return words > 0 && p && LANG.locatives.has(p.text) ? p.start : null;
+  if (words > 0 && p && LANG.locatives.has(p.text)) return p.start;
+  return words > 0 ? keyBefore(ctx, k) : null;
+}
+
+/** Start of a place key opening its line when token k is its colon ("Location:", "Ubicación:"), or null. */
+export function keyBefore(ctx: ArticleContext, k: number): number | null {
+  const colon = ctx.tokens[k];
+  const key = ctx.tokens[k - 1];
+  if (colon?.text !== ":" || !key || !LANG.placeKeys.has(key.text)) return null;
+  const line = ctx.tokens[k - 2];
+  return !line || key.brk || ctx.sentenceAt(line.start) !== ctx.sentenceAt(key.start) ? key.start : null;
 }
 
 /** Punctuation allowed inside an attachment (not sentence-internal breaks like ; or :). */

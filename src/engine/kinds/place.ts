@@ -165,6 +165,18 @@ export const place = defineKind({
 
     for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) attachTo(h, false);
     if (!subjects.length) return out;
+    // A fact box: "CECOT at a glance / Location: Tecoluca, El Salvador". A keyed place is about the
+    // entity named on one of the three lines before it, in its paragraph or the one before.
+    for (let s = 0; s < ctx.sentences.length; s++) {
+      const i = ctx.tokenAt(ctx.sentences[s]!.start);
+      if (!LANG.placeKeys.has(ctx.tokens[i]?.text ?? "") || ctx.tokens[i + 1]?.text !== ":") continue;
+      const keyed = mentions(s).flat().filter((m) => m.keyed);
+      if (!keyed.length) continue;
+      const named = subjects[firstEndingAfter(subjects, ctx.sentences[s]!.start) - 1];
+      if (!named || s - named.sentence > 3 || s - named.sentence < 0) continue;
+      if (ctx.sentences[s]!.paragraph - ctx.sentences[named.sentence]!.paragraph > 1) continue;
+      for (const m of keyed) push(m, m.prepStart, m.end);
+    }
 
     // Readings that may confirm the fact, never fail it (precision first). A statement whose
     // subject is the entity, one of its head nouns or "it" right after it was named: any right

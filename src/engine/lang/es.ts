@@ -45,4 +45,5 @@ export const es: LanguageTable = {
   subjectPronouns: [],
   titleCopulas: ["es", "es ahora", "sigue siendo", "funge como", "ejerce como"],
   titleBecame: ["fue", "era", "juró como", "asumió como", "fue juramentada como", "fue juramentado como", "fue nombrado", "fue nombrada", "fue designado", "fue designada", "fue elegido", "fue elegida", "fue confirmado como"],
+  placeKeys: ["ubicación", "localización", "lugar", "país", "sede", "dirección", "dónde"],
 };

@@ -60,4 +60,6 @@ export interface LanguageTable {
   titleCopulas: string[];
   /** Words that state a title taken or held at some time ("was sworn in as"): may confirm, never fail. */
   titleBecame: string[];
+  /** Fact-box keys whose value is where something is ("Location: Tecoluca"). */
+  placeKeys: string[];
 }

@@ -73,3 +73,14 @@ describe("place: sentence mode", () => {
     expect(status("The team landed at Jorge Chávez and later travelled to Arequipa.", "t.landing")).toBe("pass");
   });
 });
+
+describe("place: fact boxes", () => {
+  it("reads 'Location: …' lines as statements about the entity named just before", () => {
+    expect(status("Zorva Dome at a glance\nLocation: Cusco, Peru\nOpened: 2021", "t.country")).toBe("pass");
+    expect(status("Zorva Dome at a glance\nLocation: Cusco, Chile\nOpened: 2021", "t.country")).toBe("fail");
+    expect(status("Zorva Dome at a glance\nLocation: Arequipa\nOpened: 2021", "t.town")).toBe("fail");
+  });
+  it("needs the entity named on a line just before", () => {
+    expect(status("Location: Chile\n\nThe Zorva Dome opened in 2021.", "t.country")).toBe("not_applicable");
+  });
+});
