@@ -9,7 +9,7 @@ import { defineKind, type CompiledRule, type Finding, type Hit } from "../kind-a
 import { LANG } from "../lang";
 import { countryName } from "../text-adapter";
 import { copulaBetween, glueBetween, governs, GLUE_MAX, INSERTION_MAX, negated, placeMentions, prevToken, skipInsertions, type Covered, type PlaceMention } from "./place-mentions";
-import { compileContext, contextHolds, contextSchema, firstEndingAfter, hitCovers, terms, type CompiledContext } from "./shared";
+import { compileContext, contextHolds, contextSchema, firstEndingAfter, firstStartingAt, hitCovers, terms, type CompiledContext } from "./shared";
 
 const options = z.object({
   subject: terms.describe("The entity and its aliases in every language (CECOT, Terrorism Confinement Center, Centro de Confinamiento del Terrorismo)"),
@@ -71,6 +71,7 @@ export const place = defineKind({
     const subjects = ctx.hits(c.subject);
     const heads = c.heads === null ? [] : ctx.hits(c.heads);
     const mods = c.modifiers === null ? [] : ctx.hits(c.modifiers);
+    const people = c.people === null ? [] : ctx.hits(c.people);
     const covered: Covered = (s, e) => hitCovers(subjects, s, e) || hitCovers(heads, s, e) || hitCovers(mods, s, e);
     const expectedName = c.country ? countryName(c.country) : null;
     const mentions = placeMentions(ctx, c);
@@ -119,9 +120,8 @@ export const place = defineKind({
 
     const attachTo = (h: { start: number; end: number; sentence: number }, passOnly: boolean) => {
       // "Venezuelan CECOT detainees": a word for people after the subject takes the demonym.
-      const people = c.people === null ? [] : ctx.hits(c.people);
       const after = ctx.tokens[ctx.tokenAt(h.end)];
-      const subjectIsModifier = after !== undefined && people.some((p) => p.start === after.start);
+      const subjectIsModifier = after !== undefined && people.length > 0 && people[firstStartingAt(people, after.start)]?.start === after.start;
       // Only places near the subject can attach to it: look at that window, not the whole sentence.
       const ai = ctx.tokenAt(h.start);
       const zi = ctx.tokenAt(h.end);
@@ -191,13 +191,17 @@ export const place = defineKind({
       const k = skipInsertions(ctx, ctx.tokenAt(a.end));
       const first = ctx.tokens[k];
       if (k < 0 || !first || ctx.sentenceAt(first.start) !== a.sentence) return;
-      const clause = clauseAt(ctx, first.start);
-      for (const m of mentions(a.sentence).flat()) {
-        if (!m.ok || m.start < first.start || m.start >= clause.end || negated(ctx, a.start, m.end)) continue;
-        // A place the predicate reaches with a preposition ("in Tecoluca", "in El Salvador's San
-        // Vicente department"), not a demonym on something else ("40,000 Salvadoran inmates").
-        const p = prevToken(ctx, m.start);
-        if (m.form === "name" || (m.form === "possessive" && p && LANG.locatives.has(p.text))) push(m, a.start, m.end, true);
+      let clause: ReturnType<typeof clauseAt> | null = null; // built lazily: the clause layer is costly
+      for (const run of mentions(a.sentence)) {
+        for (const m of run) {
+          if (!m.ok || seen.has(m.start) || m.start < first.start) continue;
+          clause ??= clauseAt(ctx, first.start);
+          if (m.start >= clause.end || negated(ctx, a.start, m.end)) continue;
+          // A place the predicate reaches with a preposition ("in Tecoluca", "in El Salvador's San
+          // Vicente department"), not a demonym on something else ("40,000 Salvadoran inmates").
+          const p = prevToken(ctx, m.start);
+          if (m.form === "name" || (m.form === "possessive" && p && LANG.locatives.has(p.text))) push(m, a.start, m.end, true);
+        }
       }
     };
     for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) statement(h);
