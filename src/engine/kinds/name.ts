@@ -73,7 +73,7 @@ function titleRunBefore(ctx: ArticleContext, i: number, sentence: number): Candi
     if (isTitleWord(ctx, t) || isConnector(t)) {
       // Stop before a possessive: "El Salvador's Terrorism Confinement Center".
       const next = ctx.tokens[j + 1];
-      if (next && next.text === "'" && ctx.tokens[j + 2]?.text === "s") break;
+      if (next && next.text === "'" && LANG.possessiveSuffixes.has(ctx.tokens[j + 2]?.text ?? "")) break;
       if (run.length >= MAX_NAME_TOKENS) return null;
       run.unshift(t);
       if (t.brk) break;
@@ -107,7 +107,7 @@ function titleRunAfter(ctx: ArticleContext, i: number, sentence: number): Candid
   }
   // "CECOT, Nayib Bukele's prison": a possessor, not an expansion.
   const after = ctx.tokens[i + run.length];
-  if (after?.text === "'" && ctx.tokens[i + run.length + 1]?.text === "s") return null;
+  if (after?.text === "'" && LANG.possessiveSuffixes.has(ctx.tokens[i + run.length + 1]?.text ?? "")) return null;
   return finishRun(ctx, run);
 }
 

@@ -23,7 +23,7 @@ export interface Title {
 
 /** "expresidente" → "ex", "presidente": the prefix is the same word as "ex-presidente". */
 function splitEx(word: string): string[] {
-  if (word.length > 4 && word.startsWith("ex") && LANG.offices.has(word.slice(2))) return ["ex", word.slice(2)];
+  for (const p of LANG.formerPrefixes) if (word.length > p.length + 2 && word.startsWith(p) && LANG.offices.has(word.slice(p.length))) return [p, word.slice(p.length)];
   return [word];
 }
 

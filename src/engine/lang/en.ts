@@ -58,4 +58,6 @@ export const en: LanguageTable = {
   titleCopulas: ["is", "is now", "remains", "serves as", "is serving as"],
   titleBecame: ["was", "became", "was sworn in as", "was confirmed as", "was named", "was appointed", "was elected", "took office as", "was then"],
   placeKeys: ["location", "located", "where", "country", "site", "address", "place"],
+  formerPrefixes: ["ex"],
+  possessiveSuffixes: ["s"],
 };

@@ -46,4 +46,6 @@ export const es: LanguageTable = {
   titleCopulas: ["es", "es ahora", "sigue siendo", "funge como", "ejerce como"],
   titleBecame: ["fue", "era", "juró como", "asumió como", "fue juramentada como", "fue juramentado como", "fue nombrado", "fue nombrada", "fue designado", "fue designada", "fue elegido", "fue elegida", "fue confirmado como"],
   placeKeys: ["ubicación", "localización", "lugar", "país", "sede", "dirección", "dónde"],
+  formerPrefixes: ["ex"],
+  possessiveSuffixes: [],
 };

@@ -62,4 +62,8 @@ export interface LanguageTable {
   titleBecame: string[];
   /** Fact-box keys whose value is where something is ("Location: Tecoluca"). */
   placeKeys: string[];
+  /** Prefixes that make an office word a past one ("expresidente" = "ex presidente"). */
+  formerPrefixes: string[];
+  /** What follows an apostrophe in a possessive ("Bukele's" → "s"). */
+  possessiveSuffixes: string[];
 }
