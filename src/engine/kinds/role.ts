@@ -54,6 +54,18 @@ function datesIn(ctx: ArticleContext, sentence: number): DateMention[] {
   return out;
 }
 
+/** The last explicit dated mention (with a year) before `offset` in the sentence's paragraph. */
+function narrativeDate(ctx: ArticleContext, sentence: number, offset: number): DateMention[] {
+  const all = ctx.dates();
+  const paragraph = ctx.sentences[sentence]!.paragraph;
+  for (let i = firstMentionAt(all, offset) - 1; i >= 0; i--) {
+    const d = all[i]!;
+    if (ctx.sentences[ctx.sentenceAt(d.offset)]!.paragraph !== paragraph) break;
+    if (!d.relative && d.year !== undefined) return [d];
+  }
+  return [];
+}
+
 /** Does the period hold at the date, compared at the date's own granularity (2025 ≠ March 2025)? */
 function holdsAt(p: Period, d: DateMention): boolean {
   if (d.year === undefined) return false;
@@ -99,9 +111,12 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
   const wrongCountry = c.country !== null && t.countries.some((k) => k !== c.country);
   let ok = !rejected && !wrongCountry && (pastOk || matching.some((p) => now.includes(p)));
   if (!ok && !rejected && !wrongCountry && matching.length) {
-    // A date stated in the sentence dates the statement: "In 2019, President Trump …".
+    // A date stated in the sentence dates the statement: "In 2019, President Trump …"; without
+    // one, the narrative time does: the last date stated before it in its paragraph ("On 20 July
+    // 1969 … President Nixon spoke to the crew" in a retrospective).
     const stated = datesIn(ctx, h.sentence).filter((d) => !d.relative);
-    if (stated.some((d) => matching.some((p) => holdsAt(p, d)))) return null;
+    const narrative = stated.length ? [] : narrativeDate(ctx, h.sentence, h.start);
+    if ([...stated, ...narrative].some((d) => matching.some((p) => holdsAt(p, d)))) return null;
   }
   const start = Math.min(span.start, h.start);
   const end = Math.max(span.end, h.end);

@@ -77,6 +77,10 @@ describe("role: dates", () => {
     expect(status("In June 2020, Mayor Ada Quill spoke.", "t.ada")).toBe("fail");
     expect(status("In 2019, Mayor Ada Quill spoke.", "t.ada")).toBe("not_applicable");
   });
+  it("without a date in its sentence, a title is dated by the last date before it in its paragraph", () => {
+    expect(status("On 20 July 2015 the bridge opened. Mayor Ada Quill cut the ribbon.", "t.ada")).toBe("not_applicable");
+    expect(status("On 20 July 2015 the bridge opened.\n\nMayor Ada Quill cut the ribbon.", "t.ada")).toBe("fail");
+  });
   it("leaves then-titles and lower-case names alone", () => {
     expect(status("Then-Mayor Ada Quill opened the bridge.", "t.ada")).toBe("not_applicable");
     expect(status("The quill was sharp.", "t.ada")).toBe("not_applicable");
