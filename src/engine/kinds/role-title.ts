@@ -19,6 +19,8 @@ export interface Title {
   former: boolean;
   /** Says "then" / "the late": the past on purpose; never judged. */
   then: boolean;
+  /** Its coordinated parts ("Secretary of State and National Security Adviser"), when there are two or more. */
+  parts: Title[];
 }
 
 /** "expresidente" → "ex", "presidente": the prefix is the same word as "ex-presidente". */
@@ -46,7 +48,10 @@ export function isTitleWord(word: string, vocab: ReadonlySet<string>): boolean {
  * ("of the District of Columbia") neither makes nor breaks the office.
  */
 function readTitle(tokens: readonly Token[], from: number, to: number, countryAt: (start: number) => CountryMention | undefined, vocab: ReadonlySet<string> | null): Title {
-  const t: Title = { words: new Set(), countries: [], former: false, then: false };
+  const blank = (): Title => ({ words: new Set(), countries: [], former: false, then: false, parts: [] });
+  const t = blank();
+  let part = blank();
+  const parts = [part];
   for (let i = from; i < to; i++) {
     const tok = tokens[i]!;
     const c = countryAt(tok.start);
@@ -55,12 +60,17 @@ function readTitle(tokens: readonly Token[], from: number, to: number, countryAt
       continue;
     }
     if (tok.kind !== "word") continue;
+    if (LANG.coordinators.has(tok.text) && part.words.size) parts.push((part = blank()));
     for (const w of splitEx(tok.text)) {
       if (LANG.titleThen.has(w)) t.then = true;
-      else if (LANG.formerTitles.has(w)) t.former = true;
-      else if (!LANG.titleNeutral.has(w) && !LANG.articles.has(w) && (vocab === null || isTitleWord(w, vocab))) t.words.add(w);
+      else if (LANG.formerTitles.has(w)) t.former = part.former = true;
+      else if (!LANG.titleNeutral.has(w) && !LANG.articles.has(w) && (vocab === null || isTitleWord(w, vocab))) {
+        t.words.add(w);
+        part.words.add(w);
+      }
     }
   }
+  if (parts.length > 1 && parts.every((p) => p.words.size)) t.parts = parts;
   return t;
 }
 

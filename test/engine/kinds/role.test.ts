@@ -36,6 +36,10 @@ describe("role: any other office fails", () => {
     expect(v.status).toBe("fail");
     expect(v.evidence[0]!.replacements).toEqual(["President Ada Quill"]);
   });
+  it("judges each part of coordinated titles", () => {
+    expect(status("Mayor and President Ada Quill spoke.", "t.ada")).toBe("fail");
+    expect(status("Chief Judge and District Judge Ben Okafor ruled.", "t.ben")).toBe("pass");
+  });
   it("still fails a rejected title", () => {
     expect(status("Appeals Judge Ben Okafor ruled.", "t.ben")).toBe("fail");
   });
