@@ -221,9 +221,9 @@ export const name = defineKind({
         let j = ai - 1;
         let naming = false;
         let steps = 0;
-        while (j >= 0 && steps < 5) {
+        while (j >= 0 && steps < 8) {
           const t = ctx.tokens[j]!;
-          if (LANG.namingWords.has(t.text) || LANG.namingJoiners.has(t.text)) {
+          if (LANG.namingWords.has(t.text) || LANG.namingJoiners.has(t.text) || LANG.acronymWords.has(t.text)) {
             if (LANG.namingWords.has(t.text)) naming = true;
             j--; steps++; continue;
           }

@@ -60,4 +60,5 @@ export const en: LanguageTable = {
   placeKeys: ["location", "located", "where", "country", "site", "address", "place"],
   formerPrefixes: ["ex"],
   possessiveSuffixes: ["s"],
+  acronymWords: ["by", "its", "acronym", "initials", "abbreviation", "spanish", "english"],
 };

@@ -48,4 +48,5 @@ export const es: LanguageTable = {
   placeKeys: ["ubicación", "localización", "lugar", "país", "sede", "dirección", "dónde"],
   formerPrefixes: ["ex"],
   possessiveSuffixes: [],
+  acronymWords: ["por", "sus", "su", "siglas", "sigla", "acrónimo", "en", "español", "inglés"],
 };

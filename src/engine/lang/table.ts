@@ -66,4 +66,6 @@ export interface LanguageTable {
   formerPrefixes: string[];
   /** What follows an apostrophe in a possessive ("Bukele's" → "s"). */
   possessiveSuffixes: string[];
+  /** Words between a naming word and an acronym ("known by its Spanish acronym CECOT"). */
+  acronymWords: string[];
 }

@@ -30,6 +30,10 @@ describe("name: expansions are compared by their words", () => {
     expect(status("The National Ocean Research Agency (NOAA) issued a warning.")).toBe("fail");
     expect(status("The Northern Alliance of Amateur Astronomers, known as NOAA, met.")).toBe("fail");
   });
+  it("reads 'known by its acronym' as naming", () => {
+    expect(status("The Northern Ocean Agency, known by its English acronym NOAA, issued a warning.")).toBe("fail");
+    expect(status("La Agencia Marina del Norte, conocida por sus siglas en inglés NOAA, emitió una alerta.")).toBe("fail");
+  });
   it("sends an expansion one word away to review", () => {
     expect(status("The National Oceanic and Atmospheric Agency (NOAA) issued a warning.")).toBe("review");
   });

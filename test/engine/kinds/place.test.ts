@@ -35,6 +35,9 @@ describe("place: attached places", () => {
     expect(status("The Zorva Dome, in Cusco, Peru, was full.", "t.country")).toBe("pass");
     expect(status("The Zorva Dome, in Cusco, Chile, was full.", "t.country")).toBe("fail");
   });
+  it("does not read the language of an acronym as a place", () => {
+    expect(status("The stadium, known by its Spanish acronym ZD, was full.", "t.country")).toBe("not_applicable");
+  });
   it("skips negations and corrections", () => {
     expect(status("The Zorva Dome is not in Chile.", "t.country")).toBe("not_applicable");
     expect(status("An earlier version of this story incorrectly said the Zorva Dome is in Chile.", "t.country")).toBe("not_applicable");
