@@ -95,12 +95,17 @@ function literalBefore(ctx: ArticleContext, c: Compiled, h: Hit): { start: numbe
 /** Judges one title attached to the name; null when it is not judged. */
 function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, rejected: boolean): Finding | null {
   const t = span.title;
-  if (t.then) return null;
   const name = ctx.text.slice(h.start, h.end);
   const found = ctx.text.slice(span.start, span.end);
   const now = c.periods.filter((p) => p.from <= ctx.asOf && ctx.asOf <= p.until);
   const nowLabel = now.map((p) => p.label);
   const matching = c.periods.filter((p) => sameOffice(t, p.titles));
+  // "then-President Maduro": the past on purpose. It confirms a title held before the article's
+  // date; anything else is left alone (which time "then" means is not known).
+  if (t.then) {
+    const held = matching.some((p) => p.from <= ctx.asOf) && (c.country === null || t.countries.every((k) => k === c.country));
+    return held ? { start: Math.min(span.start, h.start), end: Math.max(span.end, h.end), status: "pass", found, expected: null, replacements: [], exact: true } : null;
+  }
   // A past title ("former Mayor") is right when the office it names was held before and is not held now.
   const pastOk = t.former && !matching.length && (() => {
     const bare: Title = { ...t, former: false };

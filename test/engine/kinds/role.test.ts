@@ -85,8 +85,12 @@ describe("role: dates", () => {
     expect(status("On 20 July 2015 the bridge opened. Mayor Ada Quill cut the ribbon.", "t.ada")).toBe("not_applicable");
     expect(status("On 20 July 2015 the bridge opened.\n\nMayor Ada Quill cut the ribbon.", "t.ada")).toBe("fail");
   });
-  it("leaves then-titles and lower-case names alone", () => {
-    expect(status("Then-Mayor Ada Quill opened the bridge.", "t.ada")).toBe("not_applicable");
+  it("lets a then-title confirm a title held before, never fail", () => {
+    expect(status("Then-Mayor Ada Quill opened the bridge.", "t.ada")).toBe("pass");
+    expect(status("Ada Quill, then the mayor, opened the bridge.", "t.ada")).toBe("pass");
+    expect(status("Then-Governor Ada Quill opened the bridge.", "t.ada")).toBe("not_applicable");
+  });
+  it("leaves lower-case names alone", () => {
     expect(status("The quill was sharp.", "t.ada")).toBe("not_applicable");
   });
 });
