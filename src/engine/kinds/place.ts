@@ -34,6 +34,8 @@ interface Compiled extends CompiledRule {
   people: number | null;
   country: string | null;
   accept: number | null;
+  /** The first accepted place name: the fix offered for a wrong one. */
+  bestPlace: string | null;
   reject: number | null;
   attach: "adjacent" | "sentence";
   context: CompiledContext;
@@ -57,6 +59,7 @@ export const place = defineKind({
       people: o.people ? tools.terms(o.people, "people") : null,
       country: o.country ?? null,
       accept: places.accept ? tools.terms(places.accept, "places.accept") : null,
+      bestPlace: places.accept?.[0] ?? null,
       reject: places.reject ? tools.terms(places.reject, "places.reject") : null,
       attach: o.attach ?? "adjacent",
       context: compileContext(o.context, tools),
@@ -87,7 +90,7 @@ export const place = defineKind({
       if (!m.ok && expectedName && m.code) {
         const word = m.form === "demonym" ? countryName(c.country!, "demonym", ctx.text.slice(m.start, m.end)) : m.form === "possessive" ? `${expectedName}'s` : m.form === "based" ? `${expectedName}-based` : expectedName;
         replacements = [quote.slice(0, m.start - start) + word + quote.slice(m.end - start)];
-      }
+      } else if (!m.ok && !m.code && c.bestPlace) replacements = [quote.slice(0, m.start - start) + c.bestPlace + quote.slice(m.end - start)];
       out.push({
         start,
         end,
@@ -95,7 +98,7 @@ export const place = defineKind({
         found: m.found,
         expected: expectedName,
         replacements,
-        message: m.ok ? undefined : `places it in ${m.found}${expectedName ? `; it is in ${expectedName}` : ""}`,
+        message: m.ok ? undefined : `places it in ${m.found}${m.code && expectedName ? `; it is in ${expectedName}` : !m.code && c.bestPlace ? `; it is ${c.bestPlace}` : ""}`,
       });
     };
 
