@@ -206,7 +206,7 @@ export const name = defineKind({
         let sawLead = false;
         while (j < ctx.tokens.length && steps < 6) {
           const t = ctx.tokens[j]!;
-          if (t.text === "," || t.text === "-" || t.text === "—") { j++; steps++; continue; }
+          if (t.text === "," || t.text === "-") { j++; steps++; continue; } // dashes fold to "-"
           if (t.kind === "word" && LANG.expansionLeadIns.has(t.text) && (!isUpperAt(ctx.text, t.start) || LANG.articles.has(t.text))) { sawLead = true; j++; steps++; continue; }
           break;
         }
@@ -227,7 +227,7 @@ export const name = defineKind({
             if (LANG.namingWords.has(t.text)) naming = true;
             j--; steps++; continue;
           }
-          if (t.text === "," || t.text === "(" || t.text === "-" || t.text === "—") { j--; steps++; continue; }
+          if (t.text === "," || t.text === "(" || t.text === "-") { j--; steps++; continue; }
           break;
         }
         if (naming) {

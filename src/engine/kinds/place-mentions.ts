@@ -126,7 +126,7 @@ export function keyBefore(ctx: ArticleContext, k: number): number | null {
 }
 
 /** Punctuation allowed inside an attachment (not sentence-internal breaks like ; or :). */
-const GLUE_PUNCT = new Set([",", "(", ")", '"', "'", "-", "/", "—"]);
+const GLUE_PUNCT = new Set([",", "(", ")", '"', "'", "-", "/"]); // dashes fold to "-"
 
 /** Most tokens an attachment may span ("CECOT, the notorious maximum-security prison in …"). */
 export const GLUE_MAX = 12;
@@ -160,15 +160,22 @@ export function glueBetween(ctx: ArticleContext, from: number, to: number, cover
  * returns the index after them (i itself when there is none), or -1 when one is left open.
  */
 export function skipInsertions(ctx: ArticleContext, i: number, to = Infinity): number {
+  // Dashes fold to "-": a spaced one (or a real dash) marks an aside, a hyphen inside a word does not.
+  const mark = (k: number): string | null => {
+    const t = ctx.tokens[k];
+    if (!t) return null;
+    if (t.text === "," || t.text === "(") return t.text;
+    return t.text === "-" && (ctx.text[t.start] !== "-" || /\s/.test(ctx.text[t.start - 1] ?? "")) ? "-" : null;
+  };
   for (let n = 0; n < 3; n++) {
-    const open = ctx.tokens[i]?.text;
-    if (open !== "," && open !== "(" && open !== "—") break;
+    const open = mark(i);
+    if (open === null) break;
     const close = open === "(" ? ")" : open;
     let j = i + 1;
-    while (j < ctx.tokens.length && j - i <= INSERTION_MAX && ctx.tokens[j]!.start < to && ctx.tokens[j]!.text !== close) j++;
-    if (ctx.tokens[j]?.text !== close) return -1;
+    while (j < ctx.tokens.length && j - i <= INSERTION_MAX && ctx.tokens[j]!.start < to && (close === ")" ? ctx.tokens[j]!.text !== ")" : mark(j) !== close)) j++;
+    if ((close === ")" ? ctx.tokens[j]?.text : mark(j)) !== close) return -1;
     i = j + 1;
-    if (close === "," && ctx.tokens[i]?.text !== "(" && ctx.tokens[i]?.text !== "—") break;
+    if (close === "," && mark(i) !== "(" && mark(i) !== "-") break;
   }
   return i;
 }

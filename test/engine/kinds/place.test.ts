@@ -31,6 +31,10 @@ describe("place: attached places", () => {
     expect(status("The Zorva Dome, which opened in 2021, is a stadium in Cusco.", "t.town")).toBe("pass");
     expect(status("The Zorva Dome (ZD), built by the state, is an arena in Arequipa.", "t.town")).toBe("fail");
   });
+  it("skips an aside between dashes (dashes fold to hyphens)", () => {
+    expect(status("The Zorva Dome — ZD to its fans — rises over farmland in Cusco.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome — ZD to its fans — is a stadium in Arequipa.", "t.town")).toBe("fail");
+  });
   it("locates through a town: 'in Cusco, Peru'", () => {
     expect(status("The Zorva Dome, in Cusco, Peru, was full.", "t.country")).toBe("pass");
     expect(status("The Zorva Dome, in Cusco, Chile, was full.", "t.country")).toBe("fail");
