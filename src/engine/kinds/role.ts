@@ -116,7 +116,7 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
   const wrongCountry = c.country !== null && t.countries.some((k) => k !== c.country);
   // "Secretary of State and National Security Adviser Marco Rubio": every part a title held now.
   const partsOk = t.parts.length > 1 && t.parts.every((part) => now.some((p) => sameOffice(part, p.titles)));
-  let ok = !rejected && !wrongCountry && (pastOk || partsOk || matching.some((p) => now.includes(p)));
+  const ok = !rejected && !wrongCountry && (pastOk || partsOk || matching.some((p) => now.includes(p)));
   if (!ok && !rejected && !wrongCountry && matching.length) {
     // A date stated in the sentence dates the statement: "In 2019, President Trump …"; without
     // one, the narrative time does: the last date stated before it in its paragraph ("On 20 July
