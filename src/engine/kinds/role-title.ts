@@ -19,6 +19,11 @@ export interface Title {
   former: boolean;
   /** Says "then" / "the late": the past on purpose; never judged. */
   then: boolean;
+  /**
+   * Another body's office ("PSUV vice president") or one relative to someone ("Maduro's vice
+   * president"): what it means for this person's office is not known, so it may confirm, never fail.
+   */
+  qualified: boolean;
   /** Its coordinated parts ("Secretary of State and National Security Adviser"), when there are two or more. */
   parts: Title[];
 }
@@ -48,7 +53,7 @@ export function isTitleWord(word: string, vocab: ReadonlySet<string>): boolean {
  * ("of the District of Columbia") neither makes nor breaks the office.
  */
 function readTitle(tokens: readonly Token[], from: number, to: number, countryAt: (start: number) => CountryMention | undefined, vocab: ReadonlySet<string> | null): Title {
-  const blank = (): Title => ({ words: new Set(), countries: [], former: false, then: false, parts: [] });
+  const blank = (): Title => ({ words: new Set(), countries: [], former: false, then: false, qualified: false, parts: [] });
   const t = blank();
   let part = blank();
   const parts = [part];
@@ -56,7 +61,10 @@ function readTitle(tokens: readonly Token[], from: number, to: number, countryAt
     const tok = tokens[i]!;
     const c = countryAt(tok.start);
     if (c) {
-      if (!t.countries.includes(c.code)) t.countries.push(c.code);
+      // "Cuban-American", "Venezuelan-born": a compound says who the person is, not whose office.
+      const after = tokens[i + 1];
+      const compound = after?.text === "-" && after.start === c.offset + c.length;
+      if (!compound && !t.countries.includes(c.code)) t.countries.push(c.code);
       continue;
     }
     if (tok.kind !== "word") continue;
@@ -155,9 +163,24 @@ export function titleBefore(ctx: ArticleContext, nameStart: number, sentence: nu
   const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
   // "then-President": "then" right before the title.
   const before = ctx.tokens[first - 1];
+  title.qualified = qualifier(ctx, first - 1, sentence, vocab);
   if (before && LANG.titleThen.has(before.text)) title.then = true;
   if (before?.text === "-" && LANG.titleThen.has(ctx.tokens[first - 2]?.text ?? "")) title.then = true;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+}
+
+/**
+ * Is token k (right before a title) a body or a person the title belongs to: a possessive
+ * ("Maduro's"), an acronym ("PSUV"), or a capitalised word that does not open the sentence?
+ */
+function qualifier(ctx: ArticleContext, k: number, sentence: number, vocab: ReadonlySet<string>): boolean {
+  const t = ctx.tokens[k];
+  if (!t || ctx.sentenceAt(t.start) !== sentence) return false;
+  if (LANG.possessiveSuffixes.has(t.text) && (ctx.tokens[k - 1]?.text === "'" || ctx.tokens[k - 1]?.text === "’")) return true;
+  if (t.kind !== "word" || !isUpperAt(ctx.text, t.start) || inTitle(ctx, k, vocab)) return false;
+  const word = ctx.text.slice(t.start, t.end);
+  const opens = ctx.tokenAt(ctx.sentences[sentence]!.start) === k;
+  return (word.length > 1 && word === word.toUpperCase()) || !opens;
 }
 
 /**

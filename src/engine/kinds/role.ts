@@ -125,6 +125,7 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
     const narrative = stated.length ? [] : narrativeDate(ctx, h.sentence, h.start);
     if ([...stated, ...narrative].some((d) => matching.some((p) => holdsAt(p, d)))) return null;
   }
+  if (!ok && t.qualified) return null;
   const start = Math.min(span.start, h.start);
   const end = Math.max(span.end, h.end);
   const before = span.end <= h.start;

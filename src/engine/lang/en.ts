@@ -54,7 +54,7 @@ export const en: LanguageTable = {
   definiteArticles: ["the", "this", "that"],
   titleThen: ["then", "late"],
   titleNeutral: ["court", "of", "the", "for", "and", "-"],
-  yearLinks: ["of", "from"],
+  yearLinks: ["of"],
   genitives: [],
   subjectPronouns: ["it"],
   titleCopulas: ["is", "is now", "remains", "serves as", "is serving as"],

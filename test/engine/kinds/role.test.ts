@@ -40,6 +40,13 @@ describe("role: any other office fails", () => {
     expect(status("Mayor and President Ada Quill spoke.", "t.ada")).toBe("fail");
     expect(status("Chief Judge and District Judge Ben Okafor ruled.", "t.ben")).toBe("pass");
   });
+  it("lets another body's or another person's title confirm only", () => {
+    expect(status("The meeting of UNESCO Vice President Ada Quill ended.", "t.ada")).toBe("not_applicable");
+    expect(status("Okafor's Vice President Ada Quill spoke.", "t.ada")).toBe("not_applicable");
+  });
+  it("reads a hyphenated country as the person's origin, not the office's", () => {
+    expect(status("Spanish-born President Ada Quill spoke.", "t.ada")).toBe("pass");
+  });
   it("still fails a rejected title", () => {
     expect(status("Appeals Judge Ben Okafor ruled.", "t.ben")).toBe("fail");
   });
