@@ -223,12 +223,15 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   const first = i;
   let last = i - 1;
   let complement = false; // after "of" / "de": proper names belong to the title ("of the District of Columbia")
+  let body = false; // the complement names a body we do not know ("vice president of the PSUV")
   for (; i < ctx.tokens.length; i++) {
     if (i - first >= 2 * MAX_TITLE_TOKENS) return null; // a list or a headline, not a title
     const t = ctx.tokens[i]!;
     if (ctx.sentenceAt(t.start) !== sentence || (t.brk && i > first)) break;
     const name = complement && ((t.kind === "word" && isUpperAt(ctx.text, t.start)) || (t.text === "." && ctx.tokens[i - 1]!.end === t.start));
-    if (!name && !inTitle(ctx, i, vocab)) break;
+    const known = inTitle(ctx, i, vocab);
+    if (!name && !known) break;
+    if (!known && t.kind === "word") body = true;
     if (LANG.yearLinks.has(t.text)) complement = true;
     last = i;
   }
@@ -244,6 +247,7 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   if (apposition && next?.text === "," && after && after.kind === "word" && isUpperAt(ctx.text, after.start) && !inTitle(ctx, stop + 1, vocab)) return null;
   const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
   if (![...title.words].some((w) => LANG.offices.has(w))) return null;
+  title.qualified = body;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }
 

@@ -61,6 +61,10 @@ describe("role: titles after the name", () => {
     expect(status("Ben Okafor, Chief Judge of the U.K. District Court, ruled on Monday.", "t.ben")).toBe("pass");
     expect(status("Ada Quill, the vice president, spoke.", "t.ada")).toBe("fail");
   });
+  it("lets a title of a body it does not know confirm only", () => {
+    expect(status("Ada Quill is vice president of the Zorvan League.", "t.ada")).toBe("not_applicable");
+    expect(status("Ada Quill, president of the Republic of France, spoke.", "t.ada")).toBe("pass");
+  });
   it("does not take another person's title", () => {
     expect(status("Ada Quill, President Okafor said, will visit.", "t.ada")).toBe("not_applicable");
   });
