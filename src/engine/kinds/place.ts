@@ -166,7 +166,13 @@ export const place = defineKind({
       }
     };
 
-    for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) attachTo(h, false);
+    // "Ecuador's CECOT-style prison", "a mini-CECOT", "a CECOT in Honduras": another thing of its kind.
+    const compound = (h: Hit): boolean => {
+      const next = ctx.tokens[ctx.tokenAt(h.end)];
+      const prev = prevToken(ctx, h.start);
+      return (next?.text === "-" && next.start === h.end) || (prev?.text === "-" && prev.end === h.start && ctx.text[prev.start] === "-") || (prev !== undefined && LANG.indefiniteArticles.has(prev.text));
+    };
+    for (const h of subjects) if (!compound(h) && contextHolds(ctx, c.context, h.sentence)) attachTo(h, false);
     if (!subjects.length) return out;
     // A fact box: "CECOT at a glance / Location: Tecoluca, El Salvador". A keyed place is about the
     // entity named on one of the three lines before it, in its paragraph or the one before.

@@ -70,4 +70,5 @@ export const en: LanguageTable = {
   auxiliaries: ["was", "were", "is", "are", "had", "has", "have", "will", "would"],
   departureVerbs: ["leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing", "exit", "exited", "quit"],
   partQuantifiers: ["most", "many", "some", "several", "half", "few"],
+  indefiniteArticles: ["an", "another"], // not "a": in Spanish it is "to" ("enviados a CECOT")
 };

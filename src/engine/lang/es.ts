@@ -58,4 +58,5 @@ export const es: LanguageTable = {
   partQuantifiers: ["mayoria", "mayor parte", "muchos", "algunos", "varios", "mitad"],
   singularPronouns: ["ella"], // not "él": folded, it is the article "el"
   relativePronouns: ["que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas", "donde", "adonde"],
+  indefiniteArticles: ["un", "una", "otro", "otra"],
 };

@@ -86,4 +86,6 @@ export interface LanguageTable {
   timeNouns: string[];
   /** Quantifiers of a part ("most of them", "la mayoría de"): what follows them is said of a subset. */
   partQuantifiers: string[];
+  /** Indefinite articles: before a proper name they make it a kind of thing ("a CECOT in Honduras"). */
+  indefiniteArticles: string[];
 }

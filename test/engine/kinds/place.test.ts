@@ -23,6 +23,11 @@ describe("place: attached places", () => {
     expect(status("Crowds filled Chile's Zorva Dome.", "t.country")).toBe("fail");
     expect(status("The ZD, a giant Bolivian arena, was full.", "t.country")).toBe("fail");
   });
+  it("does not read a compound made of the name as the entity", () => {
+    expect(status("Chile's ZD-style arena opened.", "t.country")).toBe("not_applicable");
+    expect(status("Chile built a mini-ZD last year in Chile.", "t.country")).toBe("not_applicable");
+    expect(status("Chile wants another Zorva Dome in Chile.", "t.country")).toBe("not_applicable");
+  });
   it("does not take a place that only shares the sentence", () => {
     expect(status("Chilean fans flew from Chile to the Zorva Dome.", "t.country")).toBe("not_applicable");
     expect(status("Chilean ZD fans sang all night.", "t.country")).toBe("not_applicable");
