@@ -61,7 +61,7 @@ function narrativeDate(ctx: ArticleContext, sentence: number, offset: number): D
   for (let i = firstMentionAt(all, offset) - 1; i >= 0; i--) {
     const d = all[i]!;
     if (ctx.sentences[ctx.sentenceAt(d.offset)]!.paragraph !== paragraph) break;
-    if (!d.relative && d.year !== undefined) return [d];
+    if (d.year !== undefined) return [d];
   }
   return [];
 }
@@ -121,7 +121,7 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
     // A date stated in the sentence dates the statement: "In 2019, President Trump …"; without
     // one, the narrative time does: the last date stated before it in its paragraph ("On 20 July
     // 1969 … President Nixon spoke to the crew" in a retrospective).
-    const stated = datesIn(ctx, h.sentence).filter((d) => !d.relative);
+    const stated = datesIn(ctx, h.sentence).filter((d) => d.year !== undefined); // "in July": resolved against the publication date
     const narrative = stated.length ? [] : narrativeDate(ctx, h.sentence, h.start);
     if ([...stated, ...narrative].some((d) => matching.some((p) => holdsAt(p, d)))) return null;
   }

@@ -92,6 +92,10 @@ describe("role: dates", () => {
     expect(status("In June 2020, Mayor Ada Quill spoke.", "t.ada")).toBe("fail");
     expect(status("In 2019, Mayor Ada Quill spoke.", "t.ada")).toBe("not_applicable");
   });
+  it("a year-less date is resolved against the publication date", () => {
+    expect(status("In December, Mayor Ada Quill opened the bridge.", "t.ada", "2020-03-01")).toBe("not_applicable");
+    expect(status("In June, Mayor Ada Quill opened the bridge.", "t.ada", "2020-08-01")).toBe("fail");
+  });
   it("without a date in its sentence, a title is dated by the last date before it in its paragraph", () => {
     expect(status("On 20 July 2015 the bridge opened. Mayor Ada Quill cut the ribbon.", "t.ada")).toBe("not_applicable");
     expect(status("On 20 July 2015 the bridge opened.\n\nMayor Ada Quill cut the ribbon.", "t.ada")).toBe("fail");
