@@ -22,6 +22,7 @@ interface Compiled extends CompiledRule {
   /** Accepted expansions as written, best first, and as folded words. */
   names: string[];
   accept: string[];
+  acceptKeys: Set<string>;
   reject: string[];
 }
 
@@ -149,10 +150,9 @@ function closeTo(found: string, accepted: readonly string[]): boolean {
   });
 }
 
-/** Same content words in any order ("Center for Terrorism Confinement" = "Terrorism Confinement Center"). */
-function sameWords(found: string, accepted: string): boolean {
-  const a = contentWords(accepted).sort().join(" ");
-  return a !== "" && contentWords(found).sort().join(" ") === a;
+/** Content words in a fixed order: equal keys = same words in any order ("Center for Terrorism Confinement" = "Terrorism Confinement Center"). */
+function wordsKey(folded: string): string {
+  return contentWords(folded).sort().join(" ");
 }
 
 export const name = defineKind({
@@ -171,6 +171,7 @@ export const name = defineKind({
       acceptSet: tools.terms(o.accept, "accept"),
       names: o.accept,
       accept: norm(o.accept),
+      acceptKeys: new Set(norm(o.accept).map(wordsKey).filter(Boolean)),
       reject: norm(o.reject),
       requires: [],
     };
@@ -243,7 +244,7 @@ export const name = defineKind({
         if (last && last.offset + last.length >= cand.end) continue;
         const quote = ctx.text.slice(cand.start, cand.end);
         const folded = foldTerm(quote).replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim();
-        const accepted = c.accept.some((a) => containsPhrase(folded, a) || sameWords(folded, a));
+        const accepted = c.acceptKeys.has(wordsKey(folded)) || c.accept.some((a) => containsPhrase(folded, a));
         const rejected = c.reject.some((r) => containsPhrase(folded, r));
         let status: Finding["status"];
         if (accepted) status = "pass";

@@ -176,7 +176,8 @@ export const place = defineKind({
     if (!subjects.length) return out;
     // A fact box: "CECOT at a glance / Location: Tecoluca, El Salvador". A keyed place is about the
     // entity named on one of the three lines before it, in its paragraph or the one before.
-    for (let s = 0; s < ctx.sentences.length; s++) {
+    const boxes = ctx.text.includes(":") ? ctx.sentences.length : 0; // no colon, no fact box
+    for (let s = 0; s < boxes; s++) {
       const i = ctx.tokenAt(ctx.sentences[s]!.start);
       if (!LANG.placeKeys.has(ctx.tokens[i]?.text ?? "") || ctx.tokens[i + 1]?.text !== ":") continue;
       const keyed = mentions(s).flat().filter((m) => m.keyed);

@@ -194,15 +194,22 @@ export function titleAfter(ctx: ArticleContext, nameEnd: number, sentence: numbe
   return titleFrom(ctx, i + 1, sentence, vocab, true);
 }
 
-/** Length in tokens of the longest phrase of `phrases` starting at token i, or 0. */
-function phraseAt(ctx: ArticleContext, i: number, phrases: readonly string[][]): number {
+/** Phrases indexed by their first word. */
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const p of phrases) m.set(p[0]!, [...(m.get(p[0]!) ?? []), p]);
+  return m;
+}
+
+/** Length in tokens of the longest phrase starting at token i, or 0. */
+function phraseAt(ctx: ArticleContext, i: number, phrases: ReadonlyMap<string, string[][]>): number {
   let best = 0;
-  for (const p of phrases) if (p.length > best && p.every((w, k) => ctx.tokens[i + k]?.text === w)) best = p.length;
+  for (const p of phrases.get(ctx.tokens[i]?.text ?? "") ?? []) if (p.length > best && p.every((w, k) => ctx.tokens[i + k]?.text === w)) best = p.length;
   return best;
 }
 
-const PRESENT = phrasesOf("titleCopulas");
-const BECAME = phrasesOf("titleBecame");
+const PRESENT = byFirstWord(phrasesOf("titleCopulas"));
+const BECAME = byFirstWord(phrasesOf("titleBecame"));
 
 /**
  * A title stated of the name: "Marco Rubio is the secretary of state" (judged), "Delcy Rodríguez
@@ -256,17 +263,30 @@ function heads(words: ReadonlySet<string>): string[] {
   return [...words].filter((w) => !LANG.officeQualifiers.has(w)).sort();
 }
 
+/** A period's titles prepared for comparison: their words, and their heads with "former" marked. */
+export interface Offices {
+  vocab: Set<string>;
+  heads: Set<string>;
+}
+
+/** Key of a title's heads ("former:" marks a past title). */
+function headKey(t: Title): string {
+  return (t.former ? "former:" : "") + heads(t.words).join(" ");
+}
+
+export function offices(titles: readonly Title[]): Offices {
+  return { vocab: new Set(titles.flatMap((t) => [...t.words])), heads: new Set(titles.filter((t) => heads(t.words).length).map(headKey)) };
+}
+
 /**
  * Does the found title name the same office as one of the period's titles? Its words must all be
  * the period's title words, and its head words (those that are not qualifiers) those of one title:
  * "Minister" matches "Interior Minister", "President" does not match "Vice President".
  */
-export function sameOffice(found: Title, titles: readonly Title[]): boolean {
-  const vocab = new Set(titles.flatMap((t) => [...t.words]));
-  for (const w of found.words) if (!vocab.has(w)) return false;
-  const h = heads(found.words).join(" ");
-  if (h === "") return false; // qualifiers alone ("Justicia y Paz") name no office
-  return titles.some((t) => t.former === found.former && heads(t.words).join(" ") === h);
+export function sameOffice(found: Title, o: Offices): boolean {
+  for (const w of found.words) if (!o.vocab.has(w)) return false;
+  if (heads(found.words).length === 0) return false; // qualifiers alone ("Justicia y Paz") name no office
+  return o.heads.has(headKey(found));
 }
 
 /** Does the title name an office at all (not only a place, a country or a qualifier)? */

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
-import { namesOffice, parseTitle, sameOffice, titleAfter, titleBefore, titlePredicate, titleVocab, type Title, type TitleSpan } from "./role-title";
+import { namesOffice, offices, parseTitle, sameOffice, titleAfter, titleBefore, titlePredicate, titleVocab, type Offices, type Title, type TitleSpan } from "./role-title";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
@@ -34,7 +34,7 @@ interface Period {
   from: string;
   until: string;
   label: string;
-  titles: Title[];
+  titles: Offices;
 }
 
 interface Compiled extends CompiledRule {
@@ -161,7 +161,7 @@ export const role = defineKind({
         from: p.from ?? "0000-01-01",
         until: p.until ?? "9999-12-31",
         label: p.title[0]!,
-        titles: p.title.map(parseTitle),
+        titles: offices(p.title.map(parseTitle)),
       })),
       reject: o.reject ? tools.terms(o.reject, "reject") : null,
       vocab: titleVocab([...o.titles.flatMap((p) => p.title), ...(o.reject ?? [])]),
