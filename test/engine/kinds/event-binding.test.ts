@@ -85,3 +85,12 @@ describe("language tables", () => {
     expect(verbs).toEqual(["despego"]);
   });
 });
+
+describe("a fail names what bound the value", () => {
+  it("quotes the predicate in the evidence message", () => {
+    const r = checkArticle({ text: "The rocket launched on May 12, 2024.", publishedAt: "2024-06-01" }, rs, { now: NOW });
+    const v = r.verdicts.find((x) => x.rule === "t.launch_date")!;
+    expect(v.status).toBe("fail");
+    expect(v.evidence[0]!.message).toContain("“launched”");
+  });
+});
