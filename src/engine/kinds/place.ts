@@ -4,7 +4,7 @@
 // is a prison in Honduras") — sharing a sentence with "deported from the U.S." or "Venezuelan
 // migrants" is not enough. "The prison" standing for an entity named before is read for passes only.
 import { z } from "zod";
-import { clauseAt, inCorrection } from "../attach";
+import { clauseAt, inCorrection } from "../attach/clauses";
 import { defineKind, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { countryName } from "../text-adapter";
