@@ -105,7 +105,7 @@ function countryCovering(ctx: ArticleContext, offset: number): CountryMention | 
 }
 
 /** May token i sit inside a title? Words of titles, countries, and punctuation glued to a word ("U.S.", "Sen.", "ex-"). */
-function inTitle(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): boolean {
+export function inTitle(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): boolean {
   const t = ctx.tokens[i]!;
   if (countryCovering(ctx, t.start)) return true;
   if (t.kind === "word") return isTitleWord(t.text, vocab);

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
-import { namesOffice, offices, parseTitle, sameOffice, titleAfter, titleBefore, titlePredicate, titleVocab, type Offices, type Title, type TitleSpan } from "./role-title";
+import { inTitle, namesOffice, offices, parseTitle, sameOffice, titleAfter, titleBefore, titlePredicate, titleVocab, type Offices, type Title, type TitleSpan } from "./role-title";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
@@ -177,6 +177,11 @@ export const role = defineKind({
     const persons = ctx.hits(c.person);
     for (const h of persons) {
       if (!isUpperAt(ctx.text, h.start)) continue; // "rubio" (blond), "cabello" (hair)
+      // "Eric Trump", "Camila Cabello": a capitalised word right before that is no title word is
+      // another first name — another person.
+      const prev = ctx.tokenAt(h.start) - 1;
+      const p = ctx.tokens[prev];
+      if (p && p.kind === "word" && p.end + 1 >= h.start && isUpperAt(ctx.text, p.start) && !inTitle(ctx, prev, c.vocab)) continue;
       const lit = literalBefore(ctx, c, h);
       const rejected = lit !== null && lit.set === c.reject;
       const before = titleBefore(ctx, h.start, h.sentence, c.vocab, lit?.start ?? null);

@@ -65,6 +65,10 @@ describe("role: titles after the name", () => {
     expect(status("Ada Quill is vice president of the Zorvan League.", "t.ada")).toBe("not_applicable");
     expect(status("Ada Quill, president of the Republic of France, spoke.", "t.ada")).toBe("pass");
   });
+  it("does not take a namesake with another first name for the person", () => {
+    expect(status("Lena Quill is the vice president of the firm.", "t.ada")).toBe("not_applicable");
+    expect(status("Lena Quill, the vice president, spoke.", "t.ada")).toBe("not_applicable");
+  });
   it("does not take another person's title", () => {
     expect(status("Ada Quill, President Okafor said, will visit.", "t.ada")).toBe("not_applicable");
   });
