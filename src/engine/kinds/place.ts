@@ -7,7 +7,7 @@ import { z } from "zod";
 import { clauseAt, inCorrection } from "../attach/clauses";
 import { defineKind, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { LANG } from "../lang";
-import { countryName } from "../text-adapter";
+import { countryName, isUpperAt } from "../text-adapter";
 import { copulaBetween, glueBetween, governs, GLUE_MAX, INSERTION_MAX, negated, placeMentions, prevToken, skipInsertions, type Covered, type PlaceMention } from "./place-mentions";
 import { compileContext, contextHolds, contextSchema, firstEndingAfter, firstStartingAt, hitCovers, terms, type CompiledContext } from "./shared";
 
@@ -124,7 +124,12 @@ export const place = defineKind({
     const attachTo = (h: { start: number; end: number; sentence: number }, passOnly: boolean) => {
       // "Venezuelan CECOT detainees": a word for people after the subject takes the demonym.
       const after = ctx.tokens[ctx.tokenAt(h.end)];
-      const subjectIsModifier = after !== undefined && people.length > 0 && people[firstStartingAt(people, after.start)]?.start === after.start;
+      // So does any noun the name modifies ("Venezuelan CECOT alumni"): a lower-case word right
+      // after it that is neither a head noun nor a linking word.
+      const isPeople = after !== undefined && people.length > 0 && people[firstStartingAt(people, after.start)]?.start === after.start;
+      const modifies =
+        after !== undefined && after.kind === "word" && after.start <= h.end + 1 && !isUpperAt(ctx.text, after.start) && !covered(after.start, after.end) && !LANG.placeLinkers.has(after.text) && !LANG.namingWords.has(after.text);
+      const subjectIsModifier = isPeople || (modifies && !passOnly); // a head noun modifies nothing
       // Only places near the subject can attach to it: look at that window, not the whole sentence.
       const ai = ctx.tokenAt(h.start);
       const zi = ctx.tokenAt(h.end);

@@ -31,6 +31,8 @@ describe("place: attached places", () => {
   it("does not take a place that only shares the sentence", () => {
     expect(status("Chilean fans flew from Chile to the Zorva Dome.", "t.country")).toBe("not_applicable");
     expect(status("Chilean ZD fans sang all night.", "t.country")).toBe("not_applicable");
+    expect(status("Chilean ZD alumni sang all night.", "t.country")).toBe("not_applicable");
+    expect(status("The Chilean ZD stadium was full.", "t.country")).toBe("fail");
   });
   it("reads a copular statement past an insertion", () => {
     expect(status("The Zorva Dome, which opened in 2021, is a stadium in Cusco.", "t.town")).toBe("pass");
