@@ -134,6 +134,20 @@ function containsPhrase(hay: string, needle: string): boolean {
   return ` ${hay} `.includes(` ${needle} `);
 }
 
+/** Is the sentence written in title case (a headline), where every word looks like a name? */
+function titleCase(ctx: ArticleContext, sentence: number): boolean {
+  const { start, end } = ctx.sentences[sentence]!;
+  let words = 0;
+  let caps = 0;
+  for (let i = ctx.tokenAt(start); i < ctx.tokens.length && ctx.tokens[i]!.start < end; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.kind !== "word" || LANG.nameConnectors.has(t.text) || LANG.articles.has(t.text)) continue;
+    words++;
+    if (isUpperAt(ctx.text, t.start)) caps++;
+  }
+  return words >= 4 && caps >= words * 0.8;
+}
+
 /** Content words of a folded expansion (connectors dropped), for order-free comparison. */
 function contentWords(folded: string): string[] {
   return folded.split(" ").filter((w) => w && !LANG.nameConnectors.has(w));
@@ -252,7 +266,8 @@ export const name = defineKind({
           // A lower-case description ("the notorious prison (CECOT)") is no expansion unless it says a known-wrong word.
           if (!rejected) continue;
           status = "fail";
-        } else status = !rejected && closeTo(folded, c.accept) ? "review" : "fail";
+        } else if (!rejected && titleCase(ctx, h.sentence)) continue; // "CECOT, the Prison Where Venezuelans Were Held": a headline
+        else status = !rejected && closeTo(folded, c.accept) ? "review" : "fail";
         seen.add(cand.start);
         // Suggest the accepted expansion sharing most words with the found one (its language).
         const fw = new Set(folded.split(" "));

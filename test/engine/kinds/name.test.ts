@@ -34,6 +34,10 @@ describe("name: expansions are compared by their words", () => {
     expect(status("The Northern Ocean Agency, known by its English acronym NOAA, issued a warning.")).toBe("fail");
     expect(status("La Agencia Marina del Norte, conocida por sus siglas en inglés NOAA, emitió una alerta.")).toBe("fail");
   });
+  it("does not read a title-case headline as an expansion", () => {
+    expect(status("NOAA, the Agency That Tracks Storms Across America")).toBe("not_applicable");
+    expect(status("NOAA, the Agency for Space Weather Care")).toBe("fail");
+  });
   it("sends an expansion one word away to review", () => {
     expect(status("The National Oceanic and Atmospheric Agency (NOAA) issued a warning.")).toBe("review");
   });
