@@ -47,6 +47,7 @@ export const en: LanguageTable = {
   singularPronouns: ["he", "she"],
   participleSuffixes: ["ing"],
   determinerOpeners: ["that"],
+  lengthPrepositions: ["for"],
   comitatives: ["with", "alongside", "accompanied by"],
   timeNouns: ["spring", "summer", "fall", "autumn", "winter", "end", "beginning", "start", "middle", "half", "part", "rest", "course", "months", "weeks", "days"],
   auxiliaries: ["was", "were", "is", "are", "had", "has", "have", "will", "would"],

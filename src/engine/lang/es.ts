@@ -31,6 +31,7 @@ export const es: LanguageTable = {
   whenWords: ["cuando"],
   participleSuffixes: ["ando", "iendo"],
   determinerOpeners: [],
+  lengthPrepositions: ["durante", "por"],
   comitatives: ["con", "junto a", "acompañado de", "acompañados de"],
   timeNouns: ["primavera", "verano", "otono", "invierno", "fin", "finales", "principios", "inicios", "comienzos", "mediados", "mitad", "resto", "curso", "meses", "semanas", "dias"],
   auxiliaries: ["fue", "fueron", "es", "son", "habia", "habian", "ha", "han", "era", "eran", "estaba", "estaban"],
