@@ -4,7 +4,7 @@
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
 import { hitWithin } from "../search";
-import { clauseAfter, clauseAt, inCorrection, nounPhraseReach, type Clause } from "./clauses";
+import { clauseAfter, clauseAt, inCorrection, nounPhraseReach, withAntecedent, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { anotherGroup, occurrenceDate, occurrenceIdentified, oneperson } from "./participants";
 import { anyMainIsThis, anySharedIsThis, mainIsThis, sharedIsThis } from "./places";
@@ -92,10 +92,12 @@ export function bindEvent(ctx: ArticleContext, e: CompiledEvent, start: number, 
       c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
     }
   } else {
-    bound = anyMainIsThis(ctx, main, a, c) ?? (a ? anySharedIsThis(ctx, a, c) : null);
+    bound = anyMainIsThis(ctx, main, a, c, start) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
     if (!bound) return null;
   }
-  const dated = e.when ? occurrenceDate(ctx, e.when, c, start, end) : "none";
+  // A relative clause's time is its antecedent's ("in late January, in which Venezuela released six").
+  const antecedent = withAntecedent(ctx, own);
+  const dated = e.when ? occurrenceDate(ctx, e.when, antecedent.start < c.start ? windowAround(ctx, { ...c, start: antecedent.start, from: antecedent.from }, start, end) : c, start, end) : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
   if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, start, end))) return null;
   return bound;

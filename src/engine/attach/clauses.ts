@@ -29,11 +29,12 @@ export interface Attachment {
 export const cache = new WeakMap<ArticleContext, Attachment>();
 
 export const OPENER_PHRASES = phrasesOf("clauseOpeners");
+const OPENER_FIRST = new Set(OPENER_PHRASES.map((w) => w[0]!));
 
 export const CORRECTIONS = [...LANG.correctionMarkers];
 
 // Parentheses do not cut: "(CECOT)", "(AP)" sit inside the clause they gloss.
-export const HARD_BREAKS = new Set([";", ":", "—", "?", "!"]);
+export const HARD_BREAKS = new Set([";", ":", "?", "!"]);
 
 export function build(ctx: ArticleContext): Attachment {
   const { tokens, text } = ctx;
@@ -44,7 +45,7 @@ export function build(ctx: ArticleContext): Attachment {
   const pairedDash = new Set<number>();
   const dashAt = (k: number) => {
     const d = tokens[k]!;
-    return d.kind === "punct" && (d.text === "—" || ((d.text === "–" || d.text === "-") && text[d.start - 1] === " " && text[d.end] === " "));
+    return d.kind === "punct" && isDashAt(text, d.start, d.end);
   };
   // Is dash i the opener of a pair (another dash later in the same sentence)? Remember its partner.
   const closesPair = (i: number): boolean => {
@@ -73,13 +74,13 @@ export function build(ctx: ArticleContext): Attachment {
       sentence = s;
     }
     if (t.kind === "punct") {
-      const spacedDash = (t.text === "–" || t.text === "-") && text[t.start - 1] === " " && text[t.end] === " ";
-      const isDash = t.text === "—" || spacedDash;
+      // Tokens are folded (every dash is "-"): the written character tells a dash from a hyphen.
+      const isDash = isDashAt(text, t.start, t.end);
       // A pair of dashes in one sentence sets off an aside ("the 238 aboard — along with 23 Salvadorans — were
       // transferred"): like parentheses, it does not cut the clause around it.
       if (isDash && (pairedDash.has(i) || closesPair(i))) continue;
-      if (HARD_BREAKS.has(t.text) || spacedDash) {
-        close(i, t.text === ":" || t.text === "—" || spacedDash);
+      if (HARD_BREAKS.has(t.text) || isDash) {
+        close(i, t.text === ":" || isDash);
         from = i + 1;
       } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1) || isParticiple(ctx, i + 1) || LANG.auxiliaries.has(tokens[i + 1]!.text))) {
         close(i + 1, false);
@@ -117,7 +118,18 @@ export function build(ctx: ArticleContext): Attachment {
   return { cuts, clauses, correction };
 }
 
+/** An em dash, or an en dash or hyphen with spaces around it (not "mega-prison", not "15–16"). */
+export function isDashAt(text: string, start: number, end: number): boolean {
+  const ch = text[start];
+  return ch === "\u2014" || ((ch === "\u2013" || ch === "-") && text[start - 1] === " " && text[end] === " ");
+}
+
 export function opensClause(tokens: ArticleContext["tokens"], i: number): boolean {
+  // "in that exchange": after a preposition "that" is a determiner, not a clause.
+  const prev = tokens[i - 1];
+  if (LANG.determinerOpeners.has(tokens[i]!.text) && prev && (LANG.phraseBreakers.has(prev.text) || LANG.destinationPrepositions.has(prev.text))) return false;
+  const first = tokens[i]!.text;
+  if (!OPENER_FIRST.has(first)) return false;
   for (const words of OPENER_PHRASES) {
     let ok = true;
     for (let k = 0; k < words.length && ok; k++) ok = tokens[i + k]?.text === words[k];

@@ -57,10 +57,17 @@ export function occurrenceDate(ctx: ArticleContext, when: NonNullable<CompiledEv
     if (disagrees(d)) return "disagrees";
   }
   if (inClause) return "agrees";
+  // The narrative time: the last date in the paragraph that opens its sentence ("January 2025.
+  // …", "On July 18, …") — not one inside a subordinate clause ("as he had offered in April").
   const paragraph = ctx.sentences[ctx.sentenceAt(start)]?.paragraph;
-  const before = dates[firstMentionAt(dates, c.start) - 1];
-  if (before === undefined || (before.year === undefined && before.month === undefined) || ctx.sentences[ctx.sentenceAt(before.offset)]?.paragraph !== paragraph) return "none";
-  return disagrees(before) ? "disagrees" : "agrees";
+  for (let b = firstMentionAt(dates, c.start) - 1, seen = 0; b >= 0 && seen < 12; b--, seen++) {
+    const d = dates[b]!;
+    const s = ctx.sentenceAt(d.offset);
+    if (ctx.sentences[s]?.paragraph !== paragraph) break;
+    if ((d.year === undefined && d.month === undefined) || ctx.wordsBetween(ctx.sentences[s]!.start, d.offset) > 2) continue;
+    return disagrees(d) ? "disagrees" : "agrees";
+  }
+  return "none";
 }
 
 /**

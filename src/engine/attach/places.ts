@@ -63,15 +63,31 @@ export function mainIsThis(ctx: ArticleContext, a: CompiledEvent["ambiguous"], p
 }
 
 /** The first of the event's own predicates in the clause that its places do not give to another event. */
-export function anyMainIsThis(ctx: ArticleContext, main: readonly Hit[], a: CompiledEvent["ambiguous"], c: Clause): Hit | null {
-  for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) if (!negated(ctx, main[k]!.start) && mainIsThis(ctx, a, main[k]!.end, c)) return main[k]!;
+export function anyMainIsThis(ctx: ArticleContext, main: readonly Hit[], a: CompiledEvent["ambiguous"], c: Clause, value: number): Hit | null {
+  for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) {
+    const p = main[k]!;
+    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && mainIsThis(ctx, a, p.end, c)) return p;
+  }
   return null;
 }
 
+/** "returned with six Americans": a comitative between a predicate and the value after it makes the value company, not the event's object. */
+function accompanies(ctx: ArticleContext, pEnd: number, value: number): boolean {
+  if (pEnd > value) return false;
+  for (let i = ctx.tokenAt(pEnd); i < ctx.tokens.length && ctx.tokens[i]!.start < value; i++) {
+    const t = ctx.tokens[i]!;
+    if (LANG.comitatives.has(t.text) || LANG.comitatives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)) return true;
+  }
+  return false;
+}
+
 /** The first shared predicate in the clause that its places make this event's. */
-export function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause): Hit | null {
+export function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause, value: number): Hit | null {
   const hits = ctx.hits(a.set);
-  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) if (!negated(ctx, hits[k]!.start) && sharedIsThis(ctx, a, hits[k]!.end, c)) return hits[k]!;
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
+    const p = hits[k]!;
+    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && sharedIsThis(ctx, a, p.end, c)) return p;
+  }
   return null;
 }
 
