@@ -223,7 +223,16 @@ export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
   return last === c ? c : { start: c.start, end: last.end, from: c.from, to: last.to, endsWithColon: last.endsWithColon };
 }
 
-export function hasPredicate(ctx: ArticleContext, c: Clause): boolean {
+/** The clause itself when it has a predicate, else it and the next clause of its reach (its subject's predicate). */
+export function predicateClause(ctx: ArticleContext, c: Clause): Clause {
+  if (hasPredicate(ctx, c)) return c;
+  const a = attachment(ctx);
+  const next = a.clauses[indexOfClause(a, c) + 1];
+  if (!next || ctx.sentenceAt(next.start) !== ctx.sentenceAt(c.start) || !(next.resumes || next.coordinated)) return c;
+  return { start: c.start, end: next.end, from: c.from, to: next.to, endsWithColon: next.endsWithColon };
+}
+
+function hasPredicate(ctx: ArticleContext, c: Clause): boolean {
   for (let i = c.from; i < c.to; i++) if (isGenericPredicate(ctx, i)) return true;
   for (const hits of ctx.predicateHits()) if (hitWithin(hits, c.start, c.end)) return true;
   return false;
