@@ -19,6 +19,11 @@ export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["
     const i = ctx.tokenAt(n.offset + n.length);
     const a = ctx.tokens[i];
     const b = ctx.tokens[i + 1];
+    // "junto con otros 237 compatriotas", "with 237 others": companions in the same event, not
+    // another group ("17 more men were flown" is another batch, and still counts as one).
+    const k0 = ctx.tokenAt(n.offset);
+    const before = ctx.tokens[k0 - 1];
+    if (before && LANG.additiveBefore.has(before.text) && LANG.comitatives.has(ctx.tokens[k0 - 2]?.text ?? "")) continue;
     const countsPeople = (a && LANG.partitiveOf.has(a.text) && b && LANG.partitiveDeterminers.has(b.text)) || nextHitWithin(ctx, hits, n.offset + n.length, 2);
     if (countsPeople) return true;
   }
