@@ -19,6 +19,8 @@ export interface LanguageTable {
   ageWords: string[];
   /** Prepositions that make the next place an origin, not a destination ("from El Salvador"). */
   originPrepositions: string[];
+  /** Prepositions that mark an origin only right after a verb ("salieron de Texas"), else "of" ("el aeropuerto de Maiquetía"). */
+  weakOriginPrepositions: string[];
   /** Prepositions that introduce where someone went ("to Caracas", "a El Salvador"). */
   destinationPrepositions: string[];
   /** Prepositions of motion towards a place: "to Caracas", "a Venezuela" (a destination for sure). */
@@ -37,6 +39,12 @@ export interface LanguageTable {
   auxiliaries: string[];
   /** Nouns of time: "the spring of 2025" is a time, not a thing dated 2025 ("a law from 1798"). */
   timeNouns: string[];
+  /** Comitatives: "returned with six Americans" — what follows accompanies the event, it is not its object. */
+  comitatives: string[];
+  /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
+  lengthPrepositions: string[];
+  /** Clause openers that are determiners after a preposition ("in that exchange"). */
+  determinerOpeners: string[];
   /** Quantifiers of a part ("most of them", "la mayoría de"): what follows them is said of a subset. */
   partQuantifiers: string[];
 }
