@@ -1,7 +1,8 @@
 // Option pieces several kinds share (term lists, context groups, "near" windows) and the
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
-import { bindEvent, compileEvent, valueClause, withAntecedent, type Binding, type CompiledEvent, type EventDef } from "../attach";
+import { bindEvent, compileEvent, predicateClause, valueClause, windowAround, withAntecedent, type Binding, type CompiledEvent, type EventDef } from "../attach";
+import { LANG } from "../lang";
 import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
 import { terms } from "../rule-parts";
 import { firstEndingAfter, firstStartingAt, hitWithin } from "../search";
@@ -118,10 +119,28 @@ export function boundBy(ctx: ArticleContext, b: MentionBinding): string {
 
 /** The context's clause-scoped groups, judged in the value's own clause. */
 function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: number, end: number): boolean {
-  const clause = withAntecedent(ctx, valueClause(ctx, start, end));
+  const own = valueClause(ctx, start, end);
+  const clause = withAntecedent(ctx, own);
   for (const g of c.all) if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
-  for (const g of c.none) if (g.scope === "clause" && hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
+  // Excluded words count in the value's clause — or, when that clause has no predicate of its own,
+  // in the one its subject resumes in ("137 Venezuelans | were removed under the Alien Enemies
+  // Act") — except where a part quantifier gives them to a subset ("most of them under …").
+  const reach = windowAround(ctx, predicateClause(ctx, own), start, end);
+  const from = Math.min(clause.start, reach.start);
+  for (const g of c.none) {
+    if (g.scope !== "clause") continue;
+    const hits = ctx.hits(g.set);
+    for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < Math.max(clause.end, reach.end); k++) {
+      if (!saidOfAPart(ctx, hits[k]!.start, end)) return false;
+    }
+  }
   return true;
+}
+
+/** Is the word at `at` said of a part ("most of them under the Act", "la mayoría por la ley") after the value? */
+function saidOfAPart(ctx: ArticleContext, at: number, valueEnd: number): boolean {
+  for (let i = ctx.tokenAt(at) - 1; i >= 0 && ctx.tokens[i]!.start >= valueEnd; i--) if (LANG.partQuantifiers.has(ctx.tokens[i]!.text)) return true;
+  return false;
 }
 
 /** Does the sentence satisfy the context (all groups present, none of the excluded)? */
