@@ -1,6 +1,6 @@
 // Deliveries: every inbound webhook and outbound alert, from receipt to its stored run. The
 // unique (provider, delivery_key) index is what makes intake idempotent and refuses replays.
-import { and, desc, eq, getTableColumns, lt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, lt, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./db";
 import { newId } from "./ids";
@@ -17,7 +17,7 @@ export interface ArticleRef {
 }
 
 const nowIso = () => new Date().toISOString();
-const articleIdOf = (ref: ArticleRef) =>
+export const articleIdOf = (ref: ArticleRef) =>
   sql`(SELECT ${articles.id} FROM ${articles} WHERE ${articles.source} = ${ref.source} AND ${articles.externalId} = ${ref.externalId})`;
 
 export interface NewDelivery {
@@ -26,12 +26,12 @@ export interface NewDelivery {
   event: string | null;
   status: DeliveryStatus;
   payload?: string | null;
-  /** Links the delivery to an existing article (e.g. the one a delete withdraws). */
-  article?: ArticleRef;
+  /** The CMS's order of the event (see article-states.ts). */
+  eventOrder?: number | null;
+  /** Why an intake-time `ignored` delivery was ignored. */
+  reason?: string | null;
   articleId?: string;
   runId?: string;
-  /** Mark this article withdrawn in the same transaction, only if the delivery is new. */
-  withdraw?: ArticleRef;
 }
 
 /**
@@ -41,7 +41,7 @@ export interface NewDelivery {
 export async function recordDelivery(db: Db, input: NewDelivery): Promise<{ id: string; status: DeliveryStatus; created: boolean }> {
   const id = newId("dlv");
   const now = nowIso();
-  const insert = db
+  const inserted = await db
     .insert(deliveries)
     .values({
       id,
@@ -50,31 +50,15 @@ export async function recordDelivery(db: Db, input: NewDelivery): Promise<{ id: 
       event: input.event,
       status: input.status,
       payload: input.payload ?? null,
-      articleId: input.articleId ?? (input.article ? articleIdOf(input.article) : null),
+      eventOrder: input.eventOrder ?? null,
+      reason: input.reason ?? null,
+      articleId: input.articleId ?? null,
       runId: input.runId ?? null,
       createdAt: now,
       updatedAt: now,
     })
     .onConflictDoNothing()
     .returning({ id: deliveries.id });
-  let inserted: { id: string }[];
-  if (input.withdraw) {
-    const ref = input.withdraw;
-    // The EXISTS makes a replayed delete a no-op: only the transaction that created the delivery withdraws.
-    const withdraw = db
-      .update(articles)
-      .set({ status: "withdrawn", updatedAt: now })
-      .where(
-        and(
-          eq(articles.source, ref.source),
-          eq(articles.externalId, ref.externalId),
-          sql`EXISTS (SELECT 1 FROM ${deliveries} WHERE ${deliveries.id} = ${id})`,
-        ),
-      );
-    [inserted] = await db.batch([insert, withdraw]);
-  } else {
-    inserted = await insert;
-  }
   if (inserted.length) return { id, status: input.status, created: true };
   const existing = await findDelivery(db, input.provider, input.deliveryKey);
   if (!existing) throw new Error(`delivery ${input.provider}/${input.deliveryKey} conflicted but cannot be found`);
@@ -102,6 +86,10 @@ export interface DeliveryView {
   status: DeliveryStatus;
   article_id: string | null;
   run_id: string | null;
+  /** The CMS's order of the event (ms since epoch); null for alerts. */
+  event_order: number | null;
+  /** Why the delivery was ignored, e.g. a state change older than the article's last one. */
+  reason: string | null;
   attempts: number;
   error: string | null;
   created_at: string;
@@ -117,6 +105,8 @@ export function toDeliveryView(row: Omit<Delivery, "payload">): DeliveryView {
     status: row.status,
     article_id: row.articleId,
     run_id: row.runId,
+    event_order: row.eventOrder,
+    reason: row.reason,
     attempts: row.attempts,
     error: row.error,
     created_at: row.createdAt,
@@ -177,11 +167,19 @@ export function markScored(db: Db, id: string, article: ArticleRef, attempts: nu
     .where(eq(deliveries.id, id));
 }
 
-/** Content and ruleset equal the latest run's: nothing to store, point at that run. */
-export async function markUnchanged(db: Db, id: string, articleId: string, runId: string, attempts: number): Promise<void> {
-  await db
+/** Content and ruleset equal the latest run's: nothing to store, point at that run (a batch statement). */
+export function markUnchanged(db: Db, id: string, articleId: string, runId: string, attempts: number): BatchItem<"sqlite"> {
+  return db
     .update(deliveries)
     .set({ status: "duplicate", articleId, runId, attempts, error: null, updatedAt: nowIso() })
+    .where(and(eq(deliveries.id, id), eq(deliveries.status, "queued")));
+}
+
+/** A publish older than the article's last state change: recorded, not applied. */
+export async function markStale(db: Db, id: string, reason: string, attempts: number): Promise<void> {
+  await db
+    .update(deliveries)
+    .set({ status: "ignored", reason, attempts, error: null, updatedAt: nowIso() })
     .where(and(eq(deliveries.id, id), eq(deliveries.status, "queued")));
 }
 
@@ -200,14 +198,55 @@ export async function markFailed(db: Db, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Puts a failed delivery back to queued (POST /v1/deliveries/:id/retry); its last error stays until it succeeds. */
-export async function requeueFailed(db: Db, id: string): Promise<boolean> {
+/** A queued delivery untouched for this long has lost its queue message (or never got one). */
+export const STUCK_AFTER_MS = 5 * 60 * 1000;
+
+/**
+ * Puts a failed delivery, or one stuck in `queued` for STUCK_AFTER_MS, back to queued
+ * (POST /v1/deliveries/:id/retry); its last error stays until it succeeds.
+ */
+export async function requeueFailed(db: Db, id: string, now = Date.now()): Promise<boolean> {
+  const stuckBefore = new Date(now - STUCK_AFTER_MS).toISOString();
   const rows = await db
     .update(deliveries)
-    .set({ status: "queued", updatedAt: nowIso() })
-    .where(and(eq(deliveries.id, id), eq(deliveries.status, "failed")))
+    .set({ status: "queued", updatedAt: new Date(now).toISOString() })
+    .where(and(eq(deliveries.id, id), or(eq(deliveries.status, "failed"), and(eq(deliveries.status, "queued"), lt(deliveries.updatedAt, stuckBefore)))))
     .returning({ id: deliveries.id });
   return rows.length > 0;
+}
+
+/** Sweeps a queued delivery this many times before giving up on it (failed; /retry revives it). */
+export const MAX_SWEEPS = 12;
+
+export interface StuckDelivery {
+  id: string;
+  provider: string;
+  deliveryKey: string;
+  articleId: string | null;
+  /** False when it was swept MAX_SWEEPS times and is now failed instead. */
+  requeue: boolean;
+}
+
+/**
+ * Claims up to `limit` deliveries queued for longer than STUCK_AFTER_MS: bumps updated_at and the
+ * sweep count (so the next sweep waits again), or marks them failed after MAX_SWEEPS.
+ */
+export async function claimStuckDeliveries(db: Db, now: number, limit = 100): Promise<StuckDelivery[]> {
+  const stuckBefore = new Date(now - STUCK_AFTER_MS).toISOString();
+  const at = new Date(now).toISOString();
+  const stuck = and(eq(deliveries.status, "queued"), lt(deliveries.updatedAt, stuckBefore));
+  const ids = db.select({ id: deliveries.id }).from(deliveries).where(stuck).orderBy(deliveries.updatedAt).limit(limit);
+  const rows = await db
+    .update(deliveries)
+    .set({
+      sweeps: sql`${deliveries.sweeps} + 1`,
+      updatedAt: at,
+      status: sql`CASE WHEN ${deliveries.sweeps} + 1 >= ${MAX_SWEEPS} THEN 'failed' ELSE 'queued' END`,
+      error: sql`CASE WHEN ${deliveries.sweeps} + 1 >= ${MAX_SWEEPS} THEN coalesce(${deliveries.error}, 'never processed after ${sql.raw(String(MAX_SWEEPS))} re-enqueues') ELSE ${deliveries.error} END`,
+    })
+    .where(and(stuck, inArray(deliveries.id, ids)))
+    .returning({ id: deliveries.id, provider: deliveries.provider, deliveryKey: deliveries.deliveryKey, articleId: deliveries.articleId, status: deliveries.status });
+  return rows.map(({ status, ...r }) => ({ ...r, requeue: status === "queued" }));
 }
 
 export async function markSent(db: Db, id: string, attempts: number, payload: string): Promise<void> {

@@ -5,9 +5,10 @@ import { bodyLimit } from "hono/body-limit";
 import type { Bindings } from "../../env";
 import type { JobMessage } from "../../jobs/messages";
 import { getDb, sha256Hex } from "../../storage/db";
+import { recordWithdrawal } from "../../storage/article-states";
 import { recordDelivery } from "../../storage/deliveries";
 import { ApiError, errorResponse } from "../errors";
-import type { Provider, WebhookRequest } from "./contract";
+import type { Intake, Provider, WebhookRequest } from "./contract";
 import { findProvider, providers } from "./providers";
 
 /** 1 MiB: far above any article, well under D1's 2 MB row cap for the stored payload. */
@@ -68,29 +69,35 @@ webhookRoutes.post(
     };
     const verifiedKey = await provider.verify(req, secret);
 
-    const text = new TextDecoder().decode(req.raw);
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(req.raw);
+    } catch {
+      throw new ApiError(400, "invalid_json", `The ${provider.name} delivery is signed but its body is not valid UTF-8 (JSON must be UTF-8).`);
+    }
     let payload: unknown;
     try {
       payload = JSON.parse(text);
     } catch {
       throw new ApiError(400, "invalid_json", `The ${provider.name} delivery is signed but its body is not JSON.`);
     }
-    const intake = provider.classify(payload, req);
-    const deliveryKey = verifiedKey ?? intake.deliveryKey ?? `sha256:${await sha256Hex(text)}`;
+    const intake = wellFormed(provider.name, provider.classify(payload, req));
+    // The classified key comes from signed bytes; the scheme's id is next; the body's hash last.
+    const deliveryKey = intake.deliveryKey ?? verifiedKey ?? `sha256:${await sha256Hex(text)}`;
 
     const db = getDb(c.env.DB);
     const base = { provider: provider.name, deliveryKey, event: intake.event };
+    if (intake.action === "withdraw") {
+      const recorded = await recordWithdrawal(db, { ...base, key: { source: provider.name, externalId: intake.externalId }, order: intake.order });
+      if (!recorded.created) return c.json({ delivery_id: recorded.id, status: "duplicate", delivery_status: recorded.status }, 200);
+      return recorded.status === "withdrawn"
+        ? c.json({ delivery_id: recorded.id, status: "withdrawn", event: intake.event }, 200)
+        : c.json({ delivery_id: recorded.id, status: "ignored", event: intake.event, reason: recorded.reason }, 200);
+    }
     const recorded =
       intake.action === "score"
-        ? await recordDelivery(db, { ...base, status: "queued", payload: JSON.stringify(intake.article) })
-        : intake.action === "withdraw"
-          ? await recordDelivery(db, {
-              ...base,
-              status: "ignored",
-              article: { source: provider.name, externalId: intake.externalId },
-              withdraw: { source: provider.name, externalId: intake.externalId },
-            })
-          : await recordDelivery(db, { ...base, status: "ignored" });
+        ? await recordDelivery(db, { ...base, status: "queued", eventOrder: intake.order, payload: JSON.stringify(intake.article) })
+        : await recordDelivery(db, { ...base, status: "ignored", reason: intake.reason });
 
     if (!recorded.created) {
       // A CMS retry, or a replay inside the timestamp window: success, so the sender stops, and
@@ -102,7 +109,25 @@ webhookRoutes.post(
       await enqueue(c.env, recorded.id);
       return c.json({ delivery_id: recorded.id, status: "queued" }, 202);
     }
-    if (intake.action === "withdraw") return c.json({ delivery_id: recorded.id, status: "withdrawn", event: intake.event }, 200);
     return c.json({ delivery_id: recorded.id, status: "ignored", event: intake.event, reason: intake.reason }, 200);
   },
 );
+
+/**
+ * Lone UTF-16 surrogates (legal in JSON escapes) would shift every evidence offset: prose fields get
+ * U+FFFD in their place (same length), and an external id with one is refused, so two distinct
+ * invalid ids can never collapse into one article.
+ */
+function wellFormed(provider: string, intake: Intake): Intake {
+  const id = intake.action === "score" ? intake.article.external_id : intake.action === "withdraw" ? intake.externalId : null;
+  if (id !== null && LONE_SURROGATE.test(id)) {
+    throw new ApiError(422, "validation_failed", `${provider} payload: the article id contains an unpaired UTF-16 surrogate (\\u${id.charCodeAt(id.search(LONE_SURROGATE)).toString(16)}).`);
+  }
+  if (intake.action !== "score") return intake;
+  const a = intake.article;
+  return { ...intake, article: { ...a, title: fix(a.title), html: fix(a.html), text: fix(a.text), url: fix(a.url), language: fix(a.language) } };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
+const fix = (s: string | null) => (s === null ? null : s.replace(LONE_SURROGATES, "\uFFFD"));
