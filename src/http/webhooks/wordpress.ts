@@ -34,9 +34,9 @@ function gmt(value: string | null | undefined): string | null {
   return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(" ", "T")}Z` : value;
 }
 
-/** The trigger the plugin names (X-WP-Webhook-Name; ?trigger= for older setups), or null. */
-function triggerOf(req: WebhookRequest): string | null {
-  return req.headers.get("x-wp-webhook-name") ?? req.url.searchParams.get("trigger");
+/** Whether the trigger the plugin names (X-WP-Webhook-Name; ?trigger= in older setups) is a delete: either one counts. */
+function isDeleteTrigger(req: WebhookRequest): boolean {
+  return [req.headers.get("x-wp-webhook-name"), req.url.searchParams.get("trigger")].some((t) => t !== null && DELETE_TRIGGERS.has(t));
 }
 
 const NOT_ARTICLES = new Set(["attachment", "revision", "nav_menu_item", "wp_block", "wp_template", "wp_template_part", "wp_navigation"]);
@@ -67,8 +67,7 @@ export const wordpress: Provider = {
 
   classify(payload, req): Intake {
     const { post_id, post, post_permalink } = parsePayload("wordpress", wpPayload, payload);
-    const trigger = triggerOf(req);
-    const deleting = trigger !== null && DELETE_TRIGGERS.has(trigger);
+    const deleting = isDeleteTrigger(req);
     // post_delete sends the post as it was (often still "publish"): only the trigger says it is gone,
     // and under the legacy signature the trigger is not signed — a captured body could be replayed as a delete.
     if (deleting && req.scheme !== "token") {
