@@ -1,14 +1,16 @@
-// The Worker entry: thin wiring of the HTTP app, the cron trigger and the queue consumer.
+// The Worker entry: thin wiring of the HTTP app, the cron triggers and the queue consumers.
 import type { Bindings } from "./env";
 import { app } from "./http/app";
 import { runNightlyAudit } from "./jobs/audit";
 import type { JobMessage } from "./jobs/messages";
 import { consumeJobs } from "./jobs/queue";
+import { SWEEP_CRON, sweepStuckDeliveries } from "./jobs/sweep";
 
 export default {
   fetch: app.fetch,
   async scheduled(controller, env) {
-    await runNightlyAudit(env, controller.scheduledTime);
+    if (controller.cron === SWEEP_CRON) await sweepStuckDeliveries(env, controller.scheduledTime);
+    else await runNightlyAudit(env, controller.scheduledTime);
   },
   async queue(batch, env) {
     await consumeJobs(batch, env);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { JobMessage } from "../jobs/messages";
 import { ALERT_PROVIDER } from "../jobs/notify";
 import { getDb } from "../storage/db";
-import { DELIVERY_STATUSES, getDelivery, listDeliveries, markFailed, requeueFailed, toDeliveryView } from "../storage/deliveries";
+import { DELIVERY_STATUSES, getDelivery, listDeliveries, markFailed, requeueFailed, STUCK_AFTER_MS, toDeliveryView } from "../storage/deliveries";
 import { toStoredRun } from "../storage/queries-runs";
 import { runs } from "../storage/schema";
 import type { AuthEnv } from "./auth";
@@ -38,20 +38,22 @@ deliveryRoutes.get("/:id", async (c) => {
   });
 });
 
-// A failed delivery (or alert) goes back on the queue once its cause is fixed.
+// A failed delivery (or alert) goes back on the queue once its cause is fixed; so does one stuck in
+// `queued` (its queue message was lost) — the consumer's guards make a second message harmless.
 deliveryRoutes.post("/:id/retry", async (c) => {
   const db = getDb(c.env.DB);
   const delivery = await getDelivery(db, c.req.param("id"));
   if (!delivery) throw notFound(c.req.param("id"));
   if (!(await requeueFailed(db, delivery.id))) {
-    throw new ApiError(409, "conflict", `Delivery ${delivery.id} is ${delivery.status}; only failed deliveries can be retried.`);
+    throw new ApiError(
+      409,
+      "conflict",
+      `Delivery ${delivery.id} is ${delivery.status}; only failed deliveries, or ones queued for more than ${STUCK_AFTER_MS / 60_000} minutes, can be retried.`,
+    );
   }
-  const job: JobMessage =
-    delivery.provider === ALERT_PROVIDER
-      ? { type: "notify", articleId: delivery.articleId ?? "", runId: delivery.deliveryKey }
-      : { type: "delivery", deliveryId: delivery.id };
   try {
-    await c.env.JOBS.send(job);
+    if (delivery.provider === ALERT_PROVIDER) await c.env.ALERTS.send({ type: "notify", articleId: delivery.articleId ?? "", runId: delivery.deliveryKey } satisfies JobMessage);
+    else await c.env.JOBS.send({ type: "delivery", deliveryId: delivery.id } satisfies JobMessage);
   } catch (err) {
     await markFailed(db, delivery.id);
     throw err;

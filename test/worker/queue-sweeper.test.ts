@@ -1,0 +1,89 @@
+// Fault test: the consumer never sees the intake's messages (the Worker died after its 202s), so
+// deliveries sit `queued`. The cron sweeper re-enqueues them; delivering every message twice (the
+// original may reappear too) ends every delivery in a final state with exactly one run each.
+import { createExecutionContext, createScheduledController } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import worker from "../../src/index";
+import type { Bindings } from "../../src/env";
+import type { JobMessage } from "../../src/jobs/messages";
+import { SWEEP_CRON } from "../../src/jobs/sweep";
+import { MAX_SWEEPS } from "../../src/storage/deliveries";
+import { api, consume, count, deliveryRow } from "./fixtures/webhooks/consume";
+import { sign } from "./fixtures/webhooks/sign";
+
+/** A queue that accepts messages and loses them, and one that records them. */
+const lost = { send: async () => {}, sendBatch: async () => {} };
+function recording() {
+  const sent: JobMessage[] = [];
+  return {
+    sent,
+    queue: {
+      send: async (body: JobMessage) => void sent.push(body),
+      sendBatch: async (batch: { body: JobMessage }[]) => void sent.push(...batch.map((m) => m.body)),
+    },
+  };
+}
+
+async function intake(body: string, queue: unknown): Promise<string> {
+  const request = new Request("https://harness.test/v1/webhooks/standard", { method: "POST", headers: await sign("standard", body), body });
+  const res = await worker.fetch(request, { ...(env as Bindings), JOBS: queue } as unknown as Bindings, createExecutionContext());
+  expect(res.status).toBe(202);
+  return ((await res.json()) as { delivery_id: string }).delivery_id;
+}
+
+async function sweep(at: number, queues: { JOBS?: unknown; ALERTS?: unknown }) {
+  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: SWEEP_CRON }), { ...(env as Bindings), ...queues } as unknown as Bindings);
+}
+
+describe("delivery sweeper", () => {
+  it("25 deliveries whose messages were lost all reach a final state after a sweep; 0 lost, 0 duplicate runs", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const text = i % 5 === 0 ? "Same words for a duplicate." : `The 252 Venezuelans, article ${i}.`;
+      ids.push(await intake(JSON.stringify({ type: "article.published", data: { id: `sweep-${i % 20}`, text } }), lost));
+    }
+    for (const id of ids) expect(await deliveryRow(id)).toMatchObject({ status: "queued" });
+
+    // Too early: a delivery queued 1 minute ago may still have its message in flight.
+    const early = recording();
+    await sweep(Date.now() + 60_000, { JOBS: early.queue });
+    expect(early.sent).toHaveLength(0);
+
+    const swept = recording();
+    await sweep(Date.now() + 10 * 60_000, { JOBS: swept.queue });
+    expect(swept.sent.map((m) => (m as { deliveryId: string }).deliveryId).sort()).toEqual([...ids].sort());
+    // Every message twice: the sweeper's copy and the original turning up late.
+    for (const message of [...swept.sent, ...swept.sent]) expect(await consume(message)).toMatchObject({ acked: true });
+
+    for (const id of ids) expect(["scored", "duplicate"]).toContain((await deliveryRow(id))!.status);
+    expect(await count("deliveries WHERE provider = 'standard' AND status = 'queued'")).toBe(0);
+    // Exactly one run per scored delivery, none for duplicates: 50 messages, no double scoring.
+    const placeholders = ids.map(() => "?").join(",");
+    expect(await count(`runs WHERE delivery_id IN (${placeholders})`, ...ids)).toBe(await count(`deliveries WHERE status = 'scored' AND id IN (${placeholders})`, ...ids));
+    for (const id of ids) expect(await count("runs WHERE delivery_id = ?", id)).toBeLessThanOrEqual(1);
+  });
+
+  it(`a delivery never processed after ${MAX_SWEEPS} sweeps is marked failed; /retry accepts failed and stuck-queued ones`, async () => {
+    const id = await intake(JSON.stringify({ type: "article.published", data: { id: "sweep-forever", text: "Lost each time." } }), lost);
+    // POST /retry: a freshly queued delivery may still be in flight → 409.
+    const fresh = await api(`/v1/deliveries/${id}/retry`, "POST");
+    expect(fresh.status).toBe(409);
+
+    let at = Date.now();
+    for (let i = 0; i < MAX_SWEEPS; i++) {
+      at += 6 * 60_000;
+      await sweep(at, { JOBS: lost });
+    }
+    expect(await deliveryRow(id)).toMatchObject({ status: "failed", error: expect.stringContaining("never processed"), sweeps: MAX_SWEEPS });
+    const retried = await api(`/v1/deliveries/${id}/retry`, "POST");
+    expect(retried.status).toBe(202);
+    expect(await deliveryRow(id)).toMatchObject({ status: "queued" });
+  });
+
+  it("/retry accepts a delivery stuck in queued for more than 5 minutes", async () => {
+    const id = await intake(JSON.stringify({ type: "article.published", data: { id: "sweep-stuck", text: "Stuck." } }), lost);
+    await env.DB.prepare("UPDATE deliveries SET updated_at = ? WHERE id = ?").bind(new Date(Date.now() - 6 * 60_000).toISOString(), id).run();
+    expect((await api(`/v1/deliveries/${id}/retry`, "POST")).status).toBe(202);
+  });
+});
