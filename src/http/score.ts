@@ -9,6 +9,7 @@ import { getDb, sha256Hex } from "../storage/db";
 import { saveRun } from "../storage/runs";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
+import { decodeUtf8, hasLoneSurrogate, replaceLoneSurrogates } from "./text-input";
 import { parseQuery, queryBoolean, validationError } from "./validation";
 
 /** Request bodies above this are refused with 413 before they are read (D1 rows cap at 2 MB). */
@@ -26,7 +27,7 @@ const metadataFields = {
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "expected 1–64 characters: letters, digits, '.', '_', ':' or '-'")
     .nullish(),
-  external_id: z.string().min(1).max(512).nullish(),
+  external_id: z.string().min(1).max(512).refine((s) => !hasLoneSurrogate(s), "contains an unpaired UTF-16 surrogate").nullish(),
   published_at: isoDate.nullish(),
   language: z
     .string()
@@ -64,23 +65,25 @@ scoreRoutes.post(
   async (c) => {
     const mediaType = bodyMediaType(c.req.header("content-type"));
     const query = c.req.query();
+    const raw = decodeUtf8(await c.req.arrayBuffer());
+    if (raw === null) throw new ApiError(415, "unsupported_media_type", "The body is not valid UTF-8: send UTF-8.");
     let request: ScoreRequest;
     let dryRun: boolean;
     if (mediaType === "application/json") {
       dryRun = parseQuery(jsonQuerySchema, query).dry_run;
-      request = parseScoreRequest(parseJson(await c.req.text()));
+      request = parseScoreRequest(parseJson(raw));
     } else {
       const { dry_run, ...metadata } = parseQuery(textQuerySchema, query);
       dryRun = dry_run;
-      const body = await c.req.text();
-      request = parseScoreRequest(mediaType === "text/html" ? { ...metadata, html: body } : { ...metadata, text: body });
+      request = parseScoreRequest(mediaType === "text/html" ? { ...metadata, html: raw } : { ...metadata, text: raw });
     }
 
     const ruleset = currentRuleset();
     const article: Article = {
-      text: request.text,
-      html: request.html,
-      title: request.title ?? undefined,
+      // Lone surrogates become U+FFFD before the engine computes offsets.
+      text: replaceLoneSurrogates(request.text),
+      html: replaceLoneSurrogates(request.html),
+      title: replaceLoneSurrogates(request.title) ?? undefined,
       publishedAt: request.published_at ?? null,
       language: request.language ?? undefined,
     };
@@ -96,7 +99,7 @@ scoreRoutes.post(
         // re-posting the same article adds a run to the same record.
         externalId: request.external_id ?? request.url ?? (await sha256Hex(result.text)),
         url: request.url,
-        title: request.title,
+        title: replaceLoneSurrogates(request.title),
         // The engine's text (derived from html when html was sent): stored evidence offsets point into it.
         text: result.text,
         publishedAt: request.published_at,

@@ -8,6 +8,7 @@ import { getDb, sha256Hex } from "../../storage/db";
 import { recordWithdrawal } from "../../storage/article-states";
 import { recordDelivery } from "../../storage/deliveries";
 import { ApiError, errorResponse } from "../errors";
+import { decodeUtf8, hasLoneSurrogate, replaceLoneSurrogates } from "../text-input";
 import type { Intake, Provider, WebhookRequest } from "./contract";
 import { findProvider, providers } from "./providers";
 
@@ -69,12 +70,8 @@ webhookRoutes.post(
     };
     const verifiedKey = await provider.verify(req, secret);
 
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(req.raw);
-    } catch {
-      throw new ApiError(400, "invalid_json", `The ${provider.name} delivery is signed but its body is not valid UTF-8 (JSON must be UTF-8).`);
-    }
+    const text = decodeUtf8(req.raw);
+    if (text === null) throw new ApiError(400, "invalid_json", `The ${provider.name} delivery is signed but its body is not valid UTF-8 (JSON must be UTF-8).`);
     let payload: unknown;
     try {
       payload = JSON.parse(text);
@@ -114,20 +111,16 @@ webhookRoutes.post(
 );
 
 /**
- * Lone UTF-16 surrogates (legal in JSON escapes) would shift every evidence offset: prose fields get
- * U+FFFD in their place (same length), and an external id with one is refused, so two distinct
- * invalid ids can never collapse into one article.
+ * Lone UTF-16 surrogates would shift every evidence offset: prose fields get U+FFFD in their place
+ * (same length), and an external id with one is refused, so two distinct invalid ids never merge.
  */
 function wellFormed(provider: string, intake: Intake): Intake {
   const id = intake.action === "score" ? intake.article.external_id : intake.action === "withdraw" ? intake.externalId : null;
-  if (id !== null && LONE_SURROGATE.test(id)) {
-    throw new ApiError(422, "validation_failed", `${provider} payload: the article id contains an unpaired UTF-16 surrogate (\\u${id.charCodeAt(id.search(LONE_SURROGATE)).toString(16)}).`);
+  if (id !== null && hasLoneSurrogate(id)) {
+    throw new ApiError(422, "validation_failed", `${provider} payload: the article id contains an unpaired UTF-16 surrogate; send well-formed text.`);
   }
   if (intake.action !== "score") return intake;
   const a = intake.article;
+  const fix = replaceLoneSurrogates;
   return { ...intake, article: { ...a, title: fix(a.title), html: fix(a.html), text: fix(a.text), url: fix(a.url), language: fix(a.language) } };
 }
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
-const fix = (s: string | null) => (s === null ? null : s.replace(LONE_SURROGATES, "\uFFFD"));
