@@ -11,7 +11,7 @@ import { toStoredRun } from "../storage/queries-runs";
 import { runs } from "../storage/schema";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
-import { pageQuery, parseQuery } from "./validation";
+import { noQuery, pageQuery, parseQuery } from "./validation";
 
 const listQuery = z.strictObject({
   status: z.enum(DELIVERY_STATUSES).optional(),
@@ -26,7 +26,7 @@ deliveryRoutes.get("/", async (c) => {
   return c.json(await listDeliveries(getDb(c.env.DB), filters, { limit, cursor }));
 });
 
-deliveryRoutes.get("/:id", async (c) => {
+deliveryRoutes.get("/:id", noQuery, async (c) => {
   const db = getDb(c.env.DB);
   const delivery = await getDelivery(db, c.req.param("id"));
   if (!delivery) throw notFound(c.req.param("id"));
@@ -40,7 +40,7 @@ deliveryRoutes.get("/:id", async (c) => {
 
 // A failed delivery (or alert) goes back on the queue once its cause is fixed; so does one stuck in
 // `queued` (its queue message was lost) — the consumer's guards make a second message harmless.
-deliveryRoutes.post("/:id/retry", async (c) => {
+deliveryRoutes.post("/:id/retry", noQuery, async (c) => {
   const db = getDb(c.env.DB);
   const delivery = await getDelivery(db, c.req.param("id"));
   if (!delivery) throw notFound(c.req.param("id"));

@@ -1,5 +1,6 @@
 // Request validation helpers: zod failures become 400 `validation_failed` naming each field
 // ("published_at: expected an ISO 8601 date …"), plus the query schemas the routes share.
+import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { type Cursor, MAX_PAGE_SIZE, parseCursor } from "../storage/queries-page";
 import { ApiError } from "./errors";
@@ -58,4 +59,10 @@ export const pageQuery = {
       return cursor ?? { at: null, id: "" };
     })
     .optional(),
+};
+
+/** Middleware for routes that take no query parameters: any one is refused (400), not ignored. */
+export const noQuery: MiddlewareHandler = async (c, next) => {
+  parseQuery(z.strictObject({}), c.req.query());
+  await next();
 };

@@ -44,6 +44,8 @@ export interface Provider {
   name: string;
   /** The Worker secret holding this provider's signing secret or token; unset → the route answers 404. */
   secret: keyof Secrets;
+  /** Query parameters the webhook URL may carry; any other one is refused (400). */
+  query?: string[];
   /** Throws a 401 ApiError unless the request is authentic and fresh; returns the scheme's own signed delivery id, if any. */
   verify(req: WebhookRequest, secret: string): Promise<string | null>;
   /** Maps the verified JSON body to an action; throws a 422 ApiError when a needed field is missing. */

@@ -9,6 +9,7 @@ import { recordWithdrawal } from "../../storage/article-states";
 import { recordDelivery } from "../../storage/deliveries";
 import { ApiError, errorResponse } from "../errors";
 import { decodeUtf8, hasLoneSurrogate, replaceLoneSurrogates } from "../text-input";
+import { validationError } from "../validation";
 import type { Intake, Provider, WebhookRequest } from "./contract";
 import { findProvider, providers } from "./providers";
 
@@ -49,9 +50,11 @@ function toleranceMs(env: Bindings): number {
 
 webhookRoutes.post(
   "/:provider",
-  // 404 before reading a byte of an unconfigured provider's body.
+  // 404 before reading a byte of an unconfigured provider's body; unknown query parameters → 400.
   async (c, next) => {
-    configured(c.env, c.req.param("provider"));
+    const { provider } = configured(c.env, c.req.param("provider"));
+    const unknown = Object.keys(c.req.query()).filter((name) => !(provider.query ?? []).includes(name));
+    if (unknown.length) throw validationError(unknown.map((name) => `${name}: unknown query parameter`).join("; "));
     await next();
   },
   bodyLimit({

@@ -44,6 +44,8 @@ const NOT_ARTICLES = new Set(["attachment", "revision", "nav_menu_item", "wp_blo
 export const wordpress: Provider = {
   name: "wordpress",
   secret: "WORDPRESS_WEBHOOK_SECRET",
+  // Older setups named the trigger in the URL (?trigger=post_delete).
+  query: ["trigger"],
 
   async verify(req, secret) {
     const signature = req.headers.get(SIGNATURE);
