@@ -9,6 +9,7 @@ import { KINDS } from "./kinds";
 import { assertNoRegex } from "./kinds/shared";
 import { packSchema, ruleSchema } from "./rule-schema";
 import { compilePhrases, countryPhraseEntries, foldTerm, phraseSteps, type PhraseMatcher } from "./text-adapter";
+import { LIMITS, sizeIssues } from "./rule-limits";
 import type { RuleFileIssue, RuleSummary, Ruleset } from "./types";
 
 /**
@@ -78,8 +79,17 @@ class Located {
   constructor(readonly file: string, source: RuleFile) {
     if ("text" in source) {
       this.doc = parseDocument(source.text, { lineCounter: this.lc, uniqueKeys: true, prettyErrors: false });
-      this.errors = this.doc.errors;
-      this.value = this.errors.length ? null : this.doc.toJS();
+      this.errors = [...this.doc.errors];
+      let value: unknown = null;
+      if (!this.errors.length) {
+        try {
+          // yaml throws past maxAliasCount: an alias bomb is a located error, not a crash.
+          value = this.doc.toJS({ maxAliasCount: LIMITS.aliases });
+        } catch (e) {
+          this.errors.push({ pos: [0, 0], message: `${(e as Error).message} (at most ${LIMITS.aliases} alias expansions per file)` });
+        }
+      }
+      this.value = value;
     } else {
       this.doc = null;
       this.errors = [];
@@ -167,7 +177,8 @@ function expandRefs(value: unknown, terms: Record<string, string[]>, path: Path,
 
 /** Validate and compile rule files. Throws RuleFileError with every located issue. */
 export function loadRuleset(files: RuleFile[]): LoadedRuleset {
-  const issues: RuleFileIssue[] = [];
+  const issues: RuleFileIssue[] = sizeIssues(files, isPack);
+  if (issues.length) throw new RuleFileError(issues);
   const packs = new Map<string, PackInfo>();
 
   for (const f of files.filter((f) => isPack(f.path))) {
@@ -187,18 +198,28 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     const resolve = (name: string, stack: string[]): string[] => {
       if (resolved[name]) return resolved[name];
       const list = rawTerms[name] ?? [];
-      const out = list.flatMap((t, i) => {
-        if (!t.startsWith("@")) return [t];
+      const out: string[] = [];
+      // Stops one past LIMITS.terms, so nested @references cannot multiply into millions of terms.
+      for (let i = 0; i < list.length && out.length <= LIMITS.terms; i++) {
+        const t = list[i]!;
+        if (!t.startsWith("@")) {
+          out.push(t);
+          continue;
+        }
         const ref = t.slice(1);
         if (!rawTerms[ref] || stack.includes(ref)) {
           issues.push({ file: f.path, ...loc.at(["terms", name, i]), rule: null, key: `terms.${name}.${i}`, message: rawTerms[ref] ? `circular term list reference @${ref}` : `no term list "@${ref}" in this pack` });
-          return [];
+          continue;
         }
-        return resolve(ref, [...stack, ref]);
-      });
+        for (const term of resolve(ref, [...stack, ref])) if (out.push(term) > LIMITS.terms) break;
+      }
       return (resolved[name] = out);
     };
-    for (const name of Object.keys(rawTerms)) resolve(name, [name]);
+    for (const name of Object.keys(rawTerms)) {
+      if (resolve(name, [name]).length > LIMITS.terms) {
+        issues.push({ file: f.path, ...loc.at(["terms", name]), rule: null, key: `terms.${name}`, message: `more than ${LIMITS.terms} terms once @references are expanded; a list holds at most ${LIMITS.terms}` });
+      }
+    }
     packs.set(dirOf(f.path), { terms: resolved, examplesAsOf: parsed.data.examples_as_of ?? null, canonical: canonicalJson(parsed.data) });
   }
   const packFor = (path: string): PackInfo | undefined => {

@@ -1,0 +1,31 @@
+// Resource limits on rule loading, so a hostile or runaway rules folder fails with located
+// errors (exit 2 in the CLI) instead of exhausting memory: file size, YAML aliases, rule count
+// and the size of a pack's term lists once their @references are expanded.
+import type { RuleFileIssue } from "./types";
+
+export const LIMITS = {
+  /** Bytes of YAML per file. */
+  fileBytes: 256 * 1024,
+  /** YAML alias expansions per file (yaml's maxAliasCount). */
+  aliases: 100,
+  /** Rule files per ruleset. */
+  rules: 2000,
+  /** Terms in one pack term list, after @references are expanded. */
+  terms: 5000,
+} as const;
+
+type SizedFile = { path: string } & ({ text: string } | { data: unknown });
+
+/** Issues for files or a folder over LIMITS, found before anything is parsed. */
+export function sizeIssues(files: SizedFile[], isPack: (path: string) => boolean): RuleFileIssue[] {
+  const issues: RuleFileIssue[] = [];
+  for (const f of files) {
+    const bytes = "text" in f ? new TextEncoder().encode(f.text).length : 0;
+    if (bytes > LIMITS.fileBytes) issues.push({ file: f.path, line: 1, column: 1, rule: null, key: null, message: `file is ${bytes} bytes; the limit is ${LIMITS.fileBytes}` });
+  }
+  const rules = files.filter((f) => !isPack(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (rules.length > LIMITS.rules) {
+    issues.push({ file: rules[LIMITS.rules]!.path, line: 1, column: 1, rule: null, key: null, message: `${rules.length} rule files; a ruleset holds at most ${LIMITS.rules}` });
+  }
+  return issues;
+}

@@ -1,0 +1,52 @@
+// Rule loading limits: an alias bomb, an oversized file, too many rules and a term list that
+// multiplies through @references are located errors (RuleFileError), never a crash or a hang.
+import { describe, expect, it } from "vitest";
+import { RuleFileError, type RuleFileIssue } from "../../src/engine";
+import { LIMITS } from "../../src/engine/rule-limits";
+import { rulesetOf } from "./helpers";
+
+function issuesOf(files: Record<string, string>): RuleFileIssue[] {
+  try {
+    rulesetOf(files);
+  } catch (e) {
+    expect(e).toBeInstanceOf(RuleFileError);
+    return (e as RuleFileError).issues;
+  }
+  throw new Error("expected the ruleset to be rejected");
+}
+
+/** The classic "billion laughs": each level aliases the previous one ten times. */
+const ALIAS_BOMB = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => {
+  const prev = String.fromCharCode(97 + i);
+  const name = String.fromCharCode(98 + i);
+  return `${name}: &${name} [${Array(10).fill(`*${prev}`).join(", ")}]`;
+})].join("\n");
+
+describe("rule loading limits", () => {
+  it("a YAML alias bomb → a located error naming the alias limit", () => {
+    const [issue] = issuesOf({ "p/t.rule.yaml": `${ALIAS_BOMB}\nid: t.rule\n` });
+    expect(issue).toMatchObject({ file: "p/t.rule.yaml", line: 1, column: 1, message: expect.stringContaining(`${LIMITS.aliases} alias`) });
+  });
+
+  it("a file over the size limit → refused before parsing", () => {
+    const [issue] = issuesOf({ "p/t.rule.yaml": `# ${"x".repeat(LIMITS.fileBytes)}\n` });
+    expect(issue).toMatchObject({ file: "p/t.rule.yaml", line: 1, message: expect.stringContaining(`limit is ${LIMITS.fileBytes}`) });
+  });
+
+  it("more rule files than the limit → one issue on the first file past it", () => {
+    const files = Object.fromEntries(Array.from({ length: LIMITS.rules + 1 }, (_, i) => [`p/r${String(i).padStart(5, "0")}.yaml`, "id: x\n"]));
+    const issues = issuesOf(files);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: `p/r${String(LIMITS.rules).padStart(5, "0")}.yaml`, message: expect.stringContaining(`at most ${LIMITS.rules}`) });
+  });
+
+  it("term lists that multiply through @references stop at the limit with a located error", () => {
+    const list = (ref: string) => `[${Array(100).fill(`"@${ref}"`).join(", ")}]`;
+    const pack = `pack: p\nterms:\n  a: [${Array.from({ length: 100 }, (_, i) => `t${i}`).join(", ")}]\n  b: ${list("a")}\n  c: ${list("b")}\n  d: ${list("c")}\n`;
+    const started = Date.now();
+    const issues = issuesOf({ "p/pack.yaml": pack });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(issues.map((i) => i.key)).toEqual(["terms.b", "terms.c", "terms.d"]);
+    expect(issues[0]).toMatchObject({ file: "p/pack.yaml", line: 4, message: expect.stringContaining(`at most ${LIMITS.terms}`) });
+  });
+});
