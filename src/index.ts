@@ -1,8 +1,8 @@
 // The Worker entry: thin wiring of the HTTP app, the cron triggers and the queue consumers.
 import type { Bindings } from "./env";
-import { app } from "./http/app";
+import { app } from "./app";
 import { runNightlyAudit } from "./jobs/audit";
-import type { JobMessage } from "./jobs/messages";
+import type { JobMessage } from "./lib/job-messages";
 import { consumeJobs } from "./jobs/queue";
 import { SWEEP_CRON, sweepStuckDeliveries } from "./jobs/sweep";
 

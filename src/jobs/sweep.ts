@@ -4,9 +4,8 @@
 // live one harmless. After MAX_SWEEPS re-sends a delivery is marked failed (POST …/retry revives it).
 import type { Bindings } from "../env";
 import { getDb } from "../storage/db";
-import { claimStuckDeliveries, MAX_SWEEPS } from "../storage/deliveries";
-import type { JobMessage } from "./messages";
-import { ALERT_PROVIDER } from "./notify";
+import type { JobMessage } from "../lib/job-messages";
+import { ALERT_PROVIDER, claimStuckDeliveries, MAX_SWEEPS } from "../storage/deliveries";
 
 export const SWEEP_CRON = "*/5 * * * *";
 /** Pages of 100 per sweep: 1,000 stuck deliveries per run, the rest at the next one. */

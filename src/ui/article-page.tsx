@@ -4,7 +4,7 @@ import type { RuleSummary } from "../engine";
 import type { ArticleRecord } from "../storage/articles";
 import type { RunWithVerdicts, StoredRun } from "../storage/queries-runs";
 import { articleTitle, Badge, score, SourceLink, Sparkline, when } from "./components";
-import { collectNotes, segment, strongest, type Note } from "./highlight";
+import { collectNotes, segment, strongest, type Note } from "../lib/highlight";
 import { Layout } from "./layout";
 import type { Session } from "./session";
 

@@ -5,8 +5,9 @@ import type { Context } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { timingSafeEqual } from "hono/utils/buffer";
 import type { Bindings } from "../env";
-import type { TokenRole } from "../http/auth";
-import { getDb, sha256Hex } from "../storage/db";
+import { sha256Hex } from "../lib/crypto";
+import type { TokenRole } from "../lib/tokens";
+import { getDb } from "../storage/db";
 import { createSession, deleteSession, sessionIsLive } from "../storage/sessions";
 
 export interface Session {

@@ -1,7 +1,7 @@
 // The CSV formula guard covers cells that start with a control or invisible character, or hide
 // a formula behind them (spreadsheets strip some of these before evaluating).
 import { describe, expect, it } from "vitest";
-import { csvCell } from "../../src/http/exports";
+import { csvCell } from "../../src/use-cases/exports";
 
 describe("csvCell formula guard", () => {
   it.each([

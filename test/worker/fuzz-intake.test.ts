@@ -24,10 +24,13 @@ describe("fuzz: score and webhook routes", () => {
       const text = await res.text();
       if (res.status >= 500) failures.push(`${c.label}: ${res.status} ${text.slice(0, 200)}`);
       else if (res.status >= 400) {
-        let body: { error?: { code?: unknown; message?: unknown } } | null = null;
+        type ErrorBody = { error?: { code?: unknown; message?: unknown } } | null;
+        let body: ErrorBody = null;
         try {
-          body = JSON.parse(text) as typeof body;
-        } catch {}
+          body = JSON.parse(text) as ErrorBody;
+        } catch {
+          // not JSON: reported below
+        }
         const shaped = typeof body?.error?.code === "string" && typeof body.error.message === "string" && res.headers.get("content-type")?.startsWith("application/json");
         if (!shaped) failures.push(`${c.label}: ${res.status} without the JSON error shape: ${text.slice(0, 200)}`);
       }

@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/index";
 import type { Bindings } from "../../src/env";
-import type { JobMessage } from "../../src/jobs/messages";
+import type { JobMessage } from "../../src/lib/job-messages";
 import { SWEEP_CRON } from "../../src/jobs/sweep";
 import { MAX_SWEEPS } from "../../src/storage/deliveries";
 import { api, consume, count, deliveryRow } from "./fixtures/webhooks/consume";

@@ -2,6 +2,7 @@
 // map its payload to score / withdraw / ignore) and the payload helpers they share.
 import type { z } from "zod";
 import type { Secrets } from "../../env";
+import type { WebhookArticle } from "../../lib/webhook-article";
 import { ApiError } from "../errors";
 
 /** What the intake hands a provider: the exact bytes received plus the request around them. */
@@ -16,27 +17,13 @@ export interface WebhookRequest {
   scheme?: string;
 }
 
-/** The article as the queue consumer will score it (stored as JSON in deliveries.payload). */
-export interface NormalisedArticle {
-  source: string;
-  external_id: string;
-  title: string | null;
-  /** Exactly one of html / text carries the body. */
-  html: string | null;
-  text: string | null;
-  url: string | null;
-  published_at: string | null;
-  updated_at: string | null;
-  language: string | null;
-}
-
 /**
  * What a delivery asks us to do. `deliveryKey` is the dedupe key derived from signed bytes, when the
- * scheme has no signed id of its own. `order` is the CMS's own order of the event (ms since epoch, or
- * a revision number for Contentful): an article's state only moves to a later order.
+ * scheme has no signed id of its own. `order` is the CMS's own order of the event (ms since epoch):
+ * an article's state only moves to a later order.
  */
 export type Intake =
-  | { action: "score"; event: string; deliveryKey?: string; order: number; article: NormalisedArticle }
+  | { action: "score"; event: string; deliveryKey?: string; order: number; article: WebhookArticle }
   | { action: "withdraw"; event: string; deliveryKey?: string; order: number; externalId: string }
   | { action: "ignore"; event: string; deliveryKey?: string; reason: string };
 
@@ -86,7 +73,7 @@ export function timeOrder(provider: string, field: string, value: string | null 
  * Refuses a publish with nothing to score (422 naming the field), so an empty or mis-mapped body
  * never replaces a stored article's text. HTML counts as empty when only tags and spaces remain.
  */
-export function requireBody(provider: string, field: string, article: NormalisedArticle): NormalisedArticle {
+export function requireBody(provider: string, field: string, article: WebhookArticle): WebhookArticle {
   const body = article.html ?? article.text ?? "";
   const visible = article.html !== null ? body.replace(/<[^>]*>/g, " ").replace(/&nbsp;|&#160;/g, " ") : body;
   if (!visible.trim()) {

@@ -9,7 +9,8 @@ import { z } from "zod";
 import { ApiError } from "../errors";
 import type { Intake, Provider, WebhookRequest } from "./contract";
 import { nonEmpty, parsePayload, requireBody, timeOrder } from "./contract";
-import { fromBase64, hmacVerify, timingSafeEqualStrings, unauthorized } from "./verify";
+import { fromBase64, hmacVerify, timingSafeEqualStrings } from "../../lib/crypto";
+import { unauthorized } from "./verify";
 
 const SIGNATURE = "x-wp-webhook-signature";
 const DELETE_TRIGGERS = new Set(["post_delete"]);
