@@ -79,7 +79,8 @@ export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<Pre
           contentHash: sql`excluded.content_hash`,
           publishedAt: sql`coalesce(excluded.published_at, ${articles.publishedAt})`,
           language: sql`coalesce(excluded.language, ${articles.language})`,
-          status: "active",
+          // Status is the CMS's to change (storage/article-states.ts): a run stored by an audit or the
+          // API while a withdrawal lands must not make the article live again.
           updatedAt: now,
         },
       }),

@@ -2,7 +2,7 @@
 // publish, replays, edit, unpublish, republish, delete, events overtaking each other in the queue,
 // late retries, and replays whose unsigned metadata was changed. The article's state must follow
 // the CMS's order of events, never the queue's.
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { consume, count, deliveryRow } from "./fixtures/webhooks/consume";
 import { type CmsEvent, lifecycles } from "./fixtures/webhooks/lifecycle";
@@ -185,5 +185,20 @@ describe("replays with changed unsigned metadata are refused", () => {
     const body = JSON.stringify(ev.payload);
     const wrong = await deliver("wordpress", body, await sign("wordpress", body, { scheme: "token", secret: "not-the-secret" }));
     expect(wrong.status).toBe(401);
+  });
+});
+
+describe("only the CMS changes an article's state", () => {
+  it("a run stored by another trigger (an audit racing a withdrawal, an API re-score) leaves a withdrawn article withdrawn", async () => {
+    const cms = lifecycles.standard;
+    await settle("standard", cms.publish("std-race", at(1), "Live text."));
+    expect((await post("standard", cms.unpublish("std-race", at(2), at(1)))).json).toMatchObject({ status: "withdrawn" });
+    const res = await exports.default.fetch("https://harness.test/v1/score", {
+      method: "POST",
+      headers: { authorization: "Bearer test-token", "content-type": "application/json" },
+      body: JSON.stringify({ source: "standard", external_id: "std-race", text: "Re-scored through the API." }),
+    });
+    expect(res.status).toBe(201);
+    expect(await article("standard", "std-race")).toMatchObject({ status: "withdrawn", text: "Re-scored through the API." });
   });
 });
