@@ -1,11 +1,12 @@
 // The delivery sweeper (cron, every 5 minutes): a delivery recorded `queued` whose queue message
 // was lost — the Worker died between the insert and the send, or the intake answered 503 to a
 // sender that never retries — is sent again. The consumer's guards make a second message for a
-// live one harmless. After MAX_SWEEPS re-sends a delivery is marked failed (POST …/retry revives it).
+// live one harmless. Re-sends back off (5, 10, 20, 40 min, then hourly); a delivery still queued
+// 24 h after it was recorded is marked failed (POST …/retry revives it).
 import type { Bindings } from "../env";
 import { getDb } from "../storage/db";
 import type { JobMessage } from "../lib/job-messages";
-import { ALERT_PROVIDER, claimStuckDeliveries, MAX_SWEEPS } from "../storage/deliveries";
+import { ALERT_PROVIDER, claimStuckDeliveries } from "../storage/deliveries";
 
 export const SWEEP_CRON = "*/5 * * * *";
 /** Pages of 100 per sweep: 1,000 stuck deliveries per run, the rest at the next one. */
@@ -25,7 +26,7 @@ export async function sweepStuckDeliveries(env: Pick<Bindings, "DB" | "JOBS" | "
     const alerts: MessageSendRequest<JobMessage>[] = [];
     for (const d of stuck) {
       if (!d.requeue) {
-        console.warn(`delivery ${d.id}: still queued after ${MAX_SWEEPS} sweeps, marked failed`);
+        console.warn(`delivery ${d.id}: still queued 24 h after it was recorded, marked failed`);
         result.failed++;
       } else if (d.provider === ALERT_PROVIDER) {
         if (d.articleId) alerts.push({ body: { type: "notify", articleId: d.articleId, runId: d.deliveryKey }, contentType: "json" });

@@ -218,34 +218,47 @@ export async function requeueFailed(db: Db, id: string, now = Date.now()): Promi
   return rows.length > 0;
 }
 
-/** Sweeps a queued delivery this many times before giving up on it (failed; /retry revives it). */
-export const MAX_SWEEPS = 12;
+/**
+ * Minutes the sweeper waits before re-sending, by how often it already did: 5, 10, 20, 40, then
+ * hourly. A delivery merely waiting behind a long queue backlog (a big audit) gets a few extra
+ * messages, not one every 5 minutes.
+ */
+export const SWEEP_WAITS_MINUTES = [5, 10, 20, 40, 60] as const;
+
+/** Still queued this long after it was recorded → failed: the Free plan keeps queue messages 24 h. */
+export const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export interface StuckDelivery {
   id: string;
   provider: string;
   deliveryKey: string;
   articleId: string | null;
-  /** False when it was swept MAX_SWEEPS times and is now failed instead. */
+  /** False when it was given up on (GIVE_UP_AFTER_MS) and is now failed instead. */
   requeue: boolean;
 }
 
 /**
- * Claims up to `limit` deliveries queued for longer than STUCK_AFTER_MS: bumps updated_at and the
- * sweep count (so the next sweep waits again), or marks them failed after MAX_SWEEPS.
+ * Claims up to `limit` queued deliveries whose wait (SWEEP_WAITS_MINUTES by sweep count) is over:
+ * bumps updated_at and the sweep count, or marks them failed once GIVE_UP_AFTER_MS old.
  */
 export async function claimStuckDeliveries(db: Db, now: number, limit = 100): Promise<StuckDelivery[]> {
-  const stuckBefore = new Date(now - STUCK_AFTER_MS).toISOString();
-  const at = new Date(now).toISOString();
-  const stuck = and(eq(deliveries.status, "queued"), lt(deliveries.updatedAt, stuckBefore));
+  const before = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+  const last = SWEEP_WAITS_MINUTES.length - 1;
+  const due = or(
+    ...SWEEP_WAITS_MINUTES.map((minutes, sweeps) =>
+      and(sweeps === last ? sql`${deliveries.sweeps} >= ${sweeps}` : eq(deliveries.sweeps, sweeps), lt(deliveries.updatedAt, before(minutes))),
+    ),
+  );
+  const stuck = and(eq(deliveries.status, "queued"), due);
+  const giveUp = sql`${deliveries.createdAt} < ${new Date(now - GIVE_UP_AFTER_MS).toISOString()}`;
   const ids = db.select({ id: deliveries.id }).from(deliveries).where(stuck).orderBy(deliveries.updatedAt).limit(limit);
   const rows = await db
     .update(deliveries)
     .set({
       sweeps: sql`${deliveries.sweeps} + 1`,
-      updatedAt: at,
-      status: sql`CASE WHEN ${deliveries.sweeps} + 1 >= ${MAX_SWEEPS} THEN 'failed' ELSE 'queued' END`,
-      error: sql`CASE WHEN ${deliveries.sweeps} + 1 >= ${MAX_SWEEPS} THEN coalesce(${deliveries.error}, 'never processed after ${sql.raw(String(MAX_SWEEPS))} re-enqueues') ELSE ${deliveries.error} END`,
+      updatedAt: new Date(now).toISOString(),
+      status: sql`CASE WHEN ${giveUp} THEN 'failed' ELSE 'queued' END`,
+      error: sql`CASE WHEN ${giveUp} THEN coalesce(${deliveries.error}, 'never processed: still queued 24 h after it was recorded') ELSE ${deliveries.error} END`,
     })
     .where(and(stuck, inArray(deliveries.id, ids)))
     .returning({ id: deliveries.id, provider: deliveries.provider, deliveryKey: deliveries.deliveryKey, articleId: deliveries.articleId, status: deliveries.status });

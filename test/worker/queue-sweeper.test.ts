@@ -8,7 +8,6 @@ import worker from "../../src/index";
 import type { Bindings } from "../../src/env";
 import type { JobMessage } from "../../src/lib/job-messages";
 import { SWEEP_CRON } from "../../src/jobs/sweep";
-import { MAX_SWEEPS } from "../../src/storage/deliveries";
 import { api, consume, count, deliveryRow } from "./fixtures/webhooks/consume";
 import { sign } from "./fixtures/webhooks/sign";
 
@@ -64,18 +63,26 @@ describe("delivery sweeper", () => {
     for (const id of ids) expect(await count("runs WHERE delivery_id = ?", id)).toBeLessThanOrEqual(1);
   });
 
-  it(`a delivery never processed after ${MAX_SWEEPS} sweeps is marked failed; /retry accepts failed and stuck-queued ones`, async () => {
+  it("re-sends back off (5, 10, 20 … minutes); a delivery still queued 24 h on is failed; /retry accepts failed and stuck-queued ones", async () => {
     const id = await intake(JSON.stringify({ type: "article.published", data: { id: "sweep-forever", text: "Lost each time." } }), lost);
     // POST /retry: a freshly queued delivery may still be in flight → 409.
-    const fresh = await api(`/v1/deliveries/${id}/retry`, "POST");
-    expect(fresh.status).toBe(409);
+    expect((await api(`/v1/deliveries/${id}/retry`, "POST")).status).toBe(409);
 
-    let at = Date.now();
-    for (let i = 0; i < MAX_SWEEPS; i++) {
-      at += 6 * 60_000;
-      await sweep(at, { JOBS: lost });
-    }
-    expect(await deliveryRow(id)).toMatchObject({ status: "failed", error: expect.stringContaining("never processed"), sweeps: MAX_SWEEPS });
+    const t0 = Date.now();
+    const sentAt = async (minutes: number) => {
+      const q = recording();
+      await sweep(t0 + minutes * 60_000, { JOBS: q.queue });
+      return q.sent.some((m) => (m as { deliveryId: string }).deliveryId === id);
+    };
+    expect(await sentAt(6)).toBe(true); // 1st re-send after 5 min
+    expect(await sentAt(12)).toBe(false); // the 2nd waits 10 min
+    expect(await sentAt(17)).toBe(true);
+    expect(await sentAt(30)).toBe(false); // the 3rd waits 20 min
+    expect(await sentAt(38)).toBe(true);
+    expect(await deliveryRow(id)).toMatchObject({ status: "queued", sweeps: 3 });
+
+    expect(await sentAt(25 * 60)).toBe(false);
+    expect(await deliveryRow(id)).toMatchObject({ status: "failed", error: expect.stringContaining("never processed") });
     const retried = await api(`/v1/deliveries/${id}/retry`, "POST");
     expect(retried.status).toBe(202);
     expect(await deliveryRow(id)).toMatchObject({ status: "queued" });
