@@ -12,7 +12,7 @@ export const SWEEP_CRON = "*/5 * * * *";
 /** Pages of 100 per sweep: 1,000 stuck deliveries per run, the rest at the next one. */
 const MAX_PAGES = 10;
 
-export interface SweepResult {
+interface SweepResult {
   requeued: number;
   failed: number;
 }

@@ -8,12 +8,12 @@ import type { Db } from "./db";
 import { newId } from "./ids";
 import { articleStates, articles, deliveries } from "./schema";
 
-export interface ArticleKey {
+interface ArticleKey {
   source: string;
   externalId: string;
 }
 
-export type ArticleState = typeof articleStates.$inferSelect;
+type ArticleState = typeof articleStates.$inferSelect;
 
 const nowIso = () => new Date().toISOString();
 
@@ -64,7 +64,7 @@ export function applyPublish(db: Db, key: ArticleKey, order: number, deliveryId:
   ];
 }
 
-export interface WithdrawalInput {
+interface WithdrawalInput {
   provider: string;
   deliveryKey: string;
   event: string | null;

@@ -223,12 +223,12 @@ export async function requeueFailed(db: Db, id: string, now = Date.now()): Promi
  * hourly. A delivery merely waiting behind a long queue backlog (a big audit) gets a few extra
  * messages, not one every 5 minutes.
  */
-export const SWEEP_WAITS_MINUTES = [5, 10, 20, 40, 60] as const;
+const SWEEP_WAITS_MINUTES = [5, 10, 20, 40, 60] as const;
 
 /** Still queued this long after it was recorded → failed: the Free plan keeps queue messages 24 h. */
-export const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
+const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
 
-export interface StuckDelivery {
+interface StuckDelivery {
   id: string;
   provider: string;
   deliveryKey: string;

@@ -4,7 +4,7 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "./db";
 import { dashboardSessions } from "./schema";
 
-export type SessionRole = "write" | "read";
+type SessionRole = "write" | "read";
 
 export async function createSession(db: Db, idHash: string, role: SessionRole, expiresAt: number): Promise<void> {
   const now = Math.floor(Date.now() / 1000);

@@ -83,9 +83,9 @@ export function requireBody(provider: string, field: string, article: WebhookArt
 }
 
 /** How deep a rich-text tree may nest; real documents stay under ~10 levels. */
-export const MAX_TREE_DEPTH = 64;
+const MAX_TREE_DEPTH = 64;
 
-export interface TreeSpec {
+interface TreeSpec {
   /** A leaf's text, or null when the node has children to descend into. */
   leaf(node: unknown): string | null;
   children(node: unknown): unknown[];
