@@ -96,6 +96,8 @@ export const uiRoutes = new Hono<UiEnv>();
 // ---- login / logout -------------------------------------------------------------------------
 
 uiRoutes.get("/login", headers, async (c) => {
+  const unknown = Object.keys(c.req.query()).filter((name) => name !== "next");
+  if (unknown.length) return message(c, 400, "Unknown query parameter", `/login takes only "next"; remove ${unknown.join(", ")}.`);
   const next = safeNext(c.req.query("next"), c.req.url);
   if (await readSession(c)) return c.redirect(next, 303);
   if (!c.env.API_TOKEN) return message(c, 503, "Dashboard not configured", "Set the API_TOKEN secret (`wrangler secret put API_TOKEN`, or .dev.vars locally) to enable logins.");

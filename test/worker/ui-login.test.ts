@@ -62,3 +62,11 @@ describe("logout", () => {
     expect((await fetchPage("/", { cookie: b })).status).toBe(200);
   });
 });
+
+describe("login query", () => {
+  it("GET /login refuses a query parameter other than next (400 page)", async () => {
+    const res = await fetchPage("/login?next=/&utm_source=x");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("utm_source");
+  });
+});
