@@ -1,6 +1,7 @@
 // Text from request bodies: UTF-8 decoded fatally (a stray Latin-1 byte is an error, never a silent
-// U+FFFD), and lone UTF-16 surrogates (legal in JSON "\ud800" escapes) found before any offset is
-// computed: ids with one are refused, prose gets U+FFFD in place (same length, offsets unchanged).
+// U+FFFD), and lone UTF-16 surrogates (legal in JSON "\ud800" escapes, but not storable as UTF-8)
+// found before any offset is computed: ids with one are refused, prose gets U+FFFD in place (same
+// length, so offsets into the stored text stay right).
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /** The bytes as a string, or null when they are not valid UTF-8. */

@@ -115,8 +115,9 @@ webhookRoutes.post(
 );
 
 /**
- * Lone UTF-16 surrogates would shift every evidence offset: prose fields get U+FFFD in their place
- * (same length), and an external id with one is refused, so two distinct invalid ids never merge.
+ * Lone UTF-16 surrogates cannot be stored as UTF-8, so D1 would alter the text under every evidence
+ * offset: prose fields get U+FFFD in their place (same length) before scoring, and an external id
+ * with one is refused, so two distinct invalid ids never merge into one article.
  */
 function wellFormed(provider: string, intake: Intake): Intake {
   const id = intake.action === "score" ? intake.article.external_id : intake.action === "withdraw" ? intake.externalId : null;
