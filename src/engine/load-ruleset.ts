@@ -156,24 +156,34 @@ function zodIssues(loc: Located, error: z.ZodError, ruleId: string | null, out: 
 }
 
 /** Replace "@name" entries of string arrays by the pack's term list `name`. */
-function expandRefs(value: unknown, terms: Record<string, string[]>, path: Path, onMissing: (path: Path, name: string) => void): unknown {
+function expandRefs(
+  value: unknown,
+  terms: Record<string, string[]>,
+  path: Path,
+  onMissing: (path: Path, name: string) => void,
+  // Terms left for the whole ruleset (LIMITS.totalTerms): expansion stops once it goes negative.
+  budget: { left: number },
+): unknown {
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v === "string")) {
-      return value.flatMap((v: string, i) => {
-        if (!v.startsWith("@")) return [v];
-        const list = terms[v.slice(1)];
+      const out: string[] = [];
+      for (let i = 0; i < value.length && budget.left >= 0; i++) {
+        const v = value[i] as string;
+        const list = v.startsWith("@") ? terms[v.slice(1)] : [v];
         if (!list) {
           onMissing([...path, i], v.slice(1));
-          return [];
+          continue;
         }
-        return list;
-      });
+        budget.left -= list.length;
+        if (budget.left >= 0) out.push(...list);
+      }
+      return out;
     }
-    return value.map((v, i) => expandRefs(v, terms, [...path, i], onMissing));
+    return value.map((v, i) => expandRefs(v, terms, [...path, i], onMissing, budget));
   }
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === "examples" ? v : expandRefs(v, terms, [...path, k], onMissing);
+    for (const [k, v] of Object.entries(value)) out[k] = k === "examples" ? v : expandRefs(v, terms, [...path, k], onMissing, budget);
     return out;
   }
   return value;
@@ -235,6 +245,7 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   };
 
   // Pass 1: parse + validate every rule file.
+  const budget = { left: LIMITS.totalTerms };
   const valid: Array<{ file: RuleFile; loc: Located; def: RuleDef; pack?: PackInfo }> = [];
   for (const f of [...files].filter((f) => !isPack(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const loc = new Located(f.path, f);
@@ -264,7 +275,11 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     const expanded = expandRefs(def, pack?.terms ?? {}, [], (path, name) => {
       missing = true;
       issues.push({ file: f.path, ...loc.at(path), rule: def.id, key: path.join("."), message: `no term list "@${name}" in ${pack ? "the pack's pack.yaml" : "a pack.yaml (there is none for this folder)"}` });
-    }) as RuleDef;
+    }, budget) as RuleDef;
+    if (budget.left < 0) {
+      issues.push({ file: f.path, line: 1, column: 1, rule: def.id, key: null, message: `the ruleset holds more than ${LIMITS.totalTerms} terms once @references are expanded; this rule goes past it` });
+      break;
+    }
     if (missing) continue;
     valid.push({ file: f, loc, def: expanded, pack });
   }

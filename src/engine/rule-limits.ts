@@ -1,6 +1,6 @@
 // Resource limits on rule loading, so a hostile or runaway rules folder fails with located
 // errors (exit 2 in the CLI) instead of exhausting memory: file size, YAML aliases, rule count
-// and the size of a pack's term lists once their @references are expanded.
+// and the number of terms (a pack's lists, and all rules together) once @references are expanded.
 import type { RuleFileIssue } from "./types";
 
 export const LIMITS = {
@@ -12,6 +12,8 @@ export const LIMITS = {
   rules: 2000,
   /** Terms in one pack term list, after @references are expanded. */
   terms: 5000,
+  /** Terms in all rules together, after @references are expanded. */
+  totalTerms: 200_000,
 } as const;
 
 type SizedFile = { path: string } & ({ text: string } | { data: unknown });

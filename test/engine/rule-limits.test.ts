@@ -49,4 +49,17 @@ describe("rule loading limits", () => {
     expect(issues.map((i) => i.key)).toEqual(["terms.b", "terms.c", "terms.d"]);
     expect(issues[0]).toMatchObject({ file: "p/pack.yaml", line: 4, message: expect.stringContaining(`at most ${LIMITS.terms}`) });
   });
+
+  it("rules whose term lists together expand past the ruleset's total → a located error on the rule that crosses it", () => {
+    const pack = `pack: p\nterms:\n  a: [${Array.from({ length: LIMITS.terms }, (_, i) => `t${i}`).join(", ")}]\n`;
+    const rule = (id: string) =>
+      `id: ${id}\nclaim: A thing is true.\nkind: phrase\nseverity: minor\nsources: [https://example.org/a]\nforbid:\n  - phrases: ["@a"]\n    replacement: good wording\nexamples:\n  - text: This has t1.\n    expect: fail\n`;
+    // Each rule expands to LIMITS.terms phrases plus its one source.
+    const count = Math.floor(LIMITS.totalTerms / (LIMITS.terms + 1)) + 1;
+    const files: Record<string, string> = { "p/pack.yaml": pack };
+    const id = (i: number) => `t.r${String(i).padStart(3, "0")}`;
+    for (let i = 0; i < count; i++) files[`p/${id(i)}.yaml`] = rule(id(i));
+    const issues = issuesOf(files);
+    expect(issues).toEqual([expect.objectContaining({ file: `p/${id(count - 1)}.yaml`, message: expect.stringContaining(`more than ${LIMITS.totalTerms} terms`) })]);
+  });
 });
