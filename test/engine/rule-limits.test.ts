@@ -33,6 +33,14 @@ describe("rule loading limits", () => {
     expect(issue).toMatchObject({ file: "p/t.rule.yaml", line: 1, message: expect.stringContaining(`limit is ${LIMITS.fileBytes}`) });
   });
 
+  it("rule files over the total size → refused before parsing, on the file that crosses it", () => {
+    const big = `# ${"x".repeat(LIMITS.fileBytes - 10)}\n`;
+    const count = Math.floor(LIMITS.totalBytes / big.length) + 1;
+    const files = Object.fromEntries(Array.from({ length: count }, (_, i) => [`p/r${String(i).padStart(3, "0")}.yaml`, big]));
+    const issues = issuesOf(files);
+    expect(issues).toEqual([expect.objectContaining({ file: `p/r${String(count - 1).padStart(3, "0")}.yaml`, message: expect.stringContaining(`more than ${LIMITS.totalBytes} bytes`) })]);
+  });
+
   it("more rule files than the limit → one issue on the first file past it", () => {
     const files = Object.fromEntries(Array.from({ length: LIMITS.rules + 1 }, (_, i) => [`p/r${String(i).padStart(5, "0")}.yaml`, "id: x\n"]));
     const issues = issuesOf(files);
