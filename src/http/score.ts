@@ -160,7 +160,7 @@ export const scoreApiDoc = (): Paths => ({
         401: common[401],
         403: error("The read-only token cannot score."),
         413: error("Body over 1 MiB."),
-        415: error("Content-Type is not application/json, text/plain or text/html (UTF-8)."),
+        415: error("Content-Type is not application/json, text/plain or text/html, or the body is not valid UTF-8."),
       },
     },
   },

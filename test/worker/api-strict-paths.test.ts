@@ -30,3 +30,23 @@ describe("unknown query parameters → 400", () => {
     expect(await expectError(await call("/v1/deliveries/dlv_x/retry?force=1", { method: "POST" }), 400, "validation_failed")).toContain("force");
   });
 });
+
+describe("every route refuses a query parameter it does not take (400)", () => {
+  it.each([
+    ["GET", "/healthz?verbose=1"],
+    ["GET", "/openapi.json?format=yaml"],
+    ["GET", "/v1/rules?kind=place"],
+    ["GET", "/v1/rules/cecot.country?x=1"],
+    ["GET", "/v1/articles/art_x?include=text"],
+    ["GET", "/v1/runs/run_x?expand=1"],
+    ["GET", "/v1/articles/art_x/claimreview?pretty=1"],
+    ["GET", "/v1/audits/aud_x.csv?sep=;"],
+    ["POST", "/v1/audits?dry_run=1"],
+    ["GET", "/v1/articles?bogus=1"],
+    ["POST", "/v1/score?bogus=1"],
+  ])("%s %s", async (method, path) => {
+    const res = await call(path, { method, body: path.startsWith("/v1/score") ? { text: "x" } : undefined });
+    expect(await expectError(res, 400, "validation_failed")).toMatch(/unknown query parameter/);
+  });
+});
+
