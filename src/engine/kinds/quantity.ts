@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
+import { isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
 import { compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
 
@@ -102,6 +103,29 @@ function namesAnotherCountry(ctx: ArticleContext, countries: string[], start: nu
   return false;
 }
 
+/** Function words and verbs: a word of these after the counted noun does not make it a modifier. */
+const CLOSED_CLASSES = [
+  LANG.phraseBreakers, LANG.relativePronouns, LANG.auxiliaries, LANG.coordinators, LANG.predicates, LANG.clauseOpeners, LANG.departureVerbs,
+  LANG.boundaryPrepositions, LANG.destinationPrepositions, LANG.motionPrepositions, LANG.originPrepositions, LANG.modals, LANG.negations, LANG.additiveAfter,
+];
+
+/** Is the word at token i a noun the term before it modifies (not a verb, preposition, conjunction …)? */
+function modifiesNextWord(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  const closed = CLOSED_CLASSES.some((set) => set.has(t.text));
+  if (closed || isGenericPredicate(ctx, i) || isStatedPredicate(ctx, t.start)) return false;
+  const c = ctx.text.charCodeAt(t.start);
+  return !(c >= 65 && c <= 90) && t.text.length > 2 && !LANG.partitiveOf.has(t.text);
+}
+
+function isStatedPredicate(ctx: ArticleContext, start: number): boolean {
+  for (const hits of ctx.predicateHits()) {
+    const h = hits[firstStartingAt(hits, start)];
+    if (h && h.start === start) return true;
+  }
+  return false;
+}
+
 /** "de 29 años" after a name is an age in Spanish, as is "aged 29" in English. */
 function isAgeLike(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration" || !/^(year|ano)/.test(m.durationUnit ?? "")) return false;
@@ -127,6 +151,9 @@ function countsTheNoun(ctx: ArticleContext, c: Compiled, m: NumberMention): bool
     if (t.kind === "number" || LANG.phraseBreakers.has(t.text) || (t.kind === "punct" && t.text !== "-" && t.text !== ".")) return false;
     if (t.kind === "word" && t.text.endsWith("ing")) return false;
   }
+  // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
+  const next = ctx.tokens[ctx.tokenAt(h.end)];
+  if (next && next.kind === "word" && !next.brk && modifiesNextWord(ctx, ctx.tokenAt(h.end))) return false;
   if (c.o.nationality) {
     const countries = ctx.countries();
     for (let k = firstMentionAt(countries, end); k < countries.length && countries[k]!.offset < h.end; k++) {

@@ -17,7 +17,7 @@ export const en: LanguageTable = {
   // A value after these words is the start, end or deadline of a state, not the event's date.
   boundaryPrepositions: ["since", "until", "till", "by", "through", "before", "after"],
   // Words between a number and its noun that mean the number counts something else.
-  phraseBreakers: ["of", "with", "to", "from", "in", "on", "at", "for", "and", "or", "than", "carrying", "holding", "including", "who", "that", "which"],
+  phraseBreakers: ["of", "with", "to", "from", "in", "on", "at", "for", "and", "or", "than", "carrying", "holding", "including", "who", "that", "which", "aboard", "onboard", "inside", "there", "here"],
   // "17 more men", "another 14", "14 other detainees": a part added to a total.
   additiveAfter: ["more", "other", "others", "additional", "further", "extra"],
   additiveBefore: ["another", "other", "additional", "further"],
@@ -39,6 +39,7 @@ export const en: LanguageTable = {
   motionPrepositions: ["to", "into", "toward", "towards"],
   destinationPrepositions: ["to", "into", "at", "in", "toward", "towards"],
   originPrepositions: ["from", "out of"],
+  weakOriginPrepositions: [],
   whenWords: ["when"],
   relativePronouns: ["who", "whom", "whose", "that", "which"],
   singularPronouns: ["he", "she"],
