@@ -25,6 +25,7 @@ const entry = z.object({
     updatedAt: z.string().nullish(),
     publishedAt: z.string().nullish(),
     deletedAt: z.string().nullish(),
+    archivedAt: z.string().nullish(),
     firstPublishedAt: z.string().nullish(),
   }),
   fields: z.record(z.string(), localeMap).default({}),
@@ -106,7 +107,7 @@ export const contentful: Provider = {
     // counters are not comparable with the entry's version, but its deletedAt is.
     const withdraw = action === "unpublish" || action === "delete" || action === "archive";
     const order = withdraw
-      ? timeOrder("contentful", "sys.deletedAt", sys.deletedAt ?? sys.updatedAt, req.nowMs)
+      ? timeOrder("contentful", "sys.deletedAt", sys.deletedAt ?? sys.archivedAt ?? sys.updatedAt, req.nowMs)
       : timeOrder("contentful", "sys.publishedAt", sys.publishedAt ?? sys.updatedAt, req.nowMs);
     const deliveryKey = `${topic}:${sys.id}:${sys.version ?? sys.revision ?? ""}:${order}`;
     if (withdraw) return { action: "withdraw", event, deliveryKey, order, externalId: sys.id };
