@@ -15,8 +15,8 @@ export interface Session {
   /** Unix seconds. */
   expires: number;
   csrf: string;
-  /** SHA-256 of the cookie's session id: the D1 row that logout deletes. */
-  idHash: string;
+  /** SHA-256 of the cookie's session id: the D1 row that logout deletes (absent for sessions without our cookie). */
+  idHash?: string;
 }
 
 const COOKIE = "session"; // sent as __Host-session: Secure, Path=/, no Domain
@@ -69,7 +69,7 @@ export async function readSession<E extends { Bindings: Bindings }>(c: Context<E
 
 /** Revokes the session server-side and clears its cookie. */
 export async function endSession<E extends { Bindings: Bindings }>(c: Context<E>, session: Session): Promise<void> {
-  await deleteSession(getDb(c.env.DB), session.idHash);
+  if (session.idHash) await deleteSession(getDb(c.env.DB), session.idHash);
   deleteCookie(c, COOKIE, { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
 }
 
