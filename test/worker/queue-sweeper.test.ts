@@ -59,6 +59,12 @@ describe("delivery sweeper", () => {
     // Every message twice: the sweeper's copy and the original turning up late.
     for (const message of [...swept.sent, ...swept.sent]) expect(await consume(message)).toMatchObject({ acked: true });
 
+    const finals: Record<string, number> = {};
+    for (const id of ids) {
+      const status = String((await deliveryRow(id))!.status);
+      finals[status] = (finals[status] ?? 0) + 1;
+    }
+    console.log(`sweeper fault test: ${swept.sent.length} re-sent, each consumed twice → ${JSON.stringify(finals)}`);
     // Final states only: scored, or duplicate / ignored (stale) where a same-article delivery won.
     for (const id of ids) expect(["scored", "duplicate", "ignored"]).toContain((await deliveryRow(id))!.status);
     expect(await count(`deliveries WHERE status = 'queued' AND id IN (${ids.map(() => "?").join(",")})`, ...ids)).toBe(0);
