@@ -212,7 +212,8 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
   // Durations compare in days: "four months" is 3.5–4.5 months (rounding), so it agrees with
   // 124–125 days, and "more than four months" (over 121.75 days) does too.
   const per = o.unit === "duration" ? daysPer(m.durationUnit) : 1;
-  const slack = per > 1 ? per / 2 : 0;
+  // A duration is stated to the nearest whole unit: "eight days" covers 7.5–8.5 days.
+  const slack = o.unit === "duration" ? per / 2 : 0;
   const truth = c.truth;
   const tol = o.tolerance ?? 0.1;
   const v = m.value * per;
@@ -243,7 +244,7 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
     default:
       ok = truth.some(([lo, hi]) => hi >= v - slack && lo <= vMax + slack);
   }
-  const shown = (n: number) => (per > 1 ? Math.round((n / per) * 10) / 10 : n);
+  const shown = (n: number) => (per !== 1 ? Math.round((n / per) * 10) / 10 : n);
   const unitWord = o.unit === "duration" ? ` ${m.durationUnit ?? "days"}` : "";
   const show = (n: number) => (o.unit === "money" ? money(n, o.currency) : `${fmt(n)}${unitWord}`);
   const q = m.qualifier === "exact" ? "" : `${m.qualifier.replace("_", " ")} `;

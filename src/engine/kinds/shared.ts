@@ -268,7 +268,7 @@ function placesSay(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"
     const t = ctx.tokens[i]!;
     // Places after another predicate are its own — unless it continues the motion ("flight … landed in Venezuela").
     if (i > first && isPredicateAt(ctx, i)) {
-      if (!startsHit(ctx.hits(a.set), t.start)) break;
+      if (!startsHit(ctx.hits(a.set), t.start) && !LANG.departureVerbs.has(t.text)) break;
       motion = true;
     }
     while (k < countries.length && countries[k]!.offset < t.start) k++;

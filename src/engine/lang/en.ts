@@ -12,6 +12,8 @@ export const en: LanguageTable = {
     "updated", "said", "says", "say", "told", "tells", "announced", "announces", "confirmed", "confirms", "stated", "added", "wrote", "writes", "reported", "reports", "posted", "tweeted", "claimed", "denied", "argued", "testified", "acknowledged", "admitted", "insisted", "noted", "explained", "warned", "described", "called",
     "ruled", "rules", "ordered", "orders", "found", "decided", "certified", "granted", "blocked", "barred", "halted", "upheld", "overturned", "vacated", "dismissed", "filed", "sued", "appealed", "heard", "issued",
     "offered", "offers", "proposed", "proposes", "agreed", "signed", "negotiated", "demanded", "requested", "asked", "urged", "promised", "threatened", "planned", "plans",
+    // Irregular past forms, which the "-ed" guess misses.
+    "caught", "held", "kept", "sent", "taken", "brought", "flown", "flew", "left", "known", "seen", "given", "made", "paid", "won", "put", "got", "gone", "went", "came", "ran", "fled", "led", "struck", "shot", "thrown", "bought", "sold", "spent", "stood", "sat", "lay", "heard", "felt",
     "met", "meets", "visited", "visits", "spoke", "speaks", "interviewed", "sworn", "elected", "appointed", "named", "nominated", "captured", "arrested", "invoked", "invokes", "passed", "enacted", "published", "opened", "inaugurated", "built", "moved", "began", "begun", "started", "ended", "died", "born", "took", "took office", "became", "launched", "won", "lost",
   ],
   // A value after these words is the start, end or deadline of a state, not the event's date.

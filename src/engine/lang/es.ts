@@ -11,7 +11,7 @@ export const es: LanguageTable = {
     "reunió", "visitó", "habló", "juramentó", "juró", "eligió", "nombró", "designó", "capturó", "capturaron", "arrestó", "invocó", "aprobó", "promulgó", "inauguró", "abrió", "construyó", "trasladó", "comenzó", "empezó", "inició", "terminó", "murió", "nació", "asumió",
   ],
   boundaryPrepositions: ["desde", "hasta", "para", "antes de", "después de", "tras"],
-  phraseBreakers: ["de", "con", "a", "al", "desde", "en", "para", "por", "y", "o", "que", "quien", "quienes"],
+  phraseBreakers: ["de", "del", "con", "a", "al", "desde", "en", "para", "por", "y", "o", "que", "quien", "quienes"],
   additiveAfter: ["mas", "más", "adicionales"],
   additiveBefore: ["otros", "otras", "otro", "otra"],
   partitiveOf: ["de"],
