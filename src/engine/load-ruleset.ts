@@ -203,7 +203,7 @@ function expandRefs(
 
 /** Validate and compile rule files. Throws RuleFileError with every located issue. */
 export function loadRuleset(files: RuleFile[]): LoadedRuleset {
-  const issues: RuleFileIssue[] = sizeIssues(files, isPack);
+  const issues: RuleFileIssue[] = sizeIssues(files);
   if (issues.length) throw new RuleFileError(issues);
   const packs = new Map<string, PackInfo>();
 

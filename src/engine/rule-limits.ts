@@ -1,6 +1,8 @@
 // Resource limits on rule loading, so a hostile or runaway rules folder fails with located
-// errors (exit 2 in the CLI) instead of exhausting memory: file and folder size, YAML aliases, rule count
-// and the number of terms (a pack's lists, and all rules together) once @references are expanded.
+// errors (exit 2 in the CLI) instead of exhausting memory before anything is compiled: file and
+// folder size, YAML aliases, and the number of terms (a pack's lists, and all rules together) once
+// @references are expanded. The rule count, phrase length and distinct phrases are RULESET_LIMITS
+// in load-ruleset.ts.
 import type { RuleFileIssue } from "./types";
 
 export const LIMITS = {
@@ -10,8 +12,6 @@ export const LIMITS = {
   totalBytes: 8 * 1024 * 1024,
   /** YAML alias expansions per file (yaml's maxAliasCount). */
   aliases: 100,
-  /** Rule files per ruleset. */
-  rules: 2000,
   /** Terms in one pack term list, after @references are expanded. */
   terms: 5000,
   /** Terms in all rules together, after @references are expanded. */
@@ -21,7 +21,7 @@ export const LIMITS = {
 type SizedFile = { path: string } & ({ text: string } | { data: unknown });
 
 /** Issues for files or a folder over LIMITS, found before anything is parsed. */
-export function sizeIssues(files: SizedFile[], isPack: (path: string) => boolean): RuleFileIssue[] {
+export function sizeIssues(files: SizedFile[]): RuleFileIssue[] {
   const issues: RuleFileIssue[] = [];
   let total = 0;
   for (const f of files) {
@@ -31,10 +31,6 @@ export function sizeIssues(files: SizedFile[], isPack: (path: string) => boolean
     if (total > LIMITS.totalBytes && total - bytes <= LIMITS.totalBytes) {
       issues.push({ file: f.path, line: 1, column: 1, rule: null, key: null, message: `the rule files hold more than ${LIMITS.totalBytes} bytes together; this file goes past it` });
     }
-  }
-  const rules = files.filter((f) => !isPack(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (rules.length > LIMITS.rules) {
-    issues.push({ file: rules[LIMITS.rules]!.path, line: 1, column: 1, rule: null, key: null, message: `${rules.length} rule files; a ruleset holds at most ${LIMITS.rules}` });
   }
   return issues;
 }
