@@ -92,14 +92,23 @@ function sentenceHasAdditive(ctx: ArticleContext, m: NumberMention, all: NumberM
 function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration") return false;
   const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
-  return !!next && LANG.offsetAfter.has(next.text);
+  if (!next || !LANG.offsetAfter.has(next.text)) return false;
+  // "held for about four months before being sent": after "for"/"durante" it is a length.
+  const i = ctx.tokenAt(m.offset);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (LANG.lengthPrepositions.has(ctx.tokens[k]!.text)) return false;
+  return true;
 }
 
 /** Does the value's clause name a country outside `countries`? */
 function namesAnotherCountry(ctx: ArticleContext, countries: string[], start: number, end: number): boolean {
   const c = valueClause(ctx, start, end);
   const all = ctx.countries();
-  for (let k = firstMentionAt(all, c.start); k < all.length && all[k]!.offset < c.end; k++) if (!countries.includes(all[k]!.code)) return true;
+  // Only a place the clause puts things in counts ("in U.S. immigration detention", "at Guantánamo
+  // Bay, Cuba"): not a demonym ("aeronaves venezolanas") nor an agent ("deported by the United States").
+  for (let k = firstMentionAt(all, c.start); k < all.length && all[k]!.offset < c.end; k++) {
+    const m = all[k]!;
+    if (m.form !== "demonym" && !countries.includes(m.code) && locative(ctx, ctx.tokenAt(m.offset))) return true;
+  }
   return false;
 }
 
@@ -140,6 +149,17 @@ function inBreakdown(ctx: ArticleContext, m: NumberMention, all: NumberMention[]
     const j = firstMentionAt(all, m.offset) - 1;
     const prev = all[j];
     return !!prev && prev.unit === m.unit && ctx.wordsBetween(prev.offset + prev.length, t.start) <= 6;
+  }
+  return false;
+}
+
+/** Is token i inside a phrase a locative preposition opens (in, at, en …), looking back a few words? */
+function locative(ctx: ArticleContext, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (LANG.destinationPrepositions.has(t.text) || LANG.motionPrepositions.has(t.text)) return true;
+    if (t.kind === "punct" && t.text !== ",") return false;
+    if (LANG.phraseBreakers.has(t.text) || LANG.originPrepositions.has(t.text)) return false;
   }
   return false;
 }
