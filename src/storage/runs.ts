@@ -133,6 +133,8 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
   statements.push(
     // SET expressions see the OLD row, so failing_since keeps the date of the first failure
     // while the article stays failing. ("WHERE true" lets SQLite parse an upsert over a SELECT.)
+    // status is not updated: only the CMS's life cycle changes it (storage/article-states.ts), so a
+    // run stored by an audit or the API while a withdrawal lands cannot make the article live again.
     db.run(sql`INSERT INTO articles (id, source, external_id, url, title, text, content_hash, published_at, language, status,
         latest_run_id, latest_score, latest_outcome, latest_failed_rules, last_checked_at, failing_since,
         checked_ruleset_version, checked_as_of, checked_audit_id, created_at, updated_at)
@@ -143,7 +145,7 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
       ON CONFLICT (source, external_id) DO UPDATE SET
         url = coalesce(excluded.url, articles.url), title = coalesce(excluded.title, articles.title), text = excluded.text,
         content_hash = excluded.content_hash, published_at = coalesce(excluded.published_at, articles.published_at),
-        language = coalesce(excluded.language, articles.language), status = 'active', updated_at = excluded.updated_at,
+        language = coalesce(excluded.language, articles.language), updated_at = excluded.updated_at,
         latest_run_id = excluded.latest_run_id, latest_score = excluded.latest_score, latest_outcome = excluded.latest_outcome,
         latest_failed_rules = excluded.latest_failed_rules, last_checked_at = excluded.last_checked_at,
         failing_since = CASE WHEN excluded.latest_outcome IS NOT 'fail' THEN NULL
