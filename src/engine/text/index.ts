@@ -2,6 +2,8 @@
 // Offsets everywhere are UTF-16 code units into the original text (JavaScript string indices).
 export { foldCode, foldTerm, foldText } from "./fold";
 export { decodeEntities, htmlToText } from "./html";
+export { markdownToText, splitFrontMatter, type MarkdownText } from "./markdown";
+export { frontMatterDate, htmlPublishedDate, isoDateOf, type DocumentDate } from "./document-date";
 export { findQuotes, isInQuote, splitSentences, type Sentence, type Span } from "./segment";
 export {
   findNumbers,
