@@ -25,7 +25,7 @@ export function findDates(text: string, asOf: string | null, prepared: Prepared 
 }
 
 export { htmlToText } from "./text/html";
-export { markdownToText } from "./text/markdown";
+export { markdownToText, splitFrontMatter } from "./text/markdown";
 export { frontMatterDate, htmlPublishedDate, isoDateOf, type DocumentDate } from "./text/document-date";
 import { COUNTRIES, findCountryMentions as findCountriesRaw } from "./text/gazetteer";
 export { countryPhraseEntries } from "./text/gazetteer";
