@@ -143,7 +143,14 @@ const schemas: Record<string, JsonSchema> = {
       counts,
       verdicts: { type: "array", items: ref("Verdict") },
       as_of: { type: "string", format: "date", description: "The judging date used." },
-      text: { type: "string", description: "The judged text (derived from html when html was sent); offsets point into it." },
+      text: { type: "string", description: "The judged text (derived from html or markdown when one was sent); offsets point into it." },
+      published_at: nullable({ type: "string", description: "The publication date used, as given: the request's published_at, else the date the document states, else null." }),
+      published_at_source: nullable({
+        type: "string",
+        enum: ["caller", "document"],
+        description:
+          "Where published_at came from: the request (always wins), or the document itself (HTML <meta property=\"article:published_time\">, JSON-LD datePublished, other date metas, a <time> marked as the publication time; Markdown front matter published_at / published / date). null: undated, judged as of today.",
+      }),
     },
     required: ["article_id", "run_id", "dry_run", "ruleset", "score", "outcome", "counts", "verdicts", "as_of", "text"],
   },
@@ -249,7 +256,7 @@ const common = {
 const scoreMetadataParameters: Parameter[] = ["title", "url", "source", "external_id", "published_at", "language"].map((name) => ({
   name,
   in: "query",
-  description: "With a text/plain or text/html body only: the same field as in the JSON body.",
+  description: "With a text/plain, text/html or text/markdown body only: the same field as in the JSON body.",
   schema: str,
 }));
 
@@ -280,7 +287,7 @@ const paths = (): OpenApiDocument["paths"] => ({
     post: {
       summary: "Score an article against the current ruleset and store every verdict",
       description:
-        "JSON body, or the article as a text/plain (or text/html) body with metadata in the query string. Re-posting the same source + external_id adds a run to the same article; without external_id the url identifies the article, else the text's SHA-256.",
+        "JSON body (exactly one of text, html or markdown), or the article as a text/plain, text/html or text/markdown body with metadata in the query string. Without published_at the article is judged as of the date its document states (see ScoreResult.published_at_source), else today. Re-posting the same source + external_id adds a run to the same article; without external_id the url identifies the article, else the text's SHA-256.",
       tags: ["scoring"],
       operationId: "score",
       parameters: [
@@ -294,6 +301,7 @@ const paths = (): OpenApiDocument["paths"] => ({
           "application/json": { schema: z.toJSONSchema(scoreRequestSchema, { io: "input", target: "draft-2020-12" }) },
           "text/plain": { schema: str },
           "text/html": { schema: str },
+          "text/markdown": { schema: str },
         },
       },
       responses: {
@@ -307,7 +315,7 @@ const paths = (): OpenApiDocument["paths"] => ({
         401: common[401],
         403: error("The read-only token cannot score."),
         413: error("Body over 1 MiB."),
-        415: error("Content-Type is not application/json, text/plain or text/html (UTF-8)."),
+        415: error("Content-Type is not application/json, text/plain, text/html or text/markdown (UTF-8)."),
       },
     },
   },

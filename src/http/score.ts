@@ -1,4 +1,4 @@
-// POST /v1/score: validate an article (JSON, or a text/plain or text/html body with metadata in
+// POST /v1/score: validate an article (JSON, or a text/plain, text/html or text/markdown body with metadata in
 // the query), judge it with the current ruleset and store article + run + verdicts atomically.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -36,9 +36,9 @@ const metadataFields = {
 const nonBlank = (what: string) => z.string().regex(/\S/, `must contain some ${what}`);
 
 export const scoreRequestSchema = z
-  .strictObject({ text: nonBlank("text").optional(), html: nonBlank("HTML").optional(), ...metadataFields })
-  .refine((b) => (b.text === undefined) !== (b.html === undefined), {
-    error: "send exactly one of `text` or `html`",
+  .strictObject({ text: nonBlank("text").optional(), html: nonBlank("HTML").optional(), markdown: nonBlank("Markdown").optional(), ...metadataFields })
+  .refine((b) => [b.text, b.html, b.markdown].filter((x) => x !== undefined).length === 1, {
+    error: "send exactly one of `text`, `html` or `markdown`",
     path: ["text"],
   });
 
@@ -48,7 +48,7 @@ const dryRunParam = { dry_run: queryBoolean.default(false) };
 const textQuerySchema = z.strictObject({ ...metadataFields, ...dryRunParam });
 const jsonQuerySchema = z.strictObject(dryRunParam);
 
-const BODY_TYPES = ["application/json", "text/plain", "text/html"] as const;
+const BODY_TYPES = ["application/json", "text/plain", "text/html", "text/markdown"] as const;
 
 export const scoreRoutes = new Hono<AuthEnv>();
 
@@ -72,11 +72,12 @@ scoreRoutes.post(
       const { dry_run, ...metadata } = parseQuery(textQuerySchema, query);
       dryRun = dry_run;
       const body = await c.req.text();
-      request = parseScoreRequest(mediaType === "text/html" ? { ...metadata, html: body } : { ...metadata, text: body });
+      const field = mediaType === "text/html" ? "html" : mediaType === "text/markdown" ? "markdown" : "text";
+      request = parseScoreRequest({ ...metadata, [field]: body });
     }
 
     const { result, store } = scoreArticle({ ...request, source: request.source ?? "api" });
-    if (!/\S/.test(result.text)) throw validationError("html: contains no text once the markup is removed");
+    if (!/\S/.test(result.text)) throw validationError(`${request.html !== undefined ? "html" : "markdown"}: contains no text once the markup is removed`);
 
     if (dryRun) return c.json({ article_id: null, run_id: null, dry_run: true, ...result }, 200);
 
@@ -93,7 +94,7 @@ function bodyMediaType(contentType: string | undefined): (typeof BODY_TYPES)[num
     throw new ApiError(
       415,
       "unsupported_media_type",
-      `Content-Type ${type ? `"${type}"` : "missing"}: send application/json, text/plain or text/html.`,
+      `Content-Type ${type ? `"${type}"` : "missing"}: send application/json, text/plain, text/html or text/markdown.`,
     );
   }
   const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
