@@ -61,16 +61,23 @@ function attributes(tag: string): Map<string, string> {
  * The publication date in an HTML document, best source first: `<meta property="article:published_time">`,
  * JSON-LD `datePublished` of an article, other metas (`itemprop="datePublished"`, `name="date"`,
  * `pubdate`, Dublin Core, citation), then `<time datetime>` marked as the publication time
- * (`pubdate`, `itemprop="datePublished"`, class "published") when all such marks agree on the day.
+ * (`pubdate`, `itemprop="datePublished"`, or class "published" inside a <header>) when all such
+ * marks agree on the day.
  */
 export function htmlPublishedDate(html: string): DocumentDate | null {
   let og: DocumentDate | null = null;
   let other: DocumentDate | null = null;
   const times = new Set<string>();
   let time: DocumentDate | null = null;
-  for (const m of html.matchAll(/<(meta|time)\b[^>]{0,4000}>/gi)) {
+  let inHeader = 0;
+  for (const m of html.matchAll(/<(\/?header|meta|time)\b[^>]{0,4000}>/gi)) {
+    const tag = m[1]!.toLowerCase();
+    if (tag === "header" || tag === "/header") {
+      inHeader = Math.max(0, inHeader + (tag === "header" ? 1 : -1));
+      continue;
+    }
     const attrs = attributes(m[0]);
-    if (m[1]!.toLowerCase() === "meta") {
+    if (tag === "meta") {
       const key = (attrs.get("property") ?? attrs.get("name") ?? attrs.get("itemprop") ?? "").toLowerCase();
       const value = isoDateOf(attrs.get("content"));
       if (!value) continue;
@@ -78,7 +85,8 @@ export function htmlPublishedDate(html: string): DocumentDate | null {
       else if (OTHER_METAS.has(key)) other ??= { value, from: `meta ${attrs.has("property") ? "property" : attrs.has("name") ? "name" : "itemprop"}="${key}"` };
     } else {
       const cls = ` ${(attrs.get("class") ?? "").toLowerCase()} `;
-      const marked = attrs.has("pubdate") || attrs.get("itemprop")?.toLowerCase() === "datepublished" || / (published|pubdate) /.test(cls);
+      // Marked by its semantics anywhere, or by a theme's class inside a <header> (WordPress's "entry-date published").
+      const marked = attrs.has("pubdate") || attrs.get("itemprop")?.toLowerCase() === "datepublished" || (inHeader > 0 && / (published|pubdate) /.test(cls));
       if (!marked || /updated|modified/.test(cls)) continue;
       const value = isoDateOf(attrs.get("datetime"));
       if (!value) continue;

@@ -46,7 +46,8 @@ describe("htmlPublishedDate", () => {
     const one = `<article><header><time class="entry-date published" datetime="2025-06-10T08:00:00Z">June 10</time><time class="updated" datetime="2025-06-12">June 12</time></header></article>`;
     expect(htmlPublishedDate(page("", one))!.value).toBe("2025-06-10T08:00:00Z");
     expect(htmlPublishedDate(page("", `<time pubdate datetime="2025-06-10">x</time>`))!.value).toBe("2025-06-10");
-    // An unmarked <time> (an event in the story) is not the publication date.
+    // A class alone counts only in a header; an unmarked <time> (an event in the story) never.
+    expect(htmlPublishedDate(page("", `<aside><time class="published" datetime="2025-01-01">x</time></aside>`))).toBeNull();
     expect(htmlPublishedDate(page("", `<p>On <time datetime="2025-03-15">March 15</time> …</p>`))).toBeNull();
     // Marks that disagree (a list of related stories) are ambiguous.
     expect(htmlPublishedDate(page("", `<time pubdate datetime="2025-06-10">a</time><time pubdate datetime="2025-05-01">b</time>`))).toBeNull();
