@@ -32,7 +32,8 @@ const cache = new WeakMap<ArticleContext, Attachment>();
 
 const OPENER_PHRASES = phrasesOf("clauseOpeners");
 const CORRECTIONS = [...LANG.correctionMarkers];
-const HARD_BREAKS = new Set([";", ":", "(", ")", "[", "]", "—", "?", "!"]);
+// Parentheses do not cut: "(CECOT)", "(AP)" sit inside the clause they gloss.
+const HARD_BREAKS = new Set([";", ":", "—", "?", "!"]);
 
 function build(ctx: ArticleContext): Attachment {
   const { tokens, text } = ctx;
@@ -118,6 +119,53 @@ export function clauseAfter(ctx: ArticleContext, c: Clause): Clause | null {
   const a = attachment(ctx);
   const i = a.clauses.indexOf(c);
   return i >= 0 && i + 1 < a.clauses.length ? a.clauses[i + 1]! : null;
+}
+
+/**
+ * The clauses a count's noun phrase reaches: its own, the relative and when-clauses that modify
+ * the noun ("252 men who had been held … landed in Caracas", "los 252 venezolanos que …
+ * llegaron"), and the clause the main predicate resumes in after them.
+ */
+export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
+  const a = attachment(ctx);
+  let i = a.clauses.indexOf(c);
+  if (i < 0) return c;
+  const sentence = ctx.sentenceAt(c.start);
+  let last = c;
+  let skipped = false;
+  while (i + 1 < a.clauses.length) {
+    const next = a.clauses[i + 1]!;
+    if (ctx.sentenceAt(next.start) !== sentence) break;
+    const first = ctx.tokens[next.from]!.text;
+    if (LANG.relativePronouns.has(first) || LANG.whenWords.has(first)) {
+      skipped = true;
+      last = next;
+      i++;
+      continue;
+    }
+    if (skipped) last = next;
+    break;
+  }
+  return last === c ? c : { start: c.start, end: last.end, from: c.from, to: last.to, endsWithColon: last.endsWithColon };
+}
+
+/**
+ * The clause whose subject `c` shares: `c` itself, or the clause before it when `c` opens with a
+ * subordinator and a gerund ("he was moved …, before being returned this month").
+ */
+export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
+  const a = attachment(ctx);
+  const first = ctx.tokens[c.from];
+  const second = ctx.tokens[c.from + 1];
+  if (!first || !second || !LANG.clauseOpeners.has(first.text) || !(second.text === "being" || second.text.endsWith("ing"))) return c;
+  // Back over relative clauses ("…, who met him there,") to the clause they hang from.
+  const sentence = ctx.sentenceAt(c.start);
+  for (let i = a.clauses.indexOf(c) - 1; i >= 0; i--) {
+    const prev = a.clauses[i]!;
+    if (ctx.sentenceAt(prev.start) !== sentence) break;
+    if (!LANG.relativePronouns.has(ctx.tokens[prev.from]!.text)) return prev;
+  }
+  return c;
 }
 
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */

@@ -57,6 +57,8 @@ export interface CompileTools {
 export interface CompiledRule {
   /** Term sets that must ALL occur somewhere in the article for the rule to run at all. */
   requires: number[];
+  /** The pack's anchor term set: the rule judges only articles that mention its story (set by the loader). */
+  anchor?: number;
   /** Rule ids this rule reads findings from (consistency). */
   dependsOn?: string[];
   [key: string]: unknown;

@@ -121,6 +121,8 @@ const isPack = (path: string) => /^pack\.ya?ml$/.test(baseOf(path));
 
 interface PackInfo {
   terms: Record<string, string[]>;
+  /** The story's anchor phrases, expanded; null when the pack names none. */
+  anchors: string[] | null;
   examplesAsOf: string | null;
   canonical: string;
 }
@@ -201,7 +203,8 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
       return (resolved[name] = out);
     };
     for (const name of Object.keys(rawTerms)) resolve(name, [name]);
-    packs.set(dirOf(f.path), { terms: resolved, examplesAsOf: parsed.data.examples_as_of ?? null, canonical: canonicalJson(parsed.data) });
+    const anchors = parsed.data.anchors ? parsed.data.anchors.flatMap((t) => (t.startsWith("@") ? (resolved[t.slice(1)] ?? []) : [t])) : null;
+    packs.set(dirOf(f.path), { terms: resolved, anchors, examplesAsOf: parsed.data.examples_as_of ?? null, canonical: canonicalJson(parsed.data) });
   }
   const packFor = (path: string): PackInfo | undefined => {
     for (let d = dirOf(path); ; d = dirOf(d)) {
@@ -314,6 +317,8 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     let compiled: CompiledRule;
     try {
       compiled = kind.compile(v.def, tools);
+      // A pack's rules run only on articles about its story.
+      if (v.pack?.anchors?.length) compiled.anchor = tools.terms(v.pack.anchors, "anchors");
     } catch (e) {
       if (e instanceof RuleCompileError) {
         issues.push({ file: v.file.path, ...v.loc.at(toPath(e.key)), rule: v.def.id, key: e.key, message: e.message });

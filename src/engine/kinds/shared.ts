@@ -1,7 +1,7 @@
 // Option pieces several kinds share (term lists, context groups, "near" windows) and the
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
-import { clauseAfter, clauseAt, hitWithin, inCorrection, nearestPredicate, windowAround, type Clause } from "../attach";
+import { clauseAfter, clauseAt, hitWithin, inCorrection, isGenericPredicate, nearestPredicate, nounPhraseReach, subjectClause, windowAround, type Clause } from "../attach";
 import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
 import { LANG } from "../lang";
 
@@ -51,10 +51,18 @@ export const eventSchema = z
       .strictObject({
         terms: terms.describe("Predicates this event shares with another (arrived, flown, llegaron)"),
         with: terms.describe("Words that, in the same clause, make a shared predicate this event (a destination: Caracas, Maiquetía)"),
-        without: terms.optional().describe("Words that, as a destination in the same clause, make it another event's"),
+        from: terms.optional().describe("Origins that, in the same clause, make a shared predicate this event (flown out of Texas)"),
+        without: terms.optional().describe("Destinations (after to, into, a, hacia) that, in the same clause, make it another event's"),
       })
       .optional(),
     when: partialDate.optional().describe("When the event happened: a value in a clause dated otherwise belongs to another occurrence"),
+    group: z
+      .strictObject({
+        sizes: z.array(z.number().int().min(0)).min(1).describe("How many people the event's group counts (and its known parts)"),
+        terms: terms.describe("Nouns that count people (Venezuelans, men, hombres)"),
+      })
+      .optional()
+      .describe("Whose event it is: a clause that counts people otherwise (\"177 of them were flown …\") is about another group"),
   })
   .describe("The event the value belongs to: a value counts only when its clause states this event (dates: when this event is the nearest predicate). Statements, rulings, plans, corrections and other events' values are skipped.");
 
@@ -100,8 +108,9 @@ export function compileNear(near: NearDef | undefined, tools: CompileTools, key 
  */
 export interface CompiledEvent {
   set: number;
-  ambiguous: { set: number; with: number; without: number | null } | null;
+  ambiguous: { set: number; with: number; from: number | null; without: number | null } | null;
   when: { y: number; m?: number; d?: number } | null;
+  group: { sizes: number[]; set: number } | null;
 }
 
 export interface MentionFilter {
@@ -124,12 +133,14 @@ export function compileEvent(e: EventDef | undefined, tools: CompileTools): Comp
     ambiguous = {
       set: tools.terms(e.ambiguous.terms, "event.ambiguous.terms"),
       with: tools.terms(e.ambiguous.with, "event.ambiguous.with"),
+      from: e.ambiguous.from ? tools.terms(e.ambiguous.from, "event.ambiguous.from") : null,
       without: e.ambiguous.without ? tools.terms(e.ambiguous.without, "event.ambiguous.without") : null,
     };
     tools.predicate(ambiguous.set);
   }
   const when = e.when ? e.when.split("-").map(Number) : null;
-  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null };
+  const group = e.group ? { sizes: e.group.sizes, set: tools.terms(e.group.terms, "event.group.terms") } : null;
+  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null, group };
 }
 
 export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef; near?: NearDef; ignore_after?: string[] }, tools: CompileTools): MentionFilter {
@@ -182,38 +193,80 @@ function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number, to: nu
  */
 export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): boolean {
   if (inCorrection(ctx, sentence)) return false;
-  const c = windowAround(ctx, valueClause(ctx, start, end), start, end);
+  const own = valueClause(ctx, start, end);
+  const c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start) || anyWordIn(ctx, LANG.negations, c.start, c.end)) return false;
   const main = ctx.hits(e.set);
   if (isDateline(ctx, clauseAt(ctx, start), start)) return false;
   const a = e.ambiguous;
-  const isShared = (from: number, to: number) =>
-    a !== null && hitWithin(ctx.hits(a.set), from, to) && destinationIn(ctx, ctx.hits(a.with), c) && (a.without === null || !destinationIn(ctx, ctx.hits(a.without), c));
   if (bind === "nearest") {
     const p = nearestPredicate(ctx, c, start, end, ctx.predicateHits());
     if (!p) return false;
-    if (!hitWithin(main, p.start, p.end) && !isShared(p.start, p.end)) return false;
-  } else if (!hitWithin(main, c.start, c.end) && !isShared(c.start, c.end)) return false;
+    if (!hitWithin(main, p.start, p.end) && !(a && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, c))) return false;
+  } else if (!hitWithin(main, c.start, c.end) && !(a && anySharedIsThis(ctx, a, c))) return false;
   if (e.when && datedOtherwise(ctx, e.when, c, start, end)) return false;
+  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own))) return false;
   return true;
 }
 
-/** Does the clause name one of the places as where someone went (not "from El Salvador")? */
-function destinationIn(ctx: ArticleContext, hits: readonly Hit[], c: Clause): boolean {
-  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
-    if (!isOrigin(ctx, ctx.tokenAt(hits[k]!.start), c.from)) return true;
+/** How far after a shared predicate its place may sit, in tokens ("flown on two planes to Maiquetía"). */
+const PLACE_REACH = 10;
+
+/**
+ * Is the shared predicate ending at `pEnd` (arrived, flown, llegaron) this event? Read the first
+ * place after it, before any other predicate: one of `with` that is not an origin, or one of
+ * `from` as an origin, makes it this event; one of `without` that is not an origin makes it the
+ * other's ("flown home from El Salvador's prison" is the return, not the transfer).
+ */
+function sharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause): boolean {
+  const sets: Array<[number, "with" | "from" | "without"]> = [[a.with, "with"]];
+  if (a.from !== null) sets.push([a.from, "from"]);
+  if (a.without !== null) sets.push([a.without, "without"]);
+  const first = ctx.tokenAt(pEnd);
+  const last = Math.min(c.to, first + PLACE_REACH);
+  for (let i = first; i < last; i++) {
+    const t = ctx.tokens[i]!;
+    if (i > first && isPredicateAt(ctx, i)) return false;
+    for (const [set, role] of sets) {
+      const hits = ctx.hits(set);
+      const h = hits[firstStartingAt(hits, t.start)];
+      if (!h || h.start !== t.start) continue;
+      const origin = governingPreposition(ctx, i, ctx.tokenAt(pEnd)) === "origin";
+      if (role === "with" && !origin) return true;
+      if (role === "from" && origin) return true;
+      if (role === "without" && !origin) return false;
+    }
   }
   return false;
 }
 
-/** Is the noun phrase starting at token i governed by an origin preposition ("from El Salvador's prison")? */
-function isOrigin(ctx: ArticleContext, i: number, floor: number): boolean {
-  for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
-    const t = ctx.tokens[k]!;
-    if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return true;
-    if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return false;
+function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause): boolean {
+  const hits = ctx.hits(a.set);
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) if (sharedIsThis(ctx, a, hits[k]!.end, c)) return true;
+  return false;
+}
+
+/** Does a predicate (an event term or a generic one) start at token i? */
+function isPredicateAt(ctx: ArticleContext, i: number): boolean {
+  if (isGenericPredicate(ctx, i)) return true;
+  const start = ctx.tokens[i]!.start;
+  for (const hits of ctx.predicateHits()) {
+    const h = hits[firstStartingAt(hits, start)];
+    if (h && h.start === start) return true;
   }
   return false;
+}
+
+/** The preposition governing the noun phrase that starts at token i ("from El Salvador's prison" → origin). */
+function governingPreposition(ctx: ArticleContext, i: number, floor: number): "origin" | "destination" | "other" | null {
+  if (i <= floor) return null;
+  for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return "origin";
+    if (LANG.motionPrepositions.has(t.text)) return "destination";
+    if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return "other";
+  }
+  return null;
 }
 
 /** "CARACAS, Jan. 15, 2026 —": a dateline dates the story, not an event in it. */
@@ -222,6 +275,34 @@ function isDateline(ctx: ArticleContext, c: Clause, start: number): boolean {
   const first = ctx.tokens[c.from]!;
   const word = ctx.text.slice(first.start, first.end);
   return first.start < start && word.length >= 3 && word === word.toUpperCase() && /\p{Lu}/u.test(word) && ctx.wordsBetween(c.start, c.end) <= 7;
+}
+
+/** Does the clause count people other than the event's group ("177 of them", "190 Venezuelans")? */
+function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, c: Clause, start: number, end: number): boolean {
+  const numbers = ctx.numbers();
+  const hits = ctx.hits(g.set);
+  for (let k = firstMentionAt(numbers, c.start); k < numbers.length && numbers[k]!.offset < c.end; k++) {
+    const n = numbers[k]!;
+    if (n.unit !== "count" || (n.offset < end && n.offset + n.length > start) || g.sizes.includes(n.value)) continue;
+    const i = ctx.tokenAt(n.offset + n.length);
+    const a = ctx.tokens[i];
+    const b = ctx.tokens[i + 1];
+    const countsPeople = (a && LANG.partitiveOf.has(a.text) && b && LANG.partitiveDeterminers.has(b.text)) || nextHitWithin(ctx, hits, n.offset + n.length, 2);
+    if (countsPeople) return true;
+  }
+  return false;
+}
+
+/** Is the clause (or the one whose subject it shares) about one person ("he", "ella")? */
+function oneperson(ctx: ArticleContext, c: Clause): boolean {
+  const s = subjectClause(ctx, c);
+  return anyWordIn(ctx, LANG.singularPronouns, s.start, s.end) || (s !== c && anyWordIn(ctx, LANG.singularPronouns, c.start, c.end));
+}
+
+/** Does a hit start within `words` words after offset? */
+function nextHitWithin(ctx: ArticleContext, hits: readonly Hit[], offset: number, words: number): boolean {
+  const h = hits[firstStartingAt(hits, offset)];
+  return h !== undefined && ctx.wordsBetween(offset, h.start) <= words;
 }
 
 /**

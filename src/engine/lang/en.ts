@@ -36,7 +36,10 @@ export const en: LanguageTable = {
   notVerbs: ["alleged", "so-called", "red", "need", "bed", "united", "armed", "based", "feed", "speed", "seed", "hundred", "shed", "led", "wed", "bred", "fled", "sacred", "naked", "wicked", "beloved", "aged", "related", "detailed", "limited", "renewed", "expected", "unexpected", "unprecedented", "unidentified", "undocumented", "crowded", "accused", "wanted", "suspected", "presumed", "purported", "reported", "supposed", "named", "scheduled", "planned", "proposed", "shackled", "handcuffed", "blindfolded", "shaved", "shaven", "tattooed", "unnamed", "estimated"],
   // Relative-clause pronouns that refer back to people or things ("who", "which").
   ageWords: ["aged", "age"],
+  motionPrepositions: ["to", "into", "toward", "towards"],
   destinationPrepositions: ["to", "into", "at", "in", "toward", "towards"],
   originPrepositions: ["from", "out of"],
   whenWords: ["when"],
+  relativePronouns: ["who", "whom", "whose", "that", "which"],
+  singularPronouns: ["he", "she"],
 };

@@ -21,6 +21,12 @@ export interface LanguageTable {
   originPrepositions: string[];
   /** Prepositions that introduce where someone went ("to Caracas", "a El Salvador"). */
   destinationPrepositions: string[];
+  /** Prepositions of motion towards a place: "to Caracas", "a Venezuela" (a destination for sure). */
+  motionPrepositions: string[];
   /** Subordinators that say what happened at a time just named ("on 22 December, when …"). */
   whenWords: string[];
+  /** Pronouns that open a relative clause about the noun before them ("252 men who …"). */
+  relativePronouns: string[];
+  /** Subject pronouns for one person: an event of a group's is not what "he" did. */
+  singularPronouns: string[];
 }
