@@ -1,8 +1,9 @@
 // The engine's public contract: what checkArticle takes and returns. The HTTP API, webhooks,
 // audits, the dashboard and the CLI all speak these types; change them only on purpose.
 //
-// Offsets everywhere are UTF-16 code units into the ORIGINAL article text (JavaScript string
-// indices), so `text.slice(offset, offset + length) === quote` always holds.
+// Offsets everywhere are UTF-16 code units (JavaScript string indices) into CheckResult.text: the
+// article text as given, or the text derived from its HTML or Markdown, so
+// `text.slice(offset, offset + length) === quote` always holds.
 
 export type Severity = "critical" | "major" | "minor";
 export type VerdictStatus = "pass" | "fail" | "not_applicable" | "review" | "error";
