@@ -22,7 +22,7 @@ export interface MarkdownText {
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
-/** Splits off YAML front matter. A block that is not a YAML map (or does not parse) is left as text. */
+/** Splits off YAML front matter. A block that is not a YAML map of identifier keys (or does not parse) is left as text. */
 export function splitFrontMatter(md: string): { body: string; frontMatter: Record<string, unknown> | null } {
   const m = FRONT_MATTER.exec(md);
   if (!m) return { body: md, frontMatter: null };
@@ -33,6 +33,8 @@ export function splitFrontMatter(md: string): { body: string; frontMatter: Recor
     return { body: md, frontMatter: null };
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return { body: md, frontMatter: null };
+  // Front matter keys are identifiers: "CECOT is in Ecuador: a report" between two rules is prose.
+  if (!Object.keys(data).every((k) => /^[A-Za-z_][\w.-]*$/.test(k))) return { body: md, frontMatter: null };
   return { body: md.slice(m[0].length), frontMatter: data as Record<string, unknown> };
 }
 

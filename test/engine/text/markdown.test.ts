@@ -46,6 +46,9 @@ describe("markdownToText", () => {
     expect(splitFrontMatter("---\njust a line: : [\n---\nText").frontMatter).toBeNull();
     expect(splitFrontMatter("---\n- a\n- b\n---\nText").frontMatter).toBeNull();
     expect(splitFrontMatter("Text\n---\ndate: 2025-01-01\n---\n").frontMatter).toBeNull();
+    const prose = markdownToText("---\nCECOT is in Ecuador: a report\n---\nText");
+    expect(prose.frontMatter).toBeNull();
+    expect(prose.text).toContain("CECOT is in Ecuador: a report");
   });
 
   it("an empty or markup-only document gives empty text", () => {
