@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
 import { documentPublishedDate, type Article } from "../src/engine";
+import { isoDateOf } from "../src/engine/text";
 
 export type DateFrom = "manifest" | "document" | "--published-at" | "today";
 
@@ -20,8 +21,6 @@ export function articleOf(file: string, raw: string): Article {
 
 /** Resolved file path → published_at (null: undated). */
 export type Manifest = Map<string, string | null>;
-
-const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
  * Reads a manifest of publication dates, YAML or JSON, paths relative to the manifest's folder:
@@ -40,9 +39,9 @@ export function readManifest(path: string): Manifest {
   const out: Manifest = new Map();
   for (const [file, entry] of entries) {
     const value = entry !== null && typeof entry === "object" && !(entry instanceof Date) ? (entry as { published_at?: unknown }).published_at ?? null : entry;
-    const date = value instanceof Date ? value.toISOString() : value;
-    if (date !== null && (typeof date !== "string" || !ISO.test(date) || Number.isNaN(Date.parse(date.slice(0, 10))))) {
-      throw new ManifestError(`${path}: ${file}: published_at must be a date like 2025-07-19 (or null), not ${JSON.stringify(date)}`);
+    const date = value === null ? null : isoDateOf(value);
+    if (value !== null && date === null) {
+      throw new ManifestError(`${path}: ${file}: published_at must be a date like 2025-07-19 (or null), not ${JSON.stringify(value)}`);
     }
     out.set(resolve(dirname(path), file), date);
   }

@@ -10,7 +10,7 @@ export interface DocumentDate {
   from: string;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)? ?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** `s` as an ISO 8601 date or date-time when it is one (of a real calendar day), else null. */
 export function isoDateOf(s: unknown): string | null {

@@ -11,6 +11,7 @@ describe("isoDateOf", () => {
     expect(isoDateOf(" 2025-06-10T08:30:00-04:00 ")).toBe("2025-06-10T08:30:00-04:00");
     expect(isoDateOf("2025-06-10T08:30:00.123Z")).toBe("2025-06-10T08:30:00.123Z");
     expect(isoDateOf("20250610")).toBe("2025-06-10");
+    expect(isoDateOf("2025-06-10 08:00:00 -0400")).toBe("2025-06-10 08:00:00 -0400"); // Jekyll's front matter format
     expect(isoDateOf("2024-02-29")).toBe("2024-02-29");
     for (const bad of ["2025-02-29", "2025-13-01", "June 10, 2025", "2025-06", "", "yesterday", "2025-06-10garbage"]) expect(isoDateOf(bad), bad).toBeNull();
     expect(isoDateOf(true)).toBeNull();
