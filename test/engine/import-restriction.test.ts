@@ -1,12 +1,12 @@
 // The engine is pure: no file in src/engine imports from outside src/engine (other than the
-// yaml, zod and marked packages) or touches Worker/Node globals or the clock.
+// yaml, zod and markdown-it packages) or touches Worker/Node globals or the clock.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers";
 
 const ENGINE = join(ROOT, "src/engine");
-const ALLOWED_PACKAGES = new Set(["marked", "yaml", "zod"]);
+const ALLOWED_PACKAGES = new Set(["markdown-it", "yaml", "zod"]);
 const FORBIDDEN = [
   /\bprocess\./, /\brequire\(/, /\bfetch\(/, /\bcrypto\./, /\bcaches\b/, /\bDate\.now\(/, /\bnew Date\(\)/,
   /\bconsole\./, /\bsetTimeout\(/, /\bBuffer\b/, /\b__dirname\b/, /\bimport\.meta\b/, /\bglobalThis\b/, /\bnavigator\./,

@@ -38,6 +38,12 @@ describe("POST /v1/score with markdown", () => {
     expect([none.published_at, none.published_at_source]).toEqual([null, null]);
   });
 
+  it("deeply nested Markdown is judged, not a 500 (the parser recurses per level)", async () => {
+    const md = "> ".repeat(20_000) + "quoted\n\nThe men were held at CECOT in *Ecuador*.";
+    const body = await callJson<ScoreResponse>("/v1/score?dry_run=1", { body: md, type: "text/markdown", status: 200 });
+    expect(body.text.endsWith("The men were held at CECOT in Ecuador.")).toBe(true);
+  });
+
   it("400 for two bodies, blank Markdown, or Markdown with no text once the markup is removed", async () => {
     const both = await call("/v1/score", { body: { text: "a", markdown: "*a*" } });
     expect(await expectError(both, 400, "validation_failed")).toMatch(/^text: send exactly one of `text`, `html` or `markdown`/);

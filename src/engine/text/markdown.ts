@@ -1,6 +1,6 @@
-// Markdown to plain text with paragraphs kept, through marked's lexer (CommonMark + GFM tables).
-// The text is what a reader sees once the Markdown is rendered: the same shape htmlToText gives
-// for the rendered HTML, so "**CECOT** in *Ecuador*" reads "CECOT in Ecuador".
+// Markdown to plain text with paragraphs kept, through markdown-it's token stream (CommonMark +
+// GFM tables and strikethrough). The text is what a reader sees once the Markdown is rendered: the
+// same shape htmlToText gives for the rendered HTML, so "**CECOT** in *Ecuador*" reads "CECOT in Ecuador".
 //
 // - Paragraphs, headings, list items, table rows and code blocks each become a paragraph ("\n\n").
 // - Emphasis, strong, strikethrough, links and code spans are reduced to their text; images and
@@ -10,9 +10,9 @@
 // - Code blocks are KEPT, one line per source line: a fact typed in a code block (a data listing, a
 //   pasted indented paragraph) is still published, and dropping it would hide its errors.
 // - YAML front matter (between "---" lines at the very start) is metadata, not text: returned apart.
-import { Lexer, type Token, type Tokens } from "marked";
+import MarkdownIt, { type Token } from "markdown-it";
 import { parse as parseYaml } from "yaml";
-import { decodeEntities, htmlToText } from "./html";
+import { htmlToText } from "./html";
 
 export interface MarkdownText {
   text: string;
@@ -41,11 +41,43 @@ export function splitFrontMatter(md: string): { body: string; frontMatter: Recor
 // A hard line break inside a paragraph, kept apart from soft breaks until tidy().
 const HARD = "\u0001";
 
+// HTML blocks are recognised (and reduced by htmlToText) rather than read as literal text.
+// maxNesting: past it markdown-it drops the rest of the document; flatten() keeps every document
+// well under it (≤ 16 container markers a line, ≤ 128 columns of indentation ≈ 64 list levels).
+const parser = new MarkdownIt("default", { html: true, linkify: false, typographer: false, maxNesting: 256 });
+
 export function markdownToText(md: string): MarkdownText {
   const { body, frontMatter } = splitFrontMatter(md);
   const paragraphs: string[] = [];
-  blocks(new Lexer({ gfm: true }).lex(body), paragraphs);
+  try {
+    blocks(parser.parse(flatten(body), {}), paragraphs);
+  } catch {
+    // Should some input still defeat the parser, judge the document as plain text rather than fail the request.
+    return { text: body.split(/\n[ \t]*\n/).map((p) => tidy(p.replace(/\n/g, " "))).filter(Boolean).join("\n\n"), frontMatter };
+  }
   return { text: paragraphs.join("\n\n"), frontMatter };
+}
+
+/** Nesting the parser handles: deeper quotes, lists and emphasis only restate markup, never text. */
+const MAX_DEPTH = 16;
+// A line's container markers: ">", "-", "*", "+", "1." / "1)" before a space.
+const CONTAINERS = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))+/gm;
+const MARKER = />|[-*+]|\d{1,9}[.)]/g;
+
+/**
+ * Caps nesting before parsing, so the parser never reaches its maxNesting (where it would drop the
+ * rest of the document and hide its text from the rules) nor recurses deeply. Ordinary documents
+ * are returned unchanged.
+ */
+function flatten(md: string): string {
+  return md
+    .replace(CONTAINERS, (prefix) => {
+      const markers = prefix.match(MARKER) ?? [];
+      if (markers.length <= MAX_DEPTH && prefix.length <= 8 * MAX_DEPTH) return prefix;
+      return `${markers.slice(0, MAX_DEPTH).join(" ")} `;
+    })
+    .replace(/^[ \t]{129,}/gm, " ".repeat(128))
+    .replace(/([*_~])\1{32,}/g, (run) => run.slice(0, 32));
 }
 
 function push(out: string[], s: string): void {
@@ -53,41 +85,28 @@ function push(out: string[], s: string): void {
 }
 
 function blocks(tokens: readonly Token[], out: string[]): void {
+  let row: string[] | null = null;
   for (const t of tokens) {
-    const tok = t as Tokens.Generic;
     switch (t.type) {
-      case "space":
-      case "hr":
-      case "def":
+      case "inline":
+        // A paragraph's or heading's content, a tight list item's text, or one table cell.
+        if (row) row.push(inline(t.children ?? []));
+        else push(out, tidy(inline(t.children ?? [])));
         break;
-      case "paragraph":
-      case "heading":
-      case "text": // a tight list item's text
-        push(out, tidy(inline(tok.tokens ?? [t])));
+      case "tr_open":
+        row = [];
         break;
-      case "blockquote":
-        blocks((t as Tokens.Blockquote).tokens, out);
+      case "tr_close":
+        push(out, tidy((row ?? []).join(" ")));
+        row = null;
         break;
-      case "list":
-        for (const item of (t as Tokens.List).items) blocks(item.tokens, out);
+      case "fence":
+      case "code_block":
+        push(out, tidy(t.content.replace(/\r?\n/g, HARD)));
         break;
-      case "table": {
-        const table = t as Tokens.Table;
-        for (const row of [table.header, ...table.rows]) push(out, tidy(row.map((cell) => inline(cell.tokens)).join(" ")));
+      case "html_block":
+        push(out, htmlToText(t.content));
         break;
-      }
-      case "code":
-        push(out, tidy((t as Tokens.Code).text.replace(/\r?\n/g, HARD)));
-        break;
-      case "html": {
-        const html = htmlToText(tok.text as string);
-        if (html) out.push(html);
-        break;
-      }
-      default:
-        // A token type this walker does not know (an extension's): keep its text rather than lose it.
-        if (tok.tokens) blocks(tok.tokens, out);
-        else if (typeof tok.text === "string") push(out, tidy(decode(tok.text)));
     }
   }
 }
@@ -95,41 +114,31 @@ function blocks(tokens: readonly Token[], out: string[]): void {
 function inline(tokens: readonly Token[]): string {
   let s = "";
   for (const t of tokens) {
-    const tok = t as Tokens.Generic;
     switch (t.type) {
       case "text":
-        s += tok.tokens ? inline(tok.tokens) : decode(tok.text as string);
+      case "text_special":
+      case "code_inline":
+        s += t.content.replace(/\u0001/g, "");
         break;
-      case "escape":
-      case "codespan":
-        s += (tok.text as string).replace(/[\u0000\u0001]/g, "");
+      case "softbreak":
+        s += " ";
         break;
-      case "link": {
-        // An autolink's text is literal (no character references to decode).
-        const link = t as Tokens.Link;
-        s += link.autolink ? link.text : inline(link.tokens);
-        break;
-      }
-      case "br":
+      case "hardbreak":
         s += HARD;
         break;
-      case "html":
+      case "html_inline":
         // Inline markup vanishes; a <br> is a line break.
-        if (/^<br\b/i.test(tok.text as string)) s += HARD;
+        if (/^<br\b/i.test(t.content)) s += HARD;
         break;
       case "image":
-      case "checkbox":
         break;
       default:
-        if (tok.tokens) s += inline(tok.tokens);
-        else if (typeof tok.text === "string") s += decode(tok.text);
+        // Emphasis, strong, strikethrough and link open/close tokens carry no text; an extension's
+        // token with children keeps them.
+        if (t.children) s += inline(t.children);
     }
   }
   return s;
-}
-
-function decode(s: string): string {
-  return decodeEntities(s.replace(/[\u0000\u0001]/g, ""));
 }
 
 /** Whitespace collapsed inside each line (soft breaks become spaces); hard breaks become "\n". */

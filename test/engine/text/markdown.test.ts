@@ -51,6 +51,24 @@ describe("markdownToText", () => {
     expect(prose.text).toContain("CECOT is in Ecuador: a report");
   });
 
+  it("deep nesting neither throws nor hides the text after it (the parser drops what lies past its nesting limit)", () => {
+    const tail = "\n\nCECOT is in Ecuador.";
+    const docs = [
+      "> ".repeat(5000) + "a" + tail,
+      "- ".repeat(5000) + "a" + tail,
+      "> 1. - * + ".repeat(1000) + "a" + tail,
+      Array.from({ length: 300 }, (_, i) => "  ".repeat(i) + "- a").join("\n") + tail,
+      Array.from({ length: 300 }, (_, i) => "> ".repeat(i + 1) + "a").join("\n") + tail,
+      "*".repeat(20_000) + "a" + "*".repeat(20_000) + tail,
+      "*_".repeat(20_000) + tail,
+    ];
+    for (const md of docs) {
+      const t = performance.now();
+      expect(text(md).endsWith("CECOT is in Ecuador.")).toBe(true);
+      expect(performance.now() - t).toBeLessThan(2000);
+    }
+  });
+
   it("an empty or markup-only document gives empty text", () => {
     expect(text("")).toBe("");
     expect(text("---\n\n![x](y.png)\n\n[r]: https://e.org")).toBe("");
