@@ -112,6 +112,11 @@ describe("checkArticle: the document's date when the caller gives none", () => {
     }
   });
 
+  it("a caller's date that does not parse counts as none given", () => {
+    const r = checkArticle({ markdown: md, publishedAt: "soon" }, rs, { now: NOW });
+    expect([r.as_of, r.published_at_source]).toEqual(["2025-06-10", "document"]);
+  });
+
   it("neither: judged as of now, source null; plain text is never searched for metadata", () => {
     const r = checkArticle({ text: "date: 2025-06-10\nCECOT is in Ecuador." }, rs, { now: NOW });
     expect([r.as_of, r.published_at, r.published_at_source]).toEqual(["2026-11-23", null, null]);
