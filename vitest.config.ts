@@ -13,7 +13,7 @@ export default defineConfig(async () => {
           test: {
             name: "engine",
             environment: "node",
-            include: ["test/engine/**/*.test.ts", "test/cli/**/*.test.ts"],
+            include: ["test/engine/**/*.test.ts", "test/cli/**/*.test.ts", "test/tooling/**/*.test.ts"],
           },
         },
         {
@@ -48,6 +48,9 @@ export default defineConfig(async () => {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
             setupFiles: ["./test/worker/apply-migrations.ts"],
+            // Some tests store a hundred articles through the real Worker; on a shared 2-core box
+            // that can pass vitest's 5 s default without anything being wrong.
+            testTimeout: 30_000,
           },
         },
         {

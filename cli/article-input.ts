@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
 import { documentPublishedDate, type Article } from "../src/engine";
-import { isoDateOf } from "../src/engine/text";
+import { isoDateOf } from "../src/engine/text/document-date";
 
 export type DateFrom = "manifest" | "document" | "--published-at" | "today";
 
@@ -38,7 +38,10 @@ export function readManifest(path: string): Manifest {
   if (entries.length === 0) throw new ManifestError(`${path}: expected a map of file → published_at (or a list of { file, published_at })`);
   const out: Manifest = new Map();
   for (const [file, entry] of entries) {
-    const value = entry !== null && typeof entry === "object" && !(entry instanceof Date) ? (entry as { published_at?: unknown }).published_at ?? null : entry;
+    const value =
+      entry !== null && typeof entry === "object" && !(entry instanceof Date)
+        ? ((entry as { published_at?: unknown }).published_at ?? null)
+        : entry;
     const date = value === null ? null : isoDateOf(value);
     if (value !== null && date === null) {
       throw new ManifestError(`${path}: ${file}: published_at must be a date like 2025-07-19 (or null), not ${JSON.stringify(value)}`);
@@ -62,7 +65,12 @@ function manifestEntries(path: string, data: unknown): Array<[string, unknown]> 
 }
 
 /** The article with the publication date the CLI judges it as of, and where that date came from. */
-export function datedArticle(file: string, raw: string, manifest: Manifest | undefined, fallback: string | undefined): { article: Article; dateFrom: DateFrom } {
+export function datedArticle(
+  file: string,
+  raw: string,
+  manifest: Manifest | undefined,
+  fallback: string | undefined,
+): { article: Article; dateFrom: DateFrom } {
   const body = articleOf(file, raw);
   const listed = manifest?.get(resolve(file));
   if (listed) return { article: { ...body, publishedAt: listed }, dateFrom: "manifest" };

@@ -171,7 +171,7 @@ function textReport(file: string, r: CheckResult, dateFrom: DateFrom): string {
   return lines.join("\n");
 }
 
-const DATE_FROM: Record<DateFrom, string> = { manifest: "the manifest's date", document: "the document's date", "--published-at": "--published-at", today: "undated, so today" };
+const DATE_FROM: Record<DateFrom, string> = { manifest: "the manifest's date", document: "the document's date", "--published-at": "from --published-at", today: "undated, so today" };
 
 function loadManifest(path: string | undefined): Manifest | undefined {
   if (path === undefined) return undefined;

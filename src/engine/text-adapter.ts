@@ -26,7 +26,7 @@ export function findDates(text: string, asOf: string | null, prepared: Prepared 
 
 export { htmlToText } from "./text/html";
 export { markdownToText, splitFrontMatter } from "./text/markdown";
-export { frontMatterDate, htmlPublishedDate, isoDateOf, type DocumentDate } from "./text/document-date";
+export { frontMatterDate, htmlPublishedDate, type DocumentDate } from "./text/document-date";
 import { COUNTRIES, findCountryMentions as findCountriesRaw } from "./text/gazetteer";
 export { countryPhraseEntries } from "./text/gazetteer";
 

@@ -15,16 +15,16 @@ export interface ArticlePageProps {
   latest: RunWithVerdicts | null;
   /** Newest first. */
   runs: StoredRun[];
-  rules: Map<string, RuleSummary>;
+  rules: ReadonlyMap<string, RuleSummary>;
   flash?: string | null;
 }
 
-function claimOf(rules: Map<string, RuleSummary>, id: string): string {
+function claimOf(rules: ReadonlyMap<string, RuleSummary>, id: string): string {
   return rules.get(id)?.claim ?? "(rule no longer in the current ruleset)";
 }
 
 // The tooltip repeats the footnote, so pointer users get it on hover and everyone gets the list.
-function noteTitle(n: Note, rules: Map<string, RuleSummary>): string {
+function noteTitle(n: Note, rules: ReadonlyMap<string, RuleSummary>): string {
   const e = n.evidence;
   const lines = [`[${n.n}] ${n.rule} (${n.status}${e.attribution === "quote" ? ", inside a quotation" : ""}): ${claimOf(rules, n.rule)}`];
   if (e.found != null || e.expected != null) lines.push(`Found: ${e.found ?? "—"} · Expected: ${e.expected ?? "—"}`);
@@ -32,7 +32,7 @@ function noteTitle(n: Note, rules: Map<string, RuleSummary>): string {
   return lines.join("\n");
 }
 
-function Highlighted(props: { text: string; notes: Note[]; rules: Map<string, RuleSummary> }) {
+function Highlighted(props: { text: string; notes: Note[]; rules: ReadonlyMap<string, RuleSummary> }) {
   return (
     <>
       {segment(props.text, props.notes).map((piece) => {

@@ -1,7 +1,6 @@
 // `/`: the articles table with its filters, summary strip and pagination.
 import type { RuleSummary } from "../engine";
-import type { ArticleFilters, ArticleSummary } from "../storage/articles";
-import type { ArticleTotals } from "../storage/dashboard";
+import type { ArticleFilters, ArticleSummary, ArticleTotals } from "../storage/articles";
 import { ArticleLink, Badge, Pager, score, when } from "./components";
 import { Layout } from "./layout";
 import type { Session } from "./session";

@@ -10,7 +10,8 @@ import { datedArticle, readManifest } from "../../cli/article-input";
 
 const ROOT = join(import.meta.dirname, "../..");
 const NODE = join(ROOT, "node_modules/.bin/node");
-const run = (...args: string[]) => spawnSync(NODE, [join(ROOT, "cli/bin.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const run = (...args: string[]) =>
+  spawnSync(NODE, [join(ROOT, "cli/bin.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
 interface Out {
   file: string;
@@ -49,7 +50,8 @@ describe("accuracy-harness check: inputs", { timeout: 60_000 }, () => {
   it("each file is judged as of its own date: the document's, else --published-at, else today", () => {
     const d = dir({
       "fm.md": "---\ntitle: x\npublished_at: 2025-06-10\n---\nCECOT is a prison in El Salvador.\n",
-      "meta.html": '<html><head><meta property="article:published_time" content="2025-07-22T10:00:00Z"></head><body><p>CECOT is a prison in El Salvador.</p></body></html>',
+      "meta.html":
+        '<html><head><meta property="article:published_time" content="2025-07-22T10:00:00Z"></head><body><p>CECOT is a prison in El Salvador.</p></body></html>',
       "plain.txt": "CECOT is a prison in El Salvador.\n",
     });
     const byFile = (args: string[]) => {
@@ -68,7 +70,9 @@ describe("accuracy-harness check: inputs", { timeout: 60_000 }, () => {
   });
 
   it("--manifest seeds/expected.yaml judges each seed as of its published_at, as the server does", () => {
-    const expected = parse(readFileSync(join(ROOT, "seeds/expected.yaml"), "utf8")) as { seeds: Record<string, { published_at: string | null; fail: Record<string, unknown> }> };
+    const expected = parse(readFileSync(join(ROOT, "seeds/expected.yaml"), "utf8")) as {
+      seeds: Record<string, { published_at: string | null; fail: Record<string, unknown> }>;
+    };
     const r = run("check", "seeds/", "--manifest", "seeds/expected.yaml", "--format", "json");
     const out = JSON.parse(r.stdout) as Out[];
     expect(out.length).toBe(Object.keys(expected.seeds).length);
@@ -76,13 +80,16 @@ describe("accuracy-harness check: inputs", { timeout: 60_000 }, () => {
       const seed = expected.seeds[o.file.replace(/.*[\\/]/, "")]!;
       if (seed.published_at) expect([o.as_of, o.date_from]).toEqual([seed.published_at, "manifest"]);
       else expect(o.date_from).toBe("today");
-      const failing = o.verdicts.filter((v) => v.status === "fail").map((v) => v.rule).sort();
+      const failing = o.verdicts
+        .filter((v) => v.status === "fail")
+        .map((v) => v.rule)
+        .sort();
       expect(failing, o.file).toEqual(Object.keys(seed.fail).sort());
     }
   });
 
   it("a bad manifest is a usage error (exit 2) that says which entry", () => {
-    const d = dir({ "m.yaml": "a.txt: soon\n", "list.json": "[{\"nofile\": 1}]", "a.txt": "x" });
+    const d = dir({ "m.yaml": "a.txt: soon\n", "list.json": '[{"nofile": 1}]', "a.txt": "x" });
     const bad = run("check", join(d, "a.txt"), "--manifest", join(d, "m.yaml"));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/a\.txt: published_at must be a date like 2025-07-19/);
@@ -111,10 +118,25 @@ describe("readManifest and datedArticle", () => {
 
   it("a manifest date beats the document's; the document's beats --published-at; a null entry falls through", () => {
     const md = "---\ndate: 2025-06-10\n---\nText";
-    const manifest = new Map([[join(ROOT, "x.md"), "2025-01-01"], [join(ROOT, "y.md"), null]]);
-    expect(datedArticle(join(ROOT, "x.md"), md, manifest, "2024-01-01")).toEqual({ article: { markdown: md, publishedAt: "2025-01-01" }, dateFrom: "manifest" });
-    expect(datedArticle(join(ROOT, "y.md"), md, manifest, "2024-01-01")).toEqual({ article: { markdown: md, publishedAt: null }, dateFrom: "document" });
-    expect(datedArticle("z.txt", "date: 2025-06-10", undefined, "2024-01-01")).toEqual({ article: { text: "date: 2025-06-10", publishedAt: "2024-01-01" }, dateFrom: "--published-at" });
-    expect(datedArticle("z.htm", "<p>x</p>", undefined, undefined)).toEqual({ article: { html: "<p>x</p>", publishedAt: null }, dateFrom: "today" });
+    const manifest = new Map([
+      [join(ROOT, "x.md"), "2025-01-01"],
+      [join(ROOT, "y.md"), null],
+    ]);
+    expect(datedArticle(join(ROOT, "x.md"), md, manifest, "2024-01-01")).toEqual({
+      article: { markdown: md, publishedAt: "2025-01-01" },
+      dateFrom: "manifest",
+    });
+    expect(datedArticle(join(ROOT, "y.md"), md, manifest, "2024-01-01")).toEqual({
+      article: { markdown: md, publishedAt: null },
+      dateFrom: "document",
+    });
+    expect(datedArticle("z.txt", "date: 2025-06-10", undefined, "2024-01-01")).toEqual({
+      article: { text: "date: 2025-06-10", publishedAt: "2024-01-01" },
+      dateFrom: "--published-at",
+    });
+    expect(datedArticle("z.htm", "<p>x</p>", undefined, undefined)).toEqual({
+      article: { html: "<p>x</p>", publishedAt: null },
+      dateFrom: "today",
+    });
   });
 });

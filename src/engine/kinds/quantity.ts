@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
+import { isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
 import { compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
 
@@ -18,6 +19,10 @@ const options = z.object({
   near: nearSchema.optional(),
   context: contextSchema.optional(),
   ignore_after: terms.optional().describe("Skip a value directly preceded by one of these words (\"since\", \"desde\")"),
+  limit: z
+    .boolean()
+    .optional()
+    .describe("The fact is itself a limit (a capacity): \"can hold up to 80,000\" states 80,000, it does not agree with 40,000"),
   country: z
     .array(z.string().regex(/^[A-Z]{2}$/))
     .optional()
@@ -98,6 +103,29 @@ function namesAnotherCountry(ctx: ArticleContext, countries: string[], start: nu
   return false;
 }
 
+/** Function words and verbs: a word of these after the counted noun does not make it a modifier. */
+const CLOSED_CLASSES = [
+  LANG.phraseBreakers, LANG.relativePronouns, LANG.auxiliaries, LANG.coordinators, LANG.predicates, LANG.clauseOpeners, LANG.departureVerbs,
+  LANG.boundaryPrepositions, LANG.destinationPrepositions, LANG.motionPrepositions, LANG.originPrepositions, LANG.modals, LANG.negations, LANG.additiveAfter,
+];
+
+/** Is the word at token i a noun the term before it modifies (not a verb, preposition, conjunction …)? */
+function modifiesNextWord(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  const closed = CLOSED_CLASSES.some((set) => set.has(t.text));
+  if (closed || isGenericPredicate(ctx, i) || isStatedPredicate(ctx, t.start)) return false;
+  const c = ctx.text.charCodeAt(t.start);
+  return !(c >= 65 && c <= 90) && t.text.length > 2 && !LANG.partitiveOf.has(t.text);
+}
+
+function isStatedPredicate(ctx: ArticleContext, start: number): boolean {
+  for (const hits of ctx.predicateHits()) {
+    const h = hits[firstStartingAt(hits, start)];
+    if (h && h.start === start) return true;
+  }
+  return false;
+}
+
 /** "de 29 años" after a name is an age in Spanish, as is "aged 29" in English. */
 function isAgeLike(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration" || !/^(year|ano)/.test(m.durationUnit ?? "")) return false;
@@ -123,6 +151,9 @@ function countsTheNoun(ctx: ArticleContext, c: Compiled, m: NumberMention): bool
     if (t.kind === "number" || LANG.phraseBreakers.has(t.text) || (t.kind === "punct" && t.text !== "-" && t.text !== ".")) return false;
     if (t.kind === "word" && t.text.endsWith("ing")) return false;
   }
+  // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
+  const next = ctx.tokens[ctx.tokenAt(h.end)];
+  if (next && next.kind === "word" && !next.brk && modifiesNextWord(ctx, ctx.tokenAt(h.end))) return false;
   if (c.o.nationality) {
     const countries = ctx.countries();
     for (let k = firstMentionAt(countries, end); k < countries.length && countries[k]!.offset < h.end; k++) {
@@ -187,7 +218,8 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
   const v = m.value * per;
   const vMax = (m.max ?? m.value) * per;
   let ok: boolean;
-  switch (m.qualifier) {
+  const qualifier = o.limit && (m.qualifier === "at_most" || m.qualifier === "at_least") ? "exact" : m.qualifier;
+  switch (qualifier) {
     case "approx":
       ok = truth.some(([lo, hi]) => hi >= v * (1 - tol) - slack && lo <= vMax * (1 + tol) + slack);
       break;

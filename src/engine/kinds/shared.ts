@@ -1,7 +1,7 @@
 // Option pieces several kinds share (term lists, context groups, "near" windows) and the
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
-import { clauseAfter, clauseAt, hitWithin, inCorrection, isGenericPredicate, nearestPredicate, nounPhraseReach, subjectClause, windowAround, type Clause } from "../attach";
+import { clauseAfter, clauseAt, withAntecedent, hitWithin, inCorrection, isGenericPredicate, nearestPredicate, nounPhraseReach, subjectClause, windowAround, type Clause } from "../attach";
 import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
 import { LANG } from "../lang";
 
@@ -56,6 +56,9 @@ export const eventSchema = z
       })
       .optional(),
     when: partialDate.optional().describe("When the event happened: a value in a clause dated otherwise belongs to another occurrence"),
+    identify: terms
+      .optional()
+      .describe("The event repeats (several flights): a value counts only where this occurrence is identified — a date agreeing with `when`, one of these marks in the sentence (first flights, Harlingen), or an article published in the `when` month"),
     group: z
       .strictObject({
         sizes: z.array(z.number().int().min(0)).min(1).describe("How many people the event's group counts (and its known parts)"),
@@ -111,6 +114,7 @@ export interface CompiledEvent {
   ambiguous: { set: number; with: number; from: number | null; without: number | null } | null;
   when: { y: number; m?: number; d?: number } | null;
   group: { sizes: number[]; set: number } | null;
+  identify: number | null;
 }
 
 export interface MentionFilter {
@@ -140,7 +144,8 @@ export function compileEvent(e: EventDef | undefined, tools: CompileTools): Comp
   }
   const when = e.when ? e.when.split("-").map(Number) : null;
   const group = e.group ? { sizes: e.group.sizes, set: tools.terms(e.group.terms, "event.group.terms") } : null;
-  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null, group };
+  const identify = e.identify ? tools.terms(e.identify, "event.identify") : null;
+  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null, group, identify };
 }
 
 export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef; near?: NearDef; ignore_after?: string[] }, tools: CompileTools): MentionFilter {
@@ -170,12 +175,32 @@ export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: numb
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
   const c = clauseAt(ctx, start);
   if (c.endsWithColon && ctx.wordsBetween(c.start, c.end) <= ctx.wordsBetween(start, end) + 2) return clauseAfter(ctx, c) ?? c;
-  // "on December 22, when Boasberg ruled …": a when-clause right after a date says what happened on it.
-  if (ctx.wordsBetween(end, c.end) === 0) {
-    const next = clauseAfter(ctx, c);
-    if (next && LANG.whenWords.has(ctx.tokens[next.from]!.text) && ctx.text.slice(end, next.start).includes(",")) return next;
+  // A date heading on its own line ("July 17" above a timeline entry) dates the entry below it.
+  if (isHeading(ctx, c, start, end)) {
+    const entry = clauseAfter(ctx, c);
+    if (entry) return nounPhraseReach(ctx, entry);
   }
   return c;
+}
+
+/** Is the value alone on its line (a heading), give or take a preposition and punctuation? */
+function isHeading(ctx: ArticleContext, c: Clause, start: number, end: number): boolean {
+  if (ctx.wordsBetween(c.start, c.end) > ctx.wordsBetween(start, end) + 1) return false;
+  // Only bullets, spaces or punctuation between the line's start and the clause, and after the value to the line's end.
+  const text = ctx.text;
+  let k = c.start - 1;
+  while (k >= 0 && k > c.start - 8 && text[k] !== "\n" && /[\s\p{P}]/u.test(text[k]!)) k--;
+  if (k >= 0 && text[k] !== "\n") return false;
+  let j = end;
+  while (j < text.length && j < end + 8 && text[j] !== "\n" && /[\s\p{P}]/u.test(text[j]!)) j++;
+  return j >= text.length || text[j] === "\n";
+}
+
+/** "on December 22, when Boasberg ruled …": the when-clause right after a date says what (else) happened on it. */
+function whenClauseAfter(ctx: ArticleContext, c: Clause, end: number): Clause | null {
+  if (ctx.wordsBetween(end, c.end) !== 0) return null;
+  const next = clauseAfter(ctx, c);
+  return next && LANG.whenWords.has(ctx.tokens[next.from]!.text) && ctx.text.slice(end, next.start).includes(",") ? next : null;
 }
 
 /** Is any token of [from, to) in the word set? */
@@ -194,56 +219,111 @@ function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number, to: nu
 export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): boolean {
   if (inCorrection(ctx, sentence)) return false;
   const own = valueClause(ctx, start, end);
-  const c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
-  if (anyWordIn(ctx, LANG.modals, c.start, start) || anyWordIn(ctx, LANG.negations, c.start, c.end)) return false;
+  let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
+  if (anyWordIn(ctx, LANG.modals, c.start, start)) return false;
   const main = ctx.hits(e.set);
   if (isDateline(ctx, clauseAt(ctx, start), start)) return false;
   const a = e.ambiguous;
   if (bind === "nearest") {
-    const p = nearestPredicate(ctx, c, start, end, ctx.predicateHits());
-    if (!p) return false;
-    if (!hitWithin(main, p.start, p.end) && !(a && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, c))) return false;
-  } else if (!hitWithin(main, c.start, c.end) && !(a && anySharedIsThis(ctx, a, c))) return false;
-  if (e.when && datedOtherwise(ctx, e.when, c, start, end)) return false;
-  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own))) return false;
+    // The date's own predicate, or the co-temporal event of a when-clause after it.
+    const bindsHere = (k: Clause) => {
+      const p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
+      return p !== null && !negated(ctx, p.start) && ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) || (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
+    };
+    const after = whenClauseAfter(ctx, own, end);
+    // "On March 15, 238 Venezuelans | were flown to El Salvador": a date in a clause without a
+    // predicate belongs to the predicate its subject resumes with.
+    if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null) c = windowAround(ctx, nounPhraseReach(ctx, own), start, end);
+    if (!bindsHere(c)) {
+      if (!after || !bindsHere(windowAround(ctx, after, start, end))) return false;
+      c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
+    }
+  } else if (!anyMainIsThis(ctx, main, a, c) && !(a && anySharedIsThis(ctx, a, c))) return false;
+  const dated = e.when ? occurrenceDate(ctx, e.when, c, start, end) : "none";
+  if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return false;
+  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, start, end))) return false;
   return true;
 }
 
-/** How far after a shared predicate its place may sit, in tokens ("flown on two planes to Maiquetía"). */
-const PLACE_REACH = 10;
+/** How far after a predicate its places may sit, in tokens ("flown on two planes to Maiquetía"). */
+const PLACE_REACH = 14;
 
 /**
- * Is the shared predicate ending at `pEnd` (arrived, flown, llegaron) this event? Read the first
- * place after it, before any other predicate: one of `with` that is not an origin, or one of
- * `from` as an origin, makes it this event; one of `without` that is not an origin makes it the
- * other's ("flown home from El Salvador's prison" is the return, not the transfer).
+ * Which event do the places after a predicate (before any other predicate) make it? A `without`
+ * destination makes it the other event's ("deportation flights to Venezuela" are not the
+ * transfer to El Salvador; "flown home from El Salvador's prison" is the return); else a `with`
+ * place that is not an origin, or a `from` origin, makes it this one; else nothing is said.
  */
-function sharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause): boolean {
+function placesSay(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause, motion: boolean): "this" | "other" | null {
   const sets: Array<[number, "with" | "from" | "without"]> = [[a.with, "with"]];
   if (a.from !== null) sets.push([a.from, "from"]);
   if (a.without !== null) sets.push([a.without, "without"]);
   const first = ctx.tokenAt(pEnd);
   const last = Math.min(c.to, first + PLACE_REACH);
+  let verdict: "this" | null = null;
+  // A country the text names as the destination, when no listed place says otherwise ("returned to the United States").
+  const countries = ctx.countries();
+  let k = firstMentionAt(countries, ctx.tokens[first]?.start ?? pEnd);
   for (let i = first; i < last; i++) {
     const t = ctx.tokens[i]!;
-    if (i > first && isPredicateAt(ctx, i)) return false;
+    // Places after another predicate are its own — unless it continues the motion ("flight … landed in Venezuela").
+    if (i > first && isPredicateAt(ctx, i)) {
+      if (!startsHit(ctx.hits(a.set), t.start) && !LANG.departureVerbs.has(t.text)) break;
+      motion = true;
+    }
+    while (k < countries.length && countries[k]!.offset < t.start) k++;
+    const country = countries[k];
+    // Only a country's name is a place; a demonym ("a 185 venezolanos") names people.
+    if (country && country.offset === t.start && country.form === "name" && !sets.some(([set]) => startsHit(ctx.hits(set), t.start)) && governingPreposition(ctx, i, first) === "destination") return "other";
     for (const [set, role] of sets) {
       const hits = ctx.hits(set);
       const h = hits[firstStartingAt(hits, t.start)];
       if (!h || h.start !== t.start) continue;
-      const origin = governingPreposition(ctx, i, ctx.tokenAt(pEnd)) === "origin";
-      if (role === "with" && !origin) return true;
-      if (role === "from" && origin) return true;
-      if (role === "without" && !origin) return false;
+      const governed = governingPreposition(ctx, i, first);
+      const origin = governed === "origin";
+      // After a verb of motion any place but an origin is where they went ("landed in Caracas");
+      // after another verb only a preposition of motion says so ("freed from a prison in El Salvador" does not).
+      if (role === "without" && (motion ? !origin : governed === "destination")) return "other";
+      if ((role === "with" && !origin) || (role === "from" && origin)) verdict = "this";
     }
+  }
+  return verdict;
+}
+
+function sharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause): boolean {
+  return placesSay(ctx, a, pEnd, c, true) === "this";
+}
+
+/** A main predicate is this event unless its places make it the other's. */
+function mainIsThis(ctx: ArticleContext, a: CompiledEvent["ambiguous"], pEnd: number, c: Clause): boolean {
+  return a === null || placesSay(ctx, a, pEnd, c, false) !== "other";
+}
+
+function anyMainIsThis(ctx: ArticleContext, main: readonly Hit[], a: CompiledEvent["ambiguous"], c: Clause): boolean {
+  for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) if (!negated(ctx, main[k]!.start) && mainIsThis(ctx, a, main[k]!.end, c)) return true;
+  return false;
+}
+
+/** Is the predicate at `start` denied ("were not released", "no fueron liberados")? A negation within three words before it. */
+function negated(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.negations.has(t.text)) return true;
   }
   return false;
 }
 
 function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause): boolean {
   const hits = ctx.hits(a.set);
-  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) if (sharedIsThis(ctx, a, hits[k]!.end, c)) return true;
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) if (!negated(ctx, hits[k]!.start) && sharedIsThis(ctx, a, hits[k]!.end, c)) return true;
   return false;
+}
+
+function startsHit(hits: readonly Hit[], start: number): boolean {
+  const h = hits[firstStartingAt(hits, start)];
+  return h !== undefined && h.start === start;
 }
 
 /** Does a predicate (an event term or a generic one) start at token i? */
@@ -260,9 +340,13 @@ function isPredicateAt(ctx: ArticleContext, i: number): boolean {
 /** The preposition governing the noun phrase that starts at token i ("from El Salvador's prison" → origin). */
 function governingPreposition(ctx: ArticleContext, i: number, floor: number): "origin" | "destination" | "other" | null {
   if (i <= floor) return null;
+  // "leave Harlingen", "salieron de Texas": a departure verb makes what follows an origin.
+  const prev = ctx.tokens[i - 1]!;
+  if (LANG.departureVerbs.has(prev.text)) return "origin";
   for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
     const t = ctx.tokens[k]!;
     if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return "origin";
+    if (LANG.weakOriginPrepositions.has(t.text)) return k > 0 && isPredicateAt(ctx, k - 1) ? "origin" : "other";
     if (LANG.motionPrepositions.has(t.text)) return "destination";
     if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return "other";
   }
@@ -294,8 +378,11 @@ function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]
 }
 
 /** Is the clause (or the one whose subject it shares) about one person ("he", "ella")? */
-function oneperson(ctx: ArticleContext, c: Clause): boolean {
-  const s = subjectClause(ctx, c);
+function oneperson(ctx: ArticleContext, own: Clause, start: number, end: number): boolean {
+  // Windowed: a run-on sentence must not make every value scan all of it.
+  const c = windowAround(ctx, own, start, end);
+  const subject = subjectClause(ctx, own);
+  const s = windowAround(ctx, subject, subject.start, subject.start); // the subject sits at its start
   return anyWordIn(ctx, LANG.singularPronouns, s.start, s.end) || (s !== c && anyWordIn(ctx, LANG.singularPronouns, c.start, c.end));
 }
 
@@ -310,7 +397,7 @@ function nextHitWithin(ctx: ArticleContext, hits: readonly Hit[], offset: number
  * clause, else by the narrative time: the last date stated before it in the paragraph
  * ("January 2025. … Grenell returned with six Americans").
  */
-function datedOtherwise(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): boolean {
+function occurrenceDate(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): "agrees" | "disagrees" | "none" {
   const disagrees = (d: ReturnType<ArticleContext["dates"]>[number]) =>
     (d.year !== undefined && d.year !== when.y) || (d.granularity !== "year" && d.month !== undefined && when.m !== undefined && d.month !== when.m);
   const dates = ctx.dates();
@@ -318,19 +405,32 @@ function datedOtherwise(ctx: ArticleContext, when: NonNullable<CompiledEvent["wh
   let inClause = false;
   for (; k < dates.length && dates[k]!.offset < c.end; k++) {
     const d = dates[k]!;
-    if (d.offset < end && d.offset + d.length > start) continue;
+    if ((d.offset < end && d.offset + d.length > start) || (d.year === undefined && d.month === undefined)) continue; // an undated "last year" says nothing
     inClause = true;
-    if (disagrees(d)) return true;
+    if (disagrees(d)) return "disagrees";
   }
-  if (inClause) return false;
+  if (inClause) return "agrees";
   const paragraph = ctx.sentences[ctx.sentenceAt(start)]?.paragraph;
   const before = dates[firstMentionAt(dates, c.start) - 1];
-  return before !== undefined && ctx.sentences[ctx.sentenceAt(before.offset)]?.paragraph === paragraph && disagrees(before);
+  if (before === undefined || (before.year === undefined && before.month === undefined) || ctx.sentences[ctx.sentenceAt(before.offset)]?.paragraph !== paragraph) return "none";
+  return disagrees(before) ? "disagrees" : "agrees";
+}
+
+/**
+ * Is the occurrence of a repeated event identified (the March flights, not April's)? By a date
+ * that agrees, by one of the rule's marks in the sentence, or — when nothing in the text dates
+ * it — by an article published in the event's month, written as it happened.
+ */
+function occurrenceIdentified(ctx: ArticleContext, e: CompiledEvent, dated: "agrees" | "disagrees" | "none", sentence: number): boolean {
+  if (e.identify === null || dated === "agrees") return true;
+  if (ctx.inScope(e.identify, sentence, "sentence")) return true;
+  const w = e.when;
+  return dated === "none" && ctx.dated && w !== null && ctx.asOf.startsWith(`${w.y}-${String(w.m ?? 1).padStart(2, "0")}`) && w.m !== undefined;
 }
 
 /** The context's clause-scoped groups, judged in the value's own clause. */
 function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: number, end: number): boolean {
-  const clause = valueClause(ctx, start, end);
+  const clause = withAntecedent(ctx, valueClause(ctx, start, end));
   for (const g of c.all) if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
   for (const g of c.none) if (g.scope === "clause" && hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
   return true;

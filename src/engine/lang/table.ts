@@ -19,6 +19,8 @@ export interface LanguageTable {
   ageWords: string[];
   /** Prepositions that make the next place an origin, not a destination ("from El Salvador"). */
   originPrepositions: string[];
+  /** Prepositions that mark an origin only right after a verb ("salieron de Texas"), else "of" ("el aeropuerto de Maiquetía"). */
+  weakOriginPrepositions: string[];
   /** Prepositions that introduce where someone went ("to Caracas", "a El Salvador"). */
   destinationPrepositions: string[];
   /** Prepositions of motion towards a place: "to Caracas", "a Venezuela" (a destination for sure). */
@@ -29,4 +31,14 @@ export interface LanguageTable {
   relativePronouns: string[];
   /** Subject pronouns for one person: an event of a group's is not what "he" did. */
   singularPronouns: string[];
+  /** Endings of present participles ("promising", "dejando"): after a comma they open a clause. */
+  participleSuffixes: string[];
+  /** Verbs of departure: the place right after them is an origin ("left Harlingen"). */
+  departureVerbs: string[];
+  /** Auxiliary verbs: after a comma they resume the main predicate after an aside ("the man deported in March, was returned …"). */
+  auxiliaries: string[];
+  /** Nouns of time: "the spring of 2025" is a time, not a thing dated 2025 ("a law from 1798"). */
+  timeNouns: string[];
+  /** Quantifiers of a part ("most of them", "la mayoría de"): what follows them is said of a subset. */
+  partQuantifiers: string[];
 }

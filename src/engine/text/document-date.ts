@@ -40,9 +40,22 @@ export function frontMatterDate(frontMatter: Record<string, unknown> | null): Do
 
 /** <meta> names and properties that state the publication date, after article:published_time. */
 const OTHER_METAS = new Set([
-  "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
-  "dcterms.issued", "dcterms.date", "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date",
-  "og:published_time", "og:article:published_time",
+  "datepublished",
+  "pubdate",
+  "publishdate",
+  "publish-date",
+  "publish_date",
+  "date",
+  "dc.date",
+  "dc.date.issued",
+  "dcterms.issued",
+  "dcterms.date",
+  "citation_publication_date",
+  "citation_date",
+  "parsely-pub-date",
+  "sailthru.date",
+  "og:published_time",
+  "og:article:published_time",
 ]);
 
 const ATTR = /([A-Za-z_:][\w:.-]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
@@ -82,11 +95,15 @@ export function htmlPublishedDate(html: string): DocumentDate | null {
       const value = isoDateOf(attrs.get("content"));
       if (!value) continue;
       if (key === "article:published_time") og ??= { value, from: 'meta property="article:published_time"' };
-      else if (OTHER_METAS.has(key)) other ??= { value, from: `meta ${attrs.has("property") ? "property" : attrs.has("name") ? "name" : "itemprop"}="${key}"` };
+      else if (OTHER_METAS.has(key))
+        other ??= { value, from: `meta ${attrs.has("property") ? "property" : attrs.has("name") ? "name" : "itemprop"}="${key}"` };
     } else {
       const cls = ` ${(attrs.get("class") ?? "").toLowerCase()} `;
       // Marked by its semantics anywhere, or by a theme's class inside a <header> (WordPress's "entry-date published").
-      const marked = attrs.has("pubdate") || attrs.get("itemprop")?.toLowerCase() === "datepublished" || (inHeader > 0 && / (published|pubdate) /.test(cls));
+      const marked =
+        attrs.has("pubdate") ||
+        attrs.get("itemprop")?.toLowerCase() === "datepublished" ||
+        (inHeader > 0 && / (published|pubdate) /.test(cls));
       if (!marked || /updated|modified/.test(cls)) continue;
       const value = isoDateOf(attrs.get("datetime"));
       if (!value) continue;
@@ -108,12 +125,18 @@ function jsonLdDate(html: string): DocumentDate | null {
   if (!/ld\+json/i.test(html)) return null;
   // indexOf, not a lazy regex: an unclosed <script> must not make the scan quadratic.
   const lower = html.toLowerCase();
-  for (let i = lower.indexOf("<script"), close = 0; i >= 0; i = lower.indexOf("<script", close)) {
+  for (let i = lower.indexOf("<script"); i >= 0;) {
+    const start = i;
     const open = lower.indexOf(">", i);
-    close = open < 0 ? -1 : lower.indexOf("</script", open);
+    const close = open < 0 ? -1 : lower.indexOf("</script", open);
     if (close < 0) break;
-    if (!/type\s*=\s*["']?application\/ld\+json/.test(lower.slice(i, open))) continue;
-    const raw = html.slice(open + 1, close).trim().replace(/^<!--|-->$/g, "").replace(/^\s*\/?\/?\s*<!\[CDATA\[|\]\]>\s*$/g, "");
+    i = lower.indexOf("<script", close);
+    if (!/type\s*=\s*["']?application\/ld\+json/.test(lower.slice(start, open))) continue;
+    const raw = html
+      .slice(open + 1, close)
+      .trim()
+      .replace(/^<!--|-->$/g, "")
+      .replace(/^\s*\/?\/?\s*<!\[CDATA\[|\]\]>\s*$/g, "");
     let data: unknown;
     try {
       data = JSON.parse(raw);

@@ -53,7 +53,14 @@ export function markdownToText(md: string): MarkdownText {
     blocks(parser.parse(flatten(body), {}), paragraphs);
   } catch {
     // Should some input still defeat the parser, judge the document as plain text rather than fail the request.
-    return { text: body.split(/\n[ \t]*\n/).map((p) => tidy(p.replace(/\n/g, " "))).filter(Boolean).join("\n\n"), frontMatter };
+    return {
+      text: body
+        .split(/\n[ \t]*\n/)
+        .map((p) => tidy(p.replace(/\n/g, " ")))
+        .filter(Boolean)
+        .join("\n\n"),
+      frontMatter,
+    };
   }
   return { text: paragraphs.join("\n\n"), frontMatter };
 }
@@ -118,7 +125,7 @@ function inline(tokens: readonly Token[]): string {
       case "text":
       case "text_special":
       case "code_inline":
-        s += t.content.replace(/\u0001/g, "");
+        s += t.content.replaceAll(HARD, "");
         break;
       case "softbreak":
         s += " ";

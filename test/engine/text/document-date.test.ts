@@ -13,7 +13,8 @@ describe("isoDateOf", () => {
     expect(isoDateOf("20250610")).toBe("2025-06-10");
     expect(isoDateOf("2025-06-10 08:00:00 -0400")).toBe("2025-06-10 08:00:00 -0400"); // Jekyll's front matter format
     expect(isoDateOf("2024-02-29")).toBe("2024-02-29");
-    for (const bad of ["2025-02-29", "2025-13-01", "June 10, 2025", "2025-06", "", "yesterday", "2025-06-10garbage"]) expect(isoDateOf(bad), bad).toBeNull();
+    for (const bad of ["2025-02-29", "2025-13-01", "June 10, 2025", "2025-06", "", "yesterday", "2025-06-10garbage"])
+      expect(isoDateOf(bad), bad).toBeNull();
     expect(isoDateOf(true)).toBeNull();
     expect(isoDateOf(20250610)).toBeNull();
   });
@@ -27,8 +28,19 @@ describe("htmlPublishedDate", () => {
 
   it("then JSON-LD datePublished of an article (also in @graph), parsed safely", () => {
     const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
-    const graph = ld(JSON.stringify({ "@context": "https://schema.org", "@graph": [{ "@type": "WebSite", datePublished: "2001-01-01" }, { "@type": ["NewsArticle"], datePublished: "2025-07-19T10:00:00-04:00" }] }));
-    expect(htmlPublishedDate(page(`${ld("{not json")}${graph}<meta name="date" content="2025-01-01">`))).toEqual({ value: "2025-07-19T10:00:00-04:00", from: "JSON-LD datePublished" });
+    const graph = ld(
+      JSON.stringify({
+        "@context": "https://schema.org",
+        "@graph": [
+          { "@type": "WebSite", datePublished: "2001-01-01" },
+          { "@type": ["NewsArticle"], datePublished: "2025-07-19T10:00:00-04:00" },
+        ],
+      }),
+    );
+    expect(htmlPublishedDate(page(`${ld("{not json")}${graph}<meta name="date" content="2025-01-01">`))).toEqual({
+      value: "2025-07-19T10:00:00-04:00",
+      from: "JSON-LD datePublished",
+    });
     expect(htmlPublishedDate(page(ld(`[{"@type":"BlogPosting","datePublished":"2025-03-16"}]`)))!.value).toBe("2025-03-16");
     // A non-article type's date is not the article's.
     expect(htmlPublishedDate(page(ld(`{"@type":"Event","datePublished":"2025-03-16"}`)))).toBeNull();
@@ -36,7 +48,10 @@ describe("htmlPublishedDate", () => {
   });
 
   it("then other metas: name=date, pubdate, itemprop=datePublished, Dublin Core", () => {
-    expect(htmlPublishedDate(page(`<meta name="pubdate" content="20250610">`))).toEqual({ value: "2025-06-10", from: 'meta name="pubdate"' });
+    expect(htmlPublishedDate(page(`<meta name="pubdate" content="20250610">`))).toEqual({
+      value: "2025-06-10",
+      from: 'meta name="pubdate"',
+    });
     expect(htmlPublishedDate(page(`<meta name='DC.date.issued' content='2025-06-10'>`))!.value).toBe("2025-06-10");
     expect(htmlPublishedDate(page(`<meta itemprop="datePublished" content="2025-06-10">`))!.from).toBe('meta itemprop="datepublished"');
     // Free-form dates are not guessed at; unrelated metas are not dates.
@@ -51,7 +66,9 @@ describe("htmlPublishedDate", () => {
     expect(htmlPublishedDate(page("", `<aside><time class="published" datetime="2025-01-01">x</time></aside>`))).toBeNull();
     expect(htmlPublishedDate(page("", `<p>On <time datetime="2025-03-15">March 15</time> …</p>`))).toBeNull();
     // Marks that disagree (a list of related stories) are ambiguous.
-    expect(htmlPublishedDate(page("", `<time pubdate datetime="2025-06-10">a</time><time pubdate datetime="2025-05-01">b</time>`))).toBeNull();
+    expect(
+      htmlPublishedDate(page("", `<time pubdate datetime="2025-06-10">a</time><time pubdate datetime="2025-05-01">b</time>`)),
+    ).toBeNull();
   });
 
   it("no date, unclosed tags and huge inputs: null, quickly", () => {
@@ -65,7 +82,10 @@ describe("htmlPublishedDate", () => {
 
 describe("frontMatterDate", () => {
   it("reads published_at, published, date … in that order; a boolean `published` is a draft flag", () => {
-    expect(frontMatterDate({ date: "2025-01-01", published_at: "2025-06-10" })).toEqual({ value: "2025-06-10", from: "front matter published_at" });
+    expect(frontMatterDate({ date: "2025-01-01", published_at: "2025-06-10" })).toEqual({
+      value: "2025-06-10",
+      from: "front matter published_at",
+    });
     expect(frontMatterDate({ published: true, date: "2025-06-10" })).toEqual({ value: "2025-06-10", from: "front matter date" });
     expect(frontMatterDate({ published: "2025-06-09", date: "2025-06-10" })!.value).toBe("2025-06-09");
     expect(frontMatterDate({ date: new Date("2025-06-10T00:00:00Z") })!.value).toBe("2025-06-10T00:00:00.000Z");

@@ -7,7 +7,8 @@ const text = (md: string) => markdownToText(md).text;
 
 describe("markdownToText", () => {
   it("reduces emphasis, strong, links, code spans and headings to their text, paragraphs kept", () => {
-    const md = "# The *CECOT* case\n\nThe **252** men were [released](https://example.org/a?b=1&c=2 \"t\") on `July 18`.\nThey ~~arrived~~ landed in _Maiquetía_.";
+    const md =
+      '# The *CECOT* case\n\nThe **252** men were [released](https://example.org/a?b=1&c=2 "t") on `July 18`.\nThey ~~arrived~~ landed in _Maiquetía_.';
     expect(text(md)).toBe("The CECOT case\n\nThe 252 men were released on July 18. They arrived landed in Maiquetía.");
   });
 
@@ -21,7 +22,8 @@ describe("markdownToText", () => {
   });
 
   it("decodes character references and backslash escapes; drops images, inline HTML tags and link definitions", () => {
-    const md = "Caf&eacute; \\*not emphasis\\* &amp; <span class=\"x\">CECOT</span> ![a photo](p.jpg)\n\n[ref]: https://example.org\n\n<div>\n<p>Block &amp; HTML</p>\n</div>";
+    const md =
+      'Caf&eacute; \\*not emphasis\\* &amp; <span class="x">CECOT</span> ![a photo](p.jpg)\n\n[ref]: https://example.org\n\n<div>\n<p>Block &amp; HTML</p>\n</div>';
     expect(text(md)).toBe("Café *not emphasis* & CECOT\n\nBlock & HTML");
   });
 
@@ -36,7 +38,7 @@ describe("markdownToText", () => {
   });
 
   it("front matter is metadata, not text", () => {
-    const md = "---\ntitle: \"CECOT in Ecuador\"\ndate: 2025-06-10\ntags: [a, b]\n---\n# Heading\n\nBody.";
+    const md = '---\ntitle: "CECOT in Ecuador"\ndate: 2025-06-10\ntags: [a, b]\n---\n# Heading\n\nBody.';
     const r = markdownToText(md);
     expect(r.text).toBe("Heading\n\nBody.");
     expect(r.frontMatter).toEqual({ title: "CECOT in Ecuador", date: "2025-06-10", tags: ["a", "b"] });
@@ -79,7 +81,12 @@ describe("checkArticle with markdown", () => {
   const rs = packRuleset();
   const judge = (markdown: string) => checkArticle({ markdown, publishedAt: "2025-06-10" }, rs, { now: NOW });
 
-  for (const md of ["CECOT in *Ecuador*.", "**CECOT** in Ecuador.", "[CECOT](https://x) in Ecuador.", "CECOT in [*Ecuador*](https://x \"t\")."]) {
+  for (const md of [
+    "CECOT in *Ecuador*.",
+    "**CECOT** in Ecuador.",
+    "[CECOT](https://x) in Ecuador.",
+    'CECOT in [*Ecuador*](https://x "t").',
+  ]) {
     it(`fails cecot.country like plain text: ${JSON.stringify(md)}`, () => {
       const plain = checkArticle({ text: "CECOT in Ecuador.", publishedAt: "2025-06-10" }, rs, { now: NOW });
       const r = judge(md);
