@@ -3,9 +3,9 @@
 import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
-import { isGenericPredicate } from "../attach";
+import { isDashAt, isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
-import { compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
+import { boundBy, compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
 
 const range = z.strictObject({ min: z.number(), max: z.number() });
 
@@ -126,6 +126,24 @@ function isStatedPredicate(ctx: ArticleContext, start: number): boolean {
   return false;
 }
 
+/**
+ * "10 Americans — five U.S. citizens and five permanent residents —": counts set off by a dash,
+ * parenthesis or colon right after another count break it down; they are parts, not the total.
+ */
+function inBreakdown(ctx: ArticleContext, m: NumberMention, all: NumberMention[]): boolean {
+  const i = ctx.tokenAt(m.offset);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "punct") continue;
+    if (t.text !== "(" && t.text !== ":" && !isDashAt(ctx.text, t.start, t.end)) return false;
+    // Another count of the same kind within six words before the opening mark.
+    const j = firstMentionAt(all, m.offset) - 1;
+    const prev = all[j];
+    return !!prev && prev.unit === m.unit && ctx.wordsBetween(prev.offset + prev.length, t.start) <= 6;
+  }
+  return false;
+}
+
 /** "de 29 años" after a name is an age in Spanish, as is "aged 29" in English. */
 function isAgeLike(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration" || !/^(year|ano)/.test(m.durationUnit ?? "")) return false;
@@ -197,22 +215,25 @@ export const quantity: KindModule = {
       const start = m.offset;
       const end = m.offset + m.length;
       const s = ctx.sentenceAt(start);
-      if (!mentionPasses(ctx, c.filter, start, end, s, "clause")) continue;
+      const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
+      if (!binding) continue;
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
       if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
+      if (o.unit === "count" && inBreakdown(ctx, m, all)) continue;
       if (o.unit === "count" && (isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))) continue;
-      out.push(judge(c, m, start, end));
+      out.push(judge(c, m, start, end, boundBy(ctx, binding)));
     }
     return out;
   },
 };
 
-function judge(c: Compiled, m: NumberMention, start: number, end: number): Finding {
+function judge(c: Compiled, m: NumberMention, start: number, end: number, bound: string): Finding {
   const o = c.o;
   // Durations compare in days: "four months" is 3.5–4.5 months (rounding), so it agrees with
   // 124–125 days, and "more than four months" (over 121.75 days) does too.
   const per = o.unit === "duration" ? daysPer(m.durationUnit) : 1;
-  const slack = per > 1 ? per / 2 : 0;
+  // A duration is stated to the nearest whole unit: "eight days" covers 7.5–8.5 days.
+  const slack = o.unit === "duration" ? per / 2 : 0;
   const truth = c.truth;
   const tol = o.tolerance ?? 0.1;
   const v = m.value * per;
@@ -243,7 +264,7 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
     default:
       ok = truth.some(([lo, hi]) => hi >= v - slack && lo <= vMax + slack);
   }
-  const shown = (n: number) => (per > 1 ? Math.round((n / per) * 10) / 10 : n);
+  const shown = (n: number) => (per !== 1 ? Math.round((n / per) * 10) / 10 : n);
   const unitWord = o.unit === "duration" ? ` ${m.durationUnit ?? "days"}` : "";
   const show = (n: number) => (o.unit === "money" ? money(n, o.currency) : `${fmt(n)}${unitWord}`);
   const q = m.qualifier === "exact" ? "" : `${m.qualifier.replace("_", " ")} `;
@@ -258,6 +279,6 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
     expected,
     replacements: ok ? [] : [expected],
     exact: m.qualifier === "exact" && m.max === undefined,
-    message: ok ? undefined : `states ${found.trim()}; the fact is ${expected}`,
+    message: ok ? undefined : `states ${found.trim()}${bound}; the fact is ${expected}`,
   };
 }

@@ -46,6 +46,8 @@ export const en: LanguageTable = {
   relativePronouns: ["who", "whom", "whose", "that", "which"],
   singularPronouns: ["he", "she"],
   participleSuffixes: ["ing"],
+  determinerOpeners: ["that"],
+  comitatives: ["with", "alongside", "accompanied by"],
   timeNouns: ["spring", "summer", "fall", "autumn", "winter", "end", "beginning", "start", "middle", "half", "part", "rest", "course", "months", "weeks", "days"],
   auxiliaries: ["was", "were", "is", "are", "had", "has", "have", "will", "would"],
   departureVerbs: ["leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing", "exit", "exited", "quit"],

@@ -30,6 +30,8 @@ export const es: LanguageTable = {
   weakOriginPrepositions: ["de", "del"],
   whenWords: ["cuando"],
   participleSuffixes: ["ando", "iendo"],
+  determinerOpeners: [],
+  comitatives: ["con", "junto a", "acompañado de", "acompañados de"],
   timeNouns: ["primavera", "verano", "otono", "invierno", "fin", "finales", "principios", "inicios", "comienzos", "mediados", "mitad", "resto", "curso", "meses", "semanas", "dias"],
   auxiliaries: ["fue", "fueron", "es", "son", "habia", "habian", "ha", "han", "era", "eran", "estaba", "estaban"],
   departureVerbs: ["salieron", "salió", "sale", "salen", "partieron", "partió", "despegaron", "despegó", "abandonaron"],
