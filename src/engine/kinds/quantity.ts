@@ -1,7 +1,7 @@
 // quantity: a count, amount or duration tied to a subject and an event by context terms, judged
 // with the mention's own qualifier: "more than 250" and "hundreds" agree with 252, "244" does not.
 import { z } from "zod";
-import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
+import { defineKind, type ArticleContext, type CompiledRule, type Finding } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
 import { isDashAt, isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
@@ -92,14 +92,23 @@ function sentenceHasAdditive(ctx: ArticleContext, m: NumberMention, all: NumberM
 function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration") return false;
   const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
-  return !!next && LANG.offsetAfter.has(next.text);
+  if (!next || !LANG.offsetAfter.has(next.text)) return false;
+  // "held for about four months before being sent": after "for"/"durante" it is a length.
+  const i = ctx.tokenAt(m.offset);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (LANG.lengthPrepositions.has(ctx.tokens[k]!.text)) return false;
+  return true;
 }
 
 /** Does the value's clause name a country outside `countries`? */
 function namesAnotherCountry(ctx: ArticleContext, countries: string[], start: number, end: number): boolean {
   const c = valueClause(ctx, start, end);
   const all = ctx.countries();
-  for (let k = firstMentionAt(all, c.start); k < all.length && all[k]!.offset < c.end; k++) if (!countries.includes(all[k]!.code)) return true;
+  // Only a place the clause puts things in counts ("in U.S. immigration detention", "at Guantánamo
+  // Bay, Cuba"): not a demonym ("aeronaves venezolanas") nor an agent ("deported by the United States").
+  for (let k = firstMentionAt(all, c.start); k < all.length && all[k]!.offset < c.end; k++) {
+    const m = all[k]!;
+    if (m.form !== "demonym" && !countries.includes(m.code) && locative(ctx, ctx.tokenAt(m.offset))) return true;
+  }
   return false;
 }
 
@@ -144,6 +153,17 @@ function inBreakdown(ctx: ArticleContext, m: NumberMention, all: NumberMention[]
   return false;
 }
 
+/** Is token i inside a phrase a locative preposition opens (in, at, en …), looking back a few words? */
+function locative(ctx: ArticleContext, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (LANG.destinationPrepositions.has(t.text) || LANG.motionPrepositions.has(t.text)) return true;
+    if (t.kind === "punct" && t.text !== ",") return false;
+    if (LANG.phraseBreakers.has(t.text) || LANG.originPrepositions.has(t.text)) return false;
+  }
+  return false;
+}
+
 /** "de 29 años" after a name is an age in Spanish, as is "aged 29" in English. */
 function isAgeLike(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration" || !/^(year|ano)/.test(m.durationUnit ?? "")) return false;
@@ -181,7 +201,7 @@ function countsTheNoun(ctx: ArticleContext, c: Compiled, m: NumberMention): bool
   return true;
 }
 
-export const quantity: KindModule = {
+export const quantity = defineKind({
   meta: {
     name: "quantity",
     description:
@@ -190,8 +210,7 @@ export const quantity: KindModule = {
     verdicts: ["pass", "fail", "not_applicable"],
   },
 
-  compile(rule: RuleDef, tools) {
-    const o = rule as unknown as Options;
+  compile(o, tools) {
     const toRange = (v: number | { min: number; max: number }): [number, number] => (typeof v === "number" ? [v, v] : [v.min, v.max]);
     const c: Compiled = {
       o,
@@ -203,8 +222,7 @@ export const quantity: KindModule = {
     return c;
   },
 
-  check(ctx, compiled) {
-    const c = compiled as Compiled;
+  check(ctx, c) {
     const o = c.o;
     const out: Finding[] = [];
     const all = ctx.numbers();
@@ -225,7 +243,7 @@ export const quantity: KindModule = {
     }
     return out;
   },
-};
+});
 
 function judge(c: Compiled, m: NumberMention, start: number, end: number, bound: string): Finding {
   const o = c.o;
