@@ -1,4 +1,4 @@
-// POST /v1/score: validate an article (JSON, or a text/plain or text/html body with metadata in
+// POST /v1/score: validate an article (JSON, or a text/plain, text/html or text/markdown body with metadata in
 // the query), judge it with the current ruleset and store article + run + verdicts atomically.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -38,9 +38,9 @@ const metadataFields = {
 const nonBlank = (what: string) => z.string().regex(/\S/, `must contain some ${what}`);
 
 const scoreRequestSchema = z
-  .strictObject({ text: nonBlank("text").optional(), html: nonBlank("HTML").optional(), ...metadataFields })
-  .refine((b) => (b.text === undefined) !== (b.html === undefined), {
-    error: "send exactly one of `text` or `html`",
+  .strictObject({ text: nonBlank("text").optional(), html: nonBlank("HTML").optional(), markdown: nonBlank("Markdown").optional(), ...metadataFields })
+  .refine((b) => [b.text, b.html, b.markdown].filter((x) => x !== undefined).length === 1, {
+    error: "send exactly one of `text`, `html` or `markdown`",
     path: ["text"],
   });
 
@@ -50,7 +50,7 @@ const dryRunParam = { dry_run: queryBoolean.default(false) };
 const textQuerySchema = z.strictObject({ ...metadataFields, ...dryRunParam });
 const jsonQuerySchema = z.strictObject(dryRunParam);
 
-const BODY_TYPES = ["application/json", "text/plain", "text/html"] as const;
+const BODY_TYPES = ["application/json", "text/plain", "text/html", "text/markdown"] as const;
 
 export const scoreRoutes = new Hono<AuthEnv>();
 
@@ -75,7 +75,8 @@ scoreRoutes.post(
     } else {
       const { dry_run, ...metadata } = parseQuery(textQuerySchema, query);
       dryRun = dry_run;
-      request = parseScoreRequest(mediaType === "text/html" ? { ...metadata, html: raw } : { ...metadata, text: raw });
+      const field = mediaType === "text/html" ? "html" : mediaType === "text/markdown" ? "markdown" : "text";
+      request = parseScoreRequest({ ...metadata, [field]: raw });
     }
 
     // Lone surrogates become U+FFFD before the engine computes offsets.
@@ -83,10 +84,11 @@ scoreRoutes.post(
       ...request,
       text: replaceLoneSurrogates(request.text),
       html: replaceLoneSurrogates(request.html),
+      markdown: replaceLoneSurrogates(request.markdown),
       title: replaceLoneSurrogates(request.title),
       source: request.source ?? "api",
     });
-    if (!/\S/.test(result.text)) throw validationError("html: contains no text once the markup is removed");
+    if (!/\S/.test(result.text)) throw validationError(`${request.html !== undefined ? "html" : "markdown"}: contains no text once the markup is removed`);
 
     if (dryRun) return c.json({ article_id: null, run_id: null, dry_run: true, ...result }, 200);
 
@@ -103,7 +105,7 @@ function bodyMediaType(contentType: string | undefined): (typeof BODY_TYPES)[num
     throw new ApiError(
       415,
       "unsupported_media_type",
-      `Content-Type ${type ? `"${type}"` : "missing"}: send application/json, text/plain or text/html.`,
+      `Content-Type ${type ? `"${type}"` : "missing"}: send application/json, text/plain, text/html or text/markdown.`,
     );
   }
   const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
@@ -132,13 +134,13 @@ export const scoreApiDoc = (): Paths => ({
     post: {
       summary: "Score an article against the current ruleset and store every verdict",
       description:
-        "JSON body, or the article as a text/plain (or text/html) body with metadata in the query string. Re-posting the same source + external_id adds a run to the same article; without external_id the url identifies the article, else the text's SHA-256.",
+        "JSON body (exactly one of text, html or markdown), or the article as a text/plain, text/html or text/markdown body with metadata in the query string. Without published_at the article is judged as of the date its document states (see ScoreResult.published_at_source), else today. Re-posting the same source + external_id adds a run to the same article; without external_id the url identifies the article, else the text's SHA-256.",
       tags: ["scoring"],
       operationId: "score",
       // The text-body query schema is the superset: dry_run plus the metadata fields.
       parameters: queryParameters(textQuerySchema, {
         dry_run: "Score without storing anything.",
-        ...Object.fromEntries(Object.keys(metadataFields).map((k) => [k, "With a text/plain or text/html body only: the same field as in the JSON body."])),
+        ...Object.fromEntries(Object.keys(metadataFields).map((k) => [k, "With a text/plain, text/html or text/markdown body only: the same field as in the JSON body."])),
       }),
       requestBody: {
         required: true,
@@ -147,6 +149,7 @@ export const scoreApiDoc = (): Paths => ({
           "application/json": { schema: z.toJSONSchema(scoreRequestSchema, { io: "input", target: "draft-2020-12" }) },
           "text/plain": { schema: str },
           "text/html": { schema: str },
+          "text/markdown": { schema: str },
         },
       },
       responses: {
@@ -160,7 +163,7 @@ export const scoreApiDoc = (): Paths => ({
         401: common[401],
         403: error("The read-only token cannot score."),
         413: error("Body over 1 MiB."),
-        415: error("Content-Type is not application/json, text/plain or text/html, or the body is not valid UTF-8."),
+        415: error("Content-Type is not application/json, text/plain, text/html or text/markdown, or the body is not valid UTF-8."),
       },
     },
   },

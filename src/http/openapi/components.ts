@@ -58,7 +58,14 @@ export const schemas: Record<string, JsonSchema> = {
       counts,
       verdicts: { type: "array", items: ref("Verdict") },
       as_of: { type: "string", format: "date", description: "The judging date used." },
-      text: { type: "string", description: "The judged text (derived from html when html was sent); offsets point into it." },
+      text: { type: "string", description: "The judged text (derived from html or markdown when one was sent); offsets point into it." },
+      published_at: nullable({ type: "string", description: "The publication date used, as given: the request's published_at, else the date the document states, else null." }),
+      published_at_source: nullable({
+        type: "string",
+        enum: ["caller", "document"],
+        description:
+          "Where published_at came from: the request (it wins whenever it is a date), or the document itself (HTML <meta property=\"article:published_time\">, JSON-LD datePublished, other date metas, a <time> marked as the publication time; Markdown front matter published_at / published / date). null: undated, judged as of today.",
+      }),
     },
     required: ["article_id", "run_id", "dry_run", "ruleset", "score", "outcome", "counts", "verdicts", "as_of", "text"],
   },
