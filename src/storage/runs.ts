@@ -30,6 +30,8 @@ export interface RunWriteInput {
   trigger: RunTrigger;
   auditId?: string | null;
   deliveryId?: string | null;
+  /** Who asked for this run (a person's email or token name); null for automatic runs. */
+  actor?: string | null;
   now?: Date;
 }
 
@@ -100,6 +102,7 @@ export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<Pre
       trigger: input.trigger,
       auditId: input.auditId ?? null,
       deliveryId: input.deliveryId ?? null,
+      actor: input.actor ?? null,
       rulesetVersion: result.ruleset.version,
       contentHash,
       score: result.score,

@@ -20,6 +20,7 @@ import { getLatestRunWithVerdicts, listRuns } from "../storage/queries-runs";
 import { saveRun } from "../storage/runs";
 import { ArticlePage } from "./article-page";
 import { ArticlesPage } from "./articles-page";
+import { cmsEditUrl } from "./cms-edit";
 import { AuditPage } from "./audit-page";
 import { AuditsPage } from "./audits-page";
 import { LoginPage, MessagePage } from "./login-page";
@@ -178,7 +179,8 @@ uiRoutes.get("/articles/:id", ...page, async (c) => {
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
   const flash = c.req.query("rechecked") !== undefined ? `Re-checked just now: score ${latest?.score ?? "—"}, outcome ${latest?.outcome ?? "—"}.` : null;
   const rules = new Map(currentRuleset().rules.map((r) => [r.id, r]));
-  return render(c, 200, <ArticlePage nonce={nonce(c)} session={c.var.session} article={article} latest={latest} runs={runs.items} rules={rules} flash={flash} />);
+  const editUrl = cmsEditUrl(c.env, article);
+  return render(c, 200, <ArticlePage nonce={nonce(c)} session={c.var.session} article={article} latest={latest} runs={runs.items} rules={rules} editUrl={editUrl} flash={flash} />);
 });
 
 uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, async (c) => {
@@ -200,6 +202,7 @@ uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, asy
     result,
     ruleset,
     trigger: "api",
+    actor: c.var.session.name ?? null,
   });
   return c.redirect(`/articles/${encodeURIComponent(id)}?rechecked`, 303);
 });

@@ -12,6 +12,8 @@ export interface Session {
   /** Unix seconds. */
   expires: number;
   csrf: string;
+  /** The signed-in person (Cloudflare Access email); absent for the shared tokens. */
+  name?: string;
 }
 
 const COOKIE = "session"; // sent as __Host-session: Secure, Path=/, no Domain
