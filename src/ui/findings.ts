@@ -146,6 +146,11 @@ export function rewrite(text: string, sentences: Sentence[], note: Note): Rewrit
   };
 }
 
+/** The quote alone rewritten with its first suggestion (no article text at hand). */
+export function rewriteQuote(e: Evidence): Rewrite {
+  return rewrite("", [], { n: 0, rule: "", status: "fail", tone: "fail", evidence: e, located: false, focus: null });
+}
+
 function editSize(a: string, b: string): number {
   const [p, q] = commonEnds(a, b);
   return a.length + b.length - 2 * (p + q);

@@ -11,22 +11,26 @@ import { articleListQuery } from "../http/articles";
 import { articlesCsvResponse, auditCsvResponse, claimReviewResponse } from "../http/exports";
 import { currentRuleset } from "../rules";
 import { type ArticleFilters, getArticle, listArticles } from "../storage/articles";
-import { getAudit, listAudits, listChanges } from "../storage/audits";
+import { getAudit, listAudits, listChanges, listCorrections } from "../storage/audits";
 import { articleTotals, listSources } from "../storage/dashboard";
 import { getDb } from "../storage/db";
 import { type Cursor, parseCursor } from "../storage/queries-page";
 import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
 import { getLatestRunWithVerdicts, listRuns } from "../storage/queries-runs";
 import { saveRun } from "../storage/runs";
+import { listChangesSince } from "../storage/since";
+import { listTriage } from "../storage/triage";
 import { ArticlePage } from "./article-page";
 import { ArticlesPage } from "./articles-page";
 import { cmsEditUrl } from "./cms-edit";
+import { CorrectionsPage } from "./corrections-page";
 import { AuditPage } from "./audit-page";
 import { AuditsPage } from "./audits-page";
 import { LoginPage, MessagePage } from "./login-page";
 import { ruleExamples } from "./rule-examples";
 import { RulePage } from "./rule-page";
 import { RulesPage } from "./rules-page";
+import { SincePage } from "./since-page";
 import { csrfTokenMatches, endSession, readSession, startSession, type Session } from "./session";
 
 type UiEnv = { Bindings: Bindings; Variables: { session: Session; secureHeadersNonce?: string } };
@@ -150,7 +154,7 @@ uiRoutes.get("/", ...page, async (c) => {
   if (q.error) return message(c, 400, "Invalid filter", q.error);
   const db = getDb(c.env.DB);
   const [list, totals, sources] = await Promise.all([
-    listArticles(db, q.filters, { limit: PAGE_SIZE, cursor: q.cursor }),
+    listTriage(db, q.filters, { limit: PAGE_SIZE, cursor: q.cursor }),
     articleTotals(db, q.filters),
     listSources(db),
   ]);
@@ -205,6 +209,25 @@ uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, asy
     actor: c.var.session.name ?? null,
   });
   return c.redirect(`/articles/${encodeURIComponent(id)}?rechecked`, 303);
+});
+
+uiRoutes.get("/corrections", ...page, async (c) => {
+  const rule = c.req.query("rule")?.trim() || null;
+  const token = c.req.query("cursor") || null;
+  const cursor = token ? parseCursor(token) : null;
+  if (token && !cursor) return message(c, 400, "Invalid page", "That page link is not valid any more; start again from the first page.");
+  const list = await listCorrections(getDb(c.env.DB), { rule: rule ?? undefined }, { limit: PAGE_SIZE, cursor });
+  const rules = new Map(currentRuleset().rules.map((r) => [r.id, r]));
+  return render(c, 200, <CorrectionsPage nonce={nonce(c)} session={c.var.session} rows={list.items} rules={rules} rule={rule} cursor={token} nextCursor={list.next_cursor} />);
+});
+
+uiRoutes.get("/since", ...page, async (c) => {
+  const raw = c.req.query("hours");
+  const hours = raw === undefined || raw === "" ? 24 : Number(raw);
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 31) return message(c, 400, "Invalid period", "hours must be a whole number from 1 to 744 (31 days).");
+  const since = new Date(Date.now() - hours * 3_600_000).toISOString();
+  const { items, more } = await listChangesSince(getDb(c.env.DB), since);
+  return render(c, 200, <SincePage nonce={nonce(c)} session={c.var.session} hours={hours} since={since} rows={items} more={more} />);
 });
 
 // ---- rules ----------------------------------------------------------------------------------
