@@ -134,7 +134,7 @@ export function ArticlePage(p: ArticlePageProps) {
       <h2>Run history</h2>
       {history.length > 0 && <Sparkline title="Score over time" points={history.map((r) => ({ label: when(r.created_at), score: r.score }))} />}
       <div class="wrap">
-        <table>
+        <table class="cards-sm">
           <thead>
             <tr>
               <th scope="col">Checked</th>
@@ -153,15 +153,15 @@ export function ArticlePage(p: ArticlePageProps) {
           <tbody>
             {runs.map((r) => (
               <tr>
-                <td>{when(r.created_at)}</td>
-                <td>{r.trigger}</td>
-                <td>{r.actor ?? <span class="muted">—</span>}</td>
-                <td class="num">{score(r.score)}</td>
-                <td>
+                <td data-label="Checked">{when(r.created_at)}</td>
+                <td data-label="Trigger">{r.trigger}</td>
+                <td data-label="By">{r.actor ?? <span class="muted">—</span>}</td>
+                <td class="num" data-label="Score">{score(r.score)}</td>
+                <td data-label="Outcome">
                   <Badge value={r.outcome} />
                 </td>
-                <td class="opt num">{r.counts.fail}</td>
-                <td class="opt">
+                <td class="opt num" data-label="Failing">{r.counts.fail}</td>
+                <td class="opt" data-label="Ruleset">
                   <code>{r.ruleset_version.slice(0, 12)}</code>
                 </td>
               </tr>

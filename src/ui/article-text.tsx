@@ -19,7 +19,7 @@ export function ArticleText(props: { text: string; notes: Note[]; rules: Map<str
         if (piece.notes.length === 0) return piece.text;
         const tone = strongest(piece.notes);
         return (
-          <mark class={`t-${tone}${piece.focus ? " found" : ""}`} id={piece.starts[0] ? `m-${piece.starts[0].n}` : undefined} data-rules={[...new Set(piece.notes.map((n) => n.rule))].join(" ")}>
+          <mark class={`t-${tone}${piece.focus ? " found" : ""}${piece.starts.length > 0 ? " start" : ""}`} id={piece.starts[0] ? `m-${piece.starts[0].n}` : undefined} data-rules={[...new Set(piece.notes.map((n) => n.rule))].join(" ")}>
             {piece.starts.length > 0 && <span class="sr">{`[${TONE_LABEL[tone]}: `}</span>}
             {piece.text}
             {piece.ends.length > 0 && <span class="sr">]</span>}
@@ -44,7 +44,7 @@ export function Legend() {
     <ul class="legend" aria-label="What the marks in the text mean">
       {(["fail", "conflict", "review", "quote", "pass"] as const).map((t) => (
         <li>
-          <mark class={`t-${t}`}>{TONE_LABEL[t]}</mark>
+          <mark class={`t-${t} start`}>{TONE_LABEL[t]}</mark>
         </li>
       ))}
     </ul>

@@ -68,6 +68,7 @@ ol.occs,ul.pair,ul.occ-list{margin:.3rem 0;padding-left:1.2rem}
 .occ-foot,.rule-ref{font-size:.875rem;color:var(--muted);margin:.15rem 0}
 q.sentence{font-size:1rem}
 del{background:var(--fail-bg);color:var(--fail);text-decoration-thickness:2px}
+del+ins{margin-left:.25em}
 ins{background:var(--pass-bg);color:var(--pass);text-decoration:underline 2px;font-weight:600}
 strong.quote-hit{text-decoration:underline 2px}
 a.jump,nav.step a{display:inline-block;padding:.15rem 0;min-height:24px}
@@ -76,17 +77,17 @@ details{margin:.75rem 0;border:1px solid var(--line);border-radius:6px;padding:.
 summary{cursor:pointer;font-weight:600;padding:.2rem 0;min-height:24px}
 article.text{white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.9;background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:1rem;font-size:1rem}
 mark{border-radius:3px;padding:0 .1em;color:inherit;background:none}
-mark::before{font-weight:800;font-style:normal;margin-right:.1em}
+mark.start::before{font-weight:800;font-style:normal;margin-right:.1em}
 mark.t-fail{background:var(--fail-bg);text-decoration:underline solid 2px var(--fail)}
-mark.t-fail::before{content:"✗" / "";color:var(--fail)}
+mark.t-fail.start::before{content:"✗" / "";color:var(--fail)}
 mark.t-conflict{background:var(--conflict-bg);text-decoration:underline double 3px var(--conflict)}
-mark.t-conflict::before{content:"⇄" / "";color:var(--conflict)}
+mark.t-conflict.start::before{content:"⇄" / "";color:var(--conflict)}
 mark.t-review{background:var(--warn-bg);text-decoration:underline dashed 2px var(--warn)}
-mark.t-review::before{content:"?" / "";color:var(--warn)}
+mark.t-review.start::before{content:"?" / "";color:var(--warn)}
 mark.t-quote{background:var(--quote-bg);text-decoration:underline dotted 2px var(--quote);font-style:italic}
-mark.t-quote::before{content:"❝" / "";color:var(--quote)}
+mark.t-quote.start::before{content:"❝" / "";color:var(--quote)}
 mark.t-pass{text-decoration:underline dotted 1px var(--pass)}
-mark.t-pass::before{content:"✓" / "";color:var(--pass);font-size:.8em}
+mark.t-pass.start::before{content:"✓" / "";color:var(--pass);font-size:.8em}
 mark.found{font-weight:700}
 mark sup a{display:inline-block;min-width:24px;min-height:24px;line-height:24px;text-align:center;text-decoration:none;font-size:.8rem;font-weight:700;font-style:normal}
 ul.legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;font-size:.9rem;margin:.5rem 0;padding:0;list-style:none}

@@ -79,7 +79,7 @@ describe("article page", () => {
     expect(conflict).not.toContain("<del>");
     // In the text, the correct 252 (supported by transfer.count) is never marked wrong.
     const text = /<article class="text"[^>]*>([\s\S]*?)<\/article>/.exec(html)![1]!;
-    expect(text).toMatch(/<mark class="t-conflict"[^>]*><span class="sr">\[conflicting value: <\/span>252/);
+    expect(text).toMatch(/<mark class="t-conflict start"[^>]*><span class="sr">\[conflicting value: <\/span>252/);
     expect(text).not.toMatch(/\[wrong: <\/span>252/);
   });
 

@@ -134,7 +134,7 @@ describe("pages", () => {
     expect(visibleText(marked.replace(/<sup>[\s\S]*?<\/sup>/g, ""))).toBe(TEXT);
     expect(body.match(/<mark/g)!.length).toBe(body.match(/<\/mark>/g)!.length);
     // The failing "Ecuador" (after "Maiquetía", "Nicolás" and curly quotes) is marked as a failure, exactly.
-    const marks = [...marked.matchAll(/<mark class="t-(\w+)( found)?"[^>]*>([^<]*)/g)].map((m) => `${m[1]}${m[2] ?? ""}:${m[3]}`);
+    const marks = [...marked.matchAll(/<mark class="t-(\w+)( found)?(?: start)?"[^>]*>([^<]*)/g)].map((m) => `${m[1]}${m[2] ?? ""}:${m[3]}`);
     expect(marks).toEqual([
       "quote:Ecuador",
       "fail:detention center in ",

@@ -1,0 +1,120 @@
+// Every dashboard page in Chromium at desktop (1280×800) and phone (390×844) width: axe-core
+// (WCAG 2.2 AA rules plus best practices) finds no serious or critical violation, nothing scrolls
+// sideways, the editor's answer is in the first screen, and a screenshot of each page is kept.
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scoreSeeds } from "../../scripts/score-seeds";
+import { type LocalWorker, startLocalWorker, TOKENS } from "./local-worker";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(import.meta.dirname, "..", "..", "test-artifacts", "screenshots");
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const SEED_000 = "000_246310151619bba4";
+const WIDTHS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+let worker: LocalWorker;
+let browser: Browser;
+const pages: Record<keyof typeof WIDTHS, Page> = {} as never;
+let seed000 = "";
+let auditId = "";
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core in the page (injected from node_modules; the context bypasses our no-script CSP). */
+async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate<{ violations: AxeViolation[] }>(
+    `axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } })`,
+  );
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+const describeViolations = (list: AxeViolation[]) =>
+  list.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n")}`).join("\n");
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (browser tests never download a browser)`);
+  mkdirSync(SHOTS, { recursive: true });
+  worker = await startLocalWorker();
+  for (const seed of await scoreSeeds(worker.url, TOKENS.api)) if (seed.externalId === SEED_000) seed000 = seed.articleId;
+  // One audit, so /audits has a chart and /audits/:id a page.
+  auditId = ((await (await worker.api("/v1/audits", { method: "POST" })).json()) as { audit: { id: string } }).audit.id;
+  for (let i = 0; i < 120; i++) {
+    if (((await (await worker.api(`/v1/audits/${auditId}`)).json()) as { status: string }).status === "finished") break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  for (const [name, viewport] of Object.entries(WIDTHS) as [keyof typeof WIDTHS, (typeof WIDTHS)[keyof typeof WIDTHS]][]) {
+    const context = await browser.newContext({ viewport, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${worker.url}/login`);
+    await page.fill("#token", TOKENS.api);
+    await page.click("form.login button[type=submit]");
+    pages[name] = page;
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+});
+
+const PATHS = () => ({
+  home: "/",
+  article: `/articles/${seed000}`,
+  rules: "/rules",
+  rule: "/rules/cecot.country",
+  audits: "/audits",
+  audit: `/audits/${auditId}`,
+  corrections: "/corrections",
+  since: "/since",
+  login: "/login?next=/",
+});
+
+describe.each(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[])("at %s width", (width) => {
+  it.each(Object.keys(PATHS()))("%s: no serious or critical axe violation, no sideways scrolling", async (name) => {
+    const page = pages[width];
+    const path = PATHS()[name as keyof ReturnType<typeof PATHS>];
+    if (name === "login") await page.context().clearCookies();
+    const res = await page.goto(`${worker.url}${path}`);
+    expect(res?.status(), path).toBe(200);
+    await page.screenshot({ path: join(SHOTS, `a11y-${name}-${width}.png`), fullPage: true });
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth"), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  });
+});
+
+describe("the editor's first screen", () => {
+  async function inFirstScreen(page: Page, selector: string): Promise<boolean> {
+    const box = await page.locator(selector).first().boundingBox();
+    const { height } = page.viewportSize()!;
+    return box !== null && box.y >= 0 && box.y + box.height <= height;
+  }
+
+  it("shows seed 000's verdict and its correction (Ecuador → El Salvador) in the first screen at 1280×800 and at 390 px", async () => {
+    for (const page of [pages.desktop, pages.phone]) {
+      if ((await page.context().cookies()).length === 0) {
+        await page.goto(`${worker.url}/login`);
+        await page.fill("#token", TOKENS.api);
+        await page.click("form.login button[type=submit]");
+      }
+      await page.goto(`${worker.url}/articles/${seed000}`);
+      await expect(page.locator(".verdict").textContent()).resolves.toContain("Not ready to publish");
+      const fix = page.locator("#fix-1");
+      await expect(fix.locator("del").textContent()).resolves.toContain("Ecuador");
+      await expect(fix.locator("ins").textContent()).resolves.toContain("El Salvador");
+      expect(await inFirstScreen(page, ".verdict"), `verdict at ${page.viewportSize()!.width}px`).toBe(true);
+      expect(await inFirstScreen(page, "#fix-1 ins"), `correction at ${page.viewportSize()!.width}px`).toBe(true);
+      await page.screenshot({ path: join(SHOTS, `first-screen-article-000-${page.viewportSize()!.width}.png`) });
+    }
+  });
+});
