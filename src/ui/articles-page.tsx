@@ -56,7 +56,7 @@ function QueueRow(props: { a: TriageRow }) {
         <p class="flag">
           {f.quote && (
             <>
-              <q>{f.quote}</q>:{" "}
+              <q>{f.quote.length > 160 ? `${f.quote.slice(0, 160).replace(/\s\S*$/, "")}…` : f.quote}</q>:{" "}
             </>
           )}
           {f.reason ?? (f.status === "review" ? "needs a person's judgement" : "contradicts the rule")}{" "}

@@ -99,7 +99,7 @@ svg.chart.spark{max-width:24rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.75rem}
 .card{border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}
 ul.queue{list-style:none;padding:0;margin:0}
-ul.queue>li{display:grid;grid-template-columns:minmax(0,1fr) 9rem;gap:.2rem 1rem;border:1px solid var(--line);border-left:6px solid var(--line);border-radius:6px;padding:.5rem .8rem;margin:0 0 .5rem}
+ul.queue>li{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:.2rem 1rem;border:1px solid var(--line);border-left:6px solid var(--line);border-radius:6px;padding:.5rem .8rem;margin:0 0 .5rem}
 ul.queue>li.o-fail{border-left-color:var(--fail)}
 ul.queue>li.o-warn,ul.queue>li.o-review{border-left-color:var(--warn)}
 ul.queue>li.o-pass{border-left-color:var(--pass)}
