@@ -22,6 +22,8 @@ export interface Secrets {
   /** Cloudflare Access sign-in: the team domain ("newsroom.cloudflareaccess.com") and the application's AUD tag; both set, or off. */
   ACCESS_TEAM_DOMAIN?: string;
   ACCESS_AUD?: string;
+  /** Where Access's signing keys are fetched; defaults to https://<team domain>/cdn-cgi/access/certs (tests point it at loopback). */
+  ACCESS_CERTS_URL?: string;
 }
 
 export type Bindings = Env & Secrets;

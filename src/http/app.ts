@@ -13,6 +13,7 @@ import { openApiRoutes } from "./openapi";
 import { ruleRoutes } from "./rules";
 import { runRoutes } from "./runs";
 import { scoreRoutes } from "./score";
+import { tokenRoutes } from "./tokens";
 import { uiRoutes } from "../ui/routes";
 import { webhookRoutes } from "./webhooks/intake";
 
@@ -34,6 +35,7 @@ app.route("/v1/audits", auditRoutes);
 app.route("/v1/corrections", correctionRoutes);
 app.route("/v1/webhooks", webhookRoutes);
 app.route("/v1/deliveries", deliveryRoutes);
+app.route("/v1/tokens", tokenRoutes);
 // The dashboard last: its pages own "/", /login, /articles/*, /rules/*, /audits/*, /export/*.
 app.route("/", uiRoutes);
 

@@ -1,16 +1,25 @@
-// Bearer-token auth for the API: API_TOKEN may do anything, the optional READ_TOKEN only GET/HEAD.
+// Bearer-token auth for the API: API_TOKEN (the bootstrap admin) may do anything, the optional
+// READ_TOKEN only GET/HEAD, and per-person tokens (D1, hashed) act for their owner with their role.
 // Reused by other surfaces (the dashboard) through `tokenRole` and `requireToken`.
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { timingSafeEqual } from "hono/utils/buffer";
 import type { Bindings } from "../env";
+import { findApiToken } from "../storage/api-tokens";
+import { getDb } from "../storage/db";
 import { ApiError, errorResponse } from "./errors";
 
 export type TokenRole = "write" | "read";
 
 export interface AuthEnv {
   Bindings: Bindings;
-  Variables: { tokenRole: TokenRole };
+  Variables: {
+    tokenRole: TokenRole;
+    /** The person a per-person token acts for; null for the shared tokens. Recorded on runs. */
+    actor: string | null;
+    /** True only for the shared API_TOKEN: it alone manages per-person tokens. */
+    admin: boolean;
+  };
 }
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
@@ -41,9 +50,16 @@ export function requireToken(): MiddlewareHandler<AuthEnv> {
       throw new ApiError(503, "not_configured", "The API_TOKEN secret is not set: `wrangler secret put API_TOKEN` (or add it to .dev.vars locally).");
     }
     let role: TokenRole | null = null;
+    let actor: string | null = null;
     // bearerAuth is created per request because the secrets live in c.env.
     const check = bearerAuth<AuthEnv>({
-      verifyToken: async (token) => (role = await tokenRole(c.env, token)) !== null,
+      verifyToken: async (token) => {
+        role = await tokenRole(c.env, token);
+        if (role) return true;
+        const personal = await findApiToken(getDb(c.env.DB), token);
+        if (personal) [role, actor] = [personal.role, personal.owner];
+        return role !== null;
+      },
       noAuthenticationHeader: { message: unauthorized("Missing Authorization header: send `Authorization: Bearer <API_TOKEN>`.") },
       invalidAuthenticationHeader: { message: unauthorized("Malformed Authorization header: expected `Bearer <token>`.") },
       invalidToken: { message: unauthorized("Invalid bearer token.") },
@@ -53,6 +69,8 @@ export function requireToken(): MiddlewareHandler<AuthEnv> {
         throw new ApiError(403, "forbidden", `The read-only token cannot ${c.req.method}; use the API token.`);
       }
       c.set("tokenRole", role!);
+      c.set("actor", actor);
+      c.set("admin", role === "write" && actor === null);
       await next();
     });
   };

@@ -561,6 +561,38 @@ const otherPaths = (): OpenApiDocument["paths"] => ({
       },
     },
   },
+  "/v1/tokens": {
+    post: {
+      summary: "Create a per-person API token (bootstrap API_TOKEN only); the secret is in this response only",
+      tags: ["meta"],
+      operationId: "createToken",
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: object("{ owner: email, name: string, role?: \"write\" | \"read\" }") } },
+      },
+      responses: {
+        201: ok("The token record with its secret `token` (only its SHA-256 is stored).", object("{ id, owner, name, role, created_by, created_at, last_used_at, revoked_at, token }")),
+        400: common[400],
+        401: common[401],
+        403: error("Only the bootstrap API_TOKEN manages tokens."),
+      },
+    },
+    get: {
+      summary: "List per-person API tokens (no secrets)",
+      tags: ["meta"],
+      operationId: "listTokens",
+      responses: { 200: ok("Every token, newest first.", object("{ items: [{ id, owner, name, role, created_by, created_at, last_used_at, revoked_at }] }")), 401: common[401], 403: error("Only the bootstrap API_TOKEN manages tokens.") },
+    },
+  },
+  "/v1/tokens/{id}": {
+    delete: {
+      summary: "Revoke a per-person API token (its past actions keep its owner's name)",
+      tags: ["meta"],
+      operationId: "revokeToken",
+      parameters: [idParameter("token")],
+      responses: { 200: ok("The revoked token.", object("{ id, owner, name, role, revoked_at, … }")), 401: common[401], 403: error("Only the bootstrap API_TOKEN manages tokens."), 404: common[404] },
+    },
+  },
 });
 
 export function openApiDocument(): OpenApiDocument {

@@ -105,6 +105,7 @@ scoreRoutes.post(
       result,
       ruleset,
       trigger: "api",
+      actor: c.var.actor ?? null,
     });
     c.header("location", `/v1/runs/${saved.runId}`);
     return c.json({ article_id: saved.articleId, run_id: saved.runId, dry_run: false, ...result }, 201);

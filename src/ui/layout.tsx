@@ -44,13 +44,18 @@ export function Layout(props: { title: string; nonce: string; session?: Session 
                   {nav("/audits", "Audits", "audits")}
                 </ul>
               </nav>
-              <form method="post" action="/logout">
-                <span class="muted">
-                  {props.session.name ?? "shared token"} · {props.session.role === "write" ? "editor" : "read-only"}
-                </span>
-                <input type="hidden" name="csrf" value={props.session.csrf} />
-                <button type="submit">Log out</button>
-              </form>
+              {props.session.name ? (
+                // Signed in through Cloudflare Access: Access ends its own session.
+                <p class="who">
+                  <span class="muted">{props.session.name} · editor</span> <a href="/cdn-cgi/access/logout">Sign out</a>
+                </p>
+              ) : (
+                <form method="post" action="/logout">
+                  <span class="muted">shared token · {props.session.role === "write" ? "editor" : "read-only"}</span>
+                  <input type="hidden" name="csrf" value={props.session.csrf} />
+                  <button type="submit">Log out</button>
+                </form>
+              )}
             </>
           )}
         </header>

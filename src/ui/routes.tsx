@@ -20,6 +20,7 @@ import { getLatestRunWithVerdicts, listRuns } from "../storage/queries-runs";
 import { saveRun } from "../storage/runs";
 import { listChangesSince } from "../storage/since";
 import { listTriage } from "../storage/triage";
+import { accessSession } from "./access-session";
 import { ArticlePage } from "./article-page";
 import { ArticlesPage } from "./articles-page";
 import { cmsEditUrl } from "./cms-edit";
@@ -68,7 +69,10 @@ function safeNext(value: unknown): string {
 }
 
 const requireSession: MiddlewareHandler<UiEnv> = async (c, next) => {
-  const session = await readSession(c);
+  // A person signed in through Cloudflare Access comes first; the token cookie is the fallback.
+  const access = await accessSession(c);
+  if (access && "refused" in access) return message(c, 403, "Sign-in refused", `Cloudflare Access sign-in could not be verified: ${access.refused}.`);
+  const session = access ?? (await readSession(c));
   if (!session) {
     const url = new URL(c.req.url);
     const target = c.req.method === "GET" ? url.pathname + url.search : "/";

@@ -15,6 +15,8 @@ header.top .brand{font-weight:700;color:var(--fg);text-decoration:none}
 header.top nav ul{display:flex;gap:.25rem .5rem;flex-wrap:wrap;list-style:none;margin:0;padding:0}
 header.top nav a,header.top .brand{display:inline-block;padding:.35rem .3rem;min-height:24px}
 header.top nav a[aria-current=page]{font-weight:700;color:var(--fg);text-decoration-thickness:3px}
+header.top p.who{margin:0 0 0 auto}
+header.top p.who a{display:inline-block;padding:.35rem .3rem}
 header.top form{margin-left:auto;display:flex;gap:.5rem;align-items:center}
 main{max-width:72rem;margin:0 auto;padding:.75rem 1rem 2rem}
 h1{font-size:1.4rem;margin:.2rem 0 .5rem;overflow-wrap:anywhere}
@@ -115,7 +117,7 @@ main{padding:.5rem .75rem 2rem}
 h1{font-size:1.2rem}
 th.opt,td.opt{display:none}
 header.top{padding:.25rem .5rem}
-header.top form{margin-left:0}
+header.top form,header.top p.who{margin-left:0}
 ul.queue>li{grid-template-columns:1fr}
 ul.queue .meta{text-align:left}
 table.cards-sm thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}
