@@ -106,7 +106,7 @@ ul.queue>li.o-fail{border-left-color:var(--fail)}
 ul.queue>li.o-warn,ul.queue>li.o-review{border-left-color:var(--warn)}
 ul.queue>li.o-pass{border-left-color:var(--pass)}
 ul.queue .title{font-weight:600;font-size:1.05rem}
-ul.queue .meta{font-size:.875rem;color:var(--muted);text-align:right}
+ul.queue .meta{font-size:.875rem;color:var(--muted);text-align:right;white-space:nowrap}
 ul.queue .flag{grid-column:1/-1;margin:0}
 ul.queue .flag q{font-style:italic}
 .notice{padding:.6rem .8rem;border-radius:6px;background:var(--warn-bg);margin:.5rem 0}
@@ -119,7 +119,7 @@ th.opt,td.opt{display:none}
 header.top{padding:.25rem .5rem}
 header.top form,header.top p.who{margin-left:0}
 ul.queue>li{grid-template-columns:1fr}
-ul.queue .meta{text-align:left}
+ul.queue .meta{text-align:left;white-space:normal}
 table.cards-sm thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}
 table.cards-sm tr{display:block;border:1px solid var(--line);border-radius:6px;margin:0 0 .5rem;padding:.3rem .5rem}
 table.cards-sm td{display:block;border:0;padding:.1rem 0;text-align:left}
