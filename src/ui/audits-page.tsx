@@ -4,11 +4,17 @@ import { AuditChart, Badge, score, when } from "./components";
 import { Layout } from "./layout";
 import type { Session } from "./session";
 
-export function AuditsPage(p: { nonce: string; session: Session; audits: AuditSummary[] }) {
+export function AuditsPage(p: { nonce: string; session: Session; audits: AuditSummary[]; failingNow: number }) {
   const chronological = [...p.audits].reverse();
   return (
     <Layout title="Audits" nonce={p.nonce} session={p.session} section="audits">
       <h1>Audits</h1>
+      <p>
+        <a href="/?outcome=fail">
+          <b>{p.failingNow}</b> active articles fail now
+        </a>
+        . <span class="muted">An audit re-scores only articles judged by older rules, so its own “failing” counts the re-scored ones.</span>
+      </p>
       {p.audits.length === 0 ? (
         <p class="notice">No audit yet. The nightly cron runs one at 03:00 UTC; start one now with POST /v1/audits.</p>
       ) : (
@@ -24,7 +30,7 @@ export function AuditsPage(p: { nonce: string; session: Session; audits: AuditSu
                   <th scope="col">Scored</th>
                   <th scope="col" class="opt">Skipped</th>
                   <th scope="col">Mean score</th>
-                  <th scope="col">Failing</th>
+                  <th scope="col">Failing (re-scored)</th>
                   <th scope="col">Regressions</th>
                   <th scope="col">Fixed</th>
                 </tr>
@@ -42,7 +48,7 @@ export function AuditsPage(p: { nonce: string; session: Session; audits: AuditSu
                     <td class="num" data-label="Scored">{a.articles.scored}</td>
                     <td class="opt num" data-label="Skipped">{a.articles.skipped}</td>
                     <td class="num" data-label="Mean score">{score(a.mean_score)}</td>
-                    <td class="num" data-label="Failing">{a.outcomes.fail}</td>
+                    <td class="num" data-label="Failing (re-scored)">{a.outcomes.fail}</td>
                     <td class="num" data-label="Regressions">{a.changes.regressions}</td>
                     <td class="num" data-label="Fixed">{a.changes.fixed}</td>
                   </tr>

@@ -265,8 +265,9 @@ uiRoutes.get("/rules/:id", ...page, async (c) => {
 // ---- audits ---------------------------------------------------------------------------------
 
 uiRoutes.get("/audits", ...page, async (c) => {
-  const audits = await listAudits(getDb(c.env.DB), { limit: 60 });
-  return render(c, 200, <AuditsPage nonce={nonce(c)} session={c.var.session} audits={audits.items} />);
+  const db = getDb(c.env.DB);
+  const [audits, now] = await Promise.all([listAudits(db, { limit: 60 }), articleTotals(db, { status: "active" })]);
+  return render(c, 200, <AuditsPage nonce={nonce(c)} session={c.var.session} audits={audits.items} failingNow={now.failing} />);
 });
 
 uiRoutes.get("/audits/:id", ...page, async (c) => {

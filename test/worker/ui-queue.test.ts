@@ -85,6 +85,12 @@ describe("/corrections", () => {
   });
 });
 
+describe("/audits", () => {
+  it("says how many articles fail now, not only how many an audit re-scored", async () => {
+    expect(visibleText(await (await fetchPage("/audits", { cookie: await cookie() })).text())).toContain("4 active articles fail now");
+  });
+});
+
 describe("/since", () => {
   it("lists new failures, regressions and fixes of the last 24 hours, not what has failed for days", async () => {
     const html = await (await fetchPage("/since", { cookie: await cookie() })).text();
