@@ -4,15 +4,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { readRuleFiles } from "./rule-files";
+import { CorpusError, readCorpus, runCorpus, textEvalReport, type CorpusCase } from "./eval";
 import { checkArticle, formatIssue, loadRuleset, RuleFileError, runExamples, type CheckResult, type RuleFile, type Ruleset } from "../src/engine";
 
 const USAGE = `usage:
   accuracy-harness check <files or dirs…> [--rules DIR] [--published-at YYYY-MM-DD] [--format text|json] [--fail-under SCORE]
   accuracy-harness rules test [--rules DIR]
   accuracy-harness rules lint [--rules DIR]
+  accuracy-harness eval <cases.json> [--rules DIR] [--format text|json] [--verbose] [--min-recall X] [--min-precision X] [--min-pass-coverage X]
 
 check reads .txt, .md and .html files (directories are searched recursively).
-Exit codes: 0 clean · 1 an outcome is "fail", a score is under --fail-under, or a rule example fails · 2 usage or rule-file errors.`;
+eval scores a labelled corpus (format: shared/corpus/README.md) and prints recall, precision and pass-coverage.
+Exit codes: 0 clean · 1 an outcome is "fail", a score is under --fail-under, a rule example fails, or an eval figure is under its --min-* gate · 2 usage or rule-file errors.`;
 
 const ARTICLE_EXT = new Set([".txt", ".md", ".markdown", ".html", ".htm"]);
 
@@ -24,10 +27,17 @@ interface Args {
   publishedAt?: string;
   format: "text" | "json";
   failUnder?: number;
+  verbose: boolean;
+  gates: { recall?: number; precision?: number; pass_coverage?: number };
 }
 
 function parseArgs(argv: string[]): Args {
-  const out: Args = { positional: [], format: "text" };
+  const out: Args = { positional: [], format: "text", verbose: false, gates: {} };
+  const fraction = (flag: string, v: string) => {
+    const x = Number(v);
+    if (!Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`${flag} must be a number between 0 and 1`);
+    return x;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
@@ -58,6 +68,18 @@ function parseArgs(argv: string[]): Args {
         out.failUnder = v;
         break;
       }
+      case "--verbose":
+        out.verbose = true;
+        break;
+      case "--min-recall":
+        out.gates.recall = fraction(flag, value());
+        break;
+      case "--min-precision":
+        out.gates.precision = fraction(flag, value());
+        break;
+      case "--min-pass-coverage":
+        out.gates.pass_coverage = fraction(flag, value());
+        break;
       case "-h":
       case "--help":
         out.positional.unshift("help");
@@ -176,6 +198,31 @@ function rulesLint(args: Args): number {
   return 0;
 }
 
+function evaluate(args: Args): number {
+  const path = args.positional[1]!;
+  if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
+  let cases: CorpusCase[];
+  try {
+    cases = readCorpus(path);
+  } catch (e) {
+    if (e instanceof CorpusError) throw new UsageError(e.message);
+    throw e;
+  }
+  const ruleset = loadRules(args.rules ?? defaultRulesDir());
+  const { report, results } = runCorpus(path, cases, ruleset, { now: new Date(), verbose: args.verbose });
+  if (args.format === "json") console.log(JSON.stringify(report, null, 2));
+  else console.log(textEvalReport(report, results, args.verbose));
+  let exit = 0;
+  for (const [name, min] of Object.entries(args.gates)) {
+    const got = report.overall[name as keyof typeof args.gates];
+    if (got === null || got < min) {
+      console.error(`${name.replace("_", "-")} ${got ?? "n/a"} is under the gate ${min}`);
+      exit = 1;
+    }
+  }
+  return exit;
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -185,6 +232,10 @@ export async function main(argv: string[]): Promise<number> {
       return await check(args);
     }
     if (cmd === "rules" && sub === "test") return rulesTest(args);
+    if (cmd === "eval") {
+      if (args.positional.length !== 2) throw new UsageError("eval needs one cases.json file");
+      return evaluate(args);
+    }
     if (cmd === "rules" && sub === "lint") return rulesLint(args);
     if (cmd === "help" || cmd === undefined) {
       console.log(USAGE);

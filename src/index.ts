@@ -1,8 +1,8 @@
 // The Worker entry: thin wiring of the HTTP app, the cron trigger and the queue consumer.
 import type { Bindings } from "./env";
-import { app } from "./http/app";
+import { app } from "./app";
 import { runNightlyAudit } from "./jobs/audit";
-import type { JobMessage } from "./jobs/messages";
+import type { JobMessage } from "./lib/job-messages";
 import { consumeJobs } from "./jobs/queue";
 
 export default {

@@ -102,6 +102,7 @@ export function prepareArticle(
   let numbers: NumberMention[] | undefined;
   let dates: DateMention[] | undefined;
   let countries: CountryMention[] | undefined;
+  let predicateHits: Hit[][] | undefined;
   const getDates = (): DateMention[] => (dates ??= findDates(text, dated ? asOf : null, prepared));
 
   return {
@@ -120,6 +121,7 @@ export function prepareArticle(
     dates: getDates,
     countries: () => (countries ??= findCountryMentions(text, prepared, countryHits)),
     hits: (set) => hits[set] ?? NONE,
+    predicateHits: () => (predicateHits ??= rs.predicateSets.map((set) => hits[set] ?? NONE).filter((h) => h.length > 0)),
     inScope(set: number, sentence: number, scope: Scope): boolean {
       const hs = hits[set];
       if (!hs || hs.length === 0) return false;

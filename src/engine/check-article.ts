@@ -41,7 +41,7 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
     const { valid_from: from, valid_until: until } = rule.def;
     if ((from && asOf < from) || (until && asOf > until)) {
       result = { skipped: `the fact holds ${from ? `from ${from} ` : ""}${until ? `until ${until}` : ""}`.trim() + `; the article is judged as of ${asOf}` };
-    } else if (!rule.compiled.requires.every((set) => ctx.hits(set).length > 0)) {
+    } else if (!rule.compiled.requires.every((set) => ctx.hits(set).length > 0) || (!options.ignoreAnchors && rule.compiled.anchor !== undefined && ctx.hits(rule.compiled.anchor).length === 0)) {
       result = { skipped: null };
     } else {
       try {

@@ -7,3 +7,4 @@ export { runExamples, runExample, type ExampleResult } from "./examples";
 export { SEVERITY_WEIGHTS, score, outcome } from "./score";
 export { KINDS } from "./kinds";
 export { ruleSchema, packSchema } from "./rule-schema";
+export { evaluateCase, summarise, type LabelledCase, type CaseOutcome, type EvalReport, type Tally } from "./evaluate";

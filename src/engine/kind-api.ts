@@ -48,6 +48,8 @@ export interface Finding {
 /** Registers the phrases a rule needs in the ruleset-wide matcher; returns a term-set id. */
 export interface CompileTools {
   terms(phrases: readonly string[], key: string): number;
+  /** Declares a term set as event predicates: every rule's values may bind to them (attach.ts). */
+  predicate(set: number): void;
   /** Ids of every rule in the ruleset (for cross-references). */
   ruleIds: ReadonlySet<string>;
 }
@@ -55,6 +57,8 @@ export interface CompileTools {
 export interface CompiledRule {
   /** Term sets that must ALL occur somewhere in the article for the rule to run at all. */
   requires: number[];
+  /** The pack's anchor term set: the rule judges only articles that mention its story (set by the loader). */
+  anchor?: number;
   /** Rule ids this rule reads findings from (consistency). */
   dependsOn?: string[];
   [key: string]: unknown;
@@ -91,6 +95,8 @@ export interface ArticleContext {
   dates(): DateMention[];
   countries(): CountryMention[];
   hits(set: number): Hit[];
+  /** Hits of every term set some rule declared as event predicates. */
+  predicateHits(): Hit[][];
   /** True when the set has a hit in the given sentence (or its paragraph / the article). */
   inScope(set: number, sentence: number, scope: Scope): boolean;
   /** Findings of another rule (memoised); used by consistency. */

@@ -56,6 +56,8 @@ export interface CompiledRuleset {
   /** Phrase (matcher entry index) → the term sets it belongs to. */
   phraseSets: number[][];
   setCount: number;
+  /** Term sets declared as event predicates (attach.ts binds values to the nearest one). */
+  predicateSets: number[];
 }
 
 export const COMPILED: unique symbol = Symbol("accuracy-harness.compiled");
@@ -119,6 +121,8 @@ const isPack = (path: string) => /^pack\.ya?ml$/.test(baseOf(path));
 
 interface PackInfo {
   terms: Record<string, string[]>;
+  /** The story's anchor phrases, expanded; null when the pack names none. */
+  anchors: string[] | null;
   examplesAsOf: string | null;
   canonical: string;
 }
@@ -199,7 +203,8 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
       return (resolved[name] = out);
     };
     for (const name of Object.keys(rawTerms)) resolve(name, [name]);
-    packs.set(dirOf(f.path), { terms: resolved, examplesAsOf: parsed.data.examples_as_of ?? null, canonical: canonicalJson(parsed.data) });
+    const anchors = parsed.data.anchors ? parsed.data.anchors.flatMap((t) => (t.startsWith("@") ? (resolved[t.slice(1)] ?? []) : [t])) : null;
+    packs.set(dirOf(f.path), { terms: resolved, anchors, examplesAsOf: parsed.data.examples_as_of ?? null, canonical: canonicalJson(parsed.data) });
   }
   const packFor = (path: string): PackInfo | undefined => {
     for (let d = dirOf(path); ; d = dirOf(d)) {
@@ -265,10 +270,14 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   const ruleIds = new Set(unique.map((v) => v.def.id));
   const validPhrases = new Map<string, string>();
   const loaded: LoadedRule[] = [];
+  const predicateSets = new Set<number>();
   for (const v of unique) {
     const kind = KINDS.get(v.def.kind)!;
     const tools = {
       ruleIds,
+      predicate(set: number) {
+        predicateSets.add(set);
+      },
       terms(list: readonly string[], key: string): number {
         const folded: string[] = [];
         list.forEach((p, i) => {
@@ -308,6 +317,8 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     let compiled: CompiledRule;
     try {
       compiled = kind.compile(v.def, tools);
+      // A pack's rules run only on articles about its story.
+      if (v.pack?.anchors?.length) compiled.anchor = tools.terms(v.pack.anchors, "anchors");
     } catch (e) {
       if (e instanceof RuleCompileError) {
         issues.push({ file: v.file.path, ...v.loc.at(toPath(e.key)), rule: v.def.id, key: e.key, message: e.message });
@@ -351,6 +362,7 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     countryBase: phrases.length,
     phraseSets,
     setCount,
+    predicateSets: [...predicateSets].sort((a, b) => a - b),
   };
   const ruleset = { version, rules: loaded.map((r) => r.summary) } as LoadedRuleset;
   Object.defineProperty(ruleset, COMPILED, { value: compiled, enumerable: false });

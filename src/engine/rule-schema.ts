@@ -37,6 +37,9 @@ export const ruleSchema = z.discriminatedUnion("kind", variants as unknown as [t
 export const packSchema = z.strictObject({
   pack: z.string().min(1).describe("The pack's name"),
   description: z.string().optional(),
+  anchors: terms
+    .optional()
+    .describe("The entities that anchor the pack's story (@lists allowed): its rules judge only articles that mention one, so many packs can be loaded at once"),
   examples_as_of: isoDate.optional().describe("Judging date for rule examples without published_at (keeps `rules test` stable over time)"),
   terms: z
     .record(z.string().regex(/^[a-z][a-z0-9_]*$/, "term list names are lower_snake_case"), terms)

@@ -24,6 +24,8 @@ export interface Article {
 export interface CheckOptions {
   /** The judging date when the article has no publication date. Passed in: the engine never reads the clock. */
   now: Date;
+  /** Judge every rule even when the article does not mention its pack's story (rule examples test one rule alone). */
+  ignoreAnchors?: boolean;
 }
 
 /** One rule as shown to callers (API `GET /v1/rules`, the dashboard, audit diffs). */

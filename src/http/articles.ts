@@ -5,26 +5,11 @@ import { z } from "zod";
 import { getArticle, listArticles } from "../storage/articles";
 import { getDb } from "../storage/db";
 import { getArticleWithLatestRun, listRuns } from "../storage/queries-runs";
+import { articleListQuery, pageQuery } from "../use-cases/query-schemas";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { withClaims } from "./runs";
-import { pageQuery, parseQuery, queryNumber } from "./validation";
-
-export const articleListQuery = z
-  .strictObject({
-    outcome: z.enum(["pass", "warn", "fail"]).optional(),
-    min_score: queryNumber(0, 100).optional(),
-    max_score: queryNumber(0, 100).optional(),
-    rule: z.string().min(1).max(200).optional(),
-    source: z.string().min(1).max(64).optional(),
-    status: z.enum(["active", "withdrawn"]).optional(),
-    q: z.string().min(1).max(200).optional(),
-    ...pageQuery,
-  })
-  .refine((f) => f.min_score === undefined || f.max_score === undefined || f.min_score <= f.max_score, {
-    error: "must not be greater than max_score",
-    path: ["min_score"],
-  });
+import { parseQuery } from "./validation";
 
 const runListQuery = z.strictObject(pageQuery);
 

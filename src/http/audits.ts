@@ -7,7 +7,8 @@ import { countDeadBatches, getAudit, listAudits, listChanges } from "../storage/
 import { getDb } from "../storage/db";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
-import { pageQuery, parseQuery } from "./validation";
+import { pageQuery } from "../use-cases/query-schemas";
+import { parseQuery } from "./validation";
 
 const listQuery = z.strictObject(pageQuery);
 const detailQuery = z.strictObject({ change: z.enum(["regression", "fixed", "changed"]).optional(), ...pageQuery });

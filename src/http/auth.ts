@@ -1,15 +1,13 @@
 // Bearer-token auth for the API: API_TOKEN (the bootstrap admin) may do anything, the optional
 // READ_TOKEN only GET/HEAD, and per-person tokens (D1, hashed) act for their owner with their role.
-// Reused by other surfaces (the dashboard) through `tokenRole` and `requireToken`.
+// The shared-token comparison (also used by the dashboard login) is src/lib/tokens.ts.
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
-import { timingSafeEqual } from "hono/utils/buffer";
 import type { Bindings } from "../env";
+import { type TokenRole, tokenRole } from "../lib/tokens";
 import { findApiToken } from "../storage/api-tokens";
 import { getDb } from "../storage/db";
 import { ApiError, errorResponse } from "./errors";
-
-export type TokenRole = "write" | "read";
 
 export interface AuthEnv {
   Bindings: Bindings;
@@ -23,19 +21,6 @@ export interface AuthEnv {
 }
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
-
-/**
- * Which role a presented token grants, compared in constant time (hono's timingSafeEqual hashes
- * both sides first, so the length does not leak). Both secrets are always compared, so the
- * timing does not reveal which one matched.
- */
-export async function tokenRole(env: Bindings, token: string): Promise<TokenRole | null> {
-  const [write, read] = await Promise.all([
-    env.API_TOKEN ? timingSafeEqual(env.API_TOKEN, token) : false,
-    env.READ_TOKEN ? timingSafeEqual(env.READ_TOKEN, token) : false,
-  ]);
-  return write ? "write" : read ? "read" : null;
-}
 
 const unauthorized = (message: string) => () => errorResponse(401, "unauthorized", message);
 

@@ -6,7 +6,8 @@ import { currentRuleset } from "../rules";
 import { getDb } from "../storage/db";
 import { listCorrections } from "../storage/audits";
 import type { AuthEnv } from "./auth";
-import { pageQuery, parseQuery } from "./validation";
+import { pageQuery } from "../use-cases/query-schemas";
+import { parseQuery } from "./validation";
 
 const correctionsQuery = z.strictObject({ rule: z.string().min(1).max(200).optional(), ...pageQuery });
 

@@ -1,17 +1,15 @@
 // GET /v1/deliveries (filter by status/provider, newest first, cursor pages), GET /v1/deliveries/:id
 // (with the normalised article and the run it produced) and POST /v1/deliveries/:id/retry.
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { JobMessage } from "../jobs/messages";
-import { ALERT_PROVIDER } from "../jobs/notify";
+import type { JobMessage } from "../lib/job-messages";
 import { getDb } from "../storage/db";
-import { DELIVERY_STATUSES, getDelivery, listDeliveries, markFailed, requeueFailed, toDeliveryView } from "../storage/deliveries";
-import { toStoredRun } from "../storage/queries-runs";
-import { runs } from "../storage/schema";
+import { ALERT_PROVIDER, DELIVERY_STATUSES, getDelivery, listDeliveries, markFailed, requeueFailed, toDeliveryView } from "../storage/deliveries";
+import { getStoredRun } from "../storage/queries-runs";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
-import { pageQuery, parseQuery } from "./validation";
+import { pageQuery } from "../use-cases/query-schemas";
+import { parseQuery } from "./validation";
 
 const listQuery = z.strictObject({
   status: z.enum(DELIVERY_STATUSES).optional(),
@@ -30,11 +28,10 @@ deliveryRoutes.get("/:id", async (c) => {
   const db = getDb(c.env.DB);
   const delivery = await getDelivery(db, c.req.param("id"));
   if (!delivery) throw notFound(c.req.param("id"));
-  const run = delivery.runId ? await db.select().from(runs).where(eq(runs.id, delivery.runId)).get() : undefined;
   return c.json({
     ...toDeliveryView(delivery),
     payload: parsePayload(delivery.payload),
-    run: run ? toStoredRun(run) : null,
+    run: delivery.runId ? await getStoredRun(db, delivery.runId) : null,
   });
 });
 

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { MAX_PAGE_SIZE } from "../storage/queries-page";
 import { deliveries } from "../storage/schema";
 import { scoreRequestSchema } from "./score";
+import { providers } from "./webhooks/providers";
 
 type JsonSchema = z.core.JSONSchema.BaseSchema;
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -509,7 +510,7 @@ const otherPaths = (): OpenApiDocument["paths"] => ({
           in: "path",
           required: true,
           description: "The CMS; enabled when its secret is set.",
-          schema: { type: "string", enum: ["contentful", "ghost", "sanity", "standard", "strapi", "wordpress"] },
+          schema: { type: "string", enum: Object.keys(providers) },
         },
       ],
       requestBody: { required: true, description: "The CMS's payload, signed.", content: { "application/json": { schema: { type: "object" } } } },

@@ -3,13 +3,12 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { type Article, checkArticle } from "../engine";
-import { currentRuleset } from "../rules";
-import { getDb, sha256Hex } from "../storage/db";
-import { saveRun } from "../storage/runs";
+import { getDb } from "../storage/db";
+import { scoreArticle } from "../use-cases/score-article";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
-import { parseQuery, queryBoolean, validationError } from "./validation";
+import { queryBoolean } from "../use-cases/query-schemas";
+import { parseQuery, validationError } from "./validation";
 
 /** Request bodies above this are refused with 413 before they are read (D1 rows cap at 2 MB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -76,37 +75,12 @@ scoreRoutes.post(
       request = parseScoreRequest(mediaType === "text/html" ? { ...metadata, html: body } : { ...metadata, text: body });
     }
 
-    const ruleset = currentRuleset();
-    const article: Article = {
-      text: request.text,
-      html: request.html,
-      title: request.title ?? undefined,
-      publishedAt: request.published_at ?? null,
-      language: request.language ?? undefined,
-    };
-    const result = checkArticle(article, ruleset, { now: new Date() });
+    const { result, store } = scoreArticle({ ...request, source: request.source ?? "api" });
     if (!/\S/.test(result.text)) throw validationError("html: contains no text once the markup is removed");
 
     if (dryRun) return c.json({ article_id: null, run_id: null, dry_run: true, ...result }, 200);
 
-    const saved = await saveRun(getDb(c.env.DB), {
-      article: {
-        source: request.source ?? "api",
-        // Without an id of its own an article is identified by its URL, else by its text, so
-        // re-posting the same article adds a run to the same record.
-        externalId: request.external_id ?? request.url ?? (await sha256Hex(result.text)),
-        url: request.url,
-        title: request.title,
-        // The engine's text (derived from html when html was sent): stored evidence offsets point into it.
-        text: result.text,
-        publishedAt: request.published_at,
-        language: request.language,
-      },
-      result,
-      ruleset,
-      trigger: "api",
-      actor: c.var.actor ?? null,
-    });
+    const saved = await store(getDb(c.env.DB), { trigger: "api", actor: c.var.actor });
     c.header("location", `/v1/runs/${saved.runId}`);
     return c.json({ article_id: saved.articleId, run_id: saved.runId, dry_run: false, ...result }, 201);
   },

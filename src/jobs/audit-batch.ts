@@ -3,7 +3,7 @@
 // commit together, so a retried or duplicated message never counts an article twice. Dead
 // letters are settled as failures, so the audit still finishes.
 import type { BatchItem } from "drizzle-orm/batch";
-import { checkArticle, type CheckResult, type Outcome, type Ruleset } from "../engine";
+import type { Outcome, Ruleset } from "../engine";
 import type { Bindings } from "../env";
 import { currentRuleset } from "../rules";
 import {
@@ -23,11 +23,11 @@ import {
   transact,
 } from "../storage/audits";
 import { type Db, getDb } from "../storage/db";
-import { prepareRunWrite } from "../storage/runs";
+import { scoreArticle, type ScoredArticle } from "../use-cases/score-article";
 import { type AuditEnv, processScan, settle } from "./audit";
 import { diffRulesets, diffRun } from "./audit-diff";
 import type { JobHandler } from "./handlers";
-import type { JobOf } from "./messages";
+import type { JobOf } from "../lib/job-messages";
 import { maybeEnqueueAlert } from "./notify";
 
 type AuditBatchJob = JobOf<"audit-batch">;
@@ -84,23 +84,20 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
       delta.due--;
       continue;
     }
-    let result: CheckResult;
+    let scored: ScoredArticle;
     try {
-      result = checkArticle({ text: article.text, title: article.title ?? undefined, publishedAt: article.publishedAt, language: article.language ?? undefined }, ruleset, { now });
+      scored = scoreArticle(
+        { source: article.source, external_id: article.externalId, url: article.url, title: article.title, text: article.text, published_at: article.publishedAt, language: article.language },
+        { now, ruleset },
+      );
     } catch (err) {
       // The engine is deterministic: a throw would recur on retry, so record it and move on.
       console.error(`audit ${auditId}: scoring article ${article.id} threw`, err);
       delta.failed++;
       continue;
     }
-    const write = await prepareRunWrite(db, {
-      article: { source: article.source, externalId: article.externalId, url: article.url, title: article.title, text: result.text, publishedAt: article.publishedAt, language: article.language },
-      result,
-      ruleset,
-      trigger: "audit",
-      auditId,
-      now: writtenAt,
-    });
+    const { result } = scored;
+    const write = await scored.prepare(db, { trigger: "audit", auditId, at: writtenAt });
     statements.push(...write.statements);
     delta.scored++;
     delta[result.outcome]++;

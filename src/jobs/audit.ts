@@ -32,7 +32,7 @@ import {
 import { type Db, getDb } from "../storage/db";
 import { newId } from "../storage/ids";
 import { diffRulesets } from "./audit-diff";
-import type { JobMessage } from "./messages";
+import type { JobMessage } from "../lib/job-messages";
 
 /**
  * Default articles per queue message (the `AUDIT_BATCH_SIZE` var overrides it, see

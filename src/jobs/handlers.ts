@@ -1,7 +1,7 @@
 // The one registry of job handlers, keyed by message type. Each job module owns its handler.
 import type { Bindings } from "../env";
 import { auditBatchHandler } from "./audit-batch";
-import type { JobOf, JobType } from "./messages";
+import type { JobOf, JobType } from "../lib/job-messages";
 import { notify } from "./notify";
 import { scoreDelivery } from "./score-delivery";
 

@@ -1,19 +1,15 @@
 // Outbound alerts: deciding when a run deserves one (maybeEnqueueAlert, for any job), building
 // the compact summary (buildAlert) and the `notify` job that POSTs it signed per Standard Webhooks.
-import { and, desc, eq, lt } from "drizzle-orm";
-import type { Evidence, Outcome } from "../engine";
+import type { Outcome } from "../engine";
 import type { Bindings } from "../env";
-import { standardKey } from "../http/webhooks/standard";
-import { hmacSign, toBase64, utf8 } from "../http/webhooks/verify";
+import { signStandardWebhook } from "../lib/crypto";
+import type { JobMessage } from "../lib/job-messages";
 import { currentRuleset } from "../rules";
 import { type Db, getDb } from "../storage/db";
-import { findDelivery, markFailed, markSent, recordAttemptFailure, recordDelivery } from "../storage/deliveries";
-import { articles, runs, verdicts } from "../storage/schema";
+import { ALERT_PROVIDER, findDelivery, markFailed, markSent, recordAttemptFailure, recordDelivery } from "../storage/deliveries";
+import { getRunReport } from "../storage/queries-runs";
 import type { JobHandler } from "./handlers";
-import type { JobMessage } from "./messages";
 
-/** Alerts are recorded as deliveries of this provider, keyed by run id (one alert per run). */
-export const ALERT_PROVIDER = "notify";
 // Keep alerts compact: receivers want the gist and a link, not every verdict.
 const MAX_RULES = 20;
 const MAX_QUOTES = 3;
@@ -78,39 +74,31 @@ export interface Alert {
 
 /** The alert body for one run, or null when the run (or its article) does not exist. */
 export async function buildAlert(db: Db, articleId: string, runId: string, now = new Date()): Promise<Alert | null> {
-  const [articleRows, runRows, previousRows, failing] = await db.batch([
-    db.select().from(articles).where(eq(articles.id, articleId)).limit(1),
-    db.select().from(runs).where(and(eq(runs.id, runId), eq(runs.articleId, articleId))).limit(1),
-    // Run ids are time-sortable: the previous run is the greatest id below this one.
-    db.select({ outcome: runs.outcome }).from(runs).where(and(eq(runs.articleId, articleId), lt(runs.id, runId))).orderBy(desc(runs.id)).limit(1),
-    db.select().from(verdicts).where(and(eq(verdicts.runId, runId), eq(verdicts.status, "fail"))).orderBy(verdicts.ruleId),
-  ]);
-  const article = articleRows[0];
-  const run = runRows[0];
-  if (!article || !run) return null;
-  const previousOutcome = previousRows[0]?.outcome ?? null;
+  const report = await getRunReport(db, articleId, runId);
+  if (!report) return null;
+  const { article, run, previousOutcome, failing } = report;
   const claims = new Map(currentRuleset().rules.map((r) => [r.id, r.claim]));
   return {
     type: "article.alert",
     timestamp: now.toISOString(),
     data: {
       reason: alertReason({ outcome: run.outcome, previousOutcome }) ?? "changed",
-      article: { id: article.id, source: article.source, external_id: article.externalId, title: article.title, url: article.url },
+      article: { id: article.id, source: article.source, external_id: article.external_id, title: article.title, url: article.url },
       run: {
         id: run.id,
         trigger: run.trigger,
         score: run.score,
         outcome: run.outcome,
         previous_outcome: previousOutcome,
-        ruleset_version: run.rulesetVersion,
-        as_of: run.asOf,
-        created_at: run.createdAt,
+        ruleset_version: run.ruleset_version,
+        as_of: run.as_of,
+        created_at: run.created_at,
       },
       failing_rules: failing.slice(0, MAX_RULES).map((v) => ({
-        rule: v.ruleId,
-        claim: claims.get(v.ruleId) ?? null,
+        rule: v.rule,
+        claim: claims.get(v.rule) ?? null,
         severity: v.severity,
-        quotes: (JSON.parse(v.evidence) as Evidence[]).slice(0, MAX_QUOTES).map((e) => ({
+        quotes: v.evidence.slice(0, MAX_QUOTES).map((e) => ({
           quote: e.quote,
           offset: e.offset,
           found: e.found,
@@ -122,13 +110,6 @@ export async function buildAlert(db: Db, articleId: string, runId: string, now =
       more_failing_rules: Math.max(0, failing.length - MAX_RULES),
     },
   };
-}
-
-/** The Standard Webhooks headers for a body: webhook-id, webhook-timestamp (s), webhook-signature "v1,<base64>". */
-export async function signStandardWebhook(secret: string, id: string, body: string, now = new Date()): Promise<Record<string, string>> {
-  const timestamp = Math.floor(now.getTime() / 1000).toString();
-  const signature = await hmacSign(standardKey(secret), utf8(`${id}.${timestamp}.${body}`));
-  return { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${toBase64(signature)}` };
 }
 
 export const notify: JobHandler<"notify"> = {

@@ -3,7 +3,7 @@
 // dead-letter queue, whose consumer lets the owning job record the failure durably.
 import type { Bindings } from "../env";
 import { jobHandlers } from "./handlers";
-import type { JobMessage } from "./messages";
+import type { JobMessage } from "../lib/job-messages";
 
 export const DEAD_LETTER_QUEUE_SUFFIX = "-dlq";
 

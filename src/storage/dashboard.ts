@@ -1,10 +1,9 @@
-// Read queries only the dashboard and the exports need (the rest come from articles.ts,
-// queries-*.ts and audits.ts): filtered totals, the source menu and the verdicts of many runs.
-import { inArray, sql } from "drizzle-orm";
+// Read queries only the dashboard needs (the rest come from articles.ts, queries-*.ts and
+// audits.ts): filtered totals and the source menu.
+import { sql } from "drizzle-orm";
 import { articleFilterWhere, type ArticleFilters } from "./articles";
 import type { Db } from "./db";
-import { type StoredVerdict, toStoredVerdict } from "./queries-runs";
-import { articles, verdicts } from "./schema";
+import { articles } from "./schema";
 
 export interface ArticleTotals {
   articles: number;
@@ -30,22 +29,4 @@ export async function articleTotals(db: Db, filters: ArticleFilters): Promise<Ar
 export async function listSources(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ source: articles.source }).from(articles).orderBy(articles.source);
   return rows.map((r) => r.source);
-}
-
-/** Every verdict of the given runs, grouped by run id (chunked under D1's 100 bound parameters). */
-export async function verdictsByRun(db: Db, runIds: string[]): Promise<Map<string, StoredVerdict[]>> {
-  const out = new Map<string, StoredVerdict[]>();
-  for (let i = 0; i < runIds.length; i += 90) {
-    const rows = await db
-      .select()
-      .from(verdicts)
-      .where(inArray(verdicts.runId, runIds.slice(i, i + 90)))
-      .orderBy(verdicts.runId, verdicts.ruleId);
-    for (const row of rows) {
-      const list = out.get(row.runId) ?? [];
-      list.push(toStoredVerdict(row));
-      out.set(row.runId, list);
-    }
-  }
-  return out;
 }

@@ -11,6 +11,9 @@ export type Delivery = typeof deliveries.$inferSelect;
 export type DeliveryStatus = Delivery["status"];
 export const DELIVERY_STATUSES = deliveries.status.enumValues;
 
+/** Outbound alerts are recorded as deliveries of this provider, keyed by run id (one alert per run). */
+export const ALERT_PROVIDER = "notify";
+
 export interface ArticleRef {
   source: string;
   externalId: string;

@@ -1,7 +1,7 @@
 // Read queries over runs and their verdicts: one run with its verdicts (evidence parsed), an
 // article's latest run, an article's run history. Multi-query reads go in one D1 batch (one
 // round trip).
-import { and, asc, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Evidence, Outcome, Severity, VerdictStatus } from "../engine";
 import { type ArticleRecord, toArticleRecord } from "./articles";
 import type { Db } from "./db";
@@ -79,11 +79,30 @@ export function toStoredVerdict(row: typeof verdicts.$inferSelect): StoredVerdic
 
 const latestRunIdOf = (articleId: string) => sql`(SELECT ${articles.latestRunId} FROM ${articles} WHERE ${articles.id} = ${articleId})`;
 
+/** The one verdict query: the verdicts of one run (or a list of runs) by run and rule id, optionally of one status. */
+function verdictsOf(db: Db, runIds: string | SQL | string[], status?: VerdictStatus) {
+  return db
+    .select()
+    .from(verdicts)
+    .where(and(Array.isArray(runIds) ? inArray(verdicts.runId, runIds) : eq(verdicts.runId, runIds), status ? eq(verdicts.status, status) : undefined))
+    .orderBy(asc(verdicts.runId), asc(verdicts.ruleId));
+}
+
+/** Every verdict of the given runs, grouped by run id (chunked under D1's 100 bound parameters). */
+export async function verdictsByRun(db: Db, runIds: string[]): Promise<Map<string, StoredVerdict[]>> {
+  const out = new Map<string, StoredVerdict[]>();
+  for (let i = 0; i < runIds.length; i += 90) {
+    for (const row of await verdictsOf(db, runIds.slice(i, i + 90))) {
+      const list = out.get(row.runId) ?? [];
+      list.push(toStoredVerdict(row));
+      out.set(row.runId, list);
+    }
+  }
+  return out;
+}
+
 function runAndVerdicts(db: Db, runId: string | SQL) {
-  return [
-    db.select().from(runs).where(eq(runs.id, runId)),
-    db.select().from(verdicts).where(eq(verdicts.runId, runId)).orderBy(asc(verdicts.ruleId)),
-  ] as const;
+  return [db.select().from(runs).where(eq(runs.id, runId)), verdictsOf(db, runId)] as const;
 }
 
 function withVerdicts(runRows: (typeof runs.$inferSelect)[], verdictRows: (typeof verdicts.$inferSelect)[]): RunWithVerdicts | null {
@@ -95,6 +114,47 @@ function withVerdicts(runRows: (typeof runs.$inferSelect)[], verdictRows: (typeo
 export async function getRun(db: Db, id: string): Promise<RunWithVerdicts | null> {
   const [runRows, verdictRows] = await db.batch(runAndVerdicts(db, id));
   return withVerdicts(runRows, verdictRows);
+}
+
+/** One run without its verdicts, or null. */
+export async function getStoredRun(db: Db, id: string): Promise<StoredRun | null> {
+  const row = await db.select().from(runs).where(eq(runs.id, id)).get();
+  return row ? toStoredRun(row) : null;
+}
+
+/** The latest run of the article with this source + external id, or null (unknown, or never scored). */
+export async function latestRunOf(db: Db, ref: { source: string; externalId: string }): Promise<StoredRun | null> {
+  const row = await db
+    .select({ run: runs })
+    .from(articles)
+    .innerJoin(runs, eq(runs.id, articles.latestRunId))
+    .where(and(eq(articles.source, ref.source), eq(articles.externalId, ref.externalId)))
+    .get();
+  return row ? toStoredRun(row.run) : null;
+}
+
+/** What an alert reports about one run: its article, the run, the outcome before it and its failing verdicts. */
+export interface RunReport {
+  article: ArticleRecord;
+  run: StoredRun;
+  /** The article's outcome in the run before this one; null for its first run. */
+  previousOutcome: Outcome | null;
+  failing: StoredVerdict[];
+}
+
+/** One round trip for a RunReport, or null when the run (or its article) does not exist. */
+export async function getRunReport(db: Db, articleId: string, runId: string): Promise<RunReport | null> {
+  const [articleRows, runRows, previousRows, failing] = await db.batch([
+    db.select().from(articles).where(eq(articles.id, articleId)).limit(1),
+    db.select().from(runs).where(and(eq(runs.id, runId), eq(runs.articleId, articleId))).limit(1),
+    // Run ids are time-sortable: the previous run is the greatest id below this one.
+    db.select({ outcome: runs.outcome }).from(runs).where(and(eq(runs.articleId, articleId), lt(runs.id, runId))).orderBy(desc(runs.id)).limit(1),
+    verdictsOf(db, runId, "fail"),
+  ]);
+  const article = articleRows[0];
+  const run = runRows[0];
+  if (!article || !run) return null;
+  return { article: toArticleRecord(article), run: toStoredRun(run), previousOutcome: previousRows[0]?.outcome ?? null, failing: failing.map(toStoredVerdict) };
 }
 
 /** The article's latest run with every verdict, or null (unknown article or never scored). */

@@ -7,7 +7,7 @@ import { OtherFindings, ToFix } from "./article-findings";
 import { ArticleText, Legend } from "./article-text";
 import { articleTitle, Badge, score, Sparkline, when } from "./components";
 import { buildFindings, type Findings } from "./findings";
-import { collectNotes } from "./highlight";
+import { collectNotes } from "../lib/highlight";
 import { Layout } from "./layout";
 import type { Session } from "./session";
 

@@ -1,7 +1,7 @@
 // The stored article text with every located evidence span marked in place. Each mark carries a
 // shape (CSS icon) and hidden text naming what it is, so nothing depends on colour or hover.
 import type { RuleSummary } from "../engine";
-import { segment, strongest, type Note, type Tone } from "./highlight";
+import { segment, strongest, type Note, type Tone } from "../lib/highlight";
 
 /** What each highlight means, in words (screen readers, the legend, the lists). */
 export const TONE_LABEL: Record<Tone, string> = {

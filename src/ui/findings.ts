@@ -3,7 +3,7 @@
 // failure of one side), things to review, failures inside quotations, and the passes.
 import type { Evidence, Severity, VerdictStatus } from "../engine";
 import { splitSentences, type Sentence } from "../engine/text/segment";
-import type { Note } from "./highlight";
+import type { Note } from "../lib/highlight";
 
 export interface VerdictLike {
   rule: string;

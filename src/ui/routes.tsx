@@ -4,11 +4,8 @@ import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { NONCE, secureHeaders } from "hono/secure-headers";
-import { checkArticle } from "../engine";
 import type { Bindings } from "../env";
-import { tokenRole } from "../http/auth";
-import { articleListQuery } from "../http/articles";
-import { articlesCsvResponse, auditCsvResponse, claimReviewResponse } from "../http/exports";
+import { tokenRole } from "../lib/tokens";
 import { currentRuleset } from "../rules";
 import { type ArticleFilters, getArticle, listArticles } from "../storage/articles";
 import { getAudit, listAudits, listChanges, listCorrections } from "../storage/audits";
@@ -17,9 +14,11 @@ import { getDb } from "../storage/db";
 import { type Cursor, parseCursor } from "../storage/queries-page";
 import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
 import { getLatestRunWithVerdicts, listRuns } from "../storage/queries-runs";
-import { saveRun } from "../storage/runs";
 import { listChangesSince } from "../storage/since";
 import { listTriage } from "../storage/triage";
+import { articlesCsvResponse, auditCsvResponse, claimReviewResponse } from "../use-cases/exports";
+import { articleListQuery } from "../use-cases/query-schemas";
+import { scoreArticle } from "../use-cases/score-article";
 import { accessSession } from "./access-session";
 import { ArticlePage } from "./article-page";
 import { ArticlesPage } from "./articles-page";
@@ -199,19 +198,7 @@ uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, asy
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
   // saveRun's upsert marks an article active again; a withdrawn article must stay withdrawn.
   if (article.status === "withdrawn") return message(c, 400, "Article withdrawn", "This article was withdrawn in its CMS; it is no longer re-checked.");
-  const ruleset = currentRuleset();
-  const result = checkArticle(
-    { text: article.text, title: article.title ?? undefined, publishedAt: article.published_at, language: article.language ?? undefined },
-    ruleset,
-    { now: new Date() },
-  );
-  await saveRun(db, {
-    article: { source: article.source, externalId: article.external_id, url: article.url, title: article.title, text: result.text, publishedAt: article.published_at, language: article.language },
-    result,
-    ruleset,
-    trigger: "api",
-    actor: c.var.session.name ?? null,
-  });
+  await scoreArticle(article).store(db, { trigger: "api", actor: c.var.session.name ?? null });
   return c.redirect(`/articles/${encodeURIComponent(id)}?rechecked`, 303);
 });
 

@@ -4,8 +4,8 @@ import type { Context } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { timingSafeEqual } from "hono/utils/buffer";
 import type { Bindings } from "../env";
-import type { TokenRole } from "../http/auth";
-import { sha256Hex } from "../storage/db";
+import { sha256Hex } from "../lib/crypto";
+import type { TokenRole } from "../lib/tokens";
 
 export interface Session {
   role: TokenRole;

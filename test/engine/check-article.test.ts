@@ -32,7 +32,7 @@ describe("checkArticle", () => {
   it("judges as of the publication date, else now", () => {
     expect(judgingDate("2025-07-19T10:00:00Z", NOW)).toEqual({ asOf: "2025-07-19", dated: true });
     expect(judgingDate(null, NOW)).toEqual({ asOf: "2026-11-23", dated: false });
-    const text = "President Nicolás Maduro welcomed them.";
+    const text = "President Nicolás Maduro welcomed the Venezuelans back from El Salvador.";
     expect(checkArticle({ text, publishedAt: "2025-07-19" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "role.maduro")!.status).toBe("pass");
     expect(checkArticle({ text, publishedAt: "2026-02-10" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "role.maduro")!.status).toBe("fail");
     expect(checkArticle({ text }, rs, { now: NOW }).as_of).toBe("2026-11-23");

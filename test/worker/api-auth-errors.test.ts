@@ -2,7 +2,7 @@
 // each answers the JSON error shape with the right status and code, never a 500 for bad input.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { app } from "../../src/http/app";
+import { app } from "../../src/app";
 import { call, expectError, ORIGIN, READ, WRITE } from "./fixtures/api";
 
 const article = { text: "CECOT is in Tecoluca, El Salvador." };

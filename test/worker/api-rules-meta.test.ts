@@ -1,7 +1,7 @@
 // GET /v1/rules, /v1/rules/:id (with counts over latest runs), /healthz and /openapi.json
 // (which must describe every route the app serves).
 import { describe, expect, it } from "vitest";
-import { app } from "../../src/http/app";
+import { app } from "../../src/app";
 import { currentRuleset } from "../../src/rules";
 import { call, callJson } from "./fixtures/api";
 import { store, verdict } from "./fixtures/runs";

@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { CheckResult } from "../../src/engine";
 import { currentRuleset } from "../../src/rules";
-import { sha256Hex } from "../../src/storage/db";
+import { sha256Hex } from "../../src/lib/crypto";
 import { call, callJson, expectError } from "./fixtures/api";
 import { seed, seeds } from "./fixtures/seeds";
 

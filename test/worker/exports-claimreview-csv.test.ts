@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csvCell } from "../../src/http/exports";
+import { csvCell } from "../../src/use-cases/exports";
 import { evidence, fetchPage, login, storeArticle, verdict } from "./fixtures/ui";
 
 const TEXT = "Officials said the men flew to a detention center in Ecuador, known as CECOT. “CECOT is in Ecuador,” a lawyer claimed.";

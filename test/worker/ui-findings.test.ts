@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Evidence } from "../../src/engine";
 import { splitSentences } from "../../src/engine/text/segment";
 import { rewrite, rewriteQuote } from "../../src/ui/findings";
-import type { Note } from "../../src/ui/highlight";
+import type { Note } from "../../src/lib/highlight";
 
 function note(text: string, quote: string, extra: Partial<Evidence>): Note {
   const offset = text.indexOf(quote);

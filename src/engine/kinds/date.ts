@@ -4,11 +4,13 @@
 import { z } from "zod";
 import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import { isInQuote, type DateMention } from "../text-adapter";
-import { compileMentionFilter, contextSchema, mentionPasses, nearSchema, partialDate, terms, type MentionFilter } from "./shared";
+import { LANG } from "../lang";
+import { compileMentionFilter, contextSchema, eventSchema, mentionPasses, nearSchema, partialDate, terms, type MentionFilter } from "./shared";
 
 const options = z.object({
   date: partialDate.describe("When the event happened, at the granularity it is known"),
   accept: z.array(partialDate).optional().describe("Other dates that are also right (a flight that landed after midnight)"),
+  event: eventSchema.optional(),
   near: nearSchema.optional(),
   context: contextSchema.optional(),
   ignore_after: terms.optional().describe("Skip a date directly preceded by one of these words (\"since\", \"until\")"),
@@ -61,6 +63,35 @@ function agrees(m: DateMention, t: P): boolean {
   return true;
 }
 
+/** A boundary preposition (since, until, by, desde …) right before the offset: a state's edge or a deadline. */
+function boundaryBefore(ctx: Parameters<KindModule["check"]>[0], offset: number): boolean {
+  const i = ctx.tokenAt(offset);
+  for (let back = 1; back <= 2; back++) {
+    const t = ctx.tokens[i - back];
+    if (!t || t.kind === "punct") return false;
+    if (LANG.boundaryPrepositions.has(t.text)) return true;
+    // "antes de", "después de": the two-word forms.
+    const prev = ctx.tokens[i - back - 1];
+    if (prev && LANG.boundaryPrepositions.has(`${prev.text} ${t.text}`)) return true;
+    if (t.text !== "the" && t.text !== "el" && t.text !== "la" && t.text !== "los") return false;
+  }
+  return false;
+}
+
+/** For each date mention, the indexes of the dates coordinated with it ("March and April", "15 y 16 de marzo"). */
+function coordinated(ctx: Parameters<KindModule["check"]>[0], all: DateMention[]): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  for (let k = 0; k < all.length; k++) {
+    const prev = all[k - 1];
+    const joined = prev !== undefined && /^\s*(,|and|y|or|o|&|to|through|and in|y en|and on|y el)?\s*$/i.test(ctx.text.slice(prev.offset + prev.length, all[k]!.offset));
+    if (!joined) current = [];
+    current.push(k);
+    groups[k] = current;
+  }
+  return groups;
+}
+
 export const date: KindModule = {
   meta: {
     name: "date",
@@ -84,7 +115,10 @@ export const date: KindModule = {
   check(ctx, compiled) {
     const c = compiled as Compiled;
     const out: Finding[] = [];
-    for (const m of ctx.dates()) {
+    const all = ctx.dates();
+    const groups = coordinated(ctx, all);
+    for (let gi = 0; gi < all.length; gi++) {
+      const m = all[gi]!;
       // Relative dates in an undated article were resolved against "now": meaningless here.
       if (m.relative && !ctx.dated) continue;
       if (m.year === undefined && m.month === undefined) continue;
@@ -93,10 +127,18 @@ export const date: KindModule = {
       // "Today, we handed over…" inside a quote is relative to when it was said, not published.
       if (m.relative && isInQuote(ctx.quotes, start, m.length)) continue;
       const s = ctx.sentenceAt(start);
-      if (!mentionPasses(ctx, c.filter, start, end, s)) continue;
+      const group = groups[gi]!;
+      // "since March and April": the preposition before a coordination governs all of it.
+      if (c.filter.event && boundaryBefore(ctx, all[group[0]!]!.offset)) continue;
+      if (!mentionPasses(ctx, c.filter, start, end, s, "nearest")) continue;
       // A span of days ("15–16 March") agrees when either end does.
-      const to = m.range?.to;
-      const ok = c.truth.some((t) => agrees(m, t) || (to !== undefined && agrees({ ...m, year: to.year ?? m.year, month: to.month ?? m.month, day: to.day ?? m.day }, t)));
+      const agreesAny = (d: DateMention) => {
+        const dt = d.range?.to;
+        return c.truth.some((t) => agrees(d, t) || (dt !== undefined && agrees({ ...d, year: dt.year ?? d.year, month: dt.month ?? d.month, day: dt.day ?? d.day }, t)));
+      };
+      // Coordinated dates state the event's occurrences as a set ("deported in March and
+      // April"): the set agrees when one of its dates does.
+      const ok = agreesAny(m) || (group.length > 1 && group.some((k) => agreesAny(all[k]!)));
       const truth = c.truth[0]!;
       const expected = formatPartial(truth);
       const found = iso({ y: m.year, m: m.granularity !== "year" ? m.month : undefined, d: m.granularity === "day" ? m.day : undefined });

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
-import { compileMentionFilter, contextSchema, mentionPasses, nearSchema, terms, type MentionFilter } from "./shared";
+import { LANG } from "../lang";
+import { compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, type MentionFilter } from "./shared";
 
 const range = z.strictObject({ min: z.number(), max: z.number() });
 
@@ -13,9 +14,11 @@ const options = z.object({
   value: z.union([z.number(), range]).describe("The true value, or {min, max} when only a range is known (124–125 days)"),
   accept: z.array(z.union([z.number(), range])).optional().describe("Other values that are also right (261 men in all, $4.76 million signed grant)"),
   tolerance: z.number().min(0).max(1).optional().describe("Relative tolerance for approximate mentions (\"about 250\"); default 0.1"),
+  event: eventSchema.optional(),
   near: nearSchema.optional(),
   context: contextSchema.optional(),
   ignore_after: terms.optional().describe("Skip a value directly preceded by one of these words (\"since\", \"desde\")"),
+  nationality: z.array(z.string().regex(/^[A-Z]{2}$/)).optional().describe("Countries (ISO 3166 codes) of the people counted: \"10 U.S. nationals\" is another group when this is [VE]"),
   display: z.string().optional().describe("How to write the true value in a correction (\"252\", \"$6 million\")"),
 });
 
@@ -47,25 +50,74 @@ function money(n: number, currency?: string): string {
   return `${sym}${n.toLocaleString("en-US")}`;
 }
 
-/** Partitives are subsets, not the total: "seven of the 252", "137 de los 238". */
+/** Partitives are subsets, not the total: "seven of the 252", "one of the men", "137 de los 238". */
 function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
   const i = ctx.tokenAt(m.offset + m.length);
   const a = ctx.tokens[i];
   const b = ctx.tokens[i + 1];
-  const c = ctx.tokens[i + 2];
-  if (!a || (a.text !== "of" && a.text !== "de" && a.text !== "out")) return false;
-  const isNum = (t?: { kind: string; text: string }) => !!t && (t.kind === "number" || /^(doscientos|two|ten|diez)/.test(t.text));
-  if (isNum(b)) return true;
-  return !!b && ["the", "los", "las", "those", "them", "ellos", "ellas", "all", "todos"].includes(b.text) && (isNum(c) || b.text === "them" || b.text === "ellos" || b.text === "ellas");
+  if (!a || !b || !LANG.partitiveOf.has(a.text)) return false;
+  return b.kind === "number" || LANG.partitiveDeterminers.has(b.text) || (a.text === "out" && b.text === "of");
+}
+
+/** "17 more men", "another 14", "otros 101": a part added to a total, and so is every count beside it. */
+function isAdditive(ctx: ArticleContext, m: NumberMention): boolean {
+  const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
+  const prev = ctx.tokens[ctx.tokenAt(m.offset) - 1];
+  return (!!next && LANG.additiveAfter.has(next.text)) || (!!prev && LANG.additiveBefore.has(prev.text));
+}
+
+const additiveSentences = new WeakMap<ArticleContext, Set<number>>();
+
+/** Sentences holding an additive count: every count in them is a part of a total. */
+function sentenceHasAdditive(ctx: ArticleContext, m: NumberMention, all: NumberMention[]): boolean {
+  let set = additiveSentences.get(ctx);
+  if (!set) {
+    set = new Set();
+    for (const x of all) if (x.unit === "count" && isAdditive(ctx, x)) set.add(ctx.sentenceAt(x.offset));
+    additiveSentences.set(ctx, set);
+  }
+  return set.has(ctx.sentenceAt(m.offset)) && !isAdditive(ctx, m);
 }
 
 // "Two weeks later", "three days ago", "dos semanas después": a time offset, not how long anything lasted.
-const OFFSET_WORDS = new Set(["later", "ago", "earlier", "afterwards", "afterward", "despues", "antes", "atras"]);
-
 function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration") return false;
   const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
-  return !!next && OFFSET_WORDS.has(next.text);
+  return !!next && LANG.offsetAfter.has(next.text);
+}
+
+/** "de 29 años" after a name is an age in Spanish, as is "aged 29" in English. */
+function isAgeLike(ctx: ArticleContext, m: NumberMention): boolean {
+  if (m.unit !== "duration" || !/^(year|ano)/.test(m.durationUnit ?? "")) return false;
+  const prev = ctx.tokens[ctx.tokenAt(m.offset) - 1];
+  return !!prev && (prev.text === "de" || LANG.ageWords.has(prev.text));
+}
+
+/**
+ * Does the number count the rule's noun? The noun must follow it within its own phrase: no
+ * preposition, verb or other number between ("two planes carrying 252 men" counts planes), and
+ * no nationality other than the counted people's ("10 U.S. nationals" are another group).
+ */
+function countsTheNoun(ctx: ArticleContext, c: Compiled, m: NumberMention): boolean {
+  const near = c.filter.near;
+  if (!near || near.side !== "after" || c.o.unit !== "count") return true;
+  const end = m.offset + m.length;
+  const h = ctx.hits(near.set)[firstStartingAt(ctx.hits(near.set), end)];
+  if (!h) return false;
+  for (let i = ctx.tokenAt(end); i < ctx.tokens.length && ctx.tokens[i]!.start < h.start; i++) {
+    const t = ctx.tokens[i]!;
+    // "hundreds of Venezuelans", "decenas de hombres": a vague amount takes its noun with "of".
+    if (m.qualifier === "vague" && LANG.partitiveOf.has(t.text) && i === ctx.tokenAt(end)) continue;
+    if (t.kind === "number" || LANG.phraseBreakers.has(t.text) || (t.kind === "punct" && t.text !== "-" && t.text !== ".")) return false;
+    if (t.kind === "word" && t.text.endsWith("ing")) return false;
+  }
+  if (c.o.nationality) {
+    const countries = ctx.countries();
+    for (let k = firstMentionAt(countries, end); k < countries.length && countries[k]!.offset < h.end; k++) {
+      if (!c.o.nationality.includes(countries[k]!.code)) return false;
+    }
+  }
+  return true;
 }
 
 export const quantity: KindModule = {
@@ -94,15 +146,17 @@ export const quantity: KindModule = {
     const c = compiled as Compiled;
     const o = c.o;
     const out: Finding[] = [];
-    for (const m of ctx.numbers()) {
+    const all = ctx.numbers();
+    for (const m of all) {
       if (m.age) continue;
       if (m.unit !== o.unit) continue;
       if (o.unit === "money" && o.currency && m.currency && m.currency !== o.currency) continue;
       const start = m.offset;
       const end = m.offset + m.length;
       const s = ctx.sentenceAt(start);
-      if (!mentionPasses(ctx, c.filter, start, end, s)) continue;
-      if (isPartitive(ctx, m) || isTimeOffset(ctx, m)) continue;
+      if (!mentionPasses(ctx, c.filter, start, end, s, "clause")) continue;
+      if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
+      if (o.unit === "count" && (isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))) continue;
       out.push(judge(c, m, start, end));
     }
     return out;
@@ -111,17 +165,18 @@ export const quantity: KindModule = {
 
 function judge(c: Compiled, m: NumberMention, start: number, end: number): Finding {
   const o = c.o;
-  // Compare in the mention's unit: truth [124, 125] days is [4, 4] months when rounded.
+  // Durations compare in days: "four months" is 3.5–4.5 months (rounding), so it agrees with
+  // 124–125 days, and "more than four months" (over 121.75 days) does too.
   const per = o.unit === "duration" ? daysPer(m.durationUnit) : 1;
-  const truth = c.truth.map(([lo, hi]): [number, number] =>
-    o.unit === "duration" && per > 1 ? [Math.round(lo / per), Math.round(hi / per)] : [lo, hi],
-  );
+  const slack = per > 1 ? per / 2 : 0;
+  const truth = c.truth;
   const tol = o.tolerance ?? 0.1;
-  const v = m.value;
+  const v = m.value * per;
+  const vMax = (m.max ?? m.value) * per;
   let ok: boolean;
   switch (m.qualifier) {
     case "approx":
-      ok = truth.some(([lo, hi]) => hi >= v * (1 - tol) && lo <= (m.max ?? v) * (1 + tol));
+      ok = truth.some(([lo, hi]) => hi >= v * (1 - tol) - slack && lo <= vMax * (1 + tol) + slack);
       break;
     case "more_than":
       ok = truth.some(([, hi]) => hi > v);
@@ -136,20 +191,19 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
       ok = truth.some(([lo]) => lo <= v);
       break;
     case "vague": {
-      const [a, b] = m.vagueRange ?? [v, m.max ?? v];
-      ok = truth.some(([lo, hi]) => hi >= a && lo <= b);
+      const [a, b] = m.vagueRange ?? [m.value, m.max ?? m.value];
+      ok = truth.some(([lo, hi]) => hi >= a * per && lo <= b * per);
       break;
     }
-    default: {
-      const hiM = m.max ?? v;
-      ok = truth.some(([lo, hi]) => hi >= v && lo <= hiM);
-    }
+    default:
+      ok = truth.some(([lo, hi]) => hi >= v - slack && lo <= vMax + slack);
   }
+  const shown = (n: number) => (per > 1 ? Math.round((n / per) * 10) / 10 : n);
   const unitWord = o.unit === "duration" ? ` ${m.durationUnit ?? "days"}` : "";
   const show = (n: number) => (o.unit === "money" ? money(n, o.currency) : `${fmt(n)}${unitWord}`);
   const q = m.qualifier === "exact" ? "" : `${m.qualifier.replace("_", " ")} `;
-  const found = m.qualifier === "vague" ? `${q}${m.vagueRange ? `${m.vagueRange[0]}–${m.vagueRange[1]}` : fmt(v)}` : `${q}${show(v)}${m.max !== undefined ? `–${show(m.max)}` : ""}`;
-  const [lo0, hi0] = truth[0]!;
+  const found = m.qualifier === "vague" ? `${q}${m.vagueRange ? `${m.vagueRange[0]}–${m.vagueRange[1]}` : fmt(m.value)}` : `${q}${show(m.value)}${m.max !== undefined ? `–${show(m.max)}` : ""}`;
+  const [lo0, hi0] = truth[0]!.map(shown) as [number, number];
   const expected = o.display ?? (lo0 === hi0 ? show(lo0) : `${show(lo0)}–${show(hi0)}`);
   return {
     start,

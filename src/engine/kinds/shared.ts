@@ -1,7 +1,9 @@
 // Option pieces several kinds share (term lists, context groups, "near" windows) and the
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
+import { clauseAfter, clauseAt, hitWithin, inCorrection, nearestPredicate, windowAround, type Clause } from "../attach";
 import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
+import { LANG } from "../lang";
 
 /** Plain phrases (case- and accent-insensitive, whole words, optional trailing `*`) or `@pack-term` references. */
 export const terms = z
@@ -20,11 +22,11 @@ export const partialDate = z
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "use YYYY, YYYY-MM or YYYY-MM-DD")
   .describe("YYYY, YYYY-MM or YYYY-MM-DD: the granularity the fact is known at");
 
-export const scope = z.enum(["sentence", "paragraph", "article"]);
+export const scope = z.enum(["clause", "sentence", "paragraph", "article"]);
 
 export const termGroup = z.strictObject({
   terms,
-  scope: scope.optional().describe("Where the terms must (or must not) occur relative to the mention; default sentence"),
+  scope: scope.optional().describe("Where the terms must (or must not) occur relative to the mention; default sentence. clause: the value's own clause (value kinds only; elsewhere read as sentence)"),
 });
 
 export const contextSchema = z
@@ -42,13 +44,28 @@ export const nearSchema = z
   })
   .describe("The value must sit within a few words of one of these terms (the counted noun, the event verb)");
 
+export const eventSchema = z
+  .strictObject({
+    terms: terms.describe("The event's predicates: verbs and nouns that state it (released, freed, liberados, the release)"),
+    ambiguous: z
+      .strictObject({
+        terms: terms.describe("Predicates this event shares with another (arrived, flown, llegaron)"),
+        with: terms.describe("Words that, in the same clause, make a shared predicate this event (a destination: Caracas, Maiquetía)"),
+        without: terms.optional().describe("Words that, as a destination in the same clause, make it another event's"),
+      })
+      .optional(),
+    when: partialDate.optional().describe("When the event happened: a value in a clause dated otherwise belongs to another occurrence"),
+  })
+  .describe("The event the value belongs to: a value counts only when its clause states this event (dates: when this event is the nearest predicate). Statements, rulings, plans, corrections and other events' values are skipped.");
+
+export type EventDef = z.infer<typeof eventSchema>;
 export type TermGroupDef = z.infer<typeof termGroup>;
 export type ContextDef = z.infer<typeof contextSchema>;
 export type NearDef = z.infer<typeof nearSchema>;
 
 export interface CompiledGroup {
   set: number;
-  scope: Scope;
+  scope: Scope | "clause";
 }
 export interface CompiledContext {
   all: CompiledGroup[];
@@ -81,18 +98,47 @@ export function compileNear(near: NearDef | undefined, tools: CompileTools, key 
  * sentence/paragraph, an optional nearby term, and words it must not directly follow.
  * Shared by the quantity and date kinds.
  */
+export interface CompiledEvent {
+  set: number;
+  ambiguous: { set: number; with: number; without: number | null } | null;
+  when: { y: number; m?: number; d?: number } | null;
+}
+
 export interface MentionFilter {
+  event: CompiledEvent | null;
   context: CompiledContext;
   near: CompiledNear | null;
   ignoreAfter: number | null;
+  /** The context has clause-scoped groups (checked per value). */
+  clauseGroups: boolean;
   /** The term sets that must occur in the article for the rule to run at all. */
   requires: number[];
 }
 
-export function compileMentionFilter(o: { context?: ContextDef; near?: NearDef; ignore_after?: string[] }, tools: CompileTools): MentionFilter {
+export function compileEvent(e: EventDef | undefined, tools: CompileTools): CompiledEvent | null {
+  if (!e) return null;
+  const set = tools.terms(e.terms, "event.terms");
+  tools.predicate(set);
+  let ambiguous: CompiledEvent["ambiguous"] = null;
+  if (e.ambiguous) {
+    ambiguous = {
+      set: tools.terms(e.ambiguous.terms, "event.ambiguous.terms"),
+      with: tools.terms(e.ambiguous.with, "event.ambiguous.with"),
+      without: e.ambiguous.without ? tools.terms(e.ambiguous.without, "event.ambiguous.without") : null,
+    };
+    tools.predicate(ambiguous.set);
+  }
+  const when = e.when ? e.when.split("-").map(Number) : null;
+  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null };
+}
+
+export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef; near?: NearDef; ignore_after?: string[] }, tools: CompileTools): MentionFilter {
   const context = compileContext(o.context, tools);
   const near = compileNear(o.near, tools);
+  const event = compileEvent(o.event, tools);
   return {
+    event,
+    clauseGroups: [...context.all, ...context.none].some((g) => g.scope === "clause"),
     context,
     near,
     ignoreAfter: o.ignore_after ? tools.terms(o.ignore_after, "ignore_after") : null,
@@ -101,16 +147,118 @@ export function compileMentionFilter(o: { context?: ContextDef; near?: NearDef; 
 }
 
 /** Does the mention at [start, end) in `sentence` pass the filter? */
-export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number): boolean {
+export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number, bind: "nearest" | "clause" = "clause"): boolean {
+  if (f.event && !eventHolds(ctx, f.event, start, end, sentence, bind)) return false;
   if (!contextHolds(ctx, f.context, sentence)) return false;
+  if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return false;
   if (f.near && !nearHolds(ctx, f.near, start, end, sentence)) return false;
   return f.ignoreAfter === null || !precededBy(ctx, f.ignoreAfter, start);
 }
 
+/** The clause a value is judged in: its own, or the next when its own only introduces it ("March 15: …"). */
+export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
+  const c = clauseAt(ctx, start);
+  if (c.endsWithColon && ctx.wordsBetween(c.start, c.end) <= ctx.wordsBetween(start, end) + 2) return clauseAfter(ctx, c) ?? c;
+  // "on December 22, when Boasberg ruled …": a when-clause right after a date says what happened on it.
+  if (ctx.wordsBetween(end, c.end) === 0) {
+    const next = clauseAfter(ctx, c);
+    if (next && LANG.whenWords.has(ctx.tokens[next.from]!.text) && ctx.text.slice(end, next.start).includes(",")) return next;
+  }
+  return c;
+}
+
+/** Is any token of [from, to) in the word set? */
+function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number, to: number): boolean {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) if (words.has(ctx.tokens[i]!.text)) return true;
+  return false;
+}
+
+/**
+ * Is the value at [start, end) stated as this event, in the outlet's asserted words? Not inside a
+ * correction notice, not in a clause that is a plan, possibility or denial, and bound to the
+ * event: its clause holds the event ("clause", for counts) or the event is the predicate nearest
+ * to it ("nearest", for dates: in "a judge ruled on Monday that men deported in March …", Monday
+ * belongs to the ruling). A shared predicate (arrived, llegaron) counts with its argument.
+ */
+export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): boolean {
+  if (inCorrection(ctx, sentence)) return false;
+  const c = windowAround(ctx, valueClause(ctx, start, end), start, end);
+  if (anyWordIn(ctx, LANG.modals, c.start, start) || anyWordIn(ctx, LANG.negations, c.start, c.end)) return false;
+  const main = ctx.hits(e.set);
+  if (isDateline(ctx, clauseAt(ctx, start), start)) return false;
+  const a = e.ambiguous;
+  const isShared = (from: number, to: number) =>
+    a !== null && hitWithin(ctx.hits(a.set), from, to) && destinationIn(ctx, ctx.hits(a.with), c) && (a.without === null || !destinationIn(ctx, ctx.hits(a.without), c));
+  if (bind === "nearest") {
+    const p = nearestPredicate(ctx, c, start, end, ctx.predicateHits());
+    if (!p) return false;
+    if (!hitWithin(main, p.start, p.end) && !isShared(p.start, p.end)) return false;
+  } else if (!hitWithin(main, c.start, c.end) && !isShared(c.start, c.end)) return false;
+  if (e.when && datedOtherwise(ctx, e.when, c, start, end)) return false;
+  return true;
+}
+
+/** Does the clause name one of the places as where someone went (not "from El Salvador")? */
+function destinationIn(ctx: ArticleContext, hits: readonly Hit[], c: Clause): boolean {
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
+    if (!isOrigin(ctx, ctx.tokenAt(hits[k]!.start), c.from)) return true;
+  }
+  return false;
+}
+
+/** Is the noun phrase starting at token i governed by an origin preposition ("from El Salvador's prison")? */
+function isOrigin(ctx: ArticleContext, i: number, floor: number): boolean {
+  for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return true;
+    if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return false;
+  }
+  return false;
+}
+
+/** "CARACAS, Jan. 15, 2026 —": a dateline dates the story, not an event in it. */
+function isDateline(ctx: ArticleContext, c: Clause, start: number): boolean {
+  if (!c.endsWithColon) return false;
+  const first = ctx.tokens[c.from]!;
+  const word = ctx.text.slice(first.start, first.end);
+  return first.start < start && word.length >= 3 && word === word.toUpperCase() && /\p{Lu}/u.test(word) && ctx.wordsBetween(c.start, c.end) <= 7;
+}
+
+/**
+ * Is the value dated otherwise than `when` — another occurrence of the event? By a date in its
+ * clause, else by the narrative time: the last date stated before it in the paragraph
+ * ("January 2025. … Grenell returned with six Americans").
+ */
+function datedOtherwise(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): boolean {
+  const disagrees = (d: ReturnType<ArticleContext["dates"]>[number]) =>
+    (d.year !== undefined && d.year !== when.y) || (d.granularity !== "year" && d.month !== undefined && when.m !== undefined && d.month !== when.m);
+  const dates = ctx.dates();
+  let k = firstMentionAt(dates, c.start);
+  let inClause = false;
+  for (; k < dates.length && dates[k]!.offset < c.end; k++) {
+    const d = dates[k]!;
+    if (d.offset < end && d.offset + d.length > start) continue;
+    inClause = true;
+    if (disagrees(d)) return true;
+  }
+  if (inClause) return false;
+  const paragraph = ctx.sentences[ctx.sentenceAt(start)]?.paragraph;
+  const before = dates[firstMentionAt(dates, c.start) - 1];
+  return before !== undefined && ctx.sentences[ctx.sentenceAt(before.offset)]?.paragraph === paragraph && disagrees(before);
+}
+
+/** The context's clause-scoped groups, judged in the value's own clause. */
+function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: number, end: number): boolean {
+  const clause = valueClause(ctx, start, end);
+  for (const g of c.all) if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
+  for (const g of c.none) if (g.scope === "clause" && hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
+  return true;
+}
+
 /** Does the sentence satisfy the context (all groups present, none of the excluded)? */
 export function contextHolds(ctx: ArticleContext, c: CompiledContext, sentence: number): boolean {
-  for (const g of c.all) if (!ctx.inScope(g.set, sentence, g.scope)) return false;
-  for (const g of c.none) if (ctx.inScope(g.set, sentence, g.scope)) return false;
+  for (const g of c.all) if (!ctx.inScope(g.set, sentence, g.scope === "clause" ? "sentence" : g.scope)) return false;
+  for (const g of c.none) if (g.scope !== "clause" && ctx.inScope(g.set, sentence, g.scope)) return false;
   return true;
 }
 

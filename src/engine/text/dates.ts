@@ -5,6 +5,7 @@
 // the anchor, and are marked `relative: true` whenever anything came from it.
 import { addDays, dayOfWeek, daysInMonth, MONTHS, WEEKDAYS } from "./calendar";
 import { foldText } from "./fold";
+import { smallDuration } from "./numbers";
 import { isUpperAt, TokenCursor, type Token } from "./tokens";
 
 export { dayOfWeek } from "./calendar";
@@ -45,6 +46,11 @@ export interface DateMention {
   weekday?: number;
   /** A numeric date read month-first although it could be day-first ("7/8/2025"). */
   ambiguous?: boolean;
+  /**
+   * The year was not written: it came from the narrative ("16 July 1969 … on 20 July", the last
+   * year stated earlier in the paragraph) or, when the paragraph states none, the anchor.
+   */
+  yearFrom?: "narrative" | "anchor";
 }
 
 export interface FindDatesOptions {
@@ -252,7 +258,7 @@ function parseCalendar(sc: DateScanner, i: number, options: FindDatesOptions): C
 }
 
 /** Everything that can start at token i: weekday, modifiers, approximations, calendar forms. */
-function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): { core: Core; first: number; approx?: Approximate; granularityYear?: boolean; relativeWord?: boolean } | null {
+function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): { core: Core; first: number; approx?: Approximate; granularityYear?: boolean; relativeWord?: boolean; offset?: { n: number; unit: string } } | null {
   const t = sc.t(i) as Token;
   const w = t.text;
 
@@ -355,7 +361,14 @@ function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): { core:
 
   // Relative days.
   if (w === "yesterday" || w === "ayer") return { core: { next: i + 1 }, first: i, relativeWord: true };
-  if (w === "today" || w === "hoy") return { core: { next: i + 1 }, first: i, relativeWord: true };
+  if (w === "today" || w === "hoy") {
+    // "a year ago today", "hace un año hoy", "hoy hace un año": the same day, years or months back.
+    const back = sc.text(i - 1) === "ago" ? smallDuration(sc.text(i - 3), sc.text(i - 2)) : sc.text(i - 3) === "hace" ? smallDuration(sc.text(i - 2), sc.text(i - 1)) : null;
+    if (back && (back.unit === "year" || back.unit === "month")) return { core: { next: i + 1 }, first: i - 3, relativeWord: true, offset: back };
+    const ahead = sc.text(i + 1) === "hace" ? smallDuration(sc.text(i + 2), sc.text(i + 3)) : null;
+    if (ahead && (ahead.unit === "year" || ahead.unit === "month")) return { core: { next: i + 4 }, first: i, relativeWord: true, offset: ahead };
+    return { core: { next: i + 1 }, first: i, relativeWord: true };
+  }
   if (w === "anteayer") return { core: { next: i + 1 }, first: i, relativeWord: true };
   return null;
 }
@@ -402,13 +415,48 @@ export function findDates(text: string, anchor?: DateAnchor, options: FindDatesO
     if (mention) out.push(mention);
     i = Math.max(hit.core.next, i + 1);
   }
+  if (anchor) narrativeYears(text, out);
   return out;
+}
+
+/**
+ * Narrative time: a date written without its year ("on 20 July", "in March") belongs to the year
+ * the paragraph's narrative last set ("On 16 July 1969, … On 20 July …"), not to the publication's.
+ * Only a fronted month or day with its year sets the narrative (a year in a law's name or in a
+ * relative clause does not); only plain calendar dates move ("last July", "on Friday" stay anchored).
+ */
+function narrativeYears(text: string, mentions: DateMention[]): void {
+  let last: DateMention | undefined;
+  for (const m of mentions) {
+    if (m.yearFrom === "anchor" && last?.year !== undefined && last.year !== m.year && !/[\n\r]/.test(text.slice(last.offset + last.length, m.offset))) {
+      const shift = last.year - m.year!;
+      m.year = last.year;
+      m.yearFrom = "narrative";
+      if (m.range) {
+        m.range.from.year = m.year;
+        if (m.range.to.year !== undefined) m.range.to.year += shift;
+      }
+    }
+    if (!m.relative && m.year !== undefined && m.granularity !== "year" && fronted(text, m.offset)) last = m;
+  }
+}
+
+/** Does the date open its sentence (at most two words before it: "On", "In early", "El")? */
+function fronted(text: string, offset: number): boolean {
+  let words = 0;
+  for (let k = offset - 1; k >= 0; k--) {
+    const ch = text[k]!;
+    if (ch === "." || ch === "!" || ch === "?" || ch === "\n" || ch === ":" ) return true;
+    if (/\s/.test(ch) && k + 1 < offset && !/\s/.test(text[k + 1]!)) words++;
+    if (words > 2) return false;
+  }
+  return true;
 }
 
 function resolve(
   sc: DateScanner,
   i: number,
-  hit: { core: Core; first: number; approx?: Approximate; granularityYear?: boolean; relativeWord?: boolean },
+  hit: { core: Core; first: number; approx?: Approximate; granularityYear?: boolean; relativeWord?: boolean; offset?: { n: number; unit: string } },
   anchor: DateAnchor | undefined,
 ): DateMention | null {
   const { core } = hit;
@@ -417,6 +465,7 @@ function resolve(
   const base = { offset: firstTok.start, length: lastTok.end - firstTok.start };
   let { year, month, day } = core;
   let relative = false;
+  let yearFrom: DateMention["yearFrom"];
   const w = sc.text(i);
   let granularity: Granularity = day !== undefined ? "day" : month !== undefined ? "month" : "year";
 
@@ -427,6 +476,13 @@ function resolve(
       if (anchor) {
         const delta = w === "yesterday" || w === "ayer" ? -1 : w === "anteayer" ? -2 : 0;
         ({ year, month, day } = addDays(anchor.year, anchor.month, anchor.day, delta));
+        if (hit.offset) {
+          const months = hit.offset.unit === "year" ? hit.offset.n * 12 : hit.offset.n;
+          const idx = year! * 12 + (month! - 1) - months;
+          year = Math.floor(idx / 12);
+          month = (idx % 12) + 1;
+          day = Math.min(day!, daysInMonth(year, month));
+        }
       }
     } else if (hit.granularityYear) {
       granularity = "year";
@@ -473,6 +529,7 @@ function resolve(
     }
   } else if (year === undefined && month !== undefined) {
     relative = true;
+    if (anchor && (core.mode === undefined || core.mode === "recent")) yearFrom = "anchor";
     if (anchor) {
       if (day !== undefined) {
         // "July 18": this year unless that is more than a month after the anchor.
@@ -493,6 +550,7 @@ function resolve(
   if (hit.approx) m.approximate = hit.approx;
   if (core.weekday !== undefined) m.weekday = core.weekday;
   if (core.ambiguous) m.ambiguous = true;
+  if (yearFrom) m.yearFrom = yearFrom;
   if (core.dayTo !== undefined && day !== undefined) {
     m.range = { from: { year, month, day }, to: { year, month, day: core.dayTo } };
   }

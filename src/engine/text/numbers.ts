@@ -109,6 +109,17 @@ for (const [words, unit] of [
 ] as Array<[string, DurationUnit]>) {
   for (const w of words.split(" ")) DURATION_UNITS.set(w, unit);
 }
+/**
+ * "a year", "fifty years", "3 months", "hace un año": a small count and a calendar unit at tokens
+ * [i, i+1], read for time offsets ("a year ago today"); null when they are not one.
+ */
+export function smallDuration(count: string, unit: string): { n: number; unit: DurationUnit } | null {
+  const u = DURATION_UNITS.get(unit);
+  if (!u) return null;
+  const n = count === "a" || count === "an" ? 1 : /^\d{1,3}$/.test(count) ? Number(count) : SMALL.get(count);
+  return n === undefined ? null : { n, unit: u };
+}
+
 /** Singular units that "a"/"an"/"un"/"una" can quantify ("a year", "una semana"). */
 const SINGULAR_UNITS = new Set(["day", "week", "month", "year", "hour", "dia", "semana", "mes", "ano", "hora"]);
 

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { ApiError } from "../errors";
 import type { Intake, Provider } from "./contract";
 import { nonEmpty, parsePayload } from "./contract";
-import { assertFresh, concatBytes, fromHex, hmacVerify, requireHeader, unauthorized, utf8 } from "./verify";
+import { concatBytes, fromHex, hmacVerify, utf8 } from "../../lib/crypto";
+import { assertFresh, requireHeader, unauthorized } from "./verify";
 
 const SIGNATURE = "x-contentful-signature";
 const SIGNED_HEADERS = "x-contentful-signed-headers";

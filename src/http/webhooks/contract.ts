@@ -2,6 +2,7 @@
 // map its payload to score / withdraw / ignore) and the payload helpers they share.
 import type { z } from "zod";
 import type { Secrets } from "../../env";
+import type { WebhookArticle } from "../../lib/webhook-article";
 import { ApiError } from "../errors";
 
 /** What the intake hands a provider: the exact bytes received plus the request around them. */
@@ -14,23 +15,9 @@ export interface WebhookRequest {
   toleranceMs: number;
 }
 
-/** The article as the queue consumer will score it (stored as JSON in deliveries.payload). */
-export interface NormalisedArticle {
-  source: string;
-  external_id: string;
-  title: string | null;
-  /** Exactly one of html / text carries the body. */
-  html: string | null;
-  text: string | null;
-  url: string | null;
-  published_at: string | null;
-  updated_at: string | null;
-  language: string | null;
-}
-
 /** What a delivery asks us to do. `deliveryKey` is the payload-derived dedupe key, when the scheme has no id of its own. */
 export type Intake =
-  | { action: "score"; event: string; deliveryKey?: string; article: NormalisedArticle }
+  | { action: "score"; event: string; deliveryKey?: string; article: WebhookArticle }
   | { action: "withdraw"; event: string; deliveryKey?: string; externalId: string }
   | { action: "ignore"; event: string; deliveryKey?: string; reason: string };
 

@@ -3,8 +3,9 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Bindings } from "../../env";
-import type { JobMessage } from "../../jobs/messages";
-import { getDb, sha256Hex } from "../../storage/db";
+import type { JobMessage } from "../../lib/job-messages";
+import { sha256Hex } from "../../lib/crypto";
+import { getDb } from "../../storage/db";
 import { recordDelivery } from "../../storage/deliveries";
 import { ApiError, errorResponse } from "../errors";
 import type { Provider, WebhookRequest } from "./contract";

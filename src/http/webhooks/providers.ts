@@ -7,8 +7,11 @@ import { standard } from "./standard";
 import { strapi } from "./strapi";
 import { wordpress } from "./wordpress";
 
-export const providers: Record<string, Provider> = { contentful, ghost, sanity, standard, strapi, wordpress };
+/** The one list of providers: the OpenAPI enum, the error message and the tests read it. */
+export const providers = { contentful, ghost, sanity, standard, strapi, wordpress } satisfies Record<string, Provider>;
+
+export type ProviderName = keyof typeof providers;
 
 export function findProvider(name: string): Provider | undefined {
-  return Object.hasOwn(providers, name) ? providers[name] : undefined;
+  return Object.hasOwn(providers, name) ? providers[name as ProviderName] : undefined;
 }

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { ApiError } from "../errors";
 import type { Intake, Provider } from "./contract";
 import { nonEmpty, parsePayload } from "./contract";
-import { assertFresh, concatBytes, fromBase64, hmacVerify, requireHeader, unauthorized, utf8 } from "./verify";
+import { concatBytes, fromBase64, hmacVerify, utf8 } from "../../lib/crypto";
+import { assertFresh, requireHeader, unauthorized } from "./verify";
 
 const HEADER = "sanity-webhook-signature";
 

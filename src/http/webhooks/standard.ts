@@ -3,14 +3,8 @@
 import { z } from "zod";
 import type { Intake, Provider } from "./contract";
 import { nonEmpty, parsePayload } from "./contract";
-import { assertFresh, concatBytes, fromBase64, hmacVerify, requireHeader, unauthorized, utf8 } from "./verify";
-
-/** The signing key behind a "whsec_<base64>" secret (the prefix is optional, as in the spec's libraries). */
-export function standardKey(secret: string): Uint8Array {
-  const key = fromBase64(secret.replace(/^whsec_/, ""));
-  if (!key?.length) throw new Error("the Standard Webhooks secret must be whsec_ followed by base64");
-  return key;
-}
+import { concatBytes, fromBase64, hmacVerify, standardKey, utf8 } from "../../lib/crypto";
+import { assertFresh, requireHeader, unauthorized } from "./verify";
 
 // The payload contract for `standard` senders: { type, timestamp, data: <article> }.
 const standardPayload = z.object({

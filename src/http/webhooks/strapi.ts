@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { Intake, Provider } from "./contract";
 import { looksLikeHtml, nonEmpty, parsePayload } from "./contract";
-import { requireHeader, timingSafeEqualStrings, unauthorized } from "./verify";
+import { timingSafeEqualStrings } from "../../lib/crypto";
+import { requireHeader, unauthorized } from "./verify";
 
 const strapiPayload = z.object({
   event: z.string().optional(),

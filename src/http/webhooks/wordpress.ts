@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { Intake, Provider } from "./contract";
 import { nonEmpty, parsePayload } from "./contract";
-import { fromBase64, hmacVerify, requireHeader, unauthorized } from "./verify";
+import { fromBase64, hmacVerify } from "../../lib/crypto";
+import { requireHeader, unauthorized } from "./verify";
 
 const HEADER = "x-wp-webhook-signature";
 

@@ -117,3 +117,22 @@ describe("dayOfWeek", () => {
     expect(dayOfWeek(2026, 1, 3)).toBe(6);
   });
 });
+
+describe("narrative time and anniversaries", () => {
+  const anchor: DateAnchor = { year: 2024, month: 7, day: 20 };
+  it("a year-less date takes the year a fronted date of its paragraph set", () => {
+    const [first, second] = findDates("On 16 July 1969, Apollo 11 launched. On 20 July, it landed.", anchor);
+    expect(first).toMatchObject({ year: 1969, month: 7, day: 16 });
+    expect(second).toMatchObject({ year: 1969, month: 7, day: 20, yearFrom: "narrative" });
+  });
+  it("a year in a law's name, a new paragraph or a relative clause sets no narrative", () => {
+    expect(findDates("The law passed in 1798. On 20 July, they landed.", anchor)[1]).toMatchObject({ year: 2024, yearFrom: "anchor" });
+    expect(findDates("On 16 July 1969, Apollo 11 launched.\nOn 20 July, crowds gathered.", anchor)[1]).toMatchObject({ year: 2024 });
+    expect(findDates("The prison, which opened in February 2023, held them. In July, they left.", anchor)[1]).toMatchObject({ year: 2024 });
+  });
+  it("'N years ago today' counts back from the publication day", () => {
+    expect(findDates("Fifty-five years ago today is wrong; fifty years ago today, they landed.", anchor).at(-1)).toMatchObject({ year: 1974, month: 7, day: 20 });
+    expect(findDates("A year ago today, three planes took off.", anchor)[0]).toMatchObject({ year: 2023, month: 7, day: 20, offset: 0, length: "A year ago today".length });
+    expect(findDates("Hoy hace un año, los aviones despegaron.", anchor)[0]).toMatchObject({ year: 2023, month: 7, day: 20 });
+  });
+});

@@ -1,4 +1,5 @@
-// Messages on the jobs queue. They carry ids, never article bodies (128 KB message cap; the
+// Messages on the jobs queue: the contract between the producers (API, webhook intake, audits)
+// and the consumers in src/jobs. They carry ids, never article bodies (128 KB message cap; the
 // durable copy lives in D1).
 export type JobMessage =
   | { type: "delivery"; deliveryId: string }

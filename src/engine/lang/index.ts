@@ -1,0 +1,27 @@
+// Every language's closed-class words, folded and merged: articles are matched against English
+// and Spanish together (a Spanish quote in an English story is common). Add a language by adding
+// a table here; no kind code changes.
+import { foldText } from "../text/fold";
+import { en } from "./en";
+import { es } from "./es";
+import type { LanguageTable } from "./table";
+
+const TABLES: LanguageTable[] = [en, es];
+
+type WordSets = { [K in keyof LanguageTable]: Set<string> };
+
+const fold = (w: string) => foldText(w).toLowerCase();
+
+function merge(): WordSets {
+  const out = {} as WordSets;
+  for (const key of Object.keys(en) as Array<keyof LanguageTable>) out[key] = new Set(TABLES.flatMap((t) => t[key]).map(fold));
+  return out;
+}
+
+/** Folded word sets, one per table key, all languages merged. Multi-word entries keep their spaces. */
+export const LANG: WordSets = merge();
+
+/** Longest multi-word entry, in words, per key (phrase look-ups try lengths up to it). */
+export function phrasesOf(key: keyof LanguageTable): string[][] {
+  return [...LANG[key]].map((p) => p.split(" "));
+}

@@ -1,0 +1,90 @@
+// "Score an article and store it", written once. The API (POST /v1/score), the dashboard's
+// re-check, the webhook `delivery` job and the audit batches all call scoreArticle: it judges the
+// article with the ruleset, and the caller then stores the run (or does not: dry runs, unchanged
+// webhook deliveries) in one D1 transaction.
+import type { BatchItem } from "drizzle-orm/batch";
+import { type CheckResult, checkArticle, type Ruleset } from "../engine";
+import { sha256Hex } from "../lib/crypto";
+import { currentRuleset } from "../rules";
+import type { Db } from "../storage/db";
+import { type PreparedRunWrite, prepareRunWrite, type RunTrigger, type RunWriteInput, saveRun } from "../storage/runs";
+
+/**
+ * An article to judge, in the field names the API, the webhook contract and the stored article
+ * share. The body is `html` when given (its markup is removed by the engine), else `text`.
+ */
+export interface ArticleToScore {
+  source: string;
+  /** The CMS's id; without one the article is identified by its URL, else by the hash of its text. */
+  external_id?: string | null;
+  text?: string | null;
+  html?: string | null;
+  title?: string | null;
+  url?: string | null;
+  published_at?: string | null;
+  language?: string | null;
+}
+
+export interface ScoreOptions {
+  /** The judging date for undated articles (default: now). An audit passes its start, so its batches agree. */
+  now?: Date;
+  /** Default: the deployed ruleset. */
+  ruleset?: Ruleset;
+}
+
+/** Where a stored run came from; `at` is its write time (default: now). */
+export interface StoreOptions {
+  trigger: RunTrigger;
+  auditId?: string;
+  deliveryId?: string;
+  /** Who asked for the run (a person's email); absent for webhooks, audits and shared tokens. */
+  actor?: string | null;
+  at?: Date;
+}
+
+export interface ScoredArticle {
+  result: CheckResult;
+  /** Stores article + run + verdicts in one D1 transaction; `extra` statements join it (and can veto it by failing). */
+  store(db: Db, options: StoreOptions, extra?: BatchItem<"sqlite">[]): Promise<{ runId: string; articleId: string; contentHash: string }>;
+  /** The same writes as store(), not executed: for a caller committing many articles in one batch (audits). */
+  prepare(db: Db, options: StoreOptions): Promise<PreparedRunWrite>;
+}
+
+/** Judges `article` with the ruleset. Throws only if the engine does (a bug, never a finding). */
+export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}): ScoredArticle {
+  const ruleset = options.ruleset ?? currentRuleset();
+  const body = article.html != null ? { html: article.html } : { text: article.text ?? "" };
+  const result = checkArticle(
+    { ...body, title: article.title ?? undefined, publishedAt: article.published_at ?? null, language: article.language ?? undefined },
+    ruleset,
+    { now: options.now ?? new Date() },
+  );
+
+  const writeInput = async (o: StoreOptions): Promise<RunWriteInput> => ({
+    article: {
+      source: article.source,
+      // Without an id of its own an article is identified by its URL, else by its text, so
+      // re-posting the same article adds a run to the same record.
+      externalId: article.external_id ?? article.url ?? (await sha256Hex(result.text)),
+      url: article.url,
+      title: article.title,
+      // The engine's text (derived from html when html was sent): stored evidence offsets point into it.
+      text: result.text,
+      publishedAt: article.published_at,
+      language: article.language,
+    },
+    result,
+    ruleset,
+    trigger: o.trigger,
+    auditId: o.auditId,
+    deliveryId: o.deliveryId,
+    actor: o.actor ?? null,
+    now: o.at,
+  });
+
+  return {
+    result,
+    store: async (db, o, extra = []) => saveRun(db, await writeInput(o), extra),
+    prepare: async (db, o) => prepareRunWrite(db, await writeInput(o)),
+  };
+}

@@ -1,0 +1,75 @@
+// The attachment layer with small pack-free rules: a value is judged only when it belongs to the
+// rule's event (its clause, its nearest predicate), and counts only when they count the noun.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.launch_date.yaml": `id: t.launch_date\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [launched, launch]\n  ambiguous: { terms: [flew, sent], with: [orbit], without: [Earth] }\n`,
+  "t/t.crew.yaml": `id: t.crew\n${COMMON}kind: quantity\nunit: count\nvalue: 4\nnationality: [US]\nnear: { terms: [astronauts, crew members], words: 3, side: after }\nevent:\n  terms: [launched, flew]\n  when: 2024-05\n`,
+  "t/t.stay.yaml": `id: t.stay\n${COMMON}kind: quantity\nunit: duration\nvalue: { min: 124, max: 125 }\nevent:\n  terms: [stayed, held]\n`,
+});
+
+const status = (text: string, rule: string, publishedAt = "2024-06-01") =>
+  checkArticle({ text, publishedAt }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
+
+describe("dates bind to their nearest predicate", () => {
+  it("judges a date whose nearest predicate is the event", () => {
+    expect(status("The rocket launched on May 10, 2024.", "t.launch_date")).toBe("pass");
+    expect(status("The rocket launched on May 12, 2024.", "t.launch_date")).toBe("fail");
+  });
+  it("leaves a statement's or a ruling's date alone", () => {
+    expect(status("The agency said on May 12 that the rocket launched without trouble.", "t.launch_date")).toBe("not_applicable");
+    expect(status("A judge ruled on May 20 that the rocket launched illegally.", "t.launch_date")).toBe("not_applicable");
+  });
+  it("reads a when-clause after a date as what happened on it", () => {
+    expect(status("It was May 12, when the rocket launched.", "t.launch_date")).toBe("fail");
+  });
+  it("tells a shared predicate's event by its destination, not its origin", () => {
+    expect(status("The crew flew to orbit on May 12.", "t.launch_date")).toBe("fail");
+    expect(status("The crew flew back to Earth from orbit on May 12.", "t.launch_date")).toBe("not_applicable");
+  });
+  it("judges coordinated dates as a set and skips a state's edges", () => {
+    expect(status("Rockets launched in May and June.", "t.launch_date")).toBe("pass");
+    expect(status("The program has launched nothing since June.", "t.launch_date")).toBe("not_applicable");
+  });
+  it("skips corrections, plans, denials and datelines", () => {
+    expect(status("An earlier version of this story incorrectly said the rocket launched on May 12.", "t.launch_date")).toBe("not_applicable");
+    expect(status("The rocket will launch on May 12.", "t.launch_date")).toBe("not_applicable");
+    expect(status("The rocket was not launched on May 12.", "t.launch_date")).toBe("not_applicable");
+    expect(status("HOUSTON, May 12 — Officials reviewed the launch data.", "t.launch_date")).toBe("not_applicable");
+  });
+  it("cuts a coordinated predicate into its own clause", () => {
+    expect(status("The crew trained in March and launched on May 10, 2024.", "t.launch_date")).toBe("pass");
+  });
+});
+
+describe("counts quantify their own noun, in their own occurrence", () => {
+  it("judges the counted noun right after the number", () => {
+    expect(status("The rocket launched with 4 astronauts.", "t.crew")).toBe("pass");
+    expect(status("The rocket launched with 5 astronauts.", "t.crew")).toBe("fail");
+  });
+  it("does not count another noun, a subset, a part or another nationality", () => {
+    expect(status("Two rockets carrying 4 astronauts launched.", "t.crew")).toBe("pass");
+    expect(status("One of the astronauts launched a camera.", "t.crew")).toBe("not_applicable");
+    expect(status("It launched 3 astronauts and 2 more crew members.", "t.crew")).toBe("not_applicable");
+    expect(status("The rocket launched with 3 Japanese astronauts.", "t.crew")).toBe("not_applicable");
+  });
+  it("leaves a count dated to another occurrence alone", () => {
+    expect(status("In January 2023, a rocket launched with 7 astronauts.", "t.crew")).toBe("not_applicable");
+  });
+});
+
+describe("durations compare in days across units", () => {
+  it("agrees with four months and more than four months, not five", () => {
+    expect(status("They stayed for four months.", "t.stay")).toBe("pass");
+    expect(status("They were held for more than four months.", "t.stay")).toBe("pass");
+    expect(status("They were held for five months.", "t.stay")).toBe("fail");
+  });
+  it("leaves a planned term alone", () => {
+    expect(status("They will be held for one year.", "t.stay")).toBe("not_applicable");
+  });
+});
