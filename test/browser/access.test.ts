@@ -108,6 +108,14 @@ describe("Cloudflare Access sign-in", () => {
     await context.close();
   });
 
+  it("still needs the page's CSRF token to re-check: a valid JWT alone is not enough", async () => {
+    const { context } = await asPerson(await jwt());
+    const res = await context.request.post(`${worker.url}/articles/${articleId}/recheck`, { form: { csrf: "guessed" }, headers: { origin: worker.url }, maxRedirects: 0 });
+    expect(res.status()).toBe(403);
+    expect(await res.text()).toContain("CSRF check failed");
+    await context.close();
+  });
+
   it("falls back to the token login when Access sent no JWT", async () => {
     const { context, page } = await asPerson(null);
     await page.goto(`${worker.url}/`);
