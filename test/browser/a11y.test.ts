@@ -93,6 +93,29 @@ describe.each(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[])("at %s width", (wi
   });
 });
 
+describe("highlights without colour", () => {
+  it("tell wrong, conflicting, to-review, quoted and correct spans apart by icon, and name them in words", async () => {
+    const page = pages.desktop;
+    if ((await page.context().cookies()).length === 0) {
+      await page.goto(`${worker.url}/login`);
+      await page.fill("#token", TOKENS.api);
+      await page.click("form.login button[type=submit]");
+    }
+    await page.goto(`${worker.url}/articles/${seed000}`);
+    // The legend shows one mark of each kind; compare what is left when hue is ignored.
+    const signals = await page.evaluate<{ icon: string; label: string }[]>(`[...document.querySelectorAll("ul.legend mark")].map((m) => ({
+      icon: getComputedStyle(m, "::before").content,
+      label: m.textContent,
+    }))`);
+    expect(signals).toHaveLength(5);
+    expect(new Set(signals.map((s) => s.icon)).size).toBe(5);
+    expect(new Set(signals.map((s) => s.label)).size).toBe(5);
+    // In the text every mark opens with hidden words saying what it is.
+    const unnamed = await page.evaluate<number>(`[...document.querySelectorAll("article.text mark.start")].filter((m) => !m.querySelector(".sr")).length`);
+    expect(unnamed).toBe(0);
+  });
+});
+
 describe("the editor's first screen", () => {
   async function inFirstScreen(page: Page, selector: string): Promise<boolean> {
     const box = await page.locator(selector).first().boundingBox();
