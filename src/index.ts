@@ -1,9 +1,14 @@
 // The Worker entry: thin wiring of the HTTP app, the cron trigger and the queue consumer.
+import { env } from "cloudflare:workers";
 import type { Bindings } from "./env";
 import { app } from "./app";
 import { runNightlyAudit } from "./jobs/audit";
 import type { JobMessage } from "./lib/job-messages";
 import { consumeJobs } from "./jobs/queue";
+import { configProblems } from "./lib/config";
+
+// Unusable secrets are reported once per isolate, at startup, each with its fix (and on /healthz).
+for (const problem of configProblems(env as Bindings)) console.error(`config: ${problem}`);
 
 export default {
   fetch: app.fetch,

@@ -14,6 +14,10 @@ export interface Clause {
   to: number;
   /** What ended the clause: punctuation that introduces what follows (":", "—"), or anything else. */
   endsWithColon: boolean;
+  /** The clause is a predicate coordinated with the one before ("… were bused to the airport | and flown …"): same subject. */
+  coordinated?: boolean;
+  /** The clause is the main predicate of the subject before it ("the men deported on March 15 | were taken to …"). */
+  resumes?: boolean;
 }
 
 export interface Predicate {
@@ -32,12 +36,31 @@ const cache = new WeakMap<ArticleContext, Attachment>();
 
 const OPENER_PHRASES = phrasesOf("clauseOpeners");
 const CORRECTIONS = [...LANG.correctionMarkers];
-const HARD_BREAKS = new Set([";", ":", "(", ")", "[", "]", "—", "?", "!"]);
+// Parentheses do not cut: "(CECOT)", "(AP)" sit inside the clause they gloss.
+const HARD_BREAKS = new Set([";", ":", "—", "?", "!"]);
 
 function build(ctx: ArticleContext): Attachment {
   const { tokens, text } = ctx;
   const clauses: Clause[] = [];
   let from = 0;
+  const coordinatedFrom = new Set<number>();
+  const resumesFrom = new Set<number>();
+  const pairedDash = new Set<number>();
+  const dashAt = (k: number) => {
+    const d = tokens[k]!;
+    return d.kind === "punct" && (d.text === "—" || ((d.text === "–" || d.text === "-") && text[d.start - 1] === " " && text[d.end] === " "));
+  };
+  // Is dash i the opener of a pair (another dash later in the same sentence)? Remember its partner.
+  const closesPair = (i: number): boolean => {
+    const s = ctx.sentenceAt(tokens[i]!.start);
+    for (let k = i + 1; k < tokens.length && k < i + 40 && ctx.sentenceAt(tokens[k]!.start) === s; k++) {
+      if (dashAt(k)) {
+        pairedDash.add(k);
+        return true;
+      }
+    }
+    return false;
+  };
   const eventStarts = new Set<number>();
   for (const hits of ctx.predicateHits()) for (const h of hits) eventStarts.add(h.start);
   const startsPredicate = (i: number) => i < tokens.length && (eventStarts.has(tokens[i]!.start) || isGenericPredicate(ctx, i));
@@ -55,22 +78,38 @@ function build(ctx: ArticleContext): Attachment {
     }
     if (t.kind === "punct") {
       const spacedDash = (t.text === "–" || t.text === "-") && text[t.start - 1] === " " && text[t.end] === " ";
+      const isDash = t.text === "—" || spacedDash;
+      // A pair of dashes in one sentence sets off an aside ("the 238 aboard — along with 23 Salvadorans — were
+      // transferred"): like parentheses, it does not cut the clause around it.
+      if (isDash && (pairedDash.has(i) || closesPair(i))) continue;
       if (HARD_BREAKS.has(t.text) || spacedDash) {
         close(i, t.text === ":" || t.text === "—" || spacedDash);
         from = i + 1;
-      } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1))) {
+      } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1) || isParticiple(ctx, i + 1) || LANG.auxiliaries.has(tokens[i + 1]!.text))) {
         close(i + 1, false);
+        if (startsPredicate(i + 1)) coordinatedFrom.add(i + 1);
       }
       continue;
     }
     // "deported in March and flown home in July": a coordinated predicate is its own clause.
-    if (LANG.coordinators.has(t.text) && startsPredicate(i + 1)) {
+    if (LANG.coordinators.has(t.text) && (startsPredicate(i + 1) || (LANG.auxiliaries.has(tokens[i + 1]?.text ?? "") && startsPredicate(i + 2)))) {
       close(i, false);
+      coordinatedFrom.add(i);
       continue;
     }
     if (i > from && opensClause(tokens, i)) close(i, false);
+    // An auxiliary before a predicate starts the subject's main predicate: what precedes it
+    // ("the men deported on March 15") is the subject and its modifiers.
+    else if (i > from && LANG.auxiliaries.has(t.text) && startsPredicate(i + 1)) {
+      close(i, false);
+      resumesFrom.add(i);
+    }
   }
   close(tokens.length, false);
+  for (const c of clauses) {
+    if (coordinatedFrom.has(c.from)) c.coordinated = true;
+    if (resumesFrom.has(c.from)) c.resumes = true;
+  }
   const cuts = clauses.map((c) => c.start);
 
   // Correction notices are their own frame: every clause of such a sentence is skipped.
@@ -120,9 +159,111 @@ export function clauseAfter(ctx: ArticleContext, c: Clause): Clause | null {
   return i >= 0 && i + 1 < a.clauses.length ? a.clauses[i + 1]! : null;
 }
 
+/**
+ * The clauses a count's noun phrase reaches: its own, the relative and when-clauses that modify
+ * the noun ("252 men who had been held … landed in Caracas", "los 252 venezolanos que …
+ * llegaron"), and the clause the main predicate resumes in after them.
+ */
+export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
+  const a = attachment(ctx);
+  let i = a.clauses.indexOf(c);
+  if (i < 0) return c;
+  // "The flights carried 261 men: 238 Venezuelans and 23 Salvadorans." A list after a colon
+  // without a predicate of its own elaborates the clause before it.
+  const prev = i > 0 ? a.clauses[i - 1]! : undefined;
+  if (prev?.endsWithColon && ctx.sentenceAt(prev.start) === ctx.sentenceAt(c.start) && !hasPredicate(ctx, c)) {
+    return { start: prev.start, end: c.end, from: prev.from, to: c.to, endsWithColon: c.endsWithColon };
+  }
+  const sentence = ctx.sentenceAt(c.start);
+  let last = c;
+  let skipped = false;
+  while (i + 1 < a.clauses.length) {
+    const next = a.clauses[i + 1]!;
+    if (ctx.sentenceAt(next.start) !== sentence) break;
+    const first = ctx.tokens[next.from]!.text;
+    if (next.coordinated || next.resumes) {
+      // The subject's own predicate: it is the main clause, nothing resumes after it.
+      last = next;
+      skipped = false;
+      i++;
+      continue;
+    }
+    if (LANG.relativePronouns.has(first) || LANG.whenWords.has(first)) {
+      skipped = true;
+      last = next;
+      i++;
+      continue;
+    }
+    if (skipped) last = next;
+    break;
+  }
+  return last === c ? c : { start: c.start, end: last.end, from: c.from, to: last.to, endsWithColon: last.endsWithColon };
+}
+
+function hasPredicate(ctx: ArticleContext, c: Clause): boolean {
+  for (let i = c.from; i < c.to; i++) if (isGenericPredicate(ctx, i)) return true;
+  for (const hits of ctx.predicateHits()) if (hitWithin(hits, c.start, c.end)) return true;
+  return false;
+}
+
+/**
+ * A clause with its subject: a relative clause reaches back to its antecedent ("CECOT, which can
+ * hold up to 40,000"); a main clause resumed after an aside reaches back over it to its subject
+ * ("The prison, which opened in 2023, was built to hold 40,000").
+ */
+export function withAntecedent(ctx: ArticleContext, c: Clause): Clause {
+  const first = ctx.tokens[c.from]?.text ?? "";
+  const relative = LANG.relativePronouns.has(first);
+  if (!relative && !LANG.auxiliaries.has(first) && !c.coordinated && !c.resumes) return c;
+  const a = attachment(ctx);
+  const sentence = ctx.sentenceAt(c.start);
+  let from = c;
+  for (let i = a.clauses.indexOf(c) - 1; i >= 0; i--) {
+    const prev = a.clauses[i]!;
+    if (ctx.sentenceAt(prev.start) !== sentence) break;
+    from = prev;
+    const opener = ctx.tokens[prev.from]!.text;
+    if (relative || !(LANG.relativePronouns.has(opener) || isParticiple(ctx, prev.from) || prev.coordinated || prev.resumes)) break;
+  }
+  return from === c ? c : { start: from.start, end: c.end, from: from.from, to: c.to, endsWithColon: c.endsWithColon };
+}
+
+/**
+ * The clause whose subject `c` shares: `c` itself, or the clause before it when `c` opens with a
+ * subordinator and a gerund ("he was moved …, before being returned this month").
+ */
+export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
+  const a = attachment(ctx);
+  const first = ctx.tokens[c.from];
+  const second = ctx.tokens[c.from + 1];
+  const gerund = !!first && !!second && LANG.clauseOpeners.has(first.text) && (second.text === "being" || second.text.endsWith("ing"));
+  if (!gerund && !c.resumes && !c.coordinated) return c;
+  // Back over relative, participial, resumed and coordinated clauses ("…, who met him there,")
+  // to the clause that holds the subject; the result spans all of them.
+  const sentence = ctx.sentenceAt(c.start);
+  let subject = c;
+  for (let i = a.clauses.indexOf(c) - 1; i >= 0; i--) {
+    const prev = a.clauses[i]!;
+    if (ctx.sentenceAt(prev.start) !== sentence) break;
+    subject = prev;
+    if (!LANG.relativePronouns.has(ctx.tokens[prev.from]!.text) && !isParticiple(ctx, prev.from) && !prev.resumes && !prev.coordinated) break;
+  }
+  return subject === c ? c : { start: subject.start, end: c.start, from: subject.from, to: c.from, endsWithColon: false };
+}
+
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */
 export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
   return attachment(ctx).correction.has(sentence);
+}
+
+/** A lower-case present participle after a comma opens a participial clause (", promising …", ", dejando …"). */
+function isParticiple(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t || t.kind !== "word" || t.text.length < 6) return false;
+  const c = ctx.text.charCodeAt(t.start);
+  if (c >= 65 && c <= 90) return false;
+  for (const suffix of LANG.participleSuffixes) if (t.text.endsWith(suffix)) return true;
+  return false;
 }
 
 /** Is the token a predicate by the language tables: a generic verb, or a lower-case past tense? */

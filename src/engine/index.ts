@@ -1,5 +1,5 @@
 // Public entry of the pure engine: text, rules and `now` in, verdicts out. No I/O, no Worker or
-// Node APIs (test/engine/import-restriction.test.ts enforces it). Offsets are UTF-16 code units.
+// Node APIs (ESLint enforces it: eslint.config.js, test/tooling/lint-zones.test.ts). Offsets are UTF-16 code units.
 export type * from "./types";
 export { loadRuleset, RuleFileError, formatIssue, type RuleFile } from "./load-ruleset";
 export { checkArticle, judgingDate } from "./check-article";

@@ -8,6 +8,7 @@ import { getArticleWithLatestRun, listRuns } from "../storage/queries-runs";
 import { articleListQuery, pageQuery } from "../use-cases/query-schemas";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
+import { common, idParameter, nullable, ok, pageDescriptions, pageOf, type Paths, queryParameters, ref, str } from "./openapi/kit";
 import { withClaims } from "./runs";
 import { parseQuery } from "./validation";
 
@@ -38,3 +39,51 @@ articleRoutes.get("/:id/runs", async (c) => {
 function articleNotFound(id: string): ApiError {
   return new ApiError(404, "not_found", `No article with id "${id}".`);
 }
+
+export const articleApiDoc = (): Paths => ({
+  "/v1/articles": {
+    get: {
+      summary: "List articles, newest-checked first",
+      tags: ["articles"],
+      operationId: "listArticles",
+      parameters: queryParameters(articleListQuery, {
+        outcome: "Latest run's outcome.",
+        min_score: "Latest score ≥ this (0–100).",
+        max_score: "Latest score ≤ this (0–100).",
+        rule: "Only articles whose latest run failed this rule id.",
+        source: "Exact source.",
+        status: "active or withdrawn.",
+        q: "Case-insensitive title substring.",
+        ...pageDescriptions,
+      }),
+      responses: { 200: ok("One page of articles (without text).", pageOf("ArticleSummary")), 400: common[400], 401: common[401] },
+    },
+  },
+  "/v1/articles/{id}": {
+    get: {
+      summary: "One article with its text and latest run (verdicts included)",
+      tags: ["articles"],
+      operationId: "getArticle",
+      parameters: [idParameter("article")],
+      responses: {
+        200: ok("The article.", {
+          allOf: [
+            ref("ArticleSummary"),
+            { type: "object", properties: { text: str, latest_run: nullable(ref("RunWithVerdicts")) }, required: ["text", "latest_run"] },
+          ],
+        }),
+        401: common[401],
+        404: common[404],
+      },
+    },
+  },
+  "/v1/articles/{id}/runs": {
+    get: {
+      summary: "An article's runs, newest first",
+      tags: ["articles"],
+      operationId: "listArticleRuns",
+      parameters: [idParameter("article"), ...queryParameters(runListQuery, pageDescriptions)],
+      responses: { 200: ok("One page of runs (without verdicts).", pageOf("Run")), 400: common[400], 401: common[401], 404: common[404] },
+    },
+  },
+});

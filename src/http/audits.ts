@@ -5,13 +5,15 @@ import { z } from "zod";
 import { startAudit } from "../jobs/audit";
 import { countDeadBatches, getAudit, listAudits, listChanges } from "../storage/audits";
 import { getDb } from "../storage/db";
+import { auditChanges } from "../storage/schema";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
+import { common, error, idParameter, ok, pageDescriptions, pageOf, type Paths, queryParameters, ref } from "./openapi/kit";
 import { pageQuery } from "../use-cases/query-schemas";
 import { parseQuery } from "./validation";
 
 const listQuery = z.strictObject(pageQuery);
-const detailQuery = z.strictObject({ change: z.enum(["regression", "fixed", "changed"]).optional(), ...pageQuery });
+const detailQuery = z.strictObject({ change: z.enum(auditChanges.change.enumValues).optional(), ...pageQuery });
 
 export const auditRoutes = new Hono<AuthEnv>();
 
@@ -36,4 +38,36 @@ auditRoutes.get("/:id", async (c) => {
   if (!audit) throw new ApiError(404, "not_found", `No audit with id "${id}"; GET /v1/audits lists them.`);
   const [dead, changed] = await Promise.all([countDeadBatches(db, id), listChanges(db, id, change, { limit, cursor })]);
   return c.json({ ...audit, batches: { ...audit.batches, dead }, changed_articles: changed });
+});
+
+export const auditApiDoc = (): Paths => ({
+  "/v1/audits": {
+    get: {
+      summary: "Audits (re-checks of the archive), newest first",
+      tags: ["audits"],
+      operationId: "listAudits",
+      parameters: queryParameters(listQuery, pageDescriptions),
+      responses: { 200: ok("One page of audits.", pageOf("Audit")), 400: common[400], 401: common[401] },
+    },
+    post: {
+      summary: "Start an audit now (the nightly cron starts one at 03:00 UTC)",
+      tags: ["audits"],
+      operationId: "startAudit",
+      responses: {
+        200: ok("An audit is already running; it is returned.", { type: "object", properties: { started: { const: false }, audit: ref("Audit") } }),
+        202: ok("Started.", { type: "object", properties: { started: { const: true }, audit: ref("Audit") } }),
+        401: common[401],
+        403: error("The read-only token cannot start audits."),
+      },
+    },
+  },
+  "/v1/audits/{id}": {
+    get: {
+      summary: "One audit: summary, rule changes and the articles whose verdicts changed",
+      tags: ["audits"],
+      operationId: "getAudit",
+      parameters: [idParameter("audit"), ...queryParameters(detailQuery, { change: "Only this kind of change.", ...pageDescriptions })],
+      responses: { 200: ok("The audit.", ref("Audit")), 400: common[400], 401: common[401], 404: common[404] },
+    },
+  },
 });

@@ -2,10 +2,11 @@
 // oldest failure first, with each failing claim, its quotes and the suggested replacements.
 import { Hono } from "hono";
 import { z } from "zod";
-import { currentRuleset } from "../rules";
+import { rulesById } from "../rules";
 import { getDb } from "../storage/db";
 import { listCorrections } from "../storage/audits";
 import type { AuthEnv } from "./auth";
+import { common, ok, pageDescriptions, pageOf, type Paths, queryParameters } from "./openapi/kit";
 import { pageQuery } from "../use-cases/query-schemas";
 import { parseQuery } from "./validation";
 
@@ -16,14 +17,13 @@ export const correctionRoutes = new Hono<AuthEnv>();
 correctionRoutes.get("/", async (c) => {
   const { rule, limit, cursor } = parseQuery(correctionsQuery, c.req.query());
   const page = await listCorrections(getDb(c.env.DB), { rule }, { limit, cursor });
-  const claims = new Map(currentRuleset().rules.map((r) => [r.id, r.claim]));
   return c.json({
     items: page.items.map((item) => ({
       ...item,
       failing: item.failing.map((v) => ({
         rule: v.rule,
         // The rule's claim as deployed now; null when the rule has since been removed.
-        claim: claims.get(v.rule) ?? null,
+        claim: rulesById().get(v.rule)?.claim ?? null,
         severity: v.severity,
         message: v.message,
         quotes: v.evidence.map((e) => ({
@@ -40,4 +40,16 @@ correctionRoutes.get("/", async (c) => {
     })),
     next_cursor: page.next_cursor,
   });
+});
+
+export const correctionApiDoc = (): Paths => ({
+  "/v1/corrections": {
+    get: {
+      summary: "The corrections queue: active articles failing now, oldest failure first, with quotes and suggestions",
+      tags: ["articles"],
+      operationId: "listCorrections",
+      parameters: queryParameters(correctionsQuery, { rule: "Only articles failing this rule id.", ...pageDescriptions }),
+      responses: { 200: ok("One page of failing articles.", pageOf("Correction")), 400: common[400], 401: common[401] },
+    },
+  },
 });

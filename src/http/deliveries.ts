@@ -8,6 +8,7 @@ import { ALERT_PROVIDER, DELIVERY_STATUSES, getDelivery, listDeliveries, markFai
 import { getStoredRun } from "../storage/queries-runs";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
+import { common, error, idParameter, object, ok, pageDescriptions, pageOf, type Paths, queryParameters, ref } from "./openapi/kit";
 import { pageQuery } from "../use-cases/query-schemas";
 import { parseQuery } from "./validation";
 
@@ -69,3 +70,39 @@ function parsePayload(payload: string | null): unknown {
 function notFound(id: string): ApiError {
   return new ApiError(404, "not_found", `No delivery with id "${id}".`);
 }
+
+export const deliveryApiDoc = (): Paths => ({
+  "/v1/deliveries": {
+    get: {
+      summary: "Webhook deliveries and outbound alerts, newest first",
+      tags: ["webhooks"],
+      operationId: "listDeliveries",
+      parameters: queryParameters(listQuery, { status: "Only deliveries in this state.", provider: "Only this provider (notify: outbound alerts).", ...pageDescriptions }),
+      responses: { 200: ok("One page of deliveries.", pageOf("Delivery")), 400: common[400], 401: common[401] },
+    },
+  },
+  "/v1/deliveries/{id}": {
+    get: {
+      summary: "One delivery with its normalised article and the run it produced",
+      tags: ["webhooks"],
+      operationId: "getDelivery",
+      parameters: [idParameter("delivery")],
+      responses: { 200: ok("The delivery.", ref("Delivery")), 401: common[401], 404: common[404] },
+    },
+  },
+  "/v1/deliveries/{id}/retry": {
+    post: {
+      summary: "Put a failed delivery (or alert) back on the queue",
+      tags: ["webhooks"],
+      operationId: "retryDelivery",
+      parameters: [idParameter("delivery")],
+      responses: {
+        202: ok("Queued again.", object('{ delivery_id, status: "queued" }')),
+        401: common[401],
+        403: error("The read-only token cannot retry."),
+        404: common[404],
+        409: error("Only failed deliveries can be retried."),
+      },
+    },
+  },
+});

@@ -6,6 +6,7 @@ import { articlesCsvResponse, auditCsvResponse, claimReviewResponse, verdictStat
 import { articleListQuery } from "../use-cases/query-schemas";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
+import { common, csv, idParameter, type Paths, queryParameters } from "./openapi/kit";
 import { parseQuery } from "./validation";
 
 // `status` already filters articles (active/withdrawn); `verdicts` picks the verdict statuses.
@@ -30,4 +31,41 @@ exportRoutes.get("/v1/audits/:file{[^/]+\\.csv}", async (c) => {
   const res = await auditCsvResponse(getDb(c.env.DB), id);
   if (!res) throw new ApiError(404, "not_found", `No audit with id "${id}".`);
   return res;
+});
+
+export const exportApiDoc = (): Paths => ({
+  "/v1/articles.csv": {
+    get: {
+      summary: "Every article's latest verdicts as CSV (UTF-8 with BOM, streamed)",
+      tags: ["exports"],
+      operationId: "exportArticlesCsv",
+      // The list filters of GET /v1/articles (paging does not apply: the export streams every page).
+      parameters: queryParameters(csvQuery, { verdicts: '"all", or comma-separated verdict statuses to include (default: all but not_applicable).' })
+        .filter((p) => p.name !== "limit" && p.name !== "cursor")
+        .map((p) => (p.description ? p : { ...p, description: "As for GET /v1/articles." })),
+      responses: { 200: csv("One row per verdict (and evidence quote)."), 400: common[400], 401: common[401] },
+    },
+  },
+  "/v1/articles/{id}/claimreview": {
+    get: {
+      summary: "schema.org ClaimReview JSON-LD for each claim the article gets wrong",
+      tags: ["exports"],
+      operationId: "articleClaimReview",
+      parameters: [idParameter("article")],
+      responses: {
+        200: { description: "ClaimReview items.", content: { "application/ld+json": { schema: { type: "array", items: { type: "object" } } } } },
+        401: common[401],
+        404: common[404],
+      },
+    },
+  },
+  "/v1/audits/{id}.csv": {
+    get: {
+      summary: "One audit's changed articles as CSV",
+      tags: ["exports"],
+      operationId: "exportAuditCsv",
+      parameters: [idParameter("audit")],
+      responses: { 200: csv("One row per changed rule."), 401: common[401], 404: common[404] },
+    },
+  },
 });

@@ -1,19 +1,18 @@
 // GET /v1/runs/:id: one run with every verdict and its parsed evidence, each verdict carrying
 // its rule's claim as deployed now (null for a rule since removed).
 import { Hono } from "hono";
-import { currentRuleset } from "../rules";
+import { rulesById } from "../rules";
 import { getDb } from "../storage/db";
 import { getRun, type RunWithVerdicts, type StoredVerdict } from "../storage/queries-runs";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
+import { common, idParameter, ok, type Paths, ref } from "./openapi/kit";
 
 export type RunView = Omit<RunWithVerdicts, "verdicts"> & { verdicts: (StoredVerdict & { claim: string | null })[] };
 
 /** Adds each verdict's claim (stored runs keep rule ids only; claims live in the ruleset). */
 export function withClaims(run: RunWithVerdicts): RunView {
-  const rules = currentRuleset().rules;
-  const claim = (id: string) => rules.find((r) => r.id === id)?.claim ?? null;
-  return { ...run, verdicts: run.verdicts.map((v) => ({ ...v, claim: claim(v.rule) })) };
+  return { ...run, verdicts: run.verdicts.map((v) => ({ ...v, claim: rulesById().get(v.rule)?.claim ?? null })) };
 }
 
 export const runRoutes = new Hono<AuthEnv>();
@@ -22,4 +21,16 @@ runRoutes.get("/:id", async (c) => {
   const run = await getRun(getDb(c.env.DB), c.req.param("id"));
   if (!run) throw new ApiError(404, "not_found", `No run with id "${c.req.param("id")}".`);
   return c.json(withClaims(run));
+});
+
+export const runApiDoc = (): Paths => ({
+  "/v1/runs/{id}": {
+    get: {
+      summary: "One run with every verdict and its evidence",
+      tags: ["runs"],
+      operationId: "getRun",
+      parameters: [idParameter("run")],
+      responses: { 200: ok("The run.", ref("RunWithVerdicts")), 401: common[401], 404: common[404] },
+    },
+  },
 });

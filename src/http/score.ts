@@ -8,6 +8,7 @@ import { scoreArticle } from "../use-cases/score-article";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { queryBoolean } from "../use-cases/query-schemas";
+import { common, error, json, ok, type Paths, queryParameters, ref, str } from "./openapi/kit";
 import { parseQuery, validationError } from "./validation";
 
 /** Request bodies above this are refused with 413 before they are read (D1 rows cap at 2 MB). */
@@ -35,14 +36,14 @@ const metadataFields = {
 
 const nonBlank = (what: string) => z.string().regex(/\S/, `must contain some ${what}`);
 
-export const scoreRequestSchema = z
+const scoreRequestSchema = z
   .strictObject({ text: nonBlank("text").optional(), html: nonBlank("HTML").optional(), ...metadataFields })
   .refine((b) => (b.text === undefined) !== (b.html === undefined), {
     error: "send exactly one of `text` or `html`",
     path: ["text"],
   });
 
-export type ScoreRequest = z.infer<typeof scoreRequestSchema>;
+type ScoreRequest = z.infer<typeof scoreRequestSchema>;
 
 const dryRunParam = { dry_run: queryBoolean.default(false) };
 const textQuerySchema = z.strictObject({ ...metadataFields, ...dryRunParam });
@@ -116,3 +117,42 @@ function parseScoreRequest(input: unknown): ScoreRequest {
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }
+
+export const scoreApiDoc = (): Paths => ({
+  "/v1/score": {
+    post: {
+      summary: "Score an article against the current ruleset and store every verdict",
+      description:
+        "JSON body, or the article as a text/plain (or text/html) body with metadata in the query string. Re-posting the same source + external_id adds a run to the same article; without external_id the url identifies the article, else the text's SHA-256.",
+      tags: ["scoring"],
+      operationId: "score",
+      // The text-body query schema is the superset: dry_run plus the metadata fields.
+      parameters: queryParameters(textQuerySchema, {
+        dry_run: "Score without storing anything.",
+        ...Object.fromEntries(Object.keys(metadataFields).map((k) => [k, "With a text/plain or text/html body only: the same field as in the JSON body."])),
+      }),
+      requestBody: {
+        required: true,
+        description: "At most 1 MiB, UTF-8.",
+        content: {
+          "application/json": { schema: z.toJSONSchema(scoreRequestSchema, { io: "input", target: "draft-2020-12" }) },
+          "text/plain": { schema: str },
+          "text/html": { schema: str },
+        },
+      },
+      responses: {
+        200: ok("Dry run: scored, nothing stored.", ref("ScoreResult")),
+        201: {
+          description: "Scored and stored.",
+          headers: { location: { description: "/v1/runs/{run_id}", schema: str } },
+          content: json(ref("ScoreResult")),
+        },
+        400: error("`invalid_json` or `validation_failed` (the message names the field)."),
+        401: common[401],
+        403: error("The read-only token cannot score."),
+        413: error("Body over 1 MiB."),
+        415: error("Content-Type is not application/json, text/plain or text/html (UTF-8)."),
+      },
+    },
+  },
+});

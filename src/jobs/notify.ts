@@ -4,7 +4,7 @@ import type { Outcome } from "../engine";
 import type { Bindings } from "../env";
 import { signStandardWebhook } from "../lib/crypto";
 import type { JobMessage } from "../lib/job-messages";
-import { currentRuleset } from "../rules";
+import { rulesById } from "../rules";
 import { type Db, getDb } from "../storage/db";
 import { ALERT_PROVIDER, findDelivery, markFailed, markSent, recordAttemptFailure, recordDelivery } from "../storage/deliveries";
 import { getRunReport } from "../storage/queries-runs";
@@ -77,7 +77,6 @@ export async function buildAlert(db: Db, articleId: string, runId: string, now =
   const report = await getRunReport(db, articleId, runId);
   if (!report) return null;
   const { article, run, previousOutcome, failing } = report;
-  const claims = new Map(currentRuleset().rules.map((r) => [r.id, r.claim]));
   return {
     type: "article.alert",
     timestamp: now.toISOString(),
@@ -96,7 +95,7 @@ export async function buildAlert(db: Db, articleId: string, runId: string, now =
       },
       failing_rules: failing.slice(0, MAX_RULES).map((v) => ({
         rule: v.rule,
-        claim: claims.get(v.rule) ?? null,
+        claim: rulesById().get(v.rule)?.claim ?? null,
         severity: v.severity,
         quotes: v.evidence.slice(0, MAX_QUOTES).map((e) => ({
           quote: e.quote,

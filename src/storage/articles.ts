@@ -1,5 +1,6 @@
-// Read queries over articles: the filtered, newest-first list and single lookups, returned as
-// domain objects (snake_case, like the engine contract and the API) rather than raw rows.
+// Read queries over articles: the filtered, newest-first list, single lookups and the dashboard's
+// aggregates (filtered totals, the source menu), returned as domain objects (snake_case, like the
+// engine contract and the API) rather than raw rows.
 import { and, desc, eq, getTableColumns, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Outcome } from "../engine";
 import type { Db } from "./db";
@@ -123,4 +124,32 @@ export async function listArticles(db: Db, filters: ArticleFilters, page: PageRe
 export async function getArticle(db: Db, id: string): Promise<ArticleRecord | null> {
   const row = await db.select().from(articles).where(eq(articles.id, id)).get();
   return row ? toArticleRecord(row) : null;
+}
+
+// ---- dashboard aggregates -------------------------------------------------------------------
+
+export interface ArticleTotals {
+  articles: number;
+  failing: number;
+  meanScore: number | null;
+}
+
+/** Count, failing count and mean latest score of every article matching the filters. */
+export async function articleTotals(db: Db, filters: ArticleFilters): Promise<ArticleTotals> {
+  const row = await db
+    .select({
+      articles: sql<number>`count(*)`,
+      failing: sql<number>`coalesce(sum(${articles.latestOutcome} = 'fail'), 0)`,
+      meanScore: sql<number | null>`avg(${articles.latestScore})`,
+    })
+    .from(articles)
+    .where(articleFilterWhere(filters))
+    .get();
+  return row ?? { articles: 0, failing: 0, meanScore: null };
+}
+
+/** Distinct sources, for the filter menu (an index scan over articles_source_external_id). */
+export async function listSources(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ source: articles.source }).from(articles).orderBy(articles.source);
+  return rows.map((r) => r.source);
 }

@@ -2,7 +2,7 @@
 // the verified `Cf-Access-Jwt-Assertion` names the person on every request (no cookie of ours).
 // People Access lets in are editors; Access's policy decides who they are.
 import type { Context } from "hono";
-import { ACCESS_HEADER, AccessError, accessConfig, verifyAccessJwt } from "../auth/access";
+import { ACCESS_HEADER, AccessError, accessConfig, verifyAccessJwt } from "../lib/access";
 import type { Bindings } from "../env";
 import { sha256Hex } from "../storage/db";
 import type { Session } from "./session";

@@ -4,7 +4,7 @@ import type { RuleSummary } from "../engine";
 import { TONE_LABEL } from "./article-text";
 import type { Findings, FixGroup, Occurrence, Rewrite } from "./findings";
 
-type Rules = Map<string, RuleSummary>;
+type Rules = ReadonlyMap<string, RuleSummary>;
 
 /** The sentence with the change applied: old text struck through, new text inserted. */
 export function RewriteLine(props: { r: Rewrite }) {

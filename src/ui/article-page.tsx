@@ -18,7 +18,7 @@ export interface ArticlePageProps {
   latest: RunWithVerdicts | null;
   /** Newest first. */
   runs: StoredRun[];
-  rules: Map<string, RuleSummary>;
+  rules: ReadonlyMap<string, RuleSummary>;
   /** The article in its CMS's editor, when that CMS's edit URL is configured. */
   editUrl?: string | null;
   flash?: string | null;

@@ -12,7 +12,7 @@ export const TONE_LABEL: Record<Tone, string> = {
   pass: "checked, correct",
 };
 
-export function ArticleText(props: { text: string; notes: Note[]; rules: Map<string, RuleSummary>; language?: string | null }) {
+export function ArticleText(props: { text: string; notes: Note[]; rules: ReadonlyMap<string, RuleSummary>; language?: string | null }) {
   return (
     <article class="text" lang={props.language ?? undefined} aria-label="Article text with findings marked">
       {segment(props.text, props.notes).map((piece) => {

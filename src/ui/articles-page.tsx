@@ -1,8 +1,7 @@
 // `/`: the triage queue — failing first, then to review, newest published first — each row with
 // the flagged wording and why, plus the filters, the summary strip and pagination.
 import type { RuleSummary } from "../engine";
-import type { ArticleFilters } from "../storage/articles";
-import type { ArticleTotals } from "../storage/dashboard";
+import type { ArticleFilters, ArticleTotals } from "../storage/articles";
 import type { TriageGroup, TriageRow } from "../storage/triage";
 import { ArticleLink, Badge, Pager, score, when } from "./components";
 import { Layout } from "./layout";

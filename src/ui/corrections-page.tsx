@@ -12,7 +12,7 @@ export interface CorrectionsPageProps {
   nonce: string;
   session: Session;
   rows: CorrectionRow[];
-  rules: Map<string, RuleSummary>;
+  rules: ReadonlyMap<string, RuleSummary>;
   rule: string | null;
   cursor: string | null;
   nextCursor: string | null;

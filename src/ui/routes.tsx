@@ -6,10 +6,9 @@ import { HTTPException } from "hono/http-exception";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { Bindings } from "../env";
 import { tokenRole } from "../lib/tokens";
-import { currentRuleset } from "../rules";
-import { type ArticleFilters, getArticle, listArticles } from "../storage/articles";
+import { currentRuleset, rulesById } from "../rules";
+import { type ArticleFilters, articleTotals, getArticle, listArticles, listSources } from "../storage/articles";
 import { getAudit, listAudits, listChanges, listCorrections } from "../storage/audits";
-import { articleTotals, listSources } from "../storage/dashboard";
 import { getDb } from "../storage/db";
 import { type Cursor, parseCursor } from "../storage/queries-page";
 import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
@@ -53,12 +52,12 @@ const headers = secureHeaders({
 
 const nonce = (c: Ctx) => c.get("secureHeadersNonce") ?? "";
 
-function render(c: Ctx, status: 200 | 400 | 401 | 403 | 404 | 503, node: ReturnType<typeof MessagePage>) {
+function render(c: Ctx, status: 200 | 400 | 401 | 403 | 404 | 500 | 503, node: ReturnType<typeof MessagePage>) {
   c.header("cache-control", "no-store");
   return c.html(node, status);
 }
 
-function message(c: Ctx, status: 400 | 403 | 404 | 503, title: string, text: string) {
+function message(c: Ctx, status: 400 | 403 | 404 | 500 | 503, title: string, text: string) {
   return render(c, status, <MessagePage nonce={nonce(c)} session={c.var.session ?? null} title={title}>{text}</MessagePage>);
 }
 
@@ -185,9 +184,8 @@ uiRoutes.get("/articles/:id", ...page, async (c) => {
   const [article, latest, runs] = await Promise.all([getArticle(db, id), getLatestRunWithVerdicts(db, id), listRuns(db, id, { limit: 50 })]);
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
   const flash = c.req.query("rechecked") !== undefined ? `Re-checked just now: score ${latest?.score ?? "—"}, outcome ${latest?.outcome ?? "—"}.` : null;
-  const rules = new Map(currentRuleset().rules.map((r) => [r.id, r]));
   const editUrl = cmsEditUrl(c.env, article);
-  return render(c, 200, <ArticlePage nonce={nonce(c)} session={c.var.session} article={article} latest={latest} runs={runs.items} rules={rules} editUrl={editUrl} flash={flash} />);
+  return render(c, 200, <ArticlePage nonce={nonce(c)} session={c.var.session} article={article} latest={latest} runs={runs.items} rules={rulesById()} editUrl={editUrl} flash={flash} />);
 });
 
 uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, async (c) => {
@@ -208,7 +206,7 @@ uiRoutes.get("/corrections", ...page, async (c) => {
   const cursor = token ? parseCursor(token) : null;
   if (token && !cursor) return message(c, 400, "Invalid page", "That page link is not valid any more; start again from the first page.");
   const list = await listCorrections(getDb(c.env.DB), { rule: rule ?? undefined }, { limit: PAGE_SIZE, cursor });
-  const rules = new Map(currentRuleset().rules.map((r) => [r.id, r]));
+  const rules = rulesById();
   return render(c, 200, <CorrectionsPage nonce={nonce(c)} session={c.var.session} rows={list.items} rules={rules} rule={rule} cursor={token} nextCursor={list.next_cursor} />);
 });
 
@@ -230,7 +228,7 @@ uiRoutes.get("/rules", ...page, async (c) => {
 });
 
 uiRoutes.get("/rules/:id", ...page, async (c) => {
-  const rule = currentRuleset().rules.find((r) => r.id === c.req.param("id"));
+  const rule = rulesById().get(c.req.param("id"));
   if (!rule) return message(c, 404, "Rule not found", `No rule "${c.req.param("id")}" in the current ruleset.`);
   const db = getDb(c.env.DB);
   const [stats, failing] = await Promise.all([ruleStats(db, rule.id), listArticles(db, { rule: rule.id, status: "active" }, { limit: PAGE_SIZE })]);
@@ -284,4 +282,29 @@ uiRoutes.get("/export/audits/:file{[^/]+\\.csv}", ...page, async (c) => {
   const id = c.req.param("file").slice(0, -".csv".length);
   const res = await auditCsvResponse(getDb(c.env.DB), id);
   return res ?? message(c, 404, "Audit not found", `No audit with id "${id}".`);
+});
+
+// ---- not found and errors: pages, never the API's JSON ---------------------------------------
+
+/** The paths the API owns (src/http/app.ts): their misses stay JSON 404/405 (src/http/errors.ts). */
+const API_PATH = /^\/(?:v1(?:\/|$)|healthz\/?$|openapi\.json$)/;
+
+// Registered last, so it only sees requests no route took.
+uiRoutes.all(
+  "*",
+  async (c, next) => (API_PATH.test(c.req.path) ? c.notFound() : next()),
+  headers,
+  async (c) => {
+    const session = await readSession(c);
+    if (session) c.set("session", session);
+    return message(c, 404, "Page not found", `There is no dashboard page at ${c.req.path}.`);
+  },
+);
+
+uiRoutes.onError((err, c) => {
+  if (err instanceof HTTPException && err.status < 500) {
+    return message(c, err.status === 404 ? 404 : err.status === 403 ? 403 : 400, "Request refused", err.message || "This request cannot be served.");
+  }
+  console.error(`${c.req.method} ${c.req.path} failed`, err);
+  return message(c, 500, "Something went wrong", "The error has been logged. Reload the page, or go back to the articles.");
 });

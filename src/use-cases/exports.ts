@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { RuleSummary, VerdictStatus } from "../engine";
 import type { Bindings } from "../env";
 import { collectNotes } from "../lib/highlight";
-import { currentRuleset } from "../rules";
+import { rulesById } from "../rules";
 import { type ArticleFilters, type ArticleRecord, getArticle, listArticles } from "../storage/articles";
 import { getAudit, listChanges } from "../storage/audits";
 import type { Db } from "../storage/db";
@@ -40,7 +40,7 @@ function publisherOf(article: ArticleRecord): string {
  * claimReviewed, reviewRating (+ alternateName), url, author; itemReviewed is recommended.
  * `url` points at the span's footnote on the dashboard page (same numbering as the page).
  */
-export function claimReviews(article: ArticleRecord, run: RunWithVerdicts | null, rules: Map<string, RuleSummary>, origin: string, author: ReturnType<typeof reviewAuthor>) {
+export function claimReviews(article: ArticleRecord, run: RunWithVerdicts | null, rules: ReadonlyMap<string, RuleSummary>, origin: string, author: ReturnType<typeof reviewAuthor>) {
   if (!run) return [];
   const notes = collectNotes(article.text, run.verdicts);
   return notes
@@ -74,8 +74,7 @@ export async function claimReviewResponse(db: Db, env: Bindings, articleId: stri
   const article = await getArticle(db, articleId);
   if (!article) return null;
   const run = await getLatestRunWithVerdicts(db, articleId);
-  const rules = new Map(currentRuleset().rules.map((r) => [r.id, r]));
-  return new Response(JSON.stringify(claimReviews(article, run, rules, origin, reviewAuthor(env)), null, 2), {
+  return new Response(JSON.stringify(claimReviews(article, run, rulesById(), origin, reviewAuthor(env)), null, 2), {
     headers: { "content-type": "application/ld+json; charset=UTF-8" },
   });
 }
@@ -131,11 +130,11 @@ export const verdictStatusesQuery = z
 /**
  * Streams one row per (article, verdict, evidence span) of each article's latest run; a verdict
  * without evidence gets one row. Pages through articles by keyset (100 per pull, two D1 queries),
- * so memory stays flat; the D1 queries-per-invocation limit bounds one export (see README).
+ * so memory stays flat; the D1 queries-per-invocation limit bounds one export (docs/dashboard.md).
  */
 export function articlesCsvStream(db: Db, filters: ArticleFilters, statuses: VerdictStatus[] = DEFAULT_STATUSES): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const rules = new Map(currentRuleset().rules.map((r) => [r.id, r]));
+  const rules = rulesById();
   const wanted = new Set(statuses);
   let cursor: Cursor | null = null;
   let started = false;

@@ -2,6 +2,7 @@
 // in a query string, and the article list filters (GET /v1/articles, /v1/articles.csv, "/").
 import { z } from "zod";
 import { type Cursor, MAX_PAGE_SIZE, parseCursor } from "../storage/queries-page";
+import { articles } from "../storage/schema";
 
 /** A boolean flag: `?dry_run`, `?dry_run=true|1` or `?dry_run=false|0`. */
 export const queryBoolean = z
@@ -36,12 +37,12 @@ export const pageQuery = {
 
 export const articleListQuery = z
   .strictObject({
-    outcome: z.enum(["pass", "warn", "fail"]).optional(),
+    outcome: z.enum(articles.latestOutcome.enumValues).optional(),
     min_score: queryNumber(0, 100).optional(),
     max_score: queryNumber(0, 100).optional(),
     rule: z.string().min(1).max(200).optional(),
     source: z.string().min(1).max(64).optional(),
-    status: z.enum(["active", "withdrawn"]).optional(),
+    status: z.enum(articles.status.enumValues).optional(),
     q: z.string().min(1).max(200).optional(),
     ...pageQuery,
   })

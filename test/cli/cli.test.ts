@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { packRuleset } from "../engine/helpers";
 
 const ROOT = join(import.meta.dirname, "../..");
 const NODE = join(ROOT, "node_modules/.bin/node");
@@ -59,7 +60,8 @@ describe("accuracy-harness CLI", { timeout: 60_000 }, () => {
   it("rules lint and rules test pass on rules/", () => {
     const lint = run("rules", "lint");
     expect(lint.status).toBe(0);
-    expect(lint.stdout).toMatch(/24 rules valid/);
+    // The count comes from the pack, so adding a valid rule never breaks this test.
+    expect(lint.stdout).toContain(`${packRuleset().rules.length} rules valid`);
     const test = run("rules", "test");
     expect(test.status).toBe(0);
     expect(test.stdout).toMatch(/rule examples pass/);

@@ -2,7 +2,11 @@
 // (which must describe every route the app serves).
 import { describe, expect, it } from "vitest";
 import { app } from "../../src/app";
+import { ERROR_CODES } from "../../src/http/errors";
+import { providers } from "../../src/http/webhooks/providers";
 import { currentRuleset } from "../../src/rules";
+import { DELIVERY_STATUSES } from "../../src/storage/deliveries";
+import { articleListQuery } from "../../src/use-cases/query-schemas";
 import { call, callJson } from "./fixtures/api";
 import { store, verdict } from "./fixtures/runs";
 
@@ -37,7 +41,7 @@ describe("GET /v1/rules", () => {
 describe("GET /healthz", () => {
   it("reports the Worker, D1 and the loaded ruleset, without auth", async () => {
     const body = await callJson("/healthz", { token: null, status: 200 });
-    expect(body).toEqual({ ok: true, db: "ok", ruleset: { version: currentRuleset().version, rules: currentRuleset().rules.length } });
+    expect(body).toEqual({ ok: true, db: "ok", ruleset: { version: currentRuleset().version, rules: currentRuleset().rules.length }, config: [] });
   });
 });
 
@@ -72,5 +76,14 @@ describe("GET /openapi.json", () => {
     const schema = doc.paths["/v1/score"].post.requestBody.content["application/json"].schema;
     expect(Object.keys(schema.properties).sort()).toEqual(["external_id", "html", "language", "published_at", "source", "text", "title", "url"]);
     expect(schema.additionalProperties).toBe(false);
+  });
+  it("takes its enums from their source: error codes, providers, delivery statuses, list filters", async () => {
+    const doc = await callJson("/openapi.json", { token: null, status: 200 });
+    expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual([...ERROR_CODES]);
+    expect(doc.paths["/v1/webhooks/{provider}"].post.parameters[0].schema.enum).toEqual(Object.keys(providers));
+    const deliveryStatus = doc.paths["/v1/deliveries"].get.parameters.find((p: { name: string }) => p.name === "status");
+    expect(deliveryStatus.schema.enum).toEqual([...DELIVERY_STATUSES]);
+    // The documented list parameters are the validated ones, name for name.
+    expect(doc.paths["/v1/articles"].get.parameters.map((p: { name: string }) => p.name)).toEqual(Object.keys(articleListQuery.shape));
   });
 });

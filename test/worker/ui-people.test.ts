@@ -4,7 +4,7 @@
 import { env } from "cloudflare:workers";
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AccessError, accessConfig, verifyAccessJwt } from "../../src/auth/access";
+import { AccessError, accessConfig, verifyAccessJwt } from "../../src/lib/access";
 import { call, callJson } from "./fixtures/api";
 import { fetchPage, login, visibleText } from "./fixtures/ui";
 

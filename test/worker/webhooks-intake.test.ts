@@ -99,7 +99,7 @@ describe.each(PROVIDERS)("%s webhook", (provider) => {
     const before = await storedTotal();
     const res = await deliver(provider, body.replace("El Salvador", "Ecuador"), headers);
     if (provider === "strapi") {
-      // Strapi signs nothing: its token authenticates the sender, not the body. Documented in the README.
+      // Strapi signs nothing: its token authenticates the sender, not the body. Documented in docs/webhooks/strapi.md.
       expect(res.status).toBe(202);
       return;
     }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import { isInQuote, type DateMention } from "../text-adapter";
+import { isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
 import { compileMentionFilter, contextSchema, eventSchema, mentionPasses, nearSchema, partialDate, terms, type MentionFilter } from "./shared";
 
@@ -78,6 +79,16 @@ function boundaryBefore(ctx: Parameters<KindModule["check"]>[0], offset: number)
   return false;
 }
 
+/** "a law from 1798", "la Ley de 1798", "the Act of 1798": a year hung on a noun dates that thing, not an event. */
+function nounsDate(ctx: Parameters<KindModule["check"]>[0], m: DateMention): boolean {
+  if (m.granularity !== "year") return false;
+  const i = ctx.tokenAt(m.offset);
+  const prep = ctx.tokens[i - 1];
+  const noun = ctx.tokens[i - 2];
+  if (!prep || !noun || noun.kind !== "word" || LANG.timeNouns.has(noun.text)) return false;
+  return LANG.partitiveOf.has(prep.text) || (prep.text === "from" && !isGenericPredicate(ctx, i - 2));
+}
+
 /** For each date mention, the indexes of the dates coordinated with it ("March and April", "15 y 16 de marzo"). */
 function coordinated(ctx: Parameters<KindModule["check"]>[0], all: DateMention[]): number[][] {
   const groups: number[][] = [];
@@ -129,7 +140,7 @@ export const date: KindModule = {
       const s = ctx.sentenceAt(start);
       const group = groups[gi]!;
       // "since March and April": the preposition before a coordination governs all of it.
-      if (c.filter.event && boundaryBefore(ctx, all[group[0]!]!.offset)) continue;
+      if (c.filter.event && (boundaryBefore(ctx, all[group[0]!]!.offset) || nounsDate(ctx, m))) continue;
       if (!mentionPasses(ctx, c.filter, start, end, s, "nearest")) continue;
       // A span of days ("15–16 March") agrees when either end does.
       const agreesAny = (d: DateMention) => {

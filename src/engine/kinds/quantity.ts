@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
 import { LANG } from "../lang";
-import { compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, type MentionFilter } from "./shared";
+import { compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
 
 const range = z.strictObject({ min: z.number(), max: z.number() });
 
@@ -18,6 +18,14 @@ const options = z.object({
   near: nearSchema.optional(),
   context: contextSchema.optional(),
   ignore_after: terms.optional().describe("Skip a value directly preceded by one of these words (\"since\", \"desde\")"),
+  limit: z
+    .boolean()
+    .optional()
+    .describe("The fact is itself a limit (a capacity): \"can hold up to 80,000\" states 80,000, it does not agree with 40,000"),
+  country: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .optional()
+    .describe("Where the subject is (ISO 3166 codes): a value whose clause names another country is about another place (\"Guantánamo Bay, Cuba, to hold up to 30,000\")"),
   nationality: z.array(z.string().regex(/^[A-Z]{2}$/)).optional().describe("Countries (ISO 3166 codes) of the people counted: \"10 U.S. nationals\" is another group when this is [VE]"),
   display: z.string().optional().describe("How to write the true value in a correction (\"252\", \"$6 million\")"),
 });
@@ -84,6 +92,14 @@ function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration") return false;
   const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
   return !!next && LANG.offsetAfter.has(next.text);
+}
+
+/** Does the value's clause name a country outside `countries`? */
+function namesAnotherCountry(ctx: ArticleContext, countries: string[], start: number, end: number): boolean {
+  const c = valueClause(ctx, start, end);
+  const all = ctx.countries();
+  for (let k = firstMentionAt(all, c.start); k < all.length && all[k]!.offset < c.end; k++) if (!countries.includes(all[k]!.code)) return true;
+  return false;
 }
 
 /** "de 29 años" after a name is an age in Spanish, as is "aged 29" in English. */
@@ -156,6 +172,7 @@ export const quantity: KindModule = {
       const s = ctx.sentenceAt(start);
       if (!mentionPasses(ctx, c.filter, start, end, s, "clause")) continue;
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
+      if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
       if (o.unit === "count" && (isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))) continue;
       out.push(judge(c, m, start, end));
     }
@@ -174,7 +191,8 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
   const v = m.value * per;
   const vMax = (m.max ?? m.value) * per;
   let ok: boolean;
-  switch (m.qualifier) {
+  const qualifier = o.limit && (m.qualifier === "at_most" || m.qualifier === "at_least") ? "exact" : m.qualifier;
+  switch (qualifier) {
     case "approx":
       ok = truth.some(([lo, hi]) => hi >= v * (1 - tol) - slack && lo <= vMax * (1 + tol) + slack);
       break;

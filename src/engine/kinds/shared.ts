@@ -1,7 +1,7 @@
 // Option pieces several kinds share (term lists, context groups, "near" windows) and the
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
-import { clauseAfter, clauseAt, hitWithin, inCorrection, nearestPredicate, windowAround, type Clause } from "../attach";
+import { clauseAfter, clauseAt, withAntecedent, hitWithin, inCorrection, isGenericPredicate, nearestPredicate, nounPhraseReach, subjectClause, windowAround, type Clause } from "../attach";
 import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
 import { LANG } from "../lang";
 
@@ -51,10 +51,21 @@ export const eventSchema = z
       .strictObject({
         terms: terms.describe("Predicates this event shares with another (arrived, flown, llegaron)"),
         with: terms.describe("Words that, in the same clause, make a shared predicate this event (a destination: Caracas, Maiquetía)"),
-        without: terms.optional().describe("Words that, as a destination in the same clause, make it another event's"),
+        from: terms.optional().describe("Origins that, in the same clause, make a shared predicate this event (flown out of Texas)"),
+        without: terms.optional().describe("Destinations (after to, into, a, hacia) that, in the same clause, make it another event's"),
       })
       .optional(),
     when: partialDate.optional().describe("When the event happened: a value in a clause dated otherwise belongs to another occurrence"),
+    identify: terms
+      .optional()
+      .describe("The event repeats (several flights): a value counts only where this occurrence is identified — a date agreeing with `when`, one of these marks in the sentence (first flights, Harlingen), or an article published in the `when` month"),
+    group: z
+      .strictObject({
+        sizes: z.array(z.number().int().min(0)).min(1).describe("How many people the event's group counts (and its known parts)"),
+        terms: terms.describe("Nouns that count people (Venezuelans, men, hombres)"),
+      })
+      .optional()
+      .describe("Whose event it is: a clause that counts people otherwise (\"177 of them were flown …\") is about another group"),
   })
   .describe("The event the value belongs to: a value counts only when its clause states this event (dates: when this event is the nearest predicate). Statements, rulings, plans, corrections and other events' values are skipped.");
 
@@ -100,8 +111,10 @@ export function compileNear(near: NearDef | undefined, tools: CompileTools, key 
  */
 export interface CompiledEvent {
   set: number;
-  ambiguous: { set: number; with: number; without: number | null } | null;
+  ambiguous: { set: number; with: number; from: number | null; without: number | null } | null;
   when: { y: number; m?: number; d?: number } | null;
+  group: { sizes: number[]; set: number } | null;
+  identify: number | null;
 }
 
 export interface MentionFilter {
@@ -124,12 +137,15 @@ export function compileEvent(e: EventDef | undefined, tools: CompileTools): Comp
     ambiguous = {
       set: tools.terms(e.ambiguous.terms, "event.ambiguous.terms"),
       with: tools.terms(e.ambiguous.with, "event.ambiguous.with"),
+      from: e.ambiguous.from ? tools.terms(e.ambiguous.from, "event.ambiguous.from") : null,
       without: e.ambiguous.without ? tools.terms(e.ambiguous.without, "event.ambiguous.without") : null,
     };
     tools.predicate(ambiguous.set);
   }
   const when = e.when ? e.when.split("-").map(Number) : null;
-  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null };
+  const group = e.group ? { sizes: e.group.sizes, set: tools.terms(e.group.terms, "event.group.terms") } : null;
+  const identify = e.identify ? tools.terms(e.identify, "event.identify") : null;
+  return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null, group, identify };
 }
 
 export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef; near?: NearDef; ignore_after?: string[] }, tools: CompileTools): MentionFilter {
@@ -159,12 +175,14 @@ export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: numb
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
   const c = clauseAt(ctx, start);
   if (c.endsWithColon && ctx.wordsBetween(c.start, c.end) <= ctx.wordsBetween(start, end) + 2) return clauseAfter(ctx, c) ?? c;
-  // "on December 22, when Boasberg ruled …": a when-clause right after a date says what happened on it.
-  if (ctx.wordsBetween(end, c.end) === 0) {
-    const next = clauseAfter(ctx, c);
-    if (next && LANG.whenWords.has(ctx.tokens[next.from]!.text) && ctx.text.slice(end, next.start).includes(",")) return next;
-  }
   return c;
+}
+
+/** "on December 22, when Boasberg ruled …": the when-clause right after a date says what (else) happened on it. */
+function whenClauseAfter(ctx: ArticleContext, c: Clause, end: number): Clause | null {
+  if (ctx.wordsBetween(end, c.end) !== 0) return null;
+  const next = clauseAfter(ctx, c);
+  return next && LANG.whenWords.has(ctx.tokens[next.from]!.text) && ctx.text.slice(end, next.start).includes(",") ? next : null;
 }
 
 /** Is any token of [from, to) in the word set? */
@@ -182,38 +200,138 @@ function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number, to: nu
  */
 export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): boolean {
   if (inCorrection(ctx, sentence)) return false;
-  const c = windowAround(ctx, valueClause(ctx, start, end), start, end);
-  if (anyWordIn(ctx, LANG.modals, c.start, start) || anyWordIn(ctx, LANG.negations, c.start, c.end)) return false;
+  const own = valueClause(ctx, start, end);
+  let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
+  if (anyWordIn(ctx, LANG.modals, c.start, start)) return false;
   const main = ctx.hits(e.set);
   if (isDateline(ctx, clauseAt(ctx, start), start)) return false;
   const a = e.ambiguous;
-  const isShared = (from: number, to: number) =>
-    a !== null && hitWithin(ctx.hits(a.set), from, to) && destinationIn(ctx, ctx.hits(a.with), c) && (a.without === null || !destinationIn(ctx, ctx.hits(a.without), c));
   if (bind === "nearest") {
-    const p = nearestPredicate(ctx, c, start, end, ctx.predicateHits());
-    if (!p) return false;
-    if (!hitWithin(main, p.start, p.end) && !isShared(p.start, p.end)) return false;
-  } else if (!hitWithin(main, c.start, c.end) && !isShared(c.start, c.end)) return false;
-  if (e.when && datedOtherwise(ctx, e.when, c, start, end)) return false;
+    // The date's own predicate, or the co-temporal event of a when-clause after it.
+    const bindsHere = (k: Clause) => {
+      const p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
+      return p !== null && !negated(ctx, p.start) && ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) || (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
+    };
+    const after = whenClauseAfter(ctx, own, end);
+    // "On March 15, 238 Venezuelans | were flown to El Salvador": a date in a clause without a
+    // predicate belongs to the predicate its subject resumes with.
+    if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null) c = windowAround(ctx, nounPhraseReach(ctx, own), start, end);
+    if (!bindsHere(c)) {
+      if (!after || !bindsHere(windowAround(ctx, after, start, end))) return false;
+      c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
+    }
+  } else if (!anyMainIsThis(ctx, main, a, c) && !(a && anySharedIsThis(ctx, a, c))) return false;
+  const dated = e.when ? occurrenceDate(ctx, e.when, c, start, end) : "none";
+  if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return false;
+  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own))) return false;
   return true;
 }
 
-/** Does the clause name one of the places as where someone went (not "from El Salvador")? */
-function destinationIn(ctx: ArticleContext, hits: readonly Hit[], c: Clause): boolean {
-  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
-    if (!isOrigin(ctx, ctx.tokenAt(hits[k]!.start), c.from)) return true;
+/** How far after a predicate its places may sit, in tokens ("flown on two planes to Maiquetía"). */
+const PLACE_REACH = 14;
+
+/**
+ * Which event do the places after a predicate (before any other predicate) make it? A `without`
+ * destination makes it the other event's ("deportation flights to Venezuela" are not the
+ * transfer to El Salvador; "flown home from El Salvador's prison" is the return); else a `with`
+ * place that is not an origin, or a `from` origin, makes it this one; else nothing is said.
+ */
+function placesSay(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause, motion: boolean): "this" | "other" | null {
+  const sets: Array<[number, "with" | "from" | "without"]> = [[a.with, "with"]];
+  if (a.from !== null) sets.push([a.from, "from"]);
+  if (a.without !== null) sets.push([a.without, "without"]);
+  const first = ctx.tokenAt(pEnd);
+  const last = Math.min(c.to, first + PLACE_REACH);
+  let verdict: "this" | null = null;
+  // A country the text names as the destination, when no listed place says otherwise ("returned to the United States").
+  const countries = ctx.countries();
+  let k = firstMentionAt(countries, ctx.tokens[first]?.start ?? pEnd);
+  for (let i = first; i < last; i++) {
+    const t = ctx.tokens[i]!;
+    // Places after another predicate are its own — unless it continues the motion ("flight … landed in Venezuela").
+    if (i > first && isPredicateAt(ctx, i)) {
+      if (!startsHit(ctx.hits(a.set), t.start)) break;
+      motion = true;
+    }
+    while (k < countries.length && countries[k]!.offset < t.start) k++;
+    const country = countries[k];
+    // Only a country's name is a place; a demonym ("a 185 venezolanos") names people.
+    if (country && country.offset === t.start && country.form === "name" && !sets.some(([set]) => startsHit(ctx.hits(set), t.start)) && governingPreposition(ctx, i, first) === "destination") return "other";
+    for (const [set, role] of sets) {
+      const hits = ctx.hits(set);
+      const h = hits[firstStartingAt(hits, t.start)];
+      if (!h || h.start !== t.start) continue;
+      const governed = governingPreposition(ctx, i, first);
+      const origin = governed === "origin";
+      // After a verb of motion any place but an origin is where they went ("landed in Caracas");
+      // after another verb only a preposition of motion says so ("freed from a prison in El Salvador" does not).
+      if (role === "without" && (motion ? !origin : governed === "destination")) return "other";
+      if ((role === "with" && !origin) || (role === "from" && origin)) verdict = "this";
+    }
+  }
+  return verdict;
+}
+
+function sharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause): boolean {
+  return placesSay(ctx, a, pEnd, c, true) === "this";
+}
+
+/** A main predicate is this event unless its places make it the other's. */
+function mainIsThis(ctx: ArticleContext, a: CompiledEvent["ambiguous"], pEnd: number, c: Clause): boolean {
+  return a === null || placesSay(ctx, a, pEnd, c, false) !== "other";
+}
+
+function anyMainIsThis(ctx: ArticleContext, main: readonly Hit[], a: CompiledEvent["ambiguous"], c: Clause): boolean {
+  for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) if (!negated(ctx, main[k]!.start) && mainIsThis(ctx, a, main[k]!.end, c)) return true;
+  return false;
+}
+
+/** Is the predicate at `start` denied ("were not released", "no fueron liberados")? A negation within three words before it. */
+function negated(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.negations.has(t.text)) return true;
   }
   return false;
 }
 
-/** Is the noun phrase starting at token i governed by an origin preposition ("from El Salvador's prison")? */
-function isOrigin(ctx: ArticleContext, i: number, floor: number): boolean {
-  for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
-    const t = ctx.tokens[k]!;
-    if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return true;
-    if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return false;
+function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause): boolean {
+  const hits = ctx.hits(a.set);
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) if (!negated(ctx, hits[k]!.start) && sharedIsThis(ctx, a, hits[k]!.end, c)) return true;
+  return false;
+}
+
+function startsHit(hits: readonly Hit[], start: number): boolean {
+  const h = hits[firstStartingAt(hits, start)];
+  return h !== undefined && h.start === start;
+}
+
+/** Does a predicate (an event term or a generic one) start at token i? */
+function isPredicateAt(ctx: ArticleContext, i: number): boolean {
+  if (isGenericPredicate(ctx, i)) return true;
+  const start = ctx.tokens[i]!.start;
+  for (const hits of ctx.predicateHits()) {
+    const h = hits[firstStartingAt(hits, start)];
+    if (h && h.start === start) return true;
   }
   return false;
+}
+
+/** The preposition governing the noun phrase that starts at token i ("from El Salvador's prison" → origin). */
+function governingPreposition(ctx: ArticleContext, i: number, floor: number): "origin" | "destination" | "other" | null {
+  if (i <= floor) return null;
+  // "leave Harlingen", "salieron de Texas": a departure verb makes what follows an origin.
+  const prev = ctx.tokens[i - 1]!;
+  if (LANG.departureVerbs.has(prev.text)) return "origin";
+  for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return "origin";
+    if (LANG.motionPrepositions.has(t.text)) return "destination";
+    if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return "other";
+  }
+  return null;
 }
 
 /** "CARACAS, Jan. 15, 2026 —": a dateline dates the story, not an event in it. */
@@ -224,12 +342,40 @@ function isDateline(ctx: ArticleContext, c: Clause, start: number): boolean {
   return first.start < start && word.length >= 3 && word === word.toUpperCase() && /\p{Lu}/u.test(word) && ctx.wordsBetween(c.start, c.end) <= 7;
 }
 
+/** Does the clause count people other than the event's group ("177 of them", "190 Venezuelans")? */
+function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, c: Clause, start: number, end: number): boolean {
+  const numbers = ctx.numbers();
+  const hits = ctx.hits(g.set);
+  for (let k = firstMentionAt(numbers, c.start); k < numbers.length && numbers[k]!.offset < c.end; k++) {
+    const n = numbers[k]!;
+    if (n.unit !== "count" || (n.offset < end && n.offset + n.length > start) || g.sizes.includes(n.value)) continue;
+    const i = ctx.tokenAt(n.offset + n.length);
+    const a = ctx.tokens[i];
+    const b = ctx.tokens[i + 1];
+    const countsPeople = (a && LANG.partitiveOf.has(a.text) && b && LANG.partitiveDeterminers.has(b.text)) || nextHitWithin(ctx, hits, n.offset + n.length, 2);
+    if (countsPeople) return true;
+  }
+  return false;
+}
+
+/** Is the clause (or the one whose subject it shares) about one person ("he", "ella")? */
+function oneperson(ctx: ArticleContext, c: Clause): boolean {
+  const s = subjectClause(ctx, c);
+  return anyWordIn(ctx, LANG.singularPronouns, s.start, s.end) || (s !== c && anyWordIn(ctx, LANG.singularPronouns, c.start, c.end));
+}
+
+/** Does a hit start within `words` words after offset? */
+function nextHitWithin(ctx: ArticleContext, hits: readonly Hit[], offset: number, words: number): boolean {
+  const h = hits[firstStartingAt(hits, offset)];
+  return h !== undefined && ctx.wordsBetween(offset, h.start) <= words;
+}
+
 /**
  * Is the value dated otherwise than `when` — another occurrence of the event? By a date in its
  * clause, else by the narrative time: the last date stated before it in the paragraph
  * ("January 2025. … Grenell returned with six Americans").
  */
-function datedOtherwise(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): boolean {
+function occurrenceDate(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): "agrees" | "disagrees" | "none" {
   const disagrees = (d: ReturnType<ArticleContext["dates"]>[number]) =>
     (d.year !== undefined && d.year !== when.y) || (d.granularity !== "year" && d.month !== undefined && when.m !== undefined && d.month !== when.m);
   const dates = ctx.dates();
@@ -237,19 +383,32 @@ function datedOtherwise(ctx: ArticleContext, when: NonNullable<CompiledEvent["wh
   let inClause = false;
   for (; k < dates.length && dates[k]!.offset < c.end; k++) {
     const d = dates[k]!;
-    if (d.offset < end && d.offset + d.length > start) continue;
+    if ((d.offset < end && d.offset + d.length > start) || (d.year === undefined && d.month === undefined)) continue; // an undated "last year" says nothing
     inClause = true;
-    if (disagrees(d)) return true;
+    if (disagrees(d)) return "disagrees";
   }
-  if (inClause) return false;
+  if (inClause) return "agrees";
   const paragraph = ctx.sentences[ctx.sentenceAt(start)]?.paragraph;
   const before = dates[firstMentionAt(dates, c.start) - 1];
-  return before !== undefined && ctx.sentences[ctx.sentenceAt(before.offset)]?.paragraph === paragraph && disagrees(before);
+  if (before === undefined || (before.year === undefined && before.month === undefined) || ctx.sentences[ctx.sentenceAt(before.offset)]?.paragraph !== paragraph) return "none";
+  return disagrees(before) ? "disagrees" : "agrees";
+}
+
+/**
+ * Is the occurrence of a repeated event identified (the March flights, not April's)? By a date
+ * that agrees, by one of the rule's marks in the sentence, or — when nothing in the text dates
+ * it — by an article published in the event's month, written as it happened.
+ */
+function occurrenceIdentified(ctx: ArticleContext, e: CompiledEvent, dated: "agrees" | "disagrees" | "none", sentence: number): boolean {
+  if (e.identify === null || dated === "agrees") return true;
+  if (ctx.inScope(e.identify, sentence, "sentence")) return true;
+  const w = e.when;
+  return dated === "none" && ctx.dated && w !== null && ctx.asOf.startsWith(`${w.y}-${String(w.m ?? 1).padStart(2, "0")}`) && w.m !== undefined;
 }
 
 /** The context's clause-scoped groups, judged in the value's own clause. */
 function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: number, end: number): boolean {
-  const clause = valueClause(ctx, start, end);
+  const clause = withAntecedent(ctx, valueClause(ctx, start, end));
   for (const g of c.all) if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
   for (const g of c.none) if (g.scope === "clause" && hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
   return true;

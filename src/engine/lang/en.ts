@@ -36,7 +36,15 @@ export const en: LanguageTable = {
   notVerbs: ["alleged", "so-called", "red", "need", "bed", "united", "armed", "based", "feed", "speed", "seed", "hundred", "shed", "led", "wed", "bred", "fled", "sacred", "naked", "wicked", "beloved", "aged", "related", "detailed", "limited", "renewed", "expected", "unexpected", "unprecedented", "unidentified", "undocumented", "crowded", "accused", "wanted", "suspected", "presumed", "purported", "reported", "supposed", "named", "scheduled", "planned", "proposed", "shackled", "handcuffed", "blindfolded", "shaved", "shaven", "tattooed", "unnamed", "estimated"],
   // Relative-clause pronouns that refer back to people or things ("who", "which").
   ageWords: ["aged", "age"],
+  motionPrepositions: ["to", "into", "toward", "towards"],
   destinationPrepositions: ["to", "into", "at", "in", "toward", "towards"],
   originPrepositions: ["from", "out of"],
   whenWords: ["when"],
+  relativePronouns: ["who", "whom", "whose", "that", "which"],
+  singularPronouns: ["he", "she"],
+  participleSuffixes: ["ing"],
+  timeNouns: ["spring", "summer", "fall", "autumn", "winter", "end", "beginning", "start", "middle", "half", "part", "rest", "course", "months", "weeks", "days"],
+  auxiliaries: ["was", "were", "is", "are", "had", "has", "have", "will", "would"],
+  departureVerbs: ["leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing", "exit", "exited", "quit"],
+  partQuantifiers: ["most", "many", "some", "several", "half", "few"],
 };

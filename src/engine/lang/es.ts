@@ -2,7 +2,7 @@
 import type { LanguageTable } from "./table";
 
 export const es: LanguageTable = {
-  clauseOpeners: ["que", "quien", "quienes", "cual", "cuales", "cuyo", "cuya", "cuyos", "cuyas", "donde", "cuando", "mientras", "porque", "aunque", "tras", "luego de", "después de que", "antes de que", "hasta que", "desde que"],
+  clauseOpeners: ["que", "quien", "quienes", "cual", "cuales", "cuyo", "cuya", "cuyos", "cuyas", "donde", "adonde", "cuando", "mientras", "porque", "aunque", "tras", "luego de", "después de que", "antes de que", "hasta que", "desde que"],
   coordinators: ["y", "e", "pero", "o", "u", "sino"],
   predicates: [
     "actualizado", "dijo", "dice", "afirmó", "afirma", "aseguró", "asegura", "anunció", "anuncia", "confirmó", "confirma", "declaró", "señaló", "indicó", "informó", "explicó", "escribió", "publicó", "agregó", "añadió", "sostuvo", "denunció", "negó", "reconoció", "advirtió", "precisó", "detalló", "manifestó", "expresó", "contó", "relató",
@@ -24,7 +24,15 @@ export const es: LanguageTable = {
   verbSuffixes: ["ó", "aron", "ieron", "aban", "ían", "aba"],
   notVerbs: ["cabo", "lobo", "rabo", "pasó", "llegó"],
   ageWords: ["edad"],
+  motionPrepositions: ["a", "al", "hacia", "rumbo"],
   destinationPrepositions: ["a", "al", "hacia", "en", "hasta"],
   originPrepositions: ["de", "desde", "del", "procedentes de", "procedente de"],
   whenWords: ["cuando"],
+  participleSuffixes: ["ando", "iendo"],
+  timeNouns: ["primavera", "verano", "otono", "invierno", "fin", "finales", "principios", "inicios", "comienzos", "mediados", "mitad", "resto", "curso", "meses", "semanas", "dias"],
+  auxiliaries: ["fue", "fueron", "es", "son", "habia", "habian", "ha", "han", "era", "eran", "estaba", "estaban"],
+  departureVerbs: ["salieron", "salió", "sale", "salen", "partieron", "partió", "despegaron", "despegó", "abandonaron"],
+  partQuantifiers: ["mayoria", "mayor parte", "muchos", "algunos", "varios", "mitad"],
+  singularPronouns: ["ella"], // not "él": folded, it is the article "el"
+  relativePronouns: ["que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas", "donde", "adonde"],
 };

@@ -21,6 +21,22 @@ export interface LanguageTable {
   originPrepositions: string[];
   /** Prepositions that introduce where someone went ("to Caracas", "a El Salvador"). */
   destinationPrepositions: string[];
+  /** Prepositions of motion towards a place: "to Caracas", "a Venezuela" (a destination for sure). */
+  motionPrepositions: string[];
   /** Subordinators that say what happened at a time just named ("on 22 December, when …"). */
   whenWords: string[];
+  /** Pronouns that open a relative clause about the noun before them ("252 men who …"). */
+  relativePronouns: string[];
+  /** Subject pronouns for one person: an event of a group's is not what "he" did. */
+  singularPronouns: string[];
+  /** Endings of present participles ("promising", "dejando"): after a comma they open a clause. */
+  participleSuffixes: string[];
+  /** Verbs of departure: the place right after them is an origin ("left Harlingen"). */
+  departureVerbs: string[];
+  /** Auxiliary verbs: after a comma they resume the main predicate after an aside ("the man deported in March, was returned …"). */
+  auxiliaries: string[];
+  /** Nouns of time: "the spring of 2025" is a time, not a thing dated 2025 ("a law from 1798"). */
+  timeNouns: string[];
+  /** Quantifiers of a part ("most of them", "la mayoría de"): what follows them is said of a subset. */
+  partQuantifiers: string[];
 }

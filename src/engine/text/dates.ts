@@ -89,6 +89,22 @@ interface Core {
   ambiguous?: boolean;
   /** How to resolve a missing year/month against the anchor. */
   mode?: "last" | "next" | "this" | "recent";
+  /** The year is the anchor's plus this ("of last year" = -1). */
+  yearShift?: number;
+}
+
+/** "of last year", "of this year", "del año pasado", "de este año" at token j. */
+function yearShiftAt(sc: DateScanner, j: number): { next: number; shift: number } | null {
+  const a = sc.text(j);
+  const b = sc.text(j + 1);
+  const c = sc.text(j + 2);
+  if (a === "of" && c === "year") {
+    const shift = b === "last" ? -1 : b === "this" ? 0 : b === "next" ? 1 : null;
+    return shift === null ? null : { next: j + 3, shift };
+  }
+  if ((a === "del" || a === "de") && b === "ano" && (c === "pasado" || c === "proximo" || c === "siguiente")) return { next: j + 3, shift: c === "pasado" ? -1 : 1 };
+  if (a === "de" && b === "este" && c === "ano") return { next: j + 3, shift: 0 };
+  return null;
 }
 
 class DateScanner extends TokenCursor {  /** Token i exists and is on the same line as token i-1. */
@@ -345,6 +361,9 @@ function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): { core:
   // A bare month: needs context ("in March", "since February", "de marzo") or a trailing "pasado".
   const m = sc.month(i, false);
   if (m) {
+    // "March of last year", "marzo del año pasado": the month of a year counted from publication.
+    const shift = yearShiftAt(sc, m.next);
+    if (shift) return { core: { next: shift.next, month: m.month, yearShift: shift.shift }, first: i };
     if (sc.text(m.next) === "pasado" && sc.same(m.next) && sc.month(i)) {
       return { core: { next: m.next + 1, month: m.month, mode: "last" }, first: i };
     }
@@ -527,6 +546,9 @@ function resolve(
       year = y;
       month = m;
     }
+  } else if (core.yearShift !== undefined && month !== undefined) {
+    relative = true;
+    if (anchor) year = anchor.year + core.yearShift;
   } else if (year === undefined && month !== undefined) {
     relative = true;
     if (anchor && (core.mode === undefined || core.mode === "recent")) yearFrom = "anchor";

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Bindings } from "../../env";
 import type { JobMessage } from "../../lib/job-messages";
+import { secretProblem } from "../../lib/config";
 import { sha256Hex } from "../../lib/crypto";
 import { getDb } from "../../storage/db";
 import { recordDelivery } from "../../storage/deliveries";
@@ -25,6 +26,9 @@ function configured(env: Bindings, name: string): { provider: Provider; secret: 
   const secret = env[provider.secret];
   // No secret, no endpoint: an unconfigured provider must not accept unsigned deliveries.
   if (!secret) throw new ApiError(404, "not_found", `Webhook provider "${name}" is not enabled: set the ${provider.secret} secret.`);
+  // Set but unusable (a Standard Webhooks secret without whsec_ base64 …): say how to fix it, not 500.
+  const problem = secretProblem(provider.secret, secret);
+  if (problem) throw new ApiError(503, "not_configured", problem);
   return { provider, secret };
 }
 

@@ -136,3 +136,12 @@ describe("narrative time and anniversaries", () => {
     expect(findDates("Hoy hace un año, los aviones despegaron.", anchor)[0]).toMatchObject({ year: 2023, month: 7, day: 20 });
   });
 });
+
+describe("a month of a year counted from publication", () => {
+  const anchor: DateAnchor = { year: 2025, month: 11, day: 20 };
+  it("reads 'March of last year' and 'marzo del año pasado'", () => {
+    expect(findDates("deported in March of last year", anchor)[0]).toMatchObject({ year: 2024, month: 3, granularity: "month", length: "March of last year".length });
+    expect(findDates("deportados en marzo del año pasado", anchor)[0]).toMatchObject({ year: 2024, month: 3 });
+    expect(findDates("in July of this year", anchor)[0]).toMatchObject({ year: 2025, month: 7 });
+  });
+});

@@ -1,0 +1,39 @@
+// Configuration checks: which secrets are set but unusable, each with the fix. Reported when the
+// isolate starts (src/index.ts), by GET /healthz, and by the webhook route of a misconfigured
+// provider (503 not_configured), instead of a generic 500 at the first signed request.
+import type { Secrets } from "../env";
+import { fromBase64 } from "./crypto";
+
+const whsec = (v: string) => (fromBase64(v.replace(/^whsec_/, ""))?.length ? null : "must be whsec_ followed by base64, as the sender prints it");
+
+// Per secret: why a set value cannot work, or null. Unset secrets are not problems (features off).
+const CHECKS: Partial<Record<keyof Secrets, (value: string) => string | null>> = {
+  STANDARD_WEBHOOK_SECRET: whsec,
+  NOTIFY_SECRET: whsec,
+  // Contentful's constraints on a signing secret: exactly 64 characters of [0-9a-zA-Z+/=_-].
+  CONTENTFUL_WEBHOOK_SECRET: (v) =>
+    v.length !== 64
+      ? `must be Contentful's 64-character signing secret (this one has ${v.length})`
+      : /^[0-9a-zA-Z+/=_-]+$/.test(v)
+        ? null
+        : "may contain only letters, digits and + / = _ - (Contentful's signing secret alphabet)",
+  NOTIFY_URL: (v) => (/^https?:\/\//.test(v) && URL.canParse(v) ? null : "must be an absolute http(s) URL"),
+};
+
+const fix = (name: string) => `fix it with \`wrangler secret put ${name}\` (or in .dev.vars locally)`;
+
+/** The problem with one secret's value, with its fix, or null when it is unset or fine. */
+export function secretProblem(name: keyof Secrets, value: string | undefined): string | null {
+  const problem = value ? CHECKS[name]?.(value) : null;
+  return problem ? `${name} ${problem}: ${fix(name)}.` : null;
+}
+
+/** Every configuration problem in `env`, each a sentence with its fix; empty when all is well. */
+export function configProblems(env: Secrets): string[] {
+  const problems = (Object.keys(CHECKS) as (keyof Secrets)[]).flatMap((name) => secretProblem(name, env[name]) ?? []);
+  // A secret without a URL is just "alerts off"; a URL without a secret looks on but sends nothing.
+  if (env.NOTIFY_URL && !env.NOTIFY_SECRET) {
+    problems.push(`NOTIFY_URL is set but NOTIFY_SECRET is not, so no alert is sent: ${fix("NOTIFY_SECRET")}, or unset NOTIFY_URL.`);
+  }
+  return problems;
+}

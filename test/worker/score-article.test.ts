@@ -1,0 +1,57 @@
+// The one scoring use case against real D1: what it judges (html over text), how it identifies
+// an article without an external id, and that store() and prepare() write the same thing.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { sha256Hex } from "../../src/lib/crypto";
+import { currentRuleset } from "../../src/rules";
+import { getDb } from "../../src/storage/db";
+import { getRun } from "../../src/storage/queries-runs";
+import { scoreArticle } from "../../src/use-cases/score-article";
+
+const db = () => getDb(env.DB);
+const TEXT = "The men were held at CECOT in Ecuador.";
+
+async function externalIdOf(articleId: string): Promise<string | undefined> {
+  const row = await env.DB.prepare("SELECT external_id FROM articles WHERE id = ?").bind(articleId).first<{ external_id: string }>();
+  return row?.external_id;
+}
+
+describe("scoreArticle", () => {
+  it("judges with the deployed ruleset and stores nothing until asked", async () => {
+    const { result } = scoreArticle({ source: "uc", external_id: "dry", text: TEXT, published_at: "2025-07-20" });
+    expect(result.ruleset).toEqual({ version: currentRuleset().version, rules: currentRuleset().rules.length });
+    expect(result.verdicts.find((v) => v.rule === "cecot.country")?.status).toBe("fail");
+    const stored = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE source = 'uc' AND external_id = 'dry'").first<{ n: number }>();
+    expect(stored?.n).toBe(0);
+  });
+
+  it("judges the html when both are given, and stores the engine's text", async () => {
+    const scored = scoreArticle({ source: "uc", external_id: "html", html: `<p>${TEXT}</p>`, text: "ignored" });
+    expect(scored.result.text).toBe(TEXT);
+    const saved = await scored.store(db(), { trigger: "api" });
+    const row = await env.DB.prepare("SELECT text FROM articles WHERE id = ?").bind(saved.articleId).first<{ text: string }>();
+    expect(row?.text).toBe(TEXT);
+  });
+
+  it("identifies an article by its URL, else by the hash of its text, when it has no external id", async () => {
+    const byUrl = await scoreArticle({ source: "uc", url: "https://news.example/a", text: TEXT }).store(db(), { trigger: "api" });
+    expect(await externalIdOf(byUrl.articleId)).toBe("https://news.example/a");
+    const byText = await scoreArticle({ source: "uc", text: TEXT }).store(db(), { trigger: "api" });
+    expect(await externalIdOf(byText.articleId)).toBe(await sha256Hex(TEXT));
+    // The same text again is the same article, with a second run.
+    const again = await scoreArticle({ source: "uc", text: TEXT }).store(db(), { trigger: "api" });
+    expect(again.articleId).toBe(byText.articleId);
+    expect(again.runId).not.toBe(byText.runId);
+  });
+
+  it("prepare() builds the same writes as store() for the caller's own batch", async () => {
+    const scored = scoreArticle({ source: "uc", external_id: "batch", text: TEXT }, { now: new Date("2025-07-20T00:00:00Z") });
+    const write = await scored.prepare(db(), { trigger: "audit", at: new Date("2026-01-01T00:00:00Z") });
+    expect(await getRun(db(), write.runId)).toBeNull();
+    const [first, ...rest] = write.statements;
+    await db().batch([first!, ...rest]);
+    const run = await getRun(db(), write.runId);
+    expect(run).toMatchObject({ trigger: "audit", as_of: "2025-07-20", created_at: "2026-01-01T00:00:00.000Z", content_hash: await sha256Hex(TEXT) });
+    expect(run!.verdicts).toHaveLength(scored.result.verdicts.length);
+  });
+});
