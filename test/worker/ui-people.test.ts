@@ -5,6 +5,7 @@ import { env } from "cloudflare:workers";
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AccessError, accessConfig, verifyAccessJwt } from "../../src/lib/access";
+import { configProblems } from "../../src/lib/config";
 import { call, callJson } from "./fixtures/api";
 import { fetchPage, login, visibleText } from "./fixtures/ui";
 
@@ -42,6 +43,13 @@ describe("Cloudflare Access JWT", () => {
     // Plain-http key URLs are accepted for loopback only (tests), never for another host.
     expect(accessConfig({ ...{ ACCESS_TEAM_DOMAIN: "t.example", ACCESS_AUD: "a" }, ACCESS_CERTS_URL: "http://evil.example/certs" })!.certsUrl).toBe("https://t.example/cdn-cgi/access/certs");
     expect(accessConfig({ ...{ ACCESS_TEAM_DOMAIN: "t.example", ACCESS_AUD: "a" }, ACCESS_CERTS_URL: "http://127.0.0.1:9/certs" })!.certsUrl).toBe("http://127.0.0.1:9/certs");
+  });
+
+  it("reports half a configuration, and edit URLs that cannot work, with the fix", () => {
+    expect(configProblems({ ACCESS_TEAM_DOMAIN: "newsroom.cloudflareaccess.com" })).toEqual([expect.stringMatching(/needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD \(only ACCESS_TEAM_DOMAIN is set\)/)]);
+    expect(configProblems({ CMS_EDIT_URLS: "{ghost:" })).toEqual([expect.stringMatching(/^CMS_EDIT_URLS must be JSON/)]);
+    expect(configProblems({ CMS_EDIT_URLS: JSON.stringify({ ghost: "http://cms/{external_id}", wp: "https://cms/edit" }) })).toEqual([expect.stringMatching(/not https URLs containing \{external_id\} \(ghost, wp\)/)]);
+    expect(configProblems({ ACCESS_TEAM_DOMAIN: "t", ACCESS_AUD: "a", CMS_EDIT_URLS: JSON.stringify({ ghost: "https://cms/p/{external_id}" }) })).toEqual([]);
   });
 
   it("accepts a valid token and returns the person's email", async () => {
