@@ -50,6 +50,9 @@ export default defineConfig(async () => {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
             setupFiles: ["./test/worker/apply-migrations.ts"],
+            // Some tests store a hundred articles through the real Worker; on a shared 2-core box
+            // that can pass vitest's 5 s default without anything being wrong.
+            testTimeout: 30_000,
           },
         },
         {

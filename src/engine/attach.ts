@@ -4,7 +4,7 @@
 // event terms, the tables' generic predicates (said, ruled, offered …) and past-tense verbs
 // guessed from their endings. Built lazily, once per article, only when a rule asks.
 import type { ArticleContext, Hit } from "./kind-api";
-import { LANG, phrasesOf } from "./lang";
+import { LANG, phrasesOf, VERB_SUFFIXES } from "./lang";
 
 export interface Clause {
   start: number;
@@ -136,6 +136,21 @@ function attachment(ctx: ArticleContext): Attachment {
   return a;
 }
 
+/** Index of the clause `c` is (or lies in): a binary search, never a scan (articles have thousands of clauses). */
+function indexOfClause(a: Attachment, c: Clause): number {
+  let lo = 0;
+  let hi = a.cuts.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.cuts[mid]! <= c.start) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
 /** The clause holding `offset`. */
 export function clauseAt(ctx: ArticleContext, offset: number): Clause {
   const a = attachment(ctx);
@@ -155,7 +170,7 @@ export function clauseAt(ctx: ArticleContext, offset: number): Clause {
 /** The clause after `c` when `c` only introduces it ("March 15: 238 men deported"). */
 export function clauseAfter(ctx: ArticleContext, c: Clause): Clause | null {
   const a = attachment(ctx);
-  const i = a.clauses.indexOf(c);
+  const i = indexOfClause(a, c);
   return i >= 0 && i + 1 < a.clauses.length ? a.clauses[i + 1]! : null;
 }
 
@@ -166,7 +181,7 @@ export function clauseAfter(ctx: ArticleContext, c: Clause): Clause | null {
  */
 export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
   const a = attachment(ctx);
-  let i = a.clauses.indexOf(c);
+  let i = indexOfClause(a, c);
   if (i < 0) return c;
   // "The flights carried 261 men: 238 Venezuelans and 23 Salvadorans." A list after a colon
   // without a predicate of its own elaborates the clause before it.
@@ -218,7 +233,7 @@ export function withAntecedent(ctx: ArticleContext, c: Clause): Clause {
   const a = attachment(ctx);
   const sentence = ctx.sentenceAt(c.start);
   let from = c;
-  for (let i = a.clauses.indexOf(c) - 1; i >= 0; i--) {
+  for (let i = indexOfClause(a, c) - 1; i >= 0; i--) {
     const prev = a.clauses[i]!;
     if (ctx.sentenceAt(prev.start) !== sentence) break;
     from = prev;
@@ -242,7 +257,7 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
   // to the clause that holds the subject; the result spans all of them.
   const sentence = ctx.sentenceAt(c.start);
   let subject = c;
-  for (let i = a.clauses.indexOf(c) - 1; i >= 0; i--) {
+  for (let i = indexOfClause(a, c) - 1; i >= 0; i--) {
     const prev = a.clauses[i]!;
     if (ctx.sentenceAt(prev.start) !== sentence) break;
     subject = prev;
@@ -274,7 +289,8 @@ export function isGenericPredicate(ctx: ArticleContext, i: number): boolean {
   if (t.text.length < 5 || LANG.notVerbs.has(t.text)) return false;
   const c = ctx.text.charCodeAt(t.start);
   if (c >= 65 && c <= 90) return false; // Capitalised: a name ("United", "Alfredo")
-  for (const suffix of LANG.verbSuffixes) if (t.text.endsWith(suffix)) return true;
+  const written = ctx.text.slice(t.start, t.end).toLowerCase();
+  for (const suffix of VERB_SUFFIXES) if (written.endsWith(suffix)) return true;
   return false;
 }
 
@@ -325,6 +341,6 @@ const REACH = 24;
 export function windowAround(ctx: ArticleContext, c: Clause, start: number, end: number): Clause {
   const from = Math.max(c.from, ctx.tokenAt(start) - REACH);
   const to = Math.min(c.to, ctx.tokenAt(end) + REACH);
-  if (to <= from) return c;
+  if (to <= from) return { start: c.start, end: c.start, from, to: from, endsWithColon: false }; // nothing of c is within reach
   return { start: ctx.tokens[from]!.start, end: ctx.tokens[to - 1]!.end, from, to, endsWithColon: c.endsWithColon };
 }

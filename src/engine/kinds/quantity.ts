@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
+import { isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
 import { compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
 
@@ -102,6 +103,29 @@ function namesAnotherCountry(ctx: ArticleContext, countries: string[], start: nu
   return false;
 }
 
+/** Function words and verbs: a word of these after the counted noun does not make it a modifier. */
+const CLOSED_CLASSES = [
+  LANG.phraseBreakers, LANG.relativePronouns, LANG.auxiliaries, LANG.coordinators, LANG.predicates, LANG.clauseOpeners, LANG.departureVerbs,
+  LANG.boundaryPrepositions, LANG.destinationPrepositions, LANG.motionPrepositions, LANG.originPrepositions, LANG.modals, LANG.negations, LANG.additiveAfter,
+];
+
+/** Is the word at token i a noun the term before it modifies (not a verb, preposition, conjunction …)? */
+function modifiesNextWord(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  const closed = CLOSED_CLASSES.some((set) => set.has(t.text));
+  if (closed || isGenericPredicate(ctx, i) || isStatedPredicate(ctx, t.start)) return false;
+  const c = ctx.text.charCodeAt(t.start);
+  return !(c >= 65 && c <= 90) && t.text.length > 2 && !LANG.partitiveOf.has(t.text);
+}
+
+function isStatedPredicate(ctx: ArticleContext, start: number): boolean {
+  for (const hits of ctx.predicateHits()) {
+    const h = hits[firstStartingAt(hits, start)];
+    if (h && h.start === start) return true;
+  }
+  return false;
+}
+
 /** "de 29 años" after a name is an age in Spanish, as is "aged 29" in English. */
 function isAgeLike(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration" || !/^(year|ano)/.test(m.durationUnit ?? "")) return false;
@@ -127,6 +151,9 @@ function countsTheNoun(ctx: ArticleContext, c: Compiled, m: NumberMention): bool
     if (t.kind === "number" || LANG.phraseBreakers.has(t.text) || (t.kind === "punct" && t.text !== "-" && t.text !== ".")) return false;
     if (t.kind === "word" && t.text.endsWith("ing")) return false;
   }
+  // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
+  const next = ctx.tokens[ctx.tokenAt(h.end)];
+  if (next && next.kind === "word" && !next.brk && modifiesNextWord(ctx, ctx.tokenAt(h.end))) return false;
   if (c.o.nationality) {
     const countries = ctx.countries();
     for (let k = firstMentionAt(countries, end); k < countries.length && countries[k]!.offset < h.end; k++) {
@@ -185,7 +212,8 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
   // Durations compare in days: "four months" is 3.5–4.5 months (rounding), so it agrees with
   // 124–125 days, and "more than four months" (over 121.75 days) does too.
   const per = o.unit === "duration" ? daysPer(m.durationUnit) : 1;
-  const slack = per > 1 ? per / 2 : 0;
+  // A duration is stated to the nearest whole unit: "eight days" covers 7.5–8.5 days.
+  const slack = o.unit === "duration" ? per / 2 : 0;
   const truth = c.truth;
   const tol = o.tolerance ?? 0.1;
   const v = m.value * per;
@@ -216,7 +244,7 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
     default:
       ok = truth.some(([lo, hi]) => hi >= v - slack && lo <= vMax + slack);
   }
-  const shown = (n: number) => (per > 1 ? Math.round((n / per) * 10) / 10 : n);
+  const shown = (n: number) => (per !== 1 ? Math.round((n / per) * 10) / 10 : n);
   const unitWord = o.unit === "duration" ? ` ${m.durationUnit ?? "days"}` : "";
   const show = (n: number) => (o.unit === "money" ? money(n, o.currency) : `${fmt(n)}${unitWord}`);
   const q = m.qualifier === "exact" ? "" : `${m.qualifier.replace("_", " ")} `;

@@ -175,7 +175,25 @@ export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: numb
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
   const c = clauseAt(ctx, start);
   if (c.endsWithColon && ctx.wordsBetween(c.start, c.end) <= ctx.wordsBetween(start, end) + 2) return clauseAfter(ctx, c) ?? c;
+  // A date heading on its own line ("July 17" above a timeline entry) dates the entry below it.
+  if (isHeading(ctx, c, start, end)) {
+    const entry = clauseAfter(ctx, c);
+    if (entry) return nounPhraseReach(ctx, entry);
+  }
   return c;
+}
+
+/** Is the value alone on its line (a heading), give or take a preposition and punctuation? */
+function isHeading(ctx: ArticleContext, c: Clause, start: number, end: number): boolean {
+  if (ctx.wordsBetween(c.start, c.end) > ctx.wordsBetween(start, end) + 1) return false;
+  // Only bullets, spaces or punctuation between the line's start and the clause, and after the value to the line's end.
+  const text = ctx.text;
+  let k = c.start - 1;
+  while (k >= 0 && k > c.start - 8 && text[k] !== "\n" && /[\s\p{P}]/u.test(text[k]!)) k--;
+  if (k >= 0 && text[k] !== "\n") return false;
+  let j = end;
+  while (j < text.length && j < end + 8 && text[j] !== "\n" && /[\s\p{P}]/u.test(text[j]!)) j++;
+  return j >= text.length || text[j] === "\n";
 }
 
 /** "on December 22, when Boasberg ruled …": the when-clause right after a date says what (else) happened on it. */
@@ -223,7 +241,7 @@ export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number,
   } else if (!anyMainIsThis(ctx, main, a, c) && !(a && anySharedIsThis(ctx, a, c))) return false;
   const dated = e.when ? occurrenceDate(ctx, e.when, c, start, end) : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return false;
-  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own))) return false;
+  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, start, end))) return false;
   return true;
 }
 
@@ -250,7 +268,7 @@ function placesSay(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"
     const t = ctx.tokens[i]!;
     // Places after another predicate are its own — unless it continues the motion ("flight … landed in Venezuela").
     if (i > first && isPredicateAt(ctx, i)) {
-      if (!startsHit(ctx.hits(a.set), t.start)) break;
+      if (!startsHit(ctx.hits(a.set), t.start) && !LANG.departureVerbs.has(t.text)) break;
       motion = true;
     }
     while (k < countries.length && countries[k]!.offset < t.start) k++;
@@ -328,6 +346,7 @@ function governingPreposition(ctx: ArticleContext, i: number, floor: number): "o
   for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
     const t = ctx.tokens[k]!;
     if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return "origin";
+    if (LANG.weakOriginPrepositions.has(t.text)) return k > 0 && isPredicateAt(ctx, k - 1) ? "origin" : "other";
     if (LANG.motionPrepositions.has(t.text)) return "destination";
     if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return "other";
   }
@@ -359,8 +378,11 @@ function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]
 }
 
 /** Is the clause (or the one whose subject it shares) about one person ("he", "ella")? */
-function oneperson(ctx: ArticleContext, c: Clause): boolean {
-  const s = subjectClause(ctx, c);
+function oneperson(ctx: ArticleContext, own: Clause, start: number, end: number): boolean {
+  // Windowed: a run-on sentence must not make every value scan all of it.
+  const c = windowAround(ctx, own, start, end);
+  const subject = subjectClause(ctx, own);
+  const s = windowAround(ctx, subject, subject.start, subject.start); // the subject sits at its start
   return anyWordIn(ctx, LANG.singularPronouns, s.start, s.end) || (s !== c && anyWordIn(ctx, LANG.singularPronouns, c.start, c.end));
 }
 

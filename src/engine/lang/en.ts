@@ -12,12 +12,14 @@ export const en: LanguageTable = {
     "updated", "said", "says", "say", "told", "tells", "announced", "announces", "confirmed", "confirms", "stated", "added", "wrote", "writes", "reported", "reports", "posted", "tweeted", "claimed", "denied", "argued", "testified", "acknowledged", "admitted", "insisted", "noted", "explained", "warned", "described", "called",
     "ruled", "rules", "ordered", "orders", "found", "decided", "certified", "granted", "blocked", "barred", "halted", "upheld", "overturned", "vacated", "dismissed", "filed", "sued", "appealed", "heard", "issued",
     "offered", "offers", "proposed", "proposes", "agreed", "signed", "negotiated", "demanded", "requested", "asked", "urged", "promised", "threatened", "planned", "plans",
+    // Irregular past forms, which the "-ed" guess misses.
+    "caught", "held", "kept", "sent", "taken", "brought", "flown", "flew", "left", "known", "seen", "given", "made", "paid", "won", "put", "got", "gone", "went", "came", "ran", "fled", "led", "struck", "shot", "thrown", "bought", "sold", "spent", "stood", "sat", "lay", "heard", "felt",
     "met", "meets", "visited", "visits", "spoke", "speaks", "interviewed", "sworn", "elected", "appointed", "named", "nominated", "captured", "arrested", "invoked", "invokes", "passed", "enacted", "published", "opened", "inaugurated", "built", "moved", "began", "begun", "started", "ended", "died", "born", "took", "took office", "became", "launched", "won", "lost",
   ],
   // A value after these words is the start, end or deadline of a state, not the event's date.
   boundaryPrepositions: ["since", "until", "till", "by", "through", "before", "after"],
   // Words between a number and its noun that mean the number counts something else.
-  phraseBreakers: ["of", "with", "to", "from", "in", "on", "at", "for", "and", "or", "than", "carrying", "holding", "including", "who", "that", "which"],
+  phraseBreakers: ["of", "with", "to", "from", "in", "on", "at", "for", "and", "or", "than", "carrying", "holding", "including", "who", "that", "which", "aboard", "onboard", "inside", "there", "here"],
   // "17 more men", "another 14", "14 other detainees": a part added to a total.
   additiveAfter: ["more", "other", "others", "additional", "further", "extra"],
   additiveBefore: ["another", "other", "additional", "further"],
@@ -39,6 +41,7 @@ export const en: LanguageTable = {
   motionPrepositions: ["to", "into", "toward", "towards"],
   destinationPrepositions: ["to", "into", "at", "in", "toward", "towards"],
   originPrepositions: ["from", "out of"],
+  weakOriginPrepositions: [],
   whenWords: ["when"],
   relativePronouns: ["who", "whom", "whose", "that", "which"],
   singularPronouns: ["he", "she"],

@@ -21,6 +21,12 @@ function merge(): WordSets {
 /** Folded word sets, one per table key, all languages merged. Multi-word entries keep their spaces. */
 export const LANG: WordSets = merge();
 
+/**
+ * Verb endings as written, lower-cased but NOT folded: folding would turn the Spanish preterite
+ * "-ó" into "-o" and make every noun ending in "o" a verb. Compared with the token's original text.
+ */
+export const VERB_SUFFIXES: readonly string[] = TABLES.flatMap((t) => t.verbSuffixes).map((s) => s.toLowerCase());
+
 /** Longest multi-word entry, in words, per key (phrase look-ups try lengths up to it). */
 export function phrasesOf(key: keyof LanguageTable): string[][] {
   return [...LANG[key]].map((p) => p.split(" "));

@@ -19,6 +19,8 @@ export interface LanguageTable {
   ageWords: string[];
   /** Prepositions that make the next place an origin, not a destination ("from El Salvador"). */
   originPrepositions: string[];
+  /** Prepositions that mark an origin only right after a verb ("salieron de Texas"), else "of" ("el aeropuerto de Maiquetía"). */
+  weakOriginPrepositions: string[];
   /** Prepositions that introduce where someone went ("to Caracas", "a El Salvador"). */
   destinationPrepositions: string[];
   /** Prepositions of motion towards a place: "to Caracas", "a Venezuela" (a destination for sure). */

@@ -2,6 +2,9 @@
 // rule's event (its clause, its nearest predicate), and counts only when they count the noun.
 import { describe, expect, it } from "vitest";
 import { checkArticle } from "../../../src/engine";
+import { prepareArticle } from "../../../src/engine/article-context";
+import { isGenericPredicate } from "../../../src/engine/attach";
+import { compiledOf } from "../../../src/engine/load-ruleset";
 import { NOW, rulesetOf } from "../helpers";
 
 const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\n`;
@@ -71,5 +74,14 @@ describe("durations compare in days across units", () => {
   });
   it("leaves a planned term alone", () => {
     expect(status("They will be held for one year.", "t.stay")).toBe("not_applicable");
+  });
+});
+
+describe("language tables", () => {
+  it("reads Spanish verb endings on the written word, not the folded one", () => {
+    // Folded, the preterite "-ó" would be "-o": "estado" and "julio" would be verbs.
+    const ctx = prepareArticle("El cohete despegó en el estado de Florida en julio.", "2024-06-01", true, compiledOf(rs), () => []);
+    const verbs = ctx.tokens.filter((_, i) => isGenericPredicate(ctx, i)).map((t) => t.text);
+    expect(verbs).toEqual(["despego"]);
   });
 });
