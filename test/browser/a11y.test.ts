@@ -116,6 +116,24 @@ describe.skipIf(!CHROMIUM)("highlights without colour", () => {
   });
 });
 
+describe.skipIf(!CHROMIUM)("keyboard", () => {
+  it("reaches the skip link first, then the navigation, re-check and the fixes before the marked text", async () => {
+    const page = pages.desktop;
+    await page.goto(`${worker.url}/articles/${seed000}`);
+    const order: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await page.evaluate<string>(`(() => { const e = document.activeElement; return e.closest("article.text") ? "text" : e.closest("#fix-1") ? "fix" : (e.textContent || "").trim(); })()`));
+    }
+    expect(order[0]).toBe("Skip to content");
+    expect(order.indexOf("To check")).toBeGreaterThan(0);
+    const recheck = order.indexOf("Re-check stored text");
+    expect(recheck).toBeGreaterThan(order.indexOf("To check"));
+    expect(order.indexOf("fix")).toBeGreaterThan(recheck);
+    expect(order.indexOf("text")).toBeGreaterThan(order.indexOf("fix"));
+  });
+});
+
 describe.skipIf(!CHROMIUM)("the editor's first screen", () => {
   async function inFirstScreen(page: Page, selector: string): Promise<boolean> {
     const box = await page.locator(selector).first().boundingBox();
