@@ -33,7 +33,9 @@ export function verdictLine(f: Findings, latest: RunWithVerdicts | null): { tone
   if (first) {
     const why = first.type === "conflict" ? "it gives different values for one fact" : (first.why ?? `it contradicts ${first.rule}`);
     const more = f.fixes.length > 1 ? `, and ${plural(f.fixes.length - 1, "more problem")}` : "";
-    return { tone: "fail", icon: "✗", text: `Not ready to publish: ${why}${more}.` };
+    // Only minor rules failing (outcome "warn"): still to fix, but said less starkly.
+    const lead = f.fixes.every((g) => g.severity === "minor") ? "Fix before publishing (minor)" : "Not ready to publish";
+    return { tone: "fail", icon: "✗", text: `${lead}: ${why}${more}.` };
   }
   if (f.review.length + f.unplaced.length > 0) {
     return { tone: "review", icon: "?", text: `Check before publishing: ${plural(f.review.length + f.unplaced.length, "finding")} need${f.review.length + f.unplaced.length === 1 ? "s" : ""} a person's judgement; nothing contradicts a rule.` };

@@ -51,6 +51,16 @@ describe("article page", () => {
     expect(verdictAt).toBeLessThan(html.indexOf('id="to-fix"'));
     expect(html.indexOf('id="to-fix"')).toBeLessThan(html.indexOf('<article class="text"'));
     expect(visibleText(await page(clean))).toContain("Can be published: no rule fails (1 statement checked and correct).");
+    // Only a minor conflict: to fix, said less starkly.
+    const minor = (
+      await storeArticle({
+        externalId: "article-page-3",
+        title: "Two counts",
+        text: "Officials freed 252 men. Later 253 men landed.",
+        verdicts: [{ ...verdict("consistency.release_count", "fail", [evidence("Officials freed 252 men. Later 253 men landed.", "252", { found: "252" }), evidence("Officials freed 252 men. Later 253 men landed.", "253", { found: "253" })]), kind: "consistency", severity: "minor" }],
+      })
+    ).articleId;
+    expect(visibleText(await page(minor))).toContain("Fix before publishing (minor): it gives different values for one fact.");
   });
 
   it("rewrites each sentence with the suggestion: old wording struck, new inserted", async () => {
