@@ -2,13 +2,19 @@
 // check, each sample in a fresh process), median / p99 check time per seed with
 // the CECOT pack, a 2,000-word article against 100 / 1,000 / 5,000 generated rules (load cost
 // reported separately), articles per second, the CECOT pack's load time from pre-parsed data (as
-// the Worker does at startup), and 1 MiB claim-dense articles (the endpoint's largest body).
+// the Worker does at startup), 1 MiB claim-dense articles (the endpoint's largest body), the
+// growth from the pack alone to pack + 1,000 and + 10,000 rules that do not apply, each beside a
+// bare combined-regex scan of the same ruleset's terms over the same texts, and 10,000 rules
+// loaded from pre-parsed data checking a 100 KB article (time and heap, in a fresh process).
+// textlint + prh is not compared here: it would add ~100 packages to every `npm ci` for one bench.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { checkArticle, loadRuleset, type Ruleset } from "../src/engine";
+import { compiledOf } from "../src/engine/load-ruleset";
+import { genArticle, genRules, phraseRuleData } from "./generate-rules";
 
 const ROOT = join(import.meta.dirname, "..");
 const NOW = new Date("2026-11-23T12:00:00Z");
@@ -73,63 +79,6 @@ for (const f of seeds) {
 console.log(`articles/second (seeds, one core): ${Math.round((1000 * seeds.length) / total)}\n`);
 
 // ---- 2. Generated rules × a 2,000-word article
-let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-const syll = ["ka", "lo", "mi", "ven", "tor", "sa", "ru", "bel", "da", "qui", "zen", "por", "ta", "gri", "mon"];
-const word = () => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => syll[Math.floor(rand() * syll.length)]).join("");
-const COMMON = "the a of in and to was were on for with that by from at said officials men people government report after before their its".split(" ");
-
-function genRules(n: number): { files: Array<{ path: string; text: string }>; subjects: string[] } {
-  const files: Array<{ path: string; text: string }> = [];
-  const subjects: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const subject = `${word()} ${word()}`;
-    subjects.push(subject);
-    const id = `gen.r${i}`;
-    const common = `id: ${id}\nclaim: Generated fact ${i}.\nseverity: ${["critical", "major", "minor"][i % 3]}\nsources: [https://example.org/${i}]\n`;
-    const ex = `examples:\n  - text: nothing\n    expect: not_applicable\n`;
-    let body: string;
-    switch (i % 4) {
-      case 0:
-        body = `kind: quantity\nunit: count\nvalue: ${100 + i}\nnear:\n  terms: [${subject}]\ncontext:\n  all:\n    - terms: [released, freed, ${word()}]\n`;
-        break;
-      case 1:
-        body = `kind: role\nperson: [${subject}]\ntitles:\n  - title: [Minister, ${word()}]\n    from: 2020-01-01\n`;
-        break;
-      case 2:
-        body = `kind: place\nsubject: [${subject}]\nheads: [prison, facility]\ncountry: SV\n`;
-        break;
-      default:
-        body = `kind: date\ndate: 2025-07-18\ncontext:\n  all:\n    - terms: [${subject}]\n    - terms: [released, opened]\n`;
-    }
-    files.push({ path: `gen/${id}.yaml`, text: common + body + ex });
-  }
-  return { files, subjects };
-}
-
-function genArticle(words: number, subjects: string[]): string {
-  const out: string[] = [];
-  let sentence: string[] = [];
-  let count = 0;
-  while (count + sentence.length < words) {
-    const r = rand();
-    if (r < 0.01 && subjects.length) sentence.push(...subjects[Math.floor(rand() * Math.min(subjects.length, 20))]!.split(" "));
-    else if (r < 0.04) sentence.push(String(Math.floor(rand() * 1000)));
-    else if (r < 0.05) sentence.push("July", "18,", "2025");
-    else if (r < 0.06) sentence.push("in", "Ecuador");
-    else if (r < 0.5) sentence.push(COMMON[Math.floor(rand() * COMMON.length)]!);
-    else sentence.push(word());
-    if (sentence.length > 12 + rand() * 15) {
-      out.push(sentence.join(" ").replace(/^./, (c) => c.toUpperCase()) + ".");
-      count += sentence.length;
-      sentence = [];
-      if (rand() < 0.2) out[out.length - 1] += "\n\n";
-    }
-  }
-  if (sentence.length) out.push(`${sentence.join(" ")}.`);
-  return out.join(" ");
-}
-
 console.log("rules   load (once)   2,000-word check median      p99   per 1,000 rules");
 for (const n of [100, 1000, 5000]) {
   const { files, subjects } = genRules(n);
@@ -155,4 +104,79 @@ for (const [name, unit] of Object.entries(dense)) {
   const r = time(() => checkArticle({ text, publishedAt: "2025-07-22" }, pack, { now: NOW }), 3);
   const res = checkArticle({ text, publishedAt: "2025-07-22" }, pack, { now: NOW });
   console.log(`${name.padEnd(44)} ${ms(r.median).padStart(11)}   ${res.counts.pass} pass, ${res.counts.fail} fail`);
+}
+
+// ---- 4. Rules that do not apply: pack alone → 1,000 → 10,000 rules (pack + generated phrase
+// rules whose terms never occur), on the same texts (the seeds, plus up to 15 texts of the shared evaluation
+// corpus when it sits beside the repo), each beside a bare combined-regex scan of that ruleset's
+// own terms: the floor any term-driven checker pays.
+function growthTexts(): { text: string; publishedAt: string | null }[] {
+  const texts = seeds.map((f) => ({ text: readFileSync(join(ROOT, "seeds", f), "utf8"), publishedAt: dates[f.slice(0, 3)] ?? null }));
+  // shared/ sits beside the main checkout (../shared) or beside the work trees (../../shared).
+  const corpus = [join(ROOT, "..", "shared", "corpus", "dev"), join(ROOT, "..", "..", "shared", "corpus", "dev")].find((d) => existsSync(d)) ?? "";
+  try {
+    const cases = JSON.parse(readFileSync(join(corpus, "cases.json"), "utf8")) as { file: string; published_at: string | null }[];
+    for (const c of cases.slice(0, 15)) texts.push({ text: readFileSync(join(corpus, c.file), "utf8"), publishedAt: c.published_at });
+  } catch {
+    // No shared corpus beside this checkout: the seeds alone.
+  }
+  return texts;
+}
+
+/** One alternation of every term (longest first), run case-folded over the lowercased text. */
+function bareScan(rs: Ruleset): (text: string) => number {
+  const terms = [...new Set(compiledOf(rs).phrases)].sort((a, b) => b.length - a.length);
+  const re = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  return (text) => {
+    let n = 0;
+    for (const _ of text.toLowerCase().matchAll(re)) n++;
+    return n;
+  };
+}
+
+{
+  const texts = growthTexts();
+  const chars = texts.reduce((a, t) => a + t.text.length, 0);
+  console.log(`\nrules that do not apply: ${texts.length} texts, ${Math.round(chars / 1000)} kchars, CPU ms per article (mean of 20 rounds)`);
+  console.log("rules     load       engine ms/article   × pack   bare regex ms/article   × pack   engine ÷ regex");
+  // Warm the engine's code paths first, so the first row is not the one paying for the JIT.
+  for (let k = 0; k < 30; k++) for (const t of texts) checkArticle(t, pack, { now: NOW });
+  let base: { engine: number; regex: number } | undefined;
+  // Totals of 1,000 and 10,000 rules (RULESET_LIMITS.rules): the pack plus generated ones.
+  for (const total of [pack.rules.length, 1000, 10000]) {
+    const files = [...parsed, ...Array.from({ length: total - pack.rules.length }, (_, i) => phraseRuleData(i))];
+    const s = performance.now();
+    const rs = loadRuleset(files);
+    const load = performance.now() - s;
+    const scan = bareScan(rs);
+    // CPU time of 20 rounds (after 5 warm-up rounds), per article: steadier than the wall clock on a shared machine.
+    const perArticle = (fn: () => void) => {
+      for (let k = 0; k < 5; k++) fn();
+      const c = process.cpuUsage();
+      for (let k = 0; k < 20; k++) fn();
+      const d = process.cpuUsage(c);
+      return (d.user + d.system) / 1000 / 20 / texts.length;
+    };
+    const engine = perArticle(() => {
+      for (const t of texts) checkArticle(t, rs, { now: NOW });
+    });
+    const regex = perArticle(() => {
+      for (const t of texts) scan(t.text);
+    });
+    base ??= { engine, regex };
+    console.log(
+      `${String(rs.rules.length).padStart(6)}  ${ms(load).padStart(11)}  ${ms(engine).padStart(14)}   ${(engine / base.engine).toFixed(2).padStart(5)}×  ${ms(regex).padStart(18)}   ${(regex / base.regex).toFixed(2).padStart(5)}×  ${(engine / regex).toFixed(1).padStart(9)}×`,
+    );
+  }
+}
+
+// ---- 5. 10,000 rules of every kind (terms that do occur in the article), loaded from pre-parsed
+// data, then a 100 KB article: load time, first check (compiles the matcher), warm check, heap.
+// In a fresh process (bench/engine-big.ts) so the heap figure is this work's alone.
+{
+  const child = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, join(import.meta.dirname, "engine-big.ts")], { encoding: "utf8" });
+  const r = JSON.parse(child.stdout.trim().split("\n").pop()!) as { load: number; loadCpu: number; firstCheck: number; warm: number; warmCpu: number; heapMB: number; chars: number; mentioned: number };
+  console.log(
+    `\n10,000 generated rules (every kind), from pre-parsed data: load ${ms(r.load)} (CPU ${ms(r.loadCpu)}); a ${Math.round(r.chars / 1024)} KB article naming the subjects of ${r.mentioned} of them: first check ${ms(r.firstCheck)} (compiles the matcher), then median ${ms(r.warm)} (CPU ${ms(r.warmCpu)}); heap grown ${r.heapMB.toFixed(0)} MB`,
+  );
 }

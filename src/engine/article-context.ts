@@ -26,7 +26,7 @@ export function prepareArticle(
   dated: boolean,
   rs: CompiledRuleset,
   findingsOf: (ruleId: string) => Finding[],
-): ArticleContext {
+): ArticleContext & { hitSets: readonly number[] } {
   const folded = foldText(text);
   const tokens = tokenize(folded);
   const prepared = { folded, tokens };
@@ -75,6 +75,8 @@ export function prepareArticle(
   // The same pass finds the gazetteer's phrases (entries from rs.countryBase on): kept aside for
   // countries(), which only a triggered place/name rule asks for.
   const hits: Hit[][] = [];
+  // The term sets that occur, in first-hit order: checkArticle runs only the rules they trigger.
+  const hitSets: number[] = [];
   const lastEnd: number[] = [];
   const countryHits: PhraseMatch[] = [];
   const countryBase = rs.countryBase;
@@ -92,7 +94,12 @@ export function prepareArticle(
     let hit: Hit | undefined;
     for (const set of sets) {
       if ((lastEnd[set] ?? -1) > m.start) continue;
-      (hits[set] ??= []).push((hit ??= { start: m.start, end: m.end, sentence }));
+      let list = hits[set];
+      if (!list) {
+        hits[set] = list = [];
+        hitSets.push(set);
+      }
+      list.push((hit ??= { start: m.start, end: m.end, sentence }));
       lastEnd[set] = m.end;
     }
   }
@@ -144,5 +151,6 @@ export function prepareArticle(
       return ps.has(sentences[sentence]?.paragraph ?? -2);
     },
     findingsOf,
+    hitSets,
   };
 }

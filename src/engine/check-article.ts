@@ -1,6 +1,7 @@
 // checkArticle: prepare the article once, run only the rules whose terms occur, turn each
-// rule's findings into a verdict (quotes → attribution), then score. Never throws for a rule:
-// a rule that breaks yields status "error" with its message.
+// rule's findings into a verdict (quotes → attribution), then score. A rule whose terms do not
+// occur costs nothing per check: its not_applicable verdict is built once per ruleset and shared.
+// Never throws for a rule: a rule that breaks yields status "error" with its message.
 import { prepareArticle } from "./article-context";
 import type { Finding } from "./kind-api";
 import { compiledOf, type LoadedRule } from "./load-ruleset";
@@ -25,8 +26,69 @@ export function judgingDate(publishedAt: string | null | undefined, now: Date): 
   return { asOf: isoDay(now), dated: false };
 }
 
+/**
+ * Why a rule does not apply on `asOf` because of its validity window, or null when it applies.
+ * The message of a not_applicable verdict; storage uses it to restore verdicts it did not store.
+ */
+export function validityNote(rule: { valid_from?: string | null; valid_until?: string | null }, asOf: string): string | null {
+  const { valid_from: from, valid_until: until } = rule;
+  if (!((from && asOf < from) || (until && asOf > until))) return null;
+  return `the fact holds ${from ? `from ${from} ` : ""}${until ? `until ${until}` : ""}`.trim() + `; the article is judged as of ${asOf}`;
+}
+
+/**
+ * What a ruleset's rules look like when they do not apply, built once per ruleset: each rule's
+ * not_applicable verdict (frozen, shared by every check), the rules that must always be looked
+ * at (no required terms, or a validity window whose message names the judging date), and the
+ * other rules by the first term set they require. A check copies the not_applicable list and
+ * runs only the rules whose terms occur, so rules that do not apply cost a copied pointer.
+ */
+interface Plan {
+  na: readonly Verdict[];
+  index: Map<LoadedRule, number>;
+  always: LoadedRule[];
+  bySet: Map<number, LoadedRule[]>;
+}
+
+const plans = new WeakMap<object, Plan>();
+
+/**
+ * Kinds whose findings are hits of their own term sets, so a rule of theirs without required
+ * terms still cannot apply when none of its terms occurs (test/engine/check-article-implied.test.ts
+ * checks it against running every rule).
+ */
+const ANY_TERM_KINDS: ReadonlySet<string> = new Set(["phrase"]);
+
+function planOf(rs: ReturnType<typeof compiledOf>): Plan {
+  let plan = plans.get(rs);
+  if (plan) return plan;
+  const noEvidence: Evidence[] = Object.freeze([]) as unknown as Evidence[];
+  const na = rs.rules.map((r) =>
+    Object.freeze({ rule: r.def.id, claim: r.def.claim, kind: r.def.kind, severity: r.def.severity, status: "not_applicable", evidence: noEvidence } satisfies Verdict),
+  );
+  const always: LoadedRule[] = [];
+  const bySet = new Map<number, LoadedRule[]>();
+  const add = (set: number, r: LoadedRule) => {
+    const list = bySet.get(set);
+    if (list) list.push(r);
+    else bySet.set(set, [r]);
+  };
+  for (const r of rs.rules) {
+    const first = r.compiled.requires[0];
+    if (r.def.valid_from || r.def.valid_until) always.push(r);
+    else if (first !== undefined) add(first, r);
+    // A phrase rule finds only the phrases it lists: it runs when any of its term sets occurs.
+    else if (ANY_TERM_KINDS.has(r.def.kind) && r.termSets.length) for (const set of new Set(r.termSets)) add(set, r);
+    else always.push(r);
+  }
+  plan = { na, index: new Map(rs.rules.map((r, i) => [r, i])), always, bySet };
+  plans.set(rs, plan);
+  return plan;
+}
+
 export function checkArticle(article: Article, ruleset: Parameters<typeof compiledOf>[0], options: CheckOptions): CheckResult {
   const rs = compiledOf(ruleset);
+  const plan = planOf(rs);
   const text = article.text ?? (article.html !== undefined ? htmlToText(article.html) : "");
   const { asOf, dated } = judgingDate(article.publishedAt, options.now);
 
@@ -38,9 +100,9 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
     if (running.has(rule.def.id)) return { error: "circular reference between rules" };
     running.add(rule.def.id);
     let result: Outcome;
-    const { valid_from: from, valid_until: until } = rule.def;
-    if ((from && asOf < from) || (until && asOf > until)) {
-      result = { skipped: `the fact holds ${from ? `from ${from} ` : ""}${until ? `until ${until}` : ""}`.trim() + `; the article is judged as of ${asOf}` };
+    const outside = validityNote(rule.def, asOf);
+    if (outside) {
+      result = { skipped: outside };
     } else if (!rule.compiled.requires.every((set) => ctx.hits(set).length > 0) || (!options.ignoreAnchors && rule.compiled.anchor !== undefined && ctx.hits(rule.compiled.anchor).length === 0)) {
       result = { skipped: null };
     } else {
@@ -62,13 +124,28 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
   };
   const ctx = prepareArticle(text, asOf, dated, rs, findingsOf);
 
-  const verdicts: Verdict[] = rs.rules.map((rule) => toVerdict(rule, run(rule), text, ctx.quotes));
-  const counts: Record<VerdictStatus, number> = { pass: 0, fail: 0, not_applicable: 0, review: 0, error: 0 };
-  for (const v of verdicts) counts[v.status]++;
+  // Every rule's verdict, in ruleset order: not_applicable unless one of the rules that could
+  // apply (always-looked-at ones, and those whose first required term set occurs) says otherwise.
+  const verdicts = plan.na.slice();
+  const applicable: Verdict[] = [];
+  const judged = new Uint8Array(verdicts.length);
+  const judge = (rule: LoadedRule) => {
+    const i = plan.index.get(rule)!;
+    if (judged[i]) return;
+    judged[i] = 1;
+    const v = toVerdict(rule, run(rule), text, ctx.quotes, plan.na[i]!);
+    verdicts[i] = v;
+    if (v.status !== "not_applicable") applicable.push(v);
+  };
+  for (const rule of plan.always) judge(rule);
+  for (const set of ctx.hitSets) for (const rule of plan.bySet.get(set) ?? []) judge(rule);
+
+  const counts: Record<VerdictStatus, number> = { pass: 0, fail: 0, not_applicable: verdicts.length - applicable.length, review: 0, error: 0 };
+  for (const v of applicable) counts[v.status]++;
   return {
     ruleset: { version: ruleset.version, rules: rs.rules.length },
-    score: score(verdicts),
-    outcome: outcome(verdicts),
+    score: score(applicable),
+    outcome: outcome(applicable),
     counts,
     verdicts,
     as_of: asOf,
@@ -83,10 +160,11 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
  */
 export const MAX_EVIDENCE = 20;
 
-function toVerdict(rule: LoadedRule, o: Outcome, text: string, quotes: Parameters<typeof isInQuote>[0]): Verdict {
+function toVerdict(rule: LoadedRule, o: Outcome, text: string, quotes: Parameters<typeof isInQuote>[0], na: Verdict): Verdict {
   const base = { rule: rule.def.id, claim: rule.def.claim, kind: rule.def.kind, severity: rule.def.severity };
   if ("error" in o) return { ...base, status: "error", evidence: [], message: o.error };
-  if ("skipped" in o) return { ...base, status: "not_applicable", evidence: [], ...(o.skipped ? { message: o.skipped } : {}) };
+  if ("skipped" in o) return o.skipped ? { ...base, status: "not_applicable", evidence: [], message: o.skipped } : na;
+  if (o.findings.length === 0) return na;
   const seen = new Set<string>();
   const found = o.findings
     .filter((f) => {
@@ -119,7 +197,7 @@ function toVerdict(rule: LoadedRule, o: Outcome, text: string, quotes: Parameter
     return { ...base, status: "fail", evidence: l.evidence, attribution: "quote", message: l.message };
   }
   if (pass.length) return { ...base, status: "pass", ...listed(pass) };
-  return { ...base, status: "not_applicable", evidence: [] };
+  return na;
 }
 
 function toEvidence(f: Finding, text: string, quotes: Parameters<typeof isInQuote>[0]): Evidence {

@@ -2,7 +2,7 @@
 // Node APIs (ESLint enforces it: eslint.config.js, test/tooling/lint-zones.test.ts). Offsets are UTF-16 code units.
 export type * from "./types";
 export { loadRuleset, RuleFileError, formatIssue, type RuleFile } from "./load-ruleset";
-export { checkArticle, judgingDate } from "./check-article";
+export { checkArticle, judgingDate, validityNote } from "./check-article";
 export { runExamples, runExample, type ExampleResult } from "./examples";
 export { SEVERITY_WEIGHTS, score, outcome } from "./score";
 export { KINDS } from "./kinds";

@@ -39,6 +39,8 @@ export interface LoadedRule {
   summary: RuleSummary;
   kind: KindModule;
   compiled: CompiledRule;
+  /** Every term set the rule registered while compiling (checkArticle's trigger for phrase rules). */
+  termSets: number[];
   examplesAsOf: string | null;
 }
 
@@ -53,12 +55,22 @@ export interface CompiledRuleset {
   readonly matcher: PhraseMatcher;
   /** Matcher entries from this index on are the gazetteer's (countryPhraseEntries()). */
   countryBase: number;
+  /** Every rule term phrase, by matcher entry index (benchmarks compare against a bare scan of them). */
+  phrases: readonly string[];
   /** Phrase (matcher entry index) → the term sets it belongs to. */
   phraseSets: number[][];
   setCount: number;
   /** Term sets declared as event predicates (attach.ts binds values to the nearest one). */
   predicateSets: number[];
 }
+
+/**
+ * Rule-set size limits (README, "Rule-set limits"), so memory and time stay bounded on any rule
+ * set. The Worker compiles its ruleset at isolate startup: 10,000 rules load from pre-parsed data
+ * in ~0.5–0.8 s (npm run bench), inside Workers' startup budget. The matcher's work per word of
+ * text grows with the longest phrase, not with the number of phrases.
+ */
+export const RULESET_LIMITS = { rules: 10_000, phraseWords: 12, phrases: 100_000 } as const;
 
 export const COMPILED: unique symbol = Symbol("accuracy-harness.compiled");
 export type LoadedRuleset = Ruleset & { [COMPILED]: CompiledRuleset };
@@ -261,6 +273,10 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     unique.push(v);
   }
 
+  if (unique.length > RULESET_LIMITS.rules) {
+    throw new RuleFileError([{ file: "(ruleset)", line: null, column: null, rule: null, key: null, message: `${unique.length} rules: a ruleset holds at most ${RULESET_LIMITS.rules} (split the packs across deployments)` }]);
+  }
+
   // Pass 2: compile (term registration into one shared matcher).
   const setKeys = new Map<string, number>();
   const phraseIndex = new Map<string, number>();
@@ -270,47 +286,58 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   const ruleIds = new Set(unique.map((v) => v.def.id));
   const validPhrases = new Map<string, string>();
   const loaded: LoadedRule[] = [];
+  // Registers a term list in the shared matcher (validated and folded once); returns its set id.
+  const registerTerms = (list: readonly string[], key: string): number => {
+    const folded: string[] = [];
+    list.forEach((p, i) => {
+      // Pack term lists are expanded into many rules: validate and fold each phrase once.
+      let f = validPhrases.get(p);
+      if (f === undefined) {
+        assertNoRegex(p, `${key}.${i}`);
+        let words: number;
+        try {
+          words = phraseSteps(p).length;
+        } catch (e) {
+          throw new RuleCompileError(`${key}.${i}`, (e as Error).message);
+        }
+        if (words > RULESET_LIMITS.phraseWords) {
+          throw new RuleCompileError(`${key}.${i}`, `phrase has ${words} words: at most ${RULESET_LIMITS.phraseWords} (the matcher's work per word of text grows with the longest phrase)`);
+        }
+        f = foldTerm(p);
+        validPhrases.set(p, f);
+      }
+      folded.push(f);
+    });
+    const uniq = [...new Set(folded)].sort();
+    const k = uniq.join("\u0000");
+    let id = setKeys.get(k);
+    if (id !== undefined) return id;
+    id = setCount++;
+    setKeys.set(k, id);
+    for (const p of uniq) {
+      let pi = phraseIndex.get(p);
+      if (pi === undefined) {
+        pi = phrases.length;
+        phraseIndex.set(p, pi);
+        phrases.push(p);
+        phraseSets.push([]);
+      }
+      phraseSets[pi]!.push(id);
+    }
+    return id;
+  };
   const predicateSets = new Set<number>();
   for (const v of unique) {
     const kind = KINDS.get(v.def.kind)!;
+    const termSets: number[] = [];
     const tools = {
       ruleIds,
       predicate(set: number) {
         predicateSets.add(set);
       },
       terms(list: readonly string[], key: string): number {
-        const folded: string[] = [];
-        list.forEach((p, i) => {
-          // Pack term lists are expanded into many rules: validate and fold each phrase once.
-          let f = validPhrases.get(p);
-          if (f === undefined) {
-            assertNoRegex(p, `${key}.${i}`);
-            try {
-              phraseSteps(p);
-            } catch (e) {
-              throw new RuleCompileError(`${key}.${i}`, (e as Error).message);
-            }
-            f = foldTerm(p);
-            validPhrases.set(p, f);
-          }
-          folded.push(f);
-        });
-        const uniq = [...new Set(folded)].sort();
-        const k = uniq.join("\u0000");
-        let id = setKeys.get(k);
-        if (id !== undefined) return id;
-        id = setCount++;
-        setKeys.set(k, id);
-        for (const p of uniq) {
-          let pi = phraseIndex.get(p);
-          if (pi === undefined) {
-            pi = phrases.length;
-            phraseIndex.set(p, pi);
-            phrases.push(p);
-            phraseSets.push([]);
-          }
-          phraseSets[pi]!.push(id);
-        }
+        const id = registerTerms(list, key);
+        termSets.push(id);
         return id;
       },
     };
@@ -331,6 +358,7 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
       def: v.def,
       kind,
       compiled,
+      termSets,
       examplesAsOf: v.pack?.examplesAsOf ?? null,
       summary: {
         id: v.def.id,
@@ -347,6 +375,9 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     });
   }
 
+  if (phrases.length > RULESET_LIMITS.phrases) {
+    issues.push({ file: "(ruleset)", line: null, column: null, rule: null, key: null, message: `${phrases.length} distinct phrases: a ruleset holds at most ${RULESET_LIMITS.phrases}` });
+  }
   if (issues.length) throw new RuleFileError(issues);
 
   loaded.sort((a, b) => (a.def.id < b.def.id ? -1 : 1));
@@ -360,6 +391,7 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
       return (matcher ??= compilePhrases([...phrases.map((phrase, i) => ({ id: String(i), phrase })), ...countryPhraseEntries()]));
     },
     countryBase: phrases.length,
+    phrases,
     phraseSets,
     setCount,
     predicateSets: [...predicateSets].sort((a, b) => a - b),

@@ -3,7 +3,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { startAudit } from "../jobs/audit";
-import { countDeadBatches, getAudit, listAudits, listChanges } from "../storage/audits";
+import { countDeadBatches } from "../storage/audit-batches";
+import { listChanges } from "../storage/audit-changes";
+import { getAudit, listAudits } from "../storage/audits";
 import { getDb } from "../storage/db";
 import { auditChanges } from "../storage/schema";
 import type { AuthEnv } from "./auth";

@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { rulesById } from "../rules";
 import { getDb } from "../storage/db";
-import { listCorrections } from "../storage/audits";
+import { listCorrections } from "../storage/corrections";
 import type { AuthEnv } from "./auth";
 import { common, ok, pageDescriptions, pageOf, type Paths, queryParameters } from "./openapi/kit";
 import { pageQuery } from "../use-cases/query-schemas";

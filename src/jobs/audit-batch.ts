@@ -3,32 +3,22 @@
 // commit together, so a retried or duplicated message never counts an article twice. Dead
 // letters are settled as failures, so the audit still finishes.
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Outcome, Ruleset } from "../engine";
+import type { CheckResult, Outcome, Ruleset } from "../engine";
 import type { Bindings } from "../env";
 import { currentRuleset } from "../rules";
-import {
-  type AuditChange,
-  type AuditDelta,
-  type BatchRow,
-  applyDelta,
-  claimBatch,
-  countActiveAfter,
-  finishIfComplete,
-  getBatch,
-  insertChange,
-  loadBatchArticles,
-  loadRuleHashes,
-  loadVerdicts,
-  pendingChildren,
-  transact,
-} from "../storage/audits";
-import { type Db, getDb } from "../storage/db";
+import { type BatchArticle, type BatchRow, claimBatch, countActiveAfter, getBatch, loadBatchArticles, loadVerdicts, markChecked, pendingChildren } from "../storage/audit-batches";
+import { type AuditChange, insertChanges } from "../storage/audit-changes";
+import { type AuditDelta, applyDelta, finishIfComplete } from "../storage/audits";
+import { type Db, getDb, transact } from "../storage/db";
+import { loadStoredRules } from "../storage/rulesets";
+import { prepareRunsWrite } from "../storage/runs";
+import type { StoredRule } from "../lib/implied-verdicts";
 import { scoreArticle, type ScoredArticle } from "../use-cases/score-article";
 import { type AuditEnv, processScan, settle } from "./audit";
-import { diffRulesets, diffRun } from "./audit-diff";
+import { diffRulesets, diffRun, type PreviousRun, sameVerdicts } from "./audit-diff";
+import { maybeEnqueueDigest } from "./audit-digest";
 import type { JobHandler } from "./handlers";
-import type { JobOf } from "../lib/job-messages";
-import { maybeEnqueueAlert } from "./notify";
+import type { JobMessage, JobOf } from "../lib/job-messages";
 
 type AuditBatchJob = JobOf<"audit-batch">;
 
@@ -53,17 +43,31 @@ export async function processAuditBatch(env: AuditEnv, job: AuditBatchJob, rules
   return scoreBatch(db, batch, ruleset);
 }
 
-// Rule hashes per ruleset version never change: keep them for the isolate's life.
-const ruleHashCache = new Map<string, Map<string, string>>();
+// Stored rulesets per version (format 2 ones never change): keep them for the isolate's life.
+const storedRulesCache = new Map<string, Map<string, StoredRule>>();
 
 async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<BatchOutcome> {
   const auditId = batch.auditId;
   const articles = await loadBatchArticles(db, auditId, batch.articleIds);
   const previousRuns = articles.flatMap((a) => (a.previous ? [a.previous] : []));
   const verdicts = await loadVerdicts(db, previousRuns.map((p) => p.runId));
-  const missing = [...new Set(previousRuns.map((p) => p.rulesetVersion))].filter((v) => !ruleHashCache.has(v));
-  for (const [version, hashes] of await loadRuleHashes(db, missing)) ruleHashCache.set(version, hashes);
+  const rulesets = new Map<string, Map<string, StoredRule>>();
+  const missing: string[] = [];
+  for (const version of new Set(previousRuns.map((p) => p.rulesetVersion))) {
+    const cached = storedRulesCache.get(version);
+    if (cached) rulesets.set(version, cached);
+    else missing.push(version);
+  }
+  for (const [version, rules] of await loadStoredRules(db, missing)) {
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    rulesets.set(version, byId);
+    // A format 1 row (no kind/severity yet) may still be upgraded: read it again next time.
+    if (rules.every((r) => r.kind && r.severity)) storedRulesCache.set(version, byId);
+  }
+  const rulesOf = (version: string) => rulesets.get(version) ?? null;
   const current = new Map(ruleset.rules.map((r) => [r.id, r.hash]));
+  const unchanged: { id: string; asOf: string }[] = [];
+  const toStore: { article: BatchArticle; scored: ScoredArticle; previous: PreviousRun | null }[] = [];
 
   // The engine judges undated articles as of the audit's start, so every batch of an audit agrees.
   const now = new Date(batch.audit.startedAt);
@@ -97,31 +101,48 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
       continue;
     }
     const { result } = scored;
-    const write = await scored.prepare(db, { trigger: "audit", auditId, at: writtenAt });
-    statements.push(...write.statements);
-    delta.scored++;
-    delta[result.outcome]++;
-    if (result.score !== null) {
-      delta.scoreSum += result.score;
-      delta.scoreCount++;
+    const rules = article.previous ? rulesOf(article.previous.rulesetVersion) : null;
+    const previous: PreviousRun | null = article.previous && { ...article.previous, verdicts: verdicts.get(article.previous.runId) ?? new Map(), rules };
+    if (previous && article.contentHash === previous.contentHash && sameVerdicts(previous, result)) {
+      // Every verdict as stored: record the check, not a run that would read the same.
+      unchanged.push({ id: article.id, asOf: result.as_of });
+      count(delta, result);
+      continue;
     }
-    if (!article.previous) continue;
-    const before = ruleHashCache.get(article.previous.rulesetVersion);
-    const change = diffRun(
-      { ...article.previous, verdicts: verdicts.get(article.previous.runId) ?? new Map() },
-      result,
-      write.runId,
-      article.id,
-      { ruleChanges: before ? diffRulesets(before, current) : null, contentHash: write.contentHash },
-    );
-    if (!change) continue;
-    changes.push(change);
-    statements.push(insertChange(db, auditId, change));
-    delta[change.change === "regression" ? "regressions" : change.change]++;
+    count(delta, result);
+    toStore.push({ article, scored, previous });
   }
 
+  // Every new run of the batch in three statements (articles, runs, verdict rows). startAudit
+  // stored the audit's ruleset; a newer one (a deploy mid-audit) is stored with the runs.
+  const inputs = await Promise.all(toStore.map(({ scored }) => scored.writeInput({ trigger: "audit", auditId, at: writtenAt })));
+  const writes = await prepareRunsWrite(db, inputs, { withRuleset: ruleset.version !== batch.audit.rulesetVersion });
+  if (toStore.length) statements.push(...writes.statements);
+  for (const [i, { article, scored, previous }] of toStore.entries()) {
+    if (!previous) continue;
+    const before = previous.rules && new Map([...previous.rules.values()].map((r) => [r.id, r.hash]));
+    const change = diffRun(previous, scored.result, writes.runs[i]!.runId, article.id, {
+      ruleChanges: before ? diffRulesets(before, current) : null,
+      contentHash: writes.runs[i]!.contentHash,
+    });
+    if (!change) continue;
+    changes.push(change);
+    delta[change.change === "regression" ? "regressions" : change.change]++;
+  }
+  if (changes.length) statements.push(insertChanges(db, auditId, changes));
+
+  if (unchanged.length) statements.push(markChecked(db, { articles: unchanged, rulesetVersion: ruleset.version, auditId, now: writtenAt.toISOString() }));
   statements.push(applyDelta(db, auditId, delta), finishIfComplete(db, auditId, writtenAt.toISOString()));
   return (await settle(db, batch, statements)) ? { changes } : { changes: [] };
+}
+
+function count(delta: { scored: number; scoreSum: number; scoreCount: number } & Record<Outcome, number>, result: CheckResult): void {
+  delta.scored++;
+  delta[result.outcome]++;
+  if (result.score !== null) {
+    delta.scoreSum += result.score;
+    delta.scoreCount++;
+  }
 }
 
 /**
@@ -156,21 +177,61 @@ export async function deadLetterAuditBatch(env: Pick<AuditEnv, "DB">, job: Audit
   await transact(db, statements);
 }
 
+/**
+ * How often a batch is re-sent after D1 reported overload before it takes the ordinary retry
+ * path (and, after max_retries, the dead-letter queue). With the backoff capped at 5 minutes,
+ * 12 re-sends wait ~40 minutes in all.
+ */
+export const MAX_OVERLOAD_RESENDS = 12;
+
+/** D1 sheds load with "D1 DB is overloaded. …" errors (Durable Object errors set `overloaded`). */
+export function isOverloaded(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if ((e as { overloaded?: boolean }).overloaded || /overloaded/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs the batch; when D1 is overloaded, sends the same batch again after a growing delay and
+ * acknowledges this message, so overload (a busy database, not a bad batch) does not use up the
+ * message's retries and dead-letter its articles. A duplicate is harmless (see claimBatch).
+ */
+async function processOrResend(env: Bindings, job: AuditBatchJob): Promise<BatchOutcome> {
+  try {
+    return await processAuditBatch(env, job);
+  } catch (err) {
+    const overloads = (job.overloads ?? 0) + 1;
+    if (!isOverloaded(err) || overloads > MAX_OVERLOAD_RESENDS) throw err;
+    // 5 s, 10 s, 20 s … capped at 5 minutes, with jitter so re-sent batches do not arrive together.
+    const delaySeconds = Math.min(300, 5 * 2 ** (overloads - 1)) + Math.floor(Math.random() * 5);
+    console.warn(`audit batch ${job.auditId}/${job.seq}: D1 overloaded (${overloads}), re-sent in ${delaySeconds} s`);
+    await env.JOBS.send({ ...job, overloads } satisfies JobMessage, { delaySeconds });
+    return { changes: [] };
+  }
+}
+
 export const auditBatchHandler: JobHandler<"audit-batch"> = {
   async process(job, env: Bindings) {
-    const { changes } = await processAuditBatch(env, job);
-    // Regressions alert (when NOTIFY_URL is set). The batch is already committed, so a queue
-    // refusal is logged rather than retried: the alert stays recorded as queued for a resend.
-    for (const c of changes) {
-      if (c.change !== "regression") continue;
-      try {
-        await maybeEnqueueAlert(env, { articleId: c.article_id, runId: c.run_id, outcome: c.outcome as Outcome, previousOutcome: c.previous_outcome as Outcome });
-      } catch (err) {
-        console.error(`audit ${job.auditId}: alert for run ${c.run_id} not enqueued`, err);
-      }
-    }
+    await processOrResend(env, job);
+    await digestIfFinished(env, job.auditId);
   },
   async deadLetter(job, env: Bindings) {
     await deadLetterAuditBatch(env, job);
+    await digestIfFinished(env, job.auditId);
   },
 };
+
+/**
+ * Regressions alert once per audit, when it finishes (NOTIFY_URL set): one digest, not one
+ * message per article. The batch is already committed, so a queue refusal is logged, not
+ * retried: the digest stays recorded as queued and the next settled batch (or a duplicate
+ * message) sends it again.
+ */
+async function digestIfFinished(env: Bindings, auditId: string): Promise<void> {
+  try {
+    await maybeEnqueueDigest(env, auditId);
+  } catch (err) {
+    console.error(`audit ${auditId}: digest not enqueued`, err);
+  }
+}

@@ -1,7 +1,10 @@
 // What changed: rule changes between two ruleset versions (by content hash), and an article's
 // per-rule verdict changes against its previous run, each attributed to its cause. Pure.
-import type { CheckResult, Evidence, Outcome } from "../engine";
-import type { AuditChange, ChangeKind, RuleChanges, RuleDelta, StoredVerdict } from "../storage/audits";
+import { validityNote, type CheckResult, type Evidence, type Outcome } from "../engine";
+import type { PreviousVerdict } from "../storage/audit-batches";
+import type { AuditChange, ChangeKind, RuleDelta } from "../storage/audit-changes";
+import type { RuleChanges } from "../storage/audits";
+import type { StoredRule } from "../lib/implied-verdicts";
 
 /** Rules added, removed or edited from `before` to `after` (rule id → content hash). */
 export function diffRulesets(before: Map<string, string>, after: Map<string, string>): RuleChanges {
@@ -20,7 +23,13 @@ export interface PreviousRun {
   runId: string;
   outcome: string;
   contentHash: string;
-  verdicts: Map<string, StoredVerdict>;
+  /** The stored verdict rows; a rule of `rules` without one was not_applicable (implied). */
+  verdicts: Map<string, PreviousVerdict>;
+  /** The judging date and implied not_applicable count of the previous run. */
+  asOf: string;
+  implied: number;
+  /** The previous run's stored ruleset by rule id; null when it is not stored. */
+  rules: Map<string, StoredRule> | null;
 }
 
 export interface DiffContext {
@@ -42,7 +51,7 @@ export function diffRun(previous: PreviousRun, next: CheckResult, runId: string,
   for (const rule of [...ids].sort()) {
     const before = previous.verdicts.get(rule);
     const after = nextByRule.get(rule);
-    const from = before?.status ?? null;
+    const from = before?.status ?? (previous.rules?.has(rule) ? "not_applicable" : null);
     const to = after?.status ?? null;
     if ((from ?? "not_applicable") === (to ?? "not_applicable")) continue;
     const quotes = after?.evidence.length ? quotesOf(after.evidence) : before ? quotesOf(JSON.parse(before.evidence) as Evidence[]) : [];
@@ -59,6 +68,30 @@ export function diffRun(previous: PreviousRun, next: CheckResult, runId: string,
     run_id: runId,
     rules,
   };
+}
+
+/**
+ * True when `next` repeats the previous run verdict for verdict — same rules, statuses,
+ * severities, kinds, messages and evidence — so storing it would add a run that reads exactly
+ * like the one already there.
+ */
+export function sameVerdicts(previous: PreviousRun, next: CheckResult): boolean {
+  if (previous.outcome !== next.outcome || !previous.rules || previous.rules.size !== next.verdicts.length) return false;
+  for (const v of next.verdicts) {
+    const rule = previous.rules.get(v.rule);
+    if (!rule) return false;
+    const before = previous.verdicts.get(v.rule);
+    const message = v.message ?? null;
+    if (!before) {
+      // Not stored: an implied not_applicable of a lean run.
+      const implied = previous.implied > 0 && v.status === "not_applicable" && v.evidence.length === 0;
+      if (!implied || v.kind !== rule.kind || v.severity !== rule.severity || message !== validityNote(rule, previous.asOf)) return false;
+      continue;
+    }
+    if (before.status !== v.status || before.severity !== v.severity || before.kind !== v.kind || before.message !== message) return false;
+    if (before.evidence !== JSON.stringify(v.evidence)) return false;
+  }
+  return true;
 }
 
 function classify(before: string, after: Outcome, rulesChanged: boolean): ChangeKind | null {

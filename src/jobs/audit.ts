@@ -5,32 +5,11 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Ruleset } from "../engine";
 import { currentRuleset } from "../rules";
-import {
-  type AuditSummary,
-  type AuditTrigger,
-  type BatchRow,
-  applyDelta,
-  blockingAudit,
-  claimBatch,
-  createAuditStatements,
-  expireAuditStatements,
-  finishIfComplete,
-  getAudit,
-  getBatch,
-  insertScanBatch,
-  insertScoreBatches,
-  latestScanSeq,
-  loadRuleHashes,
-  pendingChildren,
-  previousRulesetVersion,
-  scanPage,
-  staleRunningAudits,
-  storeRuleset,
-  toSummary,
-  transact,
-} from "../storage/audits";
-import { type Db, getDb } from "../storage/db";
+import { type BatchRow, claimBatch, getBatch, insertScanBatch, insertScoreBatches, latestScanSeq, pendingChildren, scanPage } from "../storage/audit-batches";
+import { type AuditSummary, type AuditTrigger, applyDelta, blockingAudit, createAuditStatements, expireAuditStatements, finishIfComplete, getAudit, staleRunningAudits, toSummary } from "../storage/audits";
+import { type Db, getDb, transact } from "../storage/db";
 import { newId } from "../storage/ids";
+import { loadRuleHashes, previousRulesetVersion, storeRuleset } from "../storage/rulesets";
 import { diffRulesets } from "./audit-diff";
 import type { JobMessage } from "../lib/job-messages";
 

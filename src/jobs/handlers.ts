@@ -1,6 +1,7 @@
 // The one registry of job handlers, keyed by message type. Each job module owns its handler.
 import type { Bindings } from "../env";
 import { auditBatchHandler } from "./audit-batch";
+import { auditDigest } from "./audit-digest";
 import type { JobOf, JobType } from "../lib/job-messages";
 import { notify } from "./notify";
 import { scoreDelivery } from "./score-delivery";
@@ -16,4 +17,5 @@ export const jobHandlers: { [T in JobType]?: JobHandler<T> } = {
   delivery: scoreDelivery,
   notify,
   "audit-batch": auditBatchHandler,
+  "audit-digest": auditDigest,
 };

@@ -3,8 +3,10 @@
 // durable copy lives in D1).
 export type JobMessage =
   | { type: "delivery"; deliveryId: string }
-  | { type: "audit-batch"; auditId: string; seq: number }
-  | { type: "notify"; articleId: string; runId: string };
+  /** `overloads`: how often D1 was overloaded for this batch (the message is re-sent, not retried). */
+  | { type: "audit-batch"; auditId: string; seq: number; overloads?: number }
+  | { type: "notify"; articleId: string; runId: string }
+  | { type: "audit-digest"; auditId: string };
 
 export type JobType = JobMessage["type"];
 export type JobOf<T extends JobType> = Extract<JobMessage, { type: T }>;

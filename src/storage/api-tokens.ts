@@ -1,7 +1,8 @@
 // Per-person API tokens for scripts. The token is random (256 bits) and shown once; D1 keeps
 // only its SHA-256, so a leaked table cannot be replayed. A revoked token keeps its row.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { type Db, sha256Hex } from "./db";
+import { sha256Hex } from "../lib/crypto";
+import type { Db } from "./db";
 import { newId } from "./ids";
 import { apiTokens } from "./schema";
 

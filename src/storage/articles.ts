@@ -1,11 +1,11 @@
 // Read queries over articles: the filtered, newest-first list, single lookups and the dashboard's
 // aggregates (filtered totals, the source menu), returned as domain objects (snake_case, like the
 // engine contract and the API) rather than raw rows.
-import { and, desc, eq, getTableColumns, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Outcome } from "../engine";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
-import { articles } from "./schema";
+import { articles, articleTotals as articleTotalsRow } from "./schema";
 
 export type ArticleStatus = "active" | "withdrawn";
 
@@ -95,28 +95,33 @@ export function articleFilterWhere(filters: ArticleFilters): SQL | undefined {
   );
 }
 
-/** Articles newest-checked first, filtered, one keyset page at a time. */
+/**
+ * Articles newest-checked first, filtered, one keyset page at a time. The sort is
+ * last_checked_at DESC (NULLs last), id DESC; each page seeks straight to the cursor in
+ * articles_last_checked (a row-value range), so page N costs what page 1 does. Never-checked
+ * articles (NULL) come after the checked ones, from a second range when a page reaches them.
+ */
 export async function listArticles(db: Db, filters: ArticleFilters, page: PageRequest): Promise<Page<ArticleSummary>> {
-  const where: (SQL | undefined)[] = [articleFilterWhere(filters)];
   const cursor = page.cursor;
-  if (cursor) {
-    // Sort is last_checked_at DESC (NULLs last), id DESC: continue strictly after the cursor row.
-    where.push(
-      cursor.at === null
-        ? and(isNull(articles.lastCheckedAt), lt(articles.id, cursor.id))
-        : or(
-            lt(articles.lastCheckedAt, cursor.at),
-            and(eq(articles.lastCheckedAt, cursor.at), lt(articles.id, cursor.id)),
-            isNull(articles.lastCheckedAt),
-          ),
+  const select = (range: SQL, limit: number) =>
+    db
+      .select(summaryColumns)
+      .from(articles)
+      .where(and(articleFilterWhere(filters), range))
+      .orderBy(desc(articles.lastCheckedAt), desc(articles.id))
+      .limit(limit);
+  const want = page.limit + 1;
+  let rows: SummaryRow[] = [];
+  if (cursor?.at !== null) {
+    rows = await select(
+      cursor ? sql`(${articles.lastCheckedAt}, ${articles.id}) < (${cursor.at}, ${cursor.id})` : sql`${articles.lastCheckedAt} IS NOT NULL`,
+      want,
     );
   }
-  const rows = await db
-    .select(summaryColumns)
-    .from(articles)
-    .where(and(...where))
-    .orderBy(desc(articles.lastCheckedAt), desc(articles.id))
-    .limit(page.limit + 1);
+  if (rows.length < want) {
+    const unchecked = cursor?.at === null ? and(isNull(articles.lastCheckedAt), lt(articles.id, cursor.id))! : isNull(articles.lastCheckedAt);
+    rows = [...rows, ...(await select(unchecked, want - rows.length))];
+  }
   return toPage(rows, page.limit, (r) => ({ at: r.lastCheckedAt, id: r.id }), toArticleSummary);
 }
 
@@ -134,8 +139,16 @@ export interface ArticleTotals {
   meanScore: number | null;
 }
 
-/** Count, failing count and mean latest score of every article matching the filters. */
+/**
+ * Count, failing count and mean latest score of every article matching the filters. Unfiltered
+ * (the dashboard's first page) it reads the one row the `article_totals` triggers keep, not the
+ * archive; a filter counts the matching articles.
+ */
 export async function articleTotals(db: Db, filters: ArticleFilters): Promise<ArticleTotals> {
+  if (Object.values(filters).every((v) => v === undefined || v === "")) {
+    const t = await db.select().from(articleTotalsRow).where(eq(articleTotalsRow.id, 1)).get();
+    if (t) return { articles: t.articles, failing: t.failing, meanScore: t.scoreCount ? t.scoreSum / t.scoreCount : null };
+  }
   const row = await db
     .select({
       articles: sql<number>`count(*)`,

@@ -1,13 +1,14 @@
-// Read queries over runs and their verdicts: one run with its verdicts (evidence parsed), an
-// article's latest run, an article's run history. Multi-query reads go in one D1 batch (one
-// round trip).
+// Read queries over runs and their verdicts: one run with its verdicts (evidence parsed, the
+// implied not_applicable ones restored), an article's latest run, an article's run history.
+// Multi-query reads go in one D1 batch (one round trip).
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Evidence, Outcome, Severity, VerdictStatus } from "../engine";
 import { type ArticleRecord, toArticleRecord } from "./articles";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
 import type { RunTrigger } from "./runs";
-import { articles, runs, verdicts } from "./schema";
+import { articles, rulesets, runs, verdicts } from "./schema";
+import { parseStoredRules, withImplied } from "../lib/implied-verdicts";
 
 export interface StoredRun {
   id: string;
@@ -88,8 +89,12 @@ function verdictsOf(db: Db, runIds: string | SQL | string[], status?: VerdictSta
     .orderBy(asc(verdicts.runId), asc(verdicts.ruleId));
 }
 
-/** Every verdict of the given runs, grouped by run id (chunked under D1's 100 bound parameters). */
-export async function verdictsByRun(db: Db, runIds: string[]): Promise<Map<string, StoredVerdict[]>> {
+/**
+ * Every verdict of the given runs, grouped by run id (chunked under D1's 100 bound parameters).
+ * `withImplied: false` leaves out the not_applicable verdicts that are not stored as rows (for
+ * callers that drop not_applicable anyway); by default they are restored from the ruleset.
+ */
+export async function verdictsByRun(db: Db, runIds: string[], opts: { withImplied?: boolean } = {}): Promise<Map<string, StoredVerdict[]>> {
   const out = new Map<string, StoredVerdict[]>();
   for (let i = 0; i < runIds.length; i += 90) {
     for (const row of await verdictsOf(db, runIds.slice(i, i + 90))) {
@@ -98,22 +103,47 @@ export async function verdictsByRun(db: Db, runIds: string[]): Promise<Map<strin
       out.set(row.runId, list);
     }
   }
+  if (opts.withImplied === false || !runIds.length) return out;
+  const lean = await db
+    .select({ id: runs.id, version: runs.rulesetVersion, asOf: runs.asOf, implied: runs.impliedVerdicts })
+    .from(runs)
+    .where(sql`${runs.id} IN (SELECT value FROM json_each(${JSON.stringify(runIds)})) AND ${runs.impliedVerdicts} > 0`);
+  const versions = [...new Set(lean.map((r) => r.version))];
+  const rulesetRows = versions.length
+    ? await db.select().from(rulesets).where(sql`${rulesets.version} IN (SELECT value FROM json_each(${JSON.stringify(versions)}))`)
+    : [];
+  const rulesOf = new Map(rulesetRows.map((r) => [r.version, parseStoredRules(r.version, r.rules, r.format)]));
+  for (const run of lean) out.set(run.id, withImplied(out.get(run.id) ?? [], rulesOf.get(run.version) ?? null, run.asOf, run.implied));
   return out;
 }
 
+// The run, its stored verdicts, and its ruleset's rules (which restore the implied verdicts; read
+// only when the run implies some).
 function runAndVerdicts(db: Db, runId: string | SQL) {
-  return [db.select().from(runs).where(eq(runs.id, runId)), verdictsOf(db, runId)] as const;
+  return [
+    db.select().from(runs).where(eq(runs.id, runId)),
+    verdictsOf(db, runId),
+    db
+      .select({ version: rulesets.version, rules: rulesets.rules, format: rulesets.format })
+      .from(rulesets)
+      .where(sql`${rulesets.version} = (SELECT ${runs.rulesetVersion} FROM ${runs} WHERE ${runs.id} = ${runId} AND ${runs.impliedVerdicts} > 0)`),
+  ] as const;
 }
 
-function withVerdicts(runRows: (typeof runs.$inferSelect)[], verdictRows: (typeof verdicts.$inferSelect)[]): RunWithVerdicts | null {
+type RulesetRow = { version: string; rules: string; format: number };
+
+function withVerdicts(runRows: (typeof runs.$inferSelect)[], verdictRows: (typeof verdicts.$inferSelect)[], rulesetRows: RulesetRow[]): RunWithVerdicts | null {
   const run = runRows[0];
-  return run ? { ...toStoredRun(run), verdicts: verdictRows.map(toStoredVerdict) } : null;
+  if (!run) return null;
+  const rs = rulesetRows[0];
+  const rules = rs ? parseStoredRules(rs.version, rs.rules, rs.format) : null;
+  return { ...toStoredRun(run), verdicts: withImplied(verdictRows.map(toStoredVerdict), rules, run.asOf, run.impliedVerdicts) };
 }
 
 /** One run with every verdict, or null. */
 export async function getRun(db: Db, id: string): Promise<RunWithVerdicts | null> {
-  const [runRows, verdictRows] = await db.batch(runAndVerdicts(db, id));
-  return withVerdicts(runRows, verdictRows);
+  const [runRows, verdictRows, rulesetRows] = await db.batch(runAndVerdicts(db, id));
+  return withVerdicts(runRows, verdictRows, rulesetRows);
 }
 
 /** One run without its verdicts, or null. */
@@ -159,8 +189,8 @@ export async function getRunReport(db: Db, articleId: string, runId: string): Pr
 
 /** The article's latest run with every verdict, or null (unknown article or never scored). */
 export async function getLatestRunWithVerdicts(db: Db, articleId: string): Promise<RunWithVerdicts | null> {
-  const [runRows, verdictRows] = await db.batch(runAndVerdicts(db, latestRunIdOf(articleId)));
-  return withVerdicts(runRows, verdictRows);
+  const [runRows, verdictRows, rulesetRows] = await db.batch(runAndVerdicts(db, latestRunIdOf(articleId)));
+  return withVerdicts(runRows, verdictRows, rulesetRows);
 }
 
 /** The article (with text) and its latest run with verdicts, in one round trip; null if no such article. */
@@ -168,12 +198,12 @@ export async function getArticleWithLatestRun(
   db: Db,
   articleId: string,
 ): Promise<{ article: ArticleRecord; latest_run: RunWithVerdicts | null } | null> {
-  const [articleRows, runRows, verdictRows] = await db.batch([
+  const [articleRows, runRows, verdictRows, rulesetRows] = await db.batch([
     db.select().from(articles).where(eq(articles.id, articleId)),
     ...runAndVerdicts(db, latestRunIdOf(articleId)),
   ]);
   const article = articleRows[0];
-  return article ? { article: toArticleRecord(article), latest_run: withVerdicts(runRows, verdictRows) } : null;
+  return article ? { article: toArticleRecord(article), latest_run: withVerdicts(runRows, verdictRows, rulesetRows) } : null;
 }
 
 /** An article's runs, newest first, one keyset page at a time (verdicts not included). */

@@ -1,14 +1,18 @@
-// The one write path for scoring results: an article (upserted by source + external_id), its
-// run and every verdict go to D1 in ONE db.batch() — one transaction, so a run never exists
-// without its verdicts. Callers (API, webhook consumer, audits) may append their own statements
-// (delivery status, audit counters) to the same batch.
+// The one write path for scoring results: articles (upserted by source + external_id, their
+// latest-run fields folded into the upsert), their runs and stored verdicts go to D1 in ONE
+// batch of three statements, however many runs — one transaction, so a run never exists
+// without its verdicts.
+// Callers (API, webhook consumer, audits) may append their own statements (delivery status,
+// audit counters) to the same batch.
 import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { CheckResult, Ruleset, VerdictStatus } from "../engine";
 import type { Db } from "./db";
-import { sha256Hex } from "./db";
+import { sha256Hex } from "../lib/crypto";
+import { transact } from "./db";
 import { newId } from "./ids";
-import { articles, rulesets, runs, verdicts } from "./schema";
+import { storeRuleset } from "./rulesets";
+import { RULESET_FORMAT, splitVerdicts } from "../lib/implied-verdicts";
 
 export type RunTrigger = "api" | "webhook" | "audit" | "cli";
 
@@ -38,118 +42,135 @@ export interface RunWriteInput {
 export interface PreparedRunWrite {
   runId: string;
   contentHash: string;
+  /** Run them with transact() (raw SQL): the ruleset's upsert, then articles, runs, verdict rows. */
   statements: BatchItem<"sqlite">[];
 }
 
-// D1 allows at most 100 bound parameters per statement; a verdict row binds 7.
-const VERDICT_COLUMNS = 7;
-export const VERDICT_ROWS_PER_INSERT = Math.floor(100 / VERDICT_COLUMNS);
+export interface PreparedRunsWrite {
+  /** One per input, in order. */
+  runs: { runId: string; contentHash: string }[];
+  /**
+   * Run them with transact() (raw SQL): each ruleset's upsert (writes nothing once stored; left
+   * out with `withRuleset: false`), then at most three however many runs: article upserts
+   * (RETURNING id), runs, verdict rows.
+   */
+  statements: BatchItem<"sqlite">[];
+}
 
-/** Builds (without running) every statement that stores one article + run + verdicts. */
+/** Builds (without running) the statements that store one article + run + verdicts. */
 export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<PreparedRunWrite> {
-  const { article, result, ruleset } = input;
-  const now = (input.now ?? new Date()).toISOString();
-  const runId = newId("run");
-  const contentHash = await sha256Hex(article.text);
-  const failedRules = result.verdicts.filter((v) => v.status === "fail").map((v) => v.rule);
+  const { runs: [run], statements } = await prepareRunsWrite(db, [input]);
+  return { ...run!, statements };
+}
 
-  // The article id is resolved inside the batch, so a concurrent first insert cannot race us.
-  const articleIdOf = sql`(SELECT ${articles.id} FROM ${articles} WHERE ${articles.source} = ${article.source} AND ${articles.externalId} = ${article.externalId})`;
-
-  const statements: BatchItem<"sqlite">[] = [
-    db
-      .insert(articles)
-      .values({
-        id: newId("art"),
-        source: article.source,
-        externalId: article.externalId,
-        url: article.url ?? null,
-        title: article.title ?? null,
-        text: article.text,
-        contentHash,
-        publishedAt: article.publishedAt ?? null,
-        language: article.language ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [articles.source, articles.externalId],
-        set: {
-          url: sql`coalesce(excluded.url, ${articles.url})`,
-          title: sql`coalesce(excluded.title, ${articles.title})`,
-          text: sql`excluded.text`,
-          contentHash: sql`excluded.content_hash`,
-          publishedAt: sql`coalesce(excluded.published_at, ${articles.publishedAt})`,
-          language: sql`coalesce(excluded.language, ${articles.language})`,
-          status: "active",
-          updatedAt: now,
-        },
-      }),
-    db
-      .insert(rulesets)
-      .values({
-        version: ruleset.version,
-        ruleCount: ruleset.rules.length,
-        rules: JSON.stringify(
-          ruleset.rules.map((r) => ({ id: r.id, hash: r.hash, valid_from: r.valid_from, valid_until: r.valid_until })),
-        ),
-        firstSeenAt: now,
-      })
-      .onConflictDoNothing(),
-    db.insert(runs).values({
+/**
+ * Builds the statements that store many articles with their runs and verdicts: one statement
+ * per table, each binding a single JSON parameter (D1 binds at most 100), so an audit batch of
+ * 50 articles costs three statements, not 150.
+ */
+export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { withRuleset?: boolean } = {}): Promise<PreparedRunsWrite> {
+  const articleRows: Record<string, unknown>[] = [];
+  const runRows: Record<string, unknown>[] = [];
+  const verdictRows: unknown[][] = [];
+  const out: PreparedRunsWrite["runs"] = [];
+  for (const input of inputs) {
+    const { article, result, ruleset } = input;
+    const now = (input.now ?? new Date()).toISOString();
+    const runId = newId("run");
+    const contentHash = await sha256Hex(article.text);
+    const failedRules = result.verdicts.filter((v) => v.status === "fail").map((v) => v.rule);
+    const { rows, implied } = splitVerdicts(result, ruleset);
+    out.push({ runId, contentHash });
+    articleRows.push({
+      id: newId("art"),
+      source: article.source,
+      external_id: article.externalId,
+      url: article.url ?? null,
+      title: article.title ?? null,
+      text: article.text,
+      content_hash: contentHash,
+      published_at: article.publishedAt ?? null,
+      language: article.language ?? null,
+      latest_run_id: runId,
+      latest_score: result.score,
+      latest_outcome: result.outcome,
+      latest_failed_rules: failedRules.length ? ` ${failedRules.join(" ")} ` : null,
+      failing_since: result.outcome === "fail" ? now : null,
+      checked_ruleset_version: result.ruleset.version,
+      checked_as_of: result.as_of,
+      checked_audit_id: input.auditId ?? null,
+      now,
+    });
+    runRows.push({
       id: runId,
-      articleId: articleIdOf,
+      source: article.source,
+      external_id: article.externalId,
       trigger: input.trigger,
-      auditId: input.auditId ?? null,
-      deliveryId: input.deliveryId ?? null,
+      audit_id: input.auditId ?? null,
+      delivery_id: input.deliveryId ?? null,
       actor: input.actor ?? null,
-      rulesetVersion: result.ruleset.version,
-      contentHash,
+      ruleset_version: result.ruleset.version,
+      content_hash: contentHash,
       score: result.score,
       outcome: result.outcome,
-      passCount: count(result, "pass"),
-      failCount: count(result, "fail"),
-      notApplicableCount: count(result, "not_applicable"),
-      reviewCount: count(result, "review"),
-      errorCount: count(result, "error"),
-      asOf: result.as_of,
-      createdAt: now,
-    }),
-  ];
-
-  const rows = result.verdicts.map((v) => ({
-    runId,
-    ruleId: v.rule,
-    status: v.status,
-    severity: v.severity,
-    kind: v.kind,
-    evidence: JSON.stringify(v.evidence),
-    message: v.message ?? null,
-  }));
-  for (let i = 0; i < rows.length; i += VERDICT_ROWS_PER_INSERT) {
-    statements.push(db.insert(verdicts).values(rows.slice(i, i + VERDICT_ROWS_PER_INSERT)));
+      counts: [count(result, "pass"), count(result, "fail"), count(result, "not_applicable"), count(result, "review"), count(result, "error")],
+      as_of: result.as_of,
+      implied,
+      now,
+    });
+    for (const v of rows) verdictRows.push([runId, v.rule, v.status, v.severity, v.kind, JSON.stringify(v.evidence), v.message ?? null]);
   }
 
-  // SQLite evaluates every SET expression against the OLD row, so failing_since can look at
-  // the previous outcome: it keeps the date of the first failure while the article stays failing.
+  const statements: BatchItem<"sqlite">[] = [];
+  if (opts.withRuleset !== false) {
+    const versions = new Map(inputs.map((i) => [i.ruleset.version, i]));
+    for (const i of versions.values()) statements.push(storeRuleset(db, i.ruleset, (i.now ?? new Date()).toISOString()));
+  }
   statements.push(
-    db
-      .update(articles)
-      .set({
-        latestRunId: runId,
-        latestScore: result.score,
-        latestOutcome: result.outcome,
-        latestFailedRules: failedRules.length ? ` ${failedRules.join(" ")} ` : null,
-        lastCheckedAt: now,
-        failingSince:
-          result.outcome === "fail"
-            ? sql`CASE WHEN ${articles.latestOutcome} = 'fail' AND ${articles.failingSince} IS NOT NULL THEN ${articles.failingSince} ELSE ${now} END`
-            : null,
-      })
-      .where(sql`${articles.id} = ${articleIdOf}`),
+    // SET expressions see the OLD row, so failing_since keeps the date of the first failure
+    // while the article stays failing. ("WHERE true" lets SQLite parse an upsert over a SELECT.)
+    db.run(sql`INSERT INTO articles (id, source, external_id, url, title, text, content_hash, published_at, language, status,
+        latest_run_id, latest_score, latest_outcome, latest_failed_rules, last_checked_at, failing_since,
+        checked_ruleset_version, checked_as_of, checked_audit_id, created_at, updated_at)
+      SELECT a ->> 'id', a ->> 'source', a ->> 'external_id', a ->> 'url', a ->> 'title', a ->> 'text', a ->> 'content_hash', a ->> 'published_at', a ->> 'language', 'active',
+        a ->> 'latest_run_id', a ->> 'latest_score', a ->> 'latest_outcome', a ->> 'latest_failed_rules', a ->> 'now', a ->> 'failing_since',
+        a ->> 'checked_ruleset_version', a ->> 'checked_as_of', a ->> 'checked_audit_id', a ->> 'now', a ->> 'now'
+      FROM (SELECT value AS a FROM json_each(${JSON.stringify(articleRows)})) WHERE true
+      ON CONFLICT (source, external_id) DO UPDATE SET
+        url = coalesce(excluded.url, articles.url), title = coalesce(excluded.title, articles.title), text = excluded.text,
+        content_hash = excluded.content_hash, published_at = coalesce(excluded.published_at, articles.published_at),
+        language = coalesce(excluded.language, articles.language), status = 'active', updated_at = excluded.updated_at,
+        latest_run_id = excluded.latest_run_id, latest_score = excluded.latest_score, latest_outcome = excluded.latest_outcome,
+        latest_failed_rules = excluded.latest_failed_rules, last_checked_at = excluded.last_checked_at,
+        failing_since = CASE WHEN excluded.latest_outcome IS NOT 'fail' THEN NULL
+          WHEN articles.latest_outcome = 'fail' AND articles.failing_since IS NOT NULL THEN articles.failing_since ELSE excluded.failing_since END,
+        checked_ruleset_version = excluded.checked_ruleset_version, checked_as_of = excluded.checked_as_of, checked_audit_id = excluded.checked_audit_id
+      RETURNING id`),
+    // The article id is resolved inside the batch, so a concurrent first insert cannot race us.
+    // ruleset_version is NULL (a NOT NULL failure that rolls the batch back) unless the ruleset is
+    // stored in a format that can restore the implied verdicts; saveRun then stores it and retries.
+    db.run(sql`INSERT INTO runs (id, article_id, trigger, audit_id, delivery_id, actor, ruleset_version, content_hash, score, outcome,
+        pass_count, fail_count, not_applicable_count, review_count, error_count, as_of, implied_verdicts, created_at)
+      SELECT r ->> 'id', (SELECT id FROM articles WHERE source = r ->> 'source' AND external_id = r ->> 'external_id'),
+        r ->> 'trigger', r ->> 'audit_id', r ->> 'delivery_id', r ->> 'actor',
+        (SELECT version FROM rulesets WHERE version = r ->> 'ruleset_version' AND format >= ${RULESET_FORMAT}),
+        r ->> 'content_hash', r ->> 'score', r ->> 'outcome',
+        r ->> '$.counts[0]', r ->> '$.counts[1]', r ->> '$.counts[2]', r ->> '$.counts[3]', r ->> '$.counts[4]', r ->> 'as_of', r ->> 'implied', r ->> 'now'
+      FROM (SELECT value AS r FROM json_each(${JSON.stringify(runRows)}))`),
   );
+  if (verdictRows.length) {
+    statements.push(
+      db.run(sql`INSERT INTO verdicts (run_id, rule_id, status, severity, kind, evidence, message)
+        SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, v ->> 6 FROM (SELECT value AS v FROM json_each(${JSON.stringify(verdictRows)}))`),
+    );
+  }
+  return { runs: out, statements };
+}
 
-  return { runId, contentHash, statements };
+/** True when a batch failed because the run's ruleset is not stored (see prepareRunWrite). */
+export function isMissingRuleset(err: unknown): boolean {
+  const text = `${err instanceof Error ? err.message : String(err)} ${err instanceof Error && err.cause instanceof Error ? err.cause.message : ""}`;
+  return text.includes("runs.ruleset_version");
 }
 
 /** Stores one article + run + verdicts atomically; `extra` statements join the same transaction. */
@@ -158,16 +179,20 @@ export async function saveRun(
   input: RunWriteInput,
   extra: BatchItem<"sqlite">[] = [],
 ): Promise<{ runId: string; articleId: string; contentHash: string }> {
-  const prepared = await prepareRunWrite(db, input);
-  // The article id is read back inside the same batch: one round trip to D1, not two.
-  const articleOf = db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(sql`${articles.source} = ${input.article.source} AND ${articles.externalId} = ${input.article.externalId}`);
-  const [first, ...rest] = [...prepared.statements, ...extra];
-  const results = await db.batch([first!, ...rest, articleOf]);
-  const [row] = results[results.length - 1] as { id: string }[];
-  return { runId: prepared.runId, articleId: row!.id, contentHash: prepared.contentHash };
+  // Without the ruleset's upsert: one stored score binds no rules JSON unless it must (below).
+  const { runs: [prepared], statements } = await prepareRunsWrite(db, [input], { withRuleset: false });
+  const [upsert, ...rest] = [...statements, ...extra];
+  let results: D1Result[];
+  try {
+    results = await transact(db, [upsert!, ...rest]);
+  } catch (err) {
+    // Once per ruleset version and database: store the ruleset, then the same batch again.
+    if (!isMissingRuleset(err)) throw err;
+    const now = (input.now ?? new Date()).toISOString();
+    results = (await transact(db, [storeRuleset(db, input.ruleset, now), upsert!, ...rest])).slice(1);
+  }
+  const row = results[0]!.results[0] as { id: string };
+  return { runId: prepared!.runId, articleId: row.id, contentHash: prepared!.contentHash };
 }
 
 function count(result: CheckResult, status: VerdictStatus): number {

@@ -34,6 +34,12 @@ export const articles = sqliteTable(
     lastCheckedAt: text("last_checked_at"),
     /** When the latest run's outcome first became "fail" (for the corrections queue). */
     failingSince: text("failing_since"),
+    // The latest check: the latest run's, or a later audit's that found every verdict identical
+    // and so stored no new run. Audits skip an article already checked with their ruleset.
+    checkedRulesetVersion: text("checked_ruleset_version"),
+    checkedAsOf: text("checked_as_of"),
+    /** The audit that made the latest check (null for API, webhook and dashboard runs). */
+    checkedAuditId: text("checked_audit_id"),
     ...timestamps,
   },
   (t) => [
@@ -44,6 +50,18 @@ export const articles = sqliteTable(
     index("articles_failing").on(t.latestOutcome, t.failingSince, t.id),
   ],
 );
+
+/**
+ * The dashboard's unfiltered totals, kept by triggers on `articles` (migration 0003) so the
+ * summary strip reads one row instead of the whole archive. One row, id = 1.
+ */
+export const articleTotals = sqliteTable("article_totals", {
+  id: integer("id").primaryKey(),
+  articles: integer("articles").notNull().default(0),
+  failing: integer("failing").notNull().default(0),
+  scoreSum: real("score_sum").notNull().default(0),
+  scoreCount: integer("score_count").notNull().default(0),
+});
 
 /** One scoring of one article against one ruleset version. */
 export const runs = sqliteTable(
@@ -67,12 +85,22 @@ export const runs = sqliteTable(
     errorCount: integer("error_count").notNull(),
     /** The judging date the engine used (YYYY-MM-DD). */
     asOf: text("as_of").notNull(),
+    /**
+     * How many not_applicable verdicts were not stored as rows: they follow from the ruleset
+     * (rulesets.rules) and as_of (storage/verdicts.ts restores them). 0 = every verdict is a row.
+     */
+    impliedVerdicts: integer("implied_verdicts").notNull().default(0),
     createdAt: timestamps.createdAt,
   },
-  (t) => [index("runs_article_created").on(t.articleId, t.createdAt), index("runs_audit").on(t.auditId)],
+  // No index on audit_id: an audit batch asks articles.checked_audit_id (by primary key) instead.
+  (t) => [index("runs_article_created").on(t.articleId, t.createdAt)],
 );
 
-/** Every rule's verdict for a run — passes too, not only failures. */
+/**
+ * A run's verdicts: every applicable one (pass, fail, review, error); not_applicable verdicts
+ * only when they cannot be implied (see runs.implied_verdicts). Runs stored before migration
+ * 0003 have a row for every rule.
+ */
 export const verdicts = sqliteTable(
   "verdicts",
   {
@@ -85,17 +113,25 @@ export const verdicts = sqliteTable(
     evidence: text("evidence").notNull().default("[]"),
     message: text("message"),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.ruleId] }), index("verdicts_rule_status").on(t.ruleId, t.status)],
+  // No (rule_id, status) index: every read reaches verdicts through a run id, and each index
+  // entry is a row written per verdict.
+  (t) => [primaryKey({ columns: [t.runId, t.ruleId] })],
 );
 
 /** Every ruleset version ever used, with its rule summaries (for audit diffs). */
-export const rulesets = sqliteTable("rulesets", {
-  version: text("version").primaryKey(),
-  ruleCount: integer("rule_count").notNull(),
-  /** JSON array of { id, hash, valid_from, valid_until }. */
-  rules: text("rules").notNull(),
-  firstSeenAt: text("first_seen_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-});
+export const rulesets = sqliteTable(
+  "rulesets",
+  {
+    version: text("version").primaryKey(),
+    ruleCount: integer("rule_count").notNull(),
+    /** JSON array of { id, hash, valid_from, valid_until } (format 2 adds kind and severity). */
+    rules: text("rules").notNull(),
+    /** 2 = every rule carries kind and severity, enough to restore its not_applicable verdicts. */
+    format: integer("format").notNull().default(1),
+    firstSeenAt: text("first_seen_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("rulesets_first_seen").on(t.firstSeenAt)],
+);
 
 /** Every webhook delivery and outbound alert, from receipt to its stored run. */
 export const deliveries = sqliteTable(
@@ -147,7 +183,7 @@ export const audits = sqliteTable(
     /** JSON { added: string[], removed: string[], edited: string[] } against the previous audit's ruleset. */
     ruleChanges: text("rule_changes"),
   },
-  (t) => [index("audits_started").on(t.startedAt)],
+  (t) => [index("audits_started").on(t.startedAt), index("audits_status").on(t.status)],
 );
 
 /**
@@ -188,7 +224,8 @@ export const auditChanges = sqliteTable(
     /** JSON array of { rule, from, to, quotes, cause } per rule whose status changed. */
     ruleChanges: text("rule_changes").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.auditId, t.articleId] })],
+  // article_id indexed: it is a foreign key, so every write to an article row checks it.
+  (t) => [primaryKey({ columns: [t.auditId, t.articleId] }), index("audit_changes_article").on(t.articleId)],
 );
 
 /**

@@ -4,7 +4,7 @@
 import type { Context } from "hono";
 import { ACCESS_HEADER, AccessError, accessConfig, verifyAccessJwt } from "../lib/access";
 import type { Bindings } from "../env";
-import { sha256Hex } from "../storage/db";
+import { sha256Hex } from "../lib/crypto";
 import type { Session } from "./session";
 
 /** The Access session, null when Access is off or sent no token, or the reason it was refused. */

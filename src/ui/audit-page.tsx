@@ -1,5 +1,6 @@
 // `/audits/:id`: one audit's summary, the rules it saw change, and every article whose verdicts changed.
-import type { AuditSummary, ChangedArticle } from "../storage/audits";
+import type { ChangedArticle } from "../storage/audit-changes";
+import type { AuditSummary } from "../storage/audits";
 import { Badge, Pager, score, when } from "./components";
 import { Layout } from "./layout";
 import type { Session } from "./session";

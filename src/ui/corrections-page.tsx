@@ -1,7 +1,7 @@
 // `/corrections`: the corrections desk's queue (the same rows as GET /v1/corrections) — active
 // articles failing now, oldest failure first, each wrong wording with its suggested correction.
 import type { RuleSummary } from "../engine";
-import type { CorrectionRow } from "../storage/audits";
+import type { CorrectionRow } from "../storage/corrections";
 import { RewriteLine } from "./article-findings";
 import { ArticleLink, Pager, score, when } from "./components";
 import { rewriteQuote } from "./findings";

@@ -8,7 +8,8 @@ import type { Bindings } from "../env";
 import { collectNotes } from "../lib/highlight";
 import { rulesById } from "../rules";
 import { type ArticleFilters, type ArticleRecord, getArticle, listArticles } from "../storage/articles";
-import { getAudit, listChanges } from "../storage/audits";
+import { listChanges } from "../storage/audit-changes";
+import { getAudit } from "../storage/audits";
 import type { Db } from "../storage/db";
 import { type Cursor, MAX_PAGE_SIZE } from "../storage/queries-page";
 import { getLatestRunWithVerdicts, type RunWithVerdicts, verdictsByRun } from "../storage/queries-runs";
@@ -147,7 +148,7 @@ export function articlesCsvStream(db: Db, filters: ArticleFilters, statuses: Ver
       }
       const page = await listArticles(db, filters, { limit: MAX_PAGE_SIZE, cursor });
       const runIds = page.items.map((a) => a.latest_run_id).filter((id): id is string => id !== null);
-      const byRun = await verdictsByRun(db, runIds);
+      const byRun = await verdictsByRun(db, runIds, { withImplied: wanted.has("not_applicable") });
       for (const a of page.items) {
         const head: Cell[] = [a.id, a.source, a.external_id, a.title, a.url, a.published_at, a.status, a.last_checked_at, a.latest_run_id, a.score, a.outcome];
         for (const v of byRun.get(a.latest_run_id ?? "") ?? []) {
@@ -169,23 +170,33 @@ export function articlesCsvStream(db: Db, filters: ArticleFilters, statuses: Ver
 
 const AUDIT_COLUMNS = ["audit_id", "article_id", "title", "url", "change", "previous_outcome", "outcome", "previous_run_id", "run_id", "rule", "rule_from", "rule_to", "cause", "quotes"];
 
-/** One row per (changed article, changed rule) of an audit; null when the audit does not exist. */
-export async function auditCsv(db: Db, auditId: string): Promise<string | null> {
-  const audit = await getAudit(db, auditId);
-  if (!audit) return null;
-  let out = BOM + csvRow(AUDIT_COLUMNS);
+/**
+ * One row per (changed article, changed rule) of an audit, streamed one keyset page of changes
+ * at a time (like the verdict CSV), so an audit with many changes never sits whole in memory.
+ */
+export function auditCsvStream(db: Db, auditId: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
   let cursor: Cursor | null = null;
-  for (;;) {
-    const page = await listChanges(db, auditId, undefined, { limit: MAX_PAGE_SIZE, cursor });
-    for (const c of page.items) {
-      const head: Cell[] = [auditId, c.article_id, c.title, c.url, c.change, c.previous_outcome, c.outcome, c.previous_run_id, c.run_id];
-      if (c.rules.length === 0) out += csvRow(head);
-      for (const r of c.rules) out += csvRow([...head, r.rule, r.from, r.to, r.cause, r.quotes.join(" | ")]);
-    }
-    const last = page.items[page.items.length - 1];
-    if (!page.next_cursor || !last) return out;
-    cursor = { at: null, id: last.article_id };
-  }
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let out = "";
+      if (!started) {
+        started = true;
+        out += BOM + csvRow(AUDIT_COLUMNS);
+      }
+      const page = await listChanges(db, auditId, undefined, { limit: MAX_PAGE_SIZE, cursor });
+      for (const c of page.items) {
+        const head: Cell[] = [auditId, c.article_id, c.title, c.url, c.change, c.previous_outcome, c.outcome, c.previous_run_id, c.run_id];
+        if (c.rules.length === 0) out += csvRow(head);
+        for (const r of c.rules) out += csvRow([...head, r.rule, r.from, r.to, r.cause, r.quotes.join(" | ")]);
+      }
+      if (out) controller.enqueue(encoder.encode(out));
+      const last = page.items[page.items.length - 1];
+      if (!page.next_cursor || !last) controller.close();
+      else cursor = { at: null, id: last.article_id };
+    },
+  });
 }
 
 export function today(): string {
@@ -196,8 +207,9 @@ export function articlesCsvResponse(db: Db, filters: ArticleFilters, statuses?: 
   return csvResponse(articlesCsvStream(db, filters, statuses), `verdicts-${today()}.csv`);
 }
 
+/** The audit's changes as a streamed CSV; null when the audit does not exist. */
 export async function auditCsvResponse(db: Db, auditId: string): Promise<Response | null> {
-  const body = await auditCsv(db, auditId);
-  return body === null ? null : csvResponse(body, `audit-${auditId}.csv`);
+  if (!(await getAudit(db, auditId))) return null;
+  return csvResponse(auditCsvStream(db, auditId), `audit-${auditId}.csv`);
 }
 

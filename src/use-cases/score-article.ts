@@ -46,8 +46,10 @@ export interface ScoredArticle {
   result: CheckResult;
   /** Stores article + run + verdicts in one D1 transaction; `extra` statements join it (and can veto it by failing). */
   store(db: Db, options: StoreOptions, extra?: BatchItem<"sqlite">[]): Promise<{ runId: string; articleId: string; contentHash: string }>;
-  /** The same writes as store(), not executed: for a caller committing many articles in one batch (audits). */
+  /** The same writes as store(), not executed: for a caller committing many articles in one batch. */
   prepare(db: Db, options: StoreOptions): Promise<PreparedRunWrite>;
+  /** What store() writes, for prepareRunsWrite (audits store a batch's runs in three statements). */
+  writeInput(options: StoreOptions): Promise<RunWriteInput>;
 }
 
 /** Judges `article` with the ruleset. Throws only if the engine does (a bug, never a finding). */
@@ -86,5 +88,6 @@ export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}
     result,
     store: async (db, o, extra = []) => saveRun(db, await writeInput(o), extra),
     prepare: async (db, o) => prepareRunWrite(db, await writeInput(o)),
+    writeInput,
   };
 }

@@ -23,6 +23,7 @@ interface RunRow {
   review_count: number;
   error_count: number;
   as_of: string;
+  implied_verdicts: number;
 }
 
 async function tableCounts(): Promise<{ articles: number; runs: number; verdicts: number }> {
@@ -81,9 +82,12 @@ describe("POST /v1/score with the seed articles", () => {
         .bind(body.run_id)
         .all<{ rule_id: string; status: string; severity: string; kind: string; evidence: string; message: string | null }>();
       const expected = [...body.verdicts].sort((a, b) => (a.rule < b.rule ? -1 : 1));
+      // Rows for the applicable verdicts; the run counts the not_applicable ones it implies.
+      const applicable = expected.filter((v) => v.status !== "not_applicable");
       expect(rows.map((r) => ({ ...r, evidence: JSON.parse(r.evidence) }))).toEqual(
-        expected.map((v) => ({ rule_id: v.rule, status: v.status, severity: v.severity, kind: v.kind, evidence: v.evidence, message: v.message ?? null })),
+        applicable.map((v) => ({ rule_id: v.rule, status: v.status, severity: v.severity, kind: v.kind, evidence: v.evidence, message: v.message ?? null })),
       );
+      expect(run?.implied_verdicts).toBe(expected.length - applicable.length);
 
       const article = await env.DB.prepare("SELECT * FROM articles WHERE id = ?").bind(body.article_id).first<Record<string, unknown>>();
       const failed = body.verdicts.filter((v) => v.status === "fail").map((v) => v.rule);
@@ -98,10 +102,10 @@ describe("POST /v1/score with the seed articles", () => {
         latest_failed_rules: failed.length ? ` ${failed.join(" ")} ` : null,
       });
 
-      // The read API serves exactly what was stored.
+      // The read API serves every verdict the engine returned, the implied ones restored.
       const stored = await callJson(`/v1/runs/${body.run_id}`, { status: 200 });
-      expect(stored.verdicts.map((v: { rule: string; status: string; claim: string }) => [v.rule, v.status, v.claim])).toEqual(
-        expected.map((v) => [v.rule, v.status, v.claim]),
+      expect(stored.verdicts).toEqual(
+        expected.map((v) => ({ rule: v.rule, status: v.status, claim: v.claim, severity: v.severity, kind: v.kind, evidence: v.evidence, message: v.message ?? null })),
       );
     });
   }
@@ -190,14 +194,14 @@ describe("POST /v1/score?dry_run=true", () => {
     const { article_id, run_id, dry_run, ...storedResult } = stored;
     const { article_id: _a, run_id: _r, dry_run: _d, ...dryResult } = dry;
     expect(storedResult).toEqual(dryResult);
-    expect(await tableCounts()).toEqual({ articles: before.articles + 1, runs: before.runs + 1, verdicts: before.verdicts + stored.verdicts.length });
+    expect(await tableCounts()).toEqual({ articles: before.articles + 1, runs: before.runs + 1, verdicts: before.verdicts + stored.verdicts.filter((v) => v.status !== "not_applicable").length });
   });
 });
 
 describe("POST /v1/score is atomic", () => {
   it("leaves no article, run or verdict behind when the batch's last statement fails, and answers 500 internal_error", async () => {
-    // Make the final statement of the write (the article's latest_* update) fail inside D1.
-    await env.DB.exec("CREATE TRIGGER fail_latest BEFORE UPDATE OF latest_run_id ON articles BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    // Make the final statement of the write (the verdict rows) fail inside D1.
+    await env.DB.exec("CREATE TRIGGER fail_latest BEFORE INSERT ON verdicts BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
     try {
       const before = await tableCounts();
       const res = await call("/v1/score", { body: { text: seed("002").text, external_id: "atomic-1" } });

@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/lib/crypto";
 import { currentRuleset } from "../../src/rules";
-import { getDb } from "../../src/storage/db";
+import { getDb, transact } from "../../src/storage/db";
 import { getRun } from "../../src/storage/queries-runs";
 import { scoreArticle } from "../../src/use-cases/score-article";
 
@@ -48,8 +48,7 @@ describe("scoreArticle", () => {
     const scored = scoreArticle({ source: "uc", external_id: "batch", text: TEXT }, { now: new Date("2025-07-20T00:00:00Z") });
     const write = await scored.prepare(db(), { trigger: "audit", at: new Date("2026-01-01T00:00:00Z") });
     expect(await getRun(db(), write.runId)).toBeNull();
-    const [first, ...rest] = write.statements;
-    await db().batch([first!, ...rest]);
+    await transact(db(), write.statements);
     const run = await getRun(db(), write.runId);
     expect(run).toMatchObject({ trigger: "audit", as_of: "2025-07-20", created_at: "2026-01-01T00:00:00.000Z", content_hash: await sha256Hex(TEXT) });
     expect(run!.verdicts).toHaveLength(scored.result.verdicts.length);

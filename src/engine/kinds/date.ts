@@ -6,7 +6,7 @@ import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import { isInQuote, type DateMention } from "../text-adapter";
 import { isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
-import { compileMentionFilter, contextSchema, eventSchema, mentionPasses, nearSchema, partialDate, terms, type MentionFilter } from "./shared";
+import { boundBy, compileMentionFilter, contextSchema, eventSchema, mentionPasses, nearSchema, partialDate, terms, type MentionFilter } from "./shared";
 
 const options = z.object({
   date: partialDate.describe("When the event happened, at the granularity it is known"),
@@ -141,7 +141,8 @@ export const date: KindModule = {
       const group = groups[gi]!;
       // "since March and April": the preposition before a coordination governs all of it.
       if (c.filter.event && (boundaryBefore(ctx, all[group[0]!]!.offset) || nounsDate(ctx, m))) continue;
-      if (!mentionPasses(ctx, c.filter, start, end, s, "nearest")) continue;
+      const binding = mentionPasses(ctx, c.filter, start, end, s, "nearest");
+      if (!binding) continue;
       // A span of days ("15–16 March") agrees when either end does.
       const agreesAny = (d: DateMention) => {
         const dt = d.range?.to;
@@ -161,7 +162,7 @@ export const date: KindModule = {
         expected: iso(truth),
         replacements: ok ? [] : [expected],
         exact: m.granularity === "day" && !m.approximate,
-        message: ok ? undefined : `dates it ${found}; it happened on ${expected}`,
+        message: ok ? undefined : `dates it ${found}${boundBy(ctx, binding)}; it happened on ${expected}`,
       });
     }
     return out;

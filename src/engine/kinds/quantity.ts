@@ -3,9 +3,9 @@
 import { z } from "zod";
 import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
-import { isGenericPredicate } from "../attach";
+import { isDashAt, isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
-import { compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
+import { boundBy, compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
 
 const range = z.strictObject({ min: z.number(), max: z.number() });
 
@@ -92,14 +92,23 @@ function sentenceHasAdditive(ctx: ArticleContext, m: NumberMention, all: NumberM
 function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration") return false;
   const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
-  return !!next && LANG.offsetAfter.has(next.text);
+  if (!next || !LANG.offsetAfter.has(next.text)) return false;
+  // "held for about four months before being sent": after "for"/"durante" it is a length.
+  const i = ctx.tokenAt(m.offset);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (LANG.lengthPrepositions.has(ctx.tokens[k]!.text)) return false;
+  return true;
 }
 
 /** Does the value's clause name a country outside `countries`? */
 function namesAnotherCountry(ctx: ArticleContext, countries: string[], start: number, end: number): boolean {
   const c = valueClause(ctx, start, end);
   const all = ctx.countries();
-  for (let k = firstMentionAt(all, c.start); k < all.length && all[k]!.offset < c.end; k++) if (!countries.includes(all[k]!.code)) return true;
+  // Only a place the clause puts things in counts ("in U.S. immigration detention", "at Guantánamo
+  // Bay, Cuba"): not a demonym ("aeronaves venezolanas") nor an agent ("deported by the United States").
+  for (let k = firstMentionAt(all, c.start); k < all.length && all[k]!.offset < c.end; k++) {
+    const m = all[k]!;
+    if (m.form !== "demonym" && !countries.includes(m.code) && locative(ctx, ctx.tokenAt(m.offset))) return true;
+  }
   return false;
 }
 
@@ -122,6 +131,35 @@ function isStatedPredicate(ctx: ArticleContext, start: number): boolean {
   for (const hits of ctx.predicateHits()) {
     const h = hits[firstStartingAt(hits, start)];
     if (h && h.start === start) return true;
+  }
+  return false;
+}
+
+/**
+ * "10 Americans — five U.S. citizens and five permanent residents —": counts set off by a dash,
+ * parenthesis or colon right after another count break it down; they are parts, not the total.
+ */
+function inBreakdown(ctx: ArticleContext, m: NumberMention, all: NumberMention[]): boolean {
+  const i = ctx.tokenAt(m.offset);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "punct") continue;
+    if (t.text !== "(" && t.text !== ":" && !isDashAt(ctx.text, t.start, t.end)) return false;
+    // Another count of the same kind within six words before the opening mark.
+    const j = firstMentionAt(all, m.offset) - 1;
+    const prev = all[j];
+    return !!prev && prev.unit === m.unit && ctx.wordsBetween(prev.offset + prev.length, t.start) <= 6;
+  }
+  return false;
+}
+
+/** Is token i inside a phrase a locative preposition opens (in, at, en …), looking back a few words? */
+function locative(ctx: ArticleContext, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (LANG.destinationPrepositions.has(t.text) || LANG.motionPrepositions.has(t.text)) return true;
+    if (t.kind === "punct" && t.text !== ",") return false;
+    if (LANG.phraseBreakers.has(t.text) || LANG.originPrepositions.has(t.text)) return false;
   }
   return false;
 }
@@ -197,17 +235,19 @@ export const quantity: KindModule = {
       const start = m.offset;
       const end = m.offset + m.length;
       const s = ctx.sentenceAt(start);
-      if (!mentionPasses(ctx, c.filter, start, end, s, "clause")) continue;
+      const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
+      if (!binding) continue;
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
       if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
+      if (o.unit === "count" && inBreakdown(ctx, m, all)) continue;
       if (o.unit === "count" && (isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))) continue;
-      out.push(judge(c, m, start, end));
+      out.push(judge(c, m, start, end, boundBy(ctx, binding)));
     }
     return out;
   },
 };
 
-function judge(c: Compiled, m: NumberMention, start: number, end: number): Finding {
+function judge(c: Compiled, m: NumberMention, start: number, end: number, bound: string): Finding {
   const o = c.o;
   // Durations compare in days: "four months" is 3.5–4.5 months (rounding), so it agrees with
   // 124–125 days, and "more than four months" (over 121.75 days) does too.
@@ -259,6 +299,6 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number): Findi
     expected,
     replacements: ok ? [] : [expected],
     exact: m.qualifier === "exact" && m.max === undefined,
-    message: ok ? undefined : `states ${found.trim()}; the fact is ${expected}`,
+    message: ok ? undefined : `states ${found.trim()}${bound}; the fact is ${expected}`,
   };
 }

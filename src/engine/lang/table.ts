@@ -39,6 +39,12 @@ export interface LanguageTable {
   auxiliaries: string[];
   /** Nouns of time: "the spring of 2025" is a time, not a thing dated 2025 ("a law from 1798"). */
   timeNouns: string[];
+  /** Comitatives: "returned with six Americans" — what follows accompanies the event, it is not its object. */
+  comitatives: string[];
+  /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
+  lengthPrepositions: string[];
+  /** Clause openers that are determiners after a preposition ("in that exchange"). */
+  determinerOpeners: string[];
   /** Quantifiers of a part ("most of them", "la mayoría de"): what follows them is said of a subset. */
   partQuantifiers: string[];
 }

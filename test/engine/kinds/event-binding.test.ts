@@ -52,8 +52,11 @@ describe("dates bind to their nearest predicate", () => {
 
 describe("counts quantify their own noun, in their own occurrence", () => {
   it("judges the counted noun right after the number", () => {
-    expect(status("The rocket launched with 4 astronauts.", "t.crew")).toBe("pass");
-    expect(status("The rocket launched with 5 astronauts.", "t.crew")).toBe("fail");
+    expect(status("The rocket launched 4 astronauts into orbit.", "t.crew")).toBe("pass");
+    expect(status("The rocket launched 5 astronauts into orbit.", "t.crew")).toBe("fail");
+  });
+  it("does not count company: 'flew with 5 astronauts'", () => {
+    expect(status("The commander flew with 5 astronauts.", "t.crew")).toBe("not_applicable");
   });
   it("does not count another noun, a subset, a part or another nationality", () => {
     expect(status("Two rockets carrying 4 astronauts launched.", "t.crew")).toBe("pass");
@@ -83,5 +86,14 @@ describe("language tables", () => {
     const ctx = prepareArticle("El cohete despegó en el estado de Florida en julio.", "2024-06-01", true, compiledOf(rs), () => []);
     const verbs = ctx.tokens.filter((_, i) => isGenericPredicate(ctx, i)).map((t) => t.text);
     expect(verbs).toEqual(["despego"]);
+  });
+});
+
+describe("a fail names what bound the value", () => {
+  it("quotes the predicate in the evidence message", () => {
+    const r = checkArticle({ text: "The rocket launched on May 12, 2024.", publishedAt: "2024-06-01" }, rs, { now: NOW });
+    const v = r.verdicts.find((x) => x.rule === "t.launch_date")!;
+    expect(v.status).toBe("fail");
+    expect(v.evidence[0]!.message).toContain("“launched”");
   });
 });

@@ -1,10 +1,10 @@
-// The attachment layer: ties a value (a date, a count) to the clause it sits in and to that
-// clause's predicate, instead of to keywords anywhere in a sentence. Clauses are cut on the
-// engine's own tokens with the language tables (src/engine/lang); predicates are the packs'
-// event terms, the tables' generic predicates (said, ruled, offered …) and past-tense verbs
-// guessed from their endings. Built lazily, once per article, only when a rule asks.
-import type { ArticleContext, Hit } from "./kind-api";
-import { LANG, phrasesOf, VERB_SUFFIXES } from "./lang";
+// Clauses: each sentence cut on the engine's own tokens with the language tables (subordinators,
+// relative pronouns, a comma or coordinator before a predicate, an auxiliary that resumes the
+// main predicate, colons and single dashes), built once per article and only when a rule asks.
+import type { ArticleContext } from "../kind-api";
+import { LANG, phrasesOf } from "../lang";
+import { hitWithin } from "../search";
+import { isGenericPredicate, isParticiple } from "./predicates";
 
 export interface Clause {
   start: number;
@@ -20,26 +20,23 @@ export interface Clause {
   resumes?: boolean;
 }
 
-export interface Predicate {
-  start: number;
-  end: number;
-}
-
-interface Attachment {
+export interface Attachment {
   cuts: number[];
   clauses: Clause[];
   correction: Set<number>;
-  predicates: Predicate[][];
 }
 
-const cache = new WeakMap<ArticleContext, Attachment>();
+export const cache = new WeakMap<ArticleContext, Attachment>();
 
-const OPENER_PHRASES = phrasesOf("clauseOpeners");
-const CORRECTIONS = [...LANG.correctionMarkers];
+export const OPENER_PHRASES = phrasesOf("clauseOpeners");
+const OPENER_FIRST = new Set(OPENER_PHRASES.map((w) => w[0]!));
+
+export const CORRECTIONS = [...LANG.correctionMarkers];
+
 // Parentheses do not cut: "(CECOT)", "(AP)" sit inside the clause they gloss.
-const HARD_BREAKS = new Set([";", ":", "—", "?", "!"]);
+export const HARD_BREAKS = new Set([";", ":", "?", "!"]);
 
-function build(ctx: ArticleContext): Attachment {
+export function build(ctx: ArticleContext): Attachment {
   const { tokens, text } = ctx;
   const clauses: Clause[] = [];
   let from = 0;
@@ -48,7 +45,7 @@ function build(ctx: ArticleContext): Attachment {
   const pairedDash = new Set<number>();
   const dashAt = (k: number) => {
     const d = tokens[k]!;
-    return d.kind === "punct" && (d.text === "—" || ((d.text === "–" || d.text === "-") && text[d.start - 1] === " " && text[d.end] === " "));
+    return d.kind === "punct" && isDashAt(text, d.start, d.end);
   };
   // Is dash i the opener of a pair (another dash later in the same sentence)? Remember its partner.
   const closesPair = (i: number): boolean => {
@@ -77,13 +74,13 @@ function build(ctx: ArticleContext): Attachment {
       sentence = s;
     }
     if (t.kind === "punct") {
-      const spacedDash = (t.text === "–" || t.text === "-") && text[t.start - 1] === " " && text[t.end] === " ";
-      const isDash = t.text === "—" || spacedDash;
+      // Tokens are folded (every dash is "-"): the written character tells a dash from a hyphen.
+      const isDash = isDashAt(text, t.start, t.end);
       // A pair of dashes in one sentence sets off an aside ("the 238 aboard — along with 23 Salvadorans — were
       // transferred"): like parentheses, it does not cut the clause around it.
       if (isDash && (pairedDash.has(i) || closesPair(i))) continue;
-      if (HARD_BREAKS.has(t.text) || spacedDash) {
-        close(i, t.text === ":" || t.text === "—" || spacedDash);
+      if (HARD_BREAKS.has(t.text) || isDash) {
+        close(i, t.text === ":" || isDash);
         from = i + 1;
       } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1) || isParticiple(ctx, i + 1) || LANG.auxiliaries.has(tokens[i + 1]!.text))) {
         close(i + 1, false);
@@ -118,10 +115,21 @@ function build(ctx: ArticleContext): Attachment {
   for (const marker of CORRECTIONS) {
     for (let at = folded.indexOf(marker); at >= 0; at = folded.indexOf(marker, at + marker.length)) correction.add(ctx.sentenceAt(at));
   }
-  return { cuts, clauses, correction, predicates: [] };
+  return { cuts, clauses, correction };
 }
 
-function opensClause(tokens: ArticleContext["tokens"], i: number): boolean {
+/** An em dash, or an en dash or hyphen with spaces around it (not "mega-prison", not "15–16"). */
+export function isDashAt(text: string, start: number, end: number): boolean {
+  const ch = text[start];
+  return ch === "\u2014" || ((ch === "\u2013" || ch === "-") && text[start - 1] === " " && text[end] === " ");
+}
+
+export function opensClause(tokens: ArticleContext["tokens"], i: number): boolean {
+  // "in that exchange": after a preposition "that" is a determiner, not a clause.
+  const prev = tokens[i - 1];
+  if (LANG.determinerOpeners.has(tokens[i]!.text) && prev && (LANG.phraseBreakers.has(prev.text) || LANG.destinationPrepositions.has(prev.text))) return false;
+  const first = tokens[i]!.text;
+  if (!OPENER_FIRST.has(first)) return false;
   for (const words of OPENER_PHRASES) {
     let ok = true;
     for (let k = 0; k < words.length && ok; k++) ok = tokens[i + k]?.text === words[k];
@@ -130,14 +138,14 @@ function opensClause(tokens: ArticleContext["tokens"], i: number): boolean {
   return false;
 }
 
-function attachment(ctx: ArticleContext): Attachment {
+export function attachment(ctx: ArticleContext): Attachment {
   let a = cache.get(ctx);
   if (!a) cache.set(ctx, (a = build(ctx)));
   return a;
 }
 
 /** Index of the clause `c` is (or lies in): a binary search, never a scan (articles have thousands of clauses). */
-function indexOfClause(a: Attachment, c: Clause): number {
+export function indexOfClause(a: Attachment, c: Clause): number {
   let lo = 0;
   let hi = a.cuts.length - 1;
   let ans = -1;
@@ -215,7 +223,7 @@ export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
   return last === c ? c : { start: c.start, end: last.end, from: c.from, to: last.to, endsWithColon: last.endsWithColon };
 }
 
-function hasPredicate(ctx: ArticleContext, c: Clause): boolean {
+export function hasPredicate(ctx: ArticleContext, c: Clause): boolean {
   for (let i = c.from; i < c.to; i++) if (isGenericPredicate(ctx, i)) return true;
   for (const hits of ctx.predicateHits()) if (hitWithin(hits, c.start, c.end)) return true;
   return false;
@@ -269,78 +277,4 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */
 export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
   return attachment(ctx).correction.has(sentence);
-}
-
-/** A lower-case present participle after a comma opens a participial clause (", promising …", ", dejando …"). */
-function isParticiple(ctx: ArticleContext, i: number): boolean {
-  const t = ctx.tokens[i];
-  if (!t || t.kind !== "word" || t.text.length < 6) return false;
-  const c = ctx.text.charCodeAt(t.start);
-  if (c >= 65 && c <= 90) return false;
-  for (const suffix of LANG.participleSuffixes) if (t.text.endsWith(suffix)) return true;
-  return false;
-}
-
-/** Is the token a predicate by the language tables: a generic verb, or a lower-case past tense? */
-export function isGenericPredicate(ctx: ArticleContext, i: number): boolean {
-  const t = ctx.tokens[i]!;
-  if (t.kind !== "word") return false;
-  if (LANG.predicates.has(t.text)) return true; // listed: a predicate even capitalised ("Updated April 3")
-  if (t.text.length < 5 || LANG.notVerbs.has(t.text)) return false;
-  const c = ctx.text.charCodeAt(t.start);
-  if (c >= 65 && c <= 90) return false; // Capitalised: a name ("United", "Alfredo")
-  const written = ctx.text.slice(t.start, t.end).toLowerCase();
-  for (const suffix of VERB_SUFFIXES) if (written.endsWith(suffix)) return true;
-  return false;
-}
-
-/**
- * The predicate nearest to the span [start, end) inside clause `c` (ties go to the one before):
- * the pack's event terms (`eventHits`) and the generic predicates of the language tables.
- */
-function firstStartingAt(hits: readonly Hit[], offset: number): number {
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hits[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Does a hit of `hits` lie inside [from, to)? */
-export function hitWithin(hits: readonly Hit[], from: number, to: number): boolean {
-  const k = firstStartingAt(hits, from);
-  return k < hits.length && hits[k]!.start < to;
-}
-
-export function nearestPredicate(ctx: ArticleContext, c: Clause, start: number, end: number, eventHits: readonly Hit[][]): Predicate | null {
-  const w = windowAround(ctx, c, start, end);
-  let best: Predicate | null = null;
-  let bestDist = Infinity;
-  const consider = (p: Predicate) => {
-    if (p.start < end && p.end > start) return; // the value itself ("released 252" is not a predicate of 252)
-    const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
-    if (d < bestDist || (d === bestDist && best !== null && p.start < best.start)) {
-      best = p;
-      bestDist = d;
-    }
-  };
-  for (const hits of eventHits) {
-    for (let k = firstStartingAt(hits, w.start); k < hits.length && hits[k]!.start < w.end; k++) consider(hits[k]!);
-  }
-  for (let i = w.from; i < w.to; i++) if (isGenericPredicate(ctx, i)) consider(ctx.tokens[i]!);
-  return best;
-}
-
-/** How far from a value its predicate may sit, in tokens: keeps a run-on sentence linear. */
-const REACH = 24;
-
-/** The part of clause `c` within REACH tokens of [start, end). */
-export function windowAround(ctx: ArticleContext, c: Clause, start: number, end: number): Clause {
-  const from = Math.max(c.from, ctx.tokenAt(start) - REACH);
-  const to = Math.min(c.to, ctx.tokenAt(end) + REACH);
-  if (to <= from) return { start: c.start, end: c.start, from, to: from, endsWithColon: false }; // nothing of c is within reach
-  return { start: ctx.tokens[from]!.start, end: ctx.tokens[to - 1]!.end, from, to, endsWithColon: c.endsWithColon };
 }

@@ -1,0 +1,123 @@
+// Binding a value to its event: the value's clause, its predicate (nearest, for dates; any in the
+// noun phrase's reach, for counts), and the frames that are not the fact itself — corrections,
+// plans, denials, datelines, other occurrences, other groups.
+import type { ArticleContext } from "../kind-api";
+import { LANG } from "../lang";
+import { hitWithin } from "../search";
+import { clauseAfter, clauseAt, inCorrection, nounPhraseReach, withAntecedent, type Clause } from "./clauses";
+import type { CompiledEvent } from "./event";
+import { anotherGroup, occurrenceDate, occurrenceIdentified, oneperson } from "./participants";
+import { anyMainIsThis, anySharedIsThis, mainIsThis, sharedIsThis } from "./places";
+import { nearestPredicate, windowAround } from "./predicates";
+
+/** The clause a value is judged in: its own, or the next when its own only introduces it ("March 15: …"). */
+export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
+  const c = clauseAt(ctx, start);
+  if (c.endsWithColon && ctx.wordsBetween(c.start, c.end) <= ctx.wordsBetween(start, end) + 2) return clauseAfter(ctx, c) ?? c;
+  // A date heading on its own line ("July 17" above a timeline entry) dates the entry below it.
+  if (isHeading(ctx, c, start, end)) {
+    const entry = clauseAfter(ctx, c);
+    if (entry) return nounPhraseReach(ctx, entry);
+  }
+  return c;
+}
+
+/** Is the value alone on its line (a heading), give or take a preposition and punctuation? */
+export function isHeading(ctx: ArticleContext, c: Clause, start: number, end: number): boolean {
+  if (ctx.wordsBetween(c.start, c.end) > ctx.wordsBetween(start, end) + 1) return false;
+  // Only bullets, spaces or punctuation between the line's start and the clause, and after the value to the line's end.
+  const text = ctx.text;
+  let k = c.start - 1;
+  while (k >= 0 && k > c.start - 8 && text[k] !== "\n" && /[\s\p{P}]/u.test(text[k]!)) k--;
+  if (k >= 0 && text[k] !== "\n") return false;
+  let j = end;
+  while (j < text.length && j < end + 8 && text[j] !== "\n" && /[\s\p{P}]/u.test(text[j]!)) j++;
+  return j >= text.length || text[j] === "\n";
+}
+
+/** "on December 22, when Boasberg ruled …": the when-clause right after a date says what (else) happened on it. */
+export function whenClauseAfter(ctx: ArticleContext, c: Clause, end: number): Clause | null {
+  if (ctx.wordsBetween(end, c.end) !== 0) return null;
+  const next = clauseAfter(ctx, c);
+  return next && LANG.whenWords.has(ctx.tokens[next.from]!.text) && ctx.text.slice(end, next.start).includes(",") ? next : null;
+}
+
+/** Is any token of [from, to) in the word set? */
+export function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number, to: number): boolean {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) if (words.has(ctx.tokens[i]!.text)) return true;
+  return false;
+}
+
+/**
+ * Is the value at [start, end) stated as this event, in the outlet's asserted words? Not inside a
+ * correction notice, not in a clause that is a plan, possibility or denial, and bound to the
+ * event: its clause holds the event ("clause", for counts) or the event is the predicate nearest
+ * to it ("nearest", for dates: in "a judge ruled on Monday that men deported in March …", Monday
+ * belongs to the ruling). A shared predicate (arrived, llegaron) counts with its argument.
+ */
+export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): boolean {
+  return bindEvent(ctx, e, start, end, sentence, bind) !== null;
+}
+
+/** The predicate a value is bound to: shown to editors with a fail, so they see why the value counts for the fact. */
+export interface Binding {
+  start: number;
+  end: number;
+}
+
+/** Like eventHolds, but says which predicate bound the value (null: not this event's). */
+export function bindEvent(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): Binding | null {
+  if (inCorrection(ctx, sentence)) return null;
+  const own = valueClause(ctx, start, end);
+  let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
+  if (anyWordIn(ctx, LANG.modals, c.start, start)) return null;
+  const main = ctx.hits(e.set);
+  if (isDateline(ctx, clauseAt(ctx, start), start)) return null;
+  const a = e.ambiguous;
+  let bound: Binding | null = null;
+  if (bind === "nearest") {
+    // The date's own predicate, or the co-temporal event of a when-clause after it.
+    const bindsHere = (k: Clause) => {
+      const p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
+      const ok = p !== null && !negated(ctx, p.start) && ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) || (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
+      if (ok) bound = p;
+      return ok;
+    };
+    const after = whenClauseAfter(ctx, own, end);
+    // "On March 15, 238 Venezuelans | were flown to El Salvador": a date in a clause without a
+    // predicate belongs to the predicate its subject resumes with.
+    if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null) c = windowAround(ctx, nounPhraseReach(ctx, own), start, end);
+    if (!bindsHere(c)) {
+      if (!after || !bindsHere(windowAround(ctx, after, start, end))) return null;
+      c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
+    }
+  } else {
+    bound = anyMainIsThis(ctx, main, a, c, start) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
+    if (!bound) return null;
+  }
+  // A relative clause's time is its antecedent's ("in late January, in which Venezuela released six").
+  const antecedent = withAntecedent(ctx, own);
+  const dated = e.when ? occurrenceDate(ctx, e.when, antecedent.start < c.start ? windowAround(ctx, { ...c, start: antecedent.start, from: antecedent.from }, start, end) : c, start, end) : "none";
+  if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
+  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, start, end))) return null;
+  return bound;
+}
+
+/** Is the predicate at `start` denied ("were not released", "no fueron liberados")? A negation within three words before it. */
+export function negated(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.negations.has(t.text)) return true;
+  }
+  return false;
+}
+
+/** "CARACAS, Jan. 15, 2026 —": a dateline dates the story, not an event in it. */
+export function isDateline(ctx: ArticleContext, c: Clause, start: number): boolean {
+  if (!c.endsWithColon) return false;
+  const first = ctx.tokens[c.from]!;
+  const word = ctx.text.slice(first.start, first.end);
+  return first.start < start && word.length >= 3 && word === word.toUpperCase() && /\p{Lu}/u.test(word) && ctx.wordsBetween(c.start, c.end) <= 7;
+}

@@ -1,0 +1,124 @@
+// Places tell apart the events that share a predicate: the first places after "arrived", "flown",
+// "llegaron" say where they went (a destination) or came from (an origin).
+import type { ArticleContext, Hit } from "../kind-api";
+import { LANG } from "../lang";
+import { firstMentionAt, firstStartingAt } from "../search";
+import { negated } from "./bind";
+import type { Clause } from "./clauses";
+import type { CompiledEvent } from "./event";
+import { isGenericPredicate } from "./predicates";
+
+/** How far after a predicate its places may sit, in tokens ("flown on two planes to Maiquetía"). */
+export const PLACE_REACH = 14;
+
+/**
+ * Which event do the places after a predicate (before any other predicate) make it? A `without`
+ * destination makes it the other event's ("deportation flights to Venezuela" are not the
+ * transfer to El Salvador; "flown home from El Salvador's prison" is the return); else a `with`
+ * place that is not an origin, or a `from` origin, makes it this one; else nothing is said.
+ */
+export function placesSay(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause, motion: boolean): "this" | "other" | null {
+  const sets: Array<[number, "with" | "from" | "without"]> = [[a.with, "with"]];
+  if (a.from !== null) sets.push([a.from, "from"]);
+  if (a.without !== null) sets.push([a.without, "without"]);
+  const first = ctx.tokenAt(pEnd);
+  const last = Math.min(c.to, first + PLACE_REACH);
+  let verdict: "this" | null = null;
+  // A country the text names as the destination, when no listed place says otherwise ("returned to the United States").
+  const countries = ctx.countries();
+  let k = firstMentionAt(countries, ctx.tokens[first]?.start ?? pEnd);
+  for (let i = first; i < last; i++) {
+    const t = ctx.tokens[i]!;
+    // Places after another predicate are its own — unless it continues the motion ("flight … landed in Venezuela").
+    if (i > first && isPredicateAt(ctx, i)) {
+      if (!startsHit(ctx.hits(a.set), t.start) && !LANG.departureVerbs.has(t.text)) break;
+      motion = true;
+    }
+    while (k < countries.length && countries[k]!.offset < t.start) k++;
+    const country = countries[k];
+    // Only a country's name is a place; a demonym ("a 185 venezolanos") names people.
+    if (country && country.offset === t.start && country.form === "name" && !sets.some(([set]) => startsHit(ctx.hits(set), t.start)) && governingPreposition(ctx, i, first) === "destination") return "other";
+    for (const [set, role] of sets) {
+      const hits = ctx.hits(set);
+      const h = hits[firstStartingAt(hits, t.start)];
+      if (!h || h.start !== t.start) continue;
+      const governed = governingPreposition(ctx, i, first);
+      const origin = governed === "origin";
+      // After a verb of motion any place but an origin is where they went ("landed in Caracas");
+      // after another verb only a preposition of motion says so ("freed from a prison in El Salvador" does not).
+      if (role === "without" && (motion ? !origin : governed === "destination")) return "other";
+      if ((role === "with" && !origin) || (role === "from" && origin)) verdict = "this";
+    }
+  }
+  return verdict;
+}
+
+export function sharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause): boolean {
+  return placesSay(ctx, a, pEnd, c, true) === "this";
+}
+
+/** A main predicate is this event unless its places make it the other's. */
+export function mainIsThis(ctx: ArticleContext, a: CompiledEvent["ambiguous"], pEnd: number, c: Clause): boolean {
+  return a === null || placesSay(ctx, a, pEnd, c, false) !== "other";
+}
+
+/** The first of the event's own predicates in the clause that its places do not give to another event. */
+export function anyMainIsThis(ctx: ArticleContext, main: readonly Hit[], a: CompiledEvent["ambiguous"], c: Clause, value: number): Hit | null {
+  for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) {
+    const p = main[k]!;
+    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && mainIsThis(ctx, a, p.end, c)) return p;
+  }
+  return null;
+}
+
+/** "returned with six Americans": a comitative between a predicate and the value after it makes the value company, not the event's object. */
+function accompanies(ctx: ArticleContext, pEnd: number, value: number): boolean {
+  if (pEnd > value) return false;
+  for (let i = ctx.tokenAt(pEnd); i < ctx.tokens.length && ctx.tokens[i]!.start < value; i++) {
+    const t = ctx.tokens[i]!;
+    if (LANG.comitatives.has(t.text) || LANG.comitatives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)) return true;
+  }
+  return false;
+}
+
+/** The first shared predicate in the clause that its places make this event's. */
+export function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause, value: number): Hit | null {
+  const hits = ctx.hits(a.set);
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
+    const p = hits[k]!;
+    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && sharedIsThis(ctx, a, p.end, c)) return p;
+  }
+  return null;
+}
+
+export function startsHit(hits: readonly Hit[], start: number): boolean {
+  const h = hits[firstStartingAt(hits, start)];
+  return h !== undefined && h.start === start;
+}
+
+/** Does a predicate (an event term or a generic one) start at token i? */
+export function isPredicateAt(ctx: ArticleContext, i: number): boolean {
+  if (isGenericPredicate(ctx, i)) return true;
+  const start = ctx.tokens[i]!.start;
+  for (const hits of ctx.predicateHits()) {
+    const h = hits[firstStartingAt(hits, start)];
+    if (h && h.start === start) return true;
+  }
+  return false;
+}
+
+/** The preposition governing the noun phrase that starts at token i ("from El Salvador's prison" → origin). */
+export function governingPreposition(ctx: ArticleContext, i: number, floor: number): "origin" | "destination" | "other" | null {
+  if (i <= floor) return null;
+  // "leave Harlingen", "salieron de Texas": a departure verb makes what follows an origin.
+  const prev = ctx.tokens[i - 1]!;
+  if (LANG.departureVerbs.has(prev.text)) return "origin";
+  for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return "origin";
+    if (LANG.weakOriginPrepositions.has(t.text)) return k > 0 && isPredicateAt(ctx, k - 1) ? "origin" : "other";
+    if (LANG.motionPrepositions.has(t.text)) return "destination";
+    if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return "other";
+  }
+  return null;
+}

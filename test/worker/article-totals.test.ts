@@ -1,0 +1,56 @@
+// The dashboard's unfiltered totals come from one row kept by triggers on `articles`: after
+// inserts, re-scores that change outcome and score, withdrawals and deletes it must equal the
+// aggregate over the whole archive.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { articleTotals } from "../../src/storage/articles";
+import { getDb } from "../../src/storage/db";
+import { store, verdict } from "./fixtures/runs";
+
+const t = (minute: number) => new Date(Date.parse("2026-03-01T00:00:00Z") + minute * 60_000);
+
+async function aggregate() {
+  const row = await env.DB.prepare(
+    "SELECT count(*) AS articles, coalesce(sum(latest_outcome = 'fail'), 0) AS failing, avg(latest_score) AS meanScore FROM articles",
+  ).first<{ articles: number; failing: number; meanScore: number | null }>();
+  return row!;
+}
+
+async function expectTotalsMatch() {
+  const row = await env.DB.prepare("SELECT articles, failing, score_sum, score_count FROM article_totals WHERE id = 1").first<{ articles: number; failing: number; score_sum: number; score_count: number }>();
+  const fromRow = { articles: row!.articles, failing: row!.failing, meanScore: row!.score_count ? row!.score_sum / row!.score_count : null };
+  const kept = await articleTotals(getDb(env.DB), {});
+  expect(kept).toEqual(fromRow);
+  const want = await aggregate();
+  expect({ ...kept, meanScore: kept.meanScore === null ? null : Math.round(kept.meanScore * 1e6) }).toEqual({
+    ...want,
+    meanScore: want.meanScore === null ? null : Math.round(want.meanScore * 1e6),
+  });
+}
+
+describe("article totals", () => {
+  it("follow every write to articles", async () => {
+    await expectTotalsMatch();
+    await store({ externalId: "t1", at: t(1), score: 80 });
+    await store({ externalId: "t2", at: t(2), verdicts: [verdict("x.one", "fail")], score: 12.5 });
+    await store({ externalId: "t3", at: t(3), score: null, outcome: "pass" });
+    await expectTotalsMatch();
+    // Re-scores: two passes turn fail (one from a null score), a fail turns pass.
+    await store({ externalId: "t1", at: t(4), verdicts: [verdict("x.one", "fail")], score: 33.3 });
+    await store({ externalId: "t2", at: t(5), score: 100 });
+    await store({ externalId: "t3", at: t(6), verdicts: [verdict("x.two", "fail")], score: 70.1 });
+    await expectTotalsMatch();
+    await env.DB.prepare("UPDATE articles SET status = 'withdrawn' WHERE external_id = 't2'").run();
+    await env.DB.prepare("DELETE FROM verdicts WHERE run_id IN (SELECT id FROM runs WHERE article_id IN (SELECT id FROM articles WHERE external_id = 't3'))").run();
+    await env.DB.prepare("DELETE FROM runs WHERE article_id IN (SELECT id FROM articles WHERE external_id = 't3')").run();
+    await env.DB.prepare("DELETE FROM articles WHERE external_id = 't3'").run();
+    await expectTotalsMatch();
+    expect((await articleTotals(getDb(env.DB), {})).articles).toBeGreaterThanOrEqual(2);
+  });
+
+  it("count a filtered selection from the archive itself", async () => {
+    await store({ externalId: "f1", source: "other", at: t(7), score: 50 });
+    const only = await articleTotals(getDb(env.DB), { source: "other" });
+    expect(only).toEqual({ articles: 1, failing: 0, meanScore: 50 });
+  });
+});

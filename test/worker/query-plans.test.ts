@@ -1,0 +1,122 @@
+// Every hot query must reach its rows through an index: the write path, the reads by id and
+// the list pages, and every query of an audit (start, scan steps, score batches). The real code
+// runs against a D1 binding that records each statement it prepares; each recorded statement is
+// then run through EXPLAIN QUERY PLAN with its own parameters, and a full table scan fails the
+// test; walking an index in order is allowed only for the first page of an unfiltered list, which
+// stops after its LIMIT. Archive-wide aggregates (rule counts, dashboard totals) are not hot
+// queries and are not recorded.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkArticle } from "../../src/engine";
+import { startAudit } from "../../src/jobs/audit";
+import { processAuditBatch } from "../../src/jobs/audit-batch";
+import type { JobMessage } from "../../src/lib/job-messages";
+import { getArticle, listArticles } from "../../src/storage/articles";
+import { listChanges } from "../../src/storage/audit-changes";
+import { listCorrections } from "../../src/storage/corrections";
+import { previousRulesetVersion } from "../../src/storage/rulesets";
+import { getDb } from "../../src/storage/db";
+import { getArticleWithLatestRun, getLatestRunWithVerdicts, getRun, listRuns } from "../../src/storage/queries-runs";
+import { saveRun } from "../../src/storage/runs";
+import { phraseRule, resetArchive, ruleset } from "./fixtures/audits";
+
+type Recorded = Map<string, { params: unknown[]; label: string }>;
+let label = "";
+
+/** A D1 binding that remembers every statement prepared through it, with its last parameters. */
+function recording(real: D1Database, seen: Recorded): D1Database {
+  const wrap = (sql: string, statement: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(statement, {
+      get(target, key) {
+        if (key === "bind")
+          return (...params: unknown[]) => {
+            seen.set(sql, { params, label: seen.get(sql)?.label || label });
+            return target.bind(...params);
+          };
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return new Proxy(real, {
+    get(target, key) {
+      if (key === "prepare")
+        return (sql: string) => {
+          if (!seen.has(sql)) seen.set(sql, { params: [], label });
+          return wrap(sql, target.prepare(sql));
+        };
+      const value = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+const v1 = ruleset(phraseRule("plan.city", "San Salvadr", "San Salvador"), phraseRule("plan.prison", "CECOTT", "CECOT"));
+const v2 = ruleset(phraseRule("plan.city", "San Salvador", "Santa Ana"), phraseRule("plan.prison", "CECOTT", "CECOT"));
+const seen: Recorded = new Map();
+// Statements allowed to walk an index in order: they stop after their LIMIT.
+const FIRST_PAGE = "first page of an unfiltered list, or newest row first with LIMIT 1";
+
+beforeAll(async () => {
+  await resetArchive();
+  const DB = recording(env.DB, seen);
+  const db = getDb(DB);
+  const texts = ["The prison is near San Salvador.", "CECOTT is near San Salvadr.", "Nothing here."];
+  let articleId = "";
+  for (let i = 0; i < 60; i++) {
+    const text = texts[i % texts.length]!;
+    const result = checkArticle({ text, publishedAt: "2026-11-01" }, v1, { now: new Date() });
+    ({ articleId } = await saveRun(db, { article: { source: "plan", externalId: `p${i}`, title: `T${i}`, text, publishedAt: "2026-11-01" }, result, ruleset: v1, trigger: "api" }));
+  }
+  // Reads by id and list pages.
+  const run = await getLatestRunWithVerdicts(db, articleId);
+  await getRun(db, run!.id);
+  await getArticleWithLatestRun(db, articleId);
+  await getArticle(db, articleId);
+  await listRuns(db, articleId, { limit: 10 });
+  await listRuns(db, articleId, { limit: 10, cursor: { at: run!.created_at, id: run!.id } });
+  label = FIRST_PAGE;
+  await listArticles(db, {}, { limit: 50 });
+  label = "";
+  await listArticles(db, { outcome: "fail" }, { limit: 50 });
+  await listArticles(db, {}, { limit: 50, cursor: { at: run!.created_at, id: articleId } });
+  await listCorrections(db, {}, { limit: 50 });
+  await listCorrections(db, {}, { limit: 50, cursor: { at: "2026-01-01", id: articleId } });
+  // An audit under an edited ruleset: start, scan steps, score batches, and its changes.
+  const sent: JobMessage[] = [];
+  const sendBatch = async (m: Iterable<MessageSendRequest<JobMessage>>) => {
+    sent.push(...[...m].map((x) => x.body));
+    return undefined as never;
+  };
+  const auditEnv = { DB, AUDIT_BATCH_SIZE: "25", JOBS: { sendBatch } };
+  label = FIRST_PAGE;
+  await previousRulesetVersion(db, v2.version);
+  label = "";
+  const { audit } = await startAudit(auditEnv, { trigger: "api", now: new Date(), ruleset: v2 });
+  while (sent.length) {
+    const job = sent.shift()!;
+    if (job.type === "audit-batch") await processAuditBatch(auditEnv, job, v2);
+  }
+  await listChanges(db, audit.id, undefined, { limit: 50 });
+  await listChanges(db, audit.id, "regression", { limit: 50 });
+});
+
+describe("query plans", () => {
+  it("recorded the hot queries", () => {
+    expect(seen.size).toBeGreaterThan(20);
+  });
+
+  it("never scan a whole table", async () => {
+    const scans: string[] = [];
+    for (const [sql, { params, label: from }] of seen) {
+      const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+      for (const { detail } of results) {
+        // "SCAN t" reads every row of t; "SCAN t USING INDEX i" every entry of i. Scans of
+        // json_each (VIRTUAL TABLE), of a subquery's result or of a constant row are bounded.
+        const scan = /^SCAN (\S+)( USING (COVERING )?INDEX \S+)?$/.exec(detail);
+        if (!scan || /^\(subquery-\d+\)$/.test(scan[1]!) || (scan[2] && from === FIRST_PAGE)) continue;
+        scans.push(`${detail}\n    in ${sql.replace(/\s+/g, " ").slice(0, 240)}`);
+      }
+    }
+    expect(scans).toEqual([]);
+  });
+});
