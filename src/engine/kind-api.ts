@@ -130,3 +130,25 @@ export class RuleCompileError extends Error {
     this.name = "RuleCompileError";
   }
 }
+
+/** A kind written with `defineKind`: its rule type is inferred from its option schema. */
+export interface KindSpec<S extends z.ZodObject, C extends CompiledRule> {
+  meta: Omit<KindMeta, "options"> & { options: S };
+  compile(rule: RuleDef & z.infer<S>, tools: CompileTools): C;
+  check(ctx: ArticleContext, compiled: C, rule: RuleDef & z.infer<S>): Finding[];
+}
+
+/**
+ * Defines a kind typed from its zod option schema, so compile and check read their options
+ * without casts. The loader validates every rule against `meta.options` before compile, and only
+ * hands check what this kind's compile returned: that is what makes the narrowing below sound.
+ * Old-style KindModule objects keep working; the registry takes both.
+ */
+export function defineKind<S extends z.ZodObject, C extends CompiledRule>(spec: KindSpec<S, C>): KindModule {
+  type R = RuleDef & z.infer<S>;
+  return {
+    meta: spec.meta,
+    compile: (rule, tools) => spec.compile(rule as R, tools),
+    check: (ctx, compiled, rule) => spec.check(ctx, compiled as C, rule as R),
+  };
+}

@@ -70,6 +70,10 @@ export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<Pre
  */
 export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { withRuleset?: boolean } = {}): Promise<PreparedRunsWrite> {
   const articleRows: Record<string, unknown>[] = [];
+  // Texts and evidence travel in arrays of their own: `->>` parses the JSON value it reads, so
+  // each row object stays small and each large string is read once, by json_each.
+  const texts: string[] = [];
+  const evidence: string[] = [];
   const runRows: Record<string, unknown>[] = [];
   const verdictRows: unknown[][] = [];
   const out: PreparedRunsWrite["runs"] = [];
@@ -81,13 +85,13 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     const failedRules = result.verdicts.filter((v) => v.status === "fail").map((v) => v.rule);
     const { rows, implied } = splitVerdicts(result, ruleset);
     out.push({ runId, contentHash });
+    texts.push(article.text);
     articleRows.push({
       id: newId("art"),
       source: article.source,
       external_id: article.externalId,
       url: article.url ?? null,
       title: article.title ?? null,
-      text: article.text,
       content_hash: contentHash,
       published_at: article.publishedAt ?? null,
       language: article.language ?? null,
@@ -118,7 +122,10 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
       implied,
       now,
     });
-    for (const v of rows) verdictRows.push([runId, v.rule, v.status, v.severity, v.kind, JSON.stringify(v.evidence), v.message ?? null]);
+    for (const v of rows) {
+      verdictRows.push([runId, v.rule, v.status, v.severity, v.kind, v.message ?? null]);
+      evidence.push(JSON.stringify(v.evidence));
+    }
   }
 
   const statements: BatchItem<"sqlite">[] = [];
@@ -132,10 +139,10 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     db.run(sql`INSERT INTO articles (id, source, external_id, url, title, text, content_hash, published_at, language, status,
         latest_run_id, latest_score, latest_outcome, latest_failed_rules, last_checked_at, failing_since,
         checked_ruleset_version, checked_as_of, checked_audit_id, created_at, updated_at)
-      SELECT a ->> 'id', a ->> 'source', a ->> 'external_id', a ->> 'url', a ->> 'title', a ->> 'text', a ->> 'content_hash', a ->> 'published_at', a ->> 'language', 'active',
+      SELECT a ->> 'id', a ->> 'source', a ->> 'external_id', a ->> 'url', a ->> 'title', t.value, a ->> 'content_hash', a ->> 'published_at', a ->> 'language', 'active',
         a ->> 'latest_run_id', a ->> 'latest_score', a ->> 'latest_outcome', a ->> 'latest_failed_rules', a ->> 'now', a ->> 'failing_since',
         a ->> 'checked_ruleset_version', a ->> 'checked_as_of', a ->> 'checked_audit_id', a ->> 'now', a ->> 'now'
-      FROM (SELECT value AS a FROM json_each(${JSON.stringify(articleRows)})) WHERE true
+      FROM (SELECT key, value AS a FROM json_each(${JSON.stringify(articleRows)})) JOIN json_each(${JSON.stringify(texts)}) t USING (key) WHERE true
       ON CONFLICT (source, external_id) DO UPDATE SET
         url = coalesce(excluded.url, articles.url), title = coalesce(excluded.title, articles.title), text = excluded.text,
         content_hash = excluded.content_hash, published_at = coalesce(excluded.published_at, articles.published_at),
@@ -161,7 +168,8 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
   if (verdictRows.length) {
     statements.push(
       db.run(sql`INSERT INTO verdicts (run_id, rule_id, status, severity, kind, evidence, message)
-        SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, v ->> 6 FROM (SELECT value AS v FROM json_each(${JSON.stringify(verdictRows)}))`),
+        SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, e.value, v ->> 5
+        FROM (SELECT key, value AS v FROM json_each(${JSON.stringify(verdictRows)})) JOIN json_each(${JSON.stringify(evidence)}) e USING (key)`),
     );
   }
   return { runs: out, statements };

@@ -166,10 +166,10 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
         await new Promise((r) => setTimeout(r, 500));
       }
     };
-    // Audits skip articles already judged by the current rules, so age the stored runs (and the
-    // articles' record of the rules that last checked them) as if the rules had changed since, and
-    // make seed 000's last run a pass of cecot.country: the first audit must re-score everything
-    // and report that regression.
+    // Audits skip articles already judged by the current rules, so age the stored runs as if the
+    // rules had changed since, and make seed 000's last run a pass of cecot.country: the first
+    // audit must re-score everything and report that regression.
+    // (The scan reads the article's latest check, checked_ruleset_version, so age that too.)
     worker.sql(
       `UPDATE runs SET ruleset_version = 'older-ruleset';
        UPDATE articles SET checked_ruleset_version = 'older-ruleset';
@@ -178,7 +178,7 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
        UPDATE articles SET latest_outcome = 'pass' WHERE id = '${seed000}';`,
     );
     const first = await runAudit();
-    worker.sql("UPDATE runs SET ruleset_version = 'older-ruleset'; UPDATE articles SET checked_ruleset_version = 'older-ruleset';");
+    worker.sql("UPDATE runs SET ruleset_version = 'older-ruleset'; UPDATE articles SET checked_ruleset_version = 'older-ruleset'");
     await runAudit();
 
     await page.goto(`${worker.url}/audits`);

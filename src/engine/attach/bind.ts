@@ -4,7 +4,7 @@
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
 import { hitWithin } from "../search";
-import { clauseAfter, clauseAt, inCorrection, nounPhraseReach, withAntecedent, type Clause } from "./clauses";
+import { clauseAfter, clauseAt, inCorrection, mainPredicateClauses, nounPhraseReach, withAntecedent, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { anotherGroup, occurrenceDate, occurrenceIdentified, oneperson } from "./participants";
 import { anyMainIsThis, anySharedIsThis, mainIsThis, sharedIsThis } from "./places";
@@ -84,10 +84,18 @@ export function bindEvent(ctx: ArticleContext, e: CompiledEvent, start: number, 
       return ok;
     };
     const after = whenClauseAfter(ctx, own, end);
-    // "On March 15, 238 Venezuelans | were flown to El Salvador": a date in a clause without a
-    // predicate belongs to the predicate its subject resumes with.
-    if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null) c = windowAround(ctx, nounPhraseReach(ctx, own), start, end);
-    if (!bindsHere(c)) {
+    // A fronted date in a clause without a predicate ("On July 18, all 252 Venezuelans | were bused
+    // to the airport | and flown to Venezuela"; "On July 18, after weeks of talks, El Salvador sent
+    // …") dates the sentence's main predicate and the predicates coordinated with it.
+    if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null) {
+      const main = mainPredicateClauses(ctx, own);
+      if (main) {
+        c = windowAround(ctx, main, start, end);
+        bound = anyMainIsThis(ctx, ctx.hits(e.set), a, c, start) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
+        if (!bound) return null;
+      }
+    }
+    if (!bound && !bindsHere(c)) {
       if (!after || !bindsHere(windowAround(ctx, after, start, end))) return null;
       c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
     }
@@ -95,11 +103,12 @@ export function bindEvent(ctx: ArticleContext, e: CompiledEvent, start: number, 
     bound = anyMainIsThis(ctx, main, a, c, start) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
     if (!bound) return null;
   }
+  if (!bound) return null;
   // A relative clause's time is its antecedent's ("in late January, in which Venezuela released six").
   const antecedent = withAntecedent(ctx, own);
   const dated = e.when ? occurrenceDate(ctx, e.when, antecedent.start < c.start ? windowAround(ctx, { ...c, start: antecedent.start, from: antecedent.from }, start, end) : c, start, end) : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
-  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, start, end))) return null;
+  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, bound))) return null;
   return bound;
 }
 

@@ -85,6 +85,8 @@ export function build(ctx: ArticleContext): Attachment {
       } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1) || isParticiple(ctx, i + 1) || LANG.auxiliaries.has(tokens[i + 1]!.text))) {
         close(i + 1, false);
         if (startsPredicate(i + 1)) coordinatedFrom.add(i + 1);
+        // "CECOT, in Tecoluca, | was built …": after an aside the main predicate resumes.
+        else if (LANG.auxiliaries.has(tokens[i + 1]!.text) && startsPredicate(i + 2)) resumesFrom.add(i + 1);
       }
       continue;
     }
@@ -223,7 +225,33 @@ export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
   return last === c ? c : { start: c.start, end: last.end, from: c.from, to: last.to, endsWithColon: last.endsWithColon };
 }
 
-export function hasPredicate(ctx: ArticleContext, c: Clause): boolean {
+/**
+ * For a clause without a predicate (a fronted "On July 18,", a subject "all 252 Venezuelans"): the
+ * span from it through the sentence's next clause that has a predicate and the clauses coordinated
+ * with that one. Null when the sentence has no such clause.
+ */
+export function mainPredicateClauses(ctx: ArticleContext, c: Clause): Clause | null {
+  const a = attachment(ctx);
+  const sentence = ctx.sentenceAt(c.start);
+  let i = indexOfClause(a, c) + 1;
+  while (i < a.clauses.length && ctx.sentenceAt(a.clauses[i]!.start) === sentence && !hasPredicate(ctx, a.clauses[i]!)) i++;
+  const first = a.clauses[i];
+  if (!first || ctx.sentenceAt(first.start) !== sentence) return null;
+  let last = first;
+  while (i + 1 < a.clauses.length && (a.clauses[i + 1]!.coordinated || a.clauses[i + 1]!.resumes) && ctx.sentenceAt(a.clauses[i + 1]!.start) === sentence) last = a.clauses[++i]!;
+  return { start: c.start, end: last.end, from: c.from, to: last.to, endsWithColon: last.endsWithColon };
+}
+
+/** The clause itself when it has a predicate, else it and the next clause of its reach (its subject's predicate). */
+export function predicateClause(ctx: ArticleContext, c: Clause): Clause {
+  if (hasPredicate(ctx, c)) return c;
+  const a = attachment(ctx);
+  const next = a.clauses[indexOfClause(a, c) + 1];
+  if (!next || ctx.sentenceAt(next.start) !== ctx.sentenceAt(c.start) || !(next.resumes || next.coordinated)) return c;
+  return { start: c.start, end: next.end, from: c.from, to: next.to, endsWithColon: next.endsWithColon };
+}
+
+function hasPredicate(ctx: ArticleContext, c: Clause): boolean {
   for (let i = c.from; i < c.to; i++) if (isGenericPredicate(ctx, i)) return true;
   for (const hits of ctx.predicateHits()) if (hitWithin(hits, c.start, c.end)) return true;
   return false;

@@ -1,7 +1,9 @@
 // The attachment layer: ties a value (a date, a count) to the clause it sits in and to that
 // clause's predicate — the event — instead of to keywords anywhere in a sentence. Pure, built on
 // the engine's token stream and the language tables; see docs/rules/events.md.
-export { isDashAt, withAntecedent } from "./clauses";
-export { isGenericPredicate } from "./predicates";
+export { isDashAt, predicateClause, withAntecedent } from "./clauses";
+export { isGenericPredicate, windowAround } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
 export { bindEvent, eventHolds, valueClause, type Binding } from "./bind";
+export { datesANoun } from "./participants";
+export { boundaryBefore, coordinatedDates } from "./dates";

@@ -6,7 +6,9 @@ import { firstMentionAt, firstStartingAt } from "../search";
 import { anyWordIn } from "./bind";
 import { subjectClause, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
-import { windowAround } from "./predicates";
+import { boundaryBefore } from "./dates";
+import { isGenericPredicate, windowAround } from "./predicates";
+import type { DateMention } from "../text-adapter";
 
 /** Does the clause count people other than the event's group ("177 of them", "190 Venezuelans")? */
 export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, c: Clause, start: number, end: number): boolean {
@@ -18,6 +20,11 @@ export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["
     const i = ctx.tokenAt(n.offset + n.length);
     const a = ctx.tokens[i];
     const b = ctx.tokens[i + 1];
+    // "junto con otros 237 compatriotas", "with 237 others": companions in the same event, not
+    // another group ("17 more men were flown" is another batch, and still counts as one).
+    const k0 = ctx.tokenAt(n.offset);
+    const before = ctx.tokens[k0 - 1];
+    if (before && LANG.additiveBefore.has(before.text) && LANG.comitatives.has(ctx.tokens[k0 - 2]?.text ?? "")) continue;
     const countsPeople = (a && LANG.partitiveOf.has(a.text) && b && LANG.partitiveDeterminers.has(b.text)) || nextHitWithin(ctx, hits, n.offset + n.length, 2);
     if (countsPeople) return true;
   }
@@ -25,12 +32,20 @@ export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["
 }
 
 /** Is the clause (or the one whose subject it shares) about one person ("he", "ella")? */
-export function oneperson(ctx: ArticleContext, own: Clause, start: number, end: number): boolean {
-  // Windowed: a run-on sentence must not make every value scan all of it.
-  const c = windowAround(ctx, own, start, end);
+export function oneperson(ctx: ArticleContext, own: Clause, predicate: { start: number }): boolean {
+  // The bound predicate's own subject: a pronoun right before it ("he had spent", "he was moved").
+  const i = ctx.tokenAt(predicate.start);
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") break;
+    if (LANG.singularPronouns.has(t.text)) return true;
+  }
+  // A gerund, resumed or coordinated clause takes the subject of the clause it hangs from
+  // ("he was moved …, before being returned"): look at that clause's first words.
   const subject = subjectClause(ctx, own);
-  const s = windowAround(ctx, subject, subject.start, subject.start); // the subject sits at its start
-  return anyWordIn(ctx, LANG.singularPronouns, s.start, s.end) || (s !== c && anyWordIn(ctx, LANG.singularPronouns, c.start, c.end));
+  if (subject === own) return false;
+  const s = windowAround(ctx, subject, subject.start, subject.start);
+  return anyWordIn(ctx, LANG.singularPronouns, s.start, Math.min(s.end, ctx.tokens[Math.min(s.from + 6, ctx.tokens.length - 1)]!.end));
 }
 
 /** Does a hit start within `words` words after offset? */
@@ -52,7 +67,8 @@ export function occurrenceDate(ctx: ArticleContext, when: NonNullable<CompiledEv
   let inClause = false;
   for (; k < dates.length && dates[k]!.offset < c.end; k++) {
     const d = dates[k]!;
-    if ((d.offset < end && d.offset + d.length > start) || (d.year === undefined && d.month === undefined)) continue; // an undated "last year" says nothing
+    // An undated "last year" says nothing; "the Act of 1798" dates the law, not this occurrence.
+    if ((d.offset < end && d.offset + d.length > start) || (d.year === undefined && d.month === undefined) || datesANoun(ctx, d) || boundaryBefore(ctx, d.offset)) continue;
     inClause = true;
     if (disagrees(d)) return "disagrees";
   }
@@ -80,4 +96,14 @@ export function occurrenceIdentified(ctx: ArticleContext, e: CompiledEvent, date
   if (ctx.inScope(e.identify, sentence, "sentence")) return true;
   const w = e.when;
   return dated === "none" && ctx.dated && w !== null && ctx.asOf.startsWith(`${w.y}-${String(w.m ?? 1).padStart(2, "0")}`) && w.m !== undefined;
+}
+
+/** "a law from 1798", "la Ley de 1798", "the Act of 1798": a year hung on a noun dates that thing, not an event. */
+export function datesANoun(ctx: ArticleContext, m: DateMention): boolean {
+  if (m.granularity !== "year") return false;
+  const i = ctx.tokenAt(m.offset);
+  const prep = ctx.tokens[i - 1];
+  const noun = ctx.tokens[i - 2];
+  if (!prep || !noun || noun.kind !== "word" || LANG.timeNouns.has(noun.text)) return false;
+  return LANG.partitiveOf.has(prep.text) || (prep.text === "from" && !isGenericPredicate(ctx, i - 2));
 }

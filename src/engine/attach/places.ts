@@ -109,10 +109,10 @@ export function isPredicateAt(ctx: ArticleContext, i: number): boolean {
 
 /** The preposition governing the noun phrase that starts at token i ("from El Salvador's prison" → origin). */
 export function governingPreposition(ctx: ArticleContext, i: number, floor: number): "origin" | "destination" | "other" | null {
-  if (i <= floor) return null;
   // "leave Harlingen", "salieron de Texas": a departure verb makes what follows an origin.
-  const prev = ctx.tokens[i - 1]!;
-  if (LANG.departureVerbs.has(prev.text)) return "origin";
+  const prev = ctx.tokens[i - 1];
+  if (prev && LANG.departureVerbs.has(prev.text)) return "origin";
+  if (i <= floor) return null;
   for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
     const t = ctx.tokens[k]!;
     if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return "origin";

@@ -2,13 +2,11 @@
 // found (its passing and failing mentions alike) and fails when they disagree — useful even
 // where no rule says which value is right.
 import { z } from "zod";
-import { RuleCompileError, type CompiledRule, type Finding, type KindModule, type RuleDef } from "../kind-api";
+import { defineKind, RuleCompileError, type CompiledRule, type Finding } from "../kind-api";
 
 const options = z.object({
   of: z.string().min(1).describe("The id of the rule whose values must agree within an article"),
 });
-type Options = z.infer<typeof options>;
-
 interface Compiled extends CompiledRule {
   of: string;
 }
@@ -16,7 +14,7 @@ interface Compiled extends CompiledRule {
 /** Distinct values named in the message; the rest are counted. */
 const MAX_LISTED = 10;
 
-export const consistency: KindModule = {
+export const consistency = defineKind({
   meta: {
     name: "consistency",
     description: "One value per fact within an article: fails when another rule's precise mentions disagree with each other (\"252 released\" … \"253 released\").",
@@ -24,15 +22,13 @@ export const consistency: KindModule = {
     verdicts: ["pass", "fail", "not_applicable"],
   },
 
-  compile(rule: RuleDef, tools) {
-    const o = rule as unknown as Options;
-    if (!tools.ruleIds.has(o.of)) throw new RuleCompileError("of", `no rule with id "${o.of}" in this ruleset`);
-    if (o.of === rule.id) throw new RuleCompileError("of", "a consistency rule cannot read itself");
-    return { of: o.of, requires: [], dependsOn: [o.of] } satisfies Compiled;
+  compile(rule, tools): Compiled {
+    if (!tools.ruleIds.has(rule.of)) throw new RuleCompileError("of", `no rule with id "${rule.of}" in this ruleset`);
+    if (rule.of === rule.id) throw new RuleCompileError("of", "a consistency rule cannot read itself");
+    return { of: rule.of, requires: [], dependsOn: [rule.of] };
   },
 
-  check(ctx, compiled) {
-    const c = compiled as Compiled;
+  check(ctx, c) {
     const values = ctx.findingsOf(c.of).filter((f) => f.exact && f.status !== "review" && f.found !== null);
     const distinct = [...new Set(values.map((f) => f.found as string))];
     if (distinct.length === 0) return [];
@@ -53,4 +49,4 @@ export const consistency: KindModule = {
       }),
     );
   },
-};
+});

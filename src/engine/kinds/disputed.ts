@@ -1,7 +1,7 @@
 // disputed: a claim that circulates without a settled source. Never pass or fail: when the
 // article makes it, the verdict is "review" (not scored) so a human decides.
 import { z } from "zod";
-import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
+import { defineKind, type CompiledRule, type Finding } from "../kind-api";
 import { compileContext, contextHolds, contextSchema, terms, type CompiledContext } from "./shared";
 
 const options = z.object({
@@ -9,15 +9,13 @@ const options = z.object({
   context: contextSchema.optional(),
   reason: z.string().min(1).describe("Why it is disputed, shown to the editor"),
 });
-type Options = z.infer<typeof options>;
-
 interface Compiled extends CompiledRule {
   set: number;
   context: CompiledContext;
   reason: string;
 }
 
-export const disputed: KindModule = {
+export const disputed = defineKind({
   meta: {
     name: "disputed",
     description: "A disputed claim: when an article makes it the verdict is review (never pass or fail) with the reason, so an editor checks the sourcing.",
@@ -25,15 +23,13 @@ export const disputed: KindModule = {
     verdicts: ["review", "not_applicable"],
   },
 
-  compile(rule: RuleDef, tools) {
-    const o = rule as unknown as Options;
-    const c: Compiled = { set: tools.terms(o.terms, "terms"), context: compileContext(o.context, tools), reason: o.reason, requires: [] };
+  compile(rule, tools) {
+    const c: Compiled = { set: tools.terms(rule.terms, "terms"), context: compileContext(rule.context, tools), reason: rule.reason, requires: [] };
     c.requires = [c.set, ...c.context.all.map((g) => g.set)];
     return c;
   },
 
-  check(ctx, compiled) {
-    const c = compiled as Compiled;
+  check(ctx, c) {
     const out: Finding[] = [];
     const done = new Set<number>();
     for (const h of ctx.hits(c.set)) {
@@ -44,4 +40,4 @@ export const disputed: KindModule = {
     }
     return out;
   },
-};
+});

@@ -1,26 +1,29 @@
 // name: the accepted expansions of an acronym or official name. Finds expansions ATTACHED to the
 // acronym — "the X (CECOT)", "CECOT (X)", "CECOT, the X", "X, known as CECOT", "CECOT, which
-// stands for X" — and fails on any that is not accepted.
+// stands for X" — and compares their words with the accepted ones: any other expansion fails; one
+// that differs from an accepted expansion by a single word is sent to review (a variant or a typo?).
 import { z } from "zod";
-import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
+import { defineKind, type ArticleContext, type CompiledRule, type Finding } from "../kind-api";
+import { LANG } from "../lang";
 import { foldTerm, isUpperAt } from "../text-adapter";
 import type { Token } from "../text/tokens";
 import { firstMentionAt, terms } from "./shared";
-import { ARTICLES, NAME_CONNECTORS, NAMING } from "./words";
 
 const options = z.object({
   acronym: terms.describe("The acronym or short name (CECOT, Cecot)"),
   accept: terms.describe("Accepted expansions, best first; a longer expansion containing one is accepted too"),
-  reject_words: terms.optional().describe("Words that make even a lower-case description attached to the acronym wrong (migrant*, care, resource*)"),
-  review_words: terms.optional().describe("Words that make an unlisted expansion close enough to send to review instead of failing (terror*, confin*)"),
+  reject: terms.optional().describe("Words that make even a lower-case description attached to the acronym wrong (migrant*, care, resource*)"),
 });
-type Options = z.infer<typeof options>;
 
 interface Compiled extends CompiledRule {
   acronym: number;
+  /** The accepted expansions as a term set: written anywhere as a name, they confirm it. */
+  acceptSet: number | null;
+  /** Accepted expansions as written, best first, and as folded words. */
+  names: string[];
   accept: string[];
+  acceptKeys: Set<string>;
   reject: string[];
-  review: string[];
 }
 
 interface Candidate {
@@ -29,11 +32,8 @@ interface Candidate {
   titled: boolean;
 }
 
-/** Skip forward over these between "CECOT," and its expansion ("CECOT, short for …"). */
-const LEAD_IN = new Set(["the", "el", "la", "short", "for", "which", "stands", "stand", "meaning", "or", "o", "sea", "es", "decir", "an", "acronym", "siglas", "sus", "por", "de", "is", "that"]);
-
 function isConnector(t: Token): boolean {
-  return NAME_CONNECTORS.has(t.text);
+  return LANG.nameConnectors.has(t.text);
 }
 
 function isTitleWord(ctx: ArticleContext, t: Token): boolean {
@@ -74,7 +74,7 @@ function titleRunBefore(ctx: ArticleContext, i: number, sentence: number): Candi
     if (isTitleWord(ctx, t) || isConnector(t)) {
       // Stop before a possessive: "El Salvador's Terrorism Confinement Center".
       const next = ctx.tokens[j + 1];
-      if (next && next.text === "'" && ctx.tokens[j + 2]?.text === "s") break;
+      if (next && next.text === "'" && LANG.possessiveSuffixes.has(ctx.tokens[j + 2]?.text ?? "")) break;
       if (run.length >= MAX_NAME_TOKENS) return null;
       run.unshift(t);
       if (t.brk) break;
@@ -108,7 +108,7 @@ function titleRunAfter(ctx: ArticleContext, i: number, sentence: number): Candid
   }
   // "CECOT, Nayib Bukele's prison": a possessor, not an expansion.
   const after = ctx.tokens[i + run.length];
-  if (after?.text === "'" && ctx.tokens[i + run.length + 1]?.text === "s") return null;
+  if (after?.text === "'" && LANG.possessiveSuffixes.has(ctx.tokens[i + run.length + 1]?.text ?? "")) return null;
   return finishRun(ctx, run);
 }
 
@@ -120,7 +120,7 @@ function descriptionBefore(ctx: ArticleContext, i: number, sentence: number): Ca
     const t = ctx.tokens[j]!;
     if (ctx.sentenceAt(t.start) !== sentence || t.kind !== "word") break;
     if (end < 0) end = t.end;
-    if (ARTICLES.has(t.text)) break;
+    if (LANG.articles.has(t.text)) break;
     start = t.start;
   }
   return start >= 0 ? { start, end, titled: false } : null;
@@ -134,7 +134,42 @@ function containsPhrase(hay: string, needle: string): boolean {
   return ` ${hay} `.includes(` ${needle} `);
 }
 
-export const name: KindModule = {
+/** Is the sentence written in title case (a headline), where every word looks like a name? */
+function titleCase(ctx: ArticleContext, sentence: number): boolean {
+  const { start, end } = ctx.sentences[sentence]!;
+  let words = 0;
+  let caps = 0;
+  for (let i = ctx.tokenAt(start); i < ctx.tokens.length && ctx.tokens[i]!.start < end; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.kind !== "word" || LANG.nameConnectors.has(t.text) || LANG.articles.has(t.text)) continue;
+    words++;
+    if (isUpperAt(ctx.text, t.start)) caps++;
+  }
+  return words >= 4 && caps >= words * 0.8;
+}
+
+/** Content words of a folded expansion (connectors dropped), for order-free comparison. */
+function contentWords(folded: string): string[] {
+  return folded.split(" ").filter((w) => w && !LANG.nameConnectors.has(w));
+}
+
+/** Is the found expansion one word away from an accepted one (a variant, a typo, a translation slip)? */
+function closeTo(found: string, accepted: readonly string[]): boolean {
+  const f = new Set(contentWords(found));
+  return accepted.some((a) => {
+    const w = contentWords(a);
+    if (w.length < 3) return false;
+    const shared = w.filter((x) => f.has(x)).length;
+    return shared >= w.length - 1 && f.size <= w.length + 1;
+  });
+}
+
+/** Content words in a fixed order: equal keys = same words in any order ("Center for Terrorism Confinement" = "Terrorism Confinement Center"). */
+function wordsKey(folded: string): string {
+  return contentWords(folded).sort().join(" ");
+}
+
+export const name = defineKind({
   meta: {
     name: "name",
     description:
@@ -143,26 +178,24 @@ export const name: KindModule = {
     verdicts: ["pass", "fail", "not_applicable"],
   },
 
-  compile(rule: RuleDef, tools) {
-    const o = rule as unknown as Options;
-    const norm = (xs: string[] | undefined, key: string) => {
-      if (xs) tools.terms(xs, key); // validates the phrases
-      return (xs ?? []).map((x) => foldTerm(x).replace(/[^\p{L}\p{N}* ]+/gu, " ").replace(/\s+/g, " ").trim());
-    };
+  compile(o, tools) {
+    const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => foldTerm(x).replace(/[^\p{L}\p{N}* ]+/gu, " ").replace(/\s+/g, " ").trim());
     const c: Compiled = {
       acronym: tools.terms(o.acronym, "acronym"),
-      accept: norm(o.accept, "accept"),
-      reject: norm(o.reject_words, "reject_words"),
-      review: norm(o.review_words, "review_words"),
+      acceptSet: tools.terms(o.accept, "accept"),
+      names: o.accept,
+      accept: norm(o.accept),
+      acceptKeys: new Set(norm(o.accept).map(wordsKey).filter(Boolean)),
+      reject: norm(o.reject),
       requires: [],
     };
-    c.requires = [c.acronym];
+    if (o.reject) tools.terms(o.reject, "reject"); // validates the phrases
+    // Runs on the acronym or on an accepted name alone ("held in the Terrorism Confinement Center").
+    c.requires = [];
     return c;
   },
 
-  check(ctx, compiled, rule) {
-    const c = compiled as Compiled;
-    const o = rule as unknown as Options;
+  check(ctx, c) {
     const out: Finding[] = [];
     const seen = new Set<number>();
     for (const h of ctx.hits(c.acronym)) {
@@ -188,8 +221,8 @@ export const name: KindModule = {
         let sawLead = false;
         while (j < ctx.tokens.length && steps < 6) {
           const t = ctx.tokens[j]!;
-          if (t.text === "," || t.text === "-" || t.text === "—") { j++; steps++; continue; }
-          if (t.kind === "word" && LEAD_IN.has(t.text) && (!isUpperAt(ctx.text, t.start) || ARTICLES.has(t.text))) { sawLead = true; j++; steps++; continue; }
+          if (t.text === "," || t.text === "-") { j++; steps++; continue; } // dashes fold to "-"
+          if (t.kind === "word" && LANG.expansionLeadIns.has(t.text) && (!isUpperAt(ctx.text, t.start) || LANG.articles.has(t.text))) { sawLead = true; j++; steps++; continue; }
           break;
         }
         // An article or "short for"/"stands for" must introduce it: "CECOT, President Bukele said" is no expansion.
@@ -203,13 +236,13 @@ export const name: KindModule = {
         let j = ai - 1;
         let naming = false;
         let steps = 0;
-        while (j >= 0 && steps < 5) {
+        while (j >= 0 && steps < 8) {
           const t = ctx.tokens[j]!;
-          if (NAMING.has(t.text) || t.text === "as" || t.text === "como" || t.text === "also" || t.text === "tambien") {
-            if (NAMING.has(t.text)) naming = true;
+          if (LANG.namingWords.has(t.text) || LANG.namingJoiners.has(t.text) || LANG.acronymWords.has(t.text)) {
+            if (LANG.namingWords.has(t.text)) naming = true;
             j--; steps++; continue;
           }
-          if (t.text === "," || t.text === "(" || t.text === "-" || t.text === "—") { j--; steps++; continue; }
+          if (t.text === "," || t.text === "(" || t.text === "-") { j--; steps++; continue; }
           break;
         }
         if (naming) {
@@ -225,30 +258,43 @@ export const name: KindModule = {
         if (last && last.offset + last.length >= cand.end) continue;
         const quote = ctx.text.slice(cand.start, cand.end);
         const folded = foldTerm(quote).replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim();
-        const accepted = c.accept.some((a) => containsPhrase(folded, a));
+        const accepted = c.acceptKeys.has(wordsKey(folded)) || c.accept.some((a) => containsPhrase(folded, a));
+        const rejected = c.reject.some((r) => containsPhrase(folded, r));
         let status: Finding["status"];
         if (accepted) status = "pass";
         else if (!cand.titled) {
-          if (!c.reject.some((r) => containsPhrase(folded, r))) continue;
+          // A lower-case description ("the notorious prison (CECOT)") is no expansion unless it says a known-wrong word.
+          if (!rejected) continue;
           status = "fail";
-        } else if (c.review.some((r) => containsPhrase(folded, r)) && !c.reject.some((r) => containsPhrase(folded, r))) status = "review";
-        else status = "fail";
+        } else if (!rejected && titleCase(ctx, h.sentence)) continue; // "CECOT, the Prison Where Venezuelans Were Held": a headline
+        else status = !rejected && closeTo(folded, c.accept) ? "review" : "fail";
         seen.add(cand.start);
-        const spanish = /\b(de|del|para|y)\b/.test(folded);
-        const best = (spanish ? o.accept.find((a) => /\b(de|del)\b/i.test(a)) : undefined) ?? o.accept[0]!;
+        // Suggest the accepted expansion sharing most words with the found one (its language).
+        const fw = new Set(folded.split(" "));
+        let best = 0;
+        c.accept.forEach((a, i) => {
+          const n = a.split(" ").filter((w) => fw.has(w)).length;
+          if (n > c.accept[best]!.split(" ").filter((w) => fw.has(w)).length) best = i;
+        });
         out.push({
           start: cand.start,
           end: cand.end,
           status,
           found: quote,
-          expected: o.accept[0]!,
-          replacements: status === "pass" ? [] : [best],
+          expected: c.names[0]!,
+          replacements: status === "pass" ? [] : [c.names[best]!],
           exact: true,
           message:
-            status === "pass" ? undefined : status === "review" ? `unlisted expansion "${quote}"; close to the accepted ones` : `"${quote}" is not what it stands for; it is ${o.accept[0]}`,
+            status === "pass" ? undefined : status === "review" ? `unlisted expansion "${quote}"; close to the accepted ones` : `"${quote}" is not what it stands for; it is ${c.names[0]}`,
         });
       }
     }
+    // An accepted expansion written as a name states the name rightly, acronym or not.
+    for (const h of c.acceptSet === null ? [] : ctx.hits(c.acceptSet)) {
+      if (seen.has(h.start) || !isUpperAt(ctx.text, h.start)) continue;
+      seen.add(h.start);
+      out.push({ start: h.start, end: h.end, status: "pass", found: ctx.text.slice(h.start, h.end), expected: c.names[0]!, replacements: [], exact: true });
+    }
     return out;
   },
-};
+});

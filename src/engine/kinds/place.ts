@@ -1,16 +1,21 @@
 // place: an entity is located in a country (and/or named towns). Fails when a place is
 // grammatically ATTACHED to the entity ("CECOT, a prison in Ecuador", "Ecuador's CECOT",
-// "the Ecuadorian prison CECOT", "an Ecuador-based facility, CECOT") — sharing a sentence with
-// "deported from the U.S." or "Venezuelan migrants" is not enough.
+// "the Ecuadorian prison CECOT", "an Ecuador-based facility, CECOT", "CECOT, which opened in 2023,
+// is a prison in Honduras") — sharing a sentence with "deported from the U.S." or "Venezuelan
+// migrants" is not enough. "The prison" standing for an entity named before is read for passes only.
 import { z } from "zod";
-import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
-import { countryName, type CountryMention } from "../text-adapter";
-import { compileContext, contextHolds, contextSchema, firstEndingAfter, firstMentionAt, firstStartingAt, hitCovers, terms, type CompiledContext } from "./shared";
-import { ARTICLES, GLUE, GLUE_PUNCT, LOCATIVE, NAMING, PEOPLE } from "./words";
+import { clauseAt, inCorrection } from "../attach/clauses";
+import { defineKind, type CompiledRule, type Finding, type Hit } from "../kind-api";
+import { LANG } from "../lang";
+import { countryName, isUpperAt } from "../text-adapter";
+import { copulaBetween, glueBetween, governs, GLUE_MAX, INSERTION_MAX, negated, placeMentions, prevToken, skipInsertions, type Covered, type PlaceMention } from "./place-mentions";
+import { compileContext, contextHolds, contextSchema, firstEndingAfter, firstStartingAt, hitCovers, terms, type CompiledContext } from "./shared";
 
 const options = z.object({
   subject: terms.describe("The entity and its aliases in every language (CECOT, Terrorism Confinement Center, Centro de Confinamiento del Terrorismo)"),
   heads: terms.optional().describe("Common nouns that stand for the entity next to its name (prison, facility, cárcel, megacárcel)"),
+  modifiers: terms.optional().describe("Words that may describe the entity between it and a place (notorious, maximum-security, temida)"),
+  people: terms.optional().describe("Nouns for people the entity's name may modify (detainees, inmates): \"Venezuelan CECOT detainees\" — the demonym is theirs"),
   country: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as SV").optional().describe("Where the entity is: any other country attached to it fails"),
   places: z
     .strictObject({
@@ -18,63 +23,25 @@ const options = z.object({
       reject: terms.optional().describe("Wrong place names to catch (other towns, other airports)"),
     })
     .optional(),
-  attach: z.enum(["adjacent", "sentence"]).optional().describe("adjacent (default): the place must be attached to the subject; sentence: any located place in a sentence with the subject"),
+  attach: z.enum(["adjacent", "sentence"]).optional().describe("adjacent (default): the place must be attached to the subject; sentence: the place the subject governs (\"landed at X\"), else any located place in its sentence"),
   context: contextSchema.optional(),
 });
 
 interface Compiled extends CompiledRule {
   subject: number;
   heads: number | null;
+  modifiers: number | null;
+  people: number | null;
   country: string | null;
   accept: number | null;
+  /** The first accepted place name: the fix offered for a wrong one. */
+  bestPlace: string | null;
   reject: number | null;
   attach: "adjacent" | "sentence";
   context: CompiledContext;
 }
 
-interface PlaceMention {
-  start: number;
-  end: number;
-  /** Where a locative preposition starts when the form needs one ("in Ecuador"). */
-  prepStart: number;
-  form: CountryMention["form"];
-  ok: boolean;
-  found: string;
-  /** Country code when it is a country. */
-  code?: string;
-}
-
-function isGlueToken(ctx: ArticleContext, i: number, covered: (s: number, e: number) => boolean): boolean {
-  const t = ctx.tokens[i]!;
-  if (t.kind === "punct") return GLUE_PUNCT.has(t.text);
-  if (GLUE.has(t.text) || NAMING.has(t.text)) return true;
-  return covered(t.start, t.end);
-}
-
-/** Most tokens an attachment may span ("CECOT, the notorious maximum-security prison in …"). */
-const GLUE_MAX = 12;
-
-/** All tokens in [from, to) are glue; at most `max` tokens. */
-function glueBetween(ctx: ArticleContext, from: number, to: number, covered: (s: number, e: number) => boolean, max = GLUE_MAX): boolean {
-  let n = 0;
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length; i++) {
-    const t = ctx.tokens[i]!;
-    if (t.start >= to) break;
-    if (++n > max) return false;
-    if (!isGlueToken(ctx, i, covered)) return false;
-  }
-  return true;
-}
-
-function prevToken(ctx: ArticleContext, offset: number) {
-  const i = ctx.tokenAt(offset) - 1;
-  return i >= 0 ? ctx.tokens[i] : undefined;
-}
-function nextToken(ctx: ArticleContext, offset: number) {
-  return ctx.tokens[ctx.tokenAt(offset)];
-}
-
-export const place: KindModule = {
+export const place = defineKind({
   meta: {
     name: "place",
     description:
@@ -83,14 +50,16 @@ export const place: KindModule = {
     verdicts: ["pass", "fail", "not_applicable"],
   },
 
-  compile(rule: RuleDef, tools) {
-    const o = rule as unknown as z.infer<typeof options>;
+  compile(o, tools) {
     const places = o.places ?? {};
     const c: Compiled = {
       subject: tools.terms(o.subject, "subject"),
       heads: o.heads ? tools.terms(o.heads, "heads") : null,
+      modifiers: o.modifiers ? tools.terms(o.modifiers, "modifiers") : null,
+      people: o.people ? tools.terms(o.people, "people") : null,
       country: o.country ?? null,
       accept: places.accept ? tools.terms(places.accept, "places.accept") : null,
+      bestPlace: places.accept?.[0] ?? null,
       reject: places.reject ? tools.terms(places.reject, "places.reject") : null,
       attach: o.attach ?? "adjacent",
       context: compileContext(o.context, tools),
@@ -100,67 +69,28 @@ export const place: KindModule = {
     return c;
   },
 
-  check(ctx, compiled) {
-    const c = compiled as Compiled;
+  check(ctx, c) {
     const out: Finding[] = [];
     const subjects = ctx.hits(c.subject);
     const heads = c.heads === null ? [] : ctx.hits(c.heads);
-    const covered = (s: number, e: number) => hitCovers(subjects, s, e) || hitCovers(heads, s, e);
+    const mods = c.modifiers === null ? [] : ctx.hits(c.modifiers);
+    const people = c.people === null ? [] : ctx.hits(c.people);
+    const covered: Covered = (s, e) => hitCovers(subjects, s, e) || hitCovers(heads, s, e) || hitCovers(mods, s, e);
     const expectedName = c.country ? countryName(c.country) : null;
-
-    // A sentence's located places, in three runs (countries, accepted, rejected), each sorted:
-    // built once per sentence, however many subject mentions the sentence has.
-    const bySentence = new Map<number, PlaceMention[][]>();
-    const mentions = (sentence: number): PlaceMention[][] => {
-      const cached = bySentence.get(sentence);
-      if (cached) return cached;
-      const { from, to } = ctx.sentenceSpan(sentence);
-      const runs: PlaceMention[][] = [];
-      if (c.country) {
-        const list: PlaceMention[] = [];
-        const cs = ctx.countries();
-        for (let i = firstMentionAt(cs, from); i < cs.length && cs[i]!.offset < to; i++) {
-          const m = cs[i]!;
-          list.push({ start: m.offset, end: m.offset + m.length, prepStart: m.offset, form: m.form, ok: m.code === c.country, found: countryName(m.code), code: m.code });
-        }
-        runs.push(list.filter(located));
-      }
-      for (const [set, ok] of [[c.accept, true], [c.reject, false]] as const) {
-        if (set === null) continue;
-        const list: PlaceMention[] = [];
-        const hs = ctx.hits(set);
-        for (let i = firstStartingAt(hs, from); i < hs.length && hs[i]!.start < to; i++) {
-          const h = hs[i]!;
-          list.push({ start: h.start, end: h.end, prepStart: h.start, form: "name", ok, found: ctx.text.slice(h.start, h.end) });
-        }
-        runs.push(list.filter(located));
-      }
-      bySentence.set(sentence, runs);
-      return runs;
-    };
-    // A name (not a possessive/demonym) locates only after a locative preposition.
-    const located = (m: PlaceMention): boolean => {
-      if (m.form !== "name") return true;
-      // In sentence mode a right place is evidence wherever it sits ("el aeropuerto de Maiquetía").
-      if (m.ok && c.attach === "sentence") return true;
-      let p = prevToken(ctx, m.start);
-      if (p && ARTICLES.has(p.text)) p = prevToken(ctx, p.start); // "in the Dominican Republic"
-      if (!p || !LOCATIVE.has(p.text) && p.text !== "a") return false;
-      if (p.text === "a" && c.attach !== "sentence") return false; // Spanish "llegaron a Valencia"
-      m.prepStart = p.start;
-      return true;
-    };
+    const mentions = placeMentions(ctx, c);
 
     const seen = new Set<number>();
-    const push = (m: PlaceMention, start: number, end: number) => {
-      if (seen.has(m.start)) return;
+    const push = (m: PlaceMention, start: number, end: number, passOnly = false) => {
+      if (seen.has(m.start) || (passOnly && !m.ok)) return;
+      if (!m.ok && inCorrection(ctx, ctx.sentenceAt(m.start))) return; // "An earlier version misstated where…"
+      if (!m.ok && negated(ctx, start, end)) return; // "CECOT is not in Honduras"
       seen.add(m.start);
       const quote = ctx.text.slice(start, end);
       let replacements: string[] = [];
       if (!m.ok && expectedName && m.code) {
         const word = m.form === "demonym" ? countryName(c.country!, "demonym", ctx.text.slice(m.start, m.end)) : m.form === "possessive" ? `${expectedName}'s` : m.form === "based" ? `${expectedName}-based` : expectedName;
         replacements = [quote.slice(0, m.start - start) + word + quote.slice(m.end - start)];
-      }
+      } else if (!m.ok && !m.code && c.bestPlace) replacements = [quote.slice(0, m.start - start) + c.bestPlace + quote.slice(m.end - start)];
       out.push({
         start,
         end,
@@ -168,37 +98,47 @@ export const place: KindModule = {
         found: m.found,
         expected: expectedName,
         replacements,
-        message: m.ok ? undefined : `places it in ${m.found}${expectedName ? `; it is in ${expectedName}` : ""}`,
+        message: m.ok ? undefined : `places it in ${m.found}${m.code && expectedName ? `; it is in ${expectedName}` : !m.code && c.bestPlace ? `; it is ${c.bestPlace}` : ""}`,
       });
     };
 
     if (c.attach === "sentence") {
-      const sentences = new Set(subjects.map((h) => h.sentence));
-      for (const s of sentences) {
+      const bySentence = new Map<number, Hit[]>();
+      for (const h of subjects) bySentence.set(h.sentence, [...(bySentence.get(h.sentence) ?? []), h]);
+      for (const [s, hs] of bySentence) {
         if (!contextHolds(ctx, c.context, s)) continue;
         const ms = mentions(s).flat();
+        // The place the subject governs ("landing at La Carlota airport in Caracas") decides:
+        // a right place locating it ("in Caracas") must not hide it.
+        const governed = ms.filter((m) => hs.some((h) => h.end <= m.start && governs(ctx, h.end, m.start)));
+        if (governed.length) {
+          for (const m of governed) push(m, m.prepStart, m.end);
+          continue;
+        }
         const anyOk = ms.some((m) => m.ok);
         for (const m of ms) if (m.ok || !anyOk) push(m, m.prepStart, m.end);
       }
       return out;
     }
 
-    for (const h of subjects) {
-      if (!contextHolds(ctx, c.context, h.sentence)) continue;
+    const attachTo = (h: { start: number; end: number; sentence: number }, passOnly: boolean) => {
       // "Venezuelan CECOT detainees": a word for people after the subject takes the demonym.
-      const after = nextToken(ctx, h.end);
-      const subjectIsModifier = after !== undefined && PEOPLE.has(after.text);
-      // Only places within GLUE_MAX tokens of the subject can attach to it (glueBetween says no
-      // to the rest): look at that window, not at every place in a possibly huge sentence.
+      const after = ctx.tokens[ctx.tokenAt(h.end)];
+      // So does any noun the name modifies ("Venezuelan CECOT alumni"): a lower-case word right
+      // after it that is neither a head noun nor a linking word.
+      const isPeople = after !== undefined && people.length > 0 && people[firstStartingAt(people, after.start)]?.start === after.start;
+      const modifies =
+        after !== undefined && after.kind === "word" && after.start <= h.end + 1 && !isUpperAt(ctx.text, after.start) && !covered(after.start, after.end) && !LANG.placeLinkers.has(after.text) && !LANG.namingWords.has(after.text);
+      const subjectIsModifier = isPeople || (modifies && !passOnly); // a head noun modifies nothing
+      // Only places near the subject can attach to it: look at that window, not the whole sentence.
       const ai = ctx.tokenAt(h.start);
       const zi = ctx.tokenAt(h.end);
-      const lo = ctx.tokens[ai - GLUE_MAX - 2]?.start ?? -Infinity; // a place must end after this
-      const hi = ctx.tokens[zi + GLUE_MAX + 4]?.start ?? Infinity; // …and start before this
+      const lo = ctx.tokens[ai - GLUE_MAX - 2]?.start ?? -Infinity;
+      const hi = ctx.tokens[zi + GLUE_MAX + INSERTION_MAX + 4]?.start ?? Infinity;
       for (const run of mentions(h.sentence)) {
         for (let i = firstEndingAfter(run, lo); i < run.length && run[i]!.start < hi; i++) {
           const m = run[i]!;
           if (m.end <= h.start) {
-            // Place before the subject.
             if (!glueBetween(ctx, m.end, h.start, covered)) continue;
             if (m.form === "demonym" && subjectIsModifier) continue;
             if (m.form === "name") {
@@ -211,25 +151,89 @@ export const place: KindModule = {
             for (let k = ctx.tokenAt(start) - 1; k >= 0; k--) {
               const t = ctx.tokens[k]!;
               if (ctx.sentenceAt(t.start) !== h.sentence) break;
-              if (covered(t.start, t.end) || (m.form === "name" && ARTICLES.has(t.text))) start = t.start;
+              if (covered(t.start, t.end) || (m.form === "name" && LANG.articles.has(t.text))) start = t.start;
               else break;
-              if (ARTICLES.has(t.text)) break;
+              if (LANG.articles.has(t.text)) break;
             }
-            push(m, Math.min(start, m.start), h.end);
+            push(m, Math.min(start, m.start), h.end, passOnly);
           } else if (m.start >= h.end) {
-            if (!glueBetween(ctx, h.end, m.prepStart, covered)) continue;
+            if (!glueBetween(ctx, h.end, m.prepStart, covered) && !copulaBetween(ctx, h.end, m.prepStart, covered)) continue;
             if (m.form === "demonym") {
               // "CECOT, a Salvadoran prison" / "el penal salvadoreño": the demonym sits on a head noun.
-              const n = nextToken(ctx, m.end);
+              const n = ctx.tokens[ctx.tokenAt(m.end)];
               const p = prevToken(ctx, m.start);
               const onHead = (n && covered(n.start, n.end)) || (p && covered(p.start, p.end));
               if (!onHead) continue;
             }
-            push(m, h.start, m.end);
+            push(m, h.start, m.end, passOnly);
           }
         }
       }
+    };
+
+    // "Ecuador's CECOT-style prison", "a mini-CECOT", "a CECOT in Honduras": another thing of its kind.
+    const compound = (h: Hit): boolean => {
+      const next = ctx.tokens[ctx.tokenAt(h.end)];
+      const prev = prevToken(ctx, h.start);
+      return (next?.text === "-" && next.start === h.end) || (prev?.text === "-" && prev.end === h.start && ctx.text[prev.start] === "-") || (prev !== undefined && LANG.indefiniteArticles.has(prev.text));
+    };
+    for (const h of subjects) if (!compound(h) && contextHolds(ctx, c.context, h.sentence)) attachTo(h, false);
+    if (!subjects.length) return out;
+    // A fact box: "CECOT at a glance / Location: Tecoluca, El Salvador". A keyed place is about the
+    // entity named on one of the three lines before it, in its paragraph or the one before.
+    const boxes = ctx.text.includes(":") ? ctx.sentences.length : 0; // no colon, no fact box
+    for (let s = 0; s < boxes; s++) {
+      const i = ctx.tokenAt(ctx.sentences[s]!.start);
+      if (!LANG.placeKeys.has(ctx.tokens[i]?.text ?? "") || ctx.tokens[i + 1]?.text !== ":") continue;
+      const keyed = mentions(s).flat().filter((m) => m.keyed);
+      if (!keyed.length) continue;
+      const named = subjects[firstEndingAfter(subjects, ctx.sentences[s]!.start) - 1];
+      if (!named || s - named.sentence > 3 || s - named.sentence < 0) continue;
+      if (ctx.sentences[s]!.paragraph - ctx.sentences[named.sentence]!.paragraph > 1) continue;
+      for (const m of keyed) push(m, m.prepStart, m.end);
+    }
+
+    // Readings that may confirm the fact, never fail it (precision first). A statement whose
+    // subject is the entity, one of its head nouns or "it" right after it was named: any right
+    // place in the predicate's clause ("CECOT sits on farmland in Tecoluca", "El Cecot, la cárcel
+    // más grande…, se levanta en … Tecoluca", "It is located in Tecoluca").
+    const statement = (a: { start: number; end: number; sentence: number }) => {
+      const s = ctx.sentences[a.sentence]!;
+      for (let k = ctx.tokenAt(s.start); k < ctx.tokenAt(a.start); k++) {
+        const t = ctx.tokens[k]!;
+        if (t.kind !== "punct" && !LANG.articles.has(t.text) && !LANG.definiteArticles.has(t.text)) return;
+      }
+      const k = skipInsertions(ctx, ctx.tokenAt(a.end));
+      const first = ctx.tokens[k];
+      if (k < 0 || !first || ctx.sentenceAt(first.start) !== a.sentence) return;
+      let clause: ReturnType<typeof clauseAt> | null = null; // built lazily: the clause layer is costly
+      for (const run of mentions(a.sentence)) {
+        for (const m of run) {
+          if (!m.ok || seen.has(m.start) || m.start < first.start) continue;
+          clause ??= clauseAt(ctx, first.start);
+          if (m.start >= clause.end || negated(ctx, a.start, m.end)) continue;
+          // A place the predicate reaches with a preposition ("in Tecoluca", "in El Salvador's San
+          // Vicente department"), not a demonym on something else ("40,000 Salvadoran inmates").
+          const p = prevToken(ctx, m.start);
+          if (m.form === "name" || (m.form === "possessive" && p && LANG.locatives.has(p.text))) push(m, a.start, m.end, true);
+        }
+      }
+    };
+    for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) statement(h);
+    // A head noun in an article that names the entity stands for it ("a prison in El Salvador",
+    // "The prison, in Tecoluca, opened in 2023").
+    for (const h of heads) {
+      if (hitCovers(subjects, h.start, h.end) || !contextHolds(ctx, c.context, h.sentence)) continue;
+      attachTo(h, true);
+      statement(h);
+    }
+    // "It is located in Tecoluca": "it" opening the sentence after one that names the entity.
+    for (const h of subjects) {
+      const next = ctx.sentences[h.sentence + 1];
+      if (!next || next.paragraph !== ctx.sentences[h.sentence]!.paragraph) continue;
+      const t = ctx.tokens[ctx.tokenAt(next.start)];
+      if (t && LANG.subjectPronouns.has(t.text) && contextHolds(ctx, c.context, h.sentence + 1)) statement({ start: t.start, end: t.end, sentence: h.sentence + 1 });
     }
     return out;
   },
-};
+});

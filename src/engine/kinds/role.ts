@@ -1,67 +1,159 @@
 // role: a person's title during a period. A title counts only when it is attached to the name
-// ("former President Donald Trump", "ex-presidente Trump", "Senator Marco Rubio", or in
-// apposition "el ministro de Interior, Diosdado Cabello"); it is judged
-// as of the article's date unless the sentence itself dates the statement ("In 2019, President …").
-// Not handled (left alone on purpose): a title that refers back without the name ("the former
-// President"), and titles after the name ("Trump, the former president").
+// ("former President Donald Trump", "ex-presidente Trump", in apposition "el ministro de Interior,
+// Diosdado Cabello", or after it: "James Boasberg, Chief Judge of the U.S. District Court"). It is
+// read as a typed value (role-title.ts): any office other than the right one for the date fails,
+// and so does a country adjective naming another country ("Honduran President Nayib Bukele").
+// A title is judged as of the article's date unless the sentence dates it ("In 2019, President …";
+// a date excuses a title only at its own granularity: "In March 2025, former President" does not).
+// Not handled (left alone on purpose): a title that refers back without the name ("the former President").
 import { z } from "zod";
-import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
-import { isUpperAt, type DateMention } from "../text-adapter";
-import { firstEndingAfter, firstMentionAt, firstStartingAt, isoDate, terms } from "./shared";
+import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
+import { countryName, isUpperAt, type DateMention } from "../text-adapter";
+import { inTitle, namesOffice, offices, parseTitle, sameOffice, titleAfter, titleBefore, titlePredicate, titleVocab, type Offices, type Title, type TitleSpan } from "./role-title";
+import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
-  title: terms.describe("Title phrases as written before the name (President, U.S. President, presidente)"),
+  title: terms.describe("Title phrases as written next to the name (President, U.S. President, presidente)"),
   from: isoDate.optional().describe("First day the title is right"),
   until: isoDate.optional().describe("Last day the title is right"),
 });
 
 const options = z.object({
   person: terms.describe("The person's names as written after a title (Donald Trump, Trump)"),
-  titles: z.array(period).min(1).describe("Each title with the period in which it is right"),
-  wrong_titles: terms.optional().describe("Titles that are never right for this person (appeals judge)"),
+  titles: z.array(period).min(1).describe("Each title with the period in which it is right; any other office attached to the name fails"),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as SV")
+    .optional()
+    .describe("The country the person's office belongs to: a title naming another country fails (Honduran President)"),
+  reject: terms.optional().describe("Titles known to be wrong for this person (appeals judge): they always fail, and extend the title read next to the name"),
 });
-type Options = z.infer<typeof options>;
+
+interface Period {
+  set: number;
+  from: string;
+  until: string;
+  label: string;
+  titles: Offices;
+}
 
 interface Compiled extends CompiledRule {
   person: number;
-  periods: Array<{ set: number; from: string; until: string; label: string }>;
-  wrong: number | null;
-  then: number;
+  periods: Period[];
+  reject: number | null;
+  vocab: Set<string>;
+  country: string | null;
 }
 
-/** The date mentions whose sentence is `sentence` (by binary search on their offsets). */
+/** The date mentions whose sentence is `sentence` (dates come sorted by offset). */
 function datesIn(ctx: ArticleContext, sentence: number): DateMention[] {
   const all = ctx.dates();
   const { from, to } = ctx.sentenceSpan(sentence);
   const out: DateMention[] = [];
-  // Dates come in text order; should one ever not, fall back to a scan rather than miss it.
-  if (!sortedByOffset(all)) return all.filter((d) => ctx.sentenceAt(d.offset) === sentence);
   for (let i = firstMentionAt(all, from); i < all.length && all[i]!.offset < to; i++) out.push(all[i]!);
   return out;
 }
 
-const sortedChecked = new WeakMap<readonly DateMention[], boolean>();
-function sortedByOffset(list: readonly DateMention[]): boolean {
-  let ok = sortedChecked.get(list);
-  if (ok === undefined) {
-    ok = true;
-    for (let i = 1; i < list.length && ok; i++) if (list[i]!.offset < list[i - 1]!.offset) ok = false;
-    sortedChecked.set(list, ok);
+/** The last explicit dated mention (with a year) before `offset` in the sentence's paragraph. */
+function narrativeDate(ctx: ArticleContext, sentence: number, offset: number): DateMention[] {
+  const all = ctx.dates();
+  const paragraph = ctx.sentences[sentence]!.paragraph;
+  for (let i = firstMentionAt(all, offset) - 1; i >= 0; i--) {
+    const d = all[i]!;
+    if (ctx.sentences[ctx.sentenceAt(d.offset)]!.paragraph !== paragraph) break;
+    if (d.year !== undefined) return [d];
   }
-  return ok;
+  return [];
 }
 
-export const role: KindModule = {
+/** Does the period hold at the date, compared at the date's own granularity (2025 ≠ March 2025)? */
+function holdsAt(p: Period, d: DateMention): boolean {
+  if (d.year === undefined) return false;
+  const y = String(d.year).padStart(4, "0");
+  const m = d.month === undefined || d.granularity === "year" ? null : String(d.month).padStart(2, "0");
+  const day = m === null || d.day === undefined || d.granularity !== "day" ? null : String(d.day).padStart(2, "0");
+  const key = day ? `${y}-${m}-${day}` : m ? `${y}-${m}` : y;
+  return p.from.slice(0, key.length) <= key && key <= p.until.slice(0, key.length);
+}
+
+/** The longest of the rule's own title phrases (or rejected ones) ending right before the name. */
+function literalBefore(ctx: ArticleContext, c: Compiled, h: Hit): { start: number; end: number; set: number } | null {
+  let best: { start: number; end: number; set: number } | null = null;
+  for (const set of [...c.periods.map((p) => p.set), ...(c.reject === null ? [] : [c.reject])]) {
+    const hs = ctx.hits(set);
+    // Only a hit ending 1–3 code units before the name can be followed by /^,?[ \u00a0]{1,2}$/.
+    for (let i = firstEndingAfter(hs, h.start - 4); i < hs.length; i++) {
+      const t = hs[i]!;
+      if (t.end > h.start) break;
+      if (t.sentence !== h.sentence || !/^,?[ \u00a0]{1,2}$/.test(ctx.text.slice(t.end, h.start))) continue;
+      if (!best || t.start < best.start) best = { start: t.start, end: t.end, set };
+    }
+  }
+  return best;
+}
+
+/** Judges one title attached to the name; null when it is not judged. */
+function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, rejected: boolean): Finding | null {
+  const t = span.title;
+  const name = ctx.text.slice(h.start, h.end);
+  const found = ctx.text.slice(span.start, span.end);
+  const now = c.periods.filter((p) => p.from <= ctx.asOf && ctx.asOf <= p.until);
+  const nowLabel = now.map((p) => p.label);
+  const matching = c.periods.filter((p) => sameOffice(t, p.titles));
+  // "then-President Maduro": the past on purpose. It confirms a title held before the article's
+  // date; anything else is left alone (which time "then" means is not known).
+  if (t.then) {
+    const held = matching.some((p) => p.from <= ctx.asOf) && (c.country === null || t.countries.every((k) => k === c.country));
+    return held ? { start: Math.min(span.start, h.start), end: Math.max(span.end, h.end), status: "pass", found, expected: null, replacements: [], exact: true } : null;
+  }
+  // A past title ("former Mayor") is right when the office it names was held before and is not held now.
+  const pastOk = t.former && !matching.length && (() => {
+    const bare: Title = { ...t, former: false };
+    const held = c.periods.filter((p) => sameOffice(bare, p.titles));
+    return held.length > 0 && held.every((p) => p.until < ctx.asOf);
+  })();
+  if (!rejected && !matching.length && !pastOk && !namesOffice(t)) return null;
+  const wrongCountry = c.country !== null && t.countries.some((k) => k !== c.country);
+  // "Secretary of State and National Security Adviser Marco Rubio": every part a title held now.
+  const partsOk = t.parts.length > 1 && t.parts.every((part) => now.some((p) => sameOffice(part, p.titles)));
+  const ok = !rejected && !wrongCountry && (pastOk || partsOk || matching.some((p) => now.includes(p)));
+  if (!ok && !rejected && !wrongCountry && matching.length) {
+    // A date stated in the sentence dates the statement: "In 2019, President Trump …"; without
+    // one, the narrative time does: the last date stated before it in its paragraph ("On 20 July
+    // 1969 … President Nixon spoke to the crew" in a retrospective).
+    const stated = datesIn(ctx, h.sentence).filter((d) => d.year !== undefined); // "in July": resolved against the publication date
+    const narrative = stated.length ? [] : narrativeDate(ctx, h.sentence, h.start);
+    if ([...stated, ...narrative].some((d) => matching.some((p) => holdsAt(p, d)))) return null;
+  }
+  if (!ok && t.qualified) return null;
+  const start = Math.min(span.start, h.start);
+  const end = Math.max(span.end, h.end);
+  const before = span.end <= h.start;
+  const replacement = nowLabel[0];
+  const replacements = ok || !replacement ? [] : [before ? `${replacement} ${name}` : `${name}, ${replacement}`];
+  const why = wrongCountry ? `names ${t.countries.filter((k) => k !== c.country).map((k) => countryName(k)).join(", ")}, not ${countryName(c.country!)}` : `is not right as of ${ctx.asOf}`;
+  return {
+    start,
+    end,
+    status: ok ? "pass" : "fail",
+    found,
+    expected: nowLabel.join(" / ") || null,
+    replacements,
+    exact: true,
+    message: ok ? undefined : `"${found}" ${why}${nowLabel.length ? `; use "${nowLabel[0]}"` : ""}`,
+  };
+}
+
+export const role = defineKind({
   meta: {
     name: "role",
     description:
-      "A person's title during a period; fails on a title attached to the name that is not right as of the article's date (or a date stated in the same sentence).",
+      "A person's title during a period; fails on any other office attached to the name (before it, in apposition, or after it), or a country word naming another country, as of the article's date (or a date stated in the same sentence).",
     options,
     verdicts: ["pass", "fail", "not_applicable"],
   },
 
-  compile(rule: RuleDef, tools) {
-    const o = rule as unknown as Options;
+  compile(o, tools) {
     const c: Compiled = {
       person: tools.terms(o.person, "person"),
       periods: o.titles.map((p, i) => ({
@@ -69,67 +161,44 @@ export const role: KindModule = {
         from: p.from ?? "0000-01-01",
         until: p.until ?? "9999-12-31",
         label: p.title[0]!,
+        titles: offices(p.title.map(parseTitle)),
       })),
-      wrong: o.wrong_titles ? tools.terms(o.wrong_titles, "wrong_titles") : null,
-      then: tools.terms(["then", "entonces", "the late", "el fallecido"], "titles"),
+      reject: o.reject ? tools.terms(o.reject, "reject") : null,
+      vocab: titleVocab([...o.titles.flatMap((p) => p.title), ...(o.reject ?? [])]),
+      country: o.country ?? null,
       requires: [],
     };
     c.requires = [c.person];
     return c;
   },
 
-  check(ctx, compiled) {
-    const c = compiled as Compiled;
+  check(ctx, c) {
     const out: Finding[] = [];
-    const sets = [...c.periods.map((p) => p.set), ...(c.wrong === null ? [] : [c.wrong])];
-    for (const h of ctx.hits(c.person)) {
+    const persons = ctx.hits(c.person);
+    for (const h of persons) {
       if (!isUpperAt(ctx.text, h.start)) continue; // "rubio" (blond), "cabello" (hair)
-      // The longest title ending right before the name (only spaces between).
-      let best: { start: number; end: number } | null = null;
-      for (const set of sets) {
-        // Only a hit ending 1–3 code units before the name can be followed by /^,?[ \u00a0]{1,2}$/.
-        const hs = ctx.hits(set);
-        for (let i = firstEndingAfter(hs, h.start - 4); i < hs.length; i++) {
-          const t = hs[i]!;
-          if (t.end > h.start) break;
-          // Right before the name, or in apposition: "el ministro de Interior, Diosdado Cabello".
-          if (t.sentence !== h.sentence || !/^,?[ \u00a0]{1,2}$/.test(ctx.text.slice(t.end, h.start))) continue;
-          if (!best || t.start < best.start) best = { start: t.start, end: t.end };
+      // "Eric Trump", "Camila Cabello": a capitalised word right before that is no title word is
+      // another first name — another person.
+      const prev = ctx.tokenAt(h.start) - 1;
+      const p = ctx.tokens[prev];
+      if (p && p.kind === "word" && p.end + 1 >= h.start && isUpperAt(ctx.text, p.start) && !inTitle(ctx, prev, c.vocab)) continue;
+      const lit = literalBefore(ctx, c, h);
+      const rejected = lit !== null && lit.set === c.reject;
+      const before = titleBefore(ctx, h.start, h.sentence, c.vocab, lit?.start ?? null);
+      const f = before ? judge(ctx, c, h, before, rejected) : null;
+      if (f) out.push(f);
+      else if (!before || before.title.words.size === 0) {
+        const after = titleAfter(ctx, h.end, h.sentence, c.vocab);
+        const g = after ? judge(ctx, c, h, after, false) : null;
+        if (g) out.push(g);
+        else {
+          // "Rubio is the secretary of state"; "Rodríguez was sworn in as acting president" (may confirm only).
+          const said = titlePredicate(ctx, h.end, h.sentence, c.vocab);
+          const p = said ? judge(ctx, c, h, said, false) : null;
+          if (p && (p.status === "pass" || !said!.passOnly)) out.push(p);
         }
       }
-      if (!best) continue;
-      const b = best;
-      const same = (set: number) => {
-        const hs = ctx.hits(set);
-        const t = hs[firstStartingAt(hs, b.start)];
-        return t !== undefined && t.start === b.start && t.end === b.end;
-      };
-      // "then-President Trump" / "the late President" describe the past on purpose.
-      const thens = ctx.hits(c.then);
-      const then = thens[firstEndingAfter(thens, b.start - 3)];
-      if (then && then.end <= b.start) continue;
-      const title = ctx.text.slice(b.start, b.end);
-      const matching = c.periods.filter((p) => same(p.set));
-      const wrong = c.wrong !== null && same(c.wrong);
-      const validAt = (d: string) => matching.some((p) => p.from <= d && d <= p.until);
-      const now = c.periods.filter((p) => p.from <= ctx.asOf && ctx.asOf <= p.until).map((p) => p.label);
-      let ok = !wrong && validAt(ctx.asOf);
-      if (!ok && !wrong) {
-        // A year stated in the sentence dates the statement: "In 2019, President Trump …".
-        const stated = datesIn(ctx, h.sentence).filter((d) => !d.relative && d.year !== undefined);
-        if (stated.some((d) => matching.some((p) => p.from.slice(0, 4) <= String(d.year) && String(d.year) <= p.until.slice(0, 4)))) continue;
-      }
-      out.push({
-        start: b.start,
-        end: h.end,
-        status: ok ? "pass" : "fail",
-        found: title,
-        expected: now.join(" / ") || null,
-        replacements: ok ? [] : now.slice(0, 1).map((t) => `${t} ${ctx.text.slice(h.start, h.end)}`),
-        exact: true,
-        message: ok ? undefined : `"${title}" is not right as of ${ctx.asOf}${now.length ? `; use "${now[0]}"` : ""}`,
-      });
     }
     return out;
   },
-};
+});

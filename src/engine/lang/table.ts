@@ -27,6 +27,51 @@ export interface LanguageTable {
   motionPrepositions: string[];
   /** Subordinators that say what happened at a time just named ("on 22 December, when …"). */
   whenWords: string[];
+  // --- Attachment of descriptions to entities (place, name, role kinds) ---
+  /** Articles and determiners ("the", "la", "its"). */
+  articles: string[];
+  /** Prepositions that locate something ("in Ecuador", "en Ecuador", "at Maiquetía"). */
+  locatives: string[];
+  /** Words that link an entity to where it is ("is", "located", "ubicado", "se encuentra"). */
+  placeLinkers: string[];
+  /** Words that introduce a name given to something ("known as", "llamado", "aka"). */
+  namingWords: string[];
+  /** Words that join a naming word to the name ("known as", "also called", "conocido como"). */
+  namingJoiners: string[];
+  /** Small words inside a proper name ("Center for the Care of Migrants"). */
+  nameConnectors: string[];
+  /** Words between an acronym and its expansion ("CECOT, short for …", "which stands for"). */
+  expansionLeadIns: string[];
+  /** Office nouns: the head of a title; two titles with different heads are different offices. */
+  offices: string[];
+  /** Words that narrow an office without changing it ("Chief", "District", "Interior", "acting"). */
+  officeQualifiers: string[];
+  /** Words that make a title a past one ("former President", "ex presidente"). */
+  formerTitles: string[];
+  /** Definite articles: "the prison" may refer back to a prison named before. */
+  definiteArticles: string[];
+  /** A title after these describes the past on purpose ("then-President", "the late"). */
+  titleThen: string[];
+  /** Words a title may contain that name no office ("Court" in "District Court Judge"). */
+  titleNeutral: string[];
+  /** Words between a name and its year ("Act of 1798", "Ley … de 1798"). */
+  yearLinks: string[];
+  /** Words that locate like a preposition right after a place noun ("la cárcel de El Salvador"). */
+  genitives: string[];
+  /** Pronouns that open a sentence about the entity just named ("It is located in …"). */
+  subjectPronouns: string[];
+  /** Words that state a person's present title after the name ("Rubio is secretary of state"). */
+  titleCopulas: string[];
+  /** Words that state a title taken or held at some time ("was sworn in as"): may confirm, never fail. */
+  titleBecame: string[];
+  /** Fact-box keys whose value is where something is ("Location: Tecoluca"). */
+  placeKeys: string[];
+  /** Prefixes that make an office word a past one ("expresidente" = "ex presidente"). */
+  formerPrefixes: string[];
+  /** What follows an apostrophe in a possessive ("Bukele's" → "s"). */
+  possessiveSuffixes: string[];
+  /** Words between a naming word and an acronym ("known by its Spanish acronym CECOT"). */
+  acronymWords: string[];
   /** Pronouns that open a relative clause about the noun before them ("252 men who …"). */
   relativePronouns: string[];
   /** Subject pronouns for one person: an event of a group's is not what "he" did. */
@@ -43,8 +88,14 @@ export interface LanguageTable {
   comitatives: string[];
   /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
   lengthPrepositions: string[];
+  /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
+  thingPronouns: string[];
+  /** What may join two dates of one set ("March and April", "15 y 16", "March to April"). */
+  dateJoiners: string[];
   /** Clause openers that are determiners after a preposition ("in that exchange"). */
   determinerOpeners: string[];
   /** Quantifiers of a part ("most of them", "la mayoría de"): what follows them is said of a subset. */
   partQuantifiers: string[];
+  /** Indefinite articles: before a proper name they make it a kind of thing ("a CECOT in Honduras"). */
+  indefiniteArticles: string[];
 }

@@ -1,0 +1,295 @@
+// Titles as typed values: the words of an office ("Vice President", "Chief Judge", "ministro de
+// Interior"), the country a title names ("Honduran", "de Venezuela") and whether it is a past one
+// ("former", "ex"). A title found next to a name is read as far as title words go — so a right
+// word cannot hide a wrong one ("D.C. Circuit Chief Judge") — and compared with the rule's
+// titles by its words, not by a list of wrong phrasings.
+import type { ArticleContext } from "../kind-api";
+import { LANG, phrasesOf } from "../lang";
+import { findCountryMentions, foldText, isUpperAt, tokenize, type CountryMention } from "../text-adapter";
+import type { Token } from "../text/tokens";
+import { firstMentionAt } from "./shared";
+
+/** The office words of a title, its country and whether it states a past title. */
+export interface Title {
+  /** Folded office words, without country words, articles and connectors ("vice", "president"). */
+  words: Set<string>;
+  /** Country codes the title names (U.S., Venezuelan, de El Salvador). */
+  countries: string[];
+  /** Says "former" / "ex": a past title. */
+  former: boolean;
+  /** Says "then" / "the late": the past on purpose; never judged. */
+  then: boolean;
+  /**
+   * Another body's office ("PSUV vice president") or one relative to someone ("Maduro's vice
+   * president"): what it means for this person's office is not known, so it may confirm, never fail.
+   */
+  qualified: boolean;
+  /** Its coordinated parts ("Secretary of State and National Security Adviser"), when there are two or more. */
+  parts: Title[];
+}
+
+/** "expresidente" → "ex", "presidente": the prefix is the same word as "ex-presidente". */
+function splitEx(word: string): string[] {
+  for (const p of LANG.formerPrefixes) if (word.length > p.length + 2 && word.startsWith(p) && LANG.offices.has(word.slice(p.length))) return [p, word.slice(p.length)];
+  return [word];
+}
+
+/** Is this a word a title can be made of (for this rule: its own title words too)? */
+export function isTitleWord(word: string, vocab: ReadonlySet<string>): boolean {
+  return (
+    LANG.offices.has(word) ||
+    LANG.officeQualifiers.has(word) ||
+    LANG.formerTitles.has(word) ||
+    LANG.titleThen.has(word) ||
+    LANG.titleNeutral.has(word) ||
+    vocab.has(word) ||
+    splitEx(word).length === 2
+  );
+}
+
+/**
+ * Reads the title in tokens [from, to), given the countries that fall inside it. Only title words
+ * count (`vocab` null: every word, for the rule's own titles): a proper name in a complement
+ * ("of the District of Columbia") neither makes nor breaks the office.
+ */
+function readTitle(tokens: readonly Token[], from: number, to: number, countryAt: (start: number) => CountryMention | undefined, vocab: ReadonlySet<string> | null): Title {
+  const blank = (): Title => ({ words: new Set(), countries: [], former: false, then: false, qualified: false, parts: [] });
+  const t = blank();
+  let part = blank();
+  const parts = [part];
+  for (let i = from; i < to; i++) {
+    const tok = tokens[i]!;
+    const c = countryAt(tok.start);
+    if (c) {
+      // "Cuban-American", "Venezuelan-born": a compound says who the person is, not whose office.
+      const after = tokens[i + 1];
+      const compound = after?.text === "-" && after.start === c.offset + c.length;
+      if (!compound && !t.countries.includes(c.code)) t.countries.push(c.code);
+      continue;
+    }
+    if (tok.kind !== "word") continue;
+    if (LANG.coordinators.has(tok.text) && part.words.size) parts.push((part = blank()));
+    for (const w of splitEx(tok.text)) {
+      if (LANG.titleThen.has(w)) t.then = true;
+      else if (LANG.formerTitles.has(w)) t.former = part.former = true;
+      else if (!LANG.titleNeutral.has(w) && !LANG.articles.has(w) && (vocab === null || isTitleWord(w, vocab))) {
+        t.words.add(w);
+        part.words.add(w);
+      }
+    }
+  }
+  if (parts.length > 1 && parts.every((p) => p.words.size)) t.parts = parts;
+  return t;
+}
+
+/** A rule's title phrase as a Title (at compile time). */
+export function parseTitle(phrase: string): Title {
+  const folded = foldText(phrase).toLowerCase();
+  const tokens = tokenize(folded);
+  const countries = findCountryMentions(phrase, { folded, tokens });
+  return readTitle(tokens, 0, tokens.length, (start) => countries.find((c) => c.offset <= start && start < c.offset + c.length), null);
+}
+
+/** The words of a phrase, folded, for the rule's own title vocabulary. */
+export function titleVocab(phrases: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of phrases) for (const t of tokenize(foldText(p).toLowerCase())) if (t.kind === "word") for (const w of splitEx(t.text)) out.add(w);
+  return out;
+}
+
+/** The country mention covering `offset`, if any (binary search on the article's countries). */
+function countryCovering(ctx: ArticleContext, offset: number): CountryMention | undefined {
+  const cs = ctx.countries();
+  const c = cs[firstMentionAt(cs, offset + 1) - 1];
+  return c && c.offset <= offset && offset < c.offset + c.length ? c : undefined;
+}
+
+/** May token i sit inside a title? Words of titles, countries, and punctuation glued to a word ("U.S.", "Sen.", "ex-"). */
+export function inTitle(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): boolean {
+  const t = ctx.tokens[i]!;
+  if (countryCovering(ctx, t.start)) return true;
+  if (t.kind === "word") return isTitleWord(t.text, vocab);
+  if (t.text === "-") return true;
+  // "Sen." / "Gov.": a full stop right after a title word.
+  return t.text === "." && i > 0 && ctx.tokens[i - 1]!.end === t.start && ctx.tokens[i - 1]!.kind === "word" && isTitleWord(ctx.tokens[i - 1]!.text, vocab);
+}
+
+/** Is token i a word a title may start or end with (an office or qualifier word, or a country)? */
+function isEdge(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): boolean {
+  const t = ctx.tokens[i]!;
+  if (countryCovering(ctx, t.start)) return true;
+  if (t.kind !== "word" || LANG.titleNeutral.has(t.text) || LANG.articles.has(t.text)) return false;
+  return isTitleWord(t.text, vocab);
+}
+
+export interface TitleSpan {
+  start: number;
+  end: number;
+  title: Title;
+}
+
+/** Most tokens a title may span ("former U.S. District Court Chief Judge" is 9). */
+const MAX_TITLE_TOKENS = 14;
+
+/**
+ * The title ending right before the name at `nameStart` ("Vice President Marco Rubio"; in
+ * apposition "el ministro de Interior, Diosdado Cabello"), read leftwards as far as title words go
+ * and at least over `atLeast` (where the rule's own longest title starts). Null when there is none.
+ */
+export function titleBefore(ctx: ArticleContext, nameStart: number, sentence: number, vocab: ReadonlySet<string>, atLeast: number | null): TitleSpan | null {
+  let i = ctx.tokenAt(nameStart) - 1;
+  if (i >= 0 && ctx.tokens[i]!.text === ",") {
+    i--; // apposition: "the interior minister, Diosdado Cabello"
+    // "A federal judge in Washington, James Boasberg": the title's place is not part of it.
+    let k = i;
+    while (k >= 0 && i - k < 4 && ctx.tokens[k]!.kind === "word" && isUpperAt(ctx.text, ctx.tokens[k]!.start) && !inTitle(ctx, k, vocab)) k--;
+    const prep = ctx.tokens[k];
+    if (k < i && k >= 1 && prep && (LANG.locatives.has(prep.text) || LANG.yearLinks.has(prep.text)) && isEdge(ctx, k - 1, vocab)) i = k - 1;
+  }
+  const last = i;
+  let first = i + 1;
+  for (; i >= 0 && last - i < MAX_TITLE_TOKENS; i--) {
+    const t = ctx.tokens[i]!;
+    if (ctx.sentenceAt(t.start) !== sentence) break;
+    const forced = atLeast !== null && t.start >= atLeast;
+    if (!forced && !inTitle(ctx, i, vocab)) break;
+    first = i;
+    if (t.brk) break;
+  }
+  while (first <= last && !isEdge(ctx, first, vocab) && !(atLeast !== null && ctx.tokens[first]!.start === atLeast)) first++;
+  let end = last;
+  while (end >= first && ctx.tokens[end]!.kind === "punct") end--; // "Sen." keeps its stop below
+  if (end < first || !isEdge(ctx, end, vocab)) return null;
+  const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
+  // "then-President": "then" right before the title.
+  const before = ctx.tokens[first - 1];
+  title.qualified = qualifier(ctx, first - 1, sentence, vocab);
+  if (before && LANG.titleThen.has(before.text)) title.then = true;
+  if (before?.text === "-" && LANG.titleThen.has(ctx.tokens[first - 2]?.text ?? "")) title.then = true;
+  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+}
+
+/**
+ * Is token k (right before a title) a body or a person the title belongs to: a possessive
+ * ("Maduro's"), an acronym ("PSUV"), or a capitalised word that does not open the sentence?
+ */
+function qualifier(ctx: ArticleContext, k: number, sentence: number, vocab: ReadonlySet<string>): boolean {
+  const t = ctx.tokens[k];
+  if (!t || ctx.sentenceAt(t.start) !== sentence) return false;
+  if (LANG.possessiveSuffixes.has(t.text) && (ctx.tokens[k - 1]?.text === "'" || ctx.tokens[k - 1]?.text === "’")) return true;
+  if (t.kind !== "word" || !isUpperAt(ctx.text, t.start) || inTitle(ctx, k, vocab)) return false;
+  const word = ctx.text.slice(t.start, t.end);
+  const opens = ctx.tokenAt(ctx.sentences[sentence]!.start) === k;
+  return (word.length > 1 && word === word.toUpperCase()) || !opens;
+}
+
+/**
+ * A title in apposition after the name: "James Boasberg, Chief Judge of the U.S. District Court",
+ * "Maduro, Venezuela's president, said". It must end the apposition (punctuation or a lower-case
+ * word follows): "Rubio, President Trump said" is not Rubio's title.
+ */
+export function titleAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
+  const i = ctx.tokenAt(nameEnd);
+  if (ctx.tokens[i]?.text !== ",") return null;
+  return titleFrom(ctx, i + 1, sentence, vocab, true);
+}
+
+/** Phrases indexed by their first word. */
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const p of phrases) m.set(p[0]!, [...(m.get(p[0]!) ?? []), p]);
+  return m;
+}
+
+/** Length in tokens of the longest phrase starting at token i, or 0. */
+function phraseAt(ctx: ArticleContext, i: number, phrases: ReadonlyMap<string, string[][]>): number {
+  let best = 0;
+  for (const p of phrases.get(ctx.tokens[i]?.text ?? "") ?? []) if (p.length > best && p.every((w, k) => ctx.tokens[i + k]?.text === w)) best = p.length;
+  return best;
+}
+
+const PRESENT = byFirstWord(phrasesOf("titleCopulas"));
+const BECAME = byFirstWord(phrasesOf("titleBecame"));
+
+/**
+ * A title stated of the name: "Marco Rubio is the secretary of state" (judged), "Delcy Rodríguez
+ * was sworn in as acting president" (a change at some time: it may confirm, never fail).
+ */
+export function titlePredicate(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): (TitleSpan & { passOnly: boolean }) | null {
+  const i = ctx.tokenAt(nameEnd);
+  const present = phraseAt(ctx, i, PRESENT);
+  const became = present ? 0 : phraseAt(ctx, i, BECAME);
+  if (!present && !became) return null;
+  const span = titleFrom(ctx, i + present + became, sentence, vocab, false);
+  return span ? { ...span, passOnly: became > 0 } : null;
+}
+
+/** Reads a title forwards from token i (after articles), as far as title words go. */
+function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: ReadonlySet<string>, apposition: boolean): TitleSpan | null {
+  while (i < ctx.tokens.length && LANG.articles.has(ctx.tokens[i]!.text)) i++;
+  const first = i;
+  let last = i - 1;
+  let complement = false; // after "of" / "de": proper names belong to the title ("of the District of Columbia")
+  let body = false; // the complement names a body we do not know ("vice president of the PSUV")
+  for (; i < ctx.tokens.length; i++) {
+    if (i - first >= 2 * MAX_TITLE_TOKENS) return null; // a list or a headline, not a title
+    const t = ctx.tokens[i]!;
+    if (ctx.sentenceAt(t.start) !== sentence || (t.brk && i > first)) break;
+    const name = complement && ((t.kind === "word" && isUpperAt(ctx.text, t.start)) || (t.text === "." && ctx.tokens[i - 1]!.end === t.start));
+    const known = inTitle(ctx, i, vocab);
+    if (!name && !known) break;
+    if (!known && t.kind === "word") body = true;
+    if (LANG.yearLinks.has(t.text)) complement = true;
+    last = i;
+  }
+  const stop = last + 1;
+  const next = ctx.tokens[stop]; // what ends the title
+  while (last >= first && !isEdge(ctx, last, vocab)) last--;
+  if (last < first || !isEdge(ctx, first, vocab)) return null;
+  // A capitalised word right after is another name ("Rubio, President Trump said"); so is "'s".
+  if (next && next.kind === "word" && isUpperAt(ctx.text, next.start) && ctx.sentenceAt(next.start) === sentence) return null;
+  if (next && (next.text === "'" || next.text === "’")) return null;
+  // "Bukele, the justice minister, Gustavo Villatoro, and …": a list, the title is the next name's.
+  const after = ctx.tokens[stop + 1];
+  if (apposition && next?.text === "," && after && after.kind === "word" && isUpperAt(ctx.text, after.start) && !inTitle(ctx, stop + 1, vocab)) return null;
+  const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
+  if (![...title.words].some((w) => LANG.offices.has(w))) return null;
+  title.qualified = body;
+  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+}
+
+/** Heads of a title: its words that are not mere qualifiers ("Chief", "Interior"). */
+function heads(words: ReadonlySet<string>): string[] {
+  return [...words].filter((w) => !LANG.officeQualifiers.has(w)).sort();
+}
+
+/** A period's titles prepared for comparison: their words, and their heads with "former" marked. */
+export interface Offices {
+  vocab: Set<string>;
+  heads: Set<string>;
+}
+
+/** Key of a title's heads ("former:" marks a past title). */
+function headKey(t: Title): string {
+  return (t.former ? "former:" : "") + heads(t.words).join(" ");
+}
+
+export function offices(titles: readonly Title[]): Offices {
+  return { vocab: new Set(titles.flatMap((t) => [...t.words])), heads: new Set(titles.filter((t) => heads(t.words).length).map(headKey)) };
+}
+
+/**
+ * Does the found title name the same office as one of the period's titles? Its words must all be
+ * the period's title words, and its head words (those that are not qualifiers) those of one title:
+ * "Minister" matches "Interior Minister", "President" does not match "Vice President".
+ */
+export function sameOffice(found: Title, o: Offices): boolean {
+  for (const w of found.words) if (!o.vocab.has(w)) return false;
+  if (heads(found.words).length === 0) return false; // qualifiers alone ("Justicia y Paz") name no office
+  return o.heads.has(headKey(found));
+}
+
+/** Does the title name an office at all (not only a place, a country or a qualifier)? */
+export function namesOffice(found: Title): boolean {
+  return [...found.words].some((w) => LANG.offices.has(w));
+}

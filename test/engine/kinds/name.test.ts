@@ -1,0 +1,57 @@
+// The name kind with a small pack-free rule: an expansion attached to the acronym is compared by
+// its words; any other fails, one word away goes to review, a lower-case description fails only
+// with a rejected word.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\nkind: name\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.name.yaml": `id: t.name\n${COMMON}acronym: [NOAA]\naccept: [National Oceanic and Atmospheric Administration, Administración Nacional Oceánica y Atmosférica]\nreject: [space*, weather service]\n`,
+});
+
+const verdict = (text: string) => checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "t.name")!;
+const status = (text: string) => verdict(text).status;
+
+describe("name: expansions are compared by their words", () => {
+  it("passes an accepted expansion in every attachment shape", () => {
+    expect(status("The National Oceanic and Atmospheric Administration (NOAA) issued a warning.")).toBe("pass");
+    expect(status("NOAA (National Oceanic and Atmospheric Administration) issued a warning.")).toBe("pass");
+    expect(status("NOAA, short for the National Oceanic and Atmospheric Administration, issued a warning.")).toBe("pass");
+    expect(status("La Administración Nacional Oceánica y Atmosférica, conocida como NOAA, emitió una alerta.")).toBe("pass");
+  });
+  it("takes an accepted name written without the acronym as confirming it", () => {
+    expect(status("The National Oceanic and Atmospheric Administration issued a warning.")).toBe("pass");
+    expect(status("the national oceanic and atmospheric administration, in lower case, is no name.")).toBe("not_applicable");
+  });
+  it("fails any other expansion, listed or not", () => {
+    expect(status("The National Ocean Research Agency (NOAA) issued a warning.")).toBe("fail");
+    expect(status("The Northern Alliance of Amateur Astronomers, known as NOAA, met.")).toBe("fail");
+  });
+  it("reads 'known by its acronym' as naming", () => {
+    expect(status("The Northern Ocean Agency, known by its English acronym NOAA, issued a warning.")).toBe("fail");
+    expect(status("La Agencia Marina del Norte, conocida por sus siglas en inglés NOAA, emitió una alerta.")).toBe("fail");
+  });
+  it("does not read a title-case headline as an expansion", () => {
+    expect(status("NOAA, the Agency That Tracks Storms Across America")).toBe("not_applicable");
+    expect(status("NOAA, the Agency for Space Weather Care")).toBe("fail");
+  });
+  it("sends an expansion one word away to review", () => {
+    expect(status("The National Oceanic and Atmospheric Agency (NOAA) issued a warning.")).toBe("review");
+  });
+  it("suggests the accepted expansion closest to the one found (its language)", () => {
+    const v = verdict("La Agencia Nacional Oceánica de Pesca (NOAA) emitió una alerta.");
+    expect(v.status).toBe("fail");
+    expect(v.evidence[0]!.replacements).toEqual(["Administración Nacional Oceánica y Atmosférica"]);
+  });
+  it("fails a lower-case description only with a rejected word", () => {
+    expect(status("The agency's space office (NOAA) issued a warning.")).toBe("fail");
+    expect(status("The federal agency (NOAA) issued a warning.")).toBe("not_applicable");
+  });
+  it("does not take a possessor or a country for an expansion", () => {
+    expect(status("NOAA, Washington's main forecaster, issued a warning.")).toBe("not_applicable");
+    expect(status("An office in Peru, known as NOAA, opened.")).toBe("not_applicable");
+  });
+});

@@ -1,0 +1,100 @@
+// The place kind with small pack-free rules: a place counts only when attached to the entity
+// (before it, after it with glue, in a copular statement with an insertion), and in sentence mode
+// the place the subject governs decides.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\nkind: place\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.country.yaml": `id: t.country\n${COMMON}subject: [Zorva Dome, ZD]\nheads: [stadium, arena]\nmodifiers: [giant]\npeople: [fans]\ncountry: PE\n`,
+  "t/t.town.yaml": `id: t.town\n${COMMON}subject: [Zorva Dome, ZD]\nheads: [stadium, arena]\nplaces: { accept: [Cusco], reject: [Lima, Arequipa] }\n`,
+  "t/t.landing.yaml": `id: t.landing\n${COMMON}subject: [landed, landing]\nattach: sentence\nplaces: { accept: [Jorge Chávez, Lima], reject: [Las Palmas, Arequipa] }\n`,
+});
+
+const verdict = (text: string, rule: string) => checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!;
+const status = (text: string, rule: string) => verdict(text, rule).status;
+
+describe("place: attached places", () => {
+  it("judges a country attached before or after the entity", () => {
+    expect(status("Crowds filled the Zorva Dome in Peru.", "t.country")).toBe("pass");
+    expect(status("Crowds filled Chile's Zorva Dome.", "t.country")).toBe("fail");
+    expect(status("The ZD, a giant Bolivian arena, was full.", "t.country")).toBe("fail");
+  });
+  it("does not read a compound made of the name as the entity", () => {
+    expect(status("Chile's ZD-style arena opened.", "t.country")).toBe("not_applicable");
+    expect(status("Chile built a mini-ZD last year in Chile.", "t.country")).toBe("not_applicable");
+    expect(status("Chile wants another Zorva Dome in Chile.", "t.country")).toBe("not_applicable");
+  });
+  it("does not take a place that only shares the sentence", () => {
+    expect(status("Chilean fans flew from Chile to the Zorva Dome.", "t.country")).toBe("not_applicable");
+    expect(status("Chilean ZD fans sang all night.", "t.country")).toBe("not_applicable");
+    expect(status("Chilean ZD alumni sang all night.", "t.country")).toBe("not_applicable");
+    expect(status("The Chilean ZD stadium was full.", "t.country")).toBe("fail");
+  });
+  it("reads a copular statement past an insertion", () => {
+    expect(status("The Zorva Dome, which opened in 2021, is a stadium in Cusco.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome (ZD), built by the state, is an arena in Arequipa.", "t.town")).toBe("fail");
+  });
+  it("skips an aside between dashes (dashes fold to hyphens)", () => {
+    expect(status("The Zorva Dome — ZD to its fans — rises over farmland in Cusco.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome — ZD to its fans — is a stadium in Arequipa.", "t.town")).toBe("fail");
+  });
+  it("locates through a town: 'in Cusco, Peru'", () => {
+    expect(status("The Zorva Dome, in Cusco, Peru, was full.", "t.country")).toBe("pass");
+    expect(status("The Zorva Dome, in Cusco, Chile, was full.", "t.country")).toBe("fail");
+  });
+  it("does not read the language of an acronym as a place", () => {
+    expect(status("The stadium, known by its Spanish acronym ZD, was full.", "t.country")).toBe("not_applicable");
+  });
+  it("skips negations and corrections", () => {
+    expect(status("The Zorva Dome is not in Chile.", "t.country")).toBe("not_applicable");
+    expect(status("An earlier version of this story incorrectly said the Zorva Dome is in Chile.", "t.country")).toBe("not_applicable");
+  });
+  it("reads 'the stadium' after the entity was named, for passes only", () => {
+    expect(status("The Zorva Dome opened in 2021. The stadium, in Cusco, holds 40,000.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome opened in 2021. The stadium in Lima was older.", "t.town")).toBe("not_applicable");
+  });
+});
+
+describe("place: statements that confirm, never fail", () => {
+  it("reads a statement whose subject is the entity, a head noun or 'it'", () => {
+    expect(status("The Zorva Dome sits on a hill in Cusco.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome is famous. It is located in Cusco.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome sits on a hill in Lima.", "t.town")).toBe("not_applicable");
+  });
+  it("takes a head noun in an article naming the entity for it, for passes only", () => {
+    expect(status("Fans love the Zorva Dome. They flock to a stadium in Peru.", "t.country")).toBe("pass");
+    expect(status("Fans love the Zorva Dome. They flock to a stadium in Chile.", "t.country")).toBe("not_applicable");
+  });
+  it("does not read a demonym on something else as the entity's place", () => {
+    expect(status("The Zorva Dome holds 40,000 Peruvian fans.", "t.country")).toBe("not_applicable");
+  });
+  it("locates through a Spanish genitive attached to the entity", () => {
+    expect(status("El estadio Zorva Dome de Perú abrió en 2021.", "t.country")).toBe("pass");
+    expect(status("El estadio Zorva Dome de Chile abrió en 2021.", "t.country")).toBe("fail");
+  });
+});
+
+describe("place: sentence mode", () => {
+  it("the governed place decides; a right place locating it does not hide it", () => {
+    expect(status("The plane landed at Jorge Chávez airport on Friday.", "t.landing")).toBe("pass");
+    expect(status("The plane, after landing at Las Palmas air base in Lima, taxied.", "t.landing")).toBe("fail");
+  });
+  it("a later place in the sentence is not the landing place", () => {
+    expect(status("The team landed at Jorge Chávez and later travelled to Arequipa.", "t.landing")).toBe("pass");
+  });
+});
+
+describe("place: fact boxes", () => {
+  it("reads 'Location: …' lines as statements about the entity named just before", () => {
+    expect(status("Zorva Dome at a glance\nLocation: Cusco, Peru\nOpened: 2021", "t.country")).toBe("pass");
+    expect(status("Zorva Dome at a glance\nLocation: Cusco, Chile\nOpened: 2021", "t.country")).toBe("fail");
+    expect(status("Zorva Dome at a glance\nLocation: Arequipa\nOpened: 2021", "t.town")).toBe("fail");
+  });
+  it("needs the entity named on a line just before", () => {
+    expect(status("Location: Chile\n\nThe Zorva Dome opened in 2021.", "t.country")).toBe("not_applicable");
+  });
+});

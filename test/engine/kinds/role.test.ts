@@ -1,0 +1,115 @@
+// The role kind with small pack-free rules: titles are typed values (office words, country, past),
+// read as far as title words go, before or after the name, and judged for the date.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\nkind: role\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.ada.yaml": `id: t.ada\n${COMMON}person: [Ada Quill, Quill]\ncountry: FR\ntitles:\n  - { title: [President, French President, présidente], from: 2020-05-01 }\n  - { title: [Mayor], from: 2010-01-01, until: 2019-12-31 }\n`,
+  "t/t.ben.yaml": `id: t.ben\n${COMMON}person: [Ben Okafor, Okafor]\ncountry: GB\ntitles:\n  - { title: [Chief Judge, U.K. District Judge, Judge], from: 2015-01-01 }\nreject: [Appeals Judge]\n`,
+});
+
+const verdict = (text: string, rule: string, publishedAt = "2024-06-01") => checkArticle({ text, publishedAt }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!;
+const status = (text: string, rule: string, publishedAt?: string) => verdict(text, rule, publishedAt).status;
+
+describe("role: any other office fails", () => {
+  it("passes the right title before the name", () => {
+    expect(status("French President Ada Quill spoke on Monday.", "t.ada")).toBe("pass");
+    expect(status("La présidente Ada Quill a parlé.", "t.ada")).toBe("pass");
+  });
+  it("fails an office the rule never lists, even when a right word sits inside it", () => {
+    expect(status("Vice President Ada Quill spoke on Monday.", "t.ada")).toBe("fail");
+    expect(status("Prime Minister Ada Quill spoke on Monday.", "t.ada")).toBe("fail");
+  });
+  it("fails a right word hiding a wrong one before it", () => {
+    expect(status("Chief Judge Ben Okafor ruled.", "t.ben")).toBe("pass");
+    expect(status("Circuit Chief Judge Ben Okafor ruled.", "t.ben")).toBe("fail");
+  });
+  it("fails a country word naming another country", () => {
+    expect(status("Spanish President Ada Quill spoke on Monday.", "t.ada")).toBe("fail");
+  });
+  it("fails a title of another period, and names the right one", () => {
+    const v = verdict("Mayor Ada Quill opened the bridge.", "t.ada");
+    expect(v.status).toBe("fail");
+    expect(v.evidence[0]!.replacements).toEqual(["President Ada Quill"]);
+  });
+  it("judges each part of coordinated titles", () => {
+    expect(status("Mayor and President Ada Quill spoke.", "t.ada")).toBe("fail");
+    expect(status("Chief Judge and District Judge Ben Okafor ruled.", "t.ben")).toBe("pass");
+  });
+  it("lets another body's or another person's title confirm only", () => {
+    expect(status("The meeting of UNESCO Vice President Ada Quill ended.", "t.ada")).toBe("not_applicable");
+    expect(status("Okafor's Vice President Ada Quill spoke.", "t.ada")).toBe("not_applicable");
+  });
+  it("reads a hyphenated country as the person's origin, not the office's", () => {
+    expect(status("Spanish-born President Ada Quill spoke.", "t.ada")).toBe("pass");
+  });
+  it("still fails a rejected title", () => {
+    expect(status("Appeals Judge Ben Okafor ruled.", "t.ben")).toBe("fail");
+  });
+  it("reads a past title as right when the office was held before and not now", () => {
+    expect(status("Ada Quill, the former mayor, spoke.", "t.ada")).toBe("pass");
+    expect(status("Former President Ada Quill spoke.", "t.ada")).toBe("fail");
+  });
+});
+
+describe("role: titles after the name", () => {
+  it("judges a title in apposition after the name", () => {
+    expect(status("Ben Okafor, Chief Judge of the U.K. District Court, ruled on Monday.", "t.ben")).toBe("pass");
+    expect(status("Ada Quill, the vice president, spoke.", "t.ada")).toBe("fail");
+  });
+  it("lets a title of a body it does not know confirm only", () => {
+    expect(status("Ada Quill is vice president of the Zorvan League.", "t.ada")).toBe("not_applicable");
+    expect(status("Ada Quill, president of the Republic of France, spoke.", "t.ada")).toBe("pass");
+  });
+  it("does not take a namesake with another first name for the person", () => {
+    expect(status("Lena Quill is the vice president of the firm.", "t.ada")).toBe("not_applicable");
+    expect(status("Lena Quill, the vice president, spoke.", "t.ada")).toBe("not_applicable");
+  });
+  it("does not take another person's title", () => {
+    expect(status("Ada Quill, President Okafor said, will visit.", "t.ada")).toBe("not_applicable");
+  });
+});
+
+describe("role: titles stated of the name", () => {
+  it("judges a present title and lets a past change only confirm", () => {
+    expect(status("Ada Quill is the president of France.", "t.ada")).toBe("pass");
+    expect(status("Ada Quill is the prime minister.", "t.ada")).toBe("fail");
+    expect(status("Ada Quill was sworn in as president in May.", "t.ada")).toBe("pass");
+    expect(status("Ada Quill was named mayor.", "t.ada")).toBe("not_applicable");
+  });
+  it("skips the place of a title in apposition", () => {
+    expect(status("A judge in London, Ben Okafor, ruled.", "t.ben")).toBe("pass");
+    expect(status("An appeals judge in London, Ben Okafor, ruled.", "t.ben")).toBe("fail");
+  });
+});
+
+describe("role: dates", () => {
+  it("a stated year excuses a title of that year", () => {
+    expect(status("In 2015, Mayor Ada Quill opened the bridge.", "t.ada")).toBe("not_applicable");
+  });
+  it("a year excuses only when the month agrees too", () => {
+    expect(status("In December 2019, President Ada Quill spoke.", "t.ada", "2024-06-01")).toBe("pass");
+    expect(status("In June 2020, Mayor Ada Quill spoke.", "t.ada")).toBe("fail");
+    expect(status("In 2019, Mayor Ada Quill spoke.", "t.ada")).toBe("not_applicable");
+  });
+  it("a year-less date is resolved against the publication date", () => {
+    expect(status("In December, Mayor Ada Quill opened the bridge.", "t.ada", "2020-03-01")).toBe("not_applicable");
+    expect(status("In June, Mayor Ada Quill opened the bridge.", "t.ada", "2020-08-01")).toBe("fail");
+  });
+  it("without a date in its sentence, a title is dated by the last date before it in its paragraph", () => {
+    expect(status("On 20 July 2015 the bridge opened. Mayor Ada Quill cut the ribbon.", "t.ada")).toBe("not_applicable");
+    expect(status("On 20 July 2015 the bridge opened.\n\nMayor Ada Quill cut the ribbon.", "t.ada")).toBe("fail");
+  });
+  it("lets a then-title confirm a title held before, never fail", () => {
+    expect(status("Then-Mayor Ada Quill opened the bridge.", "t.ada")).toBe("pass");
+    expect(status("Ada Quill, then the mayor, opened the bridge.", "t.ada")).toBe("pass");
+    expect(status("Then-Governor Ada Quill opened the bridge.", "t.ada")).toBe("not_applicable");
+  });
+  it("leaves lower-case names alone", () => {
+    expect(status("The quill was sharp.", "t.ada")).toBe("not_applicable");
+  });
+});
