@@ -39,6 +39,8 @@ export default defineConfig(async () => {
                   STANDARD_WEBHOOK_SECRET: "whsec_YWNjdXJhY3ktaGFybmVzcy1zdGFuZGFyZC10ZXN0LWtleSEh",
                   NOTIFY_URL: "",
                   NOTIFY_SECRET: "whsec_YWNjdXJhY3ktaGFybmVzcy1ub3RpZnktdGVzdC1rZXkhISEh",
+                  // Dashboard "Edit in CMS" links (test/worker/ui-article.test.ts).
+                  CMS_EDIT_URLS: JSON.stringify({ ghost: "https://cms.test/ghost/#/editor/post/{external_id}" }),
                 },
                 compatibilityFlags: ["service_binding_extra_handlers"],
               },

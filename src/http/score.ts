@@ -92,7 +92,7 @@ scoreRoutes.post(
 
     if (dryRun) return c.json({ article_id: null, run_id: null, dry_run: true, ...result }, 200);
 
-    const saved = await store(getDb(c.env.DB), { trigger: "api" });
+    const saved = await store(getDb(c.env.DB), { trigger: "api", actor: c.var.actor });
     c.header("location", `/v1/runs/${saved.runId}`);
     return c.json({ article_id: saved.articleId, run_id: saved.runId, dry_run: false, ...result }, 201);
   },

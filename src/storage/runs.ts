@@ -34,6 +34,8 @@ export interface RunWriteInput {
   trigger: RunTrigger;
   auditId?: string | null;
   deliveryId?: string | null;
+  /** Who asked for this run (a person's email or token name); null for automatic runs. */
+  actor?: string | null;
   now?: Date;
 }
 
@@ -110,6 +112,7 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
       trigger: input.trigger,
       audit_id: input.auditId ?? null,
       delivery_id: input.deliveryId ?? null,
+      actor: input.actor ?? null,
       ruleset_version: result.ruleset.version,
       content_hash: contentHash,
       score: result.score,
@@ -155,10 +158,10 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     // The article id is resolved inside the batch, so a concurrent first insert cannot race us.
     // ruleset_version is NULL (a NOT NULL failure that rolls the batch back) unless the ruleset is
     // stored in a format that can restore the implied verdicts; saveRun then stores it and retries.
-    db.run(sql`INSERT INTO runs (id, article_id, trigger, audit_id, delivery_id, ruleset_version, content_hash, score, outcome,
+    db.run(sql`INSERT INTO runs (id, article_id, trigger, audit_id, delivery_id, actor, ruleset_version, content_hash, score, outcome,
         pass_count, fail_count, not_applicable_count, review_count, error_count, as_of, implied_verdicts, created_at)
       SELECT r ->> 'id', (SELECT id FROM articles WHERE source = r ->> 'source' AND external_id = r ->> 'external_id'),
-        r ->> 'trigger', r ->> 'audit_id', r ->> 'delivery_id',
+        r ->> 'trigger', r ->> 'audit_id', r ->> 'delivery_id', r ->> 'actor',
         (SELECT version FROM rulesets WHERE version = r ->> 'ruleset_version' AND format >= ${RULESET_FORMAT}),
         r ->> 'content_hash', r ->> 'score', r ->> 'outcome',
         r ->> '$.counts[0]', r ->> '$.counts[1]', r ->> '$.counts[2]', r ->> '$.counts[3]', r ->> '$.counts[4]', r ->> 'as_of', r ->> 'implied', r ->> 'now'

@@ -72,6 +72,8 @@ export const runs = sqliteTable(
     trigger: text("trigger", { enum: ["api", "webhook", "audit", "cli"] }).notNull(),
     auditId: text("audit_id"),
     deliveryId: text("delivery_id"),
+    /** Who asked for the run (email or API token name); null for webhooks, audits and shared tokens. */
+    actor: text("actor"),
     rulesetVersion: text("ruleset_version").notNull(),
     contentHash: text("content_hash").notNull(),
     score: real("score"),
@@ -266,3 +268,24 @@ export const dashboardSessions = sqliteTable("dashboard_sessions", {
   expiresAt: integer("expires_at").notNull(),
   createdAt: timestamps.createdAt,
 });
+
+/**
+ * Per-person API tokens for scripts. Only the SHA-256 of the token is stored; the token itself is
+ * shown once, when created. A revoked token keeps its row so past actions still name it.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    /** The person (email) the token acts for: runs it starts are credited to them. */
+    owner: text("owner").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["write", "read"] }).notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamps.createdAt,
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), index("api_tokens_owner").on(t.owner)],
+);

@@ -17,6 +17,8 @@ export interface Session {
   csrf: string;
   /** SHA-256 of the cookie's session id: the D1 row that logout deletes (absent for sessions without our cookie). */
   idHash?: string;
+  /** The signed-in person (Cloudflare Access email); absent for the shared tokens. */
+  name?: string;
 }
 
 const COOKIE = "session"; // sent as __Host-session: Secure, Path=/, no Domain

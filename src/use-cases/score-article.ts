@@ -38,6 +38,8 @@ export interface StoreOptions {
   trigger: RunTrigger;
   auditId?: string;
   deliveryId?: string;
+  /** Who asked for the run (a person's email); absent for webhooks, audits and shared tokens. */
+  actor?: string | null;
   at?: Date;
 }
 
@@ -80,6 +82,7 @@ export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}
     trigger: o.trigger,
     auditId: o.auditId,
     deliveryId: o.deliveryId,
+    actor: o.actor ?? null,
     now: o.at,
   });
 
