@@ -203,7 +203,10 @@ export const place = defineKind({
         const t = ctx.tokens[k]!;
         if (t.kind !== "punct" && !LANG.articles.has(t.text) && !LANG.definiteArticles.has(t.text)) return;
       }
-      const k = skipInsertions(ctx, ctx.tokenAt(a.end));
+      const after = ctx.tokenAt(a.end);
+      // "The prison, which opened in 2023 in Tecoluca, …": a relative clause on the subject states a fact about it.
+      const relative = ctx.tokens[after]?.text === "," && LANG.relativePronouns.has(ctx.tokens[after + 1]?.text ?? "") ? after + 1 : -1;
+      const k = relative >= 0 ? relative : skipInsertions(ctx, after);
       const first = ctx.tokens[k];
       if (k < 0 || !first || ctx.sentenceAt(first.start) !== a.sentence) return;
       let clause: ReturnType<typeof clauseAt> | null = null; // built lazily: the clause layer is costly

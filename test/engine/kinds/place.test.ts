@@ -65,6 +65,10 @@ describe("place: statements that confirm, never fail", () => {
     expect(status("The Zorva Dome is famous. It is located in Cusco.", "t.town")).toBe("pass");
     expect(status("The Zorva Dome sits on a hill in Lima.", "t.town")).toBe("not_applicable");
   });
+  it("reads a relative clause on the subject", () => {
+    expect(status("The Zorva Dome, which opened in 2021 in Cusco, is huge.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome, which fans from Lima love, is huge.", "t.town")).toBe("not_applicable");
+  });
   it("takes a head noun in an article naming the entity for it, for passes only", () => {
     expect(status("Fans love the Zorva Dome. They flock to a stadium in Peru.", "t.country")).toBe("pass");
     expect(status("Fans love the Zorva Dome. They flock to a stadium in Chile.", "t.country")).toBe("not_applicable");
