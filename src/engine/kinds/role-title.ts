@@ -254,7 +254,10 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   if (apposition && next?.text === "," && after && after.kind === "word" && isUpperAt(ctx.text, after.start) && !inTitle(ctx, stop + 1, vocab)) return null;
   const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
   if (![...title.words].some((w) => LANG.offices.has(w))) return null;
-  title.qualified = body;
+  // "vice president of the party": a complement cut short names a body we do not know either.
+  let cut = false;
+  for (let k = last + 1; k < stop; k++) if (LANG.yearLinks.has(ctx.tokens[k]!.text)) cut = true;
+  title.qualified = body || cut;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }
 

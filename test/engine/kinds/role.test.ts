@@ -63,6 +63,7 @@ describe("role: titles after the name", () => {
   });
   it("lets a title of a body it does not know confirm only", () => {
     expect(status("Ada Quill is vice president of the Zorvan League.", "t.ada")).toBe("not_applicable");
+    expect(status("Ada Quill is vice president of the local league.", "t.ada")).toBe("not_applicable");
     expect(status("Ada Quill, president of the Republic of France, spoke.", "t.ada")).toBe("pass");
   });
   it("does not take a namesake with another first name for the person", () => {
