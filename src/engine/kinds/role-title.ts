@@ -169,11 +169,14 @@ export function titleBefore(ctx: ArticleContext, nameStart: number, sentence: nu
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }
 
+const FUNCTION_WORDS = new Set(
+  [LANG.articles, LANG.definiteArticles, LANG.locatives, LANG.yearLinks, LANG.destinationPrepositions, LANG.originPrepositions, LANG.boundaryPrepositions, LANG.phraseBreakers, LANG.coordinators, LANG.clauseOpeners, LANG.predicates, LANG.modals, LANG.negations, LANG.namingWords, LANG.namingJoiners, LANG.placeLinkers, LANG.auxiliaries, LANG.relativePronouns, LANG.whenWords].flatMap((c) => [...c]),
+);
+const VERB_SUFFIXES = [...LANG.verbSuffixes];
+
 /** A word of a closed class or a verb: it can sit before a title without owning it. */
 function functionWord(w: string): boolean {
-  const classes = [LANG.articles, LANG.definiteArticles, LANG.locatives, LANG.yearLinks, LANG.destinationPrepositions, LANG.originPrepositions, LANG.boundaryPrepositions, LANG.phraseBreakers, LANG.coordinators, LANG.clauseOpeners, LANG.predicates, LANG.modals, LANG.negations, LANG.namingWords, LANG.namingJoiners, LANG.placeLinkers, LANG.auxiliaries, LANG.relativePronouns, LANG.whenWords];
-  if (classes.some((c) => c.has(w))) return true;
-  return [...LANG.verbSuffixes].some((x) => w.endsWith(x)) && !LANG.notVerbs.has(w);
+  return FUNCTION_WORDS.has(w) || (VERB_SUFFIXES.some((x) => w.endsWith(x)) && !LANG.notVerbs.has(w));
 }
 
 /**
