@@ -103,11 +103,12 @@ export function bindEvent(ctx: ArticleContext, e: CompiledEvent, start: number, 
     bound = anyMainIsThis(ctx, main, a, c, start) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
     if (!bound) return null;
   }
+  if (!bound) return null;
   // A relative clause's time is its antecedent's ("in late January, in which Venezuela released six").
   const antecedent = withAntecedent(ctx, own);
   const dated = e.when ? occurrenceDate(ctx, e.when, antecedent.start < c.start ? windowAround(ctx, { ...c, start: antecedent.start, from: antecedent.from }, start, end) : c, start, end) : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
-  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, start, end))) return null;
+  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, bound))) return null;
   return bound;
 }
 

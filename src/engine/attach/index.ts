@@ -6,3 +6,4 @@ export { isGenericPredicate, windowAround } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
 export { bindEvent, eventHolds, valueClause, type Binding } from "./bind";
 export { datesANoun } from "./participants";
+export { boundaryBefore, coordinatedDates } from "./dates";

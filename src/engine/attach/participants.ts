@@ -6,6 +6,7 @@ import { firstMentionAt, firstStartingAt } from "../search";
 import { anyWordIn } from "./bind";
 import { subjectClause, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
+import { boundaryBefore } from "./dates";
 import { isGenericPredicate, windowAround } from "./predicates";
 import type { DateMention } from "../text-adapter";
 
@@ -31,12 +32,20 @@ export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["
 }
 
 /** Is the clause (or the one whose subject it shares) about one person ("he", "ella")? */
-export function oneperson(ctx: ArticleContext, own: Clause, start: number, end: number): boolean {
-  // Windowed: a run-on sentence must not make every value scan all of it.
-  const c = windowAround(ctx, own, start, end);
+export function oneperson(ctx: ArticleContext, own: Clause, predicate: { start: number }): boolean {
+  // The bound predicate's own subject: a pronoun right before it ("he had spent", "he was moved").
+  const i = ctx.tokenAt(predicate.start);
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") break;
+    if (LANG.singularPronouns.has(t.text)) return true;
+  }
+  // A gerund, resumed or coordinated clause takes the subject of the clause it hangs from
+  // ("he was moved …, before being returned"): look at that clause's first words.
   const subject = subjectClause(ctx, own);
-  const s = windowAround(ctx, subject, subject.start, subject.start); // the subject sits at its start
-  return anyWordIn(ctx, LANG.singularPronouns, s.start, s.end) || (s !== c && anyWordIn(ctx, LANG.singularPronouns, c.start, c.end));
+  if (subject === own) return false;
+  const s = windowAround(ctx, subject, subject.start, subject.start);
+  return anyWordIn(ctx, LANG.singularPronouns, s.start, Math.min(s.end, ctx.tokens[Math.min(s.from + 6, ctx.tokens.length - 1)]!.end));
 }
 
 /** Does a hit start within `words` words after offset? */
@@ -59,7 +68,7 @@ export function occurrenceDate(ctx: ArticleContext, when: NonNullable<CompiledEv
   for (; k < dates.length && dates[k]!.offset < c.end; k++) {
     const d = dates[k]!;
     // An undated "last year" says nothing; "the Act of 1798" dates the law, not this occurrence.
-    if ((d.offset < end && d.offset + d.length > start) || (d.year === undefined && d.month === undefined) || datesANoun(ctx, d)) continue;
+    if ((d.offset < end && d.offset + d.length > start) || (d.year === undefined && d.month === undefined) || datesANoun(ctx, d) || boundaryBefore(ctx, d.offset)) continue;
     inClause = true;
     if (disagrees(d)) return "disagrees";
   }

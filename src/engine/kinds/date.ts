@@ -4,8 +4,7 @@
 import { z } from "zod";
 import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
 import { isInQuote, type DateMention } from "../text-adapter";
-import { datesANoun } from "../attach";
-import { LANG } from "../lang";
+import { boundaryBefore, coordinatedDates, datesANoun } from "../attach";
 import { boundBy, compileMentionFilter, contextSchema, eventSchema, mentionPasses, nearSchema, partialDate, terms, type MentionFilter } from "./shared";
 
 const options = z.object({
@@ -64,36 +63,6 @@ function agrees(m: DateMention, t: P): boolean {
   return true;
 }
 
-/** A boundary preposition (since, until, by, desde …) right before the offset: a state's edge or a deadline. */
-function boundaryBefore(ctx: Parameters<KindModule["check"]>[0], offset: number): boolean {
-  const i = ctx.tokenAt(offset);
-  for (let back = 1; back <= 2; back++) {
-    const t = ctx.tokens[i - back];
-    if (!t || t.kind === "punct") return false;
-    if (LANG.boundaryPrepositions.has(t.text)) return true;
-    // "antes de", "después de": the two-word forms.
-    const prev = ctx.tokens[i - back - 1];
-    if (prev && LANG.boundaryPrepositions.has(`${prev.text} ${t.text}`)) return true;
-    if (t.text !== "the" && t.text !== "el" && t.text !== "la" && t.text !== "los") return false;
-  }
-  return false;
-}
-
-
-/** For each date mention, the indexes of the dates coordinated with it ("March and April", "15 y 16 de marzo"). */
-function coordinated(ctx: Parameters<KindModule["check"]>[0], all: DateMention[]): number[][] {
-  const groups: number[][] = [];
-  let current: number[] = [];
-  for (let k = 0; k < all.length; k++) {
-    const prev = all[k - 1];
-    const joined = prev !== undefined && /^\s*(,|and|y|or|o|&|to|through|and in|y en|and on|y el)?\s*$/i.test(ctx.text.slice(prev.offset + prev.length, all[k]!.offset));
-    if (!joined) current = [];
-    current.push(k);
-    groups[k] = current;
-  }
-  return groups;
-}
-
 export const date: KindModule = {
   meta: {
     name: "date",
@@ -118,7 +87,7 @@ export const date: KindModule = {
     const c = compiled as Compiled;
     const out: Finding[] = [];
     const all = ctx.dates();
-    const groups = coordinated(ctx, all);
+    const groups = coordinatedDates(ctx, all);
     for (let gi = 0; gi < all.length; gi++) {
       const m = all[gi]!;
       // Relative dates in an undated article were resolved against "now": meaningless here.

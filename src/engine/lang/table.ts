@@ -88,6 +88,8 @@ export interface LanguageTable {
   comitatives: string[];
   /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
   lengthPrepositions: string[];
+  /** What may join two dates of one set ("March and April", "15 y 16", "March to April"). */
+  dateJoiners: string[];
   /** Clause openers that are determiners after a preposition ("in that exchange"). */
   determinerOpeners: string[];
   /** Quantifiers of a part ("most of them", "la mayoría de"): what follows them is said of a subset. */
