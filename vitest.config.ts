@@ -47,6 +47,8 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
+            // Contentful's signing toolkit needs runtypes, whose circular CommonJS requires only work bundled.
+            deps: { optimizer: { ssr: { enabled: true, include: ["runtypes"] } } },
             setupFiles: ["./test/worker/apply-migrations.ts"],
             // Some tests store a hundred articles through the real Worker; on a shared 2-core box
             // that can pass vitest's 5 s default without anything being wrong.

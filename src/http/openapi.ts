@@ -15,6 +15,7 @@ import { ruleApiDoc } from "./rules";
 import { runApiDoc } from "./runs";
 import { scoreApiDoc } from "./score";
 import { webhookApiDoc } from "./webhooks/openapi";
+import { noQuery } from "./validation";
 
 interface OpenApiDocument {
   openapi: "3.1.0";
@@ -98,7 +99,7 @@ let body: string | undefined;
 
 export const openApiRoutes = new Hono();
 
-openApiRoutes.get("/", (c) => {
+openApiRoutes.get("/", noQuery, (c) => {
   body ??= JSON.stringify(openApiDocument());
   return c.body(body, 200, { "content-type": "application/json; charset=UTF-8" });
 });

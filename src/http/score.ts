@@ -8,6 +8,7 @@ import { scoreArticle } from "../use-cases/score-article";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { queryBoolean } from "../use-cases/query-schemas";
+import { decodeUtf8, hasLoneSurrogate, replaceLoneSurrogates } from "./text-input";
 import { common, error, json, ok, type Paths, queryParameters, ref, str } from "./openapi/kit";
 import { parseQuery, validationError } from "./validation";
 
@@ -26,7 +27,7 @@ const metadataFields = {
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "expected 1–64 characters: letters, digits, '.', '_', ':' or '-'")
     .nullish(),
-  external_id: z.string().min(1).max(512).nullish(),
+  external_id: z.string().min(1).max(512).refine((s) => !hasLoneSurrogate(s), "contains an unpaired UTF-16 surrogate").nullish(),
   published_at: isoDate.nullish(),
   language: z
     .string()
@@ -64,19 +65,27 @@ scoreRoutes.post(
   async (c) => {
     const mediaType = bodyMediaType(c.req.header("content-type"));
     const query = c.req.query();
+    const raw = decodeUtf8(await c.req.arrayBuffer());
+    if (raw === null) throw new ApiError(415, "unsupported_media_type", "The body is not valid UTF-8: send UTF-8.");
     let request: ScoreRequest;
     let dryRun: boolean;
     if (mediaType === "application/json") {
       dryRun = parseQuery(jsonQuerySchema, query).dry_run;
-      request = parseScoreRequest(parseJson(await c.req.text()));
+      request = parseScoreRequest(parseJson(raw));
     } else {
       const { dry_run, ...metadata } = parseQuery(textQuerySchema, query);
       dryRun = dry_run;
-      const body = await c.req.text();
-      request = parseScoreRequest(mediaType === "text/html" ? { ...metadata, html: body } : { ...metadata, text: body });
+      request = parseScoreRequest(mediaType === "text/html" ? { ...metadata, html: raw } : { ...metadata, text: raw });
     }
 
-    const { result, store } = scoreArticle({ ...request, source: request.source ?? "api" });
+    // Lone surrogates become U+FFFD before the engine computes offsets.
+    const { result, store } = scoreArticle({
+      ...request,
+      text: replaceLoneSurrogates(request.text),
+      html: replaceLoneSurrogates(request.html),
+      title: replaceLoneSurrogates(request.title),
+      source: request.source ?? "api",
+    });
     if (!/\S/.test(result.text)) throw validationError("html: contains no text once the markup is removed");
 
     if (dryRun) return c.json({ article_id: null, run_id: null, dry_run: true, ...result }, 200);
@@ -151,7 +160,7 @@ export const scoreApiDoc = (): Paths => ({
         401: common[401],
         403: error("The read-only token cannot score."),
         413: error("Body over 1 MiB."),
-        415: error("Content-Type is not application/json, text/plain or text/html (UTF-8)."),
+        415: error("Content-Type is not application/json, text/plain or text/html, or the body is not valid UTF-8."),
       },
     },
   },

@@ -68,6 +68,10 @@ export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<Pre
  */
 export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { withRuleset?: boolean } = {}): Promise<PreparedRunsWrite> {
   const articleRows: Record<string, unknown>[] = [];
+  // Texts and evidence travel in arrays of their own: `->>` parses the JSON value it reads, so
+  // each row object stays small and each large string is read once, by json_each.
+  const texts: string[] = [];
+  const evidence: string[] = [];
   const runRows: Record<string, unknown>[] = [];
   const verdictRows: unknown[][] = [];
   const out: PreparedRunsWrite["runs"] = [];
@@ -79,13 +83,13 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     const failedRules = result.verdicts.filter((v) => v.status === "fail").map((v) => v.rule);
     const { rows, implied } = splitVerdicts(result, ruleset);
     out.push({ runId, contentHash });
+    texts.push(article.text);
     articleRows.push({
       id: newId("art"),
       source: article.source,
       external_id: article.externalId,
       url: article.url ?? null,
       title: article.title ?? null,
-      text: article.text,
       content_hash: contentHash,
       published_at: article.publishedAt ?? null,
       language: article.language ?? null,
@@ -115,7 +119,10 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
       implied,
       now,
     });
-    for (const v of rows) verdictRows.push([runId, v.rule, v.status, v.severity, v.kind, JSON.stringify(v.evidence), v.message ?? null]);
+    for (const v of rows) {
+      verdictRows.push([runId, v.rule, v.status, v.severity, v.kind, v.message ?? null]);
+      evidence.push(JSON.stringify(v.evidence));
+    }
   }
 
   const statements: BatchItem<"sqlite">[] = [];
@@ -126,17 +133,19 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
   statements.push(
     // SET expressions see the OLD row, so failing_since keeps the date of the first failure
     // while the article stays failing. ("WHERE true" lets SQLite parse an upsert over a SELECT.)
+    // status is not updated: only the CMS's life cycle changes it (storage/article-states.ts), so a
+    // run stored by an audit or the API while a withdrawal lands cannot make the article live again.
     db.run(sql`INSERT INTO articles (id, source, external_id, url, title, text, content_hash, published_at, language, status,
         latest_run_id, latest_score, latest_outcome, latest_failed_rules, last_checked_at, failing_since,
         checked_ruleset_version, checked_as_of, checked_audit_id, created_at, updated_at)
-      SELECT a ->> 'id', a ->> 'source', a ->> 'external_id', a ->> 'url', a ->> 'title', a ->> 'text', a ->> 'content_hash', a ->> 'published_at', a ->> 'language', 'active',
+      SELECT a ->> 'id', a ->> 'source', a ->> 'external_id', a ->> 'url', a ->> 'title', t.value, a ->> 'content_hash', a ->> 'published_at', a ->> 'language', 'active',
         a ->> 'latest_run_id', a ->> 'latest_score', a ->> 'latest_outcome', a ->> 'latest_failed_rules', a ->> 'now', a ->> 'failing_since',
         a ->> 'checked_ruleset_version', a ->> 'checked_as_of', a ->> 'checked_audit_id', a ->> 'now', a ->> 'now'
-      FROM (SELECT value AS a FROM json_each(${JSON.stringify(articleRows)})) WHERE true
+      FROM (SELECT key, value AS a FROM json_each(${JSON.stringify(articleRows)})) JOIN json_each(${JSON.stringify(texts)}) t USING (key) WHERE true
       ON CONFLICT (source, external_id) DO UPDATE SET
         url = coalesce(excluded.url, articles.url), title = coalesce(excluded.title, articles.title), text = excluded.text,
         content_hash = excluded.content_hash, published_at = coalesce(excluded.published_at, articles.published_at),
-        language = coalesce(excluded.language, articles.language), status = 'active', updated_at = excluded.updated_at,
+        language = coalesce(excluded.language, articles.language), updated_at = excluded.updated_at,
         latest_run_id = excluded.latest_run_id, latest_score = excluded.latest_score, latest_outcome = excluded.latest_outcome,
         latest_failed_rules = excluded.latest_failed_rules, last_checked_at = excluded.last_checked_at,
         failing_since = CASE WHEN excluded.latest_outcome IS NOT 'fail' THEN NULL
@@ -158,7 +167,8 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
   if (verdictRows.length) {
     statements.push(
       db.run(sql`INSERT INTO verdicts (run_id, rule_id, status, severity, kind, evidence, message)
-        SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, v ->> 6 FROM (SELECT value AS v FROM json_each(${JSON.stringify(verdictRows)}))`),
+        SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, e.value, v ->> 5
+        FROM (SELECT key, value AS v FROM json_each(${JSON.stringify(verdictRows)})) JOIN json_each(${JSON.stringify(evidence)}) e USING (key)`),
     );
   }
   return { runs: out, statements };

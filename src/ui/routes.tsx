@@ -25,6 +25,7 @@ import { LoginPage, MessagePage } from "./login-page";
 import { ruleExamples } from "./rule-examples";
 import { RulePage } from "./rule-page";
 import { RulesPage } from "./rules-page";
+import { safeNext } from "./next-path";
 import { csrfTokenMatches, endSession, readSession, startSession, type Session } from "./session";
 
 type UiEnv = { Bindings: Bindings; Variables: { session: Session; secureHeadersNonce?: string } };
@@ -56,10 +57,6 @@ function message(c: Ctx, status: 400 | 403 | 404 | 500 | 503, title: string, tex
   return render(c, status, <MessagePage nonce={nonce(c)} session={c.var.session ?? null} title={title}>{text}</MessagePage>);
 }
 
-/** Only local paths, so /login?next= cannot bounce a user to another site. */
-function safeNext(value: unknown): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/";
-}
 
 const requireSession: MiddlewareHandler<UiEnv> = async (c, next) => {
   const session = await readSession(c);
@@ -99,7 +96,9 @@ export const uiRoutes = new Hono<UiEnv>();
 // ---- login / logout -------------------------------------------------------------------------
 
 uiRoutes.get("/login", headers, async (c) => {
-  const next = safeNext(c.req.query("next"));
+  const unknown = Object.keys(c.req.query()).filter((name) => name !== "next");
+  if (unknown.length) return message(c, 400, "Unknown query parameter", `/login takes only "next"; remove ${unknown.join(", ")}.`);
+  const next = safeNext(c.req.query("next"), c.req.url);
   if (await readSession(c)) return c.redirect(next, 303);
   if (!c.env.API_TOKEN) return message(c, 503, "Dashboard not configured", "Set the API_TOKEN secret (`wrangler secret put API_TOKEN`, or .dev.vars locally) to enable logins.");
   return render(c, 200, <LoginPage nonce={nonce(c)} next={next} />);
@@ -109,7 +108,7 @@ uiRoutes.post("/login", headers, async (c) => {
   if (!(await sameOrigin(c))) return message(c, 403, "Request refused", "The login form must be submitted from this site (CSRF check failed).");
   if (!c.env.API_TOKEN) return message(c, 503, "Dashboard not configured", "Set the API_TOKEN secret to enable logins.");
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-  const next = safeNext((form as Record<string, unknown>).next);
+  const next = safeNext((form as Record<string, unknown>).next, c.req.url);
   const token = (form as Record<string, unknown>).token;
   const role = typeof token === "string" && token ? await tokenRole(c.env, token) : null;
   if (!role) return render(c, 401, <LoginPage nonce={nonce(c)} next={next} error="That token is not valid. Use API_TOKEN or READ_TOKEN." />);
@@ -117,8 +116,8 @@ uiRoutes.post("/login", headers, async (c) => {
   return c.redirect(next, 303);
 });
 
-uiRoutes.post("/logout", headers, requireSession, requireCsrf, (c) => {
-  endSession(c);
+uiRoutes.post("/logout", headers, requireSession, requireCsrf, async (c) => {
+  await endSession(c, c.var.session);
   return c.redirect("/login", 303);
 });
 

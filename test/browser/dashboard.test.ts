@@ -159,14 +159,16 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
     // Audits skip articles already judged by the current rules, so age the stored runs as if the
     // rules had changed since, and make seed 000's last run a pass of cecot.country: the first
     // audit must re-score everything and report that regression.
+    // (The scan reads the article's latest check, checked_ruleset_version, so age that too.)
     worker.sql(
       `UPDATE runs SET ruleset_version = 'older-ruleset';
+       UPDATE articles SET checked_ruleset_version = 'older-ruleset';
        UPDATE verdicts SET status = 'pass' WHERE rule_id = 'cecot.country' AND run_id = (SELECT latest_run_id FROM articles WHERE id = '${seed000}');
        UPDATE runs SET outcome = 'pass' WHERE id = (SELECT latest_run_id FROM articles WHERE id = '${seed000}');
        UPDATE articles SET latest_outcome = 'pass' WHERE id = '${seed000}';`,
     );
     const first = await runAudit();
-    worker.sql("UPDATE runs SET ruleset_version = 'older-ruleset'");
+    worker.sql("UPDATE runs SET ruleset_version = 'older-ruleset'; UPDATE articles SET checked_ruleset_version = 'older-ruleset'");
     await runAudit();
 
     await page.goto(`${worker.url}/audits`);

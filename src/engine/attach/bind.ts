@@ -48,6 +48,12 @@ export function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number,
   return false;
 }
 
+/** The predicate a value is bound to: shown to editors with a fail, so they see why the value counts for the fact. */
+export interface Binding {
+  start: number;
+  end: number;
+}
+
 /**
  * Is the value at [start, end) stated as this event, in the outlet's asserted words? Not inside a
  * correction notice, not in a clause that is a plan, possibility or denial, and bound to the
@@ -55,17 +61,6 @@ export function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number,
  * to it ("nearest", for dates: in "a judge ruled on Monday that men deported in March …", Monday
  * belongs to the ruling). A shared predicate (arrived, llegaron) counts with its argument.
  */
-export function eventHolds(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): boolean {
-  return bindEvent(ctx, e, start, end, sentence, bind) !== null;
-}
-
-/** The predicate a value is bound to: shown to editors with a fail, so they see why the value counts for the fact. */
-export interface Binding {
-  start: number;
-  end: number;
-}
-
-/** Like eventHolds, but says which predicate bound the value (null: not this event's). */
 export function bindEvent(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): Binding | null {
   if (inCorrection(ctx, sentence)) return null;
   const own = valueClause(ctx, start, end);

@@ -85,6 +85,8 @@ export function build(ctx: ArticleContext): Attachment {
       } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1) || isParticiple(ctx, i + 1) || LANG.auxiliaries.has(tokens[i + 1]!.text))) {
         close(i + 1, false);
         if (startsPredicate(i + 1)) coordinatedFrom.add(i + 1);
+        // "CECOT, in Tecoluca, | was built …": after an aside the main predicate resumes.
+        else if (LANG.auxiliaries.has(tokens[i + 1]!.text) && startsPredicate(i + 2)) resumesFrom.add(i + 1);
       }
       continue;
     }

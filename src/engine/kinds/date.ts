@@ -2,7 +2,7 @@
 // the two granularities ("July 2025" agrees with 18 July 2025); relative forms ("last July", "on
 // Friday") are resolved by the text layer against the article's publication date.
 import { z } from "zod";
-import type { CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
+import { defineKind, type CompiledRule, type Finding } from "../kind-api";
 import { isInQuote, type DateMention } from "../text-adapter";
 import { boundaryBefore, coordinatedDates, datesANoun } from "../attach";
 import { boundBy, compileMentionFilter, contextSchema, eventSchema, mentionPasses, nearSchema, partialDate, terms, type MentionFilter } from "./shared";
@@ -15,7 +15,6 @@ const options = z.object({
   context: contextSchema.optional(),
   ignore_after: terms.optional().describe("Skip a date directly preceded by one of these words (\"since\", \"until\")"),
 });
-type Options = z.infer<typeof options>;
 
 interface P {
   y: number;
@@ -63,7 +62,7 @@ function agrees(m: DateMention, t: P): boolean {
   return true;
 }
 
-export const date: KindModule = {
+export const date = defineKind({
   meta: {
     name: "date",
     description:
@@ -72,8 +71,7 @@ export const date: KindModule = {
     verdicts: ["pass", "fail", "not_applicable"],
   },
 
-  compile(rule: RuleDef, tools) {
-    const o = rule as unknown as Options;
+  compile(o, tools) {
     const c: Compiled = {
       truth: [o.date, ...(o.accept ?? [])].map(parse),
       filter: compileMentionFilter(o, tools),
@@ -83,8 +81,7 @@ export const date: KindModule = {
     return c;
   },
 
-  check(ctx, compiled) {
-    const c = compiled as Compiled;
+  check(ctx, c) {
     const out: Finding[] = [];
     const all = ctx.dates();
     const groups = coordinatedDates(ctx, all);
@@ -127,4 +124,4 @@ export const date: KindModule = {
     }
     return out;
   },
-};
+});

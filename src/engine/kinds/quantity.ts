@@ -1,7 +1,7 @@
 // quantity: a count, amount or duration tied to a subject and an event by context terms, judged
 // with the mention's own qualifier: "more than 250" and "hundreds" agree with 252, "244" does not.
 import { z } from "zod";
-import type { ArticleContext, CompiledRule, Finding, KindModule, RuleDef } from "../kind-api";
+import { defineKind, type ArticleContext, type CompiledRule, type Finding } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
 import { isDashAt, isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
@@ -201,7 +201,7 @@ function countsTheNoun(ctx: ArticleContext, c: Compiled, m: NumberMention): bool
   return true;
 }
 
-export const quantity: KindModule = {
+export const quantity = defineKind({
   meta: {
     name: "quantity",
     description:
@@ -210,8 +210,7 @@ export const quantity: KindModule = {
     verdicts: ["pass", "fail", "not_applicable"],
   },
 
-  compile(rule: RuleDef, tools) {
-    const o = rule as unknown as Options;
+  compile(o, tools) {
     const toRange = (v: number | { min: number; max: number }): [number, number] => (typeof v === "number" ? [v, v] : [v.min, v.max]);
     const c: Compiled = {
       o,
@@ -223,8 +222,7 @@ export const quantity: KindModule = {
     return c;
   },
 
-  check(ctx, compiled) {
-    const c = compiled as Compiled;
+  check(ctx, c) {
     const o = c.o;
     const out: Finding[] = [];
     const all = ctx.numbers();
@@ -245,7 +243,7 @@ export const quantity: KindModule = {
     }
     return out;
   },
-};
+});
 
 function judge(c: Compiled, m: NumberMention, start: number, end: number, bound: string): Finding {
   const o = c.o;

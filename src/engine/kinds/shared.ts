@@ -100,7 +100,7 @@ export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef
 export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number, bind: "nearest" | "clause" = "clause"): MentionBinding | null {
   const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
   if (f.event && !predicate) return null;
-  if (!contextHolds(ctx, f.context, sentence)) return null;
+  if (!contextHolds(ctx, f.context, sentence, true)) return null;
   if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
   if (f.near && !nearHolds(ctx, f.near, start, end, sentence)) return null;
   if (f.ignoreAfter !== null && precededBy(ctx, f.ignoreAfter, start)) return null;
@@ -121,7 +121,7 @@ export function boundBy(ctx: ArticleContext, b: MentionBinding): string {
 function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: number, end: number): boolean {
   const own = valueClause(ctx, start, end);
   const clause = withAntecedent(ctx, own);
-  for (const g of c.all) if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end)) return false;
+  for (const g of c.all) if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end) && !namedBefore(ctx, g.set, clause, start)) return false;
   // Excluded words count in the value's clause — or, when that clause has no predicate of its own,
   // in the one its subject resumes in ("137 Venezuelans | were removed under the Alien Enemies
   // Act") — except where a part quantifier gives them to a subset ("most of them under …").
@@ -137,6 +137,19 @@ function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: numb
   return true;
 }
 
+/**
+ * "The prison opened in 2023. The government says it was built to hold 40,000 inmates.": a
+ * pronoun before the value stands for a thing the previous sentence of the paragraph names.
+ */
+function namedBefore(ctx: ArticleContext, set: number, clause: { start: number }, value: number): boolean {
+  let pronoun = false;
+  for (let i = ctx.tokenAt(clause.start); i < ctx.tokens.length && ctx.tokens[i]!.start < value && !pronoun; i++) pronoun = LANG.thingPronouns.has(ctx.tokens[i]!.text);
+  if (!pronoun) return false;
+  const s = ctx.sentenceAt(value);
+  if (s === 0 || ctx.sentences[s - 1]!.paragraph !== ctx.sentences[s]!.paragraph) return false;
+  return hitWithin(ctx.hits(set), ctx.sentences[s - 1]!.start, ctx.sentences[s]!.start);
+}
+
 /** Is the word at `at` said of a part ("most of them under the Act", "la mayoría por la ley") after the value? */
 function saidOfAPart(ctx: ArticleContext, at: number, valueEnd: number): boolean {
   for (let i = ctx.tokenAt(at) - 1; i >= 0 && ctx.tokens[i]!.start >= valueEnd; i--) if (LANG.partQuantifiers.has(ctx.tokens[i]!.text)) return true;
@@ -144,9 +157,17 @@ function saidOfAPart(ctx: ArticleContext, at: number, valueEnd: number): boolean
 }
 
 /** Does the sentence satisfy the context (all groups present, none of the excluded)? */
-export function contextHolds(ctx: ArticleContext, c: CompiledContext, sentence: number): boolean {
-  for (const g of c.all) if (!ctx.inScope(g.set, sentence, g.scope === "clause" ? "sentence" : g.scope)) return false;
-  for (const g of c.none) if (g.scope !== "clause" && ctx.inScope(g.set, sentence, g.scope)) return false;
+export function contextHolds(ctx: ArticleContext, c: CompiledContext, sentence: number, clausesApart = false): boolean {
+  // Value kinds judge clause groups in the value's clause (clauseContextHolds); other kinds read them as sentence groups.
+  const scopeOf = (g: CompiledGroup): Scope | null => (g.scope !== "clause" ? g.scope : clausesApart ? null : "sentence");
+  for (const g of c.all) {
+    const scope = scopeOf(g);
+    if (scope && !ctx.inScope(g.set, sentence, scope)) return false;
+  }
+  for (const g of c.none) {
+    const scope = scopeOf(g);
+    if (scope && ctx.inScope(g.set, sentence, scope)) return false;
+  }
   return true;
 }
 

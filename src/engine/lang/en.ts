@@ -70,6 +70,7 @@ export const en: LanguageTable = {
   participleSuffixes: ["ing"],
   determinerOpeners: ["that"],
   lengthPrepositions: ["for"],
+  thingPronouns: ["it", "its"],
   dateJoiners: ["and", "or", "to", "through", "and in", "and on", "or in"],
   comitatives: ["with", "alongside", "accompanied by"],
   timeNouns: ["spring", "summer", "fall", "autumn", "winter", "end", "beginning", "start", "middle", "half", "part", "rest", "course", "months", "weeks", "days"],

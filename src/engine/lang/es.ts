@@ -54,6 +54,7 @@ export const es: LanguageTable = {
   participleSuffixes: ["ando", "iendo"],
   determinerOpeners: [],
   lengthPrepositions: ["durante", "por"],
+  thingPronouns: [],
   dateJoiners: ["y", "e", "o", "u", "al", "a", "y en", "y el", "o en"],
   comitatives: ["con", "junto a", "acompañado de", "acompañados de"],
   timeNouns: ["primavera", "verano", "otono", "invierno", "fin", "finales", "principios", "inicios", "comienzos", "mediados", "mitad", "resto", "curso", "meses", "semanas", "dias"],

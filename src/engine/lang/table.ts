@@ -88,6 +88,8 @@ export interface LanguageTable {
   comitatives: string[];
   /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
   lengthPrepositions: string[];
+  /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
+  thingPronouns: string[];
   /** What may join two dates of one set ("March and April", "15 y 16", "March to April"). */
   dateJoiners: string[];
   /** Clause openers that are determiners after a preposition ("in that exchange"). */

@@ -121,7 +121,11 @@ export const schemas: Record<string, JsonSchema> = {
   },
   Audit: { type: "object", description: "An audit: status, counts, rule changes (see GET /v1/audits/{id})." },
   Correction: { type: "object", description: "A failing article with each failing claim, its quotes and suggested replacements." },
-  Delivery: { type: "object", description: "A webhook delivery or outbound alert: provider, status, attempts, error, article and run ids." },
+  Delivery: {
+    type: "object",
+    description:
+      "A webhook delivery or outbound alert: provider, status (queued, then scored | duplicate | ignored | withdrawn | failed; alerts sent | failed), event_order (the CMS's time of the event, ms), reason (why it was ignored, e.g. stale), attempts, error, article and run ids.",
+  },
   Rule: {
     type: "object",
     properties: {
