@@ -1,6 +1,6 @@
 // ESLint (flat config): typescript-eslint's recommended rules plus the import zones that keep the
 // layers one-way (docs/architecture.md):
-//   engine     → nothing outside src/engine, no package but yaml and zod, no I/O, clock or platform globals
+//   engine     → nothing outside src/engine, no package but yaml, zod and markdown-it, no I/O, clock or platform globals
 //   lib        → engine, env (types): pure helpers shared by every adapter
 //   storage    → engine (types only), lib
 //   use-cases  → engine, lib, storage, rules, env
@@ -78,10 +78,10 @@ export default tseslint.config(
   },
   {
     // The engine is pure: no I/O, no clock, no platform globals (the CLI, the Worker and the tests
-    // run the same code), and no package but yaml and zod.
+    // run the same code), and no package but yaml, zod and markdown-it (src/engine/text/markdown.ts).
     files: ["src/engine/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\.|yaml$|zod$)", message: "src/engine imports only its own files, yaml and zod." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\.|yaml$|zod$|markdown-it$)", message: "src/engine imports only its own files, yaml, zod and markdown-it." }] }],
       "no-restricted-globals": [
         "error",
         ...["process", "require", "fetch", "crypto", "caches", "console", "setTimeout", "setInterval", "Buffer", "__dirname", "globalThis", "navigator"].map(

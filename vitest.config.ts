@@ -39,6 +39,8 @@ export default defineConfig(async () => {
                   STANDARD_WEBHOOK_SECRET: "whsec_YWNjdXJhY3ktaGFybmVzcy1zdGFuZGFyZC10ZXN0LWtleSEh",
                   NOTIFY_URL: "",
                   NOTIFY_SECRET: "whsec_YWNjdXJhY3ktaGFybmVzcy1ub3RpZnktdGVzdC1rZXkhISEh",
+                  // Dashboard "Edit in CMS" links (test/worker/ui-article.test.ts).
+                  CMS_EDIT_URLS: JSON.stringify({ ghost: "https://cms.test/ghost/#/editor/post/{external_id}" }),
                 },
                 compatibilityFlags: ["service_binding_extra_handlers"],
               },
@@ -47,6 +49,8 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
+            // Contentful's signing toolkit needs runtypes, whose circular CommonJS requires only work bundled.
+            deps: { optimizer: { ssr: { enabled: true, include: ["runtypes"] } } },
             setupFiles: ["./test/worker/apply-migrations.ts"],
             // Some tests store a hundred articles through the real Worker; on a shared 2-core box
             // that can pass vitest's 5 s default without anything being wrong.

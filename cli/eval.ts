@@ -3,6 +3,7 @@
 // pass-coverage; --min-* gates exit 1 when a figure is below them (CI ratchets accuracy with it).
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { articleOf } from "./article-input";
 import { checkArticle, evaluateCase, summarise, type CheckResult, type EvalReport, type LabelledCase, type Ruleset, type Tally } from "../src/engine";
 
 export interface CorpusCase extends LabelledCase {
@@ -41,7 +42,7 @@ export function runCorpus(path: string, cases: CorpusCase[], ruleset: Ruleset, o
   const outcomes = cases.map((c) => {
     const raw = readFileSync(join(dirname(path), c.file), "utf8");
     const publishedAt = c.published_at ?? null;
-    const article = /\.html?$/i.test(c.file) ? { html: raw, publishedAt } : { text: raw, publishedAt };
+    const article = { ...articleOf(c.file, raw), publishedAt };
     const r = checkArticle(article, ruleset, { now: opts.now });
     results.set(c.id, r);
     return evaluateCase(c, r.verdicts);

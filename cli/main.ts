@@ -5,15 +5,19 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { readRuleFiles } from "./rule-files";
 import { CorpusError, readCorpus, runCorpus, textEvalReport, type CorpusCase } from "./eval";
+import { datedArticle, ManifestError, readManifest, type DateFrom, type Manifest } from "./article-input";
 import { checkArticle, formatIssue, loadRuleset, RuleFileError, runExamples, type CheckResult, type RuleFile, type Ruleset } from "../src/engine";
 
 const USAGE = `usage:
-  accuracy-harness check <files or dirs…> [--rules DIR] [--published-at YYYY-MM-DD] [--format text|json] [--fail-under SCORE]
+  accuracy-harness check <files or dirs…> [--rules DIR] [--manifest FILE] [--published-at YYYY-MM-DD] [--format text|json] [--fail-under SCORE]
   accuracy-harness rules test [--rules DIR]
   accuracy-harness rules lint [--rules DIR]
   accuracy-harness eval <cases.json> [--rules DIR] [--format text|json] [--verbose] [--min-recall X] [--min-precision X] [--min-pass-coverage X]
 
-check reads .txt, .md and .html files (directories are searched recursively).
+check reads .txt, .md and .html files (directories are searched recursively). Each file is judged as of
+its publication date: its entry in --manifest (YAML/JSON map of file → published_at, e.g.
+seeds/expected.yaml), else the date the document states (HTML meta / JSON-LD, Markdown front
+matter), else --published-at, else today.
 eval scores a labelled corpus (format: shared/corpus/README.md) and prints recall, precision and pass-coverage.
 Exit codes: 0 clean · 1 an outcome is "fail", a score is under --fail-under, a rule example fails, or an eval figure is under its --min-* gate · 2 usage or rule-file errors.`;
 
@@ -25,6 +29,7 @@ interface Args {
   positional: string[];
   rules?: string;
   publishedAt?: string;
+  manifest?: string;
   format: "text" | "json";
   failUnder?: number;
   verbose: boolean;
@@ -56,6 +61,9 @@ function parseArgs(argv: string[]): Args {
         out.publishedAt = v;
         break;
       }
+      case "--manifest":
+        out.manifest = value();
+        break;
       case "--format": {
         const v = value();
         if (v !== "text" && v !== "json") throw new UsageError(`--format must be text or json, not "${v}"`);
@@ -145,10 +153,10 @@ function marked(text: string, offset: number, length: number): string {
   return `${offset > 50 ? "…" : ""}${before}${c("1;31", `[[${text.slice(offset, offset + length)}]]`)}${after}${offset + length + 50 < text.length ? "…" : ""}`;
 }
 
-function textReport(file: string, r: CheckResult): string {
+function textReport(file: string, r: CheckResult, dateFrom: DateFrom): string {
   const lines: string[] = [];
   const mark = r.outcome === "fail" ? c("31", "FAIL") : r.outcome === "warn" ? c("33", "WARN") : c("32", "PASS");
-  lines.push(`${mark} ${file}  score ${r.score ?? "n/a"}  (as of ${r.as_of}; ${r.counts.pass} pass, ${r.counts.fail} fail, ${r.counts.review} review, ${r.counts.error} error, ${r.counts.not_applicable} n/a)`);
+  lines.push(`${mark} ${file}  score ${r.score ?? "n/a"}  (as of ${r.as_of}, ${DATE_FROM[dateFrom]}; ${r.counts.pass} pass, ${r.counts.fail} fail, ${r.counts.review} review, ${r.counts.error} error, ${r.counts.not_applicable} n/a)`);
   for (const v of r.verdicts) {
     if (v.status !== "fail" && v.status !== "review" && v.status !== "error") continue;
     const tag = v.status === "fail" ? (v.attribution === "quote" ? c("33", "✗ quote") : c("31", "✗")) : v.status === "review" ? c("33", "?") : c("35", "!");
@@ -163,20 +171,33 @@ function textReport(file: string, r: CheckResult): string {
   return lines.join("\n");
 }
 
+const DATE_FROM: Record<DateFrom, string> = { manifest: "the manifest's date", document: "the document's date", "--published-at": "from --published-at", today: "undated, so today" };
+
+function loadManifest(path: string | undefined): Manifest | undefined {
+  if (path === undefined) return undefined;
+  if (!existsSync(path)) throw new UsageError(`no such manifest: ${path}`);
+  try {
+    return readManifest(path);
+  } catch (e) {
+    if (e instanceof ManifestError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 async function check(args: Args): Promise<number> {
   const files = articleFiles(args.positional.slice(1));
+  const manifest = loadManifest(args.manifest);
   const ruleset = loadRules(args.rules ?? defaultRulesDir());
   const now = new Date();
   let exit = 0;
-  const results: Array<CheckResult & { file: string }> = [];
+  const results: Array<CheckResult & { file: string; date_from: DateFrom }> = [];
   for (const file of files) {
-    const raw = readFileSync(file, "utf8");
-    const isHtml = /\.html?$/i.test(file);
-    const r = checkArticle(isHtml ? { html: raw, publishedAt: args.publishedAt ?? null } : { text: raw, publishedAt: args.publishedAt ?? null }, ruleset, { now });
+    const { article, dateFrom } = datedArticle(file, readFileSync(file, "utf8"), manifest, args.publishedAt);
+    const r = checkArticle(article, ruleset, { now });
     if (r.outcome === "fail") exit = 1;
     if (args.failUnder !== undefined && r.score !== null && r.score < args.failUnder) exit = 1;
-    results.push({ file, ...r });
-    if (args.format === "text") console.log(textReport(file, r));
+    results.push({ file, date_from: dateFrom, ...r });
+    if (args.format === "text") console.log(textReport(file, r, dateFrom));
   }
   if (args.format === "json") console.log(JSON.stringify(results, null, 2));
   else console.log(`\n${files.length} file${files.length === 1 ? "" : "s"} checked against ${ruleset.rules.length} rules (ruleset ${ruleset.version}).`);

@@ -17,6 +17,13 @@ export interface Secrets {
   NOTIFY_URL?: string;
   /** "whsec_" + base64: alerts are signed per Standard Webhooks with it. */
   NOTIFY_SECRET?: string;
+  // Dashboard (src/ui). JSON {source: "https://…{external_id}…"}: the "Edit in CMS" link per source.
+  CMS_EDIT_URLS?: string;
+  /** Cloudflare Access sign-in: the team domain ("newsroom.cloudflareaccess.com") and the application's AUD tag; both set, or off. */
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
+  /** Where Access's signing keys are fetched; defaults to https://<team domain>/cdn-cgi/access/certs (tests point it at loopback). */
+  ACCESS_CERTS_URL?: string;
 }
 
 export type Bindings = Env & Secrets;

@@ -1,10 +1,11 @@
-// The Worker entry: thin wiring of the HTTP app, the cron trigger and the queue consumer.
+// The Worker entry: thin wiring of the HTTP app, the cron triggers and the queue consumers.
 import { env } from "cloudflare:workers";
 import type { Bindings } from "./env";
 import { app } from "./app";
 import { runNightlyAudit } from "./jobs/audit";
 import type { JobMessage } from "./lib/job-messages";
 import { consumeJobs } from "./jobs/queue";
+import { SWEEP_CRON, sweepStuckDeliveries } from "./jobs/sweep";
 import { configProblems } from "./lib/config";
 
 // Unusable secrets are reported once per isolate, at startup, each with its fix (and on /healthz).
@@ -13,7 +14,8 @@ for (const problem of configProblems(env as Bindings)) console.error(`config: ${
 export default {
   fetch: app.fetch,
   async scheduled(controller, env) {
-    await runNightlyAudit(env, controller.scheduledTime);
+    if (controller.cron === SWEEP_CRON) await sweepStuckDeliveries(env, controller.scheduledTime);
+    else await runNightlyAudit(env, controller.scheduledTime);
   },
   async queue(batch, env) {
     await consumeJobs(batch, env);

@@ -6,7 +6,8 @@ import { prepareArticle } from "./article-context";
 import type { Finding } from "./kind-api";
 import { compiledOf, type LoadedRule } from "./load-ruleset";
 import { outcome, score } from "./score";
-import { htmlToText, isInQuote } from "./text-adapter";
+import { articleSource } from "./article-source";
+import { isInQuote } from "./text-adapter";
 import type { Article, CheckOptions, CheckResult, Evidence, Verdict, VerdictStatus } from "./types";
 
 type Outcome = { findings: Finding[] } | { skipped: string | null } | { error: string };
@@ -89,8 +90,9 @@ function planOf(rs: ReturnType<typeof compiledOf>): Plan {
 export function checkArticle(article: Article, ruleset: Parameters<typeof compiledOf>[0], options: CheckOptions): CheckResult {
   const rs = compiledOf(ruleset);
   const plan = planOf(rs);
-  const text = article.text ?? (article.html !== undefined ? htmlToText(article.html) : "");
-  const { asOf, dated } = judgingDate(article.publishedAt, options.now);
+  const source = articleSource(article, (date) => judgingDate(date, options.now).dated);
+  const text = source.text;
+  const { asOf, dated } = judgingDate(source.publishedAt, options.now);
 
   const results = new Map<string, Outcome>();
   const running = new Set<string>();
@@ -150,6 +152,8 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
     verdicts,
     as_of: asOf,
     text,
+    published_at: source.publishedAt,
+    published_at_source: source.publishedAtSource,
   };
 }
 

@@ -3,6 +3,8 @@
 export type * from "./types";
 export { loadRuleset, RuleFileError, formatIssue, type RuleFile } from "./load-ruleset";
 export { checkArticle, judgingDate, validityNote } from "./check-article";
+export { documentPublishedDate } from "./article-source";
+export type { DocumentDate } from "./text/document-date";
 export { runExamples, runExample, type ExampleResult } from "./examples";
 export { SEVERITY_WEIGHTS, score, outcome } from "./score";
 export { KINDS } from "./kinds";

@@ -9,6 +9,7 @@ import { KINDS } from "./kinds";
 import { assertNoRegex } from "./kinds/shared";
 import { packSchema, ruleSchema } from "./rule-schema";
 import { compilePhrases, countryPhraseEntries, foldTerm, phraseSteps, type PhraseMatcher } from "./text-adapter";
+import { LIMITS, sizeIssues } from "./rule-limits";
 import type { RuleFileIssue, RuleSummary, Ruleset } from "./types";
 
 /**
@@ -92,8 +93,17 @@ class Located {
   constructor(readonly file: string, source: RuleFile) {
     if ("text" in source) {
       this.doc = parseDocument(source.text, { lineCounter: this.lc, uniqueKeys: true, prettyErrors: false });
-      this.errors = this.doc.errors;
-      this.value = this.errors.length ? null : this.doc.toJS();
+      this.errors = [...this.doc.errors];
+      let value: unknown = null;
+      if (!this.errors.length) {
+        try {
+          // yaml throws past maxAliasCount: an alias bomb is a located error, not a crash.
+          value = this.doc.toJS({ maxAliasCount: LIMITS.aliases });
+        } catch (e) {
+          this.errors.push({ pos: [0, 0], message: `${(e as Error).message} (at most ${LIMITS.aliases} alias expansions per file)` });
+        }
+      }
+      this.value = value;
     } else {
       this.doc = null;
       this.errors = [];
@@ -158,24 +168,34 @@ function zodIssues(loc: Located, error: z.ZodError, ruleId: string | null, out: 
 }
 
 /** Replace "@name" entries of string arrays by the pack's term list `name`. */
-function expandRefs(value: unknown, terms: Record<string, string[]>, path: Path, onMissing: (path: Path, name: string) => void): unknown {
+function expandRefs(
+  value: unknown,
+  terms: Record<string, string[]>,
+  path: Path,
+  onMissing: (path: Path, name: string) => void,
+  // Terms left for the whole ruleset (LIMITS.totalTerms): expansion stops once it goes negative.
+  budget: { left: number },
+): unknown {
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v === "string")) {
-      return value.flatMap((v: string, i) => {
-        if (!v.startsWith("@")) return [v];
-        const list = terms[v.slice(1)];
+      const out: string[] = [];
+      for (let i = 0; i < value.length && budget.left >= 0; i++) {
+        const v = value[i] as string;
+        const list = v.startsWith("@") ? terms[v.slice(1)] : [v];
         if (!list) {
           onMissing([...path, i], v.slice(1));
-          return [];
+          continue;
         }
-        return list;
-      });
+        budget.left -= list.length;
+        if (budget.left >= 0) out.push(...list);
+      }
+      return out;
     }
-    return value.map((v, i) => expandRefs(v, terms, [...path, i], onMissing));
+    return value.map((v, i) => expandRefs(v, terms, [...path, i], onMissing, budget));
   }
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === "examples" ? v : expandRefs(v, terms, [...path, k], onMissing);
+    for (const [k, v] of Object.entries(value)) out[k] = k === "examples" ? v : expandRefs(v, terms, [...path, k], onMissing, budget);
     return out;
   }
   return value;
@@ -183,7 +203,8 @@ function expandRefs(value: unknown, terms: Record<string, string[]>, path: Path,
 
 /** Validate and compile rule files. Throws RuleFileError with every located issue. */
 export function loadRuleset(files: RuleFile[]): LoadedRuleset {
-  const issues: RuleFileIssue[] = [];
+  const issues: RuleFileIssue[] = sizeIssues(files);
+  if (issues.length) throw new RuleFileError(issues);
   const packs = new Map<string, PackInfo>();
 
   for (const f of files.filter((f) => isPack(f.path))) {
@@ -203,18 +224,28 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     const resolve = (name: string, stack: string[]): string[] => {
       if (resolved[name]) return resolved[name];
       const list = rawTerms[name] ?? [];
-      const out = list.flatMap((t, i) => {
-        if (!t.startsWith("@")) return [t];
+      const out: string[] = [];
+      // Stops one past LIMITS.terms, so nested @references cannot multiply into millions of terms.
+      for (let i = 0; i < list.length && out.length <= LIMITS.terms; i++) {
+        const t = list[i]!;
+        if (!t.startsWith("@")) {
+          out.push(t);
+          continue;
+        }
         const ref = t.slice(1);
         if (!rawTerms[ref] || stack.includes(ref)) {
           issues.push({ file: f.path, ...loc.at(["terms", name, i]), rule: null, key: `terms.${name}.${i}`, message: rawTerms[ref] ? `circular term list reference @${ref}` : `no term list "@${ref}" in this pack` });
-          return [];
+          continue;
         }
-        return resolve(ref, [...stack, ref]);
-      });
+        for (const term of resolve(ref, [...stack, ref])) if (out.push(term) > LIMITS.terms) break;
+      }
       return (resolved[name] = out);
     };
-    for (const name of Object.keys(rawTerms)) resolve(name, [name]);
+    for (const name of Object.keys(rawTerms)) {
+      if (resolve(name, [name]).length > LIMITS.terms) {
+        issues.push({ file: f.path, ...loc.at(["terms", name]), rule: null, key: `terms.${name}`, message: `more than ${LIMITS.terms} terms once @references are expanded; a list holds at most ${LIMITS.terms}` });
+      }
+    }
     const anchors = parsed.data.anchors ? parsed.data.anchors.flatMap((t) => (t.startsWith("@") ? (resolved[t.slice(1)] ?? []) : [t])) : null;
     packs.set(dirOf(f.path), { terms: resolved, anchors, examplesAsOf: parsed.data.examples_as_of ?? null, canonical: canonicalJson(parsed.data) });
   }
@@ -226,6 +257,7 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   };
 
   // Pass 1: parse + validate every rule file.
+  const budget = { left: LIMITS.totalTerms };
   const valid: Array<{ file: RuleFile; loc: Located; def: RuleDef; pack?: PackInfo }> = [];
   for (const f of [...files].filter((f) => !isPack(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const loc = new Located(f.path, f);
@@ -255,7 +287,11 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     const expanded = expandRefs(def, pack?.terms ?? {}, [], (path, name) => {
       missing = true;
       issues.push({ file: f.path, ...loc.at(path), rule: def.id, key: path.join("."), message: `no term list "@${name}" in ${pack ? "the pack's pack.yaml" : "a pack.yaml (there is none for this folder)"}` });
-    }) as RuleDef;
+    }, budget) as RuleDef;
+    if (budget.left < 0) {
+      issues.push({ file: f.path, line: 1, column: 1, rule: def.id, key: null, message: `the ruleset holds more than ${LIMITS.totalTerms} terms once @references are expanded; this rule goes past it` });
+      break;
+    }
     if (missing) continue;
     valid.push({ file: f, loc, def: expanded, pack });
   }

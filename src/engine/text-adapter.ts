@@ -25,6 +25,8 @@ export function findDates(text: string, asOf: string | null, prepared: Prepared 
 }
 
 export { htmlToText } from "./text/html";
+export { markdownToText, splitFrontMatter } from "./text/markdown";
+export { frontMatterDate, htmlPublishedDate, type DocumentDate } from "./text/document-date";
 import { COUNTRIES, findCountryMentions as findCountriesRaw } from "./text/gazetteer";
 export { countryPhraseEntries } from "./text/gazetteer";
 

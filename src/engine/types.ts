@@ -1,8 +1,9 @@
 // The engine's public contract: what checkArticle takes and returns. The HTTP API, webhooks,
 // audits, the dashboard and the CLI all speak these types; change them only on purpose.
 //
-// Offsets everywhere are UTF-16 code units into the ORIGINAL article text (JavaScript string
-// indices), so `text.slice(offset, offset + length) === quote` always holds.
+// Offsets everywhere are UTF-16 code units (JavaScript string indices) into CheckResult.text: the
+// article text as given, or the text derived from its HTML or Markdown, so
+// `text.slice(offset, offset + length) === quote` always holds.
 
 export type Severity = "critical" | "major" | "minor";
 export type VerdictStatus = "pass" | "fail" | "not_applicable" | "review" | "error";
@@ -11,15 +12,27 @@ export type Outcome = "pass" | "warn" | "fail";
 export type Attribution = "article" | "quote";
 
 export interface Article {
-  /** Plain text. When only HTML is available pass `html` instead; offsets then point into the text derived from it (returned as `CheckResult.text`). */
+  /**
+   * Plain text. When only HTML or Markdown is available pass `html` or `markdown` instead; offsets
+   * then point into the text derived from it (returned as `CheckResult.text`). One of the three is
+   * used, in this order: text, html, markdown.
+   */
   text?: string;
   html?: string;
+  /** CommonMark + GFM tables; YAML front matter is metadata, not text. */
+  markdown?: string;
   title?: string;
-  /** ISO 8601 date or date-time; the article is judged as of this date, else `options.now`. */
+  /**
+   * ISO 8601 date or date-time; the article is judged as of this date. When absent (or null) the
+   * date the document states is used (HTML metadata, Markdown front matter), else `options.now`.
+   */
   publishedAt?: string | null;
   /** BCP 47 hint ("en", "es"); rules match both languages regardless. */
   language?: string;
 }
+
+/** Where the publication date came from: the caller's `publishedAt`, the document itself, or none (judged as of `now`). */
+export type PublishedAtSource = "caller" | "document" | null;
 
 export interface CheckOptions {
   /** The judging date when the article has no publication date. Passed in: the engine never reads the clock. */
@@ -89,8 +102,14 @@ export interface CheckResult {
   verdicts: Verdict[];
   /** The judging date actually used (YYYY-MM-DD). */
   as_of: string;
-  /** The text the offsets point into (equals article.text, or the text derived from article.html). */
+  /** The text the offsets point into (equals article.text, or the text derived from article.html / article.markdown). */
   text: string;
+  /**
+   * The publication date used, as given (the caller's `publishedAt`, else the document's), or null.
+   * Always set by checkArticle; optional only so results stored before it existed still type-check.
+   */
+  published_at?: string | null;
+  published_at_source?: PublishedAtSource;
 }
 
 /** A loaded, validated, compiled ruleset. Opaque beyond these fields. */

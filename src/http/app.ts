@@ -13,6 +13,7 @@ import { openApiRoutes } from "./openapi";
 import { ruleRoutes } from "./rules";
 import { runRoutes } from "./runs";
 import { scoreRoutes } from "./score";
+import { tokenRoutes } from "./tokens";
 import { webhookRoutes } from "./webhooks/intake";
 
 export const api = new Hono<AuthEnv>();
@@ -33,3 +34,4 @@ api.route("/v1/audits", auditRoutes);
 api.route("/v1/corrections", correctionRoutes);
 api.route("/v1/webhooks", webhookRoutes);
 api.route("/v1/deliveries", deliveryRoutes);
+api.route("/v1/tokens", tokenRoutes);

@@ -12,7 +12,7 @@ import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { common, error, idParameter, ok, pageDescriptions, pageOf, type Paths, queryParameters, ref } from "./openapi/kit";
 import { pageQuery } from "../use-cases/query-schemas";
-import { parseQuery } from "./validation";
+import { noQuery, parseQuery } from "./validation";
 
 const listQuery = z.strictObject(pageQuery);
 const detailQuery = z.strictObject({ change: z.enum(auditChanges.change.enumValues).optional(), ...pageQuery });
@@ -21,7 +21,7 @@ export const auditRoutes = new Hono<AuthEnv>();
 
 // 202 with the new audit; 200 with the running audit when one is already under way (starting a
 // second would re-score the same articles), so polling clients can follow either.
-auditRoutes.post("/", async (c) => {
+auditRoutes.post("/", noQuery, async (c) => {
   const { audit, started } = await startAudit(c.env, { trigger: "api", now: new Date() });
   c.header("location", `/v1/audits/${audit.id}`);
   return c.json({ started, audit }, started ? 202 : 200);

@@ -1,14 +1,23 @@
-// Bearer-token auth for the API: API_TOKEN may do anything, the optional READ_TOKEN only GET/HEAD.
-// The token comparison itself (shared with the dashboard login) is src/lib/tokens.ts.
+// Bearer-token auth for the API: API_TOKEN (the bootstrap admin) may do anything, the optional
+// READ_TOKEN only GET/HEAD, and per-person tokens (D1, hashed) act for their owner with their role.
+// The shared-token comparison (also used by the dashboard login) is src/lib/tokens.ts.
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import type { Bindings } from "../env";
 import { type TokenRole, tokenRole } from "../lib/tokens";
+import { findApiToken } from "../storage/api-tokens";
+import { getDb } from "../storage/db";
 import { ApiError, errorResponse } from "./errors";
 
 export interface AuthEnv {
   Bindings: Bindings;
-  Variables: { tokenRole: TokenRole };
+  Variables: {
+    tokenRole: TokenRole;
+    /** The person a per-person token acts for; null for the shared tokens. Recorded on runs. */
+    actor: string | null;
+    /** True only for the shared API_TOKEN: it alone manages per-person tokens. */
+    admin: boolean;
+  };
 }
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
@@ -26,9 +35,16 @@ export function requireToken(): MiddlewareHandler<AuthEnv> {
       throw new ApiError(503, "not_configured", "The API_TOKEN secret is not set: `wrangler secret put API_TOKEN` (or add it to .dev.vars locally).");
     }
     let role: TokenRole | null = null;
+    let actor: string | null = null;
     // bearerAuth is created per request because the secrets live in c.env.
     const check = bearerAuth<AuthEnv>({
-      verifyToken: async (token) => (role = await tokenRole(c.env, token)) !== null,
+      verifyToken: async (token) => {
+        role = await tokenRole(c.env, token);
+        if (role) return true;
+        const personal = await findApiToken(getDb(c.env.DB), token);
+        if (personal) [role, actor] = [personal.role, personal.owner];
+        return role !== null;
+      },
       noAuthenticationHeader: { message: unauthorized("Missing Authorization header: send `Authorization: Bearer <API_TOKEN>`.") },
       invalidAuthenticationHeader: { message: unauthorized("Malformed Authorization header: expected `Bearer <token>`.") },
       invalidToken: { message: unauthorized("Invalid bearer token.") },
@@ -38,6 +54,8 @@ export function requireToken(): MiddlewareHandler<AuthEnv> {
         throw new ApiError(403, "forbidden", `The read-only token cannot ${c.req.method}; use the API token.`);
       }
       c.set("tokenRole", role!);
+      c.set("actor", actor);
+      c.set("admin", role === "write" && actor === null);
       await next();
     });
   };

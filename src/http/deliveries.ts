@@ -4,13 +4,13 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { JobMessage } from "../lib/job-messages";
 import { getDb } from "../storage/db";
-import { ALERT_PROVIDER, DELIVERY_STATUSES, getDelivery, listDeliveries, markFailed, requeueFailed, toDeliveryView } from "../storage/deliveries";
+import { ALERT_PROVIDER, DELIVERY_STATUSES, getDelivery, listDeliveries, markFailed, requeueFailed, STUCK_AFTER_MS, toDeliveryView } from "../storage/deliveries";
 import { getStoredRun } from "../storage/queries-runs";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { common, error, idParameter, object, ok, pageDescriptions, pageOf, type Paths, queryParameters, ref } from "./openapi/kit";
 import { pageQuery } from "../use-cases/query-schemas";
-import { parseQuery } from "./validation";
+import { noQuery, parseQuery } from "./validation";
 
 const listQuery = z.strictObject({
   status: z.enum(DELIVERY_STATUSES).optional(),
@@ -25,7 +25,7 @@ deliveryRoutes.get("/", async (c) => {
   return c.json(await listDeliveries(getDb(c.env.DB), filters, { limit, cursor }));
 });
 
-deliveryRoutes.get("/:id", async (c) => {
+deliveryRoutes.get("/:id", noQuery, async (c) => {
   const db = getDb(c.env.DB);
   const delivery = await getDelivery(db, c.req.param("id"));
   if (!delivery) throw notFound(c.req.param("id"));
@@ -36,20 +36,22 @@ deliveryRoutes.get("/:id", async (c) => {
   });
 });
 
-// A failed delivery (or alert) goes back on the queue once its cause is fixed.
-deliveryRoutes.post("/:id/retry", async (c) => {
+// A failed delivery (or alert) goes back on the queue once its cause is fixed; so does one stuck in
+// `queued` (its queue message was lost) — the consumer's guards make a second message harmless.
+deliveryRoutes.post("/:id/retry", noQuery, async (c) => {
   const db = getDb(c.env.DB);
   const delivery = await getDelivery(db, c.req.param("id"));
   if (!delivery) throw notFound(c.req.param("id"));
   if (!(await requeueFailed(db, delivery.id))) {
-    throw new ApiError(409, "conflict", `Delivery ${delivery.id} is ${delivery.status}; only failed deliveries can be retried.`);
+    throw new ApiError(
+      409,
+      "conflict",
+      `Delivery ${delivery.id} is ${delivery.status}; only failed deliveries, or ones queued for more than ${STUCK_AFTER_MS / 60_000} minutes, can be retried.`,
+    );
   }
-  const job: JobMessage =
-    delivery.provider === ALERT_PROVIDER
-      ? { type: "notify", articleId: delivery.articleId ?? "", runId: delivery.deliveryKey }
-      : { type: "delivery", deliveryId: delivery.id };
   try {
-    await c.env.JOBS.send(job);
+    if (delivery.provider === ALERT_PROVIDER) await c.env.ALERTS.send({ type: "notify", articleId: delivery.articleId ?? "", runId: delivery.deliveryKey } satisfies JobMessage);
+    else await c.env.JOBS.send({ type: "delivery", deliveryId: delivery.id } satisfies JobMessage);
   } catch (err) {
     await markFailed(db, delivery.id);
     throw err;
@@ -87,21 +89,22 @@ export const deliveryApiDoc = (): Paths => ({
       tags: ["webhooks"],
       operationId: "getDelivery",
       parameters: [idParameter("delivery")],
-      responses: { 200: ok("The delivery.", ref("Delivery")), 401: common[401], 404: common[404] },
+      responses: { 200: ok("The delivery.", ref("Delivery")), 400: common[400], 401: common[401], 404: common[404] },
     },
   },
   "/v1/deliveries/{id}/retry": {
     post: {
-      summary: "Put a failed delivery (or alert) back on the queue",
+      summary: "Put a failed delivery (or alert), or one stuck queued for 5 minutes, back on the queue",
       tags: ["webhooks"],
       operationId: "retryDelivery",
       parameters: [idParameter("delivery")],
       responses: {
         202: ok("Queued again.", object('{ delivery_id, status: "queued" }')),
+        400: common[400],
         401: common[401],
         403: error("The read-only token cannot retry."),
         404: common[404],
-        409: error("Only failed deliveries can be retried."),
+        409: error("Only failed deliveries, or ones queued for more than 5 minutes, can be retried."),
       },
     },
   },

@@ -7,7 +7,7 @@ import { articleListQuery } from "../use-cases/query-schemas";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { common, csv, idParameter, type Paths, queryParameters } from "./openapi/kit";
-import { parseQuery } from "./validation";
+import { noQuery, parseQuery } from "./validation";
 
 // `status` already filters articles (active/withdrawn); `verdicts` picks the verdict statuses.
 const csvQuery = articleListQuery.safeExtend({ verdicts: verdictStatusesQuery });
@@ -19,14 +19,14 @@ exportRoutes.get("/v1/articles.csv", (c) => {
   return articlesCsvResponse(getDb(c.env.DB), filters, verdicts);
 });
 
-exportRoutes.get("/v1/articles/:id/claimreview", async (c) => {
+exportRoutes.get("/v1/articles/:id/claimreview", noQuery, async (c) => {
   const res = await claimReviewResponse(getDb(c.env.DB), c.env, c.req.param("id"), new URL(c.req.url).origin);
   if (!res) throw new ApiError(404, "not_found", `No article with id "${c.req.param("id")}".`);
   return res;
 });
 
 // `:file{…\.csv}` so this route, registered before /v1/audits, never shadows GET /v1/audits/:id.
-exportRoutes.get("/v1/audits/:file{[^/]+\\.csv}", async (c) => {
+exportRoutes.get("/v1/audits/:file{[^/]+\\.csv}", noQuery, async (c) => {
   const id = c.req.param("file").slice(0, -".csv".length);
   const res = await auditCsvResponse(getDb(c.env.DB), id);
   if (!res) throw new ApiError(404, "not_found", `No audit with id "${id}".`);

@@ -5,10 +5,11 @@ import type { Bindings } from "../env";
 import { configProblems } from "../lib/config";
 import { currentRuleset } from "../rules";
 import { ok, type Paths } from "./openapi/kit";
+import { noQuery } from "./validation";
 
 export const healthRoutes = new Hono<{ Bindings: Bindings }>();
 
-healthRoutes.get("/", async (c) => {
+healthRoutes.get("/", noQuery, async (c) => {
   const { version, rules } = currentRuleset();
   const ruleset = { version, rules: rules.length };
   const config = configProblems(c.env);

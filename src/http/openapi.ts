@@ -14,7 +14,9 @@ import { type JsonSchema, ok, type Paths } from "./openapi/kit";
 import { ruleApiDoc } from "./rules";
 import { runApiDoc } from "./runs";
 import { scoreApiDoc } from "./score";
+import { tokenApiDoc } from "./tokens";
 import { webhookApiDoc } from "./webhooks/openapi";
+import { noQuery } from "./validation";
 
 interface OpenApiDocument {
   openapi: "3.1.0";
@@ -42,7 +44,7 @@ const openApiDoc = (): Paths => ({
 });
 
 // In the order the document lists them; built on first request (z.toJSONSchema is not free).
-const ROUTE_DOCS = [healthApiDoc, openApiDoc, scoreApiDoc, articleApiDoc, runApiDoc, ruleApiDoc, exportApiDoc, auditApiDoc, correctionApiDoc, webhookApiDoc, deliveryApiDoc];
+const ROUTE_DOCS = [healthApiDoc, openApiDoc, scoreApiDoc, articleApiDoc, runApiDoc, ruleApiDoc, exportApiDoc, auditApiDoc, correctionApiDoc, webhookApiDoc, deliveryApiDoc, tokenApiDoc];
 
 /** Merges the route modules' paths; two modules describing the same path and method is a bug. */
 function paths(): Paths {
@@ -98,7 +100,7 @@ let body: string | undefined;
 
 export const openApiRoutes = new Hono();
 
-openApiRoutes.get("/", (c) => {
+openApiRoutes.get("/", noQuery, (c) => {
   body ??= JSON.stringify(openApiDocument());
   return c.body(body, 200, { "content-type": "application/json; charset=UTF-8" });
 });

@@ -7,15 +7,16 @@ import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { common, counts, idParameter, int, ok, type Paths, ref, str } from "./openapi/kit";
+import { noQuery } from "./validation";
 
 export const ruleRoutes = new Hono<AuthEnv>();
 
-ruleRoutes.get("/", (c) => {
+ruleRoutes.get("/", noQuery, (c) => {
   const ruleset = currentRuleset();
   return c.json({ ruleset: { version: ruleset.version, rules: ruleset.rules.length }, rules: ruleset.rules });
 });
 
-ruleRoutes.get("/:id", async (c) => {
+ruleRoutes.get("/:id", noQuery, async (c) => {
   const ruleset = currentRuleset();
   const rule = rulesById().get(c.req.param("id"));
   if (!rule) throw new ApiError(404, "not_found", `No rule "${c.req.param("id")}" in ruleset ${ruleset.version}.`);

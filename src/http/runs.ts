@@ -7,6 +7,7 @@ import { getRun, type RunWithVerdicts, type StoredVerdict } from "../storage/que
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { common, idParameter, ok, type Paths, ref } from "./openapi/kit";
+import { noQuery } from "./validation";
 
 export type RunView = Omit<RunWithVerdicts, "verdicts"> & { verdicts: (StoredVerdict & { claim: string | null })[] };
 
@@ -17,7 +18,7 @@ export function withClaims(run: RunWithVerdicts): RunView {
 
 export const runRoutes = new Hono<AuthEnv>();
 
-runRoutes.get("/:id", async (c) => {
+runRoutes.get("/:id", noQuery, async (c) => {
   const run = await getRun(getDb(c.env.DB), c.req.param("id"));
   if (!run) throw new ApiError(404, "not_found", `No run with id "${c.req.param("id")}".`);
   return c.json(withClaims(run));

@@ -1,4 +1,4 @@
-// POST /v1/score: validate an article (JSON, or a text/plain or text/html body with metadata in
+// POST /v1/score: validate an article (JSON, or a text/plain, text/html or text/markdown body with metadata in
 // the query), judge it with the current ruleset and store article + run + verdicts atomically.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -8,6 +8,7 @@ import { scoreArticle } from "../use-cases/score-article";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { queryBoolean } from "../use-cases/query-schemas";
+import { decodeUtf8, hasLoneSurrogate, replaceLoneSurrogates } from "./text-input";
 import { common, error, json, ok, type Paths, queryParameters, ref, str } from "./openapi/kit";
 import { parseQuery, validationError } from "./validation";
 
@@ -26,7 +27,7 @@ const metadataFields = {
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "expected 1–64 characters: letters, digits, '.', '_', ':' or '-'")
     .nullish(),
-  external_id: z.string().min(1).max(512).nullish(),
+  external_id: z.string().min(1).max(512).refine((s) => !hasLoneSurrogate(s), "contains an unpaired UTF-16 surrogate").nullish(),
   published_at: isoDate.nullish(),
   language: z
     .string()
@@ -37,9 +38,9 @@ const metadataFields = {
 const nonBlank = (what: string) => z.string().regex(/\S/, `must contain some ${what}`);
 
 const scoreRequestSchema = z
-  .strictObject({ text: nonBlank("text").optional(), html: nonBlank("HTML").optional(), ...metadataFields })
-  .refine((b) => (b.text === undefined) !== (b.html === undefined), {
-    error: "send exactly one of `text` or `html`",
+  .strictObject({ text: nonBlank("text").optional(), html: nonBlank("HTML").optional(), markdown: nonBlank("Markdown").optional(), ...metadataFields })
+  .refine((b) => [b.text, b.html, b.markdown].filter((x) => x !== undefined).length === 1, {
+    error: "send exactly one of `text`, `html` or `markdown`",
     path: ["text"],
   });
 
@@ -49,7 +50,7 @@ const dryRunParam = { dry_run: queryBoolean.default(false) };
 const textQuerySchema = z.strictObject({ ...metadataFields, ...dryRunParam });
 const jsonQuerySchema = z.strictObject(dryRunParam);
 
-const BODY_TYPES = ["application/json", "text/plain", "text/html"] as const;
+const BODY_TYPES = ["application/json", "text/plain", "text/html", "text/markdown"] as const;
 
 export const scoreRoutes = new Hono<AuthEnv>();
 
@@ -64,24 +65,34 @@ scoreRoutes.post(
   async (c) => {
     const mediaType = bodyMediaType(c.req.header("content-type"));
     const query = c.req.query();
+    const raw = decodeUtf8(await c.req.arrayBuffer());
+    if (raw === null) throw new ApiError(415, "unsupported_media_type", "The body is not valid UTF-8: send UTF-8.");
     let request: ScoreRequest;
     let dryRun: boolean;
     if (mediaType === "application/json") {
       dryRun = parseQuery(jsonQuerySchema, query).dry_run;
-      request = parseScoreRequest(parseJson(await c.req.text()));
+      request = parseScoreRequest(parseJson(raw));
     } else {
       const { dry_run, ...metadata } = parseQuery(textQuerySchema, query);
       dryRun = dry_run;
-      const body = await c.req.text();
-      request = parseScoreRequest(mediaType === "text/html" ? { ...metadata, html: body } : { ...metadata, text: body });
+      const field = mediaType === "text/html" ? "html" : mediaType === "text/markdown" ? "markdown" : "text";
+      request = parseScoreRequest({ ...metadata, [field]: raw });
     }
 
-    const { result, store } = scoreArticle({ ...request, source: request.source ?? "api" });
-    if (!/\S/.test(result.text)) throw validationError("html: contains no text once the markup is removed");
+    // Lone surrogates become U+FFFD before the engine computes offsets.
+    const { result, store } = scoreArticle({
+      ...request,
+      text: replaceLoneSurrogates(request.text),
+      html: replaceLoneSurrogates(request.html),
+      markdown: replaceLoneSurrogates(request.markdown),
+      title: replaceLoneSurrogates(request.title),
+      source: request.source ?? "api",
+    });
+    if (!/\S/.test(result.text)) throw validationError(`${request.html !== undefined ? "html" : "markdown"}: contains no text once the markup is removed`);
 
     if (dryRun) return c.json({ article_id: null, run_id: null, dry_run: true, ...result }, 200);
 
-    const saved = await store(getDb(c.env.DB), { trigger: "api" });
+    const saved = await store(getDb(c.env.DB), { trigger: "api", actor: c.var.actor });
     c.header("location", `/v1/runs/${saved.runId}`);
     return c.json({ article_id: saved.articleId, run_id: saved.runId, dry_run: false, ...result }, 201);
   },
@@ -94,7 +105,7 @@ function bodyMediaType(contentType: string | undefined): (typeof BODY_TYPES)[num
     throw new ApiError(
       415,
       "unsupported_media_type",
-      `Content-Type ${type ? `"${type}"` : "missing"}: send application/json, text/plain or text/html.`,
+      `Content-Type ${type ? `"${type}"` : "missing"}: send application/json, text/plain, text/html or text/markdown.`,
     );
   }
   const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
@@ -123,13 +134,13 @@ export const scoreApiDoc = (): Paths => ({
     post: {
       summary: "Score an article against the current ruleset and store every verdict",
       description:
-        "JSON body, or the article as a text/plain (or text/html) body with metadata in the query string. Re-posting the same source + external_id adds a run to the same article; without external_id the url identifies the article, else the text's SHA-256.",
+        "JSON body (exactly one of text, html or markdown), or the article as a text/plain, text/html or text/markdown body with metadata in the query string. Without published_at the article is judged as of the date its document states (see ScoreResult.published_at_source), else today. Re-posting the same source + external_id adds a run to the same article; without external_id the url identifies the article, else the text's SHA-256.",
       tags: ["scoring"],
       operationId: "score",
       // The text-body query schema is the superset: dry_run plus the metadata fields.
       parameters: queryParameters(textQuerySchema, {
         dry_run: "Score without storing anything.",
-        ...Object.fromEntries(Object.keys(metadataFields).map((k) => [k, "With a text/plain or text/html body only: the same field as in the JSON body."])),
+        ...Object.fromEntries(Object.keys(metadataFields).map((k) => [k, "With a text/plain, text/html or text/markdown body only: the same field as in the JSON body."])),
       }),
       requestBody: {
         required: true,
@@ -138,6 +149,7 @@ export const scoreApiDoc = (): Paths => ({
           "application/json": { schema: z.toJSONSchema(scoreRequestSchema, { io: "input", target: "draft-2020-12" }) },
           "text/plain": { schema: str },
           "text/html": { schema: str },
+          "text/markdown": { schema: str },
         },
       },
       responses: {
@@ -151,7 +163,7 @@ export const scoreApiDoc = (): Paths => ({
         401: common[401],
         403: error("The read-only token cannot score."),
         413: error("Body over 1 MiB."),
-        415: error("Content-Type is not application/json, text/plain or text/html (UTF-8)."),
+        415: error("Content-Type is not application/json, text/plain, text/html or text/markdown, or the body is not valid UTF-8."),
       },
     },
   },

@@ -1,5 +1,6 @@
 // Request validation helpers: zod failures become 400 `validation_failed` naming each field
 // ("published_at: expected an ISO 8601 date …"). Shared query schemas: src/use-cases/query-schemas.ts.
+import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { ApiError } from "./errors";
 
@@ -27,3 +28,9 @@ export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string,
   if (!parsed.success) throw validationError(parsed.error, "query");
   return parsed.data;
 }
+
+/** Middleware for routes that take no query parameters: any one is refused (400), not ignored. */
+export const noQuery: MiddlewareHandler = async (c, next) => {
+  parseQuery(z.strictObject({}), c.req.query());
+  await next();
+};

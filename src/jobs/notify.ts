@@ -1,5 +1,6 @@
-// Outbound alerts: deciding when a run deserves one (maybeEnqueueAlert, for any job), building
-// the compact summary (buildAlert) and the `notify` job that POSTs it signed per Standard Webhooks.
+// Outbound alerts: deciding when a run deserves one (maybeEnqueueAlert, called by the webhook and
+// audit jobs), building the compact summary (buildAlert) and the `notify` job that POSTs it signed
+// per Standard Webhooks. Alerts travel on their own queue (ALERTS), never the scoring queue.
 import type { Outcome } from "../engine";
 import type { Bindings } from "../env";
 import { signStandardWebhook } from "../lib/crypto";
@@ -13,7 +14,8 @@ import type { JobHandler } from "./handlers";
 // Keep alerts compact: receivers want the gist and a link, not every verdict.
 const MAX_RULES = 20;
 const MAX_QUOTES = 3;
-const SEND_TIMEOUT_MS = 15_000;
+// Short: alerts run on their own queue, but a receiver that hangs should fail fast and be retried.
+const SEND_TIMEOUT_MS = 5_000;
 
 export interface AlertDecision {
   articleId: string;
@@ -44,14 +46,14 @@ export async function maybeEnqueueAlert(env: Bindings, d: AlertDecision): Promis
     articleId: d.articleId,
     runId: d.runId,
   });
-  if (recorded.status === "queued") await env.JOBS.send({ type: "notify", articleId: d.articleId, runId: d.runId } satisfies JobMessage);
+  if (recorded.status === "queued") await env.ALERTS.send({ type: "notify", articleId: d.articleId, runId: d.runId } satisfies JobMessage);
   return true;
 }
 
 /** Re-enqueues a run's alert that was recorded but may never have reached the queue. */
 export async function resendQueuedAlert(env: Bindings, runId: string): Promise<void> {
   const alert = await findDelivery(getDb(env.DB), ALERT_PROVIDER, runId);
-  if (alert?.status === "queued" && alert.articleId) await env.JOBS.send({ type: "notify", articleId: alert.articleId, runId } satisfies JobMessage);
+  if (alert?.status === "queued" && alert.articleId) await env.ALERTS.send({ type: "notify", articleId: alert.articleId, runId } satisfies JobMessage);
 }
 
 export interface Alert {

@@ -1,15 +1,19 @@
 // The `delivery` job: scores one recorded webhook delivery and stores its run in the same D1
-// transaction that marks the delivery scored. Idempotent under at-least-once queue delivery.
+// transaction that marks the delivery scored and the article active — unless a newer state change
+// (a withdrawal, a later edit) was applied first. Idempotent under at-least-once queue delivery.
 import type { Bindings } from "../env";
 import { sha256Hex } from "../lib/crypto";
 import { webhookArticleSchema } from "../lib/webhook-article";
+import { applyPublish, assertPublishApplies, getArticleState, staleReason } from "../storage/article-states";
 import { type Db, getDb } from "../storage/db";
 import {
   type ArticleRef,
   assertStillQueued,
+  type Delivery,
   getDelivery,
   markFailed,
   markScored,
+  markStale,
   markUnchanged,
   recordAttemptFailure,
 } from "../storage/deliveries";
@@ -22,32 +26,42 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-async function score(env: Bindings, db: Db, deliveryId: string, payload: string | null, attempts: number): Promise<void> {
-  const parsed = webhookArticleSchema.safeParse(JSON.parse(payload ?? "null"));
+async function score(env: Bindings, db: Db, delivery: Delivery, attempts: number): Promise<void> {
+  const deliveryId = delivery.id;
+  const parsed = webhookArticleSchema.safeParse(JSON.parse(delivery.payload ?? "null"));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`payload is not a scorable article: ${issue.path.join(".") || "payload"}: ${issue.message}`);
   }
   const a = parsed.data;
   const ref: ArticleRef = { source: a.source, externalId: a.external_id };
+  // Deliveries recorded before event orders existed are ordered by their receipt.
+  const order = delivery.eventOrder ?? Date.parse(delivery.createdAt);
+  const stale = staleReason(await getArticleState(db, ref), order, "publish");
+  if (stale) return markStale(db, deliveryId, stale, attempts);
+
   const { result, store } = scoreArticle(a);
+  // Both guards abort the whole transaction: a concurrent consumer finished this delivery, or a
+  // newer withdrawal was applied while we scored.
+  const guards = [assertStillQueued(db, deliveryId), assertPublishApplies(db, ref, order), ...applyPublish(db, ref, order, deliveryId)];
 
-  // Skip re-storing identical content judged by the same ruleset.
   const latest = await latestRunOf(db, ref);
-  if (latest && latest.ruleset_version === result.ruleset.version && latest.content_hash === (await sha256Hex(result.text))) {
-    await markUnchanged(db, deliveryId, latest.article_id, latest.id, attempts);
-    return;
-  }
-
-  let saved: { runId: string; articleId: string };
+  let saved: { runId: string; articleId: string } | null = null;
   try {
-    saved = await store(db, { trigger: "webhook", deliveryId }, [assertStillQueued(db, deliveryId), markScored(db, deliveryId, ref, attempts)]);
+    if (latest && latest.ruleset_version === result.ruleset.version && latest.content_hash === (await sha256Hex(result.text))) {
+      // Unchanged content still counts as a publish: a republish after a withdrawal reactivates.
+      const [first, ...rest] = [...guards, markUnchanged(db, deliveryId, latest.article_id, latest.id, attempts)];
+      await db.batch([first!, ...rest]);
+    } else {
+      saved = await store(db, { trigger: "webhook", deliveryId }, [...guards, markScored(db, deliveryId, ref, attempts)]);
+    }
   } catch (err) {
-    // The guard rolled the batch back because a concurrent consumer finished this delivery first.
     if ((await getDelivery(db, deliveryId))?.status !== "queued") return;
+    const nowStale = staleReason(await getArticleState(db, ref), order, "publish");
+    if (nowStale) return markStale(db, deliveryId, nowStale, attempts);
     throw err;
   }
-  await maybeEnqueueAlert(env, { articleId: saved.articleId, runId: saved.runId, outcome: result.outcome, previousOutcome: latest?.outcome ?? null });
+  if (saved) await maybeEnqueueAlert(env, { articleId: saved.articleId, runId: saved.runId, outcome: result.outcome, previousOutcome: latest?.outcome ?? null });
 }
 
 export const scoreDelivery: JobHandler<"delivery"> = {
@@ -61,7 +75,7 @@ export const scoreDelivery: JobHandler<"delivery"> = {
       return;
     }
     try {
-      await score(env, db, deliveryId, delivery.payload, attempts);
+      await score(env, db, delivery, attempts);
     } catch (err) {
       // Visible on GET /v1/deliveries/:id while the queue retries with backoff.
       await recordAttemptFailure(db, deliveryId, attempts, describe(err));

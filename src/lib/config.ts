@@ -18,6 +18,17 @@ const CHECKS: Partial<Record<keyof Secrets, (value: string) => string | null>> =
         ? null
         : "may contain only letters, digits and + / = _ - (Contentful's signing secret alphabet)",
   NOTIFY_URL: (v) => (/^https?:\/\//.test(v) && URL.canParse(v) ? null : "must be an absolute http(s) URL"),
+  CMS_EDIT_URLS: (v) => {
+    let map: unknown;
+    try {
+      map = JSON.parse(v);
+    } catch {
+      return "must be JSON like {\"ghost\":\"https://news.example/ghost/#/editor/post/{external_id}\"}";
+    }
+    if (!map || typeof map !== "object" || Array.isArray(map)) return "must be a JSON object from article source to edit URL";
+    const bad = Object.entries(map).filter(([, t]) => typeof t !== "string" || !/^https:\/\//i.test(t) || !t.includes("{external_id}"));
+    return bad.length ? `has edit URLs that are not https URLs containing {external_id} (${bad.map(([k]) => k).join(", ")})` : null;
+  },
 };
 
 const fix = (name: string) => `fix it with \`wrangler secret put ${name}\` (or in .dev.vars locally)`;
@@ -34,6 +45,9 @@ export function configProblems(env: Secrets): string[] {
   // A secret without a URL is just "alerts off"; a URL without a secret looks on but sends nothing.
   if (env.NOTIFY_URL && !env.NOTIFY_SECRET) {
     problems.push(`NOTIFY_URL is set but NOTIFY_SECRET is not, so no alert is sent: ${fix("NOTIFY_SECRET")}, or unset NOTIFY_URL.`);
+  }
+  if (Boolean(env.ACCESS_TEAM_DOMAIN) !== Boolean(env.ACCESS_AUD)) {
+    problems.push(`Cloudflare Access sign-in needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD (only ${env.ACCESS_AUD ? "ACCESS_AUD" : "ACCESS_TEAM_DOMAIN"} is set), so it is off: set the other in wrangler.toml [vars].`);
   }
   return problems;
 }

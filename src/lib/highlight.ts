@@ -3,7 +3,8 @@
 // Pieces never nest, so overlapping spans cannot produce broken markup; the renderer escapes each piece.
 import type { Evidence, VerdictStatus } from "../engine";
 
-export type Tone = "fail" | "review" | "quote" | "pass";
+/** "conflict": one of several values a consistency rule found disagreeing (no side is marked wrong). */
+export type Tone = "fail" | "conflict" | "review" | "quote" | "pass";
 
 export interface Note {
   /** 1-based footnote number, in text order. */
@@ -30,10 +31,11 @@ export interface Piece {
 }
 
 // Which style wins where spans overlap: an error in the outlet's own words matters most.
-const RANK: Record<Tone, number> = { fail: 3, review: 2, quote: 1, pass: 0 };
+const RANK: Record<Tone, number> = { fail: 4, conflict: 3, review: 2, quote: 1, pass: 0 };
 
-export function toneOf(status: VerdictStatus, evidence: Evidence): Tone {
+export function toneOf(status: VerdictStatus, evidence: Evidence, kind?: string): Tone {
   if (evidence.attribution === "quote") return "quote";
+  if (kind === "consistency" && status === "fail") return "conflict";
   if (status === "fail" || status === "error") return "fail";
   if (status === "review") return "review";
   return "pass";
@@ -44,14 +46,14 @@ export function strongest(notes: Note[]): Tone {
 }
 
 /** Numbers every evidence span in text order and checks it still points at its quote. */
-export function collectNotes(text: string, verdicts: { rule: string; status: VerdictStatus; evidence: Evidence[] }[]): Note[] {
+export function collectNotes(text: string, verdicts: { rule: string; kind?: string; status: VerdictStatus; evidence: Evidence[] }[]): Note[] {
   const raw = verdicts.flatMap((v) =>
     v.evidence.map((e) => {
       const located =
         Number.isInteger(e.offset) && Number.isInteger(e.length) && e.offset >= 0 && e.length > 0 && e.offset + e.length <= text.length &&
         text.slice(e.offset, e.offset + e.length) === e.quote;
-      const tone = toneOf(v.status, e);
-      return { rule: v.rule, status: v.status, tone, evidence: e, located, focus: located && tone !== "pass" ? focusOf(e) : null };
+      const tone = toneOf(v.status, e, v.kind);
+      return { rule: v.rule, status: v.status, tone, evidence: e, located, focus: located && (tone === "fail" || tone === "review") ? focusOf(e) : null };
     }),
   );
   raw.sort((a, b) => a.evidence.offset - b.evidence.offset || b.evidence.length - a.evidence.length || a.rule.localeCompare(b.rule));

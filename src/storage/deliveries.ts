@@ -1,6 +1,6 @@
 // Deliveries: every inbound webhook and outbound alert, from receipt to its stored run. The
 // unique (provider, delivery_key) index is what makes intake idempotent and refuses replays.
-import { and, desc, eq, getTableColumns, lt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, lt, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./db";
 import { newId } from "./ids";
@@ -20,7 +20,7 @@ export interface ArticleRef {
 }
 
 const nowIso = () => new Date().toISOString();
-const articleIdOf = (ref: ArticleRef) =>
+export const articleIdOf = (ref: ArticleRef) =>
   sql`(SELECT ${articles.id} FROM ${articles} WHERE ${articles.source} = ${ref.source} AND ${articles.externalId} = ${ref.externalId})`;
 
 export interface NewDelivery {
@@ -29,12 +29,12 @@ export interface NewDelivery {
   event: string | null;
   status: DeliveryStatus;
   payload?: string | null;
-  /** Links the delivery to an existing article (e.g. the one a delete withdraws). */
-  article?: ArticleRef;
+  /** The CMS's order of the event (see article-states.ts). */
+  eventOrder?: number | null;
+  /** Why an intake-time `ignored` delivery was ignored. */
+  reason?: string | null;
   articleId?: string;
   runId?: string;
-  /** Mark this article withdrawn in the same transaction, only if the delivery is new. */
-  withdraw?: ArticleRef;
 }
 
 /**
@@ -44,7 +44,7 @@ export interface NewDelivery {
 export async function recordDelivery(db: Db, input: NewDelivery): Promise<{ id: string; status: DeliveryStatus; created: boolean }> {
   const id = newId("dlv");
   const now = nowIso();
-  const insert = db
+  const inserted = await db
     .insert(deliveries)
     .values({
       id,
@@ -53,31 +53,15 @@ export async function recordDelivery(db: Db, input: NewDelivery): Promise<{ id: 
       event: input.event,
       status: input.status,
       payload: input.payload ?? null,
-      articleId: input.articleId ?? (input.article ? articleIdOf(input.article) : null),
+      eventOrder: input.eventOrder ?? null,
+      reason: input.reason ?? null,
+      articleId: input.articleId ?? null,
       runId: input.runId ?? null,
       createdAt: now,
       updatedAt: now,
     })
     .onConflictDoNothing()
     .returning({ id: deliveries.id });
-  let inserted: { id: string }[];
-  if (input.withdraw) {
-    const ref = input.withdraw;
-    // The EXISTS makes a replayed delete a no-op: only the transaction that created the delivery withdraws.
-    const withdraw = db
-      .update(articles)
-      .set({ status: "withdrawn", updatedAt: now })
-      .where(
-        and(
-          eq(articles.source, ref.source),
-          eq(articles.externalId, ref.externalId),
-          sql`EXISTS (SELECT 1 FROM ${deliveries} WHERE ${deliveries.id} = ${id})`,
-        ),
-      );
-    [inserted] = await db.batch([insert, withdraw]);
-  } else {
-    inserted = await insert;
-  }
   if (inserted.length) return { id, status: input.status, created: true };
   const existing = await findDelivery(db, input.provider, input.deliveryKey);
   if (!existing) throw new Error(`delivery ${input.provider}/${input.deliveryKey} conflicted but cannot be found`);
@@ -105,6 +89,10 @@ export interface DeliveryView {
   status: DeliveryStatus;
   article_id: string | null;
   run_id: string | null;
+  /** The CMS's order of the event (ms since epoch); null for alerts. */
+  event_order: number | null;
+  /** Why the delivery was ignored, e.g. a state change older than the article's last one. */
+  reason: string | null;
   attempts: number;
   error: string | null;
   created_at: string;
@@ -120,6 +108,8 @@ export function toDeliveryView(row: Omit<Delivery, "payload">): DeliveryView {
     status: row.status,
     article_id: row.articleId,
     run_id: row.runId,
+    event_order: row.eventOrder,
+    reason: row.reason,
     attempts: row.attempts,
     error: row.error,
     created_at: row.createdAt,
@@ -180,11 +170,19 @@ export function markScored(db: Db, id: string, article: ArticleRef, attempts: nu
     .where(eq(deliveries.id, id));
 }
 
-/** Content and ruleset equal the latest run's: nothing to store, point at that run. */
-export async function markUnchanged(db: Db, id: string, articleId: string, runId: string, attempts: number): Promise<void> {
-  await db
+/** Content and ruleset equal the latest run's: nothing to store, point at that run (a batch statement). */
+export function markUnchanged(db: Db, id: string, articleId: string, runId: string, attempts: number): BatchItem<"sqlite"> {
+  return db
     .update(deliveries)
     .set({ status: "duplicate", articleId, runId, attempts, error: null, updatedAt: nowIso() })
+    .where(and(eq(deliveries.id, id), eq(deliveries.status, "queued")));
+}
+
+/** A publish older than the article's last state change: recorded, not applied. */
+export async function markStale(db: Db, id: string, reason: string, attempts: number): Promise<void> {
+  await db
+    .update(deliveries)
+    .set({ status: "ignored", reason, attempts, error: null, updatedAt: nowIso() })
     .where(and(eq(deliveries.id, id), eq(deliveries.status, "queued")));
 }
 
@@ -203,14 +201,68 @@ export async function markFailed(db: Db, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Puts a failed delivery back to queued (POST /v1/deliveries/:id/retry); its last error stays until it succeeds. */
-export async function requeueFailed(db: Db, id: string): Promise<boolean> {
+/** A queued delivery untouched for this long has lost its queue message (or never got one). */
+export const STUCK_AFTER_MS = 5 * 60 * 1000;
+
+/**
+ * Puts a failed delivery, or one stuck in `queued` for STUCK_AFTER_MS, back to queued
+ * (POST /v1/deliveries/:id/retry); its last error stays until it succeeds.
+ */
+export async function requeueFailed(db: Db, id: string, now = Date.now()): Promise<boolean> {
+  const stuckBefore = new Date(now - STUCK_AFTER_MS).toISOString();
   const rows = await db
     .update(deliveries)
-    .set({ status: "queued", updatedAt: nowIso() })
-    .where(and(eq(deliveries.id, id), eq(deliveries.status, "failed")))
+    .set({ status: "queued", updatedAt: new Date(now).toISOString() })
+    .where(and(eq(deliveries.id, id), or(eq(deliveries.status, "failed"), and(eq(deliveries.status, "queued"), lt(deliveries.updatedAt, stuckBefore)))))
     .returning({ id: deliveries.id });
   return rows.length > 0;
+}
+
+/**
+ * Minutes the sweeper waits before re-sending, by how often it already did: 5, 10, 20, 40, then
+ * hourly. A delivery merely waiting behind a long queue backlog (a big audit) gets a few extra
+ * messages, not one every 5 minutes.
+ */
+const SWEEP_WAITS_MINUTES = [5, 10, 20, 40, 60] as const;
+
+/** Still queued this long after it was recorded → failed: the Free plan keeps queue messages 24 h. */
+const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
+
+interface StuckDelivery {
+  id: string;
+  provider: string;
+  deliveryKey: string;
+  articleId: string | null;
+  /** False when it was given up on (GIVE_UP_AFTER_MS) and is now failed instead. */
+  requeue: boolean;
+}
+
+/**
+ * Claims up to `limit` queued deliveries whose wait (SWEEP_WAITS_MINUTES by sweep count) is over:
+ * bumps updated_at and the sweep count, or marks them failed once GIVE_UP_AFTER_MS old.
+ */
+export async function claimStuckDeliveries(db: Db, now: number, limit = 100): Promise<StuckDelivery[]> {
+  const before = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+  const last = SWEEP_WAITS_MINUTES.length - 1;
+  const due = or(
+    ...SWEEP_WAITS_MINUTES.map((minutes, sweeps) =>
+      and(sweeps === last ? sql`${deliveries.sweeps} >= ${sweeps}` : eq(deliveries.sweeps, sweeps), lt(deliveries.updatedAt, before(minutes))),
+    ),
+  );
+  const stuck = and(eq(deliveries.status, "queued"), due);
+  const giveUp = sql`${deliveries.createdAt} < ${new Date(now - GIVE_UP_AFTER_MS).toISOString()}`;
+  const ids = db.select({ id: deliveries.id }).from(deliveries).where(stuck).orderBy(deliveries.updatedAt).limit(limit);
+  const rows = await db
+    .update(deliveries)
+    .set({
+      sweeps: sql`${deliveries.sweeps} + 1`,
+      updatedAt: new Date(now).toISOString(),
+      status: sql`CASE WHEN ${giveUp} THEN 'failed' ELSE 'queued' END`,
+      error: sql`CASE WHEN ${giveUp} THEN coalesce(${deliveries.error}, 'never processed: still queued 24 h after it was recorded') ELSE ${deliveries.error} END`,
+    })
+    .where(and(stuck, inArray(deliveries.id, ids)))
+    .returning({ id: deliveries.id, provider: deliveries.provider, deliveryKey: deliveries.deliveryKey, articleId: deliveries.articleId, status: deliveries.status });
+  return rows.map(({ status, ...r }) => ({ ...r, requeue: status === "queued" }));
 }
 
 export async function markSent(db: Db, id: string, attempts: number, payload: string): Promise<void> {

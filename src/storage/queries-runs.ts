@@ -16,6 +16,8 @@ export interface StoredRun {
   trigger: RunTrigger;
   audit_id: string | null;
   delivery_id: string | null;
+  /** Who asked for the run (email or token name); null for automatic runs. */
+  actor: string | null;
   ruleset_version: string;
   /** Hash of the text this run judged (compare with the article's to see if it changed since). */
   content_hash: string;
@@ -48,6 +50,7 @@ export function toStoredRun(row: typeof runs.$inferSelect): StoredRun {
     trigger: row.trigger,
     audit_id: row.auditId,
     delivery_id: row.deliveryId,
+    actor: row.actor,
     ruleset_version: row.rulesetVersion,
     content_hash: row.contentHash,
     score: row.score,

@@ -34,6 +34,8 @@ export interface RunWriteInput {
   trigger: RunTrigger;
   auditId?: string | null;
   deliveryId?: string | null;
+  /** Who asked for this run (a person's email or token name); null for automatic runs. */
+  actor?: string | null;
   now?: Date;
 }
 
@@ -110,6 +112,7 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
       trigger: input.trigger,
       audit_id: input.auditId ?? null,
       delivery_id: input.deliveryId ?? null,
+      actor: input.actor ?? null,
       ruleset_version: result.ruleset.version,
       content_hash: contentHash,
       score: result.score,
@@ -133,6 +136,8 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
   statements.push(
     // SET expressions see the OLD row, so failing_since keeps the date of the first failure
     // while the article stays failing. ("WHERE true" lets SQLite parse an upsert over a SELECT.)
+    // status is not updated: only the CMS's life cycle changes it (storage/article-states.ts), so a
+    // run stored by an audit or the API while a withdrawal lands cannot make the article live again.
     db.run(sql`INSERT INTO articles (id, source, external_id, url, title, text, content_hash, published_at, language, status,
         latest_run_id, latest_score, latest_outcome, latest_failed_rules, last_checked_at, failing_since,
         checked_ruleset_version, checked_as_of, checked_audit_id, created_at, updated_at)
@@ -143,7 +148,7 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
       ON CONFLICT (source, external_id) DO UPDATE SET
         url = coalesce(excluded.url, articles.url), title = coalesce(excluded.title, articles.title), text = excluded.text,
         content_hash = excluded.content_hash, published_at = coalesce(excluded.published_at, articles.published_at),
-        language = coalesce(excluded.language, articles.language), status = 'active', updated_at = excluded.updated_at,
+        language = coalesce(excluded.language, articles.language), updated_at = excluded.updated_at,
         latest_run_id = excluded.latest_run_id, latest_score = excluded.latest_score, latest_outcome = excluded.latest_outcome,
         latest_failed_rules = excluded.latest_failed_rules, last_checked_at = excluded.last_checked_at,
         failing_since = CASE WHEN excluded.latest_outcome IS NOT 'fail' THEN NULL
@@ -153,10 +158,10 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     // The article id is resolved inside the batch, so a concurrent first insert cannot race us.
     // ruleset_version is NULL (a NOT NULL failure that rolls the batch back) unless the ruleset is
     // stored in a format that can restore the implied verdicts; saveRun then stores it and retries.
-    db.run(sql`INSERT INTO runs (id, article_id, trigger, audit_id, delivery_id, ruleset_version, content_hash, score, outcome,
+    db.run(sql`INSERT INTO runs (id, article_id, trigger, audit_id, delivery_id, actor, ruleset_version, content_hash, score, outcome,
         pass_count, fail_count, not_applicable_count, review_count, error_count, as_of, implied_verdicts, created_at)
       SELECT r ->> 'id', (SELECT id FROM articles WHERE source = r ->> 'source' AND external_id = r ->> 'external_id'),
-        r ->> 'trigger', r ->> 'audit_id', r ->> 'delivery_id',
+        r ->> 'trigger', r ->> 'audit_id', r ->> 'delivery_id', r ->> 'actor',
         (SELECT version FROM rulesets WHERE version = r ->> 'ruleset_version' AND format >= ${RULESET_FORMAT}),
         r ->> 'content_hash', r ->> 'score', r ->> 'outcome',
         r ->> '$.counts[0]', r ->> '$.counts[1]', r ->> '$.counts[2]', r ->> '$.counts[3]', r ->> '$.counts[4]', r ->> 'as_of', r ->> 'implied', r ->> 'now'

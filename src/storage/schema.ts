@@ -72,6 +72,8 @@ export const runs = sqliteTable(
     trigger: text("trigger", { enum: ["api", "webhook", "audit", "cli"] }).notNull(),
     auditId: text("audit_id"),
     deliveryId: text("delivery_id"),
+    /** Who asked for the run (email or API token name); null for webhooks, audits and shared tokens. */
+    actor: text("actor"),
     rulesetVersion: text("ruleset_version").notNull(),
     contentHash: text("content_hash").notNull(),
     score: real("score"),
@@ -140,8 +142,17 @@ export const deliveries = sqliteTable(
     /** The provider's own delivery/idempotency id; (provider, key) is unique, so replays are refused. */
     deliveryKey: text("delivery_key").notNull(),
     event: text("event"),
-    /** Inbound: queued → scored | duplicate | failed, or ignored at intake. Outbound alerts: queued → sent | failed. */
-    status: text("status", { enum: ["queued", "scored", "ignored", "duplicate", "sent", "failed"] }).notNull(),
+    /**
+     * Inbound: queued → scored | duplicate | ignored | failed; withdrawals are withdrawn (or ignored
+     * when stale) at intake. Outbound alerts: queued → sent | failed.
+     */
+    status: text("status", { enum: ["queued", "scored", "ignored", "duplicate", "withdrawn", "sent", "failed"] }).notNull(),
+    /** The CMS's own order of this event (ms since epoch or a revision number, per provider); null for alerts. */
+    eventOrder: integer("event_order"),
+    /** Why a delivery was ignored (e.g. a state change older than the article's last one). */
+    reason: text("reason"),
+    /** How often the sweeper re-enqueued it (a queued delivery whose message was lost). */
+    sweeps: integer("sweeps").notNull().default(0),
     /** The normalised article (JSON) the consumer scores; kept so nothing is lost after the 202. */
     payload: text("payload"),
     articleId: text("article_id"),
@@ -151,6 +162,25 @@ export const deliveries = sqliteTable(
     ...timestamps,
   },
   (t) => [uniqueIndex("deliveries_provider_key").on(t.provider, t.deliveryKey), index("deliveries_status").on(t.status, t.createdAt)],
+);
+
+/**
+ * The last state change applied to an article, in the CMS's order of events. Kept apart from
+ * `articles` because a withdrawal can arrive before the article's first run is stored: the row then
+ * makes the older, still-queued publish stale instead of creating a live article.
+ */
+export const articleStates = sqliteTable(
+  "article_states",
+  {
+    source: text("source").notNull(),
+    externalId: text("external_id").notNull(),
+    state: text("state", { enum: ["active", "withdrawn"] }).notNull(),
+    /** The event order (see deliveries.event_order) of the delivery that set `state`. */
+    eventOrder: integer("event_order").notNull(),
+    deliveryId: text("delivery_id").notNull(),
+    updatedAt: timestamps.updatedAt,
+  },
+  (t) => [primaryKey({ columns: [t.source, t.externalId] })],
 );
 
 /** One nightly or on-demand re-check of the archive. */
@@ -224,4 +254,38 @@ export const auditChanges = sqliteTable(
   },
   // article_id indexed: it is a foreign key, so every write to an article row checks it.
   (t) => [primaryKey({ columns: [t.auditId, t.articleId] }), index("audit_changes_article").on(t.articleId)],
+);
+
+/**
+ * Dashboard sessions, so logging out revokes a session server-side: the signed cookie names a
+ * row here, and a cookie whose row is gone (logged out, or expired and swept) is refused.
+ */
+export const dashboardSessions = sqliteTable("dashboard_sessions", {
+  /** SHA-256 hex of the random session id in the cookie (a leaked table row cannot be replayed as a cookie). */
+  idHash: text("id_hash").primaryKey(),
+  role: text("role", { enum: ["write", "read"] }).notNull(),
+  /** Unix seconds. */
+  expiresAt: integer("expires_at").notNull(),
+  createdAt: timestamps.createdAt,
+});
+
+/**
+ * Per-person API tokens for scripts. Only the SHA-256 of the token is stored; the token itself is
+ * shown once, when created. A revoked token keeps its row so past actions still name it.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    /** The person (email) the token acts for: runs it starts are credited to them. */
+    owner: text("owner").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["write", "read"] }).notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamps.createdAt,
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), index("api_tokens_owner").on(t.owner)],
 );

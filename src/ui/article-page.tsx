@@ -1,10 +1,13 @@
-// `/articles/:id`: the stored text with every evidence span of the latest run marked in place,
-// footnotes that work without JavaScript, the run history sparkline and the re-check form.
+// `/articles/:id`, ordered for an editor on deadline: can it be published and why, what to fix
+// (each sentence rewritten), what to review, then the marked text, the article's details and runs.
 import type { RuleSummary } from "../engine";
 import type { ArticleRecord } from "../storage/articles";
 import type { RunWithVerdicts, StoredRun } from "../storage/queries-runs";
-import { articleTitle, Badge, score, SourceLink, Sparkline, when } from "./components";
-import { collectNotes, segment, strongest, type Note } from "../lib/highlight";
+import { OtherFindings, ToFix } from "./article-findings";
+import { ArticleText, Legend } from "./article-text";
+import { articleTitle, Badge, score, Sparkline, when } from "./components";
+import { buildFindings, type Findings } from "./findings";
+import { collectNotes } from "../lib/highlight";
 import { Layout } from "./layout";
 import type { Session } from "./session";
 
@@ -16,147 +19,88 @@ export interface ArticlePageProps {
   /** Newest first. */
   runs: StoredRun[];
   rules: ReadonlyMap<string, RuleSummary>;
+  /** The article in its CMS's editor, when that CMS's edit URL is configured. */
+  editUrl?: string | null;
   flash?: string | null;
 }
 
-function claimOf(rules: ReadonlyMap<string, RuleSummary>, id: string): string {
-  return rules.get(id)?.claim ?? "(rule no longer in the current ruleset)";
-}
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-// The tooltip repeats the footnote, so pointer users get it on hover and everyone gets the list.
-function noteTitle(n: Note, rules: ReadonlyMap<string, RuleSummary>): string {
-  const e = n.evidence;
-  const lines = [`[${n.n}] ${n.rule} (${n.status}${e.attribution === "quote" ? ", inside a quotation" : ""}): ${claimOf(rules, n.rule)}`];
-  if (e.found != null || e.expected != null) lines.push(`Found: ${e.found ?? "—"} · Expected: ${e.expected ?? "—"}`);
-  if (e.replacements.length) lines.push(`Suggestion: ${e.replacements.join(" / ")}`);
-  return lines.join("\n");
-}
-
-function Highlighted(props: { text: string; notes: Note[]; rules: ReadonlyMap<string, RuleSummary> }) {
-  return (
-    <>
-      {segment(props.text, props.notes).map((piece) => {
-        if (piece.notes.length === 0) return piece.text;
-        const title = piece.notes.map((n) => noteTitle(n, props.rules)).join("\n\n");
-        return (
-          <mark
-            class={`t-${strongest(piece.notes)}${piece.focus ? " found" : ""}`}
-            title={title}
-            id={piece.starts[0] ? `m-${piece.starts[0].n}` : undefined}
-            data-rules={[...new Set(piece.notes.map((n) => n.rule))].join(" ")}
-          >
-            {piece.text}
-            {piece.ends.length > 0 && (
-              <sup>
-                {piece.ends.map((n, i) => (
-                  <>
-                    {i > 0 && ","}
-                    <a href={`#ev-${n.n}`} aria-label={`note ${n.n}`}>
-                      {n.n}
-                    </a>
-                  </>
-                ))}
-              </sup>
-            )}
-          </mark>
-        );
-      })}
-    </>
-  );
-}
-
-function NoteItem(props: { note: Note; rule: RuleSummary | undefined }) {
-  const { note: n, rule } = props;
-  const e = n.evidence;
-  return (
-    <li id={`ev-${n.n}`} class={`t-${n.tone}`} value={n.n}>
-      <Badge value={n.status} /> <a href={`/rules/${encodeURIComponent(n.rule)}`}>
-        <code class="rule">{n.rule}</code>
-      </a>
-      {e.attribution === "quote" && <span class="muted"> · inside a quotation</span>}
-      <div>{rule?.claim ?? "(rule no longer in the current ruleset)"}</div>
-      <dl class="facts">
-        <dt>Quote</dt>
-        <dd>
-          “{e.quote}”{" "}
-          {n.located ? (
-            <a href={`#m-${n.n}`} aria-label={`back to the text of note ${n.n}`}>
-              ↩
-            </a>
-          ) : (
-            <span class="muted">(not located: the stored text changed since this run)</span>
-          )}
-        </dd>
-        {(e.found != null || e.expected != null) && (
-          <>
-            <dt>Found</dt>
-            <dd>{e.found ?? "—"}</dd>
-            <dt>Expected</dt>
-            <dd>{e.expected ?? "—"}</dd>
-          </>
-        )}
-        {e.replacements.length > 0 && (
-          <>
-            <dt>Suggestion</dt>
-            <dd>{e.replacements.join(" / ")}</dd>
-          </>
-        )}
-        {e.message && (
-          <>
-            <dt>Why</dt>
-            <dd>{e.message}</dd>
-          </>
-        )}
-        {rule && rule.sources.length > 0 && (
-          <>
-            <dt>Sources</dt>
-            <dd>
-              {rule.sources.map((s, i) => (
-                <>
-                  {i > 0 && " · "}
-                  <SourceLink source={s} />
-                </>
-              ))}
-            </dd>
-          </>
-        )}
-      </dl>
-    </li>
-  );
+/** The one-line answer: can it be published, and why. */
+export function verdictLine(f: Findings, latest: RunWithVerdicts | null): { tone: "fail" | "review" | "pass" | "none"; icon: string; text: string } {
+  if (!latest) return { tone: "none", icon: "–", text: "Not checked yet: no run is stored for this article." };
+  const first = f.fixes[0];
+  if (first) {
+    const why = first.type === "conflict" ? "it gives different values for one fact" : (first.why ?? `it contradicts ${first.rule}`);
+    const more = f.fixes.length > 1 ? `, and ${plural(f.fixes.length - 1, "more problem")}` : "";
+    // Only minor rules failing (outcome "warn"): still to fix, but said less starkly.
+    const lead = f.fixes.every((g) => g.severity === "minor") ? "Fix before publishing (minor)" : "Not ready to publish";
+    return { tone: "fail", icon: "✗", text: `${lead}: ${why}${more}.` };
+  }
+  if (f.review.length + f.unplaced.length > 0) {
+    return { tone: "review", icon: "?", text: `Check before publishing: ${plural(f.review.length + f.unplaced.length, "finding")} need${f.review.length + f.unplaced.length === 1 ? "s" : ""} a person's judgement; nothing contradicts a rule.` };
+  }
+  const checked = f.passes.length;
+  return { tone: "pass", icon: "✓", text: `Can be published: no rule fails${checked ? ` (${plural(checked, "statement")} checked and correct)` : ""}.` };
 }
 
 export function ArticlePage(p: ArticlePageProps) {
   const { article, runs } = p;
-  const latest = p.latest?.verdicts ?? [];
-  const notes = collectNotes(article.text, latest);
-  const failing = latest.filter((v) => v.status === "fail" || v.status === "error" || v.status === "review");
+  const verdicts = p.latest?.verdicts ?? [];
+  const notes = collectNotes(article.text, verdicts);
+  const findings = buildFindings(article.text, verdicts, notes);
+  const line = verdictLine(findings, p.latest);
   const title = articleTitle(article);
   const history = [...runs].reverse();
+  const id = encodeURIComponent(article.id);
   return (
     <Layout title={title} nonce={p.nonce} session={p.session} section="articles">
-      <p>
+      <p class="crumb">
         <a href="/">← Articles</a>
       </p>
       <h1>{title}</h1>
-      {p.flash && <p class="notice" role="status">{p.flash}</p>}
-      <ul class="strip">
-        <li>
-          <b>{score(article.score)}</b>score
-        </li>
-        <li>
-          <b>
-            <Badge value={article.outcome} />
-          </b>
-          outcome
-        </li>
-        <li>
-          <b>{failing.length}</b>rules to look at
-        </li>
-        <li>
-          <b>{runs.length}</b>runs
-        </li>
-      </ul>
+      {p.flash && (
+        <p class="notice" role="status">
+          {p.flash}
+        </p>
+      )}
+      <p class={`verdict v-${line.tone}`}>
+        <span class="icon" aria-hidden="true">
+          {line.icon}
+        </span>{" "}
+        {line.text}
+      </p>
+      <div class="actions">
+        {p.editUrl && (
+          <a class="button" href={p.editUrl} rel="noopener noreferrer">
+            Edit in CMS <span class="sr">(opens the article in {article.source})</span>
+          </a>
+        )}
+        {p.session.role === "write" ? (
+          <form method="post" action={`/articles/${id}/recheck`} class="inline">
+            <input type="hidden" name="csrf" value={p.session.csrf} />
+            <button type="submit" aria-describedby="recheck-help">
+              Re-check stored text
+            </button>
+          </form>
+        ) : null}
+        <span id="recheck-help" class="muted small">
+          {p.session.role === "write"
+            ? "Re-check scores the text stored here against the current rules; it does not fetch a new version from the CMS."
+            : "Read-only session: log in with an editor token to re-check."}
+        </span>
+      </div>
+      <ToFix f={findings} rules={p.rules} />
+      <OtherFindings f={findings} rules={p.rules} />
+      <h2 id="text">Text</h2>
+      <Legend />
+      <ArticleText text={article.text} notes={notes} rules={p.rules} language={article.language} />
+      <h2>About this article</h2>
       <dl class="facts">
+        <dt>Score</dt>
+        <dd>
+          {score(article.score)} · <Badge value={article.outcome} />
+        </dd>
         <dt>Source</dt>
         <dd>
           {article.source} · {article.external_id}
@@ -180,83 +124,46 @@ export function ArticlePage(p: ArticlePageProps) {
         <dt>Published</dt>
         <dd>{when(article.published_at)}</dd>
         <dt>Last checked</dt>
-        <dd>{when(article.last_checked_at)}</dd>
+        <dd>
+          {when(article.last_checked_at)}
+          {runs[0]?.actor && <> by {runs[0].actor}</>}
+        </dd>
         <dt>Exports</dt>
         <dd>
-          <a href={`/export/articles/${encodeURIComponent(article.id)}/claimreview.json`}>ClaimReview JSON-LD</a>
+          <a href={`/export/articles/${id}/claimreview.json`}>ClaimReview JSON-LD</a>
         </dd>
       </dl>
-      {p.session.role === "write" ? (
-        <form method="post" action={`/articles/${encodeURIComponent(article.id)}/recheck`}>
-          <input type="hidden" name="csrf" value={p.session.csrf} />
-          <button type="submit" class="primary">
-            Re-check now
-          </button>{" "}
-          <span class="muted">scores the stored text against the current rules</span>
-        </form>
-      ) : (
-        <p class="muted">Read-only session: log in with the API token to re-check.</p>
-      )}
-      <h2>Text</h2>
-      <div class="legend" aria-hidden="true">
-        <mark class="t-fail">fails a rule</mark>
-        <mark class="t-review">needs review</mark>
-        <mark class="t-quote">inside a quotation</mark>
-        <mark class="t-pass">supports a rule</mark>
-      </div>
-      <article class="text" lang={article.language ?? undefined}>
-        <Highlighted text={article.text} notes={notes} rules={p.rules} />
-      </article>
-      <h2>Evidence ({notes.length})</h2>
-      {notes.length === 0 ? (
-        <p class="muted">No rule found evidence in this text.</p>
-      ) : (
-        <ol class="notes">
-          {notes.map((n) => (
-            <NoteItem note={n} rule={p.rules.get(n.rule)} />
-          ))}
-        </ol>
-      )}
-      {latest.some((v) => v.evidence.length === 0 && v.status !== "not_applicable" && v.status !== "pass") && (
-        <>
-          <h2>Verdicts without a span</h2>
-          <ul>
-            {latest
-              .filter((v) => v.evidence.length === 0 && v.status !== "not_applicable" && v.status !== "pass")
-              .map((v) => (
-                <li>
-                  <Badge value={v.status} /> <code class="rule">{v.rule}</code> {claimOf(p.rules, v.rule)}
-                  {v.message && <span class="muted"> — {v.message}</span>}
-                </li>
-              ))}
-          </ul>
-        </>
-      )}
       <h2>Run history</h2>
       {history.length > 0 && <Sparkline title="Score over time" points={history.map((r) => ({ label: when(r.created_at), score: r.score }))} />}
       <div class="wrap">
-        <table>
+        <table class="cards-sm">
           <thead>
             <tr>
-              <th>Checked</th>
-              <th>Trigger</th>
-              <th>Score</th>
-              <th>Outcome</th>
-              <th class="opt">Failing</th>
-              <th class="opt">Ruleset</th>
+              <th scope="col">Checked</th>
+              <th scope="col">Trigger</th>
+              <th scope="col">By</th>
+              <th scope="col">Score</th>
+              <th scope="col">Outcome</th>
+              <th scope="col" class="opt">
+                Failing
+              </th>
+              <th scope="col" class="opt">
+                Ruleset
+              </th>
             </tr>
           </thead>
           <tbody>
             {runs.map((r) => (
               <tr>
-                <td>{when(r.created_at)}</td>
-                <td>{r.trigger}</td>
-                <td class="num">{score(r.score)}</td>
-                <td>
+                <td data-label="Checked">{when(r.created_at)}</td>
+                <td data-label="Trigger">{r.trigger}</td>
+                <td data-label="By">{r.actor ?? <span class="muted">—</span>}</td>
+                <td class="num" data-label="Score">{score(r.score)}</td>
+                <td data-label="Outcome">
                   <Badge value={r.outcome} />
                 </td>
-                <td class="opt num">{r.counts.fail}</td>
-                <td class="opt">
+                <td class="opt num" data-label="Failing">{r.counts.fail}</td>
+                <td class="opt" data-label="Ruleset">
                   <code>{r.ruleset_version.slice(0, 12)}</code>
                 </td>
               </tr>

@@ -1,6 +1,8 @@
-// `/`: the articles table with its filters, summary strip and pagination.
+// `/`: the triage queue — failing first, then to review, newest published first — each row with
+// the flagged wording and why, plus the filters, the summary strip and pagination.
 import type { RuleSummary } from "../engine";
-import type { ArticleFilters, ArticleSummary, ArticleTotals } from "../storage/articles";
+import type { ArticleFilters, ArticleTotals } from "../storage/articles";
+import type { TriageGroup, TriageRow } from "../storage/triage";
 import { ArticleLink, Badge, Pager, score, when } from "./components";
 import { Layout } from "./layout";
 import type { Session } from "./session";
@@ -9,7 +11,7 @@ export interface ArticlesPageProps {
   nonce: string;
   session: Session;
   filters: ArticleFilters;
-  rows: ArticleSummary[];
+  rows: TriageRow[];
   summary: ArticleTotals;
   sources: string[];
   rules: RuleSummary[];
@@ -20,18 +22,67 @@ export interface ArticlesPageProps {
   nextCursor: string | null;
 }
 
+const GROUP_TITLE: Record<TriageGroup, string> = { 0: "Failing: fix before publishing", 1: "To review", 2: "Passing", 3: "Withdrawn" };
+const GROUP_BADGE: Record<TriageGroup, [string, string]> = { 0: ["fail", "fails"], 1: ["review", "to review"], 2: ["pass", "passes"], 3: ["withdrawn", "withdrawn"] };
+
+/** Consecutive rows of one group (the query sorts by group first). */
+function groups(rows: TriageRow[]): [TriageGroup, TriageRow[]][] {
+  const out: [TriageGroup, TriageRow[]][] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last[0] === r.group) last[1].push(r);
+    else out.push([r.group, [r]]);
+  }
+  return out;
+}
+
+function QueueRow(props: { a: TriageRow }) {
+  const a = props.a;
+  const [badge, label] = GROUP_BADGE[a.group];
+  const more = a.flagged - a.flags.length;
+  return (
+    <li class={`o-${badge}`}>
+      <div>
+        <span class="title">
+          <ArticleLink article={a} />
+        </span>{" "}
+        <Badge value={badge} label={label} />
+      </div>
+      <div class="meta">
+        {a.published_at ? `published ${when(a.published_at).slice(0, 10)}` : "no publication date"} · {a.source} · score {score(a.score)}
+      </div>
+      {a.flags.map((f) => (
+        <p class="flag">
+          {f.quote && (
+            <>
+              <q>{f.quote.length > 160 ? `${f.quote.slice(0, 160).replace(/\s\S*$/, "")}…` : f.quote}</q>:{" "}
+            </>
+          )}
+          {f.reason ?? (f.status === "review" ? "needs a person's judgement" : "contradicts the rule")}{" "}
+          <span class="muted small">
+            (<a href={`/rules/${encodeURIComponent(f.rule)}`}>{f.rule}</a>)
+          </span>
+        </p>
+      ))}
+      {more > 0 && <p class="flag muted small">and {more} more</p>}
+    </li>
+  );
+}
+
 export function ArticlesPage(p: ArticlesPageProps) {
   const f = p.filters;
   const filtered = Boolean(f.outcome || f.rule || f.source || f.q);
   return (
-    <Layout title="Articles" nonce={p.nonce} session={p.session} section="articles">
-      <h1>Articles</h1>
+    <Layout title="To check" nonce={p.nonce} session={p.session} section="articles">
+      <h1>Articles to check</h1>
       <ul class="strip" aria-label={filtered ? "Summary of the filtered articles" : "Summary"}>
         <li>
           <b>{p.summary.articles}</b>articles{filtered ? " (filtered)" : ""}
         </li>
         <li>
-          <b>{p.summary.failing}</b>failing
+          <a href="/?outcome=fail">
+            <b>{p.summary.failing}</b>failing
+          </a>
         </li>
         <li>
           <b>{score(p.summary.meanScore)}</b>mean score
@@ -86,51 +137,16 @@ export function ArticlesPage(p: ArticlesPageProps) {
       {p.rows.length === 0 ? (
         <p class="notice">{filtered ? "No article matches these filters." : "No article has been scored yet: POST one to /v1/score or connect a CMS webhook."}</p>
       ) : (
-        <div class="wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Title</th>
-                <th class="opt">Source</th>
-                <th>Score</th>
-                <th>Outcome</th>
-                <th>Failing rules</th>
-                <th class="opt">Last checked</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((a) => (
-                <tr>
-                  <td>
-                    <ArticleLink article={a} />
-                    {a.status === "withdrawn" && (
-                      <>
-                        {" "}
-                        <Badge value="withdrawn" />
-                      </>
-                    )}
-                  </td>
-                  <td class="opt">{a.source}</td>
-                  <td class="num">{score(a.score)}</td>
-                  <td>
-                    <Badge value={a.outcome} />
-                  </td>
-                  <td>
-                    {a.failed_rules.map((r, i) => (
-                      <>
-                        {i > 0 && " "}
-                        <a href={`/rules/${encodeURIComponent(r)}`}>
-                          <code class="rule">{r}</code>
-                        </a>
-                      </>
-                    ))}
-                  </td>
-                  <td class="opt">{when(a.last_checked_at)}</td>
-                </tr>
+        groups(p.rows).map(([group, rows]) => (
+          <section aria-labelledby={`g-${group}`}>
+            <h2 id={`g-${group}`}>{GROUP_TITLE[group]}</h2>
+            <ul class="queue">
+              {rows.map((a) => (
+                <QueueRow a={a} />
               ))}
-            </tbody>
-          </table>
-        </div>
+            </ul>
+          </section>
+        ))
       )}
       <Pager
         first={p.cursor ? `/${p.query}` : null}

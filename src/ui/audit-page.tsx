@@ -90,28 +90,28 @@ export function AuditPage(p: AuditPageProps) {
         <p class="muted">No article's verdicts changed in this audit.</p>
       ) : (
         <div class="wrap">
-          <table>
+          <table class="cards-sm">
             <thead>
               <tr>
-                <th>Article</th>
-                <th>Change</th>
-                <th>Outcome</th>
-                <th>Rules</th>
+                <th scope="col">Article</th>
+                <th scope="col">Change</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Rules</th>
               </tr>
             </thead>
             <tbody>
               {p.changes.map((c) => (
                 <tr>
-                  <td>
+                  <td data-label="Article">
                     <a href={`/articles/${encodeURIComponent(c.article_id)}`}>{c.title?.trim() || c.article_id}</a>
                   </td>
-                  <td>
+                  <td data-label="Change">
                     <Badge value={c.change} />
                   </td>
-                  <td>
+                  <td data-label="Outcome">
                     <Badge value={c.previous_outcome} /> → <Badge value={c.outcome} />
                   </td>
-                  <td>
+                  <td data-label="Rules">
                     {c.rules.map((r) => (
                       <div>
                         <code class="rule">{r.rule}</code> <Badge value={r.from} /> → <Badge value={r.to} />

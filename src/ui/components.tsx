@@ -101,8 +101,9 @@ export function AuditChart(props: { points: AuditPoint[] }) {
   const scored = pts.map((p, i) => ({ ...p, i })).filter((p): p is AuditPoint & { i: number; meanScore: number } => p.meanScore != null);
   const every = Math.ceil(pts.length / 8); // at most ~8 x labels so they never overlap
   return (
-    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Mean score and failing articles per audit" width={W} height={H}>
-      <title>Mean score and failing articles per audit</title>
+    // No role="img": the bars are links to each audit, and an image must not contain controls.
+    <svg class="chart" viewBox={`0 0 ${W} ${H}`} aria-labelledby="audit-chart-title" width={W} height={H}>
+      <title id="audit-chart-title">Mean score and failing articles per audit (the table below lists the same figures)</title>
       {[0, 50, 100].map((s) => (
         <>
           <line x1={left} x2={W - right} y1={yScore(s)} y2={yScore(s)} stroke="#d9dee6" />
@@ -118,7 +119,7 @@ export function AuditChart(props: { points: AuditPoint[] }) {
         0
       </text>
       {pts.map((p, i) => (
-        <a href={`/audits/${encodeURIComponent(p.id)}`}>
+        <a href={`/audits/${encodeURIComponent(p.id)}`} aria-label={`Audit ${p.label}: ${p.failing} failing`}>
           <rect x={cx(i) - slot * 0.3} width={slot * 0.6} y={yFail(p.failing)} height={yFail(0) - yFail(p.failing)} fill="#f3b4ad">
             <title>{`${p.label}: ${p.failing} failing, mean score ${p.meanScore == null ? "—" : p.meanScore.toFixed(1)}`}</title>
           </rect>
@@ -141,7 +142,7 @@ export function AuditChart(props: { points: AuditPoint[] }) {
         ● mean score (left axis)
       </text>
       <text x={W - right} y={H - 6} text-anchor="end" font-size="11" fill="#b42318">
-        ■ failing articles (right axis)
+        ■ failing among re-scored articles (right axis)
       </text>
     </svg>
   );

@@ -10,21 +10,29 @@ import { currentRuleset, rulesById } from "../rules";
 import { type ArticleFilters, articleTotals, getArticle, listArticles, listSources } from "../storage/articles";
 import { listChanges } from "../storage/audit-changes";
 import { getAudit, listAudits } from "../storage/audits";
+import { listCorrections } from "../storage/corrections";
 import { getDb } from "../storage/db";
 import { type Cursor, parseCursor } from "../storage/queries-page";
 import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
 import { getLatestRunWithVerdicts, listRuns } from "../storage/queries-runs";
+import { listChangesSince } from "../storage/since";
+import { listTriage } from "../storage/triage";
 import { articlesCsvResponse, auditCsvResponse, claimReviewResponse } from "../use-cases/exports";
 import { articleListQuery } from "../use-cases/query-schemas";
 import { scoreArticle } from "../use-cases/score-article";
+import { accessSession } from "./access-session";
 import { ArticlePage } from "./article-page";
 import { ArticlesPage } from "./articles-page";
+import { cmsEditUrl } from "./cms-edit";
+import { CorrectionsPage } from "./corrections-page";
 import { AuditPage } from "./audit-page";
 import { AuditsPage } from "./audits-page";
 import { LoginPage, MessagePage } from "./login-page";
 import { ruleExamples } from "./rule-examples";
 import { RulePage } from "./rule-page";
 import { RulesPage } from "./rules-page";
+import { safeNext } from "./next-path";
+import { SincePage } from "./since-page";
 import { csrfTokenMatches, endSession, readSession, startSession, type Session } from "./session";
 
 type UiEnv = { Bindings: Bindings; Variables: { session: Session; secureHeadersNonce?: string } };
@@ -56,13 +64,12 @@ function message(c: Ctx, status: 400 | 403 | 404 | 500 | 503, title: string, tex
   return render(c, status, <MessagePage nonce={nonce(c)} session={c.var.session ?? null} title={title}>{text}</MessagePage>);
 }
 
-/** Only local paths, so /login?next= cannot bounce a user to another site. */
-function safeNext(value: unknown): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/";
-}
 
 const requireSession: MiddlewareHandler<UiEnv> = async (c, next) => {
-  const session = await readSession(c);
+  // A person signed in through Cloudflare Access comes first; the token cookie is the fallback.
+  const access = await accessSession(c);
+  if (access && "refused" in access) return message(c, 403, "Sign-in refused", `Cloudflare Access sign-in could not be verified: ${access.refused}.`);
+  const session = access ?? (await readSession(c));
   if (!session) {
     const url = new URL(c.req.url);
     const target = c.req.method === "GET" ? url.pathname + url.search : "/";
@@ -99,7 +106,9 @@ export const uiRoutes = new Hono<UiEnv>();
 // ---- login / logout -------------------------------------------------------------------------
 
 uiRoutes.get("/login", headers, async (c) => {
-  const next = safeNext(c.req.query("next"));
+  const unknown = Object.keys(c.req.query()).filter((name) => name !== "next");
+  if (unknown.length) return message(c, 400, "Unknown query parameter", `/login takes only "next"; remove ${unknown.join(", ")}.`);
+  const next = safeNext(c.req.query("next"), c.req.url);
   if (await readSession(c)) return c.redirect(next, 303);
   if (!c.env.API_TOKEN) return message(c, 503, "Dashboard not configured", "Set the API_TOKEN secret (`wrangler secret put API_TOKEN`, or .dev.vars locally) to enable logins.");
   return render(c, 200, <LoginPage nonce={nonce(c)} next={next} />);
@@ -109,7 +118,7 @@ uiRoutes.post("/login", headers, async (c) => {
   if (!(await sameOrigin(c))) return message(c, 403, "Request refused", "The login form must be submitted from this site (CSRF check failed).");
   if (!c.env.API_TOKEN) return message(c, 503, "Dashboard not configured", "Set the API_TOKEN secret to enable logins.");
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-  const next = safeNext((form as Record<string, unknown>).next);
+  const next = safeNext((form as Record<string, unknown>).next, c.req.url);
   const token = (form as Record<string, unknown>).token;
   const role = typeof token === "string" && token ? await tokenRole(c.env, token) : null;
   if (!role) return render(c, 401, <LoginPage nonce={nonce(c)} next={next} error="That token is not valid. Use API_TOKEN or READ_TOKEN." />);
@@ -117,8 +126,8 @@ uiRoutes.post("/login", headers, async (c) => {
   return c.redirect(next, 303);
 });
 
-uiRoutes.post("/logout", headers, requireSession, requireCsrf, (c) => {
-  endSession(c);
+uiRoutes.post("/logout", headers, requireSession, requireCsrf, async (c) => {
+  await endSession(c, c.var.session);
   return c.redirect("/login", 303);
 });
 
@@ -148,7 +157,7 @@ uiRoutes.get("/", ...page, async (c) => {
   if (q.error) return message(c, 400, "Invalid filter", q.error);
   const db = getDb(c.env.DB);
   const [list, totals, sources] = await Promise.all([
-    listArticles(db, q.filters, { limit: PAGE_SIZE, cursor: q.cursor }),
+    listTriage(db, q.filters, { limit: PAGE_SIZE, cursor: q.cursor }),
     articleTotals(db, q.filters),
     listSources(db),
   ]);
@@ -176,7 +185,8 @@ uiRoutes.get("/articles/:id", ...page, async (c) => {
   const [article, latest, runs] = await Promise.all([getArticle(db, id), getLatestRunWithVerdicts(db, id), listRuns(db, id, { limit: 50 })]);
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
   const flash = c.req.query("rechecked") !== undefined ? `Re-checked just now: score ${latest?.score ?? "—"}, outcome ${latest?.outcome ?? "—"}.` : null;
-  return render(c, 200, <ArticlePage nonce={nonce(c)} session={c.var.session} article={article} latest={latest} runs={runs.items} rules={rulesById()} flash={flash} />);
+  const editUrl = cmsEditUrl(c.env, article);
+  return render(c, 200, <ArticlePage nonce={nonce(c)} session={c.var.session} article={article} latest={latest} runs={runs.items} rules={rulesById()} editUrl={editUrl} flash={flash} />);
 });
 
 uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, async (c) => {
@@ -187,8 +197,27 @@ uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, asy
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
   // saveRun's upsert marks an article active again; a withdrawn article must stay withdrawn.
   if (article.status === "withdrawn") return message(c, 400, "Article withdrawn", "This article was withdrawn in its CMS; it is no longer re-checked.");
-  await scoreArticle(article).store(db, { trigger: "api" });
+  await scoreArticle(article).store(db, { trigger: "api", actor: c.var.session.name ?? null });
   return c.redirect(`/articles/${encodeURIComponent(id)}?rechecked`, 303);
+});
+
+uiRoutes.get("/corrections", ...page, async (c) => {
+  const rule = c.req.query("rule")?.trim() || null;
+  const token = c.req.query("cursor") || null;
+  const cursor = token ? parseCursor(token) : null;
+  if (token && !cursor) return message(c, 400, "Invalid page", "That page link is not valid any more; start again from the first page.");
+  const list = await listCorrections(getDb(c.env.DB), { rule: rule ?? undefined }, { limit: PAGE_SIZE, cursor });
+  const rules = rulesById();
+  return render(c, 200, <CorrectionsPage nonce={nonce(c)} session={c.var.session} rows={list.items} rules={rules} rule={rule} cursor={token} nextCursor={list.next_cursor} />);
+});
+
+uiRoutes.get("/since", ...page, async (c) => {
+  const raw = c.req.query("hours");
+  const hours = raw === undefined || raw === "" ? 24 : Number(raw);
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 31) return message(c, 400, "Invalid period", "hours must be a whole number from 1 to 744 (31 days).");
+  const since = new Date(Date.now() - hours * 3_600_000).toISOString();
+  const { items, more } = await listChangesSince(getDb(c.env.DB), since);
+  return render(c, 200, <SincePage nonce={nonce(c)} session={c.var.session} hours={hours} since={since} rows={items} more={more} />);
 });
 
 // ---- rules ----------------------------------------------------------------------------------
@@ -222,8 +251,9 @@ uiRoutes.get("/rules/:id", ...page, async (c) => {
 // ---- audits ---------------------------------------------------------------------------------
 
 uiRoutes.get("/audits", ...page, async (c) => {
-  const audits = await listAudits(getDb(c.env.DB), { limit: 60 });
-  return render(c, 200, <AuditsPage nonce={nonce(c)} session={c.var.session} audits={audits.items} />);
+  const db = getDb(c.env.DB);
+  const [audits, now] = await Promise.all([listAudits(db, { limit: 60 }), articleTotals(db, { status: "active" })]);
+  return render(c, 200, <AuditsPage nonce={nonce(c)} session={c.var.session} audits={audits.items} failingNow={now.failing} />);
 });
 
 uiRoutes.get("/audits/:id", ...page, async (c) => {

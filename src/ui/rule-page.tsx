@@ -90,24 +90,24 @@ export function RulePage(p: RulePageProps) {
         <p class="muted">No article fails this rule in its latest run.</p>
       ) : (
         <div class="wrap">
-          <table>
+          <table class="cards-sm">
             <thead>
               <tr>
-                <th>Title</th>
-                <th class="opt">Source</th>
-                <th>Score</th>
-                <th class="opt">Last checked</th>
+                <th scope="col">Title</th>
+                <th scope="col" class="opt">Source</th>
+                <th scope="col">Score</th>
+                <th scope="col" class="opt">Last checked</th>
               </tr>
             </thead>
             <tbody>
               {p.failing.map((a) => (
                 <tr>
-                  <td>
+                  <td data-label="Title">
                     <ArticleLink article={a} />
                   </td>
-                  <td class="opt">{a.source}</td>
-                  <td class="num">{score(a.score)}</td>
-                  <td class="opt">{when(a.last_checked_at)}</td>
+                  <td class="opt" data-label="Source">{a.source}</td>
+                  <td class="num" data-label="Score">{score(a.score)}</td>
+                  <td class="opt" data-label="Last checked">{when(a.last_checked_at)}</td>
                 </tr>
               ))}
             </tbody>

@@ -18,17 +18,17 @@ export function RulesPage(p: { nonce: string; session: Session; version: string;
         {p.rules.length} rules · ruleset <code>{p.version.slice(0, 12)}</code> · counts are over each article's latest run
       </p>
       <div class="wrap">
-        <table>
+        <table class="cards-sm">
           <thead>
             <tr>
-              <th>Rule</th>
-              <th>Claim</th>
-              <th class="opt">Kind</th>
-              <th>Severity</th>
-              <th>Fail</th>
-              <th>Pass</th>
-              <th class="opt">Review</th>
-              <th class="opt">Valid</th>
+              <th scope="col">Rule</th>
+              <th scope="col">Claim</th>
+              <th scope="col" class="opt">Kind</th>
+              <th scope="col">Severity</th>
+              <th scope="col">Fail</th>
+              <th scope="col">Pass</th>
+              <th scope="col" class="opt">Review</th>
+              <th scope="col" class="opt">Valid</th>
             </tr>
           </thead>
           <tbody>
@@ -36,18 +36,18 @@ export function RulesPage(p: { nonce: string; session: Session; version: string;
               const s = p.stats[r.id];
               return (
                 <tr>
-                  <td>
+                  <td data-label="Rule">
                     <a href={`/rules/${encodeURIComponent(r.id)}`}>
                       <code class="rule">{r.id}</code>
                     </a>
                   </td>
-                  <td>{r.claim}</td>
-                  <td class="opt">{r.kind}</td>
-                  <td>{r.severity}</td>
-                  <td class="num">{s?.fail ? <Badge value="fail" label={String(s.fail)} /> : "0"}</td>
-                  <td class="num">{s?.pass ?? 0}</td>
-                  <td class="opt num">{s?.review ?? 0}</td>
-                  <td class="opt">{validity(r)}</td>
+                  <td data-label="Claim">{r.claim}</td>
+                  <td class="opt" data-label="Kind">{r.kind}</td>
+                  <td data-label="Severity">{r.severity}</td>
+                  <td class="num" data-label="Fail">{s?.fail ? <Badge value="fail" label={String(s.fail)} /> : "0"}</td>
+                  <td class="num" data-label="Pass">{s?.pass ?? 0}</td>
+                  <td class="opt num" data-label="Review">{s?.review ?? 0}</td>
+                  <td class="opt" data-label="Valid">{validity(r)}</td>
                 </tr>
               );
             })}

@@ -85,13 +85,17 @@ export async function claimReviewResponse(db: Db, env: Bindings, articleId: stri
 type Cell = string | number | null | undefined;
 
 /**
- * RFC 4180 quoting, plus the formula-injection guard (OWASP): a text cell starting with = + - @
- * (or a tab/CR, which some spreadsheets strip first) gets a leading apostrophe so it stays text.
+ * RFC 4180 quoting, plus the formula-injection guard (OWASP): a text cell starting with = + - @,
+ * also behind spaces or invisible characters some spreadsheets strip first, or starting with any
+ * control (NUL, tab, CR …) or format character (zero-width space, BOM, bidi marks), gets a leading
+ * apostrophe so it stays text.
  */
+const FORMULA_START = /^[\p{Cc}\p{Cf}\p{Zs}]*[=+\-@]|^[\p{Cc}\p{Cf}]/u;
+
 export function csvCell(value: Cell): string {
   if (value == null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

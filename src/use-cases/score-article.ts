@@ -11,7 +11,7 @@ import { type PreparedRunWrite, prepareRunWrite, type RunTrigger, type RunWriteI
 
 /**
  * An article to judge, in the field names the API, the webhook contract and the stored article
- * share. The body is `html` when given (its markup is removed by the engine), else `text`.
+ * share. The body is `html` when given (its markup is removed by the engine), else `markdown`, else `text`.
  */
 export interface ArticleToScore {
   source: string;
@@ -19,6 +19,7 @@ export interface ArticleToScore {
   external_id?: string | null;
   text?: string | null;
   html?: string | null;
+  markdown?: string | null;
   title?: string | null;
   url?: string | null;
   published_at?: string | null;
@@ -37,6 +38,8 @@ export interface StoreOptions {
   trigger: RunTrigger;
   auditId?: string;
   deliveryId?: string;
+  /** Who asked for the run (a person's email); absent for webhooks, audits and shared tokens. */
+  actor?: string | null;
   at?: Date;
 }
 
@@ -53,7 +56,7 @@ export interface ScoredArticle {
 /** Judges `article` with the ruleset. Throws only if the engine does (a bug, never a finding). */
 export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}): ScoredArticle {
   const ruleset = options.ruleset ?? currentRuleset();
-  const body = article.html != null ? { html: article.html } : { text: article.text ?? "" };
+  const body = article.html != null ? { html: article.html } : article.markdown != null ? { markdown: article.markdown } : { text: article.text ?? "" };
   const result = checkArticle(
     { ...body, title: article.title ?? undefined, publishedAt: article.published_at ?? null, language: article.language ?? undefined },
     ruleset,
@@ -70,7 +73,8 @@ export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}
       title: article.title,
       // The engine's text (derived from html when html was sent): stored evidence offsets point into it.
       text: result.text,
-      publishedAt: article.published_at,
+      // The date judged by, also when read from the document: audits re-judge the stored text, which has no metadata.
+      publishedAt: article.published_at ?? result.published_at,
       language: article.language,
     },
     result,
@@ -78,6 +82,7 @@ export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}
     trigger: o.trigger,
     auditId: o.auditId,
     deliveryId: o.deliveryId,
+    actor: o.actor ?? null,
     now: o.at,
   });
 

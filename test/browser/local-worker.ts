@@ -34,10 +34,12 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startLocalWorker(): Promise<LocalWorker> {
+/** `vars` are added to the generated env file (e.g. the Access settings of test/browser/access.test.ts). */
+export async function startLocalWorker(vars: Record<string, string> = {}): Promise<LocalWorker> {
   const dir = mkdtempSync(join(tmpdir(), "accuracy-browser-"));
   const envFile = join(dir, "browser.vars");
-  writeFileSync(envFile, `API_TOKEN=${TOKENS.api}\nREAD_TOKEN=${TOKENS.read}\n`);
+  const extra = Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}\n`).join("");
+  writeFileSync(envFile, `API_TOKEN=${TOKENS.api}\nREAD_TOKEN=${TOKENS.read}\n${extra}`);
   const state = join(dir, "state");
 
   const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { cwd: ROOT, env: OFFLINE, encoding: "utf8" });

@@ -77,6 +77,18 @@ describe("accuracy-harness CLI", { timeout: 60_000 }, () => {
     expect(run("check", "seeds/", "--rules", dir).status).toBe(2);
   });
 
+  it("a YAML alias bomb in a rule file → exit 2 with a located message, no stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ah-rules-"));
+    mkdirSync(join(dir, "p"));
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 0; i < 8; i++) levels.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`);
+    writeFileSync(join(dir, "p/t.rule.yaml"), `${levels.join("\n")}\nid: t.rule\n`);
+    const r = run("rules", "lint", "--rules", dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/p\/t\.rule\.yaml:1:1 .*alias/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("works through npx (bin entry)", () => {
     const out = execFileSync("npx", ["--no-install", "accuracy-harness", "rules", "lint"], { cwd: ROOT, encoding: "utf8" });
     expect(out).toMatch(/rules valid/);

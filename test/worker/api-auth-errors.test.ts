@@ -73,8 +73,8 @@ describe("POST /v1/score errors", () => {
     ["a date that is not ISO 8601", { ...article, published_at: "yesterday" }, /^published_at: expected an ISO 8601 date/],
     ["an impossible date", { ...article, published_at: "2025-02-30" }, /^published_at: /],
     ["an unknown field", { ...article, author: "x" }, /^author: unknown field/],
-    ["both text and html", { text: "a", html: "<p>a</p>" }, /^text: send exactly one of `text` or `html`/],
-    ["neither text nor html", { title: "t" }, /^text: send exactly one of `text` or `html`/],
+    ["both text and html", { text: "a", html: "<p>a</p>" }, /^text: send exactly one of `text`, `html` or `markdown`/],
+    ["neither text nor html", { title: "t" }, /^text: send exactly one of `text`, `html` or `markdown`/],
     ["blank text", { text: "   \n" }, /^text: must contain some text/],
     ["text that is not a string", { text: 42 }, /^text: .*expected string/],
     ["a non-http url", { ...article, url: "ftp://example.com/a" }, /^url: expected an absolute http\(s\) URL/],
@@ -130,7 +130,7 @@ describe("POST /v1/score errors", () => {
 
   it("answers 415 unsupported_media_type for other or missing content types and non-UTF-8 charsets", async () => {
     const withType = (type: string) => call("/v1/score", { body: "x", headers: { "content-type": type } });
-    expect(await expectError(await withType("application/xml"), 415, "unsupported_media_type")).toMatch(/application\/json, text\/plain or text\/html/);
+    expect(await expectError(await withType("application/xml"), 415, "unsupported_media_type")).toMatch(/application\/json, text\/plain, text\/html or text\/markdown/);
     expect(await expectError(await withType("multipart/form-data; boundary=x"), 415, "unsupported_media_type")).toBeTruthy();
     expect(await expectError(await withType("text/plain; charset=iso-8859-1"), 415, "unsupported_media_type")).toMatch(/UTF-8/);
     const none = await call("/v1/score", { method: "POST", body: undefined });

@@ -74,7 +74,7 @@ describe("GET /openapi.json", () => {
   it("documents the score body with the schema that validates it", async () => {
     const doc = await callJson("/openapi.json", { token: null, status: 200 });
     const schema = doc.paths["/v1/score"].post.requestBody.content["application/json"].schema;
-    expect(Object.keys(schema.properties).sort()).toEqual(["external_id", "html", "language", "published_at", "source", "text", "title", "url"]);
+    expect(Object.keys(schema.properties).sort()).toEqual(["external_id", "html", "language", "markdown", "published_at", "source", "text", "title", "url"]);
     expect(schema.additionalProperties).toBe(false);
   });
   it("takes its enums from their source: error codes, providers, delivery statuses, list filters", async () => {

@@ -31,7 +31,7 @@ describe("withdrawals", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { delivery_id: string; status: string };
     expect(body).toMatchObject({ status: "withdrawn", event: "post.unpublished" });
-    expect(await deliveryRow(body.delivery_id)).toMatchObject({ status: "ignored", article_id });
+    expect(await deliveryRow(body.delivery_id)).toMatchObject({ status: "withdrawn", article_id });
     expect(await articleStatus(article_id)).toBe("withdrawn");
 
     published.post.current.updated_at = "2025-07-20T10:00:00.000Z";
@@ -50,17 +50,17 @@ describe("withdrawals", () => {
   });
 
   it.each([
-    ["sanity", { id: "sanity-del", title: "x" }, { event: "delete" }],
+    ["sanity", { id: "sanity-del", operation: "delete", title: "x" }, {}],
     ["contentful", { sys: { id: "cf-del", type: "DeletedEntry", version: 9 } }, { event: "ContentManagement.Entry.unpublish" }],
     ["strapi", { event: "entry.unpublish", model: "article", entry: { id: 5, documentId: "strapi-del", updatedAt: "2025-07-20T00:00:00Z" } }, {}],
     ["wordpress", { post_id: 777, post: { post_status: "trash", post_type: "post", post_modified_gmt: "2025-07-20 00:00:00" } }, {}],
     ["standard", { type: "article.deleted", data: { id: "std-del" } }, {}],
-  ] as const)("%s delete/unpublish → 200 withdrawn, recorded as an ignored delivery", async (provider, payload, o) => {
+  ] as const)("%s delete/unpublish → 200 withdrawn, recorded as a withdrawn delivery", async (provider, payload, o) => {
     const res = await send(provider, payload, o);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { delivery_id: string };
     expect(body).toMatchObject({ status: "withdrawn" });
-    expect(await deliveryRow(body.delivery_id)).toMatchObject({ provider, status: "ignored" });
+    expect(await deliveryRow(body.delivery_id)).toMatchObject({ provider, status: "withdrawn" });
   });
 
   it("a withdrawal replayed after the article was republished changes nothing", async () => {
@@ -80,7 +80,7 @@ describe("ignored events → 2xx, recorded, nothing scored", () => {
   it.each([
     ["ghost", { tag: { current: { id: "t1", name: "World" }, previous: {} } }, {}, "tag"],
     ["ghost", { post: { current: { ...(fixtures.ghost as any).post.current, id: "ghost-draft", status: "draft" }, previous: {} } }, {}, "post.draft"],
-    ["sanity", { _id: "drafts.article-1", title: "Draft" }, {}, "document.update"],
+    ["sanity", { _id: "drafts.article-1", operation: "update", title: "Draft" }, {}, "document.update"],
     ["contentful", { sys: { id: "cf-save", type: "Entry" }, fields: {} }, { event: "ContentManagement.Entry.save" }, "Entry.save"],
     ["contentful", { sys: { id: "asset-1", type: "Asset" } }, { event: "ContentManagement.Asset.publish" }, "Asset.publish"],
     ["strapi", { event: "media.create", media: { id: 1, name: "photo.jpg" } }, { event: "media.create" }, "media.create"],

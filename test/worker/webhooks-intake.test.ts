@@ -18,7 +18,8 @@ const AUTH_HEADER: Record<ProviderName, string> = {
   standard: "webhook-signature",
 };
 const TIMESTAMPED: ProviderName[] = ["ghost", "sanity", "contentful", "standard"];
-const WITH_DELIVERY_ID: ProviderName[] = ["sanity", "contentful", "standard"];
+// Only Standard Webhooks signs its delivery id; Sanity's and Contentful's keys come from the signed body.
+const WITH_DELIVERY_ID: ProviderName[] = ["standard"];
 
 /** The payload with a distinct article id, so each test scores its own article. */
 function variant(provider: ProviderName, tag: string): Record<string, unknown> {
@@ -119,7 +120,8 @@ describe.each(PROVIDERS)("%s webhook", (provider) => {
     const headers = await sign(provider, body);
     delete headers[AUTH_HEADER[provider]];
     const before = await storedTotal();
-    await expect401(await deliver(provider, body, headers), new RegExp(`Missing ${AUTH_HEADER[provider]}`, "i"));
+    // WordPress takes either scheme, so without a signature it asks for the authentication template's header.
+    await expect401(await deliver(provider, body, headers), new RegExp(`Missing ${provider === "wordpress" ? "authorization" : AUTH_HEADER[provider]}`, "i"));
     expect(await storedTotal()).toBe(before);
   });
 

@@ -208,3 +208,15 @@ export function governs(ctx: ArticleContext, from: number, to: number): boolean 
   }
   return n > 0;
 }
+
+/** Only prepositions, articles, commas and head nouns lie between two places ("Caracas at", "airport outside"). */
+export function chained(ctx: ArticleContext, from: number, to: number, covered: Covered): boolean {
+  let n = 0;
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
+    const t = ctx.tokens[i]!;
+    if (++n > 4) return false;
+    if (t.text === "," || LANG.destinationPrepositions.has(t.text) || LANG.articles.has(t.text) || LANG.locatives.has(t.text) || LANG.genitives.has(t.text)) continue;
+    if (!covered(t.start, t.end)) return false;
+  }
+  return n > 0;
+}

@@ -8,7 +8,7 @@ import { clauseAt, inCorrection } from "../attach/clauses";
 import { defineKind, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { countryName, isUpperAt } from "../text-adapter";
-import { copulaBetween, glueBetween, governs, GLUE_MAX, INSERTION_MAX, negated, placeMentions, prevToken, skipInsertions, type Covered, type PlaceMention } from "./place-mentions";
+import { chained, copulaBetween, glueBetween, governs, GLUE_MAX, INSERTION_MAX, negated, placeMentions, prevToken, skipInsertions, type Covered, type PlaceMention } from "./place-mentions";
 import { compileContext, contextHolds, contextSchema, firstEndingAfter, firstStartingAt, hitCovers, terms, type CompiledContext } from "./shared";
 
 const options = z.object({
@@ -111,6 +111,13 @@ export const place = defineKind({
         // The place the subject governs ("landing at La Carlota airport in Caracas") decides:
         // a right place locating it ("in Caracas") must not hide it.
         const governed = ms.filter((m) => hs.some((h) => h.end <= m.start && governs(ctx, h.end, m.start)));
+        // …and so does a place chained to a governed one ("landed in Caracas at La Carlota",
+        // "at Maiquetía airport outside Caracas"): every link of the chain is judged.
+        const sorted = [...ms].sort((x, y) => x.start - y.start);
+        for (const m of sorted) {
+          if (governed.includes(m)) continue;
+          if (governed.some((g) => g.end <= m.start && chained(ctx, g.end, m.start, covered))) governed.push(m);
+        }
         if (governed.length) {
           for (const m of governed) push(m, m.prepStart, m.end);
           continue;
@@ -203,7 +210,10 @@ export const place = defineKind({
         const t = ctx.tokens[k]!;
         if (t.kind !== "punct" && !LANG.articles.has(t.text) && !LANG.definiteArticles.has(t.text)) return;
       }
-      const k = skipInsertions(ctx, ctx.tokenAt(a.end));
+      const after = ctx.tokenAt(a.end);
+      // "The prison, which opened in 2023 in Tecoluca, …": a relative clause on the subject states a fact about it.
+      const relative = ctx.tokens[after]?.text === "," && LANG.relativePronouns.has(ctx.tokens[after + 1]?.text ?? "") ? after + 1 : -1;
+      const k = relative >= 0 ? relative : skipInsertions(ctx, after);
       const first = ctx.tokens[k];
       if (k < 0 || !first || ctx.sentenceAt(first.start) !== a.sentence) return;
       let clause: ReturnType<typeof clauseAt> | null = null; // built lazily: the clause layer is costly

@@ -169,6 +169,16 @@ export function titleBefore(ctx: ArticleContext, nameStart: number, sentence: nu
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }
 
+const FUNCTION_WORDS = new Set(
+  [LANG.articles, LANG.definiteArticles, LANG.locatives, LANG.yearLinks, LANG.destinationPrepositions, LANG.originPrepositions, LANG.boundaryPrepositions, LANG.phraseBreakers, LANG.coordinators, LANG.clauseOpeners, LANG.predicates, LANG.modals, LANG.negations, LANG.namingWords, LANG.namingJoiners, LANG.placeLinkers, LANG.auxiliaries, LANG.relativePronouns, LANG.whenWords].flatMap((c) => [...c]),
+);
+const VERB_SUFFIXES = [...LANG.verbSuffixes];
+
+/** A word of a closed class or a verb: it can sit before a title without owning it. */
+function functionWord(w: string): boolean {
+  return FUNCTION_WORDS.has(w) || (VERB_SUFFIXES.some((x) => w.endsWith(x)) && !LANG.notVerbs.has(w));
+}
+
 /**
  * Is token k (right before a title) a body or a person the title belongs to: a possessive
  * ("Maduro's"), an acronym ("PSUV"), or a capitalised word that does not open the sentence?
@@ -177,7 +187,10 @@ function qualifier(ctx: ArticleContext, k: number, sentence: number, vocab: Read
   const t = ctx.tokens[k];
   if (!t || ctx.sentenceAt(t.start) !== sentence) return false;
   if (LANG.possessiveSuffixes.has(t.text) && (ctx.tokens[k - 1]?.text === "'" || ctx.tokens[k - 1]?.text === "’")) return true;
-  if (t.kind !== "word" || !isUpperAt(ctx.text, t.start) || inTitle(ctx, k, vocab)) return false;
+  if (t.kind !== "word" || inTitle(ctx, k, vocab)) return false;
+  // A lower-case noun before an office makes it that thing's ("party vice president"); function
+  // words and verbs ("said", "met", "praised") do not.
+  if (!isUpperAt(ctx.text, t.start)) return !functionWord(t.text);
   const word = ctx.text.slice(t.start, t.end);
   const opens = ctx.tokenAt(ctx.sentences[sentence]!.start) === k;
   return (word.length > 1 && word === word.toUpperCase()) || !opens;
@@ -254,7 +267,10 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   if (apposition && next?.text === "," && after && after.kind === "word" && isUpperAt(ctx.text, after.start) && !inTitle(ctx, stop + 1, vocab)) return null;
   const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
   if (![...title.words].some((w) => LANG.offices.has(w))) return null;
-  title.qualified = body;
+  // "vice president of the party": a complement cut short names a body we do not know either.
+  let cut = false;
+  for (let k = last + 1; k < stop; k++) if (LANG.yearLinks.has(ctx.tokens[k]!.text)) cut = true;
+  title.qualified = body || cut;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }
 

@@ -58,7 +58,14 @@ export const schemas: Record<string, JsonSchema> = {
       counts,
       verdicts: { type: "array", items: ref("Verdict") },
       as_of: { type: "string", format: "date", description: "The judging date used." },
-      text: { type: "string", description: "The judged text (derived from html when html was sent); offsets point into it." },
+      text: { type: "string", description: "The judged text (derived from html or markdown when one was sent); offsets point into it." },
+      published_at: nullable({ type: "string", description: "The publication date used, as given: the request's published_at, else the date the document states, else null." }),
+      published_at_source: nullable({
+        type: "string",
+        enum: ["caller", "document"],
+        description:
+          "Where published_at came from: the request (it wins whenever it is a date), or the document itself (HTML <meta property=\"article:published_time\">, JSON-LD datePublished, other date metas, a <time> marked as the publication time; Markdown front matter published_at / published / date). null: undated, judged as of today.",
+      }),
     },
     required: ["article_id", "run_id", "dry_run", "ruleset", "score", "outcome", "counts", "verdicts", "as_of", "text"],
   },
@@ -121,7 +128,11 @@ export const schemas: Record<string, JsonSchema> = {
   },
   Audit: { type: "object", description: "An audit: status, counts, rule changes (see GET /v1/audits/{id})." },
   Correction: { type: "object", description: "A failing article with each failing claim, its quotes and suggested replacements." },
-  Delivery: { type: "object", description: "A webhook delivery or outbound alert: provider, status, attempts, error, article and run ids." },
+  Delivery: {
+    type: "object",
+    description:
+      "A webhook delivery or outbound alert: provider, status (queued, then scored | duplicate | ignored | withdrawn | failed; alerts sent | failed), event_order (the CMS's time of the event, ms), reason (why it was ignored, e.g. stale), attempts, error, article and run ids.",
+  },
   Rule: {
     type: "object",
     properties: {

@@ -3,13 +3,15 @@
 import { z } from "zod";
 import { ApiError } from "../errors";
 import type { Intake, Provider } from "./contract";
-import { nonEmpty, parsePayload } from "./contract";
+import { flattenTree, nonEmpty, parsePayload, prop, requireBody, timeOrder } from "./contract";
 import { concatBytes, fromHex, hmacVerify, utf8 } from "../../lib/crypto";
 import { assertFresh, requireHeader, unauthorized } from "./verify";
 
 const SIGNATURE = "x-contentful-signature";
 const SIGNED_HEADERS = "x-contentful-signed-headers";
 const TIMESTAMP = "x-contentful-timestamp";
+const TOPIC = "x-contentful-topic";
+const IDEMPOTENCY = "x-contentful-idempotency-key";
 const PREFERRED_LOCALE = "en-US";
 
 const localeMap = z.record(z.string(), z.unknown());
@@ -22,6 +24,8 @@ const entry = z.object({
     revision: z.number().optional(),
     updatedAt: z.string().nullish(),
     publishedAt: z.string().nullish(),
+    deletedAt: z.string().nullish(),
+    archivedAt: z.string().nullish(),
     firstPublishedAt: z.string().nullish(),
   }),
   fields: z.record(z.string(), localeMap).default({}),
@@ -41,26 +45,25 @@ function pick(fields: Record<string, Record<string, unknown>>, name: string): { 
   return locale === undefined ? null : { value: map[locale], locale };
 }
 
-interface RichTextNode {
-  nodeType?: string;
-  value?: string;
-  content?: RichTextNode[];
-}
-
 const INLINE = new Set(["text", "hyperlink", "entry-hyperlink", "asset-hyperlink", "resource-hyperlink", "embedded-entry-inline"]);
 
 /** Rich Text document → plain text: blocks become paragraphs, inline nodes run together, embeds carry no prose. */
-export function richTextToText(node: RichTextNode): string {
-  if (node.nodeType === "text") return node.value ?? "";
-  if (node.nodeType?.startsWith("embedded-")) return "";
-  const children = Array.isArray(node.content) ? node.content : [];
-  const blocks = children.some((c) => !INLINE.has(c.nodeType ?? ""));
-  return children.map(richTextToText).filter((t) => !blocks || t).join(blocks ? "\n\n" : "");
+export function richTextToText(document: unknown, field = "body"): string {
+  return flattenTree("contentful", `fields.${field}`, [document], {
+    leaf(node) {
+      const type = prop(node, "nodeType");
+      if (type === "text") return typeof prop(node, "value") === "string" ? (prop(node, "value") as string) : "";
+      if (typeof type === "string" && type.startsWith("embedded-")) return "";
+      return Array.isArray(prop(node, "content")) ? null : "";
+    },
+    children: (node) => prop(node, "content") as unknown[],
+    isInline: (node) => INLINE.has(String(prop(node, "nodeType"))),
+  });
 }
 
-function asText(value: unknown): string | null {
+function asText(value: unknown, field: string): string | null {
   if (typeof value === "string") return value;
-  if (value && typeof value === "object" && (value as RichTextNode).nodeType === "document") return richTextToText(value as RichTextNode);
+  if (prop(value, "nodeType") === "document") return richTextToText(value, field);
   return null;
 }
 
@@ -88,39 +91,47 @@ export const contentful: Provider = {
       throw unauthorized(`Invalid ${SIGNATURE}: the body or a signed header was altered, or CONTENTFUL_WEBHOOK_SECRET does not match the space's signing secret.`);
     }
     assertFresh(Number(timestamp), req.nowMs, req.toleranceMs, TIMESTAMP);
-    return req.headers.get("x-contentful-idempotency-key");
+    // Only signed headers may decide anything: the topic picks publish vs unpublish, the key dedupes.
+    if (!names.includes(TOPIC)) throw unauthorized(`${SIGNED_HEADERS} must list ${TOPIC}: an unsigned topic could turn a publish into an unpublish.`);
+    return names.includes(IDEMPOTENCY) ? req.headers.get(IDEMPOTENCY) : null;
   },
 
   classify(payload, req): Intake {
-    const topic = req.headers.get("x-contentful-topic");
+    const topic = req.headers.get(TOPIC);
     if (!topic) throw new ApiError(422, "validation_failed", "contentful delivery without X-Contentful-Topic header.");
     const [, type, action] = topic.split(".");
     const event = `${type}.${action}`;
     if (type !== "Entry") return { action: "ignore", event, reason: "only entries are checked" };
     const { sys, fields } = parsePayload("contentful", entry, payload);
-    const deliveryKey = `${topic}:${sys.id}:${sys.version ?? sys.revision ?? sys.updatedAt ?? ""}`;
-    if (action === "unpublish" || action === "delete" || action === "archive") {
-      return { action: "withdraw", event, deliveryKey, externalId: sys.id };
-    }
+    // Ordered by time, not sys.version: an unpublish/delete sends a DeletedEntry tombstone whose
+    // counters are not comparable with the entry's version, but its deletedAt is.
+    const withdraw = action === "unpublish" || action === "delete" || action === "archive";
+    const order = withdraw
+      ? timeOrder("contentful", "sys.deletedAt", sys.deletedAt ?? sys.archivedAt ?? sys.updatedAt, req.nowMs)
+      : timeOrder("contentful", "sys.publishedAt", sys.publishedAt ?? sys.updatedAt, req.nowMs);
+    const deliveryKey = `${topic}:${sys.id}:${sys.version ?? sys.revision ?? ""}:${order}`;
+    if (withdraw) return { action: "withdraw", event, deliveryKey, order, externalId: sys.id };
     if (action !== "publish") return { action: "ignore", event, deliveryKey, reason: "entries are checked when published" };
-    const body = pick(fields, "body") ?? pick(fields, "content");
+    const bodyField = "body" in fields ? "body" : "content" in fields ? "content" : "body";
+    const body = pick(fields, bodyField);
     const title = pick(fields, "title");
     const url = pick(fields, "url");
     return {
       action: "score",
       event,
       deliveryKey,
-      article: {
+      order,
+      article: requireBody("contentful", `fields.${bodyField}`, {
         source: "contentful",
         external_id: sys.id,
         title: typeof title?.value === "string" ? nonEmpty(title.value) : null,
         html: null,
-        text: asText(body?.value) ?? "",
+        text: asText(body?.value, bodyField),
         url: typeof url?.value === "string" ? nonEmpty(url.value) : null,
         published_at: nonEmpty(sys.firstPublishedAt) ?? nonEmpty(sys.publishedAt),
         updated_at: nonEmpty(sys.updatedAt),
         language: body ? body.locale.split("-")[0]! : null,
-      },
+      }),
     };
   },
 };

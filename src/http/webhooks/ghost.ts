@@ -2,7 +2,7 @@
 // Ghost's webhook-trigger.js. Ghost sends no delivery id, so the signature + timestamp is one.
 import { z } from "zod";
 import type { Intake, Provider } from "./contract";
-import { nonEmpty, parsePayload } from "./contract";
+import { nonEmpty, parsePayload, requireBody, timeOrder } from "./contract";
 import { concatBytes, fromHex, hmacVerify, utf8 } from "../../lib/crypto";
 import { assertFresh, requireHeader, unauthorized } from "./verify";
 
@@ -45,7 +45,7 @@ export const ghost: Provider = {
     return `${t}:${hex.toLowerCase()}`;
   },
 
-  classify(payload): Intake {
+  classify(payload, req): Intake {
     const body = parsePayload("ghost", ghostPayload, payload);
     if (!body.post) {
       const kind = payload && typeof payload === "object" ? Object.keys(payload)[0] ?? "unknown" : "unknown";
@@ -53,31 +53,35 @@ export const ghost: Provider = {
     }
     const { current, previous } = body.post;
     if (!("id" in current)) {
-      const gone = parsePayload("ghost", z.object({ post: z.object({ previous: ghostPost.pick({ id: true }) }) }), payload);
-      return { action: "withdraw", event: "post.deleted", externalId: gone.post.previous.id };
+      // post.deleted: current is empty and previous holds the post as it last was.
+      const gone = parsePayload("ghost", z.object({ post: z.object({ previous: ghostPost.pick({ id: true, updated_at: true }) }) }), payload).post.previous;
+      const order = timeOrder("ghost", "post.previous.updated_at", gone.updated_at, req.nowMs);
+      return { action: "withdraw", event: "post.deleted", order, externalId: gone.id };
     }
     const post = parsePayload("ghost", z.object({ post: z.object({ current: ghostPost }) }), payload).post.current;
+    const order = timeOrder("ghost", "post.current.updated_at", post.updated_at, req.nowMs);
     const wasPublished = previous.status === "published";
     if (post.status !== "published") {
       return wasPublished
-        ? { action: "withdraw", event: "post.unpublished", externalId: post.id }
+        ? { action: "withdraw", event: "post.unpublished", order, externalId: post.id }
         : { action: "ignore", event: `post.${post.status ?? "edited"}`, reason: "drafts and scheduled posts are checked when published" };
     }
     const html = nonEmpty(post.html);
     return {
       action: "score",
       event: "status" in previous && !wasPublished ? "post.published" : "post.published.edited",
-      article: {
+      order,
+      article: requireBody("ghost", "post.current.html", {
         source: "ghost",
         external_id: post.id,
         title: nonEmpty(post.title),
         html,
-        text: html ? null : (post.plaintext ?? ""),
+        text: html ? null : (post.plaintext ?? null),
         url: nonEmpty(post.url),
         published_at: nonEmpty(post.published_at),
         updated_at: nonEmpty(post.updated_at),
         language: null,
-      },
+      }),
     };
   },
 };

@@ -6,10 +6,13 @@ import type { Bindings } from "../../env";
 import type { JobMessage } from "../../lib/job-messages";
 import { secretProblem } from "../../lib/config";
 import { sha256Hex } from "../../lib/crypto";
+import { recordWithdrawal } from "../../storage/article-states";
 import { getDb } from "../../storage/db";
 import { recordDelivery } from "../../storage/deliveries";
 import { ApiError, errorResponse } from "../errors";
-import type { Provider, WebhookRequest } from "./contract";
+import { decodeUtf8, hasLoneSurrogate, replaceLoneSurrogates } from "../text-input";
+import { validationError } from "../validation";
+import type { Intake, Provider, WebhookRequest } from "./contract";
 import { findProvider, providers } from "./providers";
 
 /** 1 MiB: far above any article, well under D1's 2 MB row cap for the stored payload. */
@@ -52,9 +55,11 @@ function toleranceMs(env: Bindings): number {
 
 webhookRoutes.post(
   "/:provider",
-  // 404 before reading a byte of an unconfigured provider's body.
+  // 404 before reading a byte of an unconfigured provider's body; unknown query parameters → 400.
   async (c, next) => {
-    configured(c.env, c.req.param("provider"));
+    const { provider } = configured(c.env, c.req.param("provider"));
+    const unknown = Object.keys(c.req.query()).filter((name) => !(provider.query ?? []).includes(name));
+    if (unknown.length) throw validationError(unknown.map((name) => `${name}: unknown query parameter`).join("; "));
     await next();
   },
   bodyLimit({
@@ -73,29 +78,31 @@ webhookRoutes.post(
     };
     const verifiedKey = await provider.verify(req, secret);
 
-    const text = new TextDecoder().decode(req.raw);
+    const text = decodeUtf8(req.raw);
+    if (text === null) throw new ApiError(400, "invalid_json", `The ${provider.name} delivery is signed but its body is not valid UTF-8 (JSON must be UTF-8).`);
     let payload: unknown;
     try {
       payload = JSON.parse(text);
     } catch {
       throw new ApiError(400, "invalid_json", `The ${provider.name} delivery is signed but its body is not JSON.`);
     }
-    const intake = provider.classify(payload, req);
-    const deliveryKey = verifiedKey ?? intake.deliveryKey ?? `sha256:${await sha256Hex(text)}`;
+    const intake = wellFormed(provider.name, provider.classify(payload, req));
+    // The classified key comes from signed bytes; the scheme's id is next; the body's hash last.
+    const deliveryKey = intake.deliveryKey ?? verifiedKey ?? `sha256:${await sha256Hex(text)}`;
 
     const db = getDb(c.env.DB);
     const base = { provider: provider.name, deliveryKey, event: intake.event };
+    if (intake.action === "withdraw") {
+      const recorded = await recordWithdrawal(db, { ...base, key: { source: provider.name, externalId: intake.externalId }, order: intake.order });
+      if (!recorded.created) return c.json({ delivery_id: recorded.id, status: "duplicate", delivery_status: recorded.status }, 200);
+      return recorded.status === "withdrawn"
+        ? c.json({ delivery_id: recorded.id, status: "withdrawn", event: intake.event }, 200)
+        : c.json({ delivery_id: recorded.id, status: "ignored", event: intake.event, reason: recorded.reason }, 200);
+    }
     const recorded =
       intake.action === "score"
-        ? await recordDelivery(db, { ...base, status: "queued", payload: JSON.stringify(intake.article) })
-        : intake.action === "withdraw"
-          ? await recordDelivery(db, {
-              ...base,
-              status: "ignored",
-              article: { source: provider.name, externalId: intake.externalId },
-              withdraw: { source: provider.name, externalId: intake.externalId },
-            })
-          : await recordDelivery(db, { ...base, status: "ignored" });
+        ? await recordDelivery(db, { ...base, status: "queued", eventOrder: intake.order, payload: JSON.stringify(intake.article) })
+        : await recordDelivery(db, { ...base, status: "ignored", reason: intake.reason });
 
     if (!recorded.created) {
       // A CMS retry, or a replay inside the timestamp window: success, so the sender stops, and
@@ -107,7 +114,22 @@ webhookRoutes.post(
       await enqueue(c.env, recorded.id);
       return c.json({ delivery_id: recorded.id, status: "queued" }, 202);
     }
-    if (intake.action === "withdraw") return c.json({ delivery_id: recorded.id, status: "withdrawn", event: intake.event }, 200);
     return c.json({ delivery_id: recorded.id, status: "ignored", event: intake.event, reason: intake.reason }, 200);
   },
 );
+
+/**
+ * Lone UTF-16 surrogates cannot be stored as UTF-8, so D1 would alter the text under every evidence
+ * offset: prose fields get U+FFFD in their place (same length) before scoring, and an external id
+ * with one is refused, so two distinct invalid ids never merge into one article.
+ */
+function wellFormed(provider: string, intake: Intake): Intake {
+  const id = intake.action === "score" ? intake.article.external_id : intake.action === "withdraw" ? intake.externalId : null;
+  if (id !== null && hasLoneSurrogate(id)) {
+    throw new ApiError(422, "validation_failed", `${provider} payload: the article id contains an unpaired UTF-16 surrogate; send well-formed text.`);
+  }
+  if (intake.action !== "score") return intake;
+  const a = intake.article;
+  const fix = replaceLoneSurrogates;
+  return { ...intake, article: { ...a, title: fix(a.title), html: fix(a.html), text: fix(a.text), url: fix(a.url), language: fix(a.language) } };
+}

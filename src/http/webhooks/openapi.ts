@@ -8,7 +8,7 @@ export const webhookApiDoc = (): Paths => ({
     post: {
       summary: "Receive a CMS publish/update/unpublish webhook",
       description:
-        "Authenticated by the CMS's own signature over the raw body (no bearer token). The delivery is recorded (idempotent on the provider's delivery id) and scored from the queue.",
+        "Authenticated by the CMS's own signature over the raw body (no bearer token). What the delivery does and its dedupe key come only from authenticated bytes. The delivery is recorded (idempotent on its key) and scored from the queue; the article's state follows the CMS's order of events (docs/webhooks/lifecycle.md).",
       tags: ["webhooks"],
       operationId: "receiveWebhook",
       security: [],
@@ -23,13 +23,13 @@ export const webhookApiDoc = (): Paths => ({
       ],
       requestBody: { required: true, description: "The CMS's payload, signed.", content: { "application/json": { schema: { type: "object" } } } },
       responses: {
-        200: ok("Duplicate, withdrawn or ignored (nothing to score).", object("{ delivery_id, status, … }")),
+        200: ok("Duplicate, withdrawn, or ignored (nothing to score, or a withdrawal older than the article's last change: reason stale).", object("{ delivery_id, status, … }")),
         202: ok("Queued for scoring.", object('{ delivery_id, status: "queued" }')),
-        400: error("Signed body is not JSON."),
-        401: error("Missing, malformed, stale or wrong signature."),
-        404: error("Unknown or not enabled provider."),
+        400: error("Signed body is not JSON or not UTF-8; an unknown query parameter; a WordPress post_delete under the legacy body signature."),
+        401: error("Missing, malformed, stale or wrong signature, or unsigned metadata that contradicts the signed body (Sanity operation, unsigned Contentful topic)."),
+        404: error("Unknown or not enabled provider; a trailing slash."),
         413: error("Body over the limit."),
-        422: error("Signed payload of an unusable shape."),
+        422: error("Signed payload of an unusable shape: no id, nothing to score (the missing field is named), rich text nested too deep, an unpaired surrogate in the id."),
         503: error("The provider's secret is set but unusable (`not_configured`, with the fix); or the queue refused the delivery (`unavailable`)."),
       },
     },

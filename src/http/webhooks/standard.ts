@@ -2,13 +2,15 @@
 // with the base64-decoded whsec_ key, `webhook-timestamp` in seconds, `webhook-id` as the delivery id.
 import { z } from "zod";
 import type { Intake, Provider } from "./contract";
-import { nonEmpty, parsePayload } from "./contract";
+import { nonEmpty, parsePayload, requireBody, timeOrder } from "./contract";
 import { concatBytes, fromBase64, hmacVerify, standardKey, utf8 } from "../../lib/crypto";
 import { assertFresh, requireHeader, unauthorized } from "./verify";
 
 // The payload contract for `standard` senders: { type, timestamp, data: <article> }.
 const standardPayload = z.object({
   type: z.string(),
+  /** When the event happened (ISO 8601), per the Standard Webhooks payload convention: orders state changes. */
+  timestamp: z.string().nullish(),
   data: z
     .object({
       id: z.union([z.string().min(1), z.number()]),
@@ -51,19 +53,21 @@ export const standard: Provider = {
     return id;
   },
 
-  classify(payload): Intake {
-    const { type, data } = parsePayload("standard", standardPayload, payload);
+  classify(payload, req): Intake {
+    const { type, timestamp, data } = parsePayload("standard", standardPayload, payload);
     if (!data || (!SCORE.has(type) && !WITHDRAW.has(type))) {
       return { action: "ignore", event: type, reason: "only article.published/updated/unpublished/deleted are handled" };
     }
     const externalId = String(data.id);
-    if (WITHDRAW.has(type)) return { action: "withdraw", event: type, externalId };
+    const order = timeOrder("standard", timestamp ? "timestamp" : "data.updated_at", timestamp ?? data.updated_at, req.nowMs);
+    if (WITHDRAW.has(type)) return { action: "withdraw", event: type, order, externalId };
     const html = data.html != null;
-    const body = data.html ?? data.text ?? "";
+    const body = data.html ?? data.text ?? null;
     return {
       action: "score",
       event: type,
-      article: {
+      order,
+      article: requireBody("standard", html ? "data.html" : "data.text", {
         source: "standard",
         external_id: externalId,
         title: nonEmpty(data.title),
@@ -73,7 +77,7 @@ export const standard: Provider = {
         published_at: nonEmpty(data.published_at),
         updated_at: nonEmpty(data.updated_at),
         language: nonEmpty(data.language),
-      },
+      }),
     };
   },
 };

@@ -2,7 +2,7 @@
 // header is compared in constant time. No timestamp or delivery id: event + entry + updatedAt dedupes.
 import { z } from "zod";
 import type { Intake, Provider } from "./contract";
-import { looksLikeHtml, nonEmpty, parsePayload } from "./contract";
+import { flattenTree, looksLikeHtml, nonEmpty, parsePayload, prop, requireBody, timeOrder } from "./contract";
 import { timingSafeEqualStrings } from "../../lib/crypto";
 import { requireHeader, unauthorized } from "./verify";
 
@@ -21,21 +21,18 @@ const strapiPayload = z.object({
     .optional(),
 });
 
-interface BlockNode {
-  type?: string;
-  text?: string;
-  children?: BlockNode[];
-}
-
 const INLINE = new Set(["text", "link"]);
 
 /** Strapi 5 "blocks" rich text → plain text: blocks become paragraphs, inline runs join, images carry no prose. */
-export function blocksToText(nodes: BlockNode[]): string {
-  const blocks = nodes.some((n) => !INLINE.has(n.type ?? ""));
-  return nodes
-    .map((n) => (n.type === "text" ? (n.text ?? "") : Array.isArray(n.children) ? blocksToText(n.children) : ""))
-    .filter((t) => !blocks || t)
-    .join(blocks ? "\n\n" : "");
+export function blocksToText(nodes: unknown[], field = "entry.content"): string {
+  return flattenTree("strapi", field, nodes, {
+    leaf(node) {
+      if (prop(node, "type") === "text") return typeof prop(node, "text") === "string" ? (prop(node, "text") as string) : "";
+      return Array.isArray(prop(node, "children")) ? null : "";
+    },
+    children: (node) => prop(node, "children") as unknown[],
+    isInline: (node) => INLINE.has(String(prop(node, "type"))),
+  });
 }
 
 const firstString = (entry: Record<string, unknown>, names: string[]): string | null => {
@@ -63,18 +60,21 @@ export const strapi: Provider = {
     const model = body.model ?? "entry";
     const externalId = `${model}:${entry.documentId ?? entry.id}`;
     const deliveryKey = `${event}:${externalId}:${entry.updatedAt ?? ""}`;
-    if (event === "entry.unpublish" || event === "entry.delete") return { action: "withdraw", event, deliveryKey, externalId };
+    const order = timeOrder("strapi", "entry.updatedAt", entry.updatedAt, req.nowMs);
+    if (event === "entry.unpublish" || event === "entry.delete") return { action: "withdraw", event, deliveryKey, order, externalId };
     // With Draft & Publish on, create/update fire for drafts (publishedAt null); without it every entry is live.
     const live = event === "entry.publish" || ((event === "entry.create" || event === "entry.update") && entry.publishedAt !== null);
     if (!live) return { action: "ignore", event, deliveryKey, reason: "drafts are checked when published" };
-    const rich = entry.content ?? entry.body ?? entry.text;
-    const text = Array.isArray(rich) ? blocksToText(rich as BlockNode[]) : typeof rich === "string" ? rich : "";
-    const html = !Array.isArray(rich) && looksLikeHtml(text);
+    const field = ["content", "body", "text"].find((name) => entry[name] !== undefined && entry[name] !== null) ?? "content";
+    const rich = entry[field];
+    const text = Array.isArray(rich) ? blocksToText(rich, `entry.${field}`) : typeof rich === "string" ? rich : null;
+    const html = !Array.isArray(rich) && text !== null && looksLikeHtml(text);
     return {
       action: "score",
       event,
       deliveryKey,
-      article: {
+      order,
+      article: requireBody("strapi", `entry.${field}`, {
         source: "strapi",
         external_id: externalId,
         title: firstString(entry, ["title", "headline", "name"]),
@@ -84,7 +84,7 @@ export const strapi: Provider = {
         published_at: nonEmpty(entry.publishedAt),
         updated_at: nonEmpty(entry.updatedAt),
         language: nonEmpty(entry.locale),
-      },
+      }),
     };
   },
 };

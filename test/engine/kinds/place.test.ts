@@ -11,7 +11,7 @@ const rs = rulesetOf({
   "t/pack.yaml": "pack: t\nterms: {}\n",
   "t/t.country.yaml": `id: t.country\n${COMMON}subject: [Zorva Dome, ZD]\nheads: [stadium, arena]\nmodifiers: [giant]\npeople: [fans]\ncountry: PE\n`,
   "t/t.town.yaml": `id: t.town\n${COMMON}subject: [Zorva Dome, ZD]\nheads: [stadium, arena]\nplaces: { accept: [Cusco], reject: [Lima, Arequipa] }\n`,
-  "t/t.landing.yaml": `id: t.landing\n${COMMON}subject: [landed, landing]\nattach: sentence\nplaces: { accept: [Jorge Chávez, Lima], reject: [Las Palmas, Arequipa] }\n`,
+  "t/t.landing.yaml": `id: t.landing\n${COMMON}subject: [landed, landing]\nattach: sentence\nheads: [airport, air base]\nplaces: { accept: [Jorge Chávez, Lima], reject: [Las Palmas, Arequipa] }\n`,
 });
 
 const verdict = (text: string, rule: string) => checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!;
@@ -65,6 +65,10 @@ describe("place: statements that confirm, never fail", () => {
     expect(status("The Zorva Dome is famous. It is located in Cusco.", "t.town")).toBe("pass");
     expect(status("The Zorva Dome sits on a hill in Lima.", "t.town")).toBe("not_applicable");
   });
+  it("reads a relative clause on the subject", () => {
+    expect(status("The Zorva Dome, which opened in 2021 in Cusco, is huge.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome, which fans from Lima love, is huge.", "t.town")).toBe("not_applicable");
+  });
   it("takes a head noun in an article naming the entity for it, for passes only", () => {
     expect(status("Fans love the Zorva Dome. They flock to a stadium in Peru.", "t.country")).toBe("pass");
     expect(status("Fans love the Zorva Dome. They flock to a stadium in Chile.", "t.country")).toBe("not_applicable");
@@ -82,6 +86,9 @@ describe("place: sentence mode", () => {
   it("the governed place decides; a right place locating it does not hide it", () => {
     expect(status("The plane landed at Jorge Chávez airport on Friday.", "t.landing")).toBe("pass");
     expect(status("The plane, after landing at Las Palmas air base in Lima, taxied.", "t.landing")).toBe("fail");
+  });
+  it("judges every place chained to the governed one", () => {
+    expect(status("The plane landed in Lima at Las Palmas air base.", "t.landing")).toBe("fail");
   });
   it("a later place in the sentence is not the landing place", () => {
     expect(status("The team landed at Jorge Chávez and later travelled to Arequipa.", "t.landing")).toBe("pass");

@@ -43,6 +43,8 @@ describe("role: any other office fails", () => {
   it("lets another body's or another person's title confirm only", () => {
     expect(status("The meeting of UNESCO Vice President Ada Quill ended.", "t.ada")).toBe("not_applicable");
     expect(status("Okafor's Vice President Ada Quill spoke.", "t.ada")).toBe("not_applicable");
+    expect(status("The party vice president Ada Quill spoke.", "t.ada")).toBe("not_applicable");
+    expect(status("Crowds cheered Vice President Ada Quill.", "t.ada")).toBe("fail");
   });
   it("reads a hyphenated country as the person's origin, not the office's", () => {
     expect(status("Spanish-born President Ada Quill spoke.", "t.ada")).toBe("pass");
@@ -63,6 +65,7 @@ describe("role: titles after the name", () => {
   });
   it("lets a title of a body it does not know confirm only", () => {
     expect(status("Ada Quill is vice president of the Zorvan League.", "t.ada")).toBe("not_applicable");
+    expect(status("Ada Quill is vice president of the local league.", "t.ada")).toBe("not_applicable");
     expect(status("Ada Quill, president of the Republic of France, spoke.", "t.ada")).toBe("pass");
   });
   it("does not take a namesake with another first name for the person", () => {
