@@ -171,11 +171,6 @@ export function contextHolds(ctx: ArticleContext, c: CompiledContext, sentence: 
   return true;
 }
 
-/** Count word tokens strictly between two offsets (punctuation does not count). */
-export function wordsBetween(ctx: ArticleContext, from: number, to: number): number {
-  return ctx.wordsBetween(from, to);
-}
-
 // Hits of one term set come sorted by start and never overlap (leftmost-longest), so their ends
 // are sorted too: every question below is a binary search plus a look at one or two neighbours,
 // never a scan of all hits (a scan per mention is quadratic in a long, claim-dense article).

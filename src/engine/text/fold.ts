@@ -64,11 +64,6 @@ function foldHigh(c: number): number {
   return c; // includes surrogates, so emoji stay intact and lengths stay equal
 }
 
-/** Fold one UTF-16 code unit. */
-export function foldCode(c: number): number {
-  return c < TABLE_SIZE ? (TABLE[c] as number) : foldHigh(c);
-}
-
 const CHUNK = 4096;
 
 /**

@@ -1,5 +1,4 @@
 // Tokenizer over folded text: words, digit runs and single punctuation marks, with offsets.
-import { foldText } from "./fold";
 
 export type TokenKind = "word" | "number" | "punct";
 
@@ -85,11 +84,6 @@ export function tokenize(folded: string): Token[] {
     i = j;
   }
   return out;
-}
-
-/** Fold then tokenize: convenience for callers holding original text. */
-export function tokenizeText(text: string): Token[] {
-  return tokenize(foldText(text));
 }
 
 /** True when the original text has an uppercase letter at `offset` (e.g. "Ecuador", "EE.UU."). */
