@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { checkArticle, loadRuleset, type RuleFile, type Ruleset } from "../src/engine";
-import { type AuditEnv, startAudit } from "../src/jobs/audit";
+import { type AuditEnv, startAudit } from "../src/use-cases/audit";
 import { processAuditBatch } from "../src/jobs/audit-batch";
 import type { JobMessage } from "../src/lib/job-messages";
 import { bundledRuleFiles, currentRuleset } from "../src/rules";

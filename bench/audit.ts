@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkArticle } from "../src/engine";
-import { SCORE_BATCH_SIZE } from "../src/jobs/audit";
+import { SCORE_BATCH_SIZE } from "../src/use-cases/audit";
 import { currentRuleset } from "../src/rules";
 import { BENCH_STATE, generateArticles } from "./seed-archive";
 

@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import type { Bindings } from "./env";
 import { app } from "./app";
-import { runNightlyAudit } from "./jobs/audit";
+import { runNightlyAudit } from "./use-cases/audit";
 import type { JobMessage } from "./lib/job-messages";
 import { consumeJobs } from "./jobs/queue";
 import { SWEEP_CRON, sweepStuckDeliveries } from "./jobs/sweep";

@@ -2,7 +2,7 @@
 // summary, rule changes and the changed articles with rule ids and quotes).
 import { Hono } from "hono";
 import { z } from "zod";
-import { startAudit } from "../jobs/audit";
+import { startAudit } from "../use-cases/audit";
 import { countDeadBatches } from "../storage/audit-batches";
 import { listChanges } from "../storage/audit-changes";
 import { getAudit, listAudits } from "../storage/audits";

@@ -1,7 +1,7 @@
 // The audits API: POST /v1/audits starts one (or returns the running one), GET /v1/audits lists
 // newest first with cursors, GET /v1/audits/:id; auth roles and JSON errors for bad input.
 import { beforeEach, describe, expect, it } from "vitest";
-import { startAudit } from "../../src/jobs/audit";
+import { startAudit } from "../../src/use-cases/audit";
 import { call, callJson, READ } from "./fixtures/api";
 import { phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { processAuditBatch } from "../../src/jobs/audit-batch";
-import { SCAN_PAGE_SIZE, SCAN_PAGES_PER_STEP, SCORE_BATCH_SIZE, scoreBatchSize, startAudit } from "../../src/jobs/audit";
+import { SCAN_PAGE_SIZE, SCAN_PAGES_PER_STEP, SCORE_BATCH_SIZE, scoreBatchSize, startAudit } from "../../src/use-cases/audit";
 import { auditRow, batchRows, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 
 const v1 = ruleset(phraseRule("audit.city", "San Salvadr", "San Salvador"));

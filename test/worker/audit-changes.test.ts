@@ -3,7 +3,7 @@
 // articles that cannot change are skipped without a new run.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { startAudit } from "../../src/jobs/audit";
+import { startAudit } from "../../src/use-cases/audit";
 import { callJson } from "./fixtures/api";
 import { auditRow, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 

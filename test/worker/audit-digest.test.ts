@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Bindings } from "../../src/env";
 import { auditBatchHandler } from "../../src/jobs/audit-batch";
 import { auditDigest, maybeEnqueueDigest } from "../../src/jobs/audit-digest";
-import { startAudit } from "../../src/jobs/audit";
+import { startAudit } from "../../src/use-cases/audit";
 import type { JobMessage } from "../../src/lib/job-messages";
 import { drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 

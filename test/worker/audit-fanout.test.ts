@@ -4,7 +4,7 @@ import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index";
-import { runNightlyAudit, SCAN_PAGE_SIZE, SCAN_PAGES_PER_STEP, SCORE_BATCH_SIZE, startAudit } from "../../src/jobs/audit";
+import { runNightlyAudit, SCAN_PAGE_SIZE, SCAN_PAGES_PER_STEP, SCORE_BATCH_SIZE, startAudit } from "../../src/use-cases/audit";
 import { auditRow, batchRows, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 
 const v1 = ruleset(phraseRule("audit.city", "San Salvadr", "San Salvador"));

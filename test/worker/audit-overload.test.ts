@@ -5,7 +5,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Bindings } from "../../src/env";
 import { auditBatchHandler, isOverloaded, MAX_OVERLOAD_RESENDS } from "../../src/jobs/audit-batch";
-import { startAudit } from "../../src/jobs/audit";
+import { startAudit } from "../../src/use-cases/audit";
 import type { JobMessage } from "../../src/lib/job-messages";
 import { auditRow, batchRows, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 

@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import worker from "../../src/index";
 import { deadLetterAuditBatch, processAuditBatch } from "../../src/jobs/audit-batch";
-import { runNightlyAudit, SCAN_PAGE_SIZE, SCAN_PAGES_PER_STEP, startAudit } from "../../src/jobs/audit";
+import { runNightlyAudit, SCAN_PAGE_SIZE, SCAN_PAGES_PER_STEP, startAudit } from "../../src/use-cases/audit";
 import type { JobMessage } from "../../src/lib/job-messages";
 import { currentRuleset } from "../../src/rules";
 import { auditRow, batchRows, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";

@@ -4,7 +4,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { checkArticle } from "../../src/engine";
-import { startAudit } from "../../src/jobs/audit";
+import { startAudit } from "../../src/use-cases/audit";
 import { callJson } from "./fixtures/api";
 import { auditRow, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 

@@ -8,7 +8,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkArticle, loadRuleset, type CheckResult, type RuleFile, type Ruleset, type Verdict } from "../../src/engine";
-import { startAudit } from "../../src/jobs/audit";
+import { startAudit } from "../../src/use-cases/audit";
 import { bundledRuleFiles, currentRuleset } from "../../src/rules";
 import { getDb } from "../../src/storage/db";
 import { ruleStats } from "../../src/storage/queries-rules";

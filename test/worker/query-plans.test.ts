@@ -8,7 +8,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkArticle } from "../../src/engine";
-import { startAudit } from "../../src/jobs/audit";
+import { startAudit } from "../../src/use-cases/audit";
 import { processAuditBatch } from "../../src/jobs/audit-batch";
 import type { JobMessage } from "../../src/lib/job-messages";
 import { getArticle, listArticles } from "../../src/storage/articles";
