@@ -5,7 +5,7 @@
 // the anchor, and are marked `relative: true` whenever anything came from it.
 import { addDays, dayOfWeek, daysInMonth, MONTHS, WEEKDAYS } from "./calendar";
 import { foldText } from "./fold";
-import { smallDuration } from "./numbers";
+import { smallDuration } from "./number-words";
 import { isUpperAt, TokenCursor, type Token } from "./tokens";
 
 export { dayOfWeek } from "./calendar";
