@@ -1,7 +1,8 @@
 // Public entry of the pure engine: text, rules and `now` in, verdicts out. No I/O, no Worker or
 // Node APIs (ESLint enforces it: eslint.config.js, test/tooling/lint-zones.test.ts). Offsets are UTF-16 code units.
 export type * from "./types";
-export { loadRuleset, RuleFileError, formatIssue, type RuleFile } from "./load-ruleset";
+export { loadRuleset, type RuleFile } from "./load-ruleset";
+export { RuleFileError, formatIssue } from "./rule-file-errors";
 export { checkArticle, judgingDate, validityNote } from "./check-article";
 export { documentPublishedDate } from "./article-source";
 export type { DocumentDate } from "./text/document-date";

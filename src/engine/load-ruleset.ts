@@ -1,13 +1,13 @@
 // Loads rule files (YAML text in, never the file system): parse with positions, validate
 // strictly, expand @pack-terms, compile every rule's terms into ONE phrase matcher, and hash.
 // Any problem → RuleFileError carrying every located issue; a ruleset with issues never runs.
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
-import type { z } from "zod";
 import { canonicalJson, sha256Hex } from "./hash";
 import { RuleCompileError, type CompiledRule, type KindModule, type RuleDef } from "./kind-api";
 import { KINDS } from "./kinds";
 import { assertNoRegex } from "./kinds/shared";
-import { packSchema, ruleSchema } from "./rule-schema";
+import { baseOf, expandRefs, isPack, loadPacks, packFor, type PackInfo } from "./load-pack";
+import { Located, RuleFileError, toPath, yamlPos, zodIssues } from "./rule-file-errors";
+import { ruleSchema } from "./rule-schema";
 import { compilePhrases, countryPhraseEntries, foldTerm, phraseSteps, type PhraseMatcher } from "./text-adapter";
 import { LIMITS, sizeIssues } from "./rule-limits";
 import type { RuleFileIssue, RuleSummary, Ruleset } from "./types";
@@ -21,19 +21,6 @@ export type RuleFile = {
   /** Path relative to the rules root, with forward slashes ("cecot/cecot.country.yaml"). */
   path: string;
 } & ({ text: string } | { data: unknown });
-
-export class RuleFileError extends Error {
-  constructor(readonly issues: RuleFileIssue[]) {
-    super(`${issues.length} rule file problem${issues.length === 1 ? "" : "s"}:\n${issues.map(formatIssue).join("\n")}`);
-    this.name = "RuleFileError";
-  }
-}
-
-/** "cecot/x.yaml:12:3 [rule x] (examples.2.expect) message" — the CLI and lint print this. */
-export function formatIssue(i: RuleFileIssue): string {
-  const at = i.line !== null ? `${i.file}:${i.line}:${i.column ?? 1}` : i.file;
-  return `${at}${i.rule ? ` [${i.rule}]` : ""}${i.key ? ` (${i.key})` : ""} ${i.message}`;
-}
 
 export interface LoadedRule {
   def: RuleDef;
@@ -82,179 +69,11 @@ export function compiledOf(ruleset: Ruleset): CompiledRuleset {
   return c;
 }
 
-type Path = Array<string | number>;
-
-class Located {
-  readonly lc = new LineCounter();
-  /** The parsed YAML document; absent for pre-parsed `data` files (no positions to report). */
-  readonly doc: Document | null;
-  readonly errors: { pos: [number, number]; message: string }[];
-  readonly value: unknown;
-  constructor(readonly file: string, source: RuleFile) {
-    if ("text" in source) {
-      this.doc = parseDocument(source.text, { lineCounter: this.lc, uniqueKeys: true, prettyErrors: false });
-      this.errors = [...this.doc.errors];
-      let value: unknown = null;
-      if (!this.errors.length) {
-        try {
-          // yaml throws past maxAliasCount: an alias bomb is a located error, not a crash.
-          value = this.doc.toJS({ maxAliasCount: LIMITS.aliases });
-        } catch (e) {
-          this.errors.push({ pos: [0, 0], message: `${(e as Error).message} (at most ${LIMITS.aliases} alias expansions per file)` });
-        }
-      }
-      this.value = value;
-    } else {
-      this.doc = null;
-      this.errors = [];
-      this.value = source.data;
-    }
-  }
-  at(path: Path, keyOf?: string): { line: number | null; column: number | null } {
-    if (!this.doc) return { line: null, column: null };
-    let node: unknown = path.length ? this.doc.getIn(path, true) : this.doc.contents;
-    if (keyOf !== undefined) {
-      const parent = path.length ? this.doc.getIn(path, true) : this.doc.contents;
-      if (isMap(parent)) {
-        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === keyOf);
-        if (pair) node = pair.key;
-      }
-    }
-    // Fall back to the nearest ancestor that exists (a missing key is reported on its parent).
-    for (let n = path.length; (node === undefined || node === null) && n > 0; n--) {
-      node = n - 1 > 0 ? this.doc.getIn(path.slice(0, n - 1), true) : this.doc.contents;
-    }
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    if (!range) return { line: null, column: null };
-    const pos = this.lc.linePos(range[0]);
-    return { line: pos.line, column: pos.col };
-  }
-}
-
-function yamlPos(loc: Located, offset: number): { line: number; column: number } {
-  const p = loc.lc.linePos(offset);
-  return { line: p.line, column: p.col };
-}
-
-const toPath = (key: string): Path => key.split(".").filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
-const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
-const isPack = (path: string) => /^pack\.ya?ml$/.test(baseOf(path));
-
-interface PackInfo {
-  terms: Record<string, string[]>;
-  /** The story's anchor phrases, expanded; null when the pack names none. */
-  anchors: string[] | null;
-  examplesAsOf: string | null;
-  canonical: string;
-}
-
-function zodIssues(loc: Located, error: z.ZodError, ruleId: string | null, out: RuleFileIssue[]): void {
-  for (const issue of error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        out.push({ file: loc.file, ...loc.at(path, key), rule: ruleId, key: [...path, key].join("."), message: `unknown key "${key}" (check the spelling; see rules/schema.json for the allowed keys)` });
-      }
-      continue;
-    }
-    let message = issue.message;
-    if (issue.code === "invalid_union" && path.join(".") === "kind") message = `unknown kind; use one of: ${[...KINDS.keys()].join(", ")}`;
-    if (issue.code === "invalid_union" && path.length === 0) message = `"kind" must be one of: ${[...KINDS.keys()].join(", ")}`;
-    if (issue.code === "invalid_value" && "values" in issue) message = `${issue.message}`;
-    const key = path.length === 0 && issue.code === "invalid_union" ? "kind" : path.join(".") || null;
-    out.push({ file: loc.file, ...loc.at(key ? toPath(key) : []), rule: ruleId, key, message });
-  }
-}
-
-/** Replace "@name" entries of string arrays by the pack's term list `name`. */
-function expandRefs(
-  value: unknown,
-  terms: Record<string, string[]>,
-  path: Path,
-  onMissing: (path: Path, name: string) => void,
-  // Terms left for the whole ruleset (LIMITS.totalTerms): expansion stops once it goes negative.
-  budget: { left: number },
-): unknown {
-  if (Array.isArray(value)) {
-    if (value.every((v) => typeof v === "string")) {
-      const out: string[] = [];
-      for (let i = 0; i < value.length && budget.left >= 0; i++) {
-        const v = value[i] as string;
-        const list = v.startsWith("@") ? terms[v.slice(1)] : [v];
-        if (!list) {
-          onMissing([...path, i], v.slice(1));
-          continue;
-        }
-        budget.left -= list.length;
-        if (budget.left >= 0) out.push(...list);
-      }
-      return out;
-    }
-    return value.map((v, i) => expandRefs(v, terms, [...path, i], onMissing, budget));
-  }
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === "examples" ? v : expandRefs(v, terms, [...path, k], onMissing, budget);
-    return out;
-  }
-  return value;
-}
-
 /** Validate and compile rule files. Throws RuleFileError with every located issue. */
 export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   const issues: RuleFileIssue[] = sizeIssues(files);
   if (issues.length) throw new RuleFileError(issues);
-  const packs = new Map<string, PackInfo>();
-
-  for (const f of files.filter((f) => isPack(f.path))) {
-    const loc = new Located(f.path, f);
-    if (loc.errors.length) {
-      for (const e of loc.errors) issues.push({ file: f.path, ...yamlPos(loc, e.pos[0]), rule: null, key: null, message: `YAML: ${e.message.split("\n")[0]}` });
-      continue;
-    }
-    const parsed = packSchema.safeParse(loc.value);
-    if (!parsed.success) {
-      zodIssues(loc, parsed.error, null, issues);
-      continue;
-    }
-    // Term lists may use other lists of the same pack (@name), resolved once here.
-    const rawTerms = parsed.data.terms ?? {};
-    const resolved: Record<string, string[]> = {};
-    const resolve = (name: string, stack: string[]): string[] => {
-      if (resolved[name]) return resolved[name];
-      const list = rawTerms[name] ?? [];
-      const out: string[] = [];
-      // Stops one past LIMITS.terms, so nested @references cannot multiply into millions of terms.
-      for (let i = 0; i < list.length && out.length <= LIMITS.terms; i++) {
-        const t = list[i]!;
-        if (!t.startsWith("@")) {
-          out.push(t);
-          continue;
-        }
-        const ref = t.slice(1);
-        if (!rawTerms[ref] || stack.includes(ref)) {
-          issues.push({ file: f.path, ...loc.at(["terms", name, i]), rule: null, key: `terms.${name}.${i}`, message: rawTerms[ref] ? `circular term list reference @${ref}` : `no term list "@${ref}" in this pack` });
-          continue;
-        }
-        for (const term of resolve(ref, [...stack, ref])) if (out.push(term) > LIMITS.terms) break;
-      }
-      return (resolved[name] = out);
-    };
-    for (const name of Object.keys(rawTerms)) {
-      if (resolve(name, [name]).length > LIMITS.terms) {
-        issues.push({ file: f.path, ...loc.at(["terms", name]), rule: null, key: `terms.${name}`, message: `more than ${LIMITS.terms} terms once @references are expanded; a list holds at most ${LIMITS.terms}` });
-      }
-    }
-    const anchors = parsed.data.anchors ? parsed.data.anchors.flatMap((t) => (t.startsWith("@") ? (resolved[t.slice(1)] ?? []) : [t])) : null;
-    packs.set(dirOf(f.path), { terms: resolved, anchors, examplesAsOf: parsed.data.examples_as_of ?? null, canonical: canonicalJson(parsed.data) });
-  }
-  const packFor = (path: string): PackInfo | undefined => {
-    for (let d = dirOf(path); ; d = dirOf(d)) {
-      const p = packs.get(d);
-      if (p || d === "") return p;
-    }
-  };
+  const packs = loadPacks(files, issues);
 
   // Pass 1: parse + validate every rule file.
   const budget = { left: LIMITS.totalTerms };
@@ -282,7 +101,7 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
       issues.push({ file: f.path, ...loc.at(["id"]), rule: def.id, key: "id", message: `the file name must be the rule id: rename the file to ${def.id}.yaml or change the id to "${stem}"` });
       continue;
     }
-    const pack = packFor(f.path);
+    const pack = packFor(packs, f.path);
     let missing = false;
     const expanded = expandRefs(def, pack?.terms ?? {}, [], (path, name) => {
       missing = true;
