@@ -60,15 +60,18 @@ export function build(ctx: ArticleContext): Attachment {
   };
   const eventStarts = new Set<number>();
   for (const hits of ctx.predicateHits()) for (const h of hits) eventStarts.add(h.start);
+  eventStartsOf.set(ctx, eventStarts);
   const startsPredicate = (i: number) => i < tokens.length && (eventStarts.has(tokens[i]!.start) || isGenericPredicate(ctx, i));
   const close = (to: number, colon: boolean) => {
     if (to > from) clauses.push({ start: tokens[from]!.start, end: tokens[to - 1]!.end, from, to, endsWithColon: colon });
     from = to;
   };
   let sentence = -1;
+  let s = 0; // the sentence of token i, advanced as the tokens go (no search per token)
+  const sentences = ctx.sentences;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const s = ctx.sentenceAt(t.start);
+    while (s + 1 < sentences.length && sentences[s + 1]!.start <= t.start) s++;
     if (s !== sentence || t.brk) {
       close(i, false);
       sentence = s;
@@ -140,7 +143,16 @@ export function opensClause(tokens: ArticleContext["tokens"], i: number): boolea
   return false;
 }
 
-export function attachment(ctx: ArticleContext): Attachment {
+export /** Start offsets of every event-term hit, per article (built with the clauses). */
+const eventStartsOf = new WeakMap<ArticleContext, Set<number>>();
+
+/** Does an event term (any pack event's predicate) start at this offset? */
+export function startsEventTerm(ctx: ArticleContext, start: number): boolean {
+  attachment(ctx);
+  return eventStartsOf.get(ctx)!.has(start);
+}
+
+function attachment(ctx: ArticleContext): Attachment {
   let a = cache.get(ctx);
   if (!a) cache.set(ctx, (a = build(ctx)));
   return a;

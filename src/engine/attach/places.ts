@@ -4,7 +4,7 @@ import type { ArticleContext, Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { firstMentionAt, firstStartingAt } from "../search";
 import { negated } from "./bind";
-import type { Clause } from "./clauses";
+import { startsEventTerm, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { isGenericPredicate } from "./predicates";
 
@@ -98,13 +98,7 @@ export function startsHit(hits: readonly Hit[], start: number): boolean {
 
 /** Does a predicate (an event term or a generic one) start at token i? */
 export function isPredicateAt(ctx: ArticleContext, i: number): boolean {
-  if (isGenericPredicate(ctx, i)) return true;
-  const start = ctx.tokens[i]!.start;
-  for (const hits of ctx.predicateHits()) {
-    const h = hits[firstStartingAt(hits, start)];
-    if (h && h.start === start) return true;
-  }
-  return false;
+  return startsEventTerm(ctx, ctx.tokens[i]!.start) || isGenericPredicate(ctx, i);
 }
 
 /** The preposition governing the noun phrase that starts at token i ("from El Salvador's prison" → origin). */

@@ -2,6 +2,7 @@
 // (said, ruled, offered …) and past tenses guessed from their written endings.
 import type { ArticleContext, Hit } from "../kind-api";
 import { LANG, VERB_SUFFIXES } from "../lang";
+import { foldText } from "../text/fold";
 import { firstStartingAt } from "../search";
 import type { Clause } from "./clauses";
 
@@ -21,6 +22,9 @@ export function isParticiple(ctx: ArticleContext, i: number): boolean {
 }
 
 /** Is the token a predicate by the language tables: a generic verb, or a lower-case past tense? */
+/** Each verb suffix's last code unit once folded ("ó" → "o"): a cheap first test. */
+const FOLDED_LAST = new Map(VERB_SUFFIXES.map((s) => [s, foldText(s).charCodeAt(s.length - 1)]));
+
 export function isGenericPredicate(ctx: ArticleContext, i: number): boolean {
   const t = ctx.tokens[i]!;
   if (t.kind !== "word") return false;
@@ -28,8 +32,12 @@ export function isGenericPredicate(ctx: ArticleContext, i: number): boolean {
   if (t.text.length < 5 || LANG.notVerbs.has(t.text)) return false;
   const c = ctx.text.charCodeAt(t.start);
   if (c >= 65 && c <= 90) return false; // Capitalised: a name ("United", "Alfredo")
-  const written = ctx.text.slice(t.start, t.end).toLowerCase();
-  for (const suffix of VERB_SUFFIXES) if (written.endsWith(suffix)) return true;
+  // Compare on the written word (folding turns "-ó" into "-o"), but only when the folded word
+  // could end so: most words are rejected without slicing the text.
+  for (const suffix of VERB_SUFFIXES) {
+    if (t.text.charCodeAt(t.text.length - 1) !== FOLDED_LAST.get(suffix)) continue;
+    if (ctx.text.slice(t.end - suffix.length, t.end).toLowerCase() === suffix) return true;
+  }
   return false;
 }
 

@@ -233,12 +233,12 @@ export const quantity = defineKind({
       const start = m.offset;
       const end = m.offset + m.length;
       const s = ctx.sentenceAt(start);
+      // The value's own shape first (cheap), then its context and event (the binding is the costly part).
+      if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
+      if (o.unit === "count" && (inBreakdown(ctx, m, all) || isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))) continue;
       const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
       if (!binding) continue;
-      if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
       if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
-      if (o.unit === "count" && inBreakdown(ctx, m, all)) continue;
-      if (o.unit === "count" && (isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))) continue;
       out.push(judge(c, m, start, end, boundBy(ctx, binding)));
     }
     return out;

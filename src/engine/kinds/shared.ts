@@ -98,12 +98,13 @@ export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef
 
 /** Does the mention at [start, end) in `sentence` pass the filter? */
 export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number, bind: "nearest" | "clause" = "clause"): MentionBinding | null {
-  const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
-  if (f.event && !predicate) return null;
+  // Cheapest first: sentence context, the nearby term, the word before; binding to the event last.
   if (!contextHolds(ctx, f.context, sentence, true)) return null;
-  if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
   if (f.near && !nearHolds(ctx, f.near, start, end, sentence)) return null;
   if (f.ignoreAfter !== null && precededBy(ctx, f.ignoreAfter, start)) return null;
+  if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
+  const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
+  if (f.event && !predicate) return null;
   return { predicate };
 }
 
