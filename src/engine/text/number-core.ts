@@ -180,7 +180,7 @@ export interface Suffix {
 
 /** Units after the core: "%", "percent", "por ciento", "km", "miles", "days", "-month", "de dólares", "-year-old". */
 export function parseSuffix(sc: Scanner, core: Core): Suffix {
-  let n = core.next;
+  const n = core.next;
   const t = sc.t(n);
   if (!t || t.brk) return { next: n };
   // Percent.
