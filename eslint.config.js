@@ -49,9 +49,19 @@ export default tseslint.config(
             zone("jobs", [...ADAPTER_DEPS]),
             zone("ui", [...ADAPTER_DEPS]),
             // rules.ts and env.ts sit under the adapters, beside the engine.
-            { target: `${SRC}/rules.ts`, from: SRC, except: ["./rules.ts", "./engine", "./generated"], message: "src/rules.ts may import only the engine and the generated bundle." },
+            {
+              target: `${SRC}/rules.ts`,
+              from: SRC,
+              except: ["./rules.ts", "./engine", "./generated"],
+              message: "src/rules.ts may import only the engine and the generated bundle.",
+            },
             { target: `${SRC}/env.ts`, from: SRC, except: ["./env.ts"], message: "src/env.ts declares types only." },
-            { target: "./cli", from: SRC, except: ["./engine"], message: "cli/ runs the pure engine only (the Worker's adapters need workerd)." },
+            {
+              target: "./cli",
+              from: SRC,
+              except: ["./engine"],
+              message: "cli/ runs the pure engine only (the Worker's adapters need workerd).",
+            },
           ],
         },
       ],
@@ -78,17 +88,38 @@ export default tseslint.config(
     // run the same code), and no package but yaml, zod and markdown-it (src/engine/text/markdown.ts).
     files: ["src/engine/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\.|yaml$|zod$|markdown-it$)", message: "src/engine imports only its own files, yaml, zod and markdown-it." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^(?!\\.|yaml$|zod$|markdown-it$)", message: "src/engine imports only its own files, yaml, zod and markdown-it." },
+          ],
+        },
+      ],
       "no-restricted-globals": [
         "error",
-        ...["process", "require", "fetch", "crypto", "caches", "console", "setTimeout", "setInterval", "Buffer", "__dirname", "globalThis", "navigator"].map(
-          (name) => ({ name, message: "src/engine is pure: I/O and platform APIs belong to the adapters." }),
-        ),
+        ...[
+          "process",
+          "require",
+          "fetch",
+          "crypto",
+          "caches",
+          "console",
+          "setTimeout",
+          "setInterval",
+          "Buffer",
+          "__dirname",
+          "globalThis",
+          "navigator",
+        ].map((name) => ({ name, message: "src/engine is pure: I/O and platform APIs belong to the adapters." })),
       ],
       "no-restricted-syntax": [
         "error",
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "src/engine takes `now` as an argument: no clock." },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "src/engine takes `now` as an argument: no clock." },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "src/engine takes `now` as an argument: no clock.",
+        },
         { selector: "ImportExpression", message: "src/engine loads nothing at run time." },
         { selector: "MetaProperty[meta.name='import']", message: "src/engine does not know where its files are." },
       ],
@@ -101,14 +132,24 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["drizzle-orm", "drizzle-orm/*"], allowTypeImports: true, message: "queries live in src/storage; import a storage function instead." }] },
+        {
+          patterns: [
+            {
+              group: ["drizzle-orm", "drizzle-orm/*"],
+              allowTypeImports: true,
+              message: "queries live in src/storage; import a storage function instead.",
+            },
+          ],
+        },
       ],
     },
   },
   {
     // Node scripts and the CLI: plain Node globals.
     files: ["**/*.mjs", "cli/**", "scripts/**", "bench/**"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly", setTimeout: "readonly", Buffer: "readonly" } },
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly", setTimeout: "readonly", Buffer: "readonly" },
+    },
   },
   {
     // Tests and benchmarks may reach into any layer (they exercise it), read JSON loosely and keep terse parsers.

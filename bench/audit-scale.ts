@@ -27,12 +27,20 @@ const N = Number(process.argv[2] ?? 50_000);
 const SEEDED_AT = new Date("2026-11-01T03:00:00Z");
 
 const mf = new Miniflare(
-  convertV4MiniflareOptions({ modules: true, script: "export default { fetch() { return new Response(null, { status: 404 }); } }", compatibilityDate: "2026-11-01", d1Databases: { DB: "audit-bench" } }),
+  convertV4MiniflareOptions({
+    modules: true,
+    script: "export default { fetch() { return new Response(null, { status: 404 }); } }",
+    compatibilityDate: "2026-11-01",
+    d1Databases: { DB: "audit-bench" },
+  }),
 );
 await mf.ready;
 const raw = await mf.getD1Database("DB");
-for (const file of readdirSync(join(ROOT, "migrations")).filter((f) => f.endsWith(".sql")).sort()) {
-  for (const statement of readFileSync(join(ROOT, "migrations", file), "utf8").split("--> statement-breakpoint")) if (statement.trim()) await raw.prepare(statement).run();
+for (const file of readdirSync(join(ROOT, "migrations"))
+  .filter((f) => f.endsWith(".sql"))
+  .sort()) {
+  for (const statement of readFileSync(join(ROOT, "migrations", file), "utf8").split("--> statement-breakpoint"))
+    if (statement.trim()) await raw.prepare(statement).run();
 }
 
 // Every D1 call is timed, and what D1 says it read and wrote is added up (index entries included).
@@ -68,7 +76,8 @@ function track(statement: D1PreparedStatement): D1PreparedStatement {
     get(target, key) {
       if (key === "bind") return (...params: unknown[]) => track(target.bind(...params));
       if (key === "all" || key === "run") return () => timed((target[key] as () => Promise<D1Result>).call(target), add);
-      if (key === "first" || key === "raw") return (...args: unknown[]) => timed((target[key] as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      if (key === "first" || key === "raw")
+        return (...args: unknown[]) => timed((target[key] as (...a: unknown[]) => Promise<unknown>).apply(target, args));
       const value = Reflect.get(target, key);
       return typeof value === "function" ? value.bind(target) : value;
     },
@@ -94,7 +103,10 @@ const edited = variant((files) => {
 const added = variant((files) => {
   const f = ruleFile(files);
   f.data.sources = [...(f.data.sources as string[]), "https://example.org/another-source"];
-  files.push({ path: f.path.replace(/[^/]+$/, "zz.added.yaml"), data: { ...structuredClone(f.data), id: "zz.added", examples: f.data.examples } });
+  files.push({
+    path: f.path.replace(/[^/]+$/, "zz.added.yaml"),
+    data: { ...structuredClone(f.data), id: "zz.added", examples: f.data.examples },
+  });
 });
 
 async function seed(): Promise<void> {
@@ -111,7 +123,9 @@ async function seed(): Promise<void> {
     await transact(db, (await prepareRunsWrite(db, inputs)).statements);
     if (i % 5000 === 0) process.stdout.write(`seeded ${i}/${N}\r`);
   }
-  console.log(`seeded ${N} articles under ${v1.version} in ${((performance.now() - started) / 1000).toFixed(0)} s; database ${(await sizeOf() / 1e6).toFixed(0)} MB`);
+  console.log(
+    `seeded ${N} articles under ${v1.version} in ${((performance.now() - started) / 1000).toFixed(0)} s; database ${((await sizeOf()) / 1e6).toFixed(0)} MB`,
+  );
 }
 
 async function audit(name: string, ruleset: Ruleset, now: Date) {
@@ -124,7 +138,11 @@ async function audit(name: string, ruleset: Ruleset, now: Date) {
   while (sent.length) {
     const job = sent.shift()!;
     if (job.type !== "audit-batch") continue;
-    const isScore = (await raw.prepare("SELECT kind FROM audit_batches WHERE audit_id = ? AND seq = ?").bind(job.auditId, job.seq).first<{ kind: string }>())!.kind === "score";
+    const isScore =
+      (await raw
+        .prepare("SELECT kind FROM audit_batches WHERE audit_id = ? AND seq = ?")
+        .bind(job.auditId, job.seq)
+        .first<{ kind: string }>())!.kind === "score";
     const t = performance.now();
     const d1 = { ms: meter.ms, read: meter.rowsRead };
     await processAuditBatch(env, job, ruleset);
@@ -144,12 +162,22 @@ async function audit(name: string, ruleset: Ruleset, now: Date) {
   console.log(`\n${name}`);
   console.table({
     audit: {
-      status: row.status, due: row.articles_due, scored: row.scored, skipped: row.skipped, failed: row.failed, "new runs": runs,
-      batches: `${row.batches_done}/${row.batches_total}`, "wall s": +wall.toFixed(0),
+      status: row.status,
+      due: row.articles_due,
+      scored: row.scored,
+      skipped: row.skipped,
+      failed: row.failed,
+      "new runs": runs,
+      batches: `${row.batches_done}/${row.batches_total}`,
+      "wall s": +wall.toFixed(0),
     },
   });
-  console.log(`score batches: ${batches.length}, median of the first tenth → last tenth: wall ms ${tenths((b) => b.ms)}, D1 ms ${tenths((b) => b.d1ms)}, D1 rows read ${tenths((b) => b.read)}`);
-  console.log(`per article: ${per(meter.rowsWritten - before.rowsWritten)} D1 rows written, ${per(meter.rowsRead - before.rowsRead)} rows read, ${Math.round((await sizeOf() - before.size) / N)} bytes of database growth`);
+  console.log(
+    `score batches: ${batches.length}, median of the first tenth → last tenth: wall ms ${tenths((b) => b.ms)}, D1 ms ${tenths((b) => b.d1ms)}, D1 rows read ${tenths((b) => b.read)}`,
+  );
+  console.log(
+    `per article: ${per(meter.rowsWritten - before.rowsWritten)} D1 rows written, ${per(meter.rowsRead - before.rowsRead)} rows read, ${Math.round(((await sizeOf()) - before.size) / N)} bytes of database growth`,
+  );
 }
 
 try {

@@ -71,7 +71,8 @@ function measureCpu(n: number) {
  */
 function snapshot(): string {
   const dir = mkdtempSync(join(tmpdir(), "audit-bench-"));
-  for (const entry of ["src", "migrations", "wrangler.toml", "package.json", "tsconfig.json", "worker-configuration.d.ts"]) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of ["src", "migrations", "wrangler.toml", "package.json", "tsconfig.json", "worker-configuration.d.ts"])
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   return dir;
 }
@@ -79,13 +80,38 @@ function snapshot(): string {
 async function main(): Promise<void> {
   const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
   // Start from an unaudited archive: earlier audits and their runs are removed.
-  execFileSync("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", persist, "--command",
-    "DELETE FROM audit_changes; DELETE FROM audit_batches; DELETE FROM audits; DELETE FROM verdicts; DELETE FROM runs; UPDATE articles SET latest_run_id = NULL, latest_outcome = NULL, latest_score = NULL, failing_since = NULL;"],
-    { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(
+    "npx",
+    [
+      "wrangler",
+      "d1",
+      "execute",
+      "DB",
+      "--local",
+      "--persist-to",
+      persist,
+      "--command",
+      "DELETE FROM audit_changes; DELETE FROM audit_batches; DELETE FROM audits; DELETE FROM verdicts; DELETE FROM runs; UPDATE articles SET latest_run_id = NULL, latest_outcome = NULL, latest_score = NULL, failing_since = NULL;",
+    ],
+    { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] },
+  );
   const cwd = snapshot();
   const dev = spawn(
     "npx",
-    ["wrangler", "dev", "--local", "--persist-to", persist, "--port", String(port), "--ip", "127.0.0.1", "--test-scheduled", "--var", `API_TOKEN:${TOKEN}`],
+    [
+      "wrangler",
+      "dev",
+      "--local",
+      "--persist-to",
+      persist,
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--test-scheduled",
+      "--var",
+      `API_TOKEN:${TOKEN}`,
+    ],
     { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let log = "";
@@ -111,8 +137,13 @@ async function main(): Promise<void> {
     console.log("full audit:", JSON.stringify(fmt(first)));
     console.log("re-audit (all skipped):", JSON.stringify(fmt(second)));
     const cpu = measureCpu(first.articles.due + first.articles.skipped);
-    console.log("engine CPU in Node (proxy for workerd):", JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, +v.toFixed(3)]))));
-    console.log(`peak scoring CPU per queue message (${SCORE_BATCH_SIZE} articles): ~${cpu.batch_max_ms.toFixed(1)} ms; per consumer invocation (10 messages): ~${(cpu.batch_mean_ms * 10).toFixed(0)} ms mean`);
+    console.log(
+      "engine CPU in Node (proxy for workerd):",
+      JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, +v.toFixed(3)]))),
+    );
+    console.log(
+      `peak scoring CPU per queue message (${SCORE_BATCH_SIZE} articles): ~${cpu.batch_max_ms.toFixed(1)} ms; per consumer invocation (10 messages): ~${(cpu.batch_mean_ms * 10).toFixed(0)} ms mean`,
+    );
   } catch (err) {
     console.error(log.slice(-4000));
     throw err;

@@ -5,7 +5,11 @@ declare module "autocannon" {
       url: string;
       connections: number;
       duration: number;
-      requests: { method: string; headers: Record<string, string>; setupRequest: (req: Record<string, unknown>) => Record<string, unknown> }[];
+      requests: {
+        method: string;
+        headers: Record<string, string>;
+        setupRequest: (req: Record<string, unknown>) => Record<string, unknown>;
+      }[];
     }
     interface Result {
       requests: { average: number; total: number };

@@ -38,6 +38,17 @@ const NOW = new Date("2026-11-23T12:00:00Z");
   }
   const warm = { median: times.sort((a, b) => a - b)[5]!, cpu: cpus.sort((a, b) => a - b)[5]! };
   const heap = process.memoryUsage().heapUsed - heapBefore;
-  console.log(JSON.stringify({ load, loadCpu, firstCheck, warm: warm.median, warmCpu: warm.cpu, heapMB: heap / 1e6, chars: text.length, applicable: first.verdicts.length - first.counts.not_applicable, mentioned: subjects.filter((x) => text.includes(x)).length }));
+  console.log(
+    JSON.stringify({
+      load,
+      loadCpu,
+      firstCheck,
+      warm: warm.median,
+      warmCpu: warm.cpu,
+      heapMB: heap / 1e6,
+      chars: text.length,
+      applicable: first.verdicts.length - first.counts.not_applicable,
+      mentioned: subjects.filter((x) => text.includes(x)).length,
+    }),
+  );
 }
-

@@ -29,12 +29,17 @@ function time(fn: () => void, iterations: number): { median: number; p99: number
     t.push(performance.now() - s);
   }
   t.sort((a, b) => a - b);
-  return { median: t[Math.floor(t.length / 2)]!, p99: t[Math.min(t.length - 1, Math.floor(t.length * 0.99))]!, mean: t.reduce((a, b) => a + b, 0) / t.length };
+  return {
+    median: t[Math.floor(t.length / 2)]!,
+    p99: t[Math.min(t.length - 1, Math.floor(t.length * 0.99))]!,
+    mean: t.reduce((a, b) => a + b, 0) / t.length,
+  };
 }
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
 function readRules(dir: string) {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((e) => (statSync(join(d, e)).isDirectory() ? walk(join(d, e)) : /\.ya?ml$/.test(e) ? [join(d, e)] : []));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((e) => (statSync(join(d, e)).isDirectory() ? walk(join(d, e)) : /\.ya?ml$/.test(e) ? [join(d, e)] : []));
   return walk(dir).map((p) => ({ path: relative(dir, p), text: readFileSync(p, "utf8") }));
 }
 
@@ -54,7 +59,10 @@ if (process.env.BENCH_COLD_CHILD) {
   process.exit(0);
 }
 const cold = Array.from({ length: 9 }, () => {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_COLD_CHILD: "1" }, encoding: "utf8" });
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_COLD_CHILD: "1" },
+    encoding: "utf8",
+  });
   return JSON.parse(child.stdout.trim().split("\n").pop()!) as { load: number; check: number };
 });
 const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -66,7 +74,9 @@ const firstLoad = performance.now() - loadStart;
 const warmLoad = time(() => loadRuleset(parsed), 100);
 const dates: Record<string, string> = { "001": "2025-07-19", "002": "2025-12-27", "003": "2025-07-22" };
 console.log(`Node ${process.version}; CECOT pack: ${pack.rules.length} rules (ruleset ${pack.version})`);
-console.log(`cold start (fresh process, median of ${cold.length}): load from pre-parsed data ${ms(mid(cold.map((c) => c.load)))}, then first check (seed 003) ${ms(mid(cold.map((c) => c.check)))}`);
+console.log(
+  `cold start (fresh process, median of ${cold.length}): load from pre-parsed data ${ms(mid(cold.map((c) => c.load)))}, then first check (seed 003) ${ms(mid(cold.map((c) => c.check)))}`,
+);
 console.log(`load from pre-parsed data in this process: first ${ms(firstLoad)}, then median ${ms(warmLoad.median)}\n`);
 console.log("seed                         words   median      p99");
 let total = 0;
@@ -89,15 +99,18 @@ for (const n of [100, 1000, 5000]) {
   const text = genArticle(2000, subjects);
   if (n === 100) console.log(`(generated article: ${text.split(/\s+/).length} words, ${text.length} UTF-16 code units)`);
   const r = time(() => checkArticle({ text, publishedAt: "2025-07-20" }, rs, { now: NOW }), n >= 5000 ? 200 : 500);
-  console.log(`${String(n).padStart(5)}   ${ms(load).padStart(11)}   ${ms(r.median).padStart(22)}  ${ms(r.p99).padStart(9)}   ${ms((r.median * 1000) / n).padStart(9)}`);
+  console.log(
+    `${String(n).padStart(5)}   ${ms(load).padStart(11)}   ${ms(r.median).padStart(22)}  ${ms(r.p99).padStart(9)}   ${ms((r.median * 1000) / n).padStart(9)}`,
+  );
 }
 
 // ---- 3. 1 MiB claim-dense articles (the largest body the endpoint accepts)
 console.log("\n1 MiB claim-dense article (CECOT pack)          check   verdicts");
 const MIB = 1024 * 1024;
 const dense: Record<string, string> = {
-  "\"CECOT in El Salvador. \" repeated": "CECOT in El Salvador. ",
-  "numbers, dates, names, titles, places": "CECOT, a prison in Ecuador, held 252 Venezuelans released on July 18, 2025. Former President Donald Trump met Senator Marco Rubio. The Center for Migrant Care (CECOT) freed 253 men after 125 days for $6 million. Los 252 venezolanos liberados del CECOT llegaron a Maiquetía el 18 de julio de 2025.\n",
+  '"CECOT in El Salvador. " repeated': "CECOT in El Salvador. ",
+  "numbers, dates, names, titles, places":
+    "CECOT, a prison in Ecuador, held 252 Venezuelans released on July 18, 2025. Former President Donald Trump met Senator Marco Rubio. The Center for Migrant Care (CECOT) freed 253 men after 125 days for $6 million. Los 252 venezolanos liberados del CECOT llegaron a Maiquetía el 18 de julio de 2025.\n",
   "neutral text": "The quick brown fox jumps over the lazy dog while the weather stays mild. ",
 };
 for (const [name, unit] of Object.entries(dense)) {
@@ -114,7 +127,8 @@ for (const [name, unit] of Object.entries(dense)) {
 function growthTexts(): { text: string; publishedAt: string | null }[] {
   const texts = seeds.map((f) => ({ text: readFileSync(join(ROOT, "seeds", f), "utf8"), publishedAt: dates[f.slice(0, 3)] ?? null }));
   // shared/ sits beside the main checkout (../shared) or beside the work trees (../../shared).
-  const corpus = [join(ROOT, "..", "shared", "corpus", "dev"), join(ROOT, "..", "..", "shared", "corpus", "dev")].find((d) => existsSync(d)) ?? "";
+  const corpus =
+    [join(ROOT, "..", "shared", "corpus", "dev"), join(ROOT, "..", "..", "shared", "corpus", "dev")].find((d) => existsSync(d)) ?? "";
   try {
     const cases = JSON.parse(readFileSync(join(corpus, "cases.json"), "utf8")) as { file: string; published_at: string | null }[];
     for (const c of cases.slice(0, 15)) texts.push({ text: readFileSync(join(corpus, c.file), "utf8"), publishedAt: c.published_at });
@@ -138,7 +152,9 @@ function bareScan(rs: Ruleset): (text: string) => number {
 {
   const texts = growthTexts();
   const chars = texts.reduce((a, t) => a + t.text.length, 0);
-  console.log(`\nrules that do not apply: ${texts.length} texts, ${Math.round(chars / 1000)} kchars, CPU ms per article (mean of 20 rounds)`);
+  console.log(
+    `\nrules that do not apply: ${texts.length} texts, ${Math.round(chars / 1000)} kchars, CPU ms per article (mean of 20 rounds)`,
+  );
   console.log("rules     load       engine ms/article   × pack   bare regex ms/article   × pack   engine ÷ regex");
   // Warm the engine's code paths first, so the first row is not the one paying for the JIT.
   for (let k = 0; k < 30; k++) for (const t of texts) checkArticle(t, pack, { now: NOW });
@@ -175,8 +191,19 @@ function bareScan(rs: Ruleset): (text: string) => number {
 // data, then a 100 KB article: load time, first check (compiles the matcher), warm check, heap.
 // In a fresh process (bench/engine-big.ts) so the heap figure is this work's alone.
 {
-  const child = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, join(import.meta.dirname, "engine-big.ts")], { encoding: "utf8" });
-  const r = JSON.parse(child.stdout.trim().split("\n").pop()!) as { load: number; loadCpu: number; firstCheck: number; warm: number; warmCpu: number; heapMB: number; chars: number; mentioned: number };
+  const child = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, join(import.meta.dirname, "engine-big.ts")], {
+    encoding: "utf8",
+  });
+  const r = JSON.parse(child.stdout.trim().split("\n").pop()!) as {
+    load: number;
+    loadCpu: number;
+    firstCheck: number;
+    warm: number;
+    warmCpu: number;
+    heapMB: number;
+    chars: number;
+    mentioned: number;
+  };
   console.log(
     `\n10,000 generated rules (every kind), from pre-parsed data: load ${ms(r.load)} (CPU ${ms(r.loadCpu)}); a ${Math.round(r.chars / 1024)} KB article naming the subjects of ${r.mentioned} of them: first check ${ms(r.firstCheck)} (compiles the matcher), then median ${ms(r.warm)} (CPU ${ms(r.warmCpu)}); heap grown ${r.heapMB.toFixed(0)} MB`,
   );
@@ -185,12 +212,25 @@ function bareScan(rs: Ruleset): (text: string) => number {
 // ---- 6. Markdown input: seed 003 (976 words) marked up as a blog post (front matter, headings,
 // emphasis, links, a list); the cost of deriving its text, against the same check on plain text.
 const seedText = readFileSync(SEED_003, "utf8");
-const markdown = `---\ntitle: Seed 003\ndate: 2025-07-22\n---\n` + seedText
-  .split(/\n+/)
-  .map((p, i) => (i % 6 === 0 ? `## ${p}` : i % 5 === 0 ? `- ${p}` : p.replace(/^(\S+ \S+)/, "**$1**").replace(/ (CECOT|Venezuela|El Salvador)\b/, " [$1](https://example.org/x)").replace(/ (\w{6,}) /, " *$1* ")))
-  .join("\n\n");
+const markdown =
+  `---\ntitle: Seed 003\ndate: 2025-07-22\n---\n` +
+  seedText
+    .split(/\n+/)
+    .map((p, i) =>
+      i % 6 === 0
+        ? `## ${p}`
+        : i % 5 === 0
+          ? `- ${p}`
+          : p
+              .replace(/^(\S+ \S+)/, "**$1**")
+              .replace(/ (CECOT|Venezuela|El Salvador)\b/, " [$1](https://example.org/x)")
+              .replace(/ (\w{6,}) /, " *$1* "),
+    )
+    .join("\n\n");
 const derived = markdownToText(markdown).text;
 const md = time(() => markdownToText(markdown), 1000);
 const mdCheck = time(() => checkArticle({ markdown }, pack, { now: NOW }), 1000);
 const textCheck = time(() => checkArticle({ text: derived, publishedAt: "2025-07-22" }, pack, { now: NOW }), 1000);
-console.log(`\nMarkdown post (${derived.split(/\s+/).length} words): markdownToText median ${ms(md.median)} (p99 ${ms(md.p99)}); check as markdown ${ms(mdCheck.median)} vs as its plain text ${ms(textCheck.median)}`);
+console.log(
+  `\nMarkdown post (${derived.split(/\s+/).length} words): markdownToText median ${ms(md.median)} (p99 ${ms(md.p99)}); check as markdown ${ms(mdCheck.median)} vs as its plain text ${ms(textCheck.median)}`,
+);

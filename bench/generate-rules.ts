@@ -1,10 +1,11 @@
 // Generated rules and articles for the engine benchmarks: deterministic (seeded), made of
 // nonsense syllable words so generated terms never collide with real text by accident.
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const syll = ["ka", "lo", "mi", "ven", "tor", "sa", "ru", "bel", "da", "qui", "zen", "por", "ta", "gri", "mon"];
 const word = () => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => syll[Math.floor(rand() * syll.length)]).join("");
-const COMMON = "the a of in and to was were on for with that by from at said officials men people government report after before their its".split(" ");
+const COMMON =
+  "the a of in and to was were on for with that by from at said officials men people government report after before their its".split(" ");
 
 export function genRules(n: number): { files: Array<{ path: string; text: string }>; subjects: string[] } {
   const files: Array<{ path: string; text: string }> = [];
@@ -58,7 +59,6 @@ export function genArticle(words: number, subjects: string[], spread = 20): stri
   return out.join(" ");
 }
 
-
 /** A `phrase` rule as pre-parsed data (what the Worker loads): its terms never occur in real text. */
 export function phraseRuleData(i: number) {
   const wrong = `${word()}${word()} ${word()}`;
@@ -77,4 +77,3 @@ export function phraseRuleData(i: number) {
     },
   };
 }
-

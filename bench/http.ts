@@ -32,7 +32,11 @@ const seeds = readdirSync(join(root, "seeds"))
 if (seeds.length === 0) throw new Error("no seed articles in seeds/*.txt");
 
 const outdir = mkdtempSync(join(tmpdir(), "accuracy-bench-"));
-const build = spawnSync(join(root, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir], { cwd: root, env: offline, encoding: "utf8" });
+const build = spawnSync(join(root, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir], {
+  cwd: root,
+  env: offline,
+  encoding: "utf8",
+});
 if (build.status !== 0) throw new Error(`bundle failed:\n${build.stdout}\n${build.stderr}`);
 
 // The one-INSERT Worker: the least a stored score could cost on this D1.
@@ -59,7 +63,14 @@ const mf = new Miniflare(
         queueProducers: { JOBS: "accuracy-jobs", DEAD_LETTERS: "accuracy-jobs-dlq" },
         bindings: { API_TOKEN: token, WEBHOOK_TOLERANCE_SECONDS: "300" },
       },
-      { name: "one-insert", modules: true, script: ONE_INSERT, routes: ["*/one-insert"], compatibilityDate: "2026-11-01", d1Databases: { DB: D1_ID } },
+      {
+        name: "one-insert",
+        modules: true,
+        script: ONE_INSERT,
+        routes: ["*/one-insert"],
+        compatibilityDate: "2026-11-01",
+        d1Databases: { DB: D1_ID },
+      },
     ],
   }),
 );
@@ -68,7 +79,9 @@ const origin = (await mf.ready).origin;
 // The real migrations, split where drizzle-kit marks statement boundaries.
 const db = await mf.getD1Database("DB", "accuracy-harness");
 await db.prepare("CREATE TABLE bench_bodies (id INTEGER PRIMARY KEY, body TEXT NOT NULL)").run();
-for (const file of readdirSync(join(root, "migrations")).filter((f) => f.endsWith(".sql")).sort()) {
+for (const file of readdirSync(join(root, "migrations"))
+  .filter((f) => f.endsWith(".sql"))
+  .sort()) {
   for (const statement of readFileSync(join(root, "migrations", file), "utf8").split("--> statement-breakpoint")) {
     if (statement.trim()) await db.prepare(statement).run();
   }
@@ -94,18 +107,24 @@ try {
   const dry = { name: "dry run", ...(await drive("/v1/score?dry_run=true")) };
   // The ceiling of the local stack itself: an unrouted path answers 404 without engine or D1.
   const unrouted = { name: "unrouted 404", ...(await drive("/nope", "GET")) };
-  const visible = await fetch(`${origin}/v1/articles?limit=1`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ items: unknown[] }>);
+  const visible = await fetch(`${origin}/v1/articles?limit=1`, { headers: { authorization: `Bearer ${token}` } }).then(
+    (r) => r.json() as Promise<{ items: unknown[] }>,
+  );
   console.table([stored, insert, dry, unrouted]);
   const ratio = stored["requests/s"] / insert["requests/s"];
   console.log(`stored scores/s ÷ one-INSERT/s = ${stored["requests/s"]} / ${insert["requests/s"]} = ${ratio.toFixed(2)}×`);
   // If storing cost exactly one INSERT on top of the dry run's work (engine, JSON), requests would
   // take 1/dry + 1/insert seconds each: the ratio that leaves for any write path on this stack.
   const bound = 1 / (1 / dry["requests/s"] + 1 / insert["requests/s"]);
-  console.log(`dry run + one INSERT per request would allow ${Math.round(bound)}/s = ${(bound / insert["requests/s"]).toFixed(2)}× the ceiling; stored scores reach ${Math.round((100 * stored["requests/s"]) / bound)}% of that`);
+  console.log(
+    `dry run + one INSERT per request would allow ${Math.round(bound)}/s = ${(bound / insert["requests/s"]).toFixed(2)}× the ceiling; stored scores reach ${Math.round((100 * stored["requests/s"]) / bound)}% of that`,
+  );
   console.log(`stored articles visible through the API: ${visible.items.length ? "yes" : "NO"}`);
   const cost = await writeCost();
   console.table(cost.rows);
-  console.log(`per stored run (mean of ${cost.runs}): ${cost.statements.toFixed(1)} statements, ${cost.rowsWritten.toFixed(1)} D1 rows written (index entries included), ${Math.round(cost.bytes)} bytes of database growth; one-INSERT: ${cost.insertRows} row(s), ${Math.round(cost.insertBytes)} bytes`);
+  console.log(
+    `per stored run (mean of ${cost.runs}): ${cost.statements.toFixed(1)} statements, ${cost.rowsWritten.toFixed(1)} D1 rows written (index entries included), ${Math.round(cost.bytes)} bytes of database growth; one-INSERT: ${cost.insertRows} row(s), ${Math.round(cost.insertBytes)} bytes`,
+  );
   if ([stored1, stored2, insert1, insert2, dry].some((r) => r.errors || r.non2xx)) process.exitCode = 1;
 } finally {
   await stop();
@@ -141,7 +160,15 @@ async function drive(path: string, method = "POST") {
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         setupRequest: (req: Record<string, unknown>) => {
           const i = n++;
-          return { ...req, body: JSON.stringify({ text: seeds[i % seeds.length], source: "bench", external_id: `bench-${path}-${i}`, published_at: "2025-07-20" }) };
+          return {
+            ...req,
+            body: JSON.stringify({
+              text: seeds[i % seeds.length],
+              source: "bench",
+              external_id: `bench-${path}-${i}`,
+              published_at: "2025-07-20",
+            }),
+          };
         },
       },
     ],
@@ -165,7 +192,14 @@ async function writeCost() {
   const ruleset = currentRuleset();
   await transact(drizzleDb, [storeRuleset(drizzleDb, ruleset, new Date().toISOString())]);
   const sizeOf = async () => (await db.prepare("SELECT 1").run()).meta.size_after as number;
-  const perSeed: { seed: number; applicable: number; implied: number; statements: number; "rows written": number; "bytes grown": number }[] = [];
+  const perSeed: {
+    seed: number;
+    applicable: number;
+    implied: number;
+    statements: number;
+    "rows written": number;
+    "bytes grown": number;
+  }[] = [];
   const ROUNDS = 20;
   let statements = 0;
   let rowsWritten = 0;
@@ -178,7 +212,18 @@ async function writeCost() {
     for (let r = 0; r < ROUNDS; r++) {
       const result = checkArticle({ text, publishedAt: "2025-07-20" }, ruleset, { now: new Date() });
       // What saveRun sends for one stored score (the ruleset is already stored).
-      const write = await prepareRunsWrite(drizzleDb, [{ article: { source: "cost", externalId: `cost-${i}-${r}`, text: result.text, publishedAt: "2025-07-20" }, result, ruleset, trigger: "api" }], { withRuleset: false });
+      const write = await prepareRunsWrite(
+        drizzleDb,
+        [
+          {
+            article: { source: "cost", externalId: `cost-${i}-${r}`, text: result.text, publishedAt: "2025-07-20" },
+            result,
+            ruleset,
+            trigger: "api",
+          },
+        ],
+        { withRuleset: false },
+      );
       const out = await transact(drizzleDb, write.statements);
       rows += out.reduce((s, o) => s + (o.meta.rows_written ?? 0), 0);
       count += write.statements.length;
@@ -186,7 +231,14 @@ async function writeCost() {
     }
     const grown = (await sizeOf()) - start;
     const result = checkArticle({ text, publishedAt: "2025-07-20" }, ruleset, { now: new Date() });
-    perSeed.push({ seed: i, applicable: result.verdicts.length - implied, implied, statements: count / ROUNDS, "rows written": rows / ROUNDS, "bytes grown": Math.round(grown / ROUNDS) });
+    perSeed.push({
+      seed: i,
+      applicable: result.verdicts.length - implied,
+      implied,
+      statements: count / ROUNDS,
+      "rows written": rows / ROUNDS,
+      "bytes grown": Math.round(grown / ROUNDS),
+    });
     statements += count;
     rowsWritten += rows;
   }
@@ -200,5 +252,13 @@ async function writeCost() {
     insertRows += (await db.prepare("INSERT INTO bench_bodies (body) VALUES (?)").bind(body).run()).meta.rows_written ?? 0;
   }
   const insertBytes = ((await sizeOf()) - insertStart) / runs;
-  return { rows: perSeed, runs, statements: statements / runs, rowsWritten: rowsWritten / runs, bytes, insertRows: insertRows / runs, insertBytes };
+  return {
+    rows: perSeed,
+    runs,
+    statements: statements / runs,
+    rowsWritten: rowsWritten / runs,
+    bytes,
+    insertRows: insertRows / runs,
+    insertBytes,
+  };
 }

@@ -69,9 +69,19 @@ function main(): void {
   const n = Number(process.argv[2] ?? 10_000);
   const persist = process.argv[3] ?? BENCH_STATE;
   const wrangler = (...args: string[]) =>
-    execFileSync("npx", ["wrangler", ...args, "--local", "--persist-to", persist], { cwd: ROOT, env: WRANGLER_ENV, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("npx", ["wrangler", ...args, "--local", "--persist-to", persist], {
+      cwd: ROOT,
+      env: WRANGLER_ENV,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
   wrangler("d1", "migrations", "apply", "DB");
-  wrangler("d1", "execute", "DB", "--command", "DELETE FROM audit_changes; DELETE FROM audit_batches; DELETE FROM audits; DELETE FROM verdicts; DELETE FROM runs; DELETE FROM articles WHERE source = 'bench';");
+  wrangler(
+    "d1",
+    "execute",
+    "DB",
+    "--command",
+    "DELETE FROM audit_changes; DELETE FROM audit_batches; DELETE FROM audits; DELETE FROM verdicts; DELETE FROM runs; DELETE FROM articles WHERE source = 'bench';",
+  );
   const dir = join(ROOT, ".wrangler/bench-sql");
   mkdirSync(dir, { recursive: true });
   const articles = generateArticles(n);
@@ -91,7 +101,9 @@ function main(): void {
     process.stdout.write(`seeded ${Math.min(i + 2000, n)}/${n}\r`);
   }
   const bytes = articles.reduce((s, a) => s + a.text.length, 0);
-  console.log(`\nseeded ${n} articles (${(bytes / n).toFixed(0)} chars on average) into ${persist} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nseeded ${n} articles (${(bytes / n).toFixed(0)} chars on average) into ${persist} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) main();

@@ -4,7 +4,16 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { articleOf } from "./article-input";
-import { checkArticle, evaluateCase, summarise, type CheckResult, type EvalReport, type LabelledCase, type Ruleset, type Tally } from "../src/engine";
+import {
+  checkArticle,
+  evaluateCase,
+  summarise,
+  type CheckResult,
+  type EvalReport,
+  type LabelledCase,
+  type Ruleset,
+  type Tally,
+} from "../src/engine";
 
 export interface CorpusCase extends LabelledCase {
   file: string;
@@ -32,12 +41,18 @@ export function readCorpus(path: string): CorpusCase[] {
     if (!c || typeof c !== "object") throw new CorpusError(`${where}: not an object`);
     if (typeof c.id !== "string" || typeof c.file !== "string") throw new CorpusError(`${where}: needs string "id" and "file"`);
     if (!c.expect || typeof c.expect !== "object") throw new CorpusError(`${where}: needs an "expect" object`);
-    for (const [k, v] of Object.entries(c.expect)) if (v !== "pass" && v !== "fail") throw new CorpusError(`${where}: expect["${k}"] must be "pass" or "fail"`);
+    for (const [k, v] of Object.entries(c.expect))
+      if (v !== "pass" && v !== "fail") throw new CorpusError(`${where}: expect["${k}"] must be "pass" or "fail"`);
   });
   return data as CorpusCase[];
 }
 
-export function runCorpus(path: string, cases: CorpusCase[], ruleset: Ruleset, opts: EvalOptions): { report: EvalReport; results: Map<string, CheckResult> } {
+export function runCorpus(
+  path: string,
+  cases: CorpusCase[],
+  ruleset: Ruleset,
+  opts: EvalOptions,
+): { report: EvalReport; results: Map<string, CheckResult> } {
   const results = new Map<string, CheckResult>();
   const outcomes = cases.map((c) => {
     const raw = readFileSync(join(dirname(path), c.file), "utf8");
@@ -66,12 +81,26 @@ export function textEvalReport(report: EvalReport, results: Map<string, CheckRes
     lines.push("");
     for (const c of report.cases) {
       const r = results.get(c.id)!;
-      for (const key of c.missed) lines.push(`MISSED  ${c.id} ${key}: ${key.split("|").map((id) => r.verdicts.find((v) => v.rule === id)?.status ?? "?").join("|")}`);
+      for (const key of c.missed)
+        lines.push(
+          `MISSED  ${c.id} ${key}: ${key
+            .split("|")
+            .map((id) => r.verdicts.find((v) => v.rule === id)?.status ?? "?")
+            .join("|")}`,
+        );
       for (const id of c.false_alarms) {
         const v = r.verdicts.find((x) => x.rule === id)!;
-        lines.push(`FALSE   ${c.id} ${id}: ${v.evidence.map((e) => `${JSON.stringify(context(r.text, e.offset, e.length))} found ${e.found} expected ${e.expected}`).join(" | ")}`);
+        lines.push(
+          `FALSE   ${c.id} ${id}: ${v.evidence.map((e) => `${JSON.stringify(context(r.text, e.offset, e.length))} found ${e.found} expected ${e.expected}`).join(" | ")}`,
+        );
       }
-      for (const key of c.unrecognised) lines.push(`UNRECOG ${c.id} ${key}: ${key.split("|").map((id) => r.verdicts.find((v) => v.rule === id)?.status ?? "?").join("|")}`);
+      for (const key of c.unrecognised)
+        lines.push(
+          `UNRECOG ${c.id} ${key}: ${key
+            .split("|")
+            .map((id) => r.verdicts.find((v) => v.rule === id)?.status ?? "?")
+            .join("|")}`,
+        );
     }
   }
   return lines.join("\n");
@@ -79,5 +108,8 @@ export function textEvalReport(report: EvalReport, results: Map<string, CheckRes
 
 function context(text: string, offset: number, length: number): string {
   const s = Math.max(0, offset - 60);
-  return `${text.slice(s, offset)}[[${text.slice(offset, offset + length)}]]${text.slice(offset + length, offset + length + 60)}`.replace(/\s+/g, " ");
+  return `${text.slice(s, offset)}[[${text.slice(offset, offset + length)}]]${text.slice(offset + length, offset + length + 60)}`.replace(
+    /\s+/g,
+    " ",
+  );
 }

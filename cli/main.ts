@@ -6,7 +6,16 @@ import { extname, join, resolve } from "node:path";
 import { readRuleFiles } from "./rule-files";
 import { CorpusError, readCorpus, runCorpus, textEvalReport, type CorpusCase } from "./eval";
 import { datedArticle, ManifestError, readManifest, type DateFrom, type Manifest } from "./article-input";
-import { checkArticle, formatIssue, loadRuleset, RuleFileError, runExamples, type CheckResult, type RuleFile, type Ruleset } from "../src/engine";
+import {
+  checkArticle,
+  formatIssue,
+  loadRuleset,
+  RuleFileError,
+  runExamples,
+  type CheckResult,
+  type RuleFile,
+  type Ruleset,
+} from "../src/engine";
 
 const USAGE = `usage:
   accuracy-harness check <files or dirs…> [--rules DIR] [--manifest FILE] [--published-at YYYY-MM-DD] [--format text|json] [--fail-under SCORE]
@@ -45,7 +54,8 @@ function parseArgs(argv: string[]): Args {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -57,7 +67,8 @@ function parseArgs(argv: string[]): Args {
         break;
       case "--published-at": {
         const v = value();
-        if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`--published-at must be a date like 2025-07-19, not "${v}"`);
+        if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v)))
+          throw new UsageError(`--published-at must be a date like 2025-07-19, not "${v}"`);
         out.publishedAt = v;
         break;
       }
@@ -139,10 +150,11 @@ const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 function lineCol(text: string, offset: number): string {
   let line = 1;
   let last = -1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) {
-    line++;
-    last = i;
-  }
+  for (let i = 0; i < offset; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
   return `${line}:${offset - last}`;
 }
 
@@ -156,22 +168,41 @@ function marked(text: string, offset: number, length: number): string {
 function textReport(file: string, r: CheckResult, dateFrom: DateFrom): string {
   const lines: string[] = [];
   const mark = r.outcome === "fail" ? c("31", "FAIL") : r.outcome === "warn" ? c("33", "WARN") : c("32", "PASS");
-  lines.push(`${mark} ${file}  score ${r.score ?? "n/a"}  (as of ${r.as_of}, ${DATE_FROM[dateFrom]}; ${r.counts.pass} pass, ${r.counts.fail} fail, ${r.counts.review} review, ${r.counts.error} error, ${r.counts.not_applicable} n/a)`);
+  lines.push(
+    `${mark} ${file}  score ${r.score ?? "n/a"}  (as of ${r.as_of}, ${DATE_FROM[dateFrom]}; ${r.counts.pass} pass, ${r.counts.fail} fail, ${r.counts.review} review, ${r.counts.error} error, ${r.counts.not_applicable} n/a)`,
+  );
   for (const v of r.verdicts) {
     if (v.status !== "fail" && v.status !== "review" && v.status !== "error") continue;
-    const tag = v.status === "fail" ? (v.attribution === "quote" ? c("33", "✗ quote") : c("31", "✗")) : v.status === "review" ? c("33", "?") : c("35", "!");
+    const tag =
+      v.status === "fail"
+        ? v.attribution === "quote"
+          ? c("33", "✗ quote")
+          : c("31", "✗")
+        : v.status === "review"
+          ? c("33", "?")
+          : c("35", "!");
     lines.push(`  ${tag} ${v.rule} (${v.severity}): ${v.claim}`);
     if (v.message && v.status !== "fail") lines.push(`      ${v.message}`);
     for (const e of v.evidence) {
       lines.push(`      ${lineCol(r.text, e.offset)}  ${marked(r.text, e.offset, e.length)}`);
-      const details = [e.found !== null ? `found ${JSON.stringify(e.found)}` : null, e.expected !== null ? `expected ${JSON.stringify(e.expected)}` : null, e.replacements.length ? `suggest ${e.replacements.map((x) => JSON.stringify(x)).join(" or ")}` : null, e.attribution === "quote" ? "inside a quotation (not scored)" : null].filter(Boolean);
+      const details = [
+        e.found !== null ? `found ${JSON.stringify(e.found)}` : null,
+        e.expected !== null ? `expected ${JSON.stringify(e.expected)}` : null,
+        e.replacements.length ? `suggest ${e.replacements.map((x) => JSON.stringify(x)).join(" or ")}` : null,
+        e.attribution === "quote" ? "inside a quotation (not scored)" : null,
+      ].filter(Boolean);
       if (details.length && v.status === "fail") lines.push(`        ${details.join("; ")}`);
     }
   }
   return lines.join("\n");
 }
 
-const DATE_FROM: Record<DateFrom, string> = { manifest: "the manifest's date", document: "the document's date", "--published-at": "from --published-at", today: "undated, so today" };
+const DATE_FROM: Record<DateFrom, string> = {
+  manifest: "the manifest's date",
+  document: "the document's date",
+  "--published-at": "from --published-at",
+  today: "undated, so today",
+};
 
 function loadManifest(path: string | undefined): Manifest | undefined {
   if (path === undefined) return undefined;
@@ -200,7 +231,10 @@ async function check(args: Args): Promise<number> {
     if (args.format === "text") console.log(textReport(file, r, dateFrom));
   }
   if (args.format === "json") console.log(JSON.stringify(results, null, 2));
-  else console.log(`\n${files.length} file${files.length === 1 ? "" : "s"} checked against ${ruleset.rules.length} rules (ruleset ${ruleset.version}).`);
+  else
+    console.log(
+      `\n${files.length} file${files.length === 1 ? "" : "s"} checked against ${ruleset.rules.length} rules (ruleset ${ruleset.version}).`,
+    );
   return exit;
 }
 
@@ -209,7 +243,9 @@ function rulesTest(args: Args): number {
   const results = runExamples(ruleset, new Date());
   const failed = results.filter((r) => !r.ok);
   for (const f of failed) console.log(`${c("31", "✗")} ${f.rule} example ${f.index}: ${f.problem}\n    ${JSON.stringify(f.text)}`);
-  console.log(`${results.length - failed.length}/${results.length} rule examples pass (${ruleset.rules.length} rules, ruleset ${ruleset.version}).`);
+  console.log(
+    `${results.length - failed.length}/${results.length} rule examples pass (${ruleset.rules.length} rules, ruleset ${ruleset.version}).`,
+  );
   return failed.length ? 1 : 0;
 }
 

@@ -15,7 +15,9 @@ try {
   const bundle = { version: ruleset.version, files: files.map((f) => ({ path: f.path, data: parse(f.text) as unknown })) };
   mkdirSync(join(root, "src/generated"), { recursive: true });
   writeFileSync(join(root, "src/generated/rules.json"), JSON.stringify(bundle) + "\n");
-  console.log(`bundled ${ruleset.rules.length} rules from ${files.length} files (ruleset ${ruleset.version}) into src/generated/rules.json`);
+  console.log(
+    `bundled ${ruleset.rules.length} rules from ${files.length} files (ruleset ${ruleset.version}) into src/generated/rules.json`,
+  );
 } catch (err) {
   if (!(err instanceof RuleFileError)) throw err;
   for (const issue of err.issues) console.error(`rules/${formatIssue(issue)}`);

@@ -31,7 +31,13 @@ async function runCli(args: string[]): Promise<string> {
     const { main } = await import("../cli/main");
     const exit = await main(args);
     // Trailing spaces would not survive an editor; the report's lines never need them.
-    return [...lines.join("\n").split("\n").map((l) => l.trimEnd()), `[exit ${exit}]`].join("\n");
+    return [
+      ...lines
+        .join("\n")
+        .split("\n")
+        .map((l) => l.trimEnd()),
+      `[exit ${exit}]`,
+    ].join("\n");
   } finally {
     process.chdir(cwd);
     console.log = log;

@@ -23,7 +23,9 @@ export interface ScoredSeed {
 
 /** POSTs each seed; throws on any non-2xx. */
 export async function scoreSeeds(url: string, token: string): Promise<ScoredSeed[]> {
-  const files = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
+  const files = readdirSync(SEEDS)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
   if (files.length === 0) throw new Error(`no seed articles in ${SEEDS}`);
   // Each seed is judged as of its publication date (seeds/expected.yaml), as the golden test does.
   const expected = parse(readFileSync(join(SEEDS, "expected.yaml"), "utf8")) as { seeds: Record<string, { published_at?: string | null }> };
@@ -35,7 +37,13 @@ export async function scoreSeeds(url: string, token: string): Promise<ScoredSeed
     const res = await fetch(`${url}/v1/score`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ text, title: seedTitle(externalId, text), source: "seeds", external_id: externalId, published_at: publishedAt }),
+      body: JSON.stringify({
+        text,
+        title: seedTitle(externalId, text),
+        source: "seeds",
+        external_id: externalId,
+        published_at: publishedAt,
+      }),
     });
     if (!res.ok) throw new Error(`${file}: HTTP ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { article_id: string; outcome: string; score: number | null };

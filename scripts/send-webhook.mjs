@@ -15,7 +15,11 @@ import { Webhook } from "standardwebhooks";
 const root = new URL("..", import.meta.url);
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { url: { type: "string", default: "http://127.0.0.1:8787" }, "no-wait": { type: "boolean" }, port: { type: "string", default: "8788" } },
+  options: {
+    url: { type: "string", default: "http://127.0.0.1:8787" },
+    "no-wait": { type: "boolean" },
+    port: { type: "string", default: "8788" },
+  },
 });
 const [command] = positionals;
 
@@ -44,7 +48,13 @@ const senders = {
   async ghost() {
     const body = JSON.stringify(fixture("ghost-post-published"));
     const t = Date.now();
-    return { body, headers: { "content-type": "application/json", "x-ghost-signature": `sha256=${hmac(need("GHOST_WEBHOOK_SECRET"), `${body}${t}`, "hex")}, t=${t}` } };
+    return {
+      body,
+      headers: {
+        "content-type": "application/json",
+        "x-ghost-signature": `sha256=${hmac(need("GHOST_WEBHOOK_SECRET"), `${body}${t}`, "hex")}, t=${t}`,
+      },
+    };
   },
   async sanity() {
     const body = JSON.stringify(fixture("sanity-document-update"));
@@ -60,29 +70,60 @@ const senders = {
   },
   async contentful(path) {
     const body = JSON.stringify(fixture("contentful-entry-publish"));
-    const signed = { "content-type": "application/vnd.contentful.management.v1+json", "x-contentful-topic": "ContentManagement.Entry.publish" };
+    const signed = {
+      "content-type": "application/vnd.contentful.management.v1+json",
+      "x-contentful-topic": "ContentManagement.Entry.publish",
+    };
     const names = [...Object.keys(signed), "x-contentful-signed-headers", "x-contentful-timestamp"].sort();
     const all = { ...signed, "x-contentful-signed-headers": names.join(","), "x-contentful-timestamp": String(Date.now()) };
     const canonical = ["POST", encodeURI(path), names.map((n) => `${n}:${all[n]}`).join(";"), body].join("\n");
-    return { body, headers: { ...all, "x-contentful-signature": hmac(need("CONTENTFUL_WEBHOOK_SECRET"), canonical, "hex"), "x-contentful-idempotency-key": hmac("id", randomUUID(), "hex") } };
+    return {
+      body,
+      headers: {
+        ...all,
+        "x-contentful-signature": hmac(need("CONTENTFUL_WEBHOOK_SECRET"), canonical, "hex"),
+        "x-contentful-idempotency-key": hmac("id", randomUUID(), "hex"),
+      },
+    };
   },
   async strapi() {
     const payload = fixture("strapi-entry-publish");
     payload.entry.updatedAt = nowIso;
-    return { body: JSON.stringify(payload), headers: { "content-type": "application/json", "x-strapi-event": payload.event, authorization: `Bearer ${need("STRAPI_WEBHOOK_TOKEN")}` } };
+    return {
+      body: JSON.stringify(payload),
+      headers: {
+        "content-type": "application/json",
+        "x-strapi-event": payload.event,
+        authorization: `Bearer ${need("STRAPI_WEBHOOK_TOKEN")}`,
+      },
+    };
   },
   async wordpress() {
     const payload = fixture("wordpress-post-update");
     payload.post.post_modified_gmt = nowIso.slice(0, 19).replace("T", " ");
     const body = JSON.stringify(payload);
-    return { body, headers: { "content-type": "application/json; charset=UTF-8", "x-wp-webhook-signature": hmac(need("WORDPRESS_WEBHOOK_SECRET"), body, "base64") } };
+    return {
+      body,
+      headers: {
+        "content-type": "application/json; charset=UTF-8",
+        "x-wp-webhook-signature": hmac(need("WORDPRESS_WEBHOOK_SECRET"), body, "base64"),
+      },
+    };
   },
   async standard() {
     const body = JSON.stringify(fixture("standard-article-published"));
     const id = `msg_${randomUUID()}`;
     const now = new Date();
     const signature = new Webhook(need("STANDARD_WEBHOOK_SECRET")).sign(id, now, body);
-    return { body, headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(now.getTime() / 1000)), "webhook-signature": signature } };
+    return {
+      body,
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": id,
+        "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
+        "webhook-signature": signature,
+      },
+    };
   },
 };
 

@@ -124,7 +124,8 @@ export function prepareArticle(
     sentenceSpan: (s: number) => ({ from: s <= 0 ? -Infinity : starts[s]!, to: s + 1 < starts.length ? starts[s + 1]! : Infinity }),
     tokenAt,
     wordsBetween,
-    numbers: () => (numbers ??= findNumbers(text, { ...prepared, exclude: getDates().map((d) => ({ start: d.offset, end: d.offset + d.length })) })),
+    numbers: () =>
+      (numbers ??= findNumbers(text, { ...prepared, exclude: getDates().map((d) => ({ start: d.offset, end: d.offset + d.length })) })),
     dates: getDates,
     countries: () => (countries ??= findCountryMentions(text, prepared, countryHits)),
     hits: (set) => hits[set] ?? NONE,

@@ -65,7 +65,14 @@ function planOf(rs: ReturnType<typeof compiledOf>): Plan {
   if (plan) return plan;
   const noEvidence: Evidence[] = Object.freeze([]) as unknown as Evidence[];
   const na = rs.rules.map((r) =>
-    Object.freeze({ rule: r.def.id, claim: r.def.claim, kind: r.def.kind, severity: r.def.severity, status: "not_applicable", evidence: noEvidence } satisfies Verdict),
+    Object.freeze({
+      rule: r.def.id,
+      claim: r.def.claim,
+      kind: r.def.kind,
+      severity: r.def.severity,
+      status: "not_applicable",
+      evidence: noEvidence,
+    } satisfies Verdict),
   );
   const always: LoadedRule[] = [];
   const bySet = new Map<number, LoadedRule[]>();
@@ -105,7 +112,10 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
     const outside = validityNote(rule.def, asOf);
     if (outside) {
       result = { skipped: outside };
-    } else if (!rule.compiled.requires.every((set) => ctx.hits(set).length > 0) || (!options.ignoreAnchors && rule.compiled.anchor !== undefined && ctx.hits(rule.compiled.anchor).length === 0)) {
+    } else if (
+      !rule.compiled.requires.every((set) => ctx.hits(set).length > 0) ||
+      (!options.ignoreAnchors && rule.compiled.anchor !== undefined && ctx.hits(rule.compiled.anchor).length === 0)
+    ) {
       result = { skipped: null };
     } else {
       try {
@@ -142,7 +152,13 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
   for (const rule of plan.always) judge(rule);
   for (const set of ctx.hitSets) for (const rule of plan.bySet.get(set) ?? []) judge(rule);
 
-  const counts: Record<VerdictStatus, number> = { pass: 0, fail: 0, not_applicable: verdicts.length - applicable.length, review: 0, error: 0 };
+  const counts: Record<VerdictStatus, number> = {
+    pass: 0,
+    fail: 0,
+    not_applicable: verdicts.length - applicable.length,
+    review: 0,
+    error: 0,
+  };
   for (const v of applicable) counts[v.status]++;
   return {
     ruleset: { version: ruleset.version, rules: rs.rules.length },

@@ -53,7 +53,13 @@ export function evaluateCase(c: LabelledCase, verdicts: Verdict[]): CaseOutcome 
     const rules = key.split("|");
     if (label === "fail") {
       rules.forEach((r) => labelledFail.add(r));
-      (rules.some((r) => { const v = byRule.get(r); return v !== undefined && scoredFail(v); }) ? out.caught : out.missed).push(key);
+      (rules.some((r) => {
+        const v = byRule.get(r);
+        return v !== undefined && scoredFail(v);
+      })
+        ? out.caught
+        : out.missed
+      ).push(key);
     } else {
       (rules.some((r) => byRule.get(r)?.status === "pass") ? out.recognised : out.unrecognised).push(key);
     }
@@ -91,6 +97,11 @@ export function summarise(cases: CaseOutcome[]): EvalReport {
       }
     }
   }
-  const sortKeys = (o: Record<string, Tally>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, finish(o[k]!)]));
+  const sortKeys = (o: Record<string, Tally>) =>
+    Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, finish(o[k]!)]),
+    );
   return { cases, overall: finish(overall), by_rule: sortKeys(byRule), by_group: sortKeys(byGroup) };
 }

@@ -25,9 +25,12 @@ export function runExample(ruleset: Ruleset, ruleId: string, index: number, fall
   const result = checkArticle({ text: ex.text, publishedAt: ex.published_at ?? null }, ruleset, { now, ignoreAnchors: true });
   const verdict = result.verdicts.find((v) => v.rule === ruleId)!;
   let problem: string | undefined;
-  if (verdict.status !== ex.expect) problem = `expected ${ex.expect}, got ${verdict.status}${verdict.message ? ` (${verdict.message})` : ""}`;
-  else if (ex.found !== undefined && !verdict.evidence.some((e) => e.found === ex.found)) problem = `no evidence found "${ex.found}" (got ${verdict.evidence.map((e) => JSON.stringify(e.found)).join(", ") || "none"})`;
-  else if (ex.quote !== undefined && !verdict.evidence.some((e) => e.quote === ex.quote)) problem = `no evidence quote "${ex.quote}" (got ${verdict.evidence.map((e) => JSON.stringify(e.quote)).join(", ") || "none"})`;
+  if (verdict.status !== ex.expect)
+    problem = `expected ${ex.expect}, got ${verdict.status}${verdict.message ? ` (${verdict.message})` : ""}`;
+  else if (ex.found !== undefined && !verdict.evidence.some((e) => e.found === ex.found))
+    problem = `no evidence found "${ex.found}" (got ${verdict.evidence.map((e) => JSON.stringify(e.found)).join(", ") || "none"})`;
+  else if (ex.quote !== undefined && !verdict.evidence.some((e) => e.quote === ex.quote))
+    problem = `no evidence quote "${ex.quote}" (got ${verdict.evidence.map((e) => JSON.stringify(e.quote)).join(", ") || "none"})`;
   return { rule: ruleId, index, text: ex.text, expect: ex.expect, got: verdict.status, ok: problem === undefined, problem, verdict };
 }
 

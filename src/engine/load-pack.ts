@@ -58,7 +58,8 @@ export function loadPacks(files: RuleFile[], issues: RuleFileIssue[]): Map<strin
   for (const f of files.filter((f) => isPack(f.path))) {
     const loc = new Located(f.path, f);
     if (loc.errors.length) {
-      for (const e of loc.errors) issues.push({ file: f.path, ...yamlPos(loc, e.pos[0]), rule: null, key: null, message: `YAML: ${e.message.split("\n")[0]}` });
+      for (const e of loc.errors)
+        issues.push({ file: f.path, ...yamlPos(loc, e.pos[0]), rule: null, key: null, message: `YAML: ${e.message.split("\n")[0]}` });
       continue;
     }
     const parsed = packSchema.safeParse(loc.value);
@@ -82,7 +83,13 @@ export function loadPacks(files: RuleFile[], issues: RuleFileIssue[]): Map<strin
         }
         const ref = t.slice(1);
         if (!rawTerms[ref] || stack.includes(ref)) {
-          issues.push({ file: f.path, ...loc.at(["terms", name, i]), rule: null, key: `terms.${name}.${i}`, message: rawTerms[ref] ? `circular term list reference @${ref}` : `no term list "@${ref}" in this pack` });
+          issues.push({
+            file: f.path,
+            ...loc.at(["terms", name, i]),
+            rule: null,
+            key: `terms.${name}.${i}`,
+            message: rawTerms[ref] ? `circular term list reference @${ref}` : `no term list "@${ref}" in this pack`,
+          });
           continue;
         }
         for (const term of resolve(ref, [...stack, ref])) if (out.push(term) > LIMITS.terms) break;
@@ -91,11 +98,24 @@ export function loadPacks(files: RuleFile[], issues: RuleFileIssue[]): Map<strin
     };
     for (const name of Object.keys(rawTerms)) {
       if (resolve(name, [name]).length > LIMITS.terms) {
-        issues.push({ file: f.path, ...loc.at(["terms", name]), rule: null, key: `terms.${name}`, message: `more than ${LIMITS.terms} terms once @references are expanded; a list holds at most ${LIMITS.terms}` });
+        issues.push({
+          file: f.path,
+          ...loc.at(["terms", name]),
+          rule: null,
+          key: `terms.${name}`,
+          message: `more than ${LIMITS.terms} terms once @references are expanded; a list holds at most ${LIMITS.terms}`,
+        });
       }
     }
-    const anchors = parsed.data.anchors ? parsed.data.anchors.flatMap((t) => (t.startsWith("@") ? (resolved[t.slice(1)] ?? []) : [t])) : null;
-    packs.set(dirOf(f.path), { terms: resolved, anchors, examplesAsOf: parsed.data.examples_as_of ?? null, canonical: canonicalJson(parsed.data) });
+    const anchors = parsed.data.anchors
+      ? parsed.data.anchors.flatMap((t) => (t.startsWith("@") ? (resolved[t.slice(1)] ?? []) : [t]))
+      : null;
+    packs.set(dirOf(f.path), {
+      terms: resolved,
+      anchors,
+      examplesAsOf: parsed.data.examples_as_of ?? null,
+      canonical: canonicalJson(parsed.data),
+    });
   }
   return packs;
 }

@@ -81,13 +81,28 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   for (const f of [...files].filter((f) => !isPack(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const loc = new Located(f.path, f);
     if (loc.errors.length) {
-      for (const e of loc.errors) issues.push({ file: f.path, ...yamlPos(loc, e.pos[0]), rule: null, key: null, message: `YAML syntax: ${e.message.split("\n")[0]}` });
+      for (const e of loc.errors)
+        issues.push({
+          file: f.path,
+          ...yamlPos(loc, e.pos[0]),
+          rule: null,
+          key: null,
+          message: `YAML syntax: ${e.message.split("\n")[0]}`,
+        });
       continue;
     }
     const raw = loc.value;
-    const ruleId = raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? ((raw as { id: string }).id as string) : null;
+    const ruleId =
+      raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? ((raw as { id: string }).id as string) : null;
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-      issues.push({ file: f.path, line: 1, column: 1, rule: null, key: null, message: "a rule file holds one rule: a mapping with id, claim, kind, severity, sources, examples" });
+      issues.push({
+        file: f.path,
+        line: 1,
+        column: 1,
+        rule: null,
+        key: null,
+        message: "a rule file holds one rule: a mapping with id, claim, kind, severity, sources, examples",
+      });
       continue;
     }
     const parsed = ruleSchema.safeParse(raw);
@@ -98,17 +113,42 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     const def = parsed.data as unknown as RuleDef;
     const stem = baseOf(f.path).replace(/\.ya?ml$/, "");
     if (stem !== def.id) {
-      issues.push({ file: f.path, ...loc.at(["id"]), rule: def.id, key: "id", message: `the file name must be the rule id: rename the file to ${def.id}.yaml or change the id to "${stem}"` });
+      issues.push({
+        file: f.path,
+        ...loc.at(["id"]),
+        rule: def.id,
+        key: "id",
+        message: `the file name must be the rule id: rename the file to ${def.id}.yaml or change the id to "${stem}"`,
+      });
       continue;
     }
     const pack = packFor(packs, f.path);
     let missing = false;
-    const expanded = expandRefs(def, pack?.terms ?? {}, [], (path, name) => {
-      missing = true;
-      issues.push({ file: f.path, ...loc.at(path), rule: def.id, key: path.join("."), message: `no term list "@${name}" in ${pack ? "the pack's pack.yaml" : "a pack.yaml (there is none for this folder)"}` });
-    }, budget) as RuleDef;
+    const expanded = expandRefs(
+      def,
+      pack?.terms ?? {},
+      [],
+      (path, name) => {
+        missing = true;
+        issues.push({
+          file: f.path,
+          ...loc.at(path),
+          rule: def.id,
+          key: path.join("."),
+          message: `no term list "@${name}" in ${pack ? "the pack's pack.yaml" : "a pack.yaml (there is none for this folder)"}`,
+        });
+      },
+      budget,
+    ) as RuleDef;
     if (budget.left < 0) {
-      issues.push({ file: f.path, line: 1, column: 1, rule: def.id, key: null, message: `the ruleset holds more than ${LIMITS.totalTerms} terms once @references are expanded; this rule goes past it` });
+      issues.push({
+        file: f.path,
+        line: 1,
+        column: 1,
+        rule: def.id,
+        key: null,
+        message: `the ruleset holds more than ${LIMITS.totalTerms} terms once @references are expanded; this rule goes past it`,
+      });
       break;
     }
     if (missing) continue;
@@ -121,7 +161,13 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   for (const v of valid) {
     const prev = firstFile.get(v.def.id);
     if (prev) {
-      issues.push({ file: v.file.path, ...v.loc.at(["id"]), rule: v.def.id, key: "id", message: `duplicate rule id: also defined in ${prev}` });
+      issues.push({
+        file: v.file.path,
+        ...v.loc.at(["id"]),
+        rule: v.def.id,
+        key: "id",
+        message: `duplicate rule id: also defined in ${prev}`,
+      });
       continue;
     }
     firstFile.set(v.def.id, v.file.path);
@@ -129,7 +175,16 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   }
 
   if (unique.length > RULESET_LIMITS.rules) {
-    throw new RuleFileError([{ file: "(ruleset)", line: null, column: null, rule: null, key: null, message: `${unique.length} rules: a ruleset holds at most ${RULESET_LIMITS.rules} (split the packs across deployments)` }]);
+    throw new RuleFileError([
+      {
+        file: "(ruleset)",
+        line: null,
+        column: null,
+        rule: null,
+        key: null,
+        message: `${unique.length} rules: a ruleset holds at most ${RULESET_LIMITS.rules} (split the packs across deployments)`,
+      },
+    ]);
   }
 
   // Pass 2: compile (term registration into one shared matcher).
@@ -156,7 +211,10 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
           throw new RuleCompileError(`${key}.${i}`, (e as Error).message);
         }
         if (words > RULESET_LIMITS.phraseWords) {
-          throw new RuleCompileError(`${key}.${i}`, `phrase has ${words} words: at most ${RULESET_LIMITS.phraseWords} (the matcher's work per word of text grows with the longest phrase)`);
+          throw new RuleCompileError(
+            `${key}.${i}`,
+            `phrase has ${words} words: at most ${RULESET_LIMITS.phraseWords} (the matcher's work per word of text grows with the longest phrase)`,
+          );
         }
         f = foldTerm(p);
         validPhrases.set(p, f);
@@ -231,12 +289,21 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   }
 
   if (phrases.length > RULESET_LIMITS.phrases) {
-    issues.push({ file: "(ruleset)", line: null, column: null, rule: null, key: null, message: `${phrases.length} distinct phrases: a ruleset holds at most ${RULESET_LIMITS.phrases}` });
+    issues.push({
+      file: "(ruleset)",
+      line: null,
+      column: null,
+      rule: null,
+      key: null,
+      message: `${phrases.length} distinct phrases: a ruleset holds at most ${RULESET_LIMITS.phrases}`,
+    });
   }
   if (issues.length) throw new RuleFileError(issues);
 
   loaded.sort((a, b) => (a.def.id < b.def.id ? -1 : 1));
-  const version = sha256Hex(canonicalJson({ rules: loaded.map((r) => r.summary.hash), packs: [...packs.entries()].sort().map(([d, p]) => [d, p.canonical]) })).slice(0, 16);
+  const version = sha256Hex(
+    canonicalJson({ rules: loaded.map((r) => r.summary.hash), packs: [...packs.entries()].sort().map(([d, p]) => [d, p.canonical]) }),
+  ).slice(0, 16);
   let matcher: PhraseMatcher | undefined;
   const compiled: CompiledRuleset = {
     rules: loaded,

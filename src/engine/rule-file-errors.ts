@@ -27,7 +27,10 @@ export class Located {
   readonly doc: Document | null;
   readonly errors: { pos: [number, number]; message: string }[];
   readonly value: unknown;
-  constructor(readonly file: string, source: RuleFile) {
+  constructor(
+    readonly file: string,
+    source: RuleFile,
+  ) {
     if ("text" in source) {
       this.doc = parseDocument(source.text, { lineCounter: this.lc, uniqueKeys: true, prettyErrors: false });
       this.errors = [...this.doc.errors];
@@ -73,14 +76,24 @@ export function yamlPos(loc: Located, offset: number): { line: number; column: n
   return { line: p.line, column: p.col };
 }
 
-export const toPath = (key: string): Path => key.split(".").filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+export const toPath = (key: string): Path =>
+  key
+    .split(".")
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 export function zodIssues(loc: Located, error: z.ZodError, ruleId: string | null, out: RuleFileIssue[]): void {
   for (const issue of error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        out.push({ file: loc.file, ...loc.at(path, key), rule: ruleId, key: [...path, key].join("."), message: `unknown key "${key}" (check the spelling; see rules/schema.json for the allowed keys)` });
+        out.push({
+          file: loc.file,
+          ...loc.at(path, key),
+          rule: ruleId,
+          key: [...path, key].join("."),
+          message: `unknown key "${key}" (check the spelling; see rules/schema.json for the allowed keys)`,
+        });
       }
       continue;
     }

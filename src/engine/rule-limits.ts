@@ -26,10 +26,25 @@ export function sizeIssues(files: SizedFile[]): RuleFileIssue[] {
   let total = 0;
   for (const f of files) {
     const bytes = "text" in f ? new TextEncoder().encode(f.text).length : 0;
-    if (bytes > LIMITS.fileBytes) issues.push({ file: f.path, line: 1, column: 1, rule: null, key: null, message: `file is ${bytes} bytes; the limit is ${LIMITS.fileBytes}` });
+    if (bytes > LIMITS.fileBytes)
+      issues.push({
+        file: f.path,
+        line: 1,
+        column: 1,
+        rule: null,
+        key: null,
+        message: `file is ${bytes} bytes; the limit is ${LIMITS.fileBytes}`,
+      });
     total += bytes;
     if (total > LIMITS.totalBytes && total - bytes <= LIMITS.totalBytes) {
-      issues.push({ file: f.path, line: 1, column: 1, rule: null, key: null, message: `the rule files hold more than ${LIMITS.totalBytes} bytes together; this file goes past it` });
+      issues.push({
+        file: f.path,
+        line: 1,
+        column: 1,
+        rule: null,
+        key: null,
+        message: `the rule files hold more than ${LIMITS.totalBytes} bytes together; this file goes past it`,
+      });
     }
   }
   return issues;

@@ -6,7 +6,9 @@ import { z } from "zod";
 export const terms = z
   .array(z.string().min(1))
   .min(1)
-  .describe("Plain phrases matched case- and accent-insensitively on word boundaries; a trailing * matches a word prefix (deport*); @name inserts the pack's term list `name`. Never regular expressions.");
+  .describe(
+    "Plain phrases matched case- and accent-insensitively on word boundaries; a trailing * matches a word prefix (deport*); @name inserts the pack's term list `name`. Never regular expressions.",
+  );
 
 export const isoDate = z
   .string()

@@ -56,7 +56,10 @@ export const auditApiDoc = (): Paths => ({
       tags: ["audits"],
       operationId: "startAudit",
       responses: {
-        200: ok("An audit is already running; it is returned.", { type: "object", properties: { started: { const: false }, audit: ref("Audit") } }),
+        200: ok("An audit is already running; it is returned.", {
+          type: "object",
+          properties: { started: { const: false }, audit: ref("Audit") },
+        }),
         202: ok("Started.", { type: "object", properties: { started: { const: true }, audit: ref("Audit") } }),
         401: common[401],
         403: error("The read-only token cannot start audits."),

@@ -32,7 +32,11 @@ const unauthorized = (message: string) => () => errorResponse(401, "unauthorized
 export function requireToken(): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     if (!c.env.API_TOKEN) {
-      throw new ApiError(503, "not_configured", "The API_TOKEN secret is not set: `wrangler secret put API_TOKEN` (or add it to .dev.vars locally).");
+      throw new ApiError(
+        503,
+        "not_configured",
+        "The API_TOKEN secret is not set: `wrangler secret put API_TOKEN` (or add it to .dev.vars locally).",
+      );
     }
     let role: TokenRole | null = null;
     let actor: string | null = null;

@@ -4,7 +4,16 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { JobMessage } from "../lib/job-messages";
 import { getDb } from "../storage/db";
-import { ALERT_PROVIDER, DELIVERY_STATUSES, getDelivery, listDeliveries, markFailed, requeueFailed, STUCK_AFTER_MS, toDeliveryView } from "../storage/deliveries";
+import {
+  ALERT_PROVIDER,
+  DELIVERY_STATUSES,
+  getDelivery,
+  listDeliveries,
+  markFailed,
+  requeueFailed,
+  STUCK_AFTER_MS,
+  toDeliveryView,
+} from "../storage/deliveries";
 import { getStoredRun } from "../storage/queries-runs";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
@@ -50,7 +59,8 @@ deliveryRoutes.post("/:id/retry", noQuery, async (c) => {
     );
   }
   try {
-    if (delivery.provider === ALERT_PROVIDER) await c.env.ALERTS.send({ type: "notify", articleId: delivery.articleId ?? "", runId: delivery.deliveryKey } satisfies JobMessage);
+    if (delivery.provider === ALERT_PROVIDER)
+      await c.env.ALERTS.send({ type: "notify", articleId: delivery.articleId ?? "", runId: delivery.deliveryKey } satisfies JobMessage);
     else await c.env.JOBS.send({ type: "delivery", deliveryId: delivery.id } satisfies JobMessage);
   } catch (err) {
     await markFailed(db, delivery.id);
@@ -79,7 +89,11 @@ export const deliveryApiDoc = (): Paths => ({
       summary: "Webhook deliveries and outbound alerts, newest first",
       tags: ["webhooks"],
       operationId: "listDeliveries",
-      parameters: queryParameters(listQuery, { status: "Only deliveries in this state.", provider: "Only this provider (notify: outbound alerts).", ...pageDescriptions }),
+      parameters: queryParameters(listQuery, {
+        status: "Only deliveries in this state.",
+        provider: "Only this provider (notify: outbound alerts).",
+        ...pageDescriptions,
+      }),
       responses: { 200: ok("One page of deliveries.", pageOf("Delivery")), 400: common[400], 401: common[401] },
     },
   },

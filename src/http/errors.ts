@@ -100,7 +100,11 @@ export function notFoundHandler(routes: readonly RouteLike[]): (c: Context) => R
   return (c) => {
     // Paths have no trailing slash: say so, rather than a 405 that names the very method used.
     if (c.req.path.length > 1 && c.req.path.endsWith("/")) {
-      return errorResponse(404, "not_found", `No route for ${c.req.method} ${c.req.path}; paths have no trailing slash: use ${c.req.path.replace(/\/+$/, "") || "/"}.`);
+      return errorResponse(
+        404,
+        "not_found",
+        `No route for ${c.req.method} ${c.req.path}; paths have no trailing slash: use ${c.req.path.replace(/\/+$/, "") || "/"}.`,
+      );
     }
     compiled ??= routes.filter((r) => r.method !== "ALL").map((r) => ({ method: r.method, pattern: pathPattern(r.path) }));
     const allowed = new Set(compiled.filter((r) => r.pattern.test(c.req.path)).map((r) => r.method));

@@ -40,7 +40,9 @@ export const exportApiDoc = (): Paths => ({
       tags: ["exports"],
       operationId: "exportArticlesCsv",
       // The list filters of GET /v1/articles (paging does not apply: the export streams every page).
-      parameters: queryParameters(csvQuery, { verdicts: '"all", or comma-separated verdict statuses to include (default: all but not_applicable).' })
+      parameters: queryParameters(csvQuery, {
+        verdicts: '"all", or comma-separated verdict statuses to include (default: all but not_applicable).',
+      })
         .filter((p) => p.name !== "limit" && p.name !== "cursor")
         .map((p) => (p.description ? p : { ...p, description: "As for GET /v1/articles." })),
       responses: { 200: csv("One row per verdict (and evidence quote)."), 400: common[400], 401: common[401] },
@@ -53,7 +55,10 @@ export const exportApiDoc = (): Paths => ({
       operationId: "articleClaimReview",
       parameters: [idParameter("article")],
       responses: {
-        200: { description: "ClaimReview items.", content: { "application/ld+json": { schema: { type: "array", items: { type: "object" } } } } },
+        200: {
+          description: "ClaimReview items.",
+          content: { "application/ld+json": { schema: { type: "array", items: { type: "object" } } } },
+        },
         401: common[401],
         404: common[404],
       },

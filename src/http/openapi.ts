@@ -44,7 +44,20 @@ const openApiDoc = (): Paths => ({
 });
 
 // In the order the document lists them; built on first request (z.toJSONSchema is not free).
-const ROUTE_DOCS = [healthApiDoc, openApiDoc, scoreApiDoc, articleApiDoc, runApiDoc, ruleApiDoc, exportApiDoc, auditApiDoc, correctionApiDoc, webhookApiDoc, deliveryApiDoc, tokenApiDoc];
+const ROUTE_DOCS = [
+  healthApiDoc,
+  openApiDoc,
+  scoreApiDoc,
+  articleApiDoc,
+  runApiDoc,
+  ruleApiDoc,
+  exportApiDoc,
+  auditApiDoc,
+  correctionApiDoc,
+  webhookApiDoc,
+  deliveryApiDoc,
+  tokenApiDoc,
+];
 
 /** Merges the route modules' paths; two modules describing the same path and method is a bug. */
 function paths(): Paths {
@@ -67,7 +80,7 @@ function openApiDocument(): OpenApiDocument {
       title: "accuracy-harness",
       version: "1",
       description:
-        "Checks news articles against declarative fact rules and stores every verdict. Errors are JSON `{\"error\":{\"code\",\"message\"}}`.",
+        'Checks news articles against declarative fact rules and stores every verdict. Errors are JSON `{"error":{"code","message"}}`.',
     },
     servers: [{ url: "http://localhost:8787", description: "npm start (local D1)" }],
     security: [{ bearer: [] }],

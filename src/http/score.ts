@@ -22,12 +22,20 @@ const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: tru
 /** Article metadata, identical in a JSON body and in the query string of a text body. */
 const metadataFields = {
   title: z.string().max(1000).nullish(),
-  url: z.url({ protocol: /^https?$/, error: "expected an absolute http(s) URL" }).max(2048).nullish(),
+  url: z
+    .url({ protocol: /^https?$/, error: "expected an absolute http(s) URL" })
+    .max(2048)
+    .nullish(),
   source: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "expected 1–64 characters: letters, digits, '.', '_', ':' or '-'")
     .nullish(),
-  external_id: z.string().min(1).max(512).refine((s) => !hasLoneSurrogate(s), "contains an unpaired UTF-16 surrogate").nullish(),
+  external_id: z
+    .string()
+    .min(1)
+    .max(512)
+    .refine((s) => !hasLoneSurrogate(s), "contains an unpaired UTF-16 surrogate")
+    .nullish(),
   published_at: isoDate.nullish(),
   language: z
     .string()
@@ -38,7 +46,12 @@ const metadataFields = {
 const nonBlank = (what: string) => z.string().regex(/\S/, `must contain some ${what}`);
 
 const scoreRequestSchema = z
-  .strictObject({ text: nonBlank("text").optional(), html: nonBlank("HTML").optional(), markdown: nonBlank("Markdown").optional(), ...metadataFields })
+  .strictObject({
+    text: nonBlank("text").optional(),
+    html: nonBlank("HTML").optional(),
+    markdown: nonBlank("Markdown").optional(),
+    ...metadataFields,
+  })
   .refine((b) => [b.text, b.html, b.markdown].filter((x) => x !== undefined).length === 1, {
     error: "send exactly one of `text`, `html` or `markdown`",
     path: ["text"],
@@ -88,7 +101,8 @@ scoreRoutes.post(
       title: replaceLoneSurrogates(request.title),
       source: request.source ?? "api",
     });
-    if (!/\S/.test(result.text)) throw validationError(`${request.html !== undefined ? "html" : "markdown"}: contains no text once the markup is removed`);
+    if (!/\S/.test(result.text))
+      throw validationError(`${request.html !== undefined ? "html" : "markdown"}: contains no text once the markup is removed`);
 
     if (dryRun) return c.json({ article_id: null, run_id: null, dry_run: true, ...result }, 200);
 
@@ -108,7 +122,10 @@ function bodyMediaType(contentType: string | undefined): (typeof BODY_TYPES)[num
       `Content-Type ${type ? `"${type}"` : "missing"}: send application/json, text/plain, text/html or text/markdown.`,
     );
   }
-  const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
+  const charset = params
+    .find((p) => p.startsWith("charset="))
+    ?.slice(8)
+    .replace(/"/g, "");
   if (charset && charset !== "utf-8" && charset !== "utf8" && charset !== "us-ascii") {
     throw new ApiError(415, "unsupported_media_type", `charset "${charset}" is not supported: send UTF-8.`);
   }
@@ -140,7 +157,12 @@ export const scoreApiDoc = (): Paths => ({
       // The text-body query schema is the superset: dry_run plus the metadata fields.
       parameters: queryParameters(textQuerySchema, {
         dry_run: "Score without storing anything.",
-        ...Object.fromEntries(Object.keys(metadataFields).map((k) => [k, "With a text/plain, text/html or text/markdown body only: the same field as in the JSON body."])),
+        ...Object.fromEntries(
+          Object.keys(metadataFields).map((k) => [
+            k,
+            "With a text/plain, text/html or text/markdown body only: the same field as in the JSON body.",
+          ]),
+        ),
       }),
       requestBody: {
         required: true,

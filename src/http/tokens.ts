@@ -11,7 +11,7 @@ import { validationError } from "./validation";
 
 const createSchema = z.strictObject({
   owner: z.email().max(254).describe("The person the token acts for; their runs are credited to this address"),
-  name: z.string().trim().min(1).max(100).describe("What the token is for, e.g. \"nightly export script\""),
+  name: z.string().trim().min(1).max(100).describe('What the token is for, e.g. "nightly export script"'),
   role: z.enum(["write", "read"]).default("write"),
 });
 
@@ -54,7 +54,10 @@ export const tokenApiDoc = (): Paths => ({
       summary: "Create a per-person API token; its secret is in this response only",
       tags: ["meta"],
       operationId: "createToken",
-      requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(createSchema, { io: "input", target: "draft-2020-12" }) } } },
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: z.toJSONSchema(createSchema, { io: "input", target: "draft-2020-12" }) } },
+      },
       responses: {
         201: ok("The token record and its secret `token` (D1 keeps only its SHA-256).", object(`${record} + token`)),
         400: common[400],

@@ -6,7 +6,17 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { CheckResult, Outcome, Ruleset } from "../engine";
 import type { Bindings } from "../env";
 import { currentRuleset } from "../rules";
-import { type BatchArticle, type BatchRow, claimBatch, countActiveAfter, getBatch, loadBatchArticles, loadVerdicts, markChecked, pendingChildren } from "../storage/audit-batches";
+import {
+  type BatchArticle,
+  type BatchRow,
+  claimBatch,
+  countActiveAfter,
+  getBatch,
+  loadBatchArticles,
+  loadVerdicts,
+  markChecked,
+  pendingChildren,
+} from "../storage/audit-batches";
 import { type AuditChange, insertChanges } from "../storage/audit-changes";
 import { type AuditDelta, applyDelta, finishIfComplete } from "../storage/audits";
 import { type Db, getDb, transact } from "../storage/db";
@@ -50,7 +60,10 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
   const auditId = batch.auditId;
   const articles = await loadBatchArticles(db, auditId, batch.articleIds);
   const previousRuns = articles.flatMap((a) => (a.previous ? [a.previous] : []));
-  const verdicts = await loadVerdicts(db, previousRuns.map((p) => p.runId));
+  const verdicts = await loadVerdicts(
+    db,
+    previousRuns.map((p) => p.runId),
+  );
   const rulesets = new Map<string, Map<string, StoredRule>>();
   const missing: string[] = [];
   for (const version of new Set(previousRuns.map((p) => p.rulesetVersion))) {
@@ -73,7 +86,18 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
   const now = new Date(batch.audit.startedAt);
   const writtenAt = new Date();
   const delta: Required<Omit<AuditDelta, "settled" | "due" | "batchesAdded">> & { due: number } = {
-    due: 0, scored: 0, skipped: 0, failed: 0, scoreSum: 0, scoreCount: 0, pass: 0, warn: 0, fail: 0, regressions: 0, fixed: 0, changed: 0,
+    due: 0,
+    scored: 0,
+    skipped: 0,
+    failed: 0,
+    scoreSum: 0,
+    scoreCount: 0,
+    pass: 0,
+    warn: 0,
+    fail: 0,
+    regressions: 0,
+    fixed: 0,
+    changed: 0,
   };
   const statements: BatchItem<"sqlite">[] = [...claimBatch(db, auditId, batch.seq, "done", writtenAt.toISOString())];
   const changes: AuditChange[] = [];
@@ -91,7 +115,15 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
     let scored: ScoredArticle;
     try {
       scored = scoreArticle(
-        { source: article.source, external_id: article.externalId, url: article.url, title: article.title, text: article.text, published_at: article.publishedAt, language: article.language },
+        {
+          source: article.source,
+          external_id: article.externalId,
+          url: article.url,
+          title: article.title,
+          text: article.text,
+          published_at: article.publishedAt,
+          language: article.language,
+        },
         { now, ruleset },
       );
     } catch (err) {
@@ -102,7 +134,11 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
     }
     const { result } = scored;
     const rules = article.previous ? rulesOf(article.previous.rulesetVersion) : null;
-    const previous: PreviousRun | null = article.previous && { ...article.previous, verdicts: verdicts.get(article.previous.runId) ?? new Map(), rules };
+    const previous: PreviousRun | null = article.previous && {
+      ...article.previous,
+      verdicts: verdicts.get(article.previous.runId) ?? new Map(),
+      rules,
+    };
     if (previous && article.contentHash === previous.contentHash && sameVerdicts(previous, result)) {
       // Every verdict as stored: record the check, not a run that would read the same.
       unchanged.push({ id: article.id, asOf: result.as_of });
@@ -131,7 +167,8 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
   }
   if (changes.length) statements.push(insertChanges(db, auditId, changes));
 
-  if (unchanged.length) statements.push(markChecked(db, { articles: unchanged, rulesetVersion: ruleset.version, auditId, now: writtenAt.toISOString() }));
+  if (unchanged.length)
+    statements.push(markChecked(db, { articles: unchanged, rulesetVersion: ruleset.version, auditId, now: writtenAt.toISOString() }));
   statements.push(applyDelta(db, auditId, delta), finishIfComplete(db, auditId, writtenAt.toISOString()));
   return (await settle(db, batch, statements)) ? { changes } : { changes: [] };
 }
@@ -158,7 +195,11 @@ export async function deadLetterAuditBatch(env: Pick<AuditEnv, "DB">, job: Audit
   if (batch.status === "pending") {
     const lost = batch.kind === "score" ? batch.articleIds.length : await countActiveAfter(db, batch.cursor ?? "");
     const delta: AuditDelta = batch.kind === "score" ? { failed: lost } : { due: lost, failed: lost };
-    await settle(db, batch, [...claimBatch(db, batch.auditId, batch.seq, "dead", now), applyDelta(db, batch.auditId, delta), finishIfComplete(db, batch.auditId, now)]);
+    await settle(db, batch, [
+      ...claimBatch(db, batch.auditId, batch.seq, "dead", now),
+      applyDelta(db, batch.auditId, delta),
+      finishIfComplete(db, batch.auditId, now),
+    ]);
     return;
   }
   if (batch.kind !== "scan") return;

@@ -20,8 +20,28 @@ export interface AuditDigest {
   type: "audit.digest";
   timestamp: string;
   data: {
-    audit: Pick<AuditSummary, "id" | "trigger" | "ruleset_version" | "previous_ruleset_version" | "started_at" | "finished_at" | "articles" | "outcomes" | "changes" | "rule_changes">;
-    regressions: { article_id: string; title: string | null; url: string | null; previous_outcome: string | null; outcome: string; run_id: string; rules: string[] }[];
+    audit: Pick<
+      AuditSummary,
+      | "id"
+      | "trigger"
+      | "ruleset_version"
+      | "previous_ruleset_version"
+      | "started_at"
+      | "finished_at"
+      | "articles"
+      | "outcomes"
+      | "changes"
+      | "rule_changes"
+    >;
+    regressions: {
+      article_id: string;
+      title: string | null;
+      url: string | null;
+      previous_outcome: string | null;
+      outcome: string;
+      run_id: string;
+      rules: string[];
+    }[];
     /** Regressions left out to keep the digest compact (see GET /v1/audits/:id). */
     more_regressions: number;
   };
@@ -37,7 +57,12 @@ export async function maybeEnqueueDigest(env: Bindings, auditId: string): Promis
   const db = getDb(env.DB);
   const audit = await getAudit(db, auditId);
   if (!audit || audit.status !== "finished" || audit.changes.regressions === 0) return false;
-  const recorded = await recordDelivery(db, { provider: ALERT_PROVIDER, deliveryKey: digestKey(auditId), event: "alert.audit_digest", status: "queued" });
+  const recorded = await recordDelivery(db, {
+    provider: ALERT_PROVIDER,
+    deliveryKey: digestKey(auditId),
+    event: "alert.audit_digest",
+    status: "queued",
+  });
   // Still queued: send (again). A duplicate message finds the digest sent and does nothing.
   if (recorded.status === "queued") await env.JOBS.send({ type: "audit-digest", auditId } satisfies JobMessage);
   return true;
@@ -47,7 +72,8 @@ export async function buildDigest(db: Db, auditId: string, now = new Date()): Pr
   const audit = await getAudit(db, auditId);
   if (!audit) return null;
   const page = await listChanges(db, auditId, "regression", { limit: DIGEST_MAX_ARTICLES });
-  const { id, trigger, ruleset_version, previous_ruleset_version, started_at, finished_at, articles, outcomes, changes, rule_changes } = audit;
+  const { id, trigger, ruleset_version, previous_ruleset_version, started_at, finished_at, articles, outcomes, changes, rule_changes } =
+    audit;
   return {
     type: "audit.digest",
     timestamp: now.toISOString(),

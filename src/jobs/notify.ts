@@ -53,7 +53,8 @@ export async function maybeEnqueueAlert(env: Bindings, d: AlertDecision): Promis
 /** Re-enqueues a run's alert that was recorded but may never have reached the queue. */
 export async function resendQueuedAlert(env: Bindings, runId: string): Promise<void> {
   const alert = await findDelivery(getDb(env.DB), ALERT_PROVIDER, runId);
-  if (alert?.status === "queued" && alert.articleId) await env.ALERTS.send({ type: "notify", articleId: alert.articleId, runId } satisfies JobMessage);
+  if (alert?.status === "queued" && alert.articleId)
+    await env.ALERTS.send({ type: "notify", articleId: alert.articleId, runId } satisfies JobMessage);
 }
 
 export interface Alert {
@@ -62,12 +63,28 @@ export interface Alert {
   data: {
     reason: "fail" | "changed";
     article: { id: string; source: string; external_id: string; title: string | null; url: string | null };
-    run: { id: string; trigger: string; score: number | null; outcome: Outcome; previous_outcome: Outcome | null; ruleset_version: string; as_of: string; created_at: string };
+    run: {
+      id: string;
+      trigger: string;
+      score: number | null;
+      outcome: Outcome;
+      previous_outcome: Outcome | null;
+      ruleset_version: string;
+      as_of: string;
+      created_at: string;
+    };
     failing_rules: {
       rule: string;
       claim: string | null;
       severity: string;
-      quotes: { quote: string; offset: number; found: string | null; expected: string | null; suggestion: string | null; message: string | null }[];
+      quotes: {
+        quote: string;
+        offset: number;
+        found: string | null;
+        expected: string | null;
+        suggestion: string | null;
+        message: string | null;
+      }[];
     }[];
     /** How many failing rules were left out to keep the alert compact. */
     more_failing_rules: number;

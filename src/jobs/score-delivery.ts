@@ -61,7 +61,13 @@ async function score(env: Bindings, db: Db, delivery: Delivery, attempts: number
     if (nowStale) return markStale(db, deliveryId, nowStale, attempts);
     throw err;
   }
-  if (saved) await maybeEnqueueAlert(env, { articleId: saved.articleId, runId: saved.runId, outcome: result.outcome, previousOutcome: latest?.outcome ?? null });
+  if (saved)
+    await maybeEnqueueAlert(env, {
+      articleId: saved.articleId,
+      runId: saved.runId,
+      outcome: result.outcome,
+      previousOutcome: latest?.outcome ?? null,
+    });
 }
 
 export const scoreDelivery: JobHandler<"delivery"> = {
@@ -84,6 +90,7 @@ export const scoreDelivery: JobHandler<"delivery"> = {
   },
 
   async deadLetter({ deliveryId }, env) {
-    if (!(await markFailed(getDb(env.DB), deliveryId))) console.warn(`dead-lettered delivery ${deliveryId} was not queued (missing or already finished)`);
+    if (!(await markFailed(getDb(env.DB), deliveryId)))
+      console.warn(`dead-lettered delivery ${deliveryId} was not queued (missing or already finished)`);
   },
 };

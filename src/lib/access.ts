@@ -24,7 +24,9 @@ export class AccessError extends Error {}
 
 /** The Access settings, or null when sign-in through Access is not configured (both vars needed). */
 export function accessConfig(env: Pick<Bindings, "ACCESS_TEAM_DOMAIN" | "ACCESS_AUD" | "ACCESS_CERTS_URL">): AccessConfig | null {
-  const domain = env.ACCESS_TEAM_DOMAIN?.trim().replace(/^https:\/\//, "").replace(/\/+$/, "");
+  const domain = env.ACCESS_TEAM_DOMAIN?.trim()
+    .replace(/^https:\/\//, "")
+    .replace(/\/+$/, "");
   const audience = env.ACCESS_AUD?.trim();
   if (!domain || !audience) return null;
   const issuer = `https://${domain}`;
@@ -47,17 +49,28 @@ function remoteKeys(url: string): JWTVerifyGetKey {
  * Verifies an Access JWT and returns who it names. Throws AccessError with a reason a person can
  * act on (expired, wrong audience, bad signature…). `keys` defaults to the team's published keys.
  */
-export async function verifyAccessJwt(token: string, config: AccessConfig, keys: JWTVerifyGetKey = remoteKeys(config.certsUrl)): Promise<AccessIdentity> {
+export async function verifyAccessJwt(
+  token: string,
+  config: AccessConfig,
+  keys: JWTVerifyGetKey = remoteKeys(config.certsUrl),
+): Promise<AccessIdentity> {
   try {
-    const { payload } = await jwtVerify(token, keys, { issuer: config.issuer, audience: config.audience, algorithms: ["RS256"], clockTolerance: 30 });
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: config.issuer,
+      audience: config.audience,
+      algorithms: ["RS256"],
+      clockTolerance: 30,
+    });
     const email = typeof payload.email === "string" ? payload.email.trim().toLowerCase() : "";
     if (!email) throw new AccessError("the Access token names no email (service tokens cannot use the dashboard)");
     return { email, issuedAt: payload.iat ?? 0, expires: payload.exp ?? 0 };
   } catch (err) {
     if (err instanceof AccessError) throw err;
     if (err instanceof errors.JWTExpired) throw new AccessError("the Access sign-in has expired: reload the page to sign in again");
-    if (err instanceof errors.JWTClaimValidationFailed) throw new AccessError(`the Access token's ${err.claim} claim does not match this application`);
-    if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey) throw new AccessError("the Access token is not signed by this team's keys");
+    if (err instanceof errors.JWTClaimValidationFailed)
+      throw new AccessError(`the Access token's ${err.claim} claim does not match this application`);
+    if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey)
+      throw new AccessError("the Access token is not signed by this team's keys");
     if (err instanceof errors.JOSEError) throw new AccessError(`the Access token could not be verified (${err.code})`);
     throw err;
   }

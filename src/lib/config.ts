@@ -4,7 +4,8 @@
 import type { Secrets } from "../env";
 import { fromBase64 } from "./crypto";
 
-const whsec = (v: string) => (fromBase64(v.replace(/^whsec_/, ""))?.length ? null : "must be whsec_ followed by base64, as the sender prints it");
+const whsec = (v: string) =>
+  fromBase64(v.replace(/^whsec_/, ""))?.length ? null : "must be whsec_ followed by base64, as the sender prints it";
 
 // Per secret: why a set value cannot work, or null. Unset secrets are not problems (features off).
 const CHECKS: Partial<Record<keyof Secrets, (value: string) => string | null>> = {
@@ -23,7 +24,7 @@ const CHECKS: Partial<Record<keyof Secrets, (value: string) => string | null>> =
     try {
       map = JSON.parse(v);
     } catch {
-      return "must be JSON like {\"ghost\":\"https://news.example/ghost/#/editor/post/{external_id}\"}";
+      return 'must be JSON like {"ghost":"https://news.example/ghost/#/editor/post/{external_id}"}';
     }
     if (!map || typeof map !== "object" || Array.isArray(map)) return "must be a JSON object from article source to edit URL";
     const bad = Object.entries(map).filter(([, t]) => typeof t !== "string" || !/^https:\/\//i.test(t) || !t.includes("{external_id}"));
@@ -47,7 +48,9 @@ export function configProblems(env: Secrets): string[] {
     problems.push(`NOTIFY_URL is set but NOTIFY_SECRET is not, so no alert is sent: ${fix("NOTIFY_SECRET")}, or unset NOTIFY_URL.`);
   }
   if (Boolean(env.ACCESS_TEAM_DOMAIN) !== Boolean(env.ACCESS_AUD)) {
-    problems.push(`Cloudflare Access sign-in needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD (only ${env.ACCESS_AUD ? "ACCESS_AUD" : "ACCESS_TEAM_DOMAIN"} is set), so it is off: set the other in wrangler.toml [vars].`);
+    problems.push(
+      `Cloudflare Access sign-in needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD (only ${env.ACCESS_AUD ? "ACCESS_AUD" : "ACCESS_TEAM_DOMAIN"} is set), so it is off: set the other in wrangler.toml [vars].`,
+    );
   }
   return problems;
 }

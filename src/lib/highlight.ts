@@ -46,14 +46,28 @@ export function strongest(notes: Note[]): Tone {
 }
 
 /** Numbers every evidence span in text order and checks it still points at its quote. */
-export function collectNotes(text: string, verdicts: { rule: string; kind?: string; status: VerdictStatus; evidence: Evidence[] }[]): Note[] {
+export function collectNotes(
+  text: string,
+  verdicts: { rule: string; kind?: string; status: VerdictStatus; evidence: Evidence[] }[],
+): Note[] {
   const raw = verdicts.flatMap((v) =>
     v.evidence.map((e) => {
       const located =
-        Number.isInteger(e.offset) && Number.isInteger(e.length) && e.offset >= 0 && e.length > 0 && e.offset + e.length <= text.length &&
+        Number.isInteger(e.offset) &&
+        Number.isInteger(e.length) &&
+        e.offset >= 0 &&
+        e.length > 0 &&
+        e.offset + e.length <= text.length &&
         text.slice(e.offset, e.offset + e.length) === e.quote;
       const tone = toneOf(v.status, e, v.kind);
-      return { rule: v.rule, status: v.status, tone, evidence: e, located, focus: located && (tone === "fail" || tone === "review") ? focusOf(e) : null };
+      return {
+        rule: v.rule,
+        status: v.status,
+        tone,
+        evidence: e,
+        located,
+        focus: located && (tone === "fail" || tone === "review") ? focusOf(e) : null,
+      };
     }),
   );
   raw.sort((a, b) => a.evidence.offset - b.evidence.offset || b.evidence.length - a.evidence.length || a.rule.localeCompare(b.rule));

@@ -18,7 +18,14 @@ export interface StoredRule {
 export const RULESET_FORMAT = 2;
 
 export function storedRules(ruleset: Ruleset): StoredRule[] {
-  return ruleset.rules.map((r) => ({ id: r.id, hash: r.hash, valid_from: r.valid_from, valid_until: r.valid_until, kind: r.kind, severity: r.severity }));
+  return ruleset.rules.map((r) => ({
+    id: r.id,
+    hash: r.hash,
+    valid_from: r.valid_from,
+    valid_until: r.valid_until,
+    kind: r.kind,
+    severity: r.severity,
+  }));
 }
 
 /**
@@ -28,13 +35,19 @@ export function storedRules(ruleset: Ruleset): StoredRule[] {
  */
 export function splitVerdicts(result: CheckResult, ruleset: Ruleset): { rows: Verdict[]; implied: number } {
   const rules = new Map(ruleset.rules.map((r) => [r.id, r]));
-  if (result.verdicts.length !== rules.size || result.verdicts.some((v) => !rules.has(v.rule))) return { rows: result.verdicts, implied: 0 };
+  if (result.verdicts.length !== rules.size || result.verdicts.some((v) => !rules.has(v.rule)))
+    return { rows: result.verdicts, implied: 0 };
   const rows: Verdict[] = [];
   for (const v of result.verdicts) {
     const rule = rules.get(v.rule)!;
     const note = validityNote(rule, result.as_of);
     const implied =
-      v.status === "not_applicable" && v.evidence.length === 0 && v.kind === rule.kind && v.severity === rule.severity && (v.message ?? null) === note && v.attribution === undefined;
+      v.status === "not_applicable" &&
+      v.evidence.length === 0 &&
+      v.kind === rule.kind &&
+      v.severity === rule.severity &&
+      (v.message ?? null) === note &&
+      v.attribution === undefined;
     if (!implied) rows.push(v);
   }
   return { rows, implied: result.verdicts.length - rows.length };
@@ -54,7 +67,12 @@ export interface RestorableVerdict {
  * A run's stored verdicts plus its implied ones, ordered by rule id (binary order, as SQLite's
  * ORDER BY rule_id). `rules` is the run's stored ruleset; pass null when the run implies none.
  */
-export function withImplied<V extends RestorableVerdict>(stored: V[], rules: StoredRule[] | null, asOf: string, implied: number): (V | RestorableVerdict)[] {
+export function withImplied<V extends RestorableVerdict>(
+  stored: V[],
+  rules: StoredRule[] | null,
+  asOf: string,
+  implied: number,
+): (V | RestorableVerdict)[] {
   if (!implied || !rules) return stored;
   const have = new Set(stored.map((v) => v.rule));
   const out: (V | RestorableVerdict)[] = [...stored];

@@ -40,12 +40,27 @@ export function looksLikePersonalToken(token: string): boolean {
 }
 
 /** Creates a token; the secret is returned here and never again. */
-export async function createApiToken(db: Db, input: { owner: string; name: string; role: TokenRoleName; createdBy: string }): Promise<{ token: string; record: ApiToken }> {
+export async function createApiToken(
+  db: Db,
+  input: { owner: string; name: string; role: TokenRoleName; createdBy: string },
+): Promise<{ token: string; record: ApiToken }> {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const token = PREFIX + btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const token =
+    PREFIX +
+    btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
   const row = await db
     .insert(apiTokens)
-    .values({ id: newId("tok"), tokenHash: await sha256Hex(token), owner: input.owner, name: input.name, role: input.role, createdBy: input.createdBy })
+    .values({
+      id: newId("tok"),
+      tokenHash: await sha256Hex(token),
+      owner: input.owner,
+      name: input.name,
+      role: input.role,
+      createdBy: input.createdBy,
+    })
     .returning()
     .get();
   return { token, record: toApiToken(row) };
@@ -75,7 +90,10 @@ export async function listApiTokens(db: Db): Promise<ApiToken[]> {
 
 /** Revokes a token; null when there is no such token. Revoking twice keeps the first time. */
 export async function revokeApiToken(db: Db, id: string): Promise<ApiToken | null> {
-  await db.update(apiTokens).set({ revokedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
   const row = await db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
   return row ? toApiToken(row) : null;
 }

@@ -18,7 +18,11 @@ type ArticleState = typeof articleStates.$inferSelect;
 const nowIso = () => new Date().toISOString();
 
 /** Why a change at `order` does not apply over `state`; null when it applies. Ties go to the withdrawal. */
-export function staleReason(state: Pick<ArticleState, "state" | "eventOrder"> | undefined, order: number, change: "publish" | "withdraw"): string | null {
+export function staleReason(
+  state: Pick<ArticleState, "state" | "eventOrder"> | undefined,
+  order: number,
+  change: "publish" | "withdraw",
+): string | null {
   if (!state) return null;
   const older = order < state.eventOrder || (change === "publish" && order === state.eventOrder && state.state === "withdrawn");
   return older ? `stale: the article was already ${state.state} by a change at order ${state.eventOrder} (this one: ${order})` : null;
@@ -120,7 +124,12 @@ export async function recordWithdrawal(
       )
       .onConflictDoUpdate({
         target: [articleStates.source, articleStates.externalId],
-        set: { state: "withdrawn", eventOrder: sql`excluded.event_order`, deliveryId: sql`excluded.delivery_id`, updatedAt: sql`excluded.updated_at` },
+        set: {
+          state: "withdrawn",
+          eventOrder: sql`excluded.event_order`,
+          deliveryId: sql`excluded.delivery_id`,
+          updatedAt: sql`excluded.updated_at`,
+        },
         setWhere: sql`excluded.event_order >= ${articleStates.eventOrder}`,
       }),
     db

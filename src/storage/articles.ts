@@ -119,7 +119,8 @@ export async function listArticles(db: Db, filters: ArticleFilters, page: PageRe
     );
   }
   if (rows.length < want) {
-    const unchecked = cursor?.at === null ? and(isNull(articles.lastCheckedAt), lt(articles.id, cursor.id))! : isNull(articles.lastCheckedAt);
+    const unchecked =
+      cursor?.at === null ? and(isNull(articles.lastCheckedAt), lt(articles.id, cursor.id))! : isNull(articles.lastCheckedAt);
     rows = [...rows, ...(await select(unchecked, want - rows.length))];
   }
   return toPage(rows, page.limit, (r) => ({ at: r.lastCheckedAt, id: r.id }), toArticleSummary);

@@ -72,7 +72,10 @@ export function claimBatch(db: Db, auditId: string, seq: number, status: "done" 
   return [
     db.run(sql`INSERT INTO audit_batches (audit_id, seq, kind, article_ids)
       SELECT audit_id, seq, kind, article_ids FROM audit_batches WHERE audit_id = ${auditId} AND seq = ${seq} AND status <> 'pending'`),
-    db.update(auditBatches).set({ status, updatedAt: now }).where(and(eq(auditBatches.auditId, auditId), eq(auditBatches.seq, seq))),
+    db
+      .update(auditBatches)
+      .set({ status, updatedAt: now })
+      .where(and(eq(auditBatches.auditId, auditId), eq(auditBatches.seq, seq))),
   ];
 }
 
@@ -83,7 +86,9 @@ export function insertScoreBatches(db: Db, auditId: string, parentSeq: number, f
 }
 
 export function insertScanBatch(db: Db, auditId: string, parentSeq: number, seq: number, cursor: string, now: string) {
-  return db.insert(auditBatches).values({ auditId, seq, kind: "scan", articleIds: "[]", cursor, parentSeq, status: "pending", updatedAt: now });
+  return db
+    .insert(auditBatches)
+    .values({ auditId, seq, kind: "scan", articleIds: "[]", cursor, parentSeq, status: "pending", updatedAt: now });
 }
 
 export async function countDeadBatches(db: Db, auditId: string): Promise<number> {
@@ -185,7 +190,14 @@ export async function loadBatchArticles(db: Db, auditId: string, ids: string[]):
     active: r.status === "active",
     auditedAlready: Boolean(r.audited),
     previous: r.run_id
-      ? { runId: r.run_id, outcome: r.outcome!, rulesetVersion: r.ruleset_version!, contentHash: r.run_hash!, asOf: r.as_of!, implied: r.implied_verdicts! }
+      ? {
+          runId: r.run_id,
+          outcome: r.outcome!,
+          rulesetVersion: r.ruleset_version!,
+          contentHash: r.run_hash!,
+          asOf: r.as_of!,
+          implied: r.implied_verdicts!,
+        }
       : null,
   }));
 }
@@ -203,7 +215,15 @@ export interface PreviousVerdict {
 export async function loadVerdicts(db: Db, runIds: string[]): Promise<Map<string, Map<string, PreviousVerdict>>> {
   const out = new Map<string, Map<string, PreviousVerdict>>();
   if (!runIds.length) return out;
-  const rows = await db.all<{ run_id: string; rule_id: string; status: VerdictStatus; severity: string; kind: string; message: string | null; evidence: string }>(
+  const rows = await db.all<{
+    run_id: string;
+    rule_id: string;
+    status: VerdictStatus;
+    severity: string;
+    kind: string;
+    message: string | null;
+    evidence: string;
+  }>(
     sql`SELECT run_id, rule_id, status, severity, kind, message, evidence FROM verdicts WHERE run_id IN (SELECT value FROM json_each(${JSON.stringify(runIds)}))`,
   );
   for (const r of rows) {

@@ -30,7 +30,15 @@ export interface AuditChange {
 
 /** Inserts an audit's changed articles in one statement (one bound JSON parameter). */
 export function insertChanges(db: Db, auditId: string, changes: AuditChange[]) {
-  const rows = changes.map((c) => [c.article_id, c.previous_run_id, c.run_id, c.change, c.previous_outcome, c.outcome, JSON.stringify(c.rules)]);
+  const rows = changes.map((c) => [
+    c.article_id,
+    c.previous_run_id,
+    c.run_id,
+    c.change,
+    c.previous_outcome,
+    c.outcome,
+    JSON.stringify(c.rules),
+  ]);
   return db.run(sql`INSERT INTO audit_changes (audit_id, article_id, previous_run_id, run_id, change, previous_outcome, outcome, rule_changes)
     SELECT ${auditId}, c ->> 0, c ->> 1, c ->> 2, c ->> 3, c ->> 4, c ->> 5, c ->> 6 FROM (SELECT value AS c FROM json_each(${JSON.stringify(rows)}))`);
 }
@@ -41,7 +49,12 @@ export interface ChangedArticle extends AuditChange {
 }
 
 /** The changed articles of an audit, by article id, optionally of one kind. */
-export async function listChanges(db: Db, auditId: string, change: ChangeKind | undefined, page: PageRequest): Promise<Page<ChangedArticle>> {
+export async function listChanges(
+  db: Db,
+  auditId: string,
+  change: ChangeKind | undefined,
+  page: PageRequest,
+): Promise<Page<ChangedArticle>> {
   const rows = await db.all<{
     article_id: string;
     change: ChangeKind;

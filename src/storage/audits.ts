@@ -68,10 +68,7 @@ export interface NewAudit {
  */
 export function createAuditStatements(db: Db, a: NewAudit): BatchItem<"sqlite">[] {
   const day = a.startedAt.slice(0, 10);
-  const sameCronDay =
-    a.trigger === "cron"
-      ? sql`OR (trigger = 'cron' AND started_at >= ${day} AND started_at < ${nextDay(day)})`
-      : sql``;
+  const sameCronDay = a.trigger === "cron" ? sql`OR (trigger = 'cron' AND started_at >= ${day} AND started_at < ${nextDay(day)})` : sql``;
   return [
     db.run(sql`INSERT INTO audits (id, trigger, status, ruleset_version, previous_ruleset_version, started_at, batches_total, rule_changes)
       SELECT ${a.id}, ${a.trigger}, 'running', ${a.rulesetVersion}, ${a.previousRulesetVersion}, ${a.startedAt}, 1, ${a.ruleChanges ? JSON.stringify(a.ruleChanges) : null}
@@ -93,7 +90,9 @@ export async function blockingAudit(db: Db, startedAt: string): Promise<AuditRow
   return db
     .select()
     .from(audits)
-    .where(sql`${audits.status} = 'running' OR (${audits.trigger} = 'cron' AND ${audits.startedAt} >= ${day} AND ${audits.startedAt} < ${nextDay(day)})`)
+    .where(
+      sql`${audits.status} = 'running' OR (${audits.trigger} = 'cron' AND ${audits.startedAt} >= ${day} AND ${audits.startedAt} < ${nextDay(day)})`,
+    )
     .orderBy(sql`${audits.status} = 'running' DESC`, desc(audits.id))
     .get();
 }
@@ -166,7 +165,10 @@ export function expireAuditStatements(db: Db, auditId: string, now: string): Bat
 
 /** Running audits started before `before` (ISO): candidates for expiry. */
 export async function staleRunningAudits(db: Db, before: string): Promise<string[]> {
-  const rows = await db.select({ id: audits.id }).from(audits).where(and(eq(audits.status, "running"), lt(audits.startedAt, before)));
+  const rows = await db
+    .select({ id: audits.id })
+    .from(audits)
+    .where(and(eq(audits.status, "running"), lt(audits.startedAt, before)));
   return rows.map((r) => r.id);
 }
 

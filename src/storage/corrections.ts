@@ -23,7 +23,15 @@ export interface CorrectionRow {
 /** Active articles whose latest run fails, oldest failure first, with that run's failing verdicts. */
 export async function listCorrections(db: Db, filter: { rule?: string }, page: PageRequest): Promise<Page<CorrectionRow>> {
   const c = page.cursor;
-  const rows = await db.all<{ id: string; title: string | null; url: string | null; published_at: string | null; failing_since: string; latest_run_id: string; latest_score: number | null }>(
+  const rows = await db.all<{
+    id: string;
+    title: string | null;
+    url: string | null;
+    published_at: string | null;
+    failing_since: string;
+    latest_run_id: string;
+    latest_score: number | null;
+  }>(
     sql`SELECT id, title, url, published_at, failing_since, latest_run_id, latest_score FROM articles
       WHERE status = 'active' AND latest_outcome = 'fail' AND failing_since IS NOT NULL
       ${filter.rule ? sql`AND instr(latest_failed_rules, ${` ${filter.rule} `}) > 0` : sql``}

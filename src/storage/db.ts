@@ -19,7 +19,8 @@ export async function transact(db: Db, items: BatchItem<"sqlite">[]): Promise<D1
   const d1 = db.$client;
   return d1.batch(
     items.map((item) => {
-      const q = "toSQL" in item ? (item as { toSQL(): { sql: string; params: unknown[] } }).toSQL() : (item as SQLiteRaw<unknown>).getQuery();
+      const q =
+        "toSQL" in item ? (item as { toSQL(): { sql: string; params: unknown[] } }).toSQL() : (item as SQLiteRaw<unknown>).getQuery();
       return d1.prepare(q.sql).bind(...q.params);
     }),
   );

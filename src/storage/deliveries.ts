@@ -188,7 +188,10 @@ export async function markStale(db: Db, id: string, reason: string, attempts: nu
 
 /** A failed attempt that will be retried: visible on the delivery while it stays queued. */
 export async function recordAttemptFailure(db: Db, id: string, attempts: number, error: string): Promise<void> {
-  await db.update(deliveries).set({ attempts, error: error.slice(0, 2000), updatedAt: nowIso() }).where(eq(deliveries.id, id));
+  await db
+    .update(deliveries)
+    .set({ attempts, error: error.slice(0, 2000), updatedAt: nowIso() })
+    .where(eq(deliveries.id, id));
 }
 
 /** Retries exhausted (dead-letter queue): failed, keeping the last attempt's error, unless a late attempt already finished it. */
@@ -213,7 +216,12 @@ export async function requeueFailed(db: Db, id: string, now = Date.now()): Promi
   const rows = await db
     .update(deliveries)
     .set({ status: "queued", updatedAt: new Date(now).toISOString() })
-    .where(and(eq(deliveries.id, id), or(eq(deliveries.status, "failed"), and(eq(deliveries.status, "queued"), lt(deliveries.updatedAt, stuckBefore)))))
+    .where(
+      and(
+        eq(deliveries.id, id),
+        or(eq(deliveries.status, "failed"), and(eq(deliveries.status, "queued"), lt(deliveries.updatedAt, stuckBefore))),
+      ),
+    )
     .returning({ id: deliveries.id });
   return rows.length > 0;
 }
@@ -246,7 +254,10 @@ export async function claimStuckDeliveries(db: Db, now: number, limit = 100): Pr
   const last = SWEEP_WAITS_MINUTES.length - 1;
   const due = or(
     ...SWEEP_WAITS_MINUTES.map((minutes, sweeps) =>
-      and(sweeps === last ? sql`${deliveries.sweeps} >= ${sweeps}` : eq(deliveries.sweeps, sweeps), lt(deliveries.updatedAt, before(minutes))),
+      and(
+        sweeps === last ? sql`${deliveries.sweeps} >= ${sweeps}` : eq(deliveries.sweeps, sweeps),
+        lt(deliveries.updatedAt, before(minutes)),
+      ),
     ),
   );
   const stuck = and(eq(deliveries.status, "queued"), due);
@@ -261,13 +272,16 @@ export async function claimStuckDeliveries(db: Db, now: number, limit = 100): Pr
       error: sql`CASE WHEN ${giveUp} THEN coalesce(${deliveries.error}, 'never processed: still queued 24 h after it was recorded') ELSE ${deliveries.error} END`,
     })
     .where(and(stuck, inArray(deliveries.id, ids)))
-    .returning({ id: deliveries.id, provider: deliveries.provider, deliveryKey: deliveries.deliveryKey, articleId: deliveries.articleId, status: deliveries.status });
+    .returning({
+      id: deliveries.id,
+      provider: deliveries.provider,
+      deliveryKey: deliveries.deliveryKey,
+      articleId: deliveries.articleId,
+      status: deliveries.status,
+    });
   return rows.map(({ status, ...r }) => ({ ...r, requeue: status === "queued" }));
 }
 
 export async function markSent(db: Db, id: string, attempts: number, payload: string): Promise<void> {
-  await db
-    .update(deliveries)
-    .set({ status: "sent", attempts, payload, error: null, updatedAt: nowIso() })
-    .where(eq(deliveries.id, id));
+  await db.update(deliveries).set({ status: "sent", attempts, payload, error: null, updatedAt: nowIso() }).where(eq(deliveries.id, id));
 }

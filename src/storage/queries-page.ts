@@ -22,7 +22,10 @@ export interface Page<T> {
 export const MAX_PAGE_SIZE = 100;
 
 export function encodeCursor(cursor: Cursor): string {
-  return btoa(JSON.stringify([cursor.at, cursor.id])).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(JSON.stringify([cursor.at, cursor.id]))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 /** The cursor inside an opaque token, or null when the token is not one of ours. */

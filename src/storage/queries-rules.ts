@@ -32,7 +32,9 @@ export async function ruleStats(db: Db, ruleId?: string): Promise<Record<string,
       SELECT t.rule, t.n - coalesce(s.n, 0) AS n FROM totals t LEFT JOIN stored s ON s.rule = t.rule`),
   ]);
   const stats: Record<string, RuleCounts> = {};
-  for (const row of rows!.results as { rule: string; status: VerdictStatus; n: number }[]) (stats[row.rule] ??= emptyRuleCounts())[row.status] = row.n;
-  for (const row of implied!.results as { rule: string; n: number }[]) if (row.n > 0) (stats[row.rule] ??= emptyRuleCounts()).not_applicable += row.n;
+  for (const row of rows!.results as { rule: string; status: VerdictStatus; n: number }[])
+    (stats[row.rule] ??= emptyRuleCounts())[row.status] = row.n;
+  for (const row of implied!.results as { rule: string; n: number }[])
+    if (row.n > 0) (stats[row.rule] ??= emptyRuleCounts()).not_applicable += row.n;
   return stats;
 }

@@ -85,7 +85,12 @@ function verdictsOf(db: Db, runIds: string | SQL | string[], status?: VerdictSta
   return db
     .select()
     .from(verdicts)
-    .where(and(Array.isArray(runIds) ? inArray(verdicts.runId, runIds) : eq(verdicts.runId, runIds), status ? eq(verdicts.status, status) : undefined))
+    .where(
+      and(
+        Array.isArray(runIds) ? inArray(verdicts.runId, runIds) : eq(verdicts.runId, runIds),
+        status ? eq(verdicts.status, status) : undefined,
+      ),
+    )
     .orderBy(asc(verdicts.runId), asc(verdicts.ruleId));
 }
 
@@ -110,7 +115,10 @@ export async function verdictsByRun(db: Db, runIds: string[], opts: { withImplie
     .where(sql`${runs.id} IN (SELECT value FROM json_each(${JSON.stringify(runIds)})) AND ${runs.impliedVerdicts} > 0`);
   const versions = [...new Set(lean.map((r) => r.version))];
   const rulesetRows = versions.length
-    ? await db.select().from(rulesets).where(sql`${rulesets.version} IN (SELECT value FROM json_each(${JSON.stringify(versions)}))`)
+    ? await db
+        .select()
+        .from(rulesets)
+        .where(sql`${rulesets.version} IN (SELECT value FROM json_each(${JSON.stringify(versions)}))`)
     : [];
   const rulesOf = new Map(rulesetRows.map((r) => [r.version, parseStoredRules(r.version, r.rules, r.format)]));
   for (const run of lean) out.set(run.id, withImplied(out.get(run.id) ?? [], rulesOf.get(run.version) ?? null, run.asOf, run.implied));
@@ -126,13 +134,19 @@ function runAndVerdicts(db: Db, runId: string | SQL) {
     db
       .select({ version: rulesets.version, rules: rulesets.rules, format: rulesets.format })
       .from(rulesets)
-      .where(sql`${rulesets.version} = (SELECT ${runs.rulesetVersion} FROM ${runs} WHERE ${runs.id} = ${runId} AND ${runs.impliedVerdicts} > 0)`),
+      .where(
+        sql`${rulesets.version} = (SELECT ${runs.rulesetVersion} FROM ${runs} WHERE ${runs.id} = ${runId} AND ${runs.impliedVerdicts} > 0)`,
+      ),
   ] as const;
 }
 
 type RulesetRow = { version: string; rules: string; format: number };
 
-function withVerdicts(runRows: (typeof runs.$inferSelect)[], verdictRows: (typeof verdicts.$inferSelect)[], rulesetRows: RulesetRow[]): RunWithVerdicts | null {
+function withVerdicts(
+  runRows: (typeof runs.$inferSelect)[],
+  verdictRows: (typeof verdicts.$inferSelect)[],
+  rulesetRows: RulesetRow[],
+): RunWithVerdicts | null {
   const run = runRows[0];
   if (!run) return null;
   const rs = rulesetRows[0];
@@ -176,15 +190,29 @@ export interface RunReport {
 export async function getRunReport(db: Db, articleId: string, runId: string): Promise<RunReport | null> {
   const [articleRows, runRows, previousRows, failing] = await db.batch([
     db.select().from(articles).where(eq(articles.id, articleId)).limit(1),
-    db.select().from(runs).where(and(eq(runs.id, runId), eq(runs.articleId, articleId))).limit(1),
+    db
+      .select()
+      .from(runs)
+      .where(and(eq(runs.id, runId), eq(runs.articleId, articleId)))
+      .limit(1),
     // Run ids are time-sortable: the previous run is the greatest id below this one.
-    db.select({ outcome: runs.outcome }).from(runs).where(and(eq(runs.articleId, articleId), lt(runs.id, runId))).orderBy(desc(runs.id)).limit(1),
+    db
+      .select({ outcome: runs.outcome })
+      .from(runs)
+      .where(and(eq(runs.articleId, articleId), lt(runs.id, runId)))
+      .orderBy(desc(runs.id))
+      .limit(1),
     verdictsOf(db, runId, "fail"),
   ]);
   const article = articleRows[0];
   const run = runRows[0];
   if (!article || !run) return null;
-  return { article: toArticleRecord(article), run: toStoredRun(run), previousOutcome: previousRows[0]?.outcome ?? null, failing: failing.map(toStoredVerdict) };
+  return {
+    article: toArticleRecord(article),
+    run: toStoredRun(run),
+    previousOutcome: previousRows[0]?.outcome ?? null,
+    failing: failing.map(toStoredVerdict),
+  };
 }
 
 /** The article's latest run with every verdict, or null (unknown article or never scored). */

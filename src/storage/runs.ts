@@ -59,7 +59,10 @@ export interface PreparedRunsWrite {
 
 /** Builds (without running) the statements that store one article + run + verdicts. */
 export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<PreparedRunWrite> {
-  const { runs: [run], statements } = await prepareRunsWrite(db, [input]);
+  const {
+    runs: [run],
+    statements,
+  } = await prepareRunsWrite(db, [input]);
   return { ...run!, statements };
 }
 
@@ -117,7 +120,13 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
       content_hash: contentHash,
       score: result.score,
       outcome: result.outcome,
-      counts: [count(result, "pass"), count(result, "fail"), count(result, "not_applicable"), count(result, "review"), count(result, "error")],
+      counts: [
+        count(result, "pass"),
+        count(result, "fail"),
+        count(result, "not_applicable"),
+        count(result, "review"),
+        count(result, "error"),
+      ],
       as_of: result.as_of,
       implied,
       now,
@@ -190,7 +199,10 @@ export async function saveRun(
   extra: BatchItem<"sqlite">[] = [],
 ): Promise<{ runId: string; articleId: string; contentHash: string }> {
   // Without the ruleset's upsert: one stored score binds no rules JSON unless it must (below).
-  const { runs: [prepared], statements } = await prepareRunsWrite(db, [input], { withRuleset: false });
+  const {
+    runs: [prepared],
+    statements,
+  } = await prepareRunsWrite(db, [input], { withRuleset: false });
   const [upsert, ...rest] = [...statements, ...extra];
   let results: D1Result[];
   try {

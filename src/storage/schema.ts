@@ -5,8 +5,12 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const timestamps = {
-  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  createdAt: text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 };
 
 /** One row per article, keyed by where it came from (`source`) and that system's id. */
@@ -24,7 +28,9 @@ export const articles = sqliteTable(
     publishedAt: text("published_at"),
     language: text("language"),
     /** "active" or "withdrawn" (deleted/unpublished in the CMS). */
-    status: text("status", { enum: ["active", "withdrawn"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "withdrawn"] })
+      .notNull()
+      .default("active"),
     // Denormalised from the latest run so lists filter and sort without joins.
     latestRunId: text("latest_run_id"),
     latestScore: real("latest_score"),
@@ -68,7 +74,9 @@ export const runs = sqliteTable(
   "runs",
   {
     id: text("id").primaryKey(),
-    articleId: text("article_id").notNull().references(() => articles.id),
+    articleId: text("article_id")
+      .notNull()
+      .references(() => articles.id),
     trigger: text("trigger", { enum: ["api", "webhook", "audit", "cli"] }).notNull(),
     auditId: text("audit_id"),
     deliveryId: text("delivery_id"),
@@ -104,7 +112,9 @@ export const runs = sqliteTable(
 export const verdicts = sqliteTable(
   "verdicts",
   {
-    runId: text("run_id").notNull().references(() => runs.id),
+    runId: text("run_id")
+      .notNull()
+      .references(() => runs.id),
     ruleId: text("rule_id").notNull(),
     status: text("status", { enum: ["pass", "fail", "not_applicable", "review", "error"] }).notNull(),
     severity: text("severity", { enum: ["critical", "major", "minor"] }).notNull(),
@@ -128,7 +138,9 @@ export const rulesets = sqliteTable(
     rules: text("rules").notNull(),
     /** 2 = every rule carries kind and severity, enough to restore its not_applicable verdicts. */
     format: integer("format").notNull().default(1),
-    firstSeenAt: text("first_seen_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    firstSeenAt: text("first_seen_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index("rulesets_first_seen").on(t.firstSeenAt)],
 );
@@ -189,7 +201,9 @@ export const audits = sqliteTable(
   {
     id: text("id").primaryKey(),
     trigger: text("trigger", { enum: ["cron", "api"] }).notNull(),
-    status: text("status", { enum: ["running", "finished"] }).notNull().default("running"),
+    status: text("status", { enum: ["running", "finished"] })
+      .notNull()
+      .default("running"),
     rulesetVersion: text("ruleset_version").notNull(),
     previousRulesetVersion: text("previous_ruleset_version"),
     startedAt: text("started_at").notNull(),
@@ -223,16 +237,22 @@ export const audits = sqliteTable(
 export const auditBatches = sqliteTable(
   "audit_batches",
   {
-    auditId: text("audit_id").notNull().references(() => audits.id),
+    auditId: text("audit_id")
+      .notNull()
+      .references(() => audits.id),
     seq: integer("seq").notNull(),
-    kind: text("kind", { enum: ["scan", "score"] }).notNull().default("score"),
+    kind: text("kind", { enum: ["scan", "score"] })
+      .notNull()
+      .default("score"),
     /** JSON array of article ids ("score"); "[]" for "scan". */
     articleIds: text("article_ids").notNull(),
     /** "scan" only: page articles whose id sorts after this one ("" = from the start). */
     cursor: text("cursor"),
     /** The scan batch that created this one (null for the first scan). */
     parentSeq: integer("parent_seq"),
-    status: text("status", { enum: ["pending", "done", "dead"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "done", "dead"] })
+      .notNull()
+      .default("pending"),
     updatedAt: timestamps.updatedAt,
   },
   (t) => [primaryKey({ columns: [t.auditId, t.seq] })],
@@ -242,8 +262,12 @@ export const auditBatches = sqliteTable(
 export const auditChanges = sqliteTable(
   "audit_changes",
   {
-    auditId: text("audit_id").notNull().references(() => audits.id),
-    articleId: text("article_id").notNull().references(() => articles.id),
+    auditId: text("audit_id")
+      .notNull()
+      .references(() => audits.id),
+    articleId: text("article_id")
+      .notNull()
+      .references(() => articles.id),
     previousRunId: text("previous_run_id"),
     runId: text("run_id").notNull(),
     change: text("change", { enum: ["regression", "fixed", "changed"] }).notNull(),

@@ -38,7 +38,10 @@ export async function listChangesSince(db: Db, since: string, limit = 200): Prom
     ORDER BY last_checked_at DESC, id DESC
     LIMIT ${limit + 1}`);
   const served = rows.slice(0, limit);
-  const flags = await flagsOf(db, served.filter((r) => r.outcome === "fail").map((r) => r.latest_run_id));
+  const flags = await flagsOf(
+    db,
+    served.filter((r) => r.outcome === "fail").map((r) => r.latest_run_id),
+  );
   return {
     more: rows.length > limit,
     items: served.map(({ latest_run_id, ...r }) => ({

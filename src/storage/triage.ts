@@ -44,10 +44,22 @@ export async function listTriage(db: Db, filters: ArticleFilters, page: PageRequ
   const c = page.cursor;
   if (c?.at) {
     const [g, at] = [Number(c.at.slice(0, 1)), c.at.slice(2)];
-    where.push(or(sql`${groupOf} > ${g}`, and(sql`${groupOf} = ${g}`, or(sql`${sortDate} < ${at}`, and(sql`${sortDate} = ${at}`, sql`${articles.id} < ${c.id}`)))));
+    where.push(
+      or(
+        sql`${groupOf} > ${g}`,
+        and(sql`${groupOf} = ${g}`, or(sql`${sortDate} < ${at}`, and(sql`${sortDate} = ${at}`, sql`${articles.id} < ${c.id}`))),
+      ),
+    );
   }
   const rows = await db
-    .select({ ...summaryColumns, group: groupOf, sortDate, failCount: runs.failCount, reviewCount: runs.reviewCount, errorCount: runs.errorCount })
+    .select({
+      ...summaryColumns,
+      group: groupOf,
+      sortDate,
+      failCount: runs.failCount,
+      reviewCount: runs.reviewCount,
+      errorCount: runs.errorCount,
+    })
     .from(articles)
     .leftJoin(runs, eq(runs.id, articles.latestRunId))
     .where(and(...where))

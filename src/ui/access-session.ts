@@ -16,7 +16,11 @@ export async function accessSession<E extends { Bindings: Bindings }>(c: Context
   try {
     const who = await verifyAccessJwt(jwt, config);
     // Stable for one Access sign-in (same iat), unguessable without API_TOKEN.
-    const csrf = (await sha256Hex(`accuracy-harness/access-csrf/v1\u0000${c.env.API_TOKEN}\u0000${config.audience}\u0000${who.email}\u0000${who.issuedAt}`)).slice(0, 36);
+    const csrf = (
+      await sha256Hex(
+        `accuracy-harness/access-csrf/v1\u0000${c.env.API_TOKEN}\u0000${config.audience}\u0000${who.email}\u0000${who.issuedAt}`,
+      )
+    ).slice(0, 36);
     return { role: "write", expires: who.expires, csrf, name: who.email };
   } catch (err) {
     if (err instanceof AccessError) return { refused: err.message };

@@ -104,7 +104,9 @@ function FixItem(props: { g: FixGroup; i: number; total: number; rules: Rules })
               <RewriteLine r={o.rewrite} />
               <div class="occ-foot">
                 {o.note.evidence.message && o.note.evidence.message !== g.why && <span>Why: {o.note.evidence.message}. </span>}
-                {o.note.evidence.replacements.length > 1 && <span>Also possible: {o.note.evidence.replacements.slice(1).join(" / ")}. </span>}
+                {o.note.evidence.replacements.length > 1 && (
+                  <span>Also possible: {o.note.evidence.replacements.slice(1).join(" / ")}. </span>
+                )}
                 <Where o={o} />
               </div>
             </li>

@@ -27,7 +27,10 @@ export interface ArticlePageProps {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The one-line answer: can it be published, and why. */
-export function verdictLine(f: Findings, latest: RunWithVerdicts | null): { tone: "fail" | "review" | "pass" | "none"; icon: string; text: string } {
+export function verdictLine(
+  f: Findings,
+  latest: RunWithVerdicts | null,
+): { tone: "fail" | "review" | "pass" | "none"; icon: string; text: string } {
   if (!latest) return { tone: "none", icon: "–", text: "Not checked yet: no run is stored for this article." };
   const first = f.fixes[0];
   if (first) {
@@ -38,10 +41,18 @@ export function verdictLine(f: Findings, latest: RunWithVerdicts | null): { tone
     return { tone: "fail", icon: "✗", text: `${lead}: ${why}${more}.` };
   }
   if (f.review.length + f.unplaced.length > 0) {
-    return { tone: "review", icon: "?", text: `Check before publishing: ${plural(f.review.length + f.unplaced.length, "finding")} need${f.review.length + f.unplaced.length === 1 ? "s" : ""} a person's judgement; nothing contradicts a rule.` };
+    return {
+      tone: "review",
+      icon: "?",
+      text: `Check before publishing: ${plural(f.review.length + f.unplaced.length, "finding")} need${f.review.length + f.unplaced.length === 1 ? "s" : ""} a person's judgement; nothing contradicts a rule.`,
+    };
   }
   const checked = f.passes.length;
-  return { tone: "pass", icon: "✓", text: `Can be published: no rule fails${checked ? ` (${plural(checked, "statement")} checked and correct)` : ""}.` };
+  return {
+    tone: "pass",
+    icon: "✓",
+    text: `Can be published: no rule fails${checked ? ` (${plural(checked, "statement")} checked and correct)` : ""}.`,
+  };
 }
 
 export function ArticlePage(p: ArticlePageProps) {
@@ -134,7 +145,9 @@ export function ArticlePage(p: ArticlePageProps) {
         </dd>
       </dl>
       <h2>Run history</h2>
-      {history.length > 0 && <Sparkline title="Score over time" points={history.map((r) => ({ label: when(r.created_at), score: r.score }))} />}
+      {history.length > 0 && (
+        <Sparkline title="Score over time" points={history.map((r) => ({ label: when(r.created_at), score: r.score }))} />
+      )}
       <div class="wrap">
         <table class="cards-sm">
           <thead>
@@ -158,11 +171,15 @@ export function ArticlePage(p: ArticlePageProps) {
                 <td data-label="Checked">{when(r.created_at)}</td>
                 <td data-label="Trigger">{r.trigger}</td>
                 <td data-label="By">{r.actor ?? <span class="muted">—</span>}</td>
-                <td class="num" data-label="Score">{score(r.score)}</td>
+                <td class="num" data-label="Score">
+                  {score(r.score)}
+                </td>
                 <td data-label="Outcome">
                   <Badge value={r.outcome} />
                 </td>
-                <td class="opt num" data-label="Failing">{r.counts.fail}</td>
+                <td class="opt num" data-label="Failing">
+                  {r.counts.fail}
+                </td>
                 <td class="opt" data-label="Ruleset">
                   <code>{r.ruleset_version.slice(0, 12)}</code>
                 </td>

@@ -19,7 +19,11 @@ export function ArticleText(props: { text: string; notes: Note[]; rules: Readonl
         if (piece.notes.length === 0) return piece.text;
         const tone = strongest(piece.notes);
         return (
-          <mark class={`t-${tone}${piece.focus ? " found" : ""}${piece.starts.length > 0 ? " start" : ""}`} id={piece.starts[0] ? `m-${piece.starts[0].n}` : undefined} data-rules={[...new Set(piece.notes.map((n) => n.rule))].join(" ")}>
+          <mark
+            class={`t-${tone}${piece.focus ? " found" : ""}${piece.starts.length > 0 ? " start" : ""}`}
+            id={piece.starts[0] ? `m-${piece.starts[0].n}` : undefined}
+            data-rules={[...new Set(piece.notes.map((n) => n.rule))].join(" ")}
+          >
             {piece.starts.length > 0 && <span class="sr">{`[${TONE_LABEL[tone]}: `}</span>}
             {piece.text}
             {piece.ends.length > 0 && <span class="sr">]</span>}

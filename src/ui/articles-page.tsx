@@ -23,7 +23,12 @@ export interface ArticlesPageProps {
 }
 
 const GROUP_TITLE: Record<TriageGroup, string> = { 0: "Failing: fix before publishing", 1: "To review", 2: "Passing", 3: "Withdrawn" };
-const GROUP_BADGE: Record<TriageGroup, [string, string]> = { 0: ["fail", "fails"], 1: ["review", "to review"], 2: ["pass", "passes"], 3: ["withdrawn", "withdrawn"] };
+const GROUP_BADGE: Record<TriageGroup, [string, string]> = {
+  0: ["fail", "fails"],
+  1: ["review", "to review"],
+  2: ["pass", "passes"],
+  3: ["withdrawn", "withdrawn"],
+};
 
 /** Consecutive rows of one group (the query sorts by group first). */
 function groups(rows: TriageRow[]): [TriageGroup, TriageRow[]][] {
@@ -135,7 +140,11 @@ export function ArticlesPage(p: ArticlesPageProps) {
         </a>
       </form>
       {p.rows.length === 0 ? (
-        <p class="notice">{filtered ? "No article matches these filters." : "No article has been scored yet: POST one to /v1/score or connect a CMS webhook."}</p>
+        <p class="notice">
+          {filtered
+            ? "No article matches these filters."
+            : "No article has been scored yet: POST one to /v1/score or connect a CMS webhook."}
+        </p>
       ) : (
         groups(p.rows).map(([group, rows]) => (
           <section aria-labelledby={`g-${group}`}>

@@ -19,16 +19,27 @@ export function AuditsPage(p: { nonce: string; session: Session; audits: AuditSu
         <p class="notice">No audit yet. The nightly cron runs one at 03:00 UTC; start one now with POST /v1/audits.</p>
       ) : (
         <>
-          <AuditChart points={chronological.map((a) => ({ id: a.id, label: a.started_at.slice(5, 16).replace("T", " "), meanScore: a.mean_score, failing: a.outcomes.fail }))} />
+          <AuditChart
+            points={chronological.map((a) => ({
+              id: a.id,
+              label: a.started_at.slice(5, 16).replace("T", " "),
+              meanScore: a.mean_score,
+              failing: a.outcomes.fail,
+            }))}
+          />
           <div class="wrap">
             <table class="cards-sm">
               <thead>
                 <tr>
                   <th scope="col">Started</th>
                   <th scope="col">Status</th>
-                  <th scope="col" class="opt">Trigger</th>
+                  <th scope="col" class="opt">
+                    Trigger
+                  </th>
                   <th scope="col">Scored</th>
-                  <th scope="col" class="opt">Skipped</th>
+                  <th scope="col" class="opt">
+                    Skipped
+                  </th>
                   <th scope="col">Mean score</th>
                   <th scope="col">Failing (re-scored)</th>
                   <th scope="col">Regressions</th>
@@ -44,13 +55,27 @@ export function AuditsPage(p: { nonce: string; session: Session; audits: AuditSu
                     <td data-label="Status">
                       <Badge value={a.status} />
                     </td>
-                    <td class="opt" data-label="Trigger">{a.trigger}</td>
-                    <td class="num" data-label="Scored">{a.articles.scored}</td>
-                    <td class="opt num" data-label="Skipped">{a.articles.skipped}</td>
-                    <td class="num" data-label="Mean score">{score(a.mean_score)}</td>
-                    <td class="num" data-label="Failing (re-scored)">{a.outcomes.fail}</td>
-                    <td class="num" data-label="Regressions">{a.changes.regressions}</td>
-                    <td class="num" data-label="Fixed">{a.changes.fixed}</td>
+                    <td class="opt" data-label="Trigger">
+                      {a.trigger}
+                    </td>
+                    <td class="num" data-label="Scored">
+                      {a.articles.scored}
+                    </td>
+                    <td class="opt num" data-label="Skipped">
+                      {a.articles.skipped}
+                    </td>
+                    <td class="num" data-label="Mean score">
+                      {score(a.mean_score)}
+                    </td>
+                    <td class="num" data-label="Failing (re-scored)">
+                      {a.outcomes.fail}
+                    </td>
+                    <td class="num" data-label="Regressions">
+                      {a.changes.regressions}
+                    </td>
+                    <td class="num" data-label="Fixed">
+                      {a.changes.fixed}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -67,7 +67,9 @@ export function Sparkline(props: { points: Point[]; title: string }) {
       <line x1={pad} x2={W - pad} y1={y(100)} y2={y(100)} stroke="#d9dee6" />
       <line x1={pad} x2={W - pad} y1={y(50)} y2={y(50)} stroke="#d9dee6" stroke-dasharray="3 3" />
       <line x1={pad} x2={W - pad} y1={y(0)} y2={y(0)} stroke="#d9dee6" />
-      {scored.length > 1 && <polyline fill="none" stroke="#0b57d0" stroke-width="2" points={scored.map((p) => `${x(p.i)},${y(p.score)}`).join(" ")} />}
+      {scored.length > 1 && (
+        <polyline fill="none" stroke="#0b57d0" stroke-width="2" points={scored.map((p) => `${x(p.i)},${y(p.score)}`).join(" ")} />
+      )}
       {scored.map((p) => (
         <circle cx={x(p.i)} cy={y(p.score)} r="3.5" fill="#0b57d0">
           <title>{`${p.label}: ${p.score.toFixed(1)}`}</title>
@@ -125,7 +127,9 @@ export function AuditChart(props: { points: AuditPoint[] }) {
           </rect>
         </a>
       ))}
-      {scored.length > 1 && <polyline fill="none" stroke="#0b57d0" stroke-width="2" points={scored.map((p) => `${cx(p.i)},${yScore(p.meanScore)}`).join(" ")} />}
+      {scored.length > 1 && (
+        <polyline fill="none" stroke="#0b57d0" stroke-width="2" points={scored.map((p) => `${cx(p.i)},${yScore(p.meanScore)}`).join(" ")} />
+      )}
       {scored.map((p) => (
         <circle cx={cx(p.i)} cy={yScore(p.meanScore)} r="4" fill="#0b57d0">
           <title>{`${p.label}: mean score ${p.meanScore.toFixed(1)}`}</title>

@@ -23,7 +23,10 @@ export function CorrectionsPage(p: CorrectionsPageProps) {
   return (
     <Layout title="Corrections" nonce={p.nonce} session={p.session} section="corrections">
       <h1>Corrections queue</h1>
-      <p class="muted">Published articles that fail a rule now, the longest-failing first. Each line shows the wording to correct and the suggested correction.</p>
+      <p class="muted">
+        Published articles that fail a rule now, the longest-failing first. Each line shows the wording to correct and the suggested
+        correction.
+      </p>
       {p.rule && (
         <p>
           Only rule <a href={`/rules/${encodeURIComponent(p.rule)}`}>{p.rule}</a> · <a href="/corrections">Show all</a>
@@ -60,7 +63,10 @@ export function CorrectionsPage(p: CorrectionsPageProps) {
           ))}
         </ul>
       )}
-      <Pager first={p.cursor ? `/corrections${q}` : null} next={p.nextCursor ? `/corrections${q}${q ? "&" : "?"}cursor=${encodeURIComponent(p.nextCursor)}` : null} />
+      <Pager
+        first={p.cursor ? `/corrections${q}` : null}
+        next={p.nextCursor ? `/corrections${q}${q ? "&" : "?"}cursor=${encodeURIComponent(p.nextCursor)}` : null}
+      />
     </Layout>
   );
 }

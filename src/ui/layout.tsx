@@ -5,7 +5,6 @@ import { raw } from "hono/html";
 import type { Session } from "./session";
 import { CSS } from "./styles";
 
-
 export type Section = "articles" | "corrections" | "since" | "rules" | "audits" | null;
 
 export function Layout(props: { title: string; nonce: string; session?: Session | null; section?: Section; children?: Child }) {

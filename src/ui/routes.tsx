@@ -61,14 +61,20 @@ function render(c: Ctx, status: 200 | 400 | 401 | 403 | 404 | 500 | 503, node: R
 }
 
 function message(c: Ctx, status: 400 | 403 | 404 | 500 | 503, title: string, text: string) {
-  return render(c, status, <MessagePage nonce={nonce(c)} session={c.var.session ?? null} title={title}>{text}</MessagePage>);
+  return render(
+    c,
+    status,
+    <MessagePage nonce={nonce(c)} session={c.var.session ?? null} title={title}>
+      {text}
+    </MessagePage>,
+  );
 }
-
 
 const requireSession: MiddlewareHandler<UiEnv> = async (c, next) => {
   // A person signed in through Cloudflare Access comes first; the token cookie is the fallback.
   const access = await accessSession(c);
-  if (access && "refused" in access) return message(c, 403, "Sign-in refused", `Cloudflare Access sign-in could not be verified: ${access.refused}.`);
+  if (access && "refused" in access)
+    return message(c, 403, "Sign-in refused", `Cloudflare Access sign-in could not be verified: ${access.refused}.`);
   const session = access ?? (await readSession(c));
   if (!session) {
     const url = new URL(c.req.url);
@@ -94,7 +100,12 @@ async function sameOrigin(c: Ctx): Promise<boolean> {
 const requireCsrf: MiddlewareHandler<UiEnv> = async (c, next) => {
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   if (!(await sameOrigin(c)) || !(await csrfTokenMatches(c.var.session, (form as Record<string, unknown>).csrf))) {
-    return message(c, 403, "Request refused", "This form was not submitted from this dashboard session (CSRF check failed). Reload the page and try again.");
+    return message(
+      c,
+      403,
+      "Request refused",
+      "This form was not submitted from this dashboard session (CSRF check failed). Reload the page and try again.",
+    );
   }
   await next();
 };
@@ -110,18 +121,26 @@ uiRoutes.get("/login", headers, async (c) => {
   if (unknown.length) return message(c, 400, "Unknown query parameter", `/login takes only "next"; remove ${unknown.join(", ")}.`);
   const next = safeNext(c.req.query("next"), c.req.url);
   if (await readSession(c)) return c.redirect(next, 303);
-  if (!c.env.API_TOKEN) return message(c, 503, "Dashboard not configured", "Set the API_TOKEN secret (`wrangler secret put API_TOKEN`, or .dev.vars locally) to enable logins.");
+  if (!c.env.API_TOKEN)
+    return message(
+      c,
+      503,
+      "Dashboard not configured",
+      "Set the API_TOKEN secret (`wrangler secret put API_TOKEN`, or .dev.vars locally) to enable logins.",
+    );
   return render(c, 200, <LoginPage nonce={nonce(c)} next={next} />);
 });
 
 uiRoutes.post("/login", headers, async (c) => {
-  if (!(await sameOrigin(c))) return message(c, 403, "Request refused", "The login form must be submitted from this site (CSRF check failed).");
+  if (!(await sameOrigin(c)))
+    return message(c, 403, "Request refused", "The login form must be submitted from this site (CSRF check failed).");
   if (!c.env.API_TOKEN) return message(c, 503, "Dashboard not configured", "Set the API_TOKEN secret to enable logins.");
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const next = safeNext((form as Record<string, unknown>).next, c.req.url);
   const token = (form as Record<string, unknown>).token;
   const role = typeof token === "string" && token ? await tokenRole(c.env, token) : null;
-  if (!role) return render(c, 401, <LoginPage nonce={nonce(c)} next={next} error="That token is not valid. Use API_TOKEN or READ_TOKEN." />);
+  if (!role)
+    return render(c, 401, <LoginPage nonce={nonce(c)} next={next} error="That token is not valid. Use API_TOKEN or READ_TOKEN." />);
   await startSession(c, role);
   return c.redirect(next, 303);
 });
@@ -133,17 +152,35 @@ uiRoutes.post("/logout", headers, requireSession, requireCsrf, async (c) => {
 
 // A GET cannot log out (that would be forgeable): it shows the logout button instead.
 uiRoutes.get("/logout", ...page, (c) =>
-  render(c, 200, <MessagePage nonce={nonce(c)} session={c.var.session} title="Log out">Use the “Log out” button at the top right.</MessagePage>),
+  render(
+    c,
+    200,
+    <MessagePage nonce={nonce(c)} session={c.var.session} title="Log out">
+      Use the “Log out” button at the top right.
+    </MessagePage>,
+  ),
 );
 
 // ---- articles -------------------------------------------------------------------------------
 
 /** The list filters from the query string; empty form fields are ignored. */
-function listQuery(c: Ctx): { filters: ArticleFilters; query: string; cursor: Cursor | null; cursorToken: string | null; error: string | null } {
+function listQuery(c: Ctx): {
+  filters: ArticleFilters;
+  query: string;
+  cursor: Cursor | null;
+  cursorToken: string | null;
+  error: string | null;
+} {
   const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ""));
   const parsed = articleListQuery.safeParse(raw);
   if (!parsed.success) {
-    return { filters: {}, query: "", cursor: null, cursorToken: null, error: parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ") };
+    return {
+      filters: {},
+      query: "",
+      cursor: null,
+      cursorToken: null,
+      error: parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "),
+    };
   }
   const { limit: _limit, cursor, ...filters } = parsed.data;
   const params = new URLSearchParams();
@@ -182,21 +219,48 @@ uiRoutes.get("/", ...page, async (c) => {
 uiRoutes.get("/articles/:id", ...page, async (c) => {
   const db = getDb(c.env.DB);
   const id = c.req.param("id");
-  const [article, latest, runs] = await Promise.all([getArticle(db, id), getLatestRunWithVerdicts(db, id), listRuns(db, id, { limit: 50 })]);
+  const [article, latest, runs] = await Promise.all([
+    getArticle(db, id),
+    getLatestRunWithVerdicts(db, id),
+    listRuns(db, id, { limit: 50 }),
+  ]);
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
-  const flash = c.req.query("rechecked") !== undefined ? `Re-checked just now: score ${latest?.score ?? "—"}, outcome ${latest?.outcome ?? "—"}.` : null;
+  const flash =
+    c.req.query("rechecked") !== undefined
+      ? `Re-checked just now: score ${latest?.score ?? "—"}, outcome ${latest?.outcome ?? "—"}.`
+      : null;
   const editUrl = cmsEditUrl(c.env, article);
-  return render(c, 200, <ArticlePage nonce={nonce(c)} session={c.var.session} article={article} latest={latest} runs={runs.items} rules={rulesById()} editUrl={editUrl} flash={flash} />);
+  return render(
+    c,
+    200,
+    <ArticlePage
+      nonce={nonce(c)}
+      session={c.var.session}
+      article={article}
+      latest={latest}
+      runs={runs.items}
+      rules={rulesById()}
+      editUrl={editUrl}
+      flash={flash}
+    />,
+  );
 });
 
 uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, async (c) => {
-  if (c.var.session.role !== "write") return message(c, 403, "Read-only session", "Re-checking stores a new run, which needs the API token. Log out and log in with API_TOKEN.");
+  if (c.var.session.role !== "write")
+    return message(
+      c,
+      403,
+      "Read-only session",
+      "Re-checking stores a new run, which needs the API token. Log out and log in with API_TOKEN.",
+    );
   const db = getDb(c.env.DB);
   const id = c.req.param("id");
   const article = await getArticle(db, id);
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
   // saveRun's upsert marks an article active again; a withdrawn article must stay withdrawn.
-  if (article.status === "withdrawn") return message(c, 400, "Article withdrawn", "This article was withdrawn in its CMS; it is no longer re-checked.");
+  if (article.status === "withdrawn")
+    return message(c, 400, "Article withdrawn", "This article was withdrawn in its CMS; it is no longer re-checked.");
   await scoreArticle(article).store(db, { trigger: "api", actor: c.var.session.name ?? null });
   return c.redirect(`/articles/${encodeURIComponent(id)}?rechecked`, 303);
 });
@@ -208,13 +272,26 @@ uiRoutes.get("/corrections", ...page, async (c) => {
   if (token && !cursor) return message(c, 400, "Invalid page", "That page link is not valid any more; start again from the first page.");
   const list = await listCorrections(getDb(c.env.DB), { rule: rule ?? undefined }, { limit: PAGE_SIZE, cursor });
   const rules = rulesById();
-  return render(c, 200, <CorrectionsPage nonce={nonce(c)} session={c.var.session} rows={list.items} rules={rules} rule={rule} cursor={token} nextCursor={list.next_cursor} />);
+  return render(
+    c,
+    200,
+    <CorrectionsPage
+      nonce={nonce(c)}
+      session={c.var.session}
+      rows={list.items}
+      rules={rules}
+      rule={rule}
+      cursor={token}
+      nextCursor={list.next_cursor}
+    />,
+  );
 });
 
 uiRoutes.get("/since", ...page, async (c) => {
   const raw = c.req.query("hours");
   const hours = raw === undefined || raw === "" ? 24 : Number(raw);
-  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 31) return message(c, 400, "Invalid period", "hours must be a whole number from 1 to 744 (31 days).");
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 31)
+    return message(c, 400, "Invalid period", "hours must be a whole number from 1 to 744 (31 days).");
   const since = new Date(Date.now() - hours * 3_600_000).toISOString();
   const { items, more } = await listChangesSince(getDb(c.env.DB), since);
   return render(c, 200, <SincePage nonce={nonce(c)} session={c.var.session} hours={hours} since={since} rows={items} more={more} />);
@@ -225,14 +302,21 @@ uiRoutes.get("/since", ...page, async (c) => {
 uiRoutes.get("/rules", ...page, async (c) => {
   const ruleset = currentRuleset();
   const stats = await ruleStats(getDb(c.env.DB));
-  return render(c, 200, <RulesPage nonce={nonce(c)} session={c.var.session} version={ruleset.version} rules={ruleset.rules} stats={stats} />);
+  return render(
+    c,
+    200,
+    <RulesPage nonce={nonce(c)} session={c.var.session} version={ruleset.version} rules={ruleset.rules} stats={stats} />,
+  );
 });
 
 uiRoutes.get("/rules/:id", ...page, async (c) => {
   const rule = rulesById().get(c.req.param("id"));
   if (!rule) return message(c, 404, "Rule not found", `No rule "${c.req.param("id")}" in the current ruleset.`);
   const db = getDb(c.env.DB);
-  const [stats, failing] = await Promise.all([ruleStats(db, rule.id), listArticles(db, { rule: rule.id, status: "active" }, { limit: PAGE_SIZE })]);
+  const [stats, failing] = await Promise.all([
+    ruleStats(db, rule.id),
+    listArticles(db, { rule: rule.id, status: "active" }, { limit: PAGE_SIZE }),
+  ]);
   return render(
     c,
     200,
@@ -263,7 +347,18 @@ uiRoutes.get("/audits/:id", ...page, async (c) => {
   const cursor = token ? parseCursor(token) : null;
   const [audit, changes] = await Promise.all([getAudit(db, id), listChanges(db, id, undefined, { limit: PAGE_SIZE, cursor })]);
   if (!audit) return message(c, 404, "Audit not found", `No audit with id "${id}".`);
-  return render(c, 200, <AuditPage nonce={nonce(c)} session={c.var.session} audit={audit} changes={changes.items} cursor={cursor ? token : null} nextCursor={changes.next_cursor} />);
+  return render(
+    c,
+    200,
+    <AuditPage
+      nonce={nonce(c)}
+      session={c.var.session}
+      audit={audit}
+      changes={changes.items}
+      cursor={cursor ? token : null}
+      nextCursor={changes.next_cursor}
+    />,
+  );
 });
 
 // ---- downloads (the /v1 exports, authorised by the session instead of a bearer token) ----------
@@ -304,7 +399,12 @@ uiRoutes.all(
 
 uiRoutes.onError((err, c) => {
   if (err instanceof HTTPException && err.status < 500) {
-    return message(c, err.status === 404 ? 404 : err.status === 403 ? 403 : 400, "Request refused", err.message || "This request cannot be served.");
+    return message(
+      c,
+      err.status === 404 ? 404 : err.status === 403 ? 403 : 400,
+      "Request refused",
+      err.message || "This request cannot be served.",
+    );
   }
   console.error(`${c.req.method} ${c.req.path} failed`, err);
   return message(c, 500, "Something went wrong", "The error has been logged. Reload the page, or go back to the articles.");

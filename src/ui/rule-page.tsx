@@ -94,9 +94,13 @@ export function RulePage(p: RulePageProps) {
             <thead>
               <tr>
                 <th scope="col">Title</th>
-                <th scope="col" class="opt">Source</th>
+                <th scope="col" class="opt">
+                  Source
+                </th>
                 <th scope="col">Score</th>
-                <th scope="col" class="opt">Last checked</th>
+                <th scope="col" class="opt">
+                  Last checked
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -105,9 +109,15 @@ export function RulePage(p: RulePageProps) {
                   <td data-label="Title">
                     <ArticleLink article={a} />
                   </td>
-                  <td class="opt" data-label="Source">{a.source}</td>
-                  <td class="num" data-label="Score">{score(a.score)}</td>
-                  <td class="opt" data-label="Last checked">{when(a.last_checked_at)}</td>
+                  <td class="opt" data-label="Source">
+                    {a.source}
+                  </td>
+                  <td class="num" data-label="Score">
+                    {score(a.score)}
+                  </td>
+                  <td class="opt" data-label="Last checked">
+                    {when(a.last_checked_at)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -10,7 +10,13 @@ export function validity(r: RuleSummary): string {
   return `${r.valid_from ?? "…"} → ${r.valid_until ?? "…"}`;
 }
 
-export function RulesPage(p: { nonce: string; session: Session; version: string; rules: RuleSummary[]; stats: Record<string, RuleCounts> }) {
+export function RulesPage(p: {
+  nonce: string;
+  session: Session;
+  version: string;
+  rules: RuleSummary[];
+  stats: Record<string, RuleCounts>;
+}) {
   return (
     <Layout title="Rules" nonce={p.nonce} session={p.session} section="rules">
       <h1>Rules</h1>
@@ -23,12 +29,18 @@ export function RulesPage(p: { nonce: string; session: Session; version: string;
             <tr>
               <th scope="col">Rule</th>
               <th scope="col">Claim</th>
-              <th scope="col" class="opt">Kind</th>
+              <th scope="col" class="opt">
+                Kind
+              </th>
               <th scope="col">Severity</th>
               <th scope="col">Fail</th>
               <th scope="col">Pass</th>
-              <th scope="col" class="opt">Review</th>
-              <th scope="col" class="opt">Valid</th>
+              <th scope="col" class="opt">
+                Review
+              </th>
+              <th scope="col" class="opt">
+                Valid
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -42,12 +54,22 @@ export function RulesPage(p: { nonce: string; session: Session; version: string;
                     </a>
                   </td>
                   <td data-label="Claim">{r.claim}</td>
-                  <td class="opt" data-label="Kind">{r.kind}</td>
+                  <td class="opt" data-label="Kind">
+                    {r.kind}
+                  </td>
                   <td data-label="Severity">{r.severity}</td>
-                  <td class="num" data-label="Fail">{s?.fail ? <Badge value="fail" label={String(s.fail)} /> : "0"}</td>
-                  <td class="num" data-label="Pass">{s?.pass ?? 0}</td>
-                  <td class="opt num" data-label="Review">{s?.review ?? 0}</td>
-                  <td class="opt" data-label="Valid">{validity(r)}</td>
+                  <td class="num" data-label="Fail">
+                    {s?.fail ? <Badge value="fail" label={String(s.fail)} /> : "0"}
+                  </td>
+                  <td class="num" data-label="Pass">
+                    {s?.pass ?? 0}
+                  </td>
+                  <td class="opt num" data-label="Review">
+                    {s?.review ?? 0}
+                  </td>
+                  <td class="opt" data-label="Valid">
+                    {validity(r)}
+                  </td>
                 </tr>
               );
             })}

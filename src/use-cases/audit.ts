@@ -5,8 +5,28 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Ruleset } from "../engine";
 import { currentRuleset } from "../rules";
-import { type BatchRow, claimBatch, getBatch, insertScanBatch, insertScoreBatches, latestScanSeq, pendingChildren, scanPage } from "../storage/audit-batches";
-import { type AuditSummary, type AuditTrigger, applyDelta, blockingAudit, createAuditStatements, expireAuditStatements, finishIfComplete, getAudit, staleRunningAudits, toSummary } from "../storage/audits";
+import {
+  type BatchRow,
+  claimBatch,
+  getBatch,
+  insertScanBatch,
+  insertScoreBatches,
+  latestScanSeq,
+  pendingChildren,
+  scanPage,
+} from "../storage/audit-batches";
+import {
+  type AuditSummary,
+  type AuditTrigger,
+  applyDelta,
+  blockingAudit,
+  createAuditStatements,
+  expireAuditStatements,
+  finishIfComplete,
+  getAudit,
+  staleRunningAudits,
+  toSummary,
+} from "../storage/audits";
 import { type Db, getDb, transact } from "../storage/db";
 import { newId } from "../storage/ids";
 import { loadRuleHashes, previousRulesetVersion, storeRuleset } from "../storage/rulesets";
@@ -89,10 +109,7 @@ export async function runNightlyAudit(env: AuditEnv, scheduledTime: number, rule
  * first scan step inline: a small archive is fully fanned out, and an audit with nothing due
  * finishes, before this returns.
  */
-export async function startAudit(
-  env: AuditEnv,
-  opts: { trigger: AuditTrigger; now: Date; ruleset?: Ruleset },
-): Promise<StartedAudit> {
+export async function startAudit(env: AuditEnv, opts: { trigger: AuditTrigger; now: Date; ruleset?: Ruleset }): Promise<StartedAudit> {
   const ruleset = opts.ruleset ?? currentRuleset();
   const db = getDb(env.DB);
   const startedAt = opts.now.toISOString();
@@ -170,7 +187,10 @@ export async function processScan(env: AuditEnv, batch: BatchRow, ruleset: Rules
     statements.push(insertScanBatch(db, batch.auditId, batch.seq, next, after, now));
     children.push(next);
   }
-  statements.push(applyDelta(db, batch.auditId, { due: due.length, skipped, batchesAdded: children.length }), finishIfComplete(db, batch.auditId, now));
+  statements.push(
+    applyDelta(db, batch.auditId, { due: due.length, skipped, batchesAdded: children.length }),
+    finishIfComplete(db, batch.auditId, now),
+  );
 
   if (!(await settle(db, batch, statements))) return resendChildren(env, db, batch);
   await enqueueBatches(env, batch.auditId, children);
@@ -194,7 +214,11 @@ export async function settle(db: Db, batch: BatchRow, statements: BatchItem<"sql
 async function resendChildren(env: AuditEnv, db: Db, batch: BatchRow): Promise<void> {
   if (batch.kind !== "scan") return;
   const pending = await pendingChildren(db, batch.auditId, batch.seq);
-  await enqueueBatches(env, batch.auditId, pending.map((c) => c.seq));
+  await enqueueBatches(
+    env,
+    batch.auditId,
+    pending.map((c) => c.seq),
+  );
 }
 
 /** Messages carry (audit, seq) only; sendBatch takes at most 100 messages. */

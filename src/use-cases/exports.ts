@@ -19,7 +19,10 @@ import { getLatestRunWithVerdicts, type RunWithVerdicts, verdictsByRun } from ".
 /** Who publishes the reviews: `CLAIMREVIEW_AUTHOR` / `CLAIMREVIEW_AUTHOR_URL` vars, else a generic name. */
 export function reviewAuthor(env: Bindings): { "@type": "Organization"; name: string; url?: string } {
   const vars = env as Partial<Record<"CLAIMREVIEW_AUTHOR" | "CLAIMREVIEW_AUTHOR_URL", string>>;
-  const author: { "@type": "Organization"; name: string; url?: string } = { "@type": "Organization", name: vars.CLAIMREVIEW_AUTHOR || "Accuracy Harness" };
+  const author: { "@type": "Organization"; name: string; url?: string } = {
+    "@type": "Organization",
+    name: vars.CLAIMREVIEW_AUTHOR || "Accuracy Harness",
+  };
   if (vars.CLAIMREVIEW_AUTHOR_URL) author.url = vars.CLAIMREVIEW_AUTHOR_URL;
   return author;
 }
@@ -41,7 +44,13 @@ function publisherOf(article: ArticleRecord): string {
  * claimReviewed, reviewRating (+ alternateName), url, author; itemReviewed is recommended.
  * `url` points at the span's footnote on the dashboard page (same numbering as the page).
  */
-export function claimReviews(article: ArticleRecord, run: RunWithVerdicts | null, rules: ReadonlyMap<string, RuleSummary>, origin: string, author: ReturnType<typeof reviewAuthor>) {
+export function claimReviews(
+  article: ArticleRecord,
+  run: RunWithVerdicts | null,
+  rules: ReadonlyMap<string, RuleSummary>,
+  origin: string,
+  author: ReturnType<typeof reviewAuthor>,
+) {
   if (!run) return [];
   const notes = collectNotes(article.text, run.verdicts);
   return notes
@@ -49,7 +58,11 @@ export function claimReviews(article: ArticleRecord, run: RunWithVerdicts | null
     .map((n) => {
       const e = n.evidence;
       const rule = rules.get(n.rule);
-      const body = [rule?.claim, e.found != null && e.expected != null ? `The article says “${e.found}”; the fact is “${e.expected}”.` : null, e.message]
+      const body = [
+        rule?.claim,
+        e.found != null && e.expected != null ? `The article says “${e.found}”; the fact is “${e.expected}”.` : null,
+        e.message,
+      ]
         .filter(Boolean)
         .join(" ");
       return {
@@ -65,7 +78,9 @@ export function claimReviews(article: ArticleRecord, run: RunWithVerdicts | null
           "@type": "Claim",
           author: { "@type": "Organization", name: publisherOf(article) },
           ...(article.published_at ? { datePublished: article.published_at } : {}),
-          ...(article.url ? { appearance: [{ "@type": "CreativeWork", url: article.url, ...(article.title ? { headline: article.title } : {}) }] } : {}),
+          ...(article.url
+            ? { appearance: [{ "@type": "CreativeWork", url: article.url, ...(article.title ? { headline: article.title } : {}) }] }
+            : {}),
         },
       };
     });
@@ -108,13 +123,38 @@ const BOM = "\uFEFF";
 
 function csvResponse(body: ReadableStream<Uint8Array> | string, filename: string): Response {
   return new Response(body, {
-    headers: { "content-type": "text/csv; charset=UTF-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=UTF-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
   });
 }
 
 const ARTICLE_COLUMNS = [
-  "article_id", "source", "external_id", "title", "url", "published_at", "article_status", "last_checked_at", "run_id",
-  "score", "outcome", "rule", "claim", "severity", "status", "attribution", "quote", "offset", "length", "found", "expected", "suggestion", "message",
+  "article_id",
+  "source",
+  "external_id",
+  "title",
+  "url",
+  "published_at",
+  "article_status",
+  "last_checked_at",
+  "run_id",
+  "score",
+  "outcome",
+  "rule",
+  "claim",
+  "severity",
+  "status",
+  "attribution",
+  "quote",
+  "offset",
+  "length",
+  "found",
+  "expected",
+  "suggestion",
+  "message",
 ];
 
 /** Verdict statuses exported by default: everything but not_applicable, which would swamp the file. */
@@ -124,10 +164,14 @@ const ALL_STATUSES: VerdictStatus[] = ["pass", "fail", "not_applicable", "review
 export const verdictStatusesQuery = z
   .string()
   .transform((v, ctx) => {
-    const list = v.split(",").map((s) => s.trim()).filter(Boolean);
+    const list = v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (list.length === 1 && list[0] === "all") return ALL_STATUSES;
     const bad = list.filter((s) => !ALL_STATUSES.includes(s as VerdictStatus));
-    if (bad.length || !list.length) ctx.addIssue({ code: "custom", message: `expected "all" or a comma-separated list of ${ALL_STATUSES.join(", ")}` });
+    if (bad.length || !list.length)
+      ctx.addIssue({ code: "custom", message: `expected "all" or a comma-separated list of ${ALL_STATUSES.join(", ")}` });
     return list as VerdictStatus[];
   })
   .optional();
@@ -137,7 +181,11 @@ export const verdictStatusesQuery = z
  * without evidence gets one row. Pages through articles by keyset (100 per pull, two D1 queries),
  * so memory stays flat; the D1 queries-per-invocation limit bounds one export (docs/dashboard.md).
  */
-export function articlesCsvStream(db: Db, filters: ArticleFilters, statuses: VerdictStatus[] = DEFAULT_STATUSES): ReadableStream<Uint8Array> {
+export function articlesCsvStream(
+  db: Db,
+  filters: ArticleFilters,
+  statuses: VerdictStatus[] = DEFAULT_STATUSES,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const rules = rulesById();
   const wanted = new Set(statuses);
@@ -154,13 +202,36 @@ export function articlesCsvStream(db: Db, filters: ArticleFilters, statuses: Ver
       const runIds = page.items.map((a) => a.latest_run_id).filter((id): id is string => id !== null);
       const byRun = await verdictsByRun(db, runIds, { withImplied: wanted.has("not_applicable") });
       for (const a of page.items) {
-        const head: Cell[] = [a.id, a.source, a.external_id, a.title, a.url, a.published_at, a.status, a.last_checked_at, a.latest_run_id, a.score, a.outcome];
+        const head: Cell[] = [
+          a.id,
+          a.source,
+          a.external_id,
+          a.title,
+          a.url,
+          a.published_at,
+          a.status,
+          a.last_checked_at,
+          a.latest_run_id,
+          a.score,
+          a.outcome,
+        ];
         for (const v of byRun.get(a.latest_run_id ?? "") ?? []) {
           if (!wanted.has(v.status)) continue;
           const rule: Cell[] = [v.rule, rules.get(v.rule)?.claim, v.severity, v.status];
           if (v.evidence.length === 0) out += csvRow([...head, ...rule, null, null, null, null, null, null, null, v.message]);
           for (const e of v.evidence) {
-            out += csvRow([...head, ...rule, e.attribution, e.quote, e.offset, e.length, e.found, e.expected, e.replacements[0], e.message ?? v.message]);
+            out += csvRow([
+              ...head,
+              ...rule,
+              e.attribution,
+              e.quote,
+              e.offset,
+              e.length,
+              e.found,
+              e.expected,
+              e.replacements[0],
+              e.message ?? v.message,
+            ]);
           }
         }
       }
@@ -172,7 +243,22 @@ export function articlesCsvStream(db: Db, filters: ArticleFilters, statuses: Ver
   });
 }
 
-const AUDIT_COLUMNS = ["audit_id", "article_id", "title", "url", "change", "previous_outcome", "outcome", "previous_run_id", "run_id", "rule", "rule_from", "rule_to", "cause", "quotes"];
+const AUDIT_COLUMNS = [
+  "audit_id",
+  "article_id",
+  "title",
+  "url",
+  "change",
+  "previous_outcome",
+  "outcome",
+  "previous_run_id",
+  "run_id",
+  "rule",
+  "rule_from",
+  "rule_to",
+  "cause",
+  "quotes",
+];
 
 /**
  * One row per (changed article, changed rule) of an audit, streamed one keyset page of changes
@@ -216,4 +302,3 @@ export async function auditCsvResponse(db: Db, auditId: string): Promise<Respons
   if (!(await getAudit(db, auditId))) return null;
   return csvResponse(auditCsvStream(db, auditId), `audit-${auditId}.csv`);
 }
-

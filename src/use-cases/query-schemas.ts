@@ -23,7 +23,13 @@ export const pageQuery = {
     .string()
     .regex(/^\d+$/, `expected an integer from 1 to ${MAX_PAGE_SIZE}`)
     .transform(Number)
-    .pipe(z.number().int().min(1, `expected an integer from 1 to ${MAX_PAGE_SIZE}`).max(MAX_PAGE_SIZE, `expected an integer from 1 to ${MAX_PAGE_SIZE}`))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, `expected an integer from 1 to ${MAX_PAGE_SIZE}`)
+        .max(MAX_PAGE_SIZE, `expected an integer from 1 to ${MAX_PAGE_SIZE}`),
+    )
     .default(20),
   cursor: z
     .string()

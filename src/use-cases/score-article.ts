@@ -56,7 +56,12 @@ export interface ScoredArticle {
 /** Judges `article` with the ruleset. Throws only if the engine does (a bug, never a finding). */
 export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}): ScoredArticle {
   const ruleset = options.ruleset ?? currentRuleset();
-  const body = article.html != null ? { html: article.html } : article.markdown != null ? { markdown: article.markdown } : { text: article.text ?? "" };
+  const body =
+    article.html != null
+      ? { html: article.html }
+      : article.markdown != null
+        ? { markdown: article.markdown }
+        : { text: article.text ?? "" };
   const result = checkArticle(
     { ...body, title: article.title ?? undefined, publishedAt: article.published_at ?? null, language: article.language ?? undefined },
     ruleset,

@@ -38,7 +38,15 @@ async function axe(page: Page): Promise<AxeViolation[]> {
 }
 
 const describeViolations = (list: AxeViolation[]) =>
-  list.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n")}`).join("\n");
+  list
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `  ${n.target.join(" ")} ${n.failureSummary ?? ""}`)
+          .join("\n")}`,
+    )
+    .join("\n");
 
 beforeAll(async () => {
   if (!CHROMIUM) return;
@@ -51,7 +59,18 @@ beforeAll(async () => {
     if (((await (await worker.api(`/v1/audits/${auditId}`)).json()) as { status: string }).status === "finished") break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
   for (const [name, viewport] of Object.entries(WIDTHS) as [keyof typeof WIDTHS, (typeof WIDTHS)[keyof typeof WIDTHS]][]) {
     const context = await browser.newContext({ viewport, bypassCSP: true });
     const page = await context.newPage();
@@ -89,7 +108,10 @@ describe.skipIf(!CHROMIUM).each(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[])(
     await page.screenshot({ path: join(SHOTS, `a11y-${name}-${width}.png`), fullPage: true });
     const violations = await axe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
-    expect(await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth"), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth"),
+      `${path} scrolls sideways`,
+    ).toBeLessThanOrEqual(0);
   });
 });
 
@@ -111,7 +133,9 @@ describe.skipIf(!CHROMIUM)("highlights without colour", () => {
     expect(new Set(signals.map((s) => s.icon)).size).toBe(5);
     expect(new Set(signals.map((s) => s.label)).size).toBe(5);
     // In the text every mark opens with hidden words saying what it is.
-    const unnamed = await page.evaluate<number>(`[...document.querySelectorAll("article.text mark.start")].filter((m) => !m.querySelector(".sr")).length`);
+    const unnamed = await page.evaluate<number>(
+      `[...document.querySelectorAll("article.text mark.start")].filter((m) => !m.querySelector(".sr")).length`,
+    );
     expect(unnamed).toBe(0);
   });
 });
@@ -123,7 +147,11 @@ describe.skipIf(!CHROMIUM)("keyboard", () => {
     const order: string[] = [];
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
-      order.push(await page.evaluate<string>(`(() => { const e = document.activeElement; return e.closest("article.text") ? "text" : e.closest("#fix-1") ? "fix" : (e.textContent || "").trim(); })()`));
+      order.push(
+        await page.evaluate<string>(
+          `(() => { const e = document.activeElement; return e.closest("article.text") ? "text" : e.closest("#fix-1") ? "fix" : (e.textContent || "").trim(); })()`,
+        ),
+      );
     }
     expect(order[0]).toBe("Skip to content");
     expect(order.indexOf("To check")).toBeGreaterThan(0);

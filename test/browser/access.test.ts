@@ -36,7 +36,10 @@ async function jwt(opts: { email?: string; aud?: string; exp?: number; key?: Cry
 
 /** A browser context that, like Access in front of the Worker, adds the assertion header. */
 async function asPerson(token: string | null, width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, extraHTTPHeaders: token ? { "cf-access-jwt-assertion": token } : {} });
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    extraHTTPHeaders: token ? { "cf-access-jwt-assertion": token } : {},
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -53,14 +56,27 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => certs.listen(0, "127.0.0.1", r));
   const port = (certs.address() as { port: number }).port;
-  worker = await startLocalWorker({ ACCESS_TEAM_DOMAIN: TEAM, ACCESS_AUD: AUD, ACCESS_CERTS_URL: `http://127.0.0.1:${port}/cdn-cgi/access/certs` });
+  worker = await startLocalWorker({
+    ACCESS_TEAM_DOMAIN: TEAM,
+    ACCESS_AUD: AUD,
+    ACCESS_CERTS_URL: `http://127.0.0.1:${port}/cdn-cgi/access/certs`,
+  });
   const res = await worker.api("/v1/score", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ text: "CECOT, a prison in Ecuador, holds the men.", title: "Access test article", source: "access", external_id: "a1" }),
+    body: JSON.stringify({
+      text: "CECOT, a prison in Ecuador, holds the men.",
+      title: "Access test article",
+      source: "access",
+      external_id: "a1",
+    }),
   });
   articleId = ((await res.json()) as { article_id: string }).article_id;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -111,7 +127,11 @@ describe.skipIf(!CHROMIUM)("Cloudflare Access sign-in", () => {
 
   it("still needs the page's CSRF token to re-check: a valid JWT alone is not enough", async () => {
     const { context } = await asPerson(await jwt());
-    const res = await context.request.post(`${worker.url}/articles/${articleId}/recheck`, { form: { csrf: "guessed" }, headers: { origin: worker.url }, maxRedirects: 0 });
+    const res = await context.request.post(`${worker.url}/articles/${articleId}/recheck`, {
+      form: { csrf: "guessed" },
+      headers: { origin: worker.url },
+      maxRedirects: 0,
+    });
     expect(res.status()).toBe(403);
     expect(await res.text()).toContain("CSRF check failed");
     await context.close();
@@ -127,18 +147,32 @@ describe.skipIf(!CHROMIUM)("Cloudflare Access sign-in", () => {
 
 describe.skipIf(!CHROMIUM)("per-person API tokens", () => {
   it("are made with the bootstrap token and credit the runs they start to their owner", async () => {
-    const created = await worker.api("/v1/tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ owner: "bo.script@example.org", name: "nightly import" }) });
+    const created = await worker.api("/v1/tokens", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ owner: "bo.script@example.org", name: "nightly import" }),
+    });
     expect(created.status).toBe(201);
     const { token } = (await created.json()) as { token: string };
     const scored = await fetch(`${worker.url}/v1/score`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ text: "CECOT, a prison in Ecuador, holds the men.", title: "Access test article", source: "access", external_id: "a1" }),
+      body: JSON.stringify({
+        text: "CECOT, a prison in Ecuador, holds the men.",
+        title: "Access test article",
+        source: "access",
+        external_id: "a1",
+      }),
     });
     expect(scored.status).toBe(201);
     const { context, page } = await asPerson(await jwt());
     await page.goto(`${worker.url}/articles/${articleId}`);
-    await expect(page.locator("td[data-label=By]").allTextContents()).resolves.toEqual(["bo.script@example.org", "ana.editor@example.org", "ana.editor@example.org", "—"]);
+    await expect(page.locator("td[data-label=By]").allTextContents()).resolves.toEqual([
+      "bo.script@example.org",
+      "ana.editor@example.org",
+      "ana.editor@example.org",
+      "—",
+    ]);
     await context.close();
   });
 });

@@ -41,7 +41,15 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM!,
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
@@ -67,7 +75,9 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
     await page.click("form.login button[type=submit]");
     expect(new URL(page.url()).pathname).toBe("/");
     const cookies = await context.cookies();
-    expect(cookies).toEqual([expect.objectContaining({ name: "__Host-session", httpOnly: true, secure: true, sameSite: "Strict", path: "/" })]);
+    expect(cookies).toEqual([
+      expect.objectContaining({ name: "__Host-session", httpOnly: true, secure: true, sameSite: "Strict", path: "/" }),
+    ]);
     expect(cookies[0]!.value).not.toContain(TOKENS.api);
   });
 
@@ -92,7 +102,10 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
 
     await page.goto(`${worker.url}/`);
     await page.selectOption("select[name=rule]", "cecot.country");
-    await Promise.all([page.waitForURL((u) => u.searchParams.get("rule") === "cecot.country"), page.click("form.filters button[type=submit]")]);
+    await Promise.all([
+      page.waitForURL((u) => u.searchParams.get("rule") === "cecot.country"),
+      page.click("form.filters button[type=submit]"),
+    ]);
     const rows = page.locator("ul.queue > li");
     await expect(rows.count()).resolves.toBeGreaterThan(0);
     for (const text of await rows.allTextContents()) expect(text).toContain("cecot.country");
@@ -107,7 +120,12 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
     await page.waitForLoadState("load"); // the click may return once the navigation commits
     // The mark's own text (hidden label and footnote number left out) is exactly the quoted word.
     // (No DOM types in this Node project: the browser-side callback is typed structurally.)
-    type El = { cloneNode(deep: boolean): El; querySelectorAll(s: string): { forEach(f: (e: { remove(): void }) => void): void }; textContent: string | null; getAttribute(n: string): string | null };
+    type El = {
+      cloneNode(deep: boolean): El;
+      querySelectorAll(s: string): { forEach(f: (e: { remove(): void }) => void): void };
+      textContent: string | null;
+      getAttribute(n: string): string | null;
+    };
     const marks = await page.locator("article.text mark.t-fail").evaluateAll((els) =>
       (els as unknown as El[]).map((el) => {
         const copy = el.cloneNode(true);
@@ -196,7 +214,9 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
     await page.goto(`${worker.url}/articles/${scriptArticleId}`);
     await expect(page.locator("h1").textContent()).resolves.toBe(SCRIPT_TITLE);
     // The article's text as a reader sees it (footnote numbers of any highlight left out).
-    const text = await page.evaluate<string>(`(() => { const c = document.querySelector("article.text").cloneNode(true); c.querySelectorAll("sup, .sr").forEach((s) => s.remove()); return c.textContent; })()`);
+    const text = await page.evaluate<string>(
+      `(() => { const c = document.querySelector("article.text").cloneNode(true); c.querySelectorAll("sup, .sr").forEach((s) => s.remove()); return c.textContent; })()`,
+    );
     expect(text).toBe(SCRIPT_TEXT);
     expect(await page.evaluate<number>(`document.querySelectorAll("script, article.text img").length`)).toBe(0);
     expect(await page.title()).toContain("<script>");

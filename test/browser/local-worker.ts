@@ -38,18 +38,37 @@ function freePort(): Promise<number> {
 export async function startLocalWorker(vars: Record<string, string> = {}): Promise<LocalWorker> {
   const dir = mkdtempSync(join(tmpdir(), "accuracy-browser-"));
   const envFile = join(dir, "browser.vars");
-  const extra = Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}\n`).join("");
+  const extra = Object.entries(vars)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}\n`)
+    .join("");
   writeFileSync(envFile, `API_TOKEN=${TOKENS.api}\nREAD_TOKEN=${TOKENS.read}\n${extra}`);
   const state = join(dir, "state");
 
-  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { cwd: ROOT, env: OFFLINE, encoding: "utf8" });
+  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
+    cwd: ROOT,
+    env: OFFLINE,
+    encoding: "utf8",
+  });
   if (migrate.status !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
   const [port, inspector] = [await freePort(), await freePort()];
   let output = "";
   const child: ChildProcess = spawn(
     WRANGLER,
-    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspector), "--persist-to", state, "--env-file", envFile, "--show-interactive-dev-session=false"],
+    [
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--inspector-port",
+      String(inspector),
+      "--persist-to",
+      state,
+      "--env-file",
+      envFile,
+      "--show-interactive-dev-session=false",
+    ],
     { cwd: ROOT, env: OFFLINE, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout!.on("data", (d) => (output += d));
@@ -89,7 +108,11 @@ export async function startLocalWorker(vars: Record<string, string> = {}): Promi
       return fetch(`${url}${path}`, { ...init, headers });
     },
     sql: (command) => {
-      const run = spawnSync(WRANGLER, ["d1", "execute", "DB", "--local", "--persist-to", state, "--command", command], { cwd: ROOT, env: OFFLINE, encoding: "utf8" });
+      const run = spawnSync(WRANGLER, ["d1", "execute", "DB", "--local", "--persist-to", state, "--command", command], {
+        cwd: ROOT,
+        env: OFFLINE,
+        encoding: "utf8",
+      });
       if (run.status !== 0) throw new Error(`wrangler d1 execute failed:\n${run.stdout}\n${run.stderr}`);
     },
     stop,

@@ -9,13 +9,20 @@ import { packRuleset } from "../engine/helpers";
 
 const ROOT = join(import.meta.dirname, "../..");
 const NODE = join(ROOT, "node_modules/.bin/node");
-const run = (...args: string[]) => spawnSync(NODE, [join(ROOT, "cli/bin.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const run = (...args: string[]) =>
+  spawnSync(NODE, [join(ROOT, "cli/bin.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
 describe("accuracy-harness CLI", { timeout: 60_000 }, () => {
   it("check seeds/ --format json: one result per file, exit 1 (seed 000 fails)", () => {
     const r = run("check", "seeds/", "--format", "json");
     expect(r.status).toBe(1);
-    const out = JSON.parse(r.stdout) as Array<{ file: string; outcome: string; score: number | null; verdicts: Array<{ rule: string; status: string; evidence: Array<{ quote: string }> }>; ruleset: { version: string } }>;
+    const out = JSON.parse(r.stdout) as Array<{
+      file: string;
+      outcome: string;
+      score: number | null;
+      verdicts: Array<{ rule: string; status: string; evidence: Array<{ quote: string }> }>;
+      ruleset: { version: string };
+    }>;
     expect(out.map((x) => x.file.replace(/\\/g, "/"))).toEqual([
       "seeds/000_246310151619bba4.txt",
       "seeds/001_08a7ac9cce5a790c.txt",
@@ -25,7 +32,9 @@ describe("accuracy-harness CLI", { timeout: 60_000 }, () => {
     ]);
     const seed0 = out[0]!;
     expect(seed0.outcome).toBe("fail");
-    expect(seed0.verdicts.find((v) => v.rule === "cecot.country")!.evidence[0]!.quote).toBe("a detention center in Ecuador, known as CECOT");
+    expect(seed0.verdicts.find((v) => v.rule === "cecot.country")!.evidence[0]!.quote).toBe(
+      "a detention center in Ecuador, known as CECOT",
+    );
     expect(seed0.ruleset.version).toMatch(/^[0-9a-f]{16}$/);
   });
 
@@ -70,7 +79,10 @@ describe("accuracy-harness CLI", { timeout: 60_000 }, () => {
   it("rule-file errors exit 2 with located messages", () => {
     const dir = mkdtempSync(join(tmpdir(), "ah-rules-"));
     mkdirSync(join(dir, "p"));
-    writeFileSync(join(dir, "p/t.rule.yaml"), "id: t.rule\nclaim: x\nkind: nope\nseverity: minor\nsources: [https://example.org]\nexamples: [{text: a, expect: pass}]\n");
+    writeFileSync(
+      join(dir, "p/t.rule.yaml"),
+      "id: t.rule\nclaim: x\nkind: nope\nseverity: minor\nsources: [https://example.org]\nexamples: [{text: a, expect: pass}]\n",
+    );
     const r = run("rules", "lint", "--rules", dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/p\/t\.rule\.yaml:3:\d+ \[t\.rule\] \(kind\)/);
@@ -81,7 +93,12 @@ describe("accuracy-harness CLI", { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), "ah-rules-"));
     mkdirSync(join(dir, "p"));
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 0; i < 8; i++) levels.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`);
+    for (let i = 0; i < 8; i++)
+      levels.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(", ")}]`,
+      );
     writeFileSync(join(dir, "p/t.rule.yaml"), `${levels.join("\n")}\nid: t.rule\n`);
     const r = run("rules", "lint", "--rules", dir);
     expect(r.status).toBe(2);

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../..");
 const NODE = join(ROOT, "node_modules/.bin/node");
-const run = (...args: string[]) => spawnSync(NODE, [join(ROOT, "cli/bin.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const run = (...args: string[]) =>
+  spawnSync(NODE, [join(ROOT, "cli/bin.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
 function corpus(): string {
   const dir = mkdtempSync(join(tmpdir(), "eval-"));
@@ -32,7 +33,16 @@ describe("accuracy-harness eval", { timeout: 60_000 }, () => {
     const r = run("eval", path, "--format", "json");
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.overall).toMatchObject({ caught: 1, missed: 0, false_alarms: 1, recognised: 1, unrecognised: 1, recall: 1, precision: 0.5, pass_coverage: 0.5 });
+    expect(report.overall).toMatchObject({
+      caught: 1,
+      missed: 0,
+      false_alarms: 1,
+      recognised: 1,
+      unrecognised: 1,
+      recall: 1,
+      precision: 0.5,
+      pass_coverage: 0.5,
+    });
     expect(report.by_group.b).toMatchObject({ false_alarms: 1 });
     expect(report.cases.find((c: { id: string }) => c.id === "m").false_alarms).toEqual(["cecot.country"]);
   });

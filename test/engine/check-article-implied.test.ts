@@ -19,10 +19,21 @@ describe("rules that do not apply", () => {
   it("share one not_applicable verdict per rule across checks, and still list every rule", () => {
     const one = checkArticle({ text: "They went to San Salvador.", publishedAt: "2025-07-20" }, rs, { now: NOW });
     const two = checkArticle({ text: "Nothing about it.", publishedAt: "2025-07-20" }, rs, { now: NOW });
-    expect(one.verdicts.map((v) => [v.rule, v.status])).toEqual([["t.a", "pass"], ["t.b", "not_applicable"], ["t.c", "not_applicable"]]);
+    expect(one.verdicts.map((v) => [v.rule, v.status])).toEqual([
+      ["t.a", "pass"],
+      ["t.b", "not_applicable"],
+      ["t.c", "not_applicable"],
+    ]);
     expect(one.verdicts[1]).toBe(two.verdicts[1]);
     expect(Object.isFrozen(one.verdicts[1])).toBe(true);
-    expect(one.verdicts[1]).toEqual({ rule: "t.b", claim: "Write CECOT", kind: "phrase", severity: "major", status: "not_applicable", evidence: [] });
+    expect(one.verdicts[1]).toEqual({
+      rule: "t.b",
+      claim: "Write CECOT",
+      kind: "phrase",
+      severity: "major",
+      status: "not_applicable",
+      evidence: [],
+    });
     // A validity window names the judging date, so that verdict is the article's own.
     expect(one.verdicts[2]!.message).toBe("the fact holds until 2025-01-01; the article is judged as of 2025-07-20");
     expect(one.counts).toEqual({ pass: 1, fail: 0, not_applicable: 2, review: 0, error: 0 });
@@ -30,7 +41,11 @@ describe("rules that do not apply", () => {
     expect(two.score).toBeNull();
     // A phrase rule without required terms runs when either its forbidden or its accepted wording occurs.
     const three = checkArticle({ text: "They went to San Salvadr and Cecott.", publishedAt: "2025-07-20" }, rs, { now: NOW });
-    expect(three.verdicts.map((v) => [v.rule, v.status])).toEqual([["t.a", "fail"], ["t.b", "fail"], ["t.c", "not_applicable"]]);
+    expect(three.verdicts.map((v) => [v.rule, v.status])).toEqual([
+      ["t.a", "fail"],
+      ["t.b", "fail"],
+      ["t.c", "not_applicable"],
+    ]);
   });
 
   it("give the pack's seeds-like texts the counts, score and outcome their verdicts add up to", () => {

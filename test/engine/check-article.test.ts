@@ -33,8 +33,12 @@ describe("checkArticle", () => {
     expect(judgingDate("2025-07-19T10:00:00Z", NOW)).toEqual({ asOf: "2025-07-19", dated: true });
     expect(judgingDate(null, NOW)).toEqual({ asOf: "2026-11-23", dated: false });
     const text = "President Nicolás Maduro welcomed the Venezuelans back from El Salvador.";
-    expect(checkArticle({ text, publishedAt: "2025-07-19" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "role.maduro")!.status).toBe("pass");
-    expect(checkArticle({ text, publishedAt: "2026-02-10" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "role.maduro")!.status).toBe("fail");
+    expect(checkArticle({ text, publishedAt: "2025-07-19" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "role.maduro")!.status).toBe(
+      "pass",
+    );
+    expect(checkArticle({ text, publishedAt: "2026-02-10" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "role.maduro")!.status).toBe(
+      "fail",
+    );
     expect(checkArticle({ text }, rs, { now: NOW }).as_of).toBe("2026-11-23");
   });
 
@@ -55,7 +59,12 @@ describe("checkArticle", () => {
     });
     const rule = compiledOf(r).byId.get("t.rule")!;
     const original = rule.kind;
-    rule.kind = { ...original, check: () => { throw new Error("boom"); } };
+    rule.kind = {
+      ...original,
+      check: () => {
+        throw new Error("boom");
+      },
+    };
     try {
       const res = checkArticle({ text: "bad and fine" }, r, { now: NOW });
       expect(res.verdicts.find((v) => v.rule === "t.rule")).toMatchObject({ status: "error", message: expect.stringMatching(/boom/) });

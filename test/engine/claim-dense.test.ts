@@ -60,7 +60,8 @@ describe("claim-dense articles", () => {
     "a chain of capitalised words (name expansions)": "CECOT the CECOT the Terrorism Confinement Center the ",
     "straight apostrophes that never close (quotes)": "CECOT released 'a 'b 'c 'd ",
     "a digit list (number separators)": `Venezuelans released from CECOT in El Salvador ${"1,2,3,4,5,6,7,8,9,0,".repeat(300)}. `,
-    "dates in one long sentence (dates × numbers)": "Venezuelans released from CECOT in El Salvador, July 18, 2025, July 2025, 18 de julio, in 2025, ",
+    "dates in one long sentence (dates × numbers)":
+      "Venezuelans released from CECOT in El Salvador, July 18, 2025, July 2025, 18 de julio, in 2025, ",
   };
   for (const [name, unit] of Object.entries(shapes)) {
     it(`256 KiB: ${name}`, { timeout: TIMEOUT }, () => {

@@ -10,10 +10,28 @@ import { packRuleset, ROOT } from "./helpers";
 
 const rules = compiledOf(packRuleset()).rules;
 const FACT_IDS = [
-  "cecot.country", "cecot.name", "cecot.location", "cecot.capacity", "cecot.opened", "law.name", "transfer.date",
-  "transfer.count", "release.count", "release.date", "detention.duration", "arrival.airport", "swap.us_count",
-  "payment.amount", "role.bukele", "role.maduro", "role.trump", "role.rubio", "role.cabello", "role.delcy_rodriguez",
-  "role.boasberg", "ruling.date",
+  "cecot.country",
+  "cecot.name",
+  "cecot.location",
+  "cecot.capacity",
+  "cecot.opened",
+  "law.name",
+  "transfer.date",
+  "transfer.count",
+  "release.count",
+  "release.date",
+  "detention.duration",
+  "arrival.airport",
+  "swap.us_count",
+  "payment.amount",
+  "role.bukele",
+  "role.maduro",
+  "role.trump",
+  "role.rubio",
+  "role.cabello",
+  "role.delcy_rodriguez",
+  "role.boasberg",
+  "ruling.date",
 ];
 
 describe("completeness", () => {
@@ -37,7 +55,8 @@ describe("completeness", () => {
 
   for (const r of rules) {
     it(`${r.def.id} has ≥2 examples of each of ${r.kind.meta.verdicts.join("/")}`, () => {
-      for (const status of r.kind.meta.verdicts) expect(r.def.examples.filter((e) => e.expect === status).length, status).toBeGreaterThanOrEqual(2);
+      for (const status of r.kind.meta.verdicts)
+        expect(r.def.examples.filter((e) => e.expect === status).length, status).toBeGreaterThanOrEqual(2);
       expect(r.def.sources.every((s) => s.startsWith("https://"))).toBe(true);
     });
   }

@@ -31,7 +31,7 @@ describe("sha256Hex", () => {
   it("matches node:crypto around block boundaries, for ASCII, accents, emoji and lone surrogates", () => {
     const alphabet = ["a", "Z", " ", "é", "ñ", "“", "€", "😀", "中", "\u07ff", "\u0800", "\uffff", "\ud800", "\udc00"];
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (const len of [1, 54, 55, 56, 57, 63, 64, 65, 119, 120, 128, 1000]) {
       for (const letters of [3, 12, alphabet.length]) {
         let s = "";

@@ -38,7 +38,10 @@ describe("loadRuleset", () => {
   it("version is a content hash: stable across file order and formatting, changes with content", () => {
     const a = rulesetOf({ "p/t.rule.yaml": RULE, "p/u.rule.yaml": RULE.replace("t.rule", "u.rule") });
     const b = rulesetOf({ "p/u.rule.yaml": RULE.replace("t.rule", "u.rule"), "p/t.rule.yaml": `# a comment\n${RULE}` });
-    const c = rulesetOf({ "p/t.rule.yaml": RULE.replace("good wording", "better wording"), "p/u.rule.yaml": RULE.replace("t.rule", "u.rule") });
+    const c = rulesetOf({
+      "p/t.rule.yaml": RULE.replace("good wording", "better wording"),
+      "p/u.rule.yaml": RULE.replace("t.rule", "u.rule"),
+    });
     expect(a.version).toBe(b.version);
     expect(c.version).not.toBe(a.version);
   });
@@ -121,7 +124,10 @@ describe("loadRuleset", () => {
   });
 
   it("reports every problem at once, across files", () => {
-    const issues = issuesOf({ "p/t.rule.yaml": RULE.replace("kind: phrase", "kind: nope"), "p/u.rule.yaml": RULE.replace("t.rule", "u.rule").replace("severity: minor", "severity: x") });
+    const issues = issuesOf({
+      "p/t.rule.yaml": RULE.replace("kind: phrase", "kind: nope"),
+      "p/u.rule.yaml": RULE.replace("t.rule", "u.rule").replace("severity: minor", "severity: x"),
+    });
     expect(issues.map((i) => i.rule)).toEqual(["t.rule", "u.rule"]);
   });
 

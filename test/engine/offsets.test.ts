@@ -8,7 +8,8 @@ import { NOW, packRuleset, ROOT } from "./helpers";
 
 const rs = packRuleset();
 const check = (text: string, publishedAt: string | null = "2025-07-19") => checkArticle({ text, publishedAt }, rs, { now: NOW });
-const allEvidence = (text: string, publishedAt?: string | null) => check(text, publishedAt).verdicts.flatMap((v) => v.evidence.map((e) => ({ ...e, rule: v.rule })));
+const allEvidence = (text: string, publishedAt?: string | null) =>
+  check(text, publishedAt).verdicts.flatMap((v) => v.evidence.map((e) => ({ ...e, rule: v.rule })));
 
 describe("offsets", () => {
   it("hold for every evidence of every seed", () => {
@@ -19,7 +20,8 @@ describe("offsets", () => {
   });
 
   it("survive accents, curly quotes and an emoji before the evidence", () => {
-    const text = "🇻🇪🎉 “Bienvenidos”, dijo Nicolás. Los migrantes aterrizaron en Maiquetía. Hundreds of men were held at a prison in Ecuador, known as CECOT. Former President Donald Trump’s officials said so.";
+    const text =
+      "🇻🇪🎉 “Bienvenidos”, dijo Nicolás. Los migrantes aterrizaron en Maiquetía. Hundreds of men were held at a prison in Ecuador, known as CECOT. Former President Donald Trump’s officials said so.";
     const ev = allEvidence(text);
     for (const e of ev) expect(text.slice(e.offset, e.offset + e.length)).toBe(e.quote);
     const country = ev.find((e) => e.rule === "cecot.country")!;

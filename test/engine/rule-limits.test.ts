@@ -16,11 +16,14 @@ function issuesOf(files: Record<string, string>): RuleFileIssue[] {
 }
 
 /** The classic "billion laughs": each level aliases the previous one ten times. */
-const ALIAS_BOMB = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => {
-  const prev = String.fromCharCode(97 + i);
-  const name = String.fromCharCode(98 + i);
-  return `${name}: &${name} [${Array(10).fill(`*${prev}`).join(", ")}]`;
-})].join("\n");
+const ALIAS_BOMB = [
+  "a: &a [x, x, x, x, x, x, x, x, x, x]",
+  ...Array.from({ length: 8 }, (_, i) => {
+    const prev = String.fromCharCode(97 + i);
+    const name = String.fromCharCode(98 + i);
+    return `${name}: &${name} [${Array(10).fill(`*${prev}`).join(", ")}]`;
+  }),
+].join("\n");
 
 describe("rule loading limits", () => {
   it("a YAML alias bomb → a located error naming the alias limit", () => {
@@ -38,7 +41,12 @@ describe("rule loading limits", () => {
     const count = Math.floor(LIMITS.totalBytes / big.length) + 1;
     const files = Object.fromEntries(Array.from({ length: count }, (_, i) => [`p/r${String(i).padStart(3, "0")}.yaml`, big]));
     const issues = issuesOf(files);
-    expect(issues).toEqual([expect.objectContaining({ file: `p/r${String(count - 1).padStart(3, "0")}.yaml`, message: expect.stringContaining(`more than ${LIMITS.totalBytes} bytes`) })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: `p/r${String(count - 1).padStart(3, "0")}.yaml`,
+        message: expect.stringContaining(`more than ${LIMITS.totalBytes} bytes`),
+      }),
+    ]);
   });
 
   it("term lists that multiply through @references stop at the limit with a located error", () => {
@@ -61,6 +69,11 @@ describe("rule loading limits", () => {
     const id = (i: number) => `t.r${String(i).padStart(3, "0")}`;
     for (let i = 0; i < count; i++) files[`p/${id(i)}.yaml`] = rule(id(i));
     const issues = issuesOf(files);
-    expect(issues).toEqual([expect.objectContaining({ file: `p/${id(count - 1)}.yaml`, message: expect.stringContaining(`more than ${LIMITS.totalTerms} terms`) })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: `p/${id(count - 1)}.yaml`,
+        message: expect.stringContaining(`more than ${LIMITS.totalTerms} terms`),
+      }),
+    ]);
   });
 });

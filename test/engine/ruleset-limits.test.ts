@@ -6,7 +6,15 @@ import { RULESET_LIMITS } from "../../src/engine/load-ruleset";
 
 const rule = (id: string, phrase: string) => ({
   path: `t/${id}.yaml`,
-  data: { id, claim: "c", kind: "phrase", severity: "minor", sources: ["https://example.org"], forbid: [{ phrases: [phrase], replacement: "x" }], examples: [{ text: phrase, expect: "fail" }] },
+  data: {
+    id,
+    claim: "c",
+    kind: "phrase",
+    severity: "minor",
+    sources: ["https://example.org"],
+    forbid: [{ phrases: [phrase], replacement: "x" }],
+    examples: [{ text: phrase, expect: "fail" }],
+  },
 });
 
 function issuesOf(fn: () => unknown): string[] {
@@ -24,11 +32,15 @@ describe("ruleset limits", () => {
     const long = Array.from({ length: RULESET_LIMITS.phraseWords + 1 }, (_, i) => `w${"abcdefghijklmnopq"[i]}`).join(" ");
     const ok = Array.from({ length: RULESET_LIMITS.phraseWords }, (_, i) => `w${"abcdefghijklmnopq"[i]}`).join(" ");
     expect(issuesOf(() => loadRuleset([rule("t.ok", ok)]))).toEqual([]);
-    expect(issuesOf(() => loadRuleset([rule("t.long", long)]))).toEqual([`t.long forbid.0.phrases.0 phrase has 13 words: at most 12 (the matcher's work per word of text grows with the longest phrase)`]);
+    expect(issuesOf(() => loadRuleset([rule("t.long", long)]))).toEqual([
+      `t.long forbid.0.phrases.0 phrase has 13 words: at most 12 (the matcher's work per word of text grows with the longest phrase)`,
+    ]);
   });
 
   it("refuses more rules than the limit before compiling any", () => {
     const files = Array.from({ length: RULESET_LIMITS.rules + 1 }, (_, i) => rule(`t.r${i}`, `zz${i}`));
-    expect(issuesOf(() => loadRuleset(files))).toEqual([`  ${RULESET_LIMITS.rules + 1} rules: a ruleset holds at most ${RULESET_LIMITS.rules} (split the packs across deployments)`]);
+    expect(issuesOf(() => loadRuleset(files))).toEqual([
+      `  ${RULESET_LIMITS.rules + 1} rules: a ruleset holds at most ${RULESET_LIMITS.rules} (split the packs across deployments)`,
+    ]);
   });
 });

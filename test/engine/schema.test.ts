@@ -13,6 +13,15 @@ describe("rules/schema.json", () => {
   });
   it("lists every kind", () => {
     const schema = JSON.parse(ruleJsonSchema()) as { oneOf: Array<{ properties: { kind: { const: string } } }> };
-    expect(schema.oneOf.map((s) => s.properties.kind.const).sort()).toEqual(["consistency", "date", "disputed", "name", "phrase", "place", "quantity", "role"]);
+    expect(schema.oneOf.map((s) => s.properties.kind.const).sort()).toEqual([
+      "consistency",
+      "date",
+      "disputed",
+      "name",
+      "phrase",
+      "place",
+      "quantity",
+      "role",
+    ]);
   });
 });

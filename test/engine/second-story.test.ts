@@ -6,7 +6,10 @@ import { NOW, readRuleFiles } from "./helpers";
 
 const COMMON = "severity: major\nsources: [https://www.nasa.gov/mission/apollo-11/]\n";
 const apollo = [
-  { path: "apollo11/pack.yaml", text: "pack: apollo11\nanchors: [Apollo 11, Armstrong, Aldrin, lunar module]\nterms:\n  landing: [landed, landing, touched down, alunizó]\n" },
+  {
+    path: "apollo11/pack.yaml",
+    text: "pack: apollo11\nanchors: [Apollo 11, Armstrong, Aldrin, lunar module]\nterms:\n  landing: [landed, landing, touched down, alunizó]\n",
+  },
   {
     path: "apollo11/apollo.landing_date.yaml",
     text: `id: apollo.landing_date\nclaim: The lunar module landed on 20 July 1969.\nkind: date\n${COMMON}date: 1969-07-20\nevent:\n  terms: ["@landing"]\nexamples:\n  - { text: "Apollo 11 landed on 20 July 1969.", expect: pass }\n  - { text: "Apollo 11 landed on 21 July 1969.", expect: fail }\n  - { text: "Apollo 11 launched on 16 July 1969.", expect: not_applicable }\n  - { text: "Apollo 11 landed on 20 July 1969, the agency said.", expect: pass }\n  - { text: "Apollo 11 landed on 22 July 1969.", expect: fail }\n  - { text: "Aldrin said on 1 August 1969 that he had walked on the Moon.", expect: not_applicable }\n`,
@@ -39,7 +42,8 @@ describe("a retrospective is judged in its own narrative time", () => {
 
 describe("two packs loaded at once judge only their own story", () => {
   it("the CECOT pack leaves an Apollo article alone, and the Apollo pack a CECOT article", () => {
-    const apolloText = "Apollo 11 returned to Earth on 24 July 1969; the lunar module had landed on 20 July 1969. President Nixon greeted the crew.";
+    const apolloText =
+      "Apollo 11 returned to Earth on 24 July 1969; the lunar module had landed on 20 July 1969. President Nixon greeted the crew.";
     const a = checkArticle({ text: apolloText, publishedAt: "2019-07-20" }, both, { now: NOW });
     expect(a.verdicts.filter((v) => !v.rule.startsWith("apollo.")).every((v) => v.status === "not_applicable")).toBe(true);
     expect(a.verdicts.find((v) => v.rule === "apollo.landing_date")!.status).toBe("pass");

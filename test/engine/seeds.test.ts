@@ -25,7 +25,10 @@ describe("seed articles", () => {
     const byRule = new Map(result.verdicts.map((v) => [v.rule, v]));
 
     it(`${file}: exactly the expected rules fail`, () => {
-      const failing = result.verdicts.filter((v) => v.status === "fail").map((v) => v.rule).sort();
+      const failing = result.verdicts
+        .filter((v) => v.status === "fail")
+        .map((v) => v.rule)
+        .sort();
       expect(failing).toEqual(Object.keys(exp.fail).sort());
       expect(result.counts.error).toBe(0);
     });
@@ -54,7 +57,8 @@ describe("seed articles", () => {
     }
     it(`${file}: no failing evidence quotes other facts' numbers (${(exp.not_in_failures ?? []).join(", ")})`, () => {
       const failing = result.verdicts.filter((v) => v.status === "fail").flatMap((v) => v.evidence);
-      for (const s of exp.not_in_failures ?? []) for (const e of failing) expect(e.quote.includes(s), `${e.quote} contains ${s}`).toBe(false);
+      for (const s of exp.not_in_failures ?? [])
+        for (const e of failing) expect(e.quote.includes(s), `${e.quote} contains ${s}`).toBe(false);
     });
     it(`${file}: every evidence span slices the text exactly`, () => {
       for (const v of result.verdicts) for (const e of v.evidence) expect(text.slice(e.offset, e.offset + e.length)).toBe(e.quote);

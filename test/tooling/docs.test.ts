@@ -36,7 +36,11 @@ describe("docs", () => {
   });
 
   it("has no broken relative links", () => {
-    const broken = ["README.md", ...pages].flatMap((page) => linksOf(page).filter((t) => !existsSync(join(ROOT, t))).map((t) => `${page} → ${t}`));
+    const broken = ["README.md", ...pages].flatMap((page) =>
+      linksOf(page)
+        .filter((t) => !existsSync(join(ROOT, t)))
+        .map((t) => `${page} → ${t}`),
+    );
     expect(broken).toEqual([]);
   });
 

@@ -6,7 +6,9 @@ import { findChromium } from "../browser/find-chromium";
 describe("findChromium", () => {
   it("uses CHROMIUM_PATH when it exists, and refuses one that does not", () => {
     expect(findChromium({ CHROMIUM_PATH: process.execPath }, [])).toBe(process.execPath);
-    expect(() => findChromium({ CHROMIUM_PATH: "/nonexistent/chromium" }, [])).toThrow(/CHROMIUM_PATH=\/nonexistent\/chromium does not exist/);
+    expect(() => findChromium({ CHROMIUM_PATH: "/nonexistent/chromium" }, [])).toThrow(
+      /CHROMIUM_PATH=\/nonexistent\/chromium does not exist/,
+    );
   });
 
   it("falls back to the usual locations", () => {

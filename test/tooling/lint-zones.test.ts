@@ -33,7 +33,10 @@ describe("eslint import zones", { timeout: 60_000 }, () => {
   });
 
   it.each([
-    ["src/http/zone-fixture.ts", 'import { scoreArticle } from "../use-cases/score-article";\nimport { getDb } from "../storage/db";\nexport const x = [scoreArticle, getDb];\n'],
+    [
+      "src/http/zone-fixture.ts",
+      'import { scoreArticle } from "../use-cases/score-article";\nimport { getDb } from "../storage/db";\nexport const x = [scoreArticle, getDb];\n',
+    ],
     ["src/ui/zone-fixture.ts", 'import { sha256Hex } from "../lib/crypto";\nexport const x = sha256Hex;\n'],
     ["src/engine/zone-fixture.ts", 'import { score } from "./score";\nexport const x = score;\n'],
     ["src/app.ts", 'import { uiRoutes } from "./ui/routes";\nimport { api } from "./http/app";\nexport const x = [uiRoutes, api];\n'],
@@ -44,7 +47,7 @@ describe("eslint import zones", { timeout: 60_000 }, () => {
   it.each([
     ['import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n', "no-restricted-imports"],
     ['import { Hono } from "hono";\nexport const x = Hono;\n', "no-restricted-imports"],
-    ["export const x = () => fetch(\"https://example.com\");\n", "no-restricted-globals"],
+    ['export const x = () => fetch("https://example.com");\n', "no-restricted-globals"],
     ["export const x = () => console.log(1);\n", "no-restricted-globals"],
     ["export const x = () => new Date();\n", "no-restricted-syntax"],
     ["export const x = () => Date.now();\n", "no-restricted-syntax"],
@@ -54,20 +57,30 @@ describe("eslint import zones", { timeout: 60_000 }, () => {
   });
 
   it("the engine may use yaml, zod, markdown-it and explicit dates", async () => {
-    const code = 'import { parse } from "yaml";\nimport { z } from "zod";\nimport MarkdownIt from "markdown-it";\nexport const x = [parse, z, MarkdownIt, new Date(0), new Date("2025-07-18")];\n';
+    const code =
+      'import { parse } from "yaml";\nimport { z } from "zod";\nimport MarkdownIt from "markdown-it";\nexport const x = [parse, z, MarkdownIt, new Date(0), new Date("2025-07-18")];\n';
     expect(await lintAs("src/engine/zone-fixture.ts", code)).toEqual([]);
   });
 
   it("only storage runs drizzle queries; others may import its types", async () => {
-    expect(await lintAs("src/jobs/zone-fixture.ts", 'import { eq } from "drizzle-orm";\nexport const x = eq;\n')).toContain("@typescript-eslint/no-restricted-imports");
-    expect(await lintAs("src/jobs/zone-fixture.ts", 'import type { BatchItem } from "drizzle-orm/batch";\nexport type X = BatchItem<"sqlite">;\n')).toEqual([]);
+    expect(await lintAs("src/jobs/zone-fixture.ts", 'import { eq } from "drizzle-orm";\nexport const x = eq;\n')).toContain(
+      "@typescript-eslint/no-restricted-imports",
+    );
+    expect(
+      await lintAs(
+        "src/jobs/zone-fixture.ts",
+        'import type { BatchItem } from "drizzle-orm/batch";\nexport type X = BatchItem<"sqlite">;\n',
+      ),
+    ).toEqual([]);
     expect(await lintAs("src/storage/zone-fixture.ts", 'import { eq } from "drizzle-orm";\nexport const x = eq;\n')).toEqual([]);
   });
 
   it("storage may import engine types, not engine code", async () => {
-    expect(await lintAs("src/storage/zone-fixture.ts", 'import type { Outcome } from "../engine";\nexport type X = Outcome;\n')).toEqual([]);
-    expect(await lintAs("src/storage/zone-fixture.ts", 'import { checkArticle } from "../engine";\nexport const x = checkArticle;\n')).toContain(
-      "@typescript-eslint/no-restricted-imports",
+    expect(await lintAs("src/storage/zone-fixture.ts", 'import type { Outcome } from "../engine";\nexport type X = Outcome;\n')).toEqual(
+      [],
     );
+    expect(
+      await lintAs("src/storage/zone-fixture.ts", 'import { checkArticle } from "../engine";\nexport const x = checkArticle;\n'),
+    ).toContain("@typescript-eslint/no-restricted-imports");
   });
 });

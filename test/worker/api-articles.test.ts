@@ -38,7 +38,9 @@ async function walk(query: string, limit: number): Promise<{ ids: string[]; page
   let pages = 0;
   do {
     const sep = query ? "&" : "";
-    const page: Page<ArticleSummary> = await callJson(`/v1/articles?${query}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`, { status: 200 });
+    const page: Page<ArticleSummary> = await callJson(`/v1/articles?${query}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`, {
+      status: 200,
+    });
     expect(page.items.length).toBeLessThanOrEqual(limit);
     ids.push(...page.items.map((a) => a.id));
     cursor = page.next_cursor;
@@ -149,7 +151,10 @@ describe("GET /v1/articles/:id, /v1/articles/:id/runs and /v1/runs/:id", () => {
       const saved = await store({
         externalId: "history",
         text,
-        verdicts: [verdict("arrival.airport", i === 1 ? "fail" : "pass", { text, at, length: "Maiquetía".length }), verdict("release.count", "pass")],
+        verdicts: [
+          verdict("arrival.airport", i === 1 ? "fail" : "pass", { text, at, length: "Maiquetía".length }),
+          verdict("release.count", "pass"),
+        ],
         at: new Date(Date.parse("2026-02-01T00:00:00Z") + i * 60_000),
       });
       articleId = saved.articleId;
@@ -168,7 +173,13 @@ describe("GET /v1/articles/:id, /v1/articles/:id/runs and /v1/runs/:id", () => {
 
   it("serves a run with parsed evidence whose offsets point into the stored text", async () => {
     const run: RunView = await callJson(`/v1/runs/${runIds[1]}`, { status: 200 });
-    expect(run).toMatchObject({ id: runIds[1], article_id: articleId, trigger: "api", outcome: "fail", counts: { pass: 1, fail: 1, not_applicable: 0, review: 0, error: 0 } });
+    expect(run).toMatchObject({
+      id: runIds[1],
+      article_id: articleId,
+      trigger: "api",
+      outcome: "fail",
+      counts: { pass: 1, fail: 1, not_applicable: 0, review: 0, error: 0 },
+    });
     const airport = run.verdicts.find((v) => v.rule === "arrival.airport")!;
     expect(airport.status).toBe("fail");
     // Claims come from the current ruleset; a rule id it does not know gets null.

@@ -47,7 +47,10 @@ describe("auth", () => {
   });
 
   it("closes the API with 503 not_configured when the API_TOKEN secret is missing", async () => {
-    const res = await app.fetch(new Request(`${ORIGIN}/v1/articles`, { headers: { authorization: `Bearer ${READ}` } }), { ...env, API_TOKEN: undefined });
+    const res = await app.fetch(new Request(`${ORIGIN}/v1/articles`, { headers: { authorization: `Bearer ${READ}` } }), {
+      ...env,
+      API_TOKEN: undefined,
+    });
     expect(await expectError(res, 503, "not_configured")).toMatch(/wrangler secret put API_TOKEN/);
     // Public routes stay up.
     const health = await app.fetch(new Request(`${ORIGIN}/healthz`), { ...env, API_TOKEN: undefined });
@@ -64,7 +67,11 @@ describe("auth", () => {
 
 describe("POST /v1/score errors", () => {
   it("answers 400 invalid_json for malformed JSON", async () => {
-    const message = await expectError(await call("/v1/score", { body: '{"text": "unterminated', type: "application/json" }), 400, "invalid_json");
+    const message = await expectError(
+      await call("/v1/score", { body: '{"text": "unterminated', type: "application/json" }),
+      400,
+      "invalid_json",
+    );
     expect(message).toMatch(/not valid JSON/);
     await expectError(await call("/v1/score", { body: "", type: "application/json" }), 400, "invalid_json");
   });
@@ -105,9 +112,15 @@ describe("POST /v1/score errors", () => {
   });
 
   it("validates the query string strictly", async () => {
-    expect(await expectError(await call("/v1/score?dry_run=maybe", { body: article }), 400, "validation_failed")).toMatch(/^dry_run: expected true or false/);
-    expect(await expectError(await call("/v1/score?title=x", { body: article }), 400, "validation_failed")).toMatch(/^title: unknown query parameter/);
-    expect(await expectError(await call("/v1/score?published_at=someday", { body: "plain text" }), 400, "validation_failed")).toMatch(/^published_at: /);
+    expect(await expectError(await call("/v1/score?dry_run=maybe", { body: article }), 400, "validation_failed")).toMatch(
+      /^dry_run: expected true or false/,
+    );
+    expect(await expectError(await call("/v1/score?title=x", { body: article }), 400, "validation_failed")).toMatch(
+      /^title: unknown query parameter/,
+    );
+    expect(await expectError(await call("/v1/score?published_at=someday", { body: "plain text" }), 400, "validation_failed")).toMatch(
+      /^published_at: /,
+    );
     expect(await expectError(await call("/v1/score", { body: " \n " }), 400, "validation_failed")).toMatch(/^text: /);
   });
 
@@ -130,7 +143,9 @@ describe("POST /v1/score errors", () => {
 
   it("answers 415 unsupported_media_type for other or missing content types and non-UTF-8 charsets", async () => {
     const withType = (type: string) => call("/v1/score", { body: "x", headers: { "content-type": type } });
-    expect(await expectError(await withType("application/xml"), 415, "unsupported_media_type")).toMatch(/application\/json, text\/plain, text\/html or text\/markdown/);
+    expect(await expectError(await withType("application/xml"), 415, "unsupported_media_type")).toMatch(
+      /application\/json, text\/plain, text\/html or text\/markdown/,
+    );
     expect(await expectError(await withType("multipart/form-data; boundary=x"), 415, "unsupported_media_type")).toBeTruthy();
     expect(await expectError(await withType("text/plain; charset=iso-8859-1"), 415, "unsupported_media_type")).toMatch(/UTF-8/);
     const none = await call("/v1/score", { method: "POST", body: undefined });

@@ -17,7 +17,9 @@ describe("GET /v1/rules", () => {
     expect(body.ruleset).toEqual({ version: ruleset.version, rules: ruleset.rules.length });
     expect(body.rules).toEqual(ruleset.rules);
     for (const rule of body.rules) {
-      expect(Object.keys(rule)).toEqual(expect.arrayContaining(["id", "claim", "kind", "severity", "sources", "valid_from", "valid_until"]));
+      expect(Object.keys(rule)).toEqual(
+        expect.arrayContaining(["id", "claim", "kind", "severity", "sources", "valid_from", "valid_until"]),
+      );
     }
   });
 
@@ -41,7 +43,12 @@ describe("GET /v1/rules", () => {
 describe("GET /healthz", () => {
   it("reports the Worker, D1 and the loaded ruleset, without auth", async () => {
     const body = await callJson("/healthz", { token: null, status: 200 });
-    expect(body).toEqual({ ok: true, db: "ok", ruleset: { version: currentRuleset().version, rules: currentRuleset().rules.length }, config: [] });
+    expect(body).toEqual({
+      ok: true,
+      db: "ok",
+      ruleset: { version: currentRuleset().version, rules: currentRuleset().rules.length },
+      config: [],
+    });
   });
 });
 
@@ -60,10 +67,11 @@ describe("GET /openapi.json", () => {
     // The API is /v1, /healthz and this document; the dashboard's HTML pages are not part of it.
     const served = app.routes
       .filter((r) => r.method !== "ALL" && /^\/(v1\/|healthz$|openapi\.json$)/.test(r.path))
-      .map((r) =>
-        `${r.method.toLowerCase()} ${r.path
-          .replace(/:\w+\{\[\^\/\]\+\\\.(\w+)\}/g, "{id}.$1") // file-name params (":file{[^/]+\\.csv}") are documented as {id}.csv
-          .replace(/:(\w+)(\{[^}]*\})?\??/g, "{$1}")}`,
+      .map(
+        (r) =>
+          `${r.method.toLowerCase()} ${r.path
+            .replace(/:\w+\{\[\^\/\]\+\\\.(\w+)\}/g, "{id}.$1") // file-name params (":file{[^/]+\\.csv}") are documented as {id}.csv
+            .replace(/:(\w+)(\{[^}]*\})?\??/g, "{$1}")}`,
       );
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
     expect(served.length).toBeGreaterThan(8);
@@ -74,7 +82,17 @@ describe("GET /openapi.json", () => {
   it("documents the score body with the schema that validates it", async () => {
     const doc = await callJson("/openapi.json", { token: null, status: 200 });
     const schema = doc.paths["/v1/score"].post.requestBody.content["application/json"].schema;
-    expect(Object.keys(schema.properties).sort()).toEqual(["external_id", "html", "language", "markdown", "published_at", "source", "text", "title", "url"]);
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      "external_id",
+      "html",
+      "language",
+      "markdown",
+      "published_at",
+      "source",
+      "text",
+      "title",
+      "url",
+    ]);
     expect(schema.additionalProperties).toBe(false);
   });
   it("takes its enums from their source: error codes, providers, delivery statuses, list filters", async () => {

@@ -20,7 +20,11 @@ describe("POST /v1/score text encoding", () => {
   });
 
   it("a lone surrogate in the text becomes U+FFFD, so evidence offsets count the same code units", async () => {
-    const res = await callJson<{ text: string }>("/v1/score?dry_run", { body: '{"text":"Before \\udc00 after: Maiquetía."}', type: "application/json", status: 200 });
+    const res = await callJson<{ text: string }>("/v1/score?dry_run", {
+      body: '{"text":"Before \\udc00 after: Maiquetía."}',
+      type: "application/json",
+      status: 200,
+    });
     expect(res.text).toBe("Before \uFFFD after: Maiquetía.");
   });
 });

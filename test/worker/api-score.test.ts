@@ -59,7 +59,12 @@ describe("POST /v1/score with the seed articles", () => {
       }
       // The golden verdicts, as the API reports them: exactly these rules fail, these pass.
       const status = new Map(body.verdicts.map((v) => [v.rule, v.status]));
-      expect(body.verdicts.filter((v) => v.status === "fail").map((v) => v.rule).sort()).toEqual(mustFail);
+      expect(
+        body.verdicts
+          .filter((v) => v.status === "fail")
+          .map((v) => v.rule)
+          .sort(),
+      ).toEqual(mustFail);
       for (const rule of mustPass) expect([rule, status.get(rule)]).toEqual([rule, "pass"]);
 
       const run = await env.DB.prepare("SELECT * FROM runs WHERE id = ?").bind(body.run_id).first<RunRow>();
@@ -78,14 +83,23 @@ describe("POST /v1/score with the seed articles", () => {
         as_of: body.as_of,
       });
 
-      const { results: rows } = await env.DB.prepare("SELECT rule_id, status, severity, kind, evidence, message FROM verdicts WHERE run_id = ? ORDER BY rule_id")
+      const { results: rows } = await env.DB.prepare(
+        "SELECT rule_id, status, severity, kind, evidence, message FROM verdicts WHERE run_id = ? ORDER BY rule_id",
+      )
         .bind(body.run_id)
         .all<{ rule_id: string; status: string; severity: string; kind: string; evidence: string; message: string | null }>();
       const expected = [...body.verdicts].sort((a, b) => (a.rule < b.rule ? -1 : 1));
       // Rows for the applicable verdicts; the run counts the not_applicable ones it implies.
       const applicable = expected.filter((v) => v.status !== "not_applicable");
       expect(rows.map((r) => ({ ...r, evidence: JSON.parse(r.evidence) }))).toEqual(
-        applicable.map((v) => ({ rule_id: v.rule, status: v.status, severity: v.severity, kind: v.kind, evidence: v.evidence, message: v.message ?? null })),
+        applicable.map((v) => ({
+          rule_id: v.rule,
+          status: v.status,
+          severity: v.severity,
+          kind: v.kind,
+          evidence: v.evidence,
+          message: v.message ?? null,
+        })),
       );
       expect(run?.implied_verdicts).toBe(expected.length - applicable.length);
 
@@ -105,7 +119,15 @@ describe("POST /v1/score with the seed articles", () => {
       // The read API serves every verdict the engine returned, the implied ones restored.
       const stored = await callJson(`/v1/runs/${body.run_id}`, { status: 200 });
       expect(stored.verdicts).toEqual(
-        expected.map((v) => ({ rule: v.rule, status: v.status, claim: v.claim, severity: v.severity, kind: v.kind, evidence: v.evidence, message: v.message ?? null })),
+        expected.map((v) => ({
+          rule: v.rule,
+          status: v.status,
+          claim: v.claim,
+          severity: v.severity,
+          kind: v.kind,
+          evidence: v.evidence,
+          message: v.message ?? null,
+        })),
       );
     });
   }
@@ -125,7 +147,9 @@ describe("POST /v1/score: identity and defaults", () => {
     const second = await callJson<ScoreResponse>("/v1/score", { body: { text }, status: 201 });
     expect(second.article_id).toBe(first.article_id);
     expect(second.run_id).not.toBe(first.run_id);
-    const article = await env.DB.prepare("SELECT source, external_id, latest_run_id FROM articles WHERE id = ?").bind(first.article_id).first();
+    const article = await env.DB.prepare("SELECT source, external_id, latest_run_id FROM articles WHERE id = ?")
+      .bind(first.article_id)
+      .first();
     expect(article).toEqual({ source: "api", external_id: await sha256Hex(text), latest_run_id: second.run_id });
     const runs = await env.DB.prepare("SELECT count(*) AS n FROM runs WHERE article_id = ?").bind(first.article_id).first<{ n: number }>();
     expect(runs?.n).toBe(2);
@@ -133,10 +157,15 @@ describe("POST /v1/score: identity and defaults", () => {
 
   it("identifies an article by its url when it has no external_id, and records changed text as a new hash", async () => {
     const url = "https://news.example/cecot-release";
-    const a = await callJson<ScoreResponse>("/v1/score", { body: { text: "First version of the story.", url, title: "Release" }, status: 201 });
+    const a = await callJson<ScoreResponse>("/v1/score", {
+      body: { text: "First version of the story.", url, title: "Release" },
+      status: 201,
+    });
     const b = await callJson<ScoreResponse>("/v1/score", { body: { text: "Corrected version of the story.", url }, status: 201 });
     expect(b.article_id).toBe(a.article_id);
-    const article = await env.DB.prepare("SELECT external_id, title, text, content_hash FROM articles WHERE id = ?").bind(a.article_id).first();
+    const article = await env.DB.prepare("SELECT external_id, title, text, content_hash FROM articles WHERE id = ?")
+      .bind(a.article_id)
+      .first();
     expect(article).toEqual({
       external_id: url,
       title: "Release", // kept: the second post sent no title
@@ -157,9 +186,12 @@ describe("POST /v1/score: identity and defaults", () => {
   });
 
   it("accepts text/plain and text/html bodies with the metadata in the query string", async () => {
-    const qs = "title=Plain%20text&source=cms-test&external_id=plain-1&published_at=2025-07-19&language=en&url=https%3A%2F%2Fnews.example%2Fp1";
+    const qs =
+      "title=Plain%20text&source=cms-test&external_id=plain-1&published_at=2025-07-19&language=en&url=https%3A%2F%2Fnews.example%2Fp1";
     const plain = await callJson<ScoreResponse>(`/v1/score?${qs}`, { body: "Nicolás Maduro welcomed the men at Maiquetía.", status: 201 });
-    const row = await env.DB.prepare("SELECT source, external_id, title, url, published_at, language, text FROM articles WHERE id = ?").bind(plain.article_id).first();
+    const row = await env.DB.prepare("SELECT source, external_id, title, url, published_at, language, text FROM articles WHERE id = ?")
+      .bind(plain.article_id)
+      .first();
     expect(row).toEqual({
       source: "cms-test",
       external_id: "plain-1",
@@ -171,7 +203,11 @@ describe("POST /v1/score: identity and defaults", () => {
     });
     expect(plain.as_of).toBe("2025-07-19");
 
-    const html = await callJson<ScoreResponse>("/v1/score?external_id=html-2", { body: "<p>Hello <i>world</i></p>", type: "text/html; charset=utf-8", status: 201 });
+    const html = await callJson<ScoreResponse>("/v1/score?external_id=html-2", {
+      body: "<p>Hello <i>world</i></p>",
+      type: "text/html; charset=utf-8",
+      status: 201,
+    });
     const stored = await env.DB.prepare("SELECT text FROM articles WHERE id = ?").bind(html.article_id).first<{ text: string }>();
     expect(stored?.text).toBe(html.text);
   });
@@ -194,7 +230,11 @@ describe("POST /v1/score?dry_run=true", () => {
     const { article_id, run_id, dry_run, ...storedResult } = stored;
     const { article_id: _a, run_id: _r, dry_run: _d, ...dryResult } = dry;
     expect(storedResult).toEqual(dryResult);
-    expect(await tableCounts()).toEqual({ articles: before.articles + 1, runs: before.runs + 1, verdicts: before.verdicts + stored.verdicts.filter((v) => v.status !== "not_applicable").length });
+    expect(await tableCounts()).toEqual({
+      articles: before.articles + 1,
+      runs: before.runs + 1,
+      verdicts: before.verdicts + stored.verdicts.filter((v) => v.status !== "not_applicable").length,
+    });
   });
 });
 

@@ -27,7 +27,9 @@ describe("unknown query parameters → 400", () => {
 
   it("on GET /v1/deliveries/:id and POST /v1/deliveries/:id/retry", async () => {
     expect(await expectError(await call("/v1/deliveries/dlv_x?verbose=1"), 400, "validation_failed")).toContain("verbose");
-    expect(await expectError(await call("/v1/deliveries/dlv_x/retry?force=1", { method: "POST" }), 400, "validation_failed")).toContain("force");
+    expect(await expectError(await call("/v1/deliveries/dlv_x/retry?force=1", { method: "POST" }), 400, "validation_failed")).toContain(
+      "force",
+    );
   });
 });
 
@@ -49,4 +51,3 @@ describe("every route refuses a query parameter it does not take (400)", () => {
     expect(await expectError(res, 400, "validation_failed")).toMatch(/unknown query parameter/);
   });
 });
-

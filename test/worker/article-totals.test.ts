@@ -17,8 +17,17 @@ async function aggregate() {
 }
 
 async function expectTotalsMatch() {
-  const row = await env.DB.prepare("SELECT articles, failing, score_sum, score_count FROM article_totals WHERE id = 1").first<{ articles: number; failing: number; score_sum: number; score_count: number }>();
-  const fromRow = { articles: row!.articles, failing: row!.failing, meanScore: row!.score_count ? row!.score_sum / row!.score_count : null };
+  const row = await env.DB.prepare("SELECT articles, failing, score_sum, score_count FROM article_totals WHERE id = 1").first<{
+    articles: number;
+    failing: number;
+    score_sum: number;
+    score_count: number;
+  }>();
+  const fromRow = {
+    articles: row!.articles,
+    failing: row!.failing,
+    meanScore: row!.score_count ? row!.score_sum / row!.score_count : null,
+  };
   const kept = await articleTotals(getDb(env.DB), {});
   expect(kept).toEqual(fromRow);
   const want = await aggregate();
@@ -41,7 +50,9 @@ describe("article totals", () => {
     await store({ externalId: "t3", at: t(6), verdicts: [verdict("x.two", "fail")], score: 70.1 });
     await expectTotalsMatch();
     await env.DB.prepare("UPDATE articles SET status = 'withdrawn' WHERE external_id = 't2'").run();
-    await env.DB.prepare("DELETE FROM verdicts WHERE run_id IN (SELECT id FROM runs WHERE article_id IN (SELECT id FROM articles WHERE external_id = 't3'))").run();
+    await env.DB.prepare(
+      "DELETE FROM verdicts WHERE run_id IN (SELECT id FROM runs WHERE article_id IN (SELECT id FROM articles WHERE external_id = 't3'))",
+    ).run();
     await env.DB.prepare("DELETE FROM runs WHERE article_id IN (SELECT id FROM articles WHERE external_id = 't3')").run();
     await env.DB.prepare("DELETE FROM articles WHERE external_id = 't3'").run();
     await expectTotalsMatch();

@@ -43,7 +43,8 @@ describe("POST /v1/audits", () => {
 describe("GET /v1/audits", () => {
   it("lists newest first, in cursor pages, for the read token too", async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await startAudit(recordingEnv(), { trigger: "api", now: new Date(Date.UTC(2026, 0, 1 + i)), ruleset: rules })).audit.id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await startAudit(recordingEnv(), { trigger: "api", now: new Date(Date.UTC(2026, 0, 1 + i)), ruleset: rules })).audit.id);
     const first = await callJson("/v1/audits?limit=2", { token: READ, status: 200 });
     expect(first.items.map((a: any) => a.id)).toEqual([ids[2], ids[1]]);
     expect(first.items[0]).toMatchObject({ status: "finished", mean_score: null, outcomes: { pass: 0, warn: 0, fail: 0 } });
@@ -59,6 +60,10 @@ describe("GET /v1/audits", () => {
     const { audit } = await startAudit(recordingEnv(), { trigger: "api", now: new Date(), ruleset: rules });
     await expectError(await call(`/v1/audits/${audit.id}?change=worse`), 400, "validation_failed");
     const detail = await callJson(`/v1/audits/${audit.id}`, { status: 200 });
-    expect(detail).toMatchObject({ id: audit.id, changed_articles: { items: [], next_cursor: null }, batches: { total: 1, accounted: 1, dead: 0 } });
+    expect(detail).toMatchObject({
+      id: audit.id,
+      changed_articles: { items: [], next_cursor: null },
+      batches: { total: 1, accounted: 1, dead: 0 },
+    });
   });
 });

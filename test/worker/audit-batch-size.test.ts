@@ -63,9 +63,11 @@ describe("AUDIT_BATCH_SIZE", () => {
 
   it("is read by continuation scans too (the queue consumer's env), not only by the first step", async () => {
     const perStep = SCAN_PAGE_SIZE * SCAN_PAGES_PER_STEP;
-    await env.DB.prepare(`WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
+    await env.DB.prepare(
+      `WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
       INSERT INTO articles (id, source, external_id, text, content_hash)
-      SELECT printf('art_bulk_%05d', i), 'bulk', 'b' || i, 'Text number ' || i || ' about San Salvador.', 'h' || i FROM seq`)
+      SELECT printf('art_bulk_%05d', i), 'bulk', 'b' || i, 'Text number ' || i || ' about San Salvador.', 'h' || i FROM seq`,
+    )
       .bind(perStep + 4 - 1)
       .run();
     const rec = recordingEnv();
@@ -112,7 +114,8 @@ describe("AUDIT_BATCH_SIZE", () => {
 
   it("cuts 50-id batches when the value is invalid, and the audit still completes", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    for (let i = 0; i < 120; i++) await storeArticle(`b${i}`, `Dispatch ${i} from San Salvador.`, v1, { now: new Date(NIGHT - 86_400_000) });
+    for (let i = 0; i < 120; i++)
+      await storeArticle(`b${i}`, `Dispatch ${i} from San Salvador.`, v1, { now: new Date(NIGHT - 86_400_000) });
     const rec = recordingEnv();
     rec.AUDIT_BATCH_SIZE = "zero-point-five";
     const { audit } = await startAudit(rec, { trigger: "api", now: new Date(NIGHT), ruleset: v2 });
@@ -121,7 +124,14 @@ describe("AUDIT_BATCH_SIZE", () => {
     expect(String(warn.mock.calls[0]![0])).toContain('AUDIT_BATCH_SIZE="zero-point-five"');
 
     await drain(rec, v2);
-    expect(await auditRow(audit.id)).toMatchObject({ status: "finished", articles_due: 120, scored: 120, failed: 0, batches_total: 4, batches_done: 4 });
+    expect(await auditRow(audit.id)).toMatchObject({
+      status: "finished",
+      articles_due: 120,
+      scored: 120,
+      failed: 0,
+      batches_total: 4,
+      batches_done: 4,
+    });
     expect(warn).toHaveBeenCalledTimes(1);
   });
 });

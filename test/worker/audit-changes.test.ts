@@ -30,7 +30,16 @@ describe("an audit after a rule edit", () => {
     await drain(rec, v2);
 
     const row = await auditRow(audit.id);
-    expect(row).toMatchObject({ status: "finished", articles_due: 3, scored: 3, skipped: 0, failed: 0, regressions: 1, fixed: 1, changed: 0 });
+    expect(row).toMatchObject({
+      status: "finished",
+      articles_due: 3,
+      scored: 3,
+      skipped: 0,
+      failed: 0,
+      regressions: 1,
+      fixed: 1,
+      changed: 0,
+    });
     expect(row.pass_count + row.warn_count + row.fail_count).toBe(row.scored);
     expect(row.fail_count).toBe(1);
 
@@ -45,7 +54,10 @@ describe("an audit after a rule edit", () => {
     });
     const items = detail.changed_articles.items as any[];
     expect(items.map((i) => [i.article_id, i.change])).toEqual(
-      [[regressed.articleId, "regression"], [fixed.articleId, "fixed"]].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+      [
+        [regressed.articleId, "regression"],
+        [fixed.articleId, "fixed"],
+      ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
     );
     const reg = items.find((i) => i.change === "regression");
     expect(reg).toMatchObject({ previous_outcome: "pass", outcome: "fail", previous_run_id: regressed.runId });
@@ -61,13 +73,18 @@ describe("an audit after a rule edit", () => {
   });
 
   it("skips articles that cannot change (same rules, same text, no validity boundary crossed) without a new run", async () => {
-    const rules = ruleset(phraseRule("audit.city", "San Salvadr", "San Salvador"), phraseRule("audit.law", "old law", "new law", "valid_from: 2026-06-01\n"));
+    const rules = ruleset(
+      phraseRule("audit.city", "San Salvadr", "San Salvador"),
+      phraseRule("audit.law", "old law", "new law", "valid_from: 2026-06-01\n"),
+    );
     const may = { now: new Date(Date.UTC(2026, 4, 1)) };
     const crossed = await storeArticle("crossed", "Undated: the old law applies in San Salvador.", rules, may); // as of 2026-05-01 → 2026-11-20 crosses 06-01
     const dated = await storeArticle("dated", "Dated: the old law applies in San Salvador.", rules, { ...may, publishedAt: "2026-04-01" });
     const recent = await storeArticle("recent", "Undated and recent, San Salvador.", rules, { now: new Date(NIGHT - 86_400_000) });
     const edited = await storeArticle("edited", "Edited later, San Salvador.", rules, { now: new Date(NIGHT - 86_400_000) });
-    await env.DB.prepare("UPDATE articles SET text = 'Edited later: San Salvadr.', content_hash = 'edited' WHERE id = ?").bind(edited.articleId).run();
+    await env.DB.prepare("UPDATE articles SET text = 'Edited later: San Salvadr.', content_hash = 'edited' WHERE id = ?")
+      .bind(edited.articleId)
+      .run();
     await env.DB.prepare("UPDATE articles SET status = 'withdrawn' WHERE id = ?").bind(recent.articleId).run();
     const withdrawnRuns = await count("SELECT count(*) AS n FROM runs WHERE article_id = ?", recent.articleId);
 
@@ -75,7 +92,11 @@ describe("an audit after a rule edit", () => {
     const { audit } = await startAudit(rec, { trigger: "api", now: new Date(NIGHT), ruleset: rules });
     await drain(rec, rules);
     expect(await auditRow(audit.id)).toMatchObject({ status: "finished", articles_due: 2, scored: 2, skipped: 1, failed: 0 });
-    const audited = (await env.DB.prepare("SELECT article_id FROM runs WHERE audit_id = ? ORDER BY article_id").bind(audit.id).all<{ article_id: string }>()).results;
+    const audited = (
+      await env.DB.prepare("SELECT article_id FROM runs WHERE audit_id = ? ORDER BY article_id")
+        .bind(audit.id)
+        .all<{ article_id: string }>()
+    ).results;
     expect(audited.map((r) => r.article_id)).toEqual([crossed.articleId, edited.articleId].sort());
     expect(await count("SELECT count(*) AS n FROM runs WHERE article_id = ?", dated.articleId)).toBe(1);
     expect(await count("SELECT count(*) AS n FROM runs WHERE article_id = ?", recent.articleId)).toBe(withdrawnRuns);

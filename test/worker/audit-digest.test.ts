@@ -70,7 +70,9 @@ describe("the audit digest", () => {
     const digest = new Webhook((env as Bindings).NOTIFY_SECRET!).verify(body, headers) as { type: string; data: any };
     expect(digest.type).toBe("audit.digest");
     expect(digest.data.audit).toMatchObject({ id: audit.id, changes: { regressions: 3, fixed: 1, changed: 0 } });
-    expect(digest.data.regressions.map((r: { article_id: string }) => r.article_id).sort()).toEqual(regressed.map((r) => r.articleId).sort());
+    expect(digest.data.regressions.map((r: { article_id: string }) => r.article_id).sort()).toEqual(
+      regressed.map((r) => r.articleId).sort(),
+    );
     expect(digest.data.regressions[0].rules).toEqual(["audit.city"]);
     expect(digest.data.more_regressions).toBe(0);
   });
@@ -81,7 +83,10 @@ describe("the audit digest", () => {
     const e = alertsEnv(sent);
     await startAudit(e, { trigger: "api", now: new Date(NIGHT), ruleset: v2 });
     while (sent.some((m) => m.type === "audit-batch")) {
-      const [job] = sent.splice(sent.findIndex((m) => m.type === "audit-batch"), 1);
+      const [job] = sent.splice(
+        sent.findIndex((m) => m.type === "audit-batch"),
+        1,
+      );
       await auditBatchHandler.process(job as Extract<JobMessage, { type: "audit-batch" }>, e, 1);
     }
     expect(sent).toEqual([]);

@@ -13,9 +13,11 @@ const NIGHT = Date.UTC(2026, 10, 20, 3, 0, 0);
 
 /** Inserts n active articles without runs (so all are due), ids art_bulk_00000… in key order. */
 async function bulkArticles(n: number): Promise<void> {
-  await env.DB.prepare(`WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
+  await env.DB.prepare(
+    `WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
     INSERT INTO articles (id, source, external_id, text, content_hash)
-    SELECT printf('art_bulk_%05d', i), 'bulk', 'b' || i, 'Text number ' || i || ' about San Salvador.', 'h' || i FROM seq`)
+    SELECT printf('art_bulk_%05d', i), 'bulk', 'b' || i, 'Text number ' || i || ' about San Salvador.', 'h' || i FROM seq`,
+  )
     .bind(n - 1)
     .run();
 }
@@ -29,9 +31,20 @@ describe("the nightly cron", () => {
 
     const audit = (await env.DB.prepare("SELECT * FROM audits").all<Record<string, any>>()).results;
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ trigger: "cron", started_at: new Date(NIGHT).toISOString(), articles_due: 120, skipped: 0, batches_total: 4 });
+    expect(audit[0]).toMatchObject({
+      trigger: "cron",
+      started_at: new Date(NIGHT).toISOString(),
+      articles_due: 120,
+      skipped: 0,
+      batches_total: 4,
+    });
     const rows = await batchRows(audit[0]!.id);
-    expect(rows.map((r) => [r.seq, r.kind, r.parent_seq])).toEqual([[0, "scan", null], [1, "score", 0], [2, "score", 0], [3, "score", 0]]);
+    expect(rows.map((r) => [r.seq, r.kind, r.parent_seq])).toEqual([
+      [0, "scan", null],
+      [1, "score", 0],
+      [2, "score", 0],
+      [3, "score", 0],
+    ]);
     expect(rows[0]!.status).toBe("done");
     const ids = rows.slice(1).map((r) => JSON.parse(r.article_ids) as string[]);
     expect(ids.map((b) => b.length)).toEqual([SCORE_BATCH_SIZE, SCORE_BATCH_SIZE, 20]);

@@ -42,7 +42,9 @@ describe("D1 overload during an audit batch", () => {
     const rec = recordingEnv();
     const { audit } = await startAudit(rec, { trigger: "api", now: new Date(NIGHT), ruleset: v2 });
     const job = rec.sent.find((m) => m.type === "audit-batch")! as Extract<JobMessage, { type: "audit-batch" }>;
-    await env.DB.prepare("CREATE TRIGGER overload BEFORE INSERT ON runs BEGIN SELECT RAISE(ABORT, 'D1 DB is overloaded. Requests queued for too long.'); END").run();
+    await env.DB.prepare(
+      "CREATE TRIGGER overload BEFORE INSERT ON runs BEGIN SELECT RAISE(ABORT, 'D1 DB is overloaded. Requests queued for too long.'); END",
+    ).run();
 
     const sent: { body: JobMessage; delaySeconds?: number }[] = [];
     await auditBatchHandler.process(job, sendingEnv(sent), 1);

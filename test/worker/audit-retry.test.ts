@@ -12,7 +12,11 @@ import { currentRuleset } from "../../src/rules";
 import { auditRow, batchRows, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 
 // Stored runs use this test ruleset; the Worker audits with the deployed one, so all are due.
-const old = ruleset(phraseRule("audit.old", "Salvadr", "Salvador"), phraseRule("audit.older", "Cecott", "CECOT"), phraseRule("audit.oldest", "Bukele's", "Bukele"));
+const old = ruleset(
+  phraseRule("audit.old", "Salvadr", "Salvador"),
+  phraseRule("audit.older", "Cecott", "CECOT"),
+  phraseRule("audit.oldest", "Bukele's", "Bukele"),
+);
 const NIGHT = Date.UTC(2026, 10, 20, 3, 0, 0);
 
 async function deliver(queue: string, jobs: JobMessage[], attempts = 1) {
@@ -59,7 +63,15 @@ describe("audit failure accounting", () => {
     const retry = await deliver("accuracy-jobs", [jobs[1]!], 2);
     expect(retry.explicitAcks).toEqual(["m0-2"]);
     const done = await auditRow(audit.id);
-    expect(done).toMatchObject({ status: "finished", articles_due: 120, scored: 120, failed: 0, skipped: 0, batches_total: 4, batches_done: 4 });
+    expect(done).toMatchObject({
+      status: "finished",
+      articles_due: 120,
+      scored: 120,
+      failed: 0,
+      skipped: 0,
+      batches_total: 4,
+      batches_done: 4,
+    });
     expect(done.pass_count + done.warn_count + done.fail_count).toBe(120);
     expect(await count("SELECT count(DISTINCT article_id) AS n FROM runs WHERE audit_id = ?", audit.id)).toBe(120);
     expect(await count("SELECT count(*) AS n FROM runs WHERE audit_id = ?", audit.id)).toBe(120);
@@ -119,8 +131,12 @@ describe("audit failure accounting", () => {
 
   it("a dead scan fails the articles it never reached", async () => {
     const n = SCAN_PAGE_SIZE * SCAN_PAGES_PER_STEP + 40;
-    await env.DB.prepare(`WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < ?)
-      INSERT INTO articles (id, source, external_id, text, content_hash) SELECT printf('art_bulk_%05d', i), 'bulk', 'b' || i, 'x', 'h' || i FROM s`).bind(n - 1).run();
+    await env.DB.prepare(
+      `WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < ?)
+      INSERT INTO articles (id, source, external_id, text, content_hash) SELECT printf('art_bulk_%05d', i), 'bulk', 'b' || i, 'x', 'h' || i FROM s`,
+    )
+      .bind(n - 1)
+      .run();
     const rec = recordingEnv();
     const { audit } = await startAudit(rec, { trigger: "api", now: new Date(NIGHT) });
     const scan = rec.sent.at(-1)!;

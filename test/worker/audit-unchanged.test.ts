@@ -32,18 +32,30 @@ describe("an audit that changes nothing for an article", () => {
     expect(await runsOf(changed.articleId)).toBe(2);
     expect(await runsOf(same.articleId)).toBe(1);
     expect(await runsOf(silent.articleId)).toBe(1);
-    const checked = await env.DB.prepare("SELECT latest_run_id, checked_ruleset_version, checked_audit_id, last_checked_at FROM articles WHERE id = ?")
+    const checked = await env.DB.prepare(
+      "SELECT latest_run_id, checked_ruleset_version, checked_audit_id, last_checked_at FROM articles WHERE id = ?",
+    )
       .bind(same.articleId)
       .first();
-    expect(checked).toEqual({ latest_run_id: same.runId, checked_ruleset_version: v2.version, checked_audit_id: audit.id, last_checked_at: expect.any(String) });
+    expect(checked).toEqual({
+      latest_run_id: same.runId,
+      checked_ruleset_version: v2.version,
+      checked_audit_id: audit.id,
+      last_checked_at: expect.any(String),
+    });
     expect(Date.parse(checked!.last_checked_at as string)).toBeGreaterThan(NIGHT - 60_000);
 
     // The latest run still reads verdict for verdict as the engine judges the text under v2.
     const want = checkArticle({ text: "The prison is near San Salvador.", publishedAt: "2026-11-18" }, v2, { now: new Date(NIGHT) });
     const article = await callJson(`/v1/articles/${same.articleId}`, { status: 200 });
-    expect(article.latest_run.verdicts.map((v: { rule: string; status: string; evidence: unknown; message: unknown }) => [v.rule, v.status, v.evidence, v.message])).toEqual(
-      want.verdicts.map((v) => [v.rule, v.status, v.evidence, v.message ?? null]),
-    );
+    expect(
+      article.latest_run.verdicts.map((v: { rule: string; status: string; evidence: unknown; message: unknown }) => [
+        v.rule,
+        v.status,
+        v.evidence,
+        v.message,
+      ]),
+    ).toEqual(want.verdicts.map((v) => [v.rule, v.status, v.evidence, v.message ?? null]));
 
     // Nothing is due in the next audit with the same ruleset: the checks count as up to date.
     const rec2 = recordingEnv();

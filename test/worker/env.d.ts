@@ -5,4 +5,3 @@ declare namespace Cloudflare {
     READ_TOKEN: string;
   }
 }
-

@@ -21,12 +21,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else if (ch === ",") (row.push(cell), (cell = ""));
+    else if (ch === "\r" && text[i + 1] === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
     else cell += ch;
   }
   return rows;
@@ -48,7 +48,12 @@ beforeAll(async () => {
     text: TEXT,
     verdicts: [
       verdict("cecot.country", "fail", [
-        evidence(TEXT, "Ecuador", { found: "Ecuador", expected: "El Salvador", replacements: ["El Salvador"], message: "places CECOT in Ecuador" }),
+        evidence(TEXT, "Ecuador", {
+          found: "Ecuador",
+          expected: "El Salvador",
+          replacements: ["El Salvador"],
+          message: "places CECOT in Ecuador",
+        }),
         evidence(TEXT, "Ecuador", { found: "Ecuador", expected: "El Salvador", attribution: "quote" }, TEXT.indexOf("“")),
       ]),
       verdict("cecot.name", "pass", [evidence(TEXT, "CECOT")]),
@@ -56,7 +61,8 @@ beforeAll(async () => {
     ],
   });
   articleId = saved.articleId;
-  cleanId = (await storeArticle({ externalId: "exp-2", title: "-1 clean", text: "Clean.", verdicts: [verdict("cecot.name", "pass", [])] })).articleId;
+  cleanId = (await storeArticle({ externalId: "exp-2", title: "-1 clean", text: "Clean.", verdicts: [verdict("cecot.name", "pass", [])] }))
+    .articleId;
 });
 
 describe("GET /v1/articles/:id/claimreview", () => {
@@ -78,7 +84,9 @@ describe("GET /v1/articles/:id/claimreview", () => {
       "@type": "Claim",
       author: { "@type": "Organization", name: "example-news.com" },
       datePublished: "2025-07-19",
-      appearance: [{ "@type": "CreativeWork", url: "https://www.example-news.com/cecot-story", headline: expect.stringContaining("HYPERLINK") }],
+      appearance: [
+        { "@type": "CreativeWork", url: "https://www.example-news.com/cecot-story", headline: expect.stringContaining("HYPERLINK") },
+      ],
     });
     expect(r.reviewBody).toContain("The article says “Ecuador”; the fact is “El Salvador”.");
   });
@@ -143,18 +151,53 @@ describe("CSV", () => {
 
   it("GET /v1/audits/:id.csv exports one row per changed rule of an audit", async () => {
     await env.DB.batch([
-      env.DB.prepare("INSERT INTO audits (id, trigger, status, ruleset_version, started_at) VALUES ('aud_test1', 'api', 'finished', 'v1', '2025-07-20T03:00:00Z')"),
+      env.DB.prepare(
+        "INSERT INTO audits (id, trigger, status, ruleset_version, started_at) VALUES ('aud_test1', 'api', 'finished', 'v1', '2025-07-20T03:00:00Z')",
+      ),
       env.DB.prepare(
         "INSERT INTO audit_changes (audit_id, article_id, previous_run_id, run_id, change, previous_outcome, outcome, rule_changes) VALUES ('aud_test1', ?, 'run_a', 'run_b', 'regression', 'pass', 'fail', ?)",
-      ).bind(articleId, JSON.stringify([{ rule: "cecot.country", from: "pass", to: "fail", quotes: ["Ecuador", "in Ecuador"], cause: "rule_edited" }])),
+      ).bind(
+        articleId,
+        JSON.stringify([{ rule: "cecot.country", from: "pass", to: "fail", quotes: ["Ecuador", "in Ecuador"], cause: "rule_edited" }]),
+      ),
     ]);
     const res = await api("/v1/audits/aud_test1.csv");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="audit-aud_test1.csv"');
     const [header, ...rows] = parseCsv(await csvText(res));
-    expect(header).toEqual(["audit_id", "article_id", "title", "url", "change", "previous_outcome", "outcome", "previous_run_id", "run_id", "rule", "rule_from", "rule_to", "cause", "quotes"]);
+    expect(header).toEqual([
+      "audit_id",
+      "article_id",
+      "title",
+      "url",
+      "change",
+      "previous_outcome",
+      "outcome",
+      "previous_run_id",
+      "run_id",
+      "rule",
+      "rule_from",
+      "rule_to",
+      "cause",
+      "quotes",
+    ]);
     expect(rows).toEqual([
-      ["aud_test1", articleId, expect.stringMatching(/^'=HYPERLINK/), "https://www.example-news.com/cecot-story", "regression", "pass", "fail", "run_a", "run_b", "cecot.country", "pass", "fail", "rule_edited", "Ecuador | in Ecuador"],
+      [
+        "aud_test1",
+        articleId,
+        expect.stringMatching(/^'=HYPERLINK/),
+        "https://www.example-news.com/cecot-story",
+        "regression",
+        "pass",
+        "fail",
+        "run_a",
+        "run_b",
+        "cecot.country",
+        "pass",
+        "fail",
+        "rule_edited",
+        "Ecuador | in Ecuador",
+      ],
     ]);
     const missing = await api("/v1/audits/aud_nope.csv");
     expect(missing.status).toBe(404);

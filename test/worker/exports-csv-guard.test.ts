@@ -7,7 +7,7 @@ describe("csvCell formula guard", () => {
   it.each([
     ["\u0000=1+1", "'\u0000=1+1"],
     ["\u0000plain", "'\u0000plain"],
-    ["\u200B=HYPERLINK(\"x\")", "\"'\u200B=HYPERLINK(\"\"x\"\")\""],
+    ['\u200B=HYPERLINK("x")', '"\'\u200B=HYPERLINK(""x"")"'],
     ["\uFEFF@SUM(A1)", "'\uFEFF@SUM(A1)"],
     ["\u202E+1", "'\u202E+1"],
     [" =1+1", "' =1+1"],

@@ -19,7 +19,11 @@ describe("fuzz: score and webhook routes", () => {
     const statuses = new Map<number, number>();
     const failures: string[] = [];
     for (const c of cases) {
-      const res = await worker.fetch(new Request(`https://harness.test${c.path}`, { method: c.method, headers: c.headers, body: c.body }), fuzzEnv, createExecutionContext());
+      const res = await worker.fetch(
+        new Request(`https://harness.test${c.path}`, { method: c.method, headers: c.headers, body: c.body }),
+        fuzzEnv,
+        createExecutionContext(),
+      );
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       const text = await res.text();
       if (res.status >= 500) failures.push(`${c.label}: ${res.status} ${text.slice(0, 200)}`);
@@ -31,7 +35,10 @@ describe("fuzz: score and webhook routes", () => {
         } catch {
           // not JSON: reported below
         }
-        const shaped = typeof body?.error?.code === "string" && typeof body.error.message === "string" && res.headers.get("content-type")?.startsWith("application/json");
+        const shaped =
+          typeof body?.error?.code === "string" &&
+          typeof body.error.message === "string" &&
+          res.headers.get("content-type")?.startsWith("application/json");
         if (!shaped) failures.push(`${c.label}: ${res.status} without the JSON error shape: ${text.slice(0, 200)}`);
       }
     }

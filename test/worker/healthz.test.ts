@@ -10,6 +10,8 @@ describe("platform smoke", () => {
 
   it("has the migrated D1 schema", async () => {
     const { results } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all<{ name: string }>();
-    expect(results.map((r) => r.name)).toEqual(expect.arrayContaining(["articles", "runs", "verdicts", "rulesets", "deliveries", "audits"]));
+    expect(results.map((r) => r.name)).toEqual(
+      expect.arrayContaining(["articles", "runs", "verdicts", "rulesets", "deliveries", "audits"]),
+    );
   });
 });

@@ -35,7 +35,7 @@ function editedRuleset(): Ruleset {
 
 // A small deterministic generator, so a failure reproduces.
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 interface Stored {
@@ -74,12 +74,12 @@ function parseCsv(text: string): string[][] {
   for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else if (ch === ",") (row.push(cell), (cell = ""));
+    else if (ch === "\r" && text[i + 1] === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
     else cell += ch;
   }
   return rows;
@@ -91,7 +91,8 @@ function expectedCsvLines(s: Stored, result: CheckResult, statuses: Set<string>)
   for (const v of [...result.verdicts].sort((a, b) => (a.rule < b.rule ? -1 : 1))) {
     if (!statuses.has(v.status)) continue;
     if (!v.evidence.length) out.push([s.articleId, v.rule, v.status, "", "", v.message ?? ""].join("|"));
-    for (const e of v.evidence) out.push([s.articleId, v.rule, v.status, e.quote, String(e.offset), e.message ?? v.message ?? ""].join("|"));
+    for (const e of v.evidence)
+      out.push([s.articleId, v.rule, v.status, e.quote, String(e.offset), e.message ?? v.message ?? ""].join("|"));
   }
   return out;
 }
@@ -149,13 +150,19 @@ async function expectReadsMatch(latest: (s: Stored) => CheckResult) {
   let cursor = "";
   do {
     const page = await callJson(`/v1/corrections?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { status: 200 });
-    for (const item of page.items) corrections.set(item.article.id, item.failing.map((f: { rule: string; quotes: { offset: number }[] }) => [f.rule, f.quotes.map((q) => q.offset)]));
+    for (const item of page.items)
+      corrections.set(
+        item.article.id,
+        item.failing.map((f: { rule: string; quotes: { offset: number }[] }) => [f.rule, f.quotes.map((q) => q.offset)]),
+      );
     cursor = page.next_cursor ?? "";
   } while (cursor);
   const failing = archive.filter((s) => !s.withdrawn && latest(s).outcome === "fail");
   expect([...corrections.keys()].sort()).toEqual(failing.map((s) => s.articleId).sort());
   for (const s of failing) {
-    const want = expectedVerdicts(latest(s)).filter((v) => v.status === "fail").map((v) => [v.rule, v.evidence.map((e) => e.offset)]);
+    const want = expectedVerdicts(latest(s))
+      .filter((v) => v.status === "fail")
+      .map((v) => [v.rule, v.evidence.map((e) => e.offset)]);
     expect(corrections.get(s.articleId), s.articleId).toEqual(want);
   }
 }
@@ -196,12 +203,16 @@ beforeAll(async () => {
     ]);
   }
   const withdrawn = archive.filter((s) => s.withdrawn).map((s) => s.articleId);
-  await env.DB.prepare("UPDATE articles SET status = 'withdrawn' WHERE id IN (SELECT value FROM json_each(?))").bind(JSON.stringify(withdrawn)).run();
+  await env.DB.prepare("UPDATE articles SET status = 'withdrawn' WHERE id IN (SELECT value FROM json_each(?))")
+    .bind(JSON.stringify(withdrawn))
+    .run();
 }, 300_000);
 
 describe("implied not_applicable verdicts", () => {
   it("store no row per not_applicable verdict", async () => {
-    const rows = await env.DB.prepare("SELECT count(*) AS n FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.implied_verdicts > 0 AND v.status = 'not_applicable'").first<{ n: number }>();
+    const rows = await env.DB.prepare(
+      "SELECT count(*) AS n FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.implied_verdicts > 0 AND v.status = 'not_applicable'",
+    ).first<{ n: number }>();
     expect(rows?.n).toBe(0);
     const implied = await env.DB.prepare("SELECT sum(implied_verdicts) AS n FROM runs").first<{ n: number }>();
     expect(implied?.n).toBeGreaterThan(archive.length);
@@ -216,7 +227,12 @@ describe("implied not_applicable verdicts", () => {
     const rec = recordingEnv();
     const { audit } = await startAudit(rec, { trigger: "api", now: AUDIT_AT, ruleset: v2 });
     await drain(rec, v2);
-    const after = new Map(archive.map((s) => [s.articleId, s.withdrawn ? s.result : checkArticle({ text: s.text, publishedAt: s.publishedAt }, v2, { now: AUDIT_AT })]));
+    const after = new Map(
+      archive.map((s) => [
+        s.articleId,
+        s.withdrawn ? s.result : checkArticle({ text: s.text, publishedAt: s.publishedAt }, v2, { now: AUDIT_AT }),
+      ]),
+    );
     const latest = (s: Stored) => after.get(s.articleId)!;
     expect(archive.some((s) => latest(s).verdicts.some((v) => v.message?.startsWith("the fact holds")))).toBe(true);
 
@@ -224,7 +240,9 @@ describe("implied not_applicable verdicts", () => {
     const res = await call(`/v1/audits/${audit.id}.csv`);
     const [head, ...rows] = parseCsv(await res.text());
     const col = (name: string) => head!.indexOf(name);
-    const got = rows.map((r) => [r[col("article_id")], r[col("change")], r[col("rule")], r[col("rule_from")], r[col("rule_to")]].join("|")).sort();
+    const got = rows
+      .map((r) => [r[col("article_id")], r[col("change")], r[col("rule")], r[col("rule_from")], r[col("rule_to")]].join("|"))
+      .sort();
     const v1Rules = new Set(currentRuleset().rules.map((r) => r.id));
     const v2Rules = new Set(v2.rules.map((r) => r.id));
     const want: string[] = [];
@@ -239,7 +257,14 @@ describe("implied not_applicable verdicts", () => {
         if ((from || "not_applicable") !== (to || "not_applicable")) lines.push([rule, from, to]);
       }
       const [o1, o2] = [s.result.outcome, latest(s).outcome];
-      const change = o2 === "fail" && o1 !== "fail" ? "regression" : o1 === "fail" && o2 !== "fail" ? "fixed" : lines.length || o1 !== o2 ? "changed" : null;
+      const change =
+        o2 === "fail" && o1 !== "fail"
+          ? "regression"
+          : o1 === "fail" && o2 !== "fail"
+            ? "fixed"
+            : lines.length || o1 !== o2
+              ? "changed"
+              : null;
       if (!change) continue;
       if (!lines.length) want.push([s.articleId, change, "", "", ""].join("|"));
       for (const l of lines) want.push([s.articleId, change, ...l].join("|"));

@@ -26,13 +26,32 @@ function failing(): Verdict {
     kind: "place",
     severity: "critical",
     status: "fail",
-    evidence: [{ offset: 24, length: 7, quote: "Ecuador", found: "Ecuador", expected: "El Salvador", replacements: ["El Salvador"], attribution: "article", message: "places CECOT in Ecuador" }],
+    evidence: [
+      {
+        offset: 24,
+        length: 7,
+        quote: "Ecuador",
+        found: "Ecuador",
+        expected: "El Salvador",
+        replacements: ["El Salvador"],
+        attribution: "article",
+        message: "places CECOT in Ecuador",
+      },
+    ],
   };
 }
 
 async function storeRun(externalId: string, outcome: Outcome, verdicts: Verdict[] = outcome === "fail" ? [failing()] : []) {
   const counts = { pass: 0, fail: verdicts.length, not_applicable: 0, review: 0, error: 0 };
-  const result: CheckResult = { ruleset: { version: "rs-alerts", rules: 1 }, score: outcome === "fail" ? 0 : 100, outcome, counts, verdicts, as_of: "2025-07-19", text: TEXT };
+  const result: CheckResult = {
+    ruleset: { version: "rs-alerts", rules: 1 },
+    score: outcome === "fail" ? 0 : 100,
+    outcome,
+    counts,
+    verdicts,
+    as_of: "2025-07-19",
+    text: TEXT,
+  };
   return saveRun(getDb(env.DB), {
     article: { source: "ghost", externalId, title: "CECOT story", url: "https://news.example.com/cecot", text: `${TEXT} ${outcome}` },
     result,
@@ -85,7 +104,13 @@ describe("notify job", () => {
         article: { id: articleId, source: "ghost", external_id: "alert-1", title: "CECOT story", url: "https://news.example.com/cecot" },
         run: { id: runId, score: 0, outcome: "fail", previous_outcome: null, trigger: "webhook" },
         failing_rules: [
-          { rule: "cecot.country", severity: "critical", quotes: [{ quote: "Ecuador", offset: 24, expected: "El Salvador", suggestion: "El Salvador", message: "places CECOT in Ecuador" }] },
+          {
+            rule: "cecot.country",
+            severity: "critical",
+            quotes: [
+              { quote: "Ecuador", offset: 24, expected: "El Salvador", suggestion: "El Salvador", message: "places CECOT in Ecuador" },
+            ],
+          },
         ],
         more_failing_rules: 0,
       },
@@ -93,7 +118,9 @@ describe("notify job", () => {
     // A tampered alert does not verify.
     expect(() => new Webhook(secrets.NOTIFY_SECRET).verify(body.replace("Ecuador", "Peru"), headers)).toThrow();
 
-    const record = await env.DB.prepare("SELECT status, event, payload FROM deliveries WHERE provider = 'notify' AND delivery_key = ?").bind(runId).first<Record<string, string>>();
+    const record = await env.DB.prepare("SELECT status, event, payload FROM deliveries WHERE provider = 'notify' AND delivery_key = ?")
+      .bind(runId)
+      .first<Record<string, string>>();
     expect(record).toMatchObject({ status: "sent", event: "alert.fail", payload: body });
     // Redelivery of the same message sends nothing twice.
     await consume({ type: "notify", articleId, runId }, { env: alertsEnv });
@@ -103,7 +130,9 @@ describe("notify job", () => {
   it("names the previous outcome when a run changes it, and skips runs that deserve no alert", async () => {
     const before = await storeRun("alert-2", "fail");
     const after = await storeRun("alert-2", "pass");
-    expect(await maybeEnqueueAlert(alertsEnv, { articleId: after.articleId, runId: after.runId, outcome: "pass", previousOutcome: "fail" })).toBe(true);
+    expect(
+      await maybeEnqueueAlert(alertsEnv, { articleId: after.articleId, runId: after.runId, outcome: "pass", previousOutcome: "fail" }),
+    ).toBe(true);
     const alert = await buildAlert(getDb(env.DB), after.articleId, after.runId);
     expect(alert?.data).toMatchObject({ reason: "changed", run: { outcome: "pass", previous_outcome: "fail" }, failing_rules: [] });
     expect(before.articleId).toBe(after.articleId);
@@ -118,8 +147,12 @@ describe("notify job", () => {
     const { runId, articleId } = await storeRun("alert-4", "fail");
     await maybeEnqueueAlert(alertsEnv, { articleId, runId, outcome: "fail", previousOutcome: null });
     captureFetch(500);
-    expect(await consume({ type: "notify", articleId, runId }, { attempts: 3, env: alertsEnv })).toMatchObject({ acked: false, retried: true });
-    const row = () => env.DB.prepare("SELECT status, attempts, error FROM deliveries WHERE provider = 'notify' AND delivery_key = ?").bind(runId).first();
+    expect(await consume({ type: "notify", articleId, runId }, { attempts: 3, env: alertsEnv })).toMatchObject({
+      acked: false,
+      retried: true,
+    });
+    const row = () =>
+      env.DB.prepare("SELECT status, attempts, error FROM deliveries WHERE provider = 'notify' AND delivery_key = ?").bind(runId).first();
     expect(await row()).toMatchObject({ status: "queued", attempts: 3, error: expect.stringContaining("500") });
     await consume({ type: "notify", articleId, runId }, { queue: "accuracy-jobs-dlq", env: alertsEnv });
     expect(await row()).toMatchObject({ status: "failed", error: expect.stringContaining("500") });
@@ -137,7 +170,12 @@ describe("webhook → run → alert", () => {
     // A previous failing run for the article the webhook updates (engine-independent: whatever the
     // new outcome is, fail or changed, it deserves an alert).
     await storeRun("ghost-alerting", "fail");
-    const body = JSON.stringify({ post: { current: { id: "ghost-alerting", status: "published", title: "Council meets", html: "<p>The council met on Tuesday.</p>" }, previous: {} } });
+    const body = JSON.stringify({
+      post: {
+        current: { id: "ghost-alerting", status: "published", title: "Council meets", html: "<p>The council met on Tuesday.</p>" },
+        previous: {},
+      },
+    });
     // The intake's queue message is held back so only this test's consumer call (with alerts on) processes it.
     const heldQueue = { ...alertsEnv, JOBS: { send: async () => {} } } as unknown as Bindings;
     const request = new Request("https://harness.test/v1/webhooks/ghost", { method: "POST", headers: await sign("ghost", body), body });

@@ -23,7 +23,12 @@ async function failingRun(externalId: string) {
     as_of: "2025-07-19",
     text: `Text of ${externalId}.`,
   };
-  return saveRun(getDb(env.DB), { article: { source: "ghost", externalId, text: result.text }, result, ruleset: { version: "rs-queue", rules: [] }, trigger: "webhook" });
+  return saveRun(getDb(env.DB), {
+    article: { source: "ghost", externalId, text: result.text },
+    result,
+    ruleset: { version: "rs-queue", rules: [] },
+    trigger: "webhook",
+  });
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -34,7 +39,14 @@ describe("alerts queue", () => {
     const jobs: unknown[] = [];
     const alerts: unknown[] = [];
     const queues = { JOBS: { send: async (m: unknown) => void jobs.push(m) }, ALERTS: { send: async (m: unknown) => void alerts.push(m) } };
-    expect(await maybeEnqueueAlert({ ...alertsEnv, ...queues } as unknown as Bindings, { articleId, runId, outcome: "fail", previousOutcome: null })).toBe(true);
+    expect(
+      await maybeEnqueueAlert({ ...alertsEnv, ...queues } as unknown as Bindings, {
+        articleId,
+        runId,
+        outcome: "fail",
+        previousOutcome: null,
+      }),
+    ).toBe(true);
     expect(jobs).toEqual([]);
     expect(alerts).toEqual([{ type: "notify", articleId, runId }]);
   });
@@ -43,7 +55,12 @@ describe("alerts queue", () => {
     const messages: { id: string; timestamp: Date; attempts: number; body: JobMessage }[] = [];
     for (let i = 0; i < 3; i++) {
       const { runId, articleId } = await failingRun(`q-slow-${i}`);
-      await maybeEnqueueAlert({ ...alertsEnv, ALERTS: { send: async () => {} } } as unknown as Bindings, { articleId, runId, outcome: "fail", previousOutcome: null });
+      await maybeEnqueueAlert({ ...alertsEnv, ALERTS: { send: async () => {} } } as unknown as Bindings, {
+        articleId,
+        runId,
+        outcome: "fail",
+        previousOutcome: null,
+      });
       messages.push({ id: `m${i}`, timestamp: new Date(), attempts: 1, body: { type: "notify", articleId, runId } });
     }
     let sent = 0;

@@ -79,12 +79,18 @@ describe("configuration problems", () => {
   });
 
   it("checks a Contentful secret's alphabet as well as its length", () => {
-    expect(configProblems({ CONTENTFUL_WEBHOOK_SECRET: "a".repeat(63) + "!" })).toEqual([expect.stringMatching(/^CONTENTFUL_WEBHOOK_SECRET may contain only/)]);
+    expect(configProblems({ CONTENTFUL_WEBHOOK_SECRET: "a".repeat(63) + "!" })).toEqual([
+      expect.stringMatching(/^CONTENTFUL_WEBHOOK_SECRET may contain only/),
+    ]);
     expect(configProblems({ CONTENTFUL_WEBHOOK_SECRET: "aZ09+/=_-".padEnd(64, "x") })).toEqual([]);
   });
 
   it("answers a webhook for a misconfigured provider with 503 not_configured and the fix, not a 500", async () => {
-    const req = new Request(`${ORIGIN}/v1/webhooks/standard`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const req = new Request(`${ORIGIN}/v1/webhooks/standard`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     const res = await app.fetch(req, { ...bindings, STANDARD_WEBHOOK_SECRET: "whsec_!!not-base64!!" });
     expect(await expectError(res, 503, "not_configured")).toMatch(/STANDARD_WEBHOOK_SECRET .*wrangler secret put STANDARD_WEBHOOK_SECRET/);
   });

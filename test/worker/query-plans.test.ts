@@ -65,7 +65,12 @@ beforeAll(async () => {
   for (let i = 0; i < 60; i++) {
     const text = texts[i % texts.length]!;
     const result = checkArticle({ text, publishedAt: "2026-11-01" }, v1, { now: new Date() });
-    ({ articleId } = await saveRun(db, { article: { source: "plan", externalId: `p${i}`, title: `T${i}`, text, publishedAt: "2026-11-01" }, result, ruleset: v1, trigger: "api" }));
+    ({ articleId } = await saveRun(db, {
+      article: { source: "plan", externalId: `p${i}`, title: `T${i}`, text, publishedAt: "2026-11-01" },
+      result,
+      ruleset: v1,
+      trigger: "api",
+    }));
   }
   // Reads by id and list pages.
   const run = await getLatestRunWithVerdicts(db, articleId);
@@ -108,7 +113,9 @@ describe("query plans", () => {
   it("never scan a whole table", async () => {
     const scans: string[] = [];
     for (const [sql, { params, label: from }] of seen) {
-      const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+      const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .bind(...params)
+        .all<{ detail: string }>();
       for (const { detail } of results) {
         // "SCAN t" reads every row of t; "SCAN t USING INDEX i" every entry of i. Scans of
         // json_each (VIRTUAL TABLE), of a subquery's result or of a constant row are bounded.

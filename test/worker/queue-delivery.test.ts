@@ -10,7 +10,13 @@ import { api, consume, count, deliveryRow } from "./fixtures/webhooks/consume";
 import { send } from "./fixtures/webhooks/sign";
 
 async function queued(payload: string): Promise<string> {
-  const { id } = await recordDelivery(getDb(env.DB), { provider: "standard", deliveryKey: crypto.randomUUID(), event: "article.published", status: "queued", payload });
+  const { id } = await recordDelivery(getDb(env.DB), {
+    provider: "standard",
+    deliveryKey: crypto.randomUUID(),
+    event: "article.published",
+    status: "queued",
+    payload,
+  });
   return id;
 }
 
@@ -21,7 +27,11 @@ describe("delivery job", () => {
     expect(first).toMatchObject({ acked: false, retried: true });
     const second = await consume({ type: "delivery", deliveryId: id }, { attempts: 2 });
     expect(second.retried).toBe(true);
-    expect(await deliveryRow(id)).toMatchObject({ status: "queued", attempts: 2, error: expect.stringContaining("not a scorable article") });
+    expect(await deliveryRow(id)).toMatchObject({
+      status: "queued",
+      attempts: 2,
+      error: expect.stringContaining("not a scorable article"),
+    });
     expect(await count("runs WHERE delivery_id = ?", id)).toBe(0);
   });
 
@@ -44,13 +54,32 @@ describe("delivery job", () => {
 
     // Fix the cause, then POST /retry puts it back on the queue.
     await env.DB.prepare("UPDATE deliveries SET payload = ? WHERE id = ?")
-      .bind(JSON.stringify({ source: "standard", external_id: "fixed", title: null, html: null, text: "Fixed.", url: null, published_at: null, updated_at: null, language: null }), id)
+      .bind(
+        JSON.stringify({
+          source: "standard",
+          external_id: "fixed",
+          title: null,
+          html: null,
+          text: "Fixed.",
+          url: null,
+          published_at: null,
+          updated_at: null,
+          language: null,
+        }),
+        id,
+      )
       .run();
-    const retry = await exports.default.fetch(`https://harness.test/v1/deliveries/${id}/retry`, { method: "POST", headers: { authorization: "Bearer test-token" } });
+    const retry = await exports.default.fetch(`https://harness.test/v1/deliveries/${id}/retry`, {
+      method: "POST",
+      headers: { authorization: "Bearer test-token" },
+    });
     expect(retry.status).toBe(202);
     await consume({ type: "delivery", deliveryId: id });
     expect(await deliveryRow(id)).toMatchObject({ status: "scored", error: null });
-    const again = await exports.default.fetch(`https://harness.test/v1/deliveries/${id}/retry`, { method: "POST", headers: { authorization: "Bearer test-token" } });
+    const again = await exports.default.fetch(`https://harness.test/v1/deliveries/${id}/retry`, {
+      method: "POST",
+      headers: { authorization: "Bearer test-token" },
+    });
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe("conflict");
   });
@@ -66,7 +95,10 @@ describe("delivery job", () => {
   it("two consumers racing on one delivery store exactly one run", async () => {
     const res = await send("standard", { type: "article.published", data: { id: "std-race", text: "Raced." } });
     const { delivery_id } = (await res.json()) as { delivery_id: string };
-    const results = await Promise.all([consume({ type: "delivery", deliveryId: delivery_id }), consume({ type: "delivery", deliveryId: delivery_id })]);
+    const results = await Promise.all([
+      consume({ type: "delivery", deliveryId: delivery_id }),
+      consume({ type: "delivery", deliveryId: delivery_id }),
+    ]);
     expect(results.every((r) => r.acked)).toBe(true);
     expect(await count("runs WHERE delivery_id = ?", delivery_id)).toBe(1);
     expect(await deliveryRow(delivery_id)).toMatchObject({ status: "scored" });

@@ -26,14 +26,21 @@ function recording() {
 }
 
 async function intake(body: string, queue: unknown, provider: ProviderName = "standard", o: SignOptions = {}): Promise<string> {
-  const request = new Request(`https://harness.test${webhookPath(provider, o)}`, { method: "POST", headers: await sign(provider, body, o), body });
+  const request = new Request(`https://harness.test${webhookPath(provider, o)}`, {
+    method: "POST",
+    headers: await sign(provider, body, o),
+    body,
+  });
   const res = await worker.fetch(request, { ...(env as Bindings), JOBS: queue } as unknown as Bindings, createExecutionContext());
   expect(res.status).toBe(202);
   return ((await res.json()) as { delivery_id: string }).delivery_id;
 }
 
 async function sweep(at: number, queues: { JOBS?: unknown; ALERTS?: unknown }) {
-  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: SWEEP_CRON }), { ...(env as Bindings), ...queues } as unknown as Bindings);
+  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: SWEEP_CRON }), {
+    ...(env as Bindings),
+    ...queues,
+  } as unknown as Bindings);
 }
 
 describe("delivery sweeper", () => {
@@ -70,7 +77,9 @@ describe("delivery sweeper", () => {
     expect(await count(`deliveries WHERE status = 'queued' AND id IN (${ids.map(() => "?").join(",")})`, ...ids)).toBe(0);
     // Exactly one run per scored delivery, none for duplicates: 50 messages, no double scoring.
     const placeholders = ids.map(() => "?").join(",");
-    expect(await count(`runs WHERE delivery_id IN (${placeholders})`, ...ids)).toBe(await count(`deliveries WHERE status = 'scored' AND id IN (${placeholders})`, ...ids));
+    expect(await count(`runs WHERE delivery_id IN (${placeholders})`, ...ids)).toBe(
+      await count(`deliveries WHERE status = 'scored' AND id IN (${placeholders})`, ...ids),
+    );
     for (const id of ids) expect(await count("runs WHERE delivery_id = ?", id)).toBeLessThanOrEqual(1);
   });
 
@@ -101,7 +110,9 @@ describe("delivery sweeper", () => {
 
   it("/retry accepts a delivery stuck in queued for more than 5 minutes", async () => {
     const id = await intake(JSON.stringify({ type: "article.published", data: { id: "sweep-stuck", text: "Stuck." } }), lost);
-    await env.DB.prepare("UPDATE deliveries SET updated_at = ? WHERE id = ?").bind(new Date(Date.now() - 6 * 60_000).toISOString(), id).run();
+    await env.DB.prepare("UPDATE deliveries SET updated_at = ? WHERE id = ?")
+      .bind(new Date(Date.now() - 6 * 60_000).toISOString(), id)
+      .run();
     expect((await api(`/v1/deliveries/${id}/retry`, "POST")).status).toBe(202);
   });
 });

@@ -23,7 +23,9 @@ describe("scoreArticle", () => {
     const { result } = scoreArticle({ source: "uc", external_id: "dry", text: TEXT, published_at: "2025-07-20" });
     expect(result.ruleset).toEqual({ version: currentRuleset().version, rules: currentRuleset().rules.length });
     expect(result.verdicts.find((v) => v.rule === "cecot.country")?.status).toBe("fail");
-    const stored = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE source = 'uc' AND external_id = 'dry'").first<{ n: number }>();
+    const stored = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE source = 'uc' AND external_id = 'dry'").first<{
+      n: number;
+    }>();
     expect(stored?.n).toBe(0);
   });
 
@@ -61,7 +63,12 @@ describe("scoreArticle", () => {
     expect(await getRun(db(), runId)).toBeNull();
     await transact(db(), write.statements);
     const run = await getRun(db(), runId);
-    expect(run).toMatchObject({ trigger: "audit", as_of: "2025-07-20", created_at: "2026-01-01T00:00:00.000Z", content_hash: await sha256Hex(TEXT) });
+    expect(run).toMatchObject({
+      trigger: "audit",
+      as_of: "2025-07-20",
+      created_at: "2026-01-01T00:00:00.000Z",
+      content_hash: await sha256Hex(TEXT),
+    });
     expect(run!.verdicts).toHaveLength(scored.result.verdicts.length);
   });
 });

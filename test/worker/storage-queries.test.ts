@@ -13,7 +13,10 @@ const t = (minute: number) => new Date(Date.parse("2026-03-01T00:00:00Z") + minu
 
 describe("cursors", () => {
   it("round-trip through an opaque URL-safe token", () => {
-    for (const cursor of [{ at: "2026-03-01T00:00:00.000Z", id: "art_1" }, { at: null, id: "art_é+/" }] as Cursor[]) {
+    for (const cursor of [
+      { at: "2026-03-01T00:00:00.000Z", id: "art_1" },
+      { at: null, id: "art_é+/" },
+    ] as Cursor[]) {
       const token = encodeCursor(cursor);
       expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
       expect(parseCursor(token)).toEqual(cursor);
@@ -21,7 +24,8 @@ describe("cursors", () => {
   });
 
   it("reject tokens that are not ours", () => {
-    for (const token of ["", "%%%", btoa("{}"), btoa("[1,2]"), btoa('["a",""]'), btoa('["a","b","c"]')]) expect(parseCursor(token)).toBeNull();
+    for (const token of ["", "%%%", btoa("{}"), btoa("[1,2]"), btoa('["a",""]'), btoa('["a","b","c"]')])
+      expect(parseCursor(token)).toBeNull();
   });
 });
 
@@ -33,7 +37,9 @@ describe("listArticles", () => {
     ids.b = (await store({ externalId: "b", title: "Beta", at: t(2), score: 90 })).articleId;
     ids.c = (await store({ externalId: "c", title: "Gamma 100%_", at: t(2), score: 55, outcome: "warn" })).articleId;
     // An article without any run (e.g. inserted by another path) sorts last and is still reachable.
-    await env.DB.prepare("INSERT INTO articles (id, source, external_id, text, content_hash) VALUES ('art_00000000000000000000', 'fixture', 'never-checked', 'x', 'h')").run();
+    await env.DB.prepare(
+      "INSERT INTO articles (id, source, external_id, text, content_hash) VALUES ('art_00000000000000000000', 'fixture', 'never-checked', 'x', 'h')",
+    ).run();
   });
 
   it("pages newest first with ties broken by id and unchecked articles last", async () => {
@@ -87,7 +93,14 @@ describe("runs", () => {
 
   it("getRun returns the run with every verdict sorted by rule and evidence parsed", async () => {
     const run = await getRun(db(), runIds[2]!);
-    expect(run).toMatchObject({ id: runIds[2], article_id: articleId, outcome: "fail", counts: { pass: 1, fail: 1 }, ruleset_version: "rs-fixture", as_of: "2025-07-19" });
+    expect(run).toMatchObject({
+      id: runIds[2],
+      article_id: articleId,
+      outcome: "fail",
+      counts: { pass: 1, fail: 1 },
+      ruleset_version: "rs-fixture",
+      as_of: "2025-07-19",
+    });
     expect(run!.verdicts.map((v) => [v.rule, v.status])).toEqual([
       ["a.rule", "fail"],
       ["b.rule", "pass"],

@@ -12,7 +12,11 @@ let failing = "";
 let clean = "";
 
 beforeAll(async () => {
-  const consistency = { ...verdict("consistency.release_count", "fail", [evidence(TEXT, "253", { found: "253" }), evidence(TEXT, "252", { found: "252" })]), kind: "consistency", severity: "minor" as const };
+  const consistency = {
+    ...verdict("consistency.release_count", "fail", [evidence(TEXT, "253", { found: "253" }), evidence(TEXT, "252", { found: "252" })]),
+    kind: "consistency",
+    severity: "minor" as const,
+  };
   failing = (
     await storeArticle({
       externalId: "article-page-1",
@@ -22,18 +26,42 @@ beforeAll(async () => {
       verdicts: [
         // Whole-quote rewrite: only the changed word is struck.
         verdict("cecot.country", "fail", [
-          evidence(TEXT, "a prison in Ecuador", { found: "Ecuador", expected: "El Salvador", replacements: ["a prison in El Salvador"], message: "places it in Ecuador; it is in El Salvador" }),
-          evidence(TEXT, "The Ecuador prison", { found: "Ecuador", expected: "El Salvador", replacements: ["The Salvadoran prison"], message: "places it in Ecuador; it is in El Salvador" }),
-          evidence(TEXT, "the Ecuador facility", { found: "Ecuador", expected: "El Salvador", replacements: ["the Salvadoran facility"], message: "places it in Ecuador; it is in El Salvador" }),
+          evidence(TEXT, "a prison in Ecuador", {
+            found: "Ecuador",
+            expected: "El Salvador",
+            replacements: ["a prison in El Salvador"],
+            message: "places it in Ecuador; it is in El Salvador",
+          }),
+          evidence(TEXT, "The Ecuador prison", {
+            found: "Ecuador",
+            expected: "El Salvador",
+            replacements: ["The Salvadoran prison"],
+            message: "places it in Ecuador; it is in El Salvador",
+          }),
+          evidence(TEXT, "the Ecuador facility", {
+            found: "Ecuador",
+            expected: "El Salvador",
+            replacements: ["the Salvadoran facility"],
+            message: "places it in Ecuador; it is in El Salvador",
+          }),
         ]),
         // Value suggestion: applied inside the quote.
-        verdict("release.count", "fail", [evidence(TEXT, "253 men", { found: "253", expected: "252", replacements: ["252"], message: "says 253; 252 were released" })]),
+        verdict("release.count", "fail", [
+          evidence(TEXT, "253 men", { found: "253", expected: "252", replacements: ["252"], message: "says 253; 252 were released" }),
+        ]),
         consistency,
         verdict("transfer.count", "pass", [evidence(TEXT, "252 men")]),
       ],
     })
   ).articleId;
-  clean = (await storeArticle({ externalId: "article-page-2", title: "All good", text: "CECOT is in El Salvador.", verdicts: [verdict("cecot.country", "pass", [evidence("CECOT is in El Salvador.", "CECOT is in El Salvador")])] })).articleId;
+  clean = (
+    await storeArticle({
+      externalId: "article-page-2",
+      title: "All good",
+      text: "CECOT is in El Salvador.",
+      verdicts: [verdict("cecot.country", "pass", [evidence("CECOT is in El Salvador.", "CECOT is in El Salvador")])],
+    })
+  ).articleId;
 });
 
 async function page(id: string): Promise<string> {
@@ -47,7 +75,9 @@ describe("article page", () => {
     const html = await page(failing);
     const verdictAt = html.indexOf('class="verdict v-fail"');
     expect(verdictAt).toBeGreaterThan(0);
-    expect(visibleText(html.slice(verdictAt, html.indexOf("</p>", verdictAt)))).toContain("Not ready to publish: places it in Ecuador; it is in El Salvador, and 2 more problems.");
+    expect(visibleText(html.slice(verdictAt, html.indexOf("</p>", verdictAt)))).toContain(
+      "Not ready to publish: places it in Ecuador; it is in El Salvador, and 2 more problems.",
+    );
     expect(verdictAt).toBeLessThan(html.indexOf('id="to-fix"'));
     expect(html.indexOf('id="to-fix"')).toBeLessThan(html.indexOf('<article class="text"'));
     expect(visibleText(await page(clean))).toContain("Can be published: no rule fails (1 statement checked and correct).");
@@ -57,7 +87,16 @@ describe("article page", () => {
         externalId: "article-page-3",
         title: "Two counts",
         text: "Officials freed 252 men. Later 253 men landed.",
-        verdicts: [{ ...verdict("consistency.release_count", "fail", [evidence("Officials freed 252 men. Later 253 men landed.", "252", { found: "252" }), evidence("Officials freed 252 men. Later 253 men landed.", "253", { found: "253" })]), kind: "consistency", severity: "minor" }],
+        verdicts: [
+          {
+            ...verdict("consistency.release_count", "fail", [
+              evidence("Officials freed 252 men. Later 253 men landed.", "252", { found: "252" }),
+              evidence("Officials freed 252 men. Later 253 men landed.", "253", { found: "253" }),
+            ]),
+            kind: "consistency",
+            severity: "minor",
+          },
+        ],
       })
     ).articleId;
     expect(visibleText(await page(minor))).toContain("Fix before publishing (minor): it gives different values for one fact.");
@@ -65,9 +104,15 @@ describe("article page", () => {
 
   it("rewrites each sentence with the suggestion: old wording struck, new inserted", async () => {
     const html = await page(failing);
-    expect(html).toContain('<q class="sentence">CECOT, a prison in <del><span class="sr">remove: </span>Ecuador</del><ins><span class="sr">insert: </span>El Salvador</ins>, held the men.</q>');
-    expect(html).toContain('<q class="sentence">Officials said <del><span class="sr">remove: </span>253</del><ins><span class="sr">insert: </span>252</ins> men were freed.</q>');
-    expect(html).toContain('The <del><span class="sr">remove: </span>Ecuador</del><ins><span class="sr">insert: </span>Salvadoran</ins> prison is large.');
+    expect(html).toContain(
+      '<q class="sentence">CECOT, a prison in <del><span class="sr">remove: </span>Ecuador</del><ins><span class="sr">insert: </span>El Salvador</ins>, held the men.</q>',
+    );
+    expect(html).toContain(
+      '<q class="sentence">Officials said <del><span class="sr">remove: </span>253</del><ins><span class="sr">insert: </span>252</ins> men were freed.</q>',
+    );
+    expect(html).toContain(
+      'The <del><span class="sr">remove: </span>Ecuador</del><ins><span class="sr">insert: </span>Salvadoran</ins> prison is large.',
+    );
   });
 
   it("groups repeats of one rule into one item that links to every place", async () => {

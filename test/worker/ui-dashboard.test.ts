@@ -17,7 +17,12 @@ beforeAll(async () => {
     verdicts: [
       verdict("cecot.country", "fail", [
         // A phrase: the wrong value inside it ("Ecuador") is emphasised on its own.
-        evidence(TEXT, "detention center in Ecuador, known as CECOT", { found: "Ecuador", expected: "El Salvador", replacements: ["El Salvador"] }, after),
+        evidence(
+          TEXT,
+          "detention center in Ecuador, known as CECOT",
+          { found: "Ecuador", expected: "El Salvador", replacements: ["El Salvador"] },
+          after,
+        ),
         // Inside the quotation: same wrong fact, someone else's words.
         evidence(TEXT, "Ecuador", { found: "Ecuador", expected: "El Salvador", attribution: "quote" }),
       ]),
@@ -27,7 +32,13 @@ beforeAll(async () => {
     ],
   });
   articleId = saved.articleId;
-  await storeArticle({ externalId: "ui-2", title: "A clean article", text: "Nothing to see.", verdicts: [verdict("cecot.country", "not_applicable", [])], source: "ghost" });
+  await storeArticle({
+    externalId: "ui-2",
+    title: "A clean article",
+    text: "Nothing to see.",
+    verdicts: [verdict("cecot.country", "not_applicable", [])],
+    source: "ghost",
+  });
 });
 
 describe("login", () => {
@@ -134,7 +145,9 @@ describe("pages", () => {
     expect(visibleText(marked.replace(/<sup>[\s\S]*?<\/sup>/g, ""))).toBe(TEXT);
     expect(body.match(/<mark/g)!.length).toBe(body.match(/<\/mark>/g)!.length);
     // The failing "Ecuador" (after "Maiquetía", "Nicolás" and curly quotes) is marked as a failure, exactly.
-    const marks = [...marked.matchAll(/<mark class="t-(\w+)( found)?(?: start)?"[^>]*>([^<]*)/g)].map((m) => `${m[1]}${m[2] ?? ""}:${m[3]}`);
+    const marks = [...marked.matchAll(/<mark class="t-(\w+)( found)?(?: start)?"[^>]*>([^<]*)/g)].map(
+      (m) => `${m[1]}${m[2] ?? ""}:${m[3]}`,
+    );
     expect(marks).toEqual([
       "quote:Ecuador",
       "fail:detention center in ",
@@ -198,7 +211,9 @@ describe("re-check", () => {
     expect((await postForm(`/articles/${articleId}/recheck`, {}, { cookie })).status).toBe(403);
     expect((await postForm(`/articles/${articleId}/recheck`, { csrf: "guess" }, { cookie })).status).toBe(403);
     const token = await csrfToken(cookie);
-    expect((await postForm(`/articles/${articleId}/recheck`, { csrf: token }, { cookie, origin: "https://evil.example" })).status).toBe(403);
+    expect((await postForm(`/articles/${articleId}/recheck`, { csrf: token }, { cookie, origin: "https://evil.example" })).status).toBe(
+      403,
+    );
     // Another session's token does not work either.
     const other = await login(env.API_TOKEN);
     expect((await postForm(`/articles/${articleId}/recheck`, { csrf: await csrfToken(other) }, { cookie })).status).toBe(403);
@@ -221,7 +236,9 @@ describe("re-check", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/articles/${articleId}?rechecked`);
     expect(await runCount()).toBe(before + 1);
-    const latest = await env.DB.prepare("SELECT r.trigger, r.content_hash = a.content_hash AS same FROM articles a JOIN runs r ON r.id = a.latest_run_id WHERE a.id = ?")
+    const latest = await env.DB.prepare(
+      "SELECT r.trigger, r.content_hash = a.content_hash AS same FROM articles a JOIN runs r ON r.id = a.latest_run_id WHERE a.id = ?",
+    )
       .bind(articleId)
       .first<{ trigger: string; same: number }>();
     expect(latest).toEqual({ trigger: "api", same: 1 });

@@ -8,7 +8,16 @@ import type { Note } from "../../src/lib/highlight";
 
 function note(text: string, quote: string, extra: Partial<Evidence>): Note {
   const offset = text.indexOf(quote);
-  const evidence: Evidence = { offset, length: quote.length, quote, found: null, expected: null, replacements: [], attribution: "article", ...extra };
+  const evidence: Evidence = {
+    offset,
+    length: quote.length,
+    quote,
+    found: null,
+    expected: null,
+    replacements: [],
+    attribution: "article",
+    ...extra,
+  };
   return { n: 1, rule: "r", status: "fail", tone: "fail", evidence, located: offset >= 0, focus: null };
 }
 
@@ -16,17 +25,54 @@ describe("rewrite", () => {
   it("replaces the found value inside the quote and keeps the sentence around it (“Maiquetía”, curly quotes)", () => {
     const text = "Nicolás dijo: “llegaron.” Los hombres aterrizaron en Maiquetía el viernes. Otra frase.";
     const n = note(text, "aterrizaron en Maiquetía", { found: "Maiquetía", replacements: ["Caracas"] });
-    expect(rewrite(text, splitSentences(text), n)).toEqual({ before: "Los hombres aterrizaron en ", old: "Maiquetía", new: "Caracas", after: " el viernes." });
+    expect(rewrite(text, splitSentences(text), n)).toEqual({
+      before: "Los hombres aterrizaron en ",
+      old: "Maiquetía",
+      new: "Caracas",
+      after: " el viernes.",
+    });
   });
 
   it("strikes whole words, never half a number or half a name", () => {
-    expect(rewriteQuote({ offset: 0, length: 7, quote: "253 men", found: "253", expected: "252", replacements: ["252"], attribution: "article" })).toEqual({ before: "", old: "253", new: "252", after: " men" });
-    expect(rewriteQuote({ offset: 0, length: 18, quote: "Nicolás Maduro Jr.", found: null, expected: null, replacements: ["Nicolás Maduro"], attribution: "article" })).toEqual({ before: "Nicolás Maduro", old: " Jr.", new: "", after: "" });
+    expect(
+      rewriteQuote({
+        offset: 0,
+        length: 7,
+        quote: "253 men",
+        found: "253",
+        expected: "252",
+        replacements: ["252"],
+        attribution: "article",
+      }),
+    ).toEqual({ before: "", old: "253", new: "252", after: " men" });
+    expect(
+      rewriteQuote({
+        offset: 0,
+        length: 18,
+        quote: "Nicolás Maduro Jr.",
+        found: null,
+        expected: null,
+        replacements: ["Nicolás Maduro"],
+        attribution: "article",
+      }),
+    ).toEqual({ before: "Nicolás Maduro", old: " Jr.", new: "", after: "" });
   });
 
   it("shows an insertion alone, and the quote alone when there is no suggestion", () => {
-    expect(rewriteQuote({ offset: 0, length: 15, quote: "President Trump", found: null, expected: null, replacements: ["former President Trump"], attribution: "article" })).toEqual({ before: "", old: "", new: "former ", after: "President Trump" });
-    expect(rewriteQuote({ offset: 0, length: 5, quote: "CECOT", found: null, expected: null, replacements: [], attribution: "article" })).toEqual({ before: "", old: "CECOT", new: null, after: "" });
+    expect(
+      rewriteQuote({
+        offset: 0,
+        length: 15,
+        quote: "President Trump",
+        found: null,
+        expected: null,
+        replacements: ["former President Trump"],
+        attribution: "article",
+      }),
+    ).toEqual({ before: "", old: "", new: "former ", after: "President Trump" });
+    expect(
+      rewriteQuote({ offset: 0, length: 5, quote: "CECOT", found: null, expected: null, replacements: [], attribution: "article" }),
+    ).toEqual({ before: "", old: "CECOT", new: null, after: "" });
   });
 
   it("shortens a very long sentence around the quote", () => {

@@ -38,18 +38,32 @@ beforeAll(async () => {
 
 describe("Cloudflare Access JWT", () => {
   it("is configured only when both the team domain and the audience are set", () => {
-    expect(config).toEqual({ issuer: "https://newsroom.cloudflareaccess.com", audience: "aud-dashboard", certsUrl: "https://newsroom.cloudflareaccess.com/cdn-cgi/access/certs" });
+    expect(config).toEqual({
+      issuer: "https://newsroom.cloudflareaccess.com",
+      audience: "aud-dashboard",
+      certsUrl: "https://newsroom.cloudflareaccess.com/cdn-cgi/access/certs",
+    });
     expect(accessConfig({ ACCESS_TEAM_DOMAIN: "newsroom.cloudflareaccess.com" })).toBeNull();
     // Plain-http key URLs are accepted for loopback only (tests), never for another host.
-    expect(accessConfig({ ...{ ACCESS_TEAM_DOMAIN: "t.example", ACCESS_AUD: "a" }, ACCESS_CERTS_URL: "http://evil.example/certs" })!.certsUrl).toBe("https://t.example/cdn-cgi/access/certs");
-    expect(accessConfig({ ...{ ACCESS_TEAM_DOMAIN: "t.example", ACCESS_AUD: "a" }, ACCESS_CERTS_URL: "http://127.0.0.1:9/certs" })!.certsUrl).toBe("http://127.0.0.1:9/certs");
+    expect(
+      accessConfig({ ...{ ACCESS_TEAM_DOMAIN: "t.example", ACCESS_AUD: "a" }, ACCESS_CERTS_URL: "http://evil.example/certs" })!.certsUrl,
+    ).toBe("https://t.example/cdn-cgi/access/certs");
+    expect(
+      accessConfig({ ...{ ACCESS_TEAM_DOMAIN: "t.example", ACCESS_AUD: "a" }, ACCESS_CERTS_URL: "http://127.0.0.1:9/certs" })!.certsUrl,
+    ).toBe("http://127.0.0.1:9/certs");
   });
 
   it("reports half a configuration, and edit URLs that cannot work, with the fix", () => {
-    expect(configProblems({ ACCESS_TEAM_DOMAIN: "newsroom.cloudflareaccess.com" })).toEqual([expect.stringMatching(/needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD \(only ACCESS_TEAM_DOMAIN is set\)/)]);
+    expect(configProblems({ ACCESS_TEAM_DOMAIN: "newsroom.cloudflareaccess.com" })).toEqual([
+      expect.stringMatching(/needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD \(only ACCESS_TEAM_DOMAIN is set\)/),
+    ]);
     expect(configProblems({ CMS_EDIT_URLS: "{ghost:" })).toEqual([expect.stringMatching(/^CMS_EDIT_URLS must be JSON/)]);
-    expect(configProblems({ CMS_EDIT_URLS: JSON.stringify({ ghost: "http://cms/{external_id}", wp: "https://cms/edit" }) })).toEqual([expect.stringMatching(/not https URLs containing \{external_id\} \(ghost, wp\)/)]);
-    expect(configProblems({ ACCESS_TEAM_DOMAIN: "t", ACCESS_AUD: "a", CMS_EDIT_URLS: JSON.stringify({ ghost: "https://cms/p/{external_id}" }) })).toEqual([]);
+    expect(configProblems({ CMS_EDIT_URLS: JSON.stringify({ ghost: "http://cms/{external_id}", wp: "https://cms/edit" }) })).toEqual([
+      expect.stringMatching(/not https URLs containing \{external_id\} \(ghost, wp\)/),
+    ]);
+    expect(
+      configProblems({ ACCESS_TEAM_DOMAIN: "t", ACCESS_AUD: "a", CMS_EDIT_URLS: JSON.stringify({ ghost: "https://cms/p/{external_id}" }) }),
+    ).toEqual([]);
   });
 
   it("accepts a valid token and returns the person's email", async () => {
@@ -71,7 +85,9 @@ describe("Cloudflare Access JWT", () => {
   it("refuses garbage and an unsigned (alg none) token", async () => {
     await expect(verifyAccessJwt("not.a.jwt", config, keys)).rejects.toBeInstanceOf(AccessError);
     const [, body] = (await jwt({})).split(".");
-    await expect(verifyAccessJwt(`${btoa(JSON.stringify({ alg: "none" })).replace(/=+$/, "")}.${body}.`, config, keys)).rejects.toBeInstanceOf(AccessError);
+    await expect(
+      verifyAccessJwt(`${btoa(JSON.stringify({ alg: "none" })).replace(/=+$/, "")}.${body}.`, config, keys),
+    ).rejects.toBeInstanceOf(AccessError);
   });
 });
 
@@ -105,11 +121,18 @@ describe("per-person API tokens", () => {
   });
 
   it("credit the runs they start to their owner, and the dashboard shows the name", async () => {
-    const scored = await callJson("/v1/score", { token: writeToken, body: { text: "CECOT is in Ecuador.", source: "people", external_id: "p1", title: "Scored by Bea" }, status: 201 });
+    const scored = await callJson("/v1/score", {
+      token: writeToken,
+      body: { text: "CECOT is in Ecuador.", source: "people", external_id: "p1", title: "Scored by Bea" },
+      status: 201,
+    });
     const run = await env.DB.prepare("SELECT actor FROM runs WHERE id = ?").bind(scored.run_id).first<{ actor: string | null }>();
     expect(run!.actor).toBe("bea@example.org");
     // A shared-token run stays anonymous.
-    const shared = await callJson("/v1/score", { body: { text: "CECOT is in Ecuador.", source: "people", external_id: "p1" }, status: 201 });
+    const shared = await callJson("/v1/score", {
+      body: { text: "CECOT is in Ecuador.", source: "people", external_id: "p1" },
+      status: 201,
+    });
     expect(shared.article_id).toBe(scored.article_id);
     const html = await (await fetchPage(`/articles/${scored.article_id}`, { cookie: await login(env.API_TOKEN) })).text();
     // Run history, newest first: the shared-token run has no name, Bea's run has hers.

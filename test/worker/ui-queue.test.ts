@@ -8,13 +8,22 @@ import { evidence, fetchPage, login, storeArticle, verdict, visibleText } from "
 
 const FAIL_TEXT = "CECOT is a prison in Ecuador.";
 const wrong = () =>
-  verdict("cecot.country", "fail", [evidence(FAIL_TEXT, "a prison in Ecuador", { found: "Ecuador", expected: "El Salvador", replacements: ["a prison in El Salvador"], message: "places it in Ecuador; it is in El Salvador" })]);
+  verdict("cecot.country", "fail", [
+    evidence(FAIL_TEXT, "a prison in Ecuador", {
+      found: "Ecuador",
+      expected: "El Salvador",
+      replacements: ["a prison in El Salvador"],
+      message: "places it in Ecuador; it is in El Salvador",
+    }),
+  ]);
 const ok = (text: string) => verdict("cecot.country", "pass", [evidence(text, "CECOT")]);
 const ids: Record<string, string> = {};
 
 async function store(key: string, publishedAt: string, failing: boolean, extra: ReturnType<typeof verdict>[] = []) {
   const text = failing ? FAIL_TEXT : "CECOT is in El Salvador.";
-  ids[key] = (await storeArticle({ externalId: key, title: `Story ${key}`, text, publishedAt, verdicts: [failing ? wrong() : ok(text), ...extra] })).articleId;
+  ids[key] = (
+    await storeArticle({ externalId: key, title: `Story ${key}`, text, publishedAt, verdicts: [failing ? wrong() : ok(text), ...extra] })
+  ).articleId;
 }
 
 /** Moves every run of an article (and its check time) back by days, as if checked then. */
@@ -22,7 +31,9 @@ async function age(key: string, days: number) {
   const at = new Date(Date.now() - days * 86_400_000).toISOString();
   await env.DB.batch([
     env.DB.prepare("UPDATE runs SET created_at = ? WHERE article_id = ?").bind(at, ids[key]),
-    env.DB.prepare("UPDATE articles SET last_checked_at = ?1, failing_since = CASE WHEN failing_since IS NULL THEN NULL ELSE ?1 END WHERE id = ?2").bind(at, ids[key]),
+    env.DB.prepare(
+      "UPDATE articles SET last_checked_at = ?1, failing_since = CASE WHEN failing_since IS NULL THEN NULL ELSE ?1 END WHERE id = ?2",
+    ).bind(at, ids[key]),
   ]);
 }
 
@@ -30,7 +41,11 @@ beforeAll(async () => {
   await store("pass-new", "2025-07-25", false);
   await store("fail-old", "2025-07-10", true);
   await store("fail-new", "2025-07-15", true);
-  await store("review", "2025-07-20", false, [verdict("disputed.criminal_records", "review", [evidence("CECOT is in El Salvador.", "CECOT is in El Salvador", { message: "figures conflict between sources" })])]);
+  await store("review", "2025-07-20", false, [
+    verdict("disputed.criminal_records", "review", [
+      evidence("CECOT is in El Salvador.", "CECOT is in El Salvador", { message: "figures conflict between sources" }),
+    ]),
+  ]);
   // Checked three days ago, then again now: a regression and a fix.
   await store("regressed", "2025-07-01", false);
   await age("regressed", 3);
@@ -65,7 +80,11 @@ describe("home as a triage queue", () => {
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listTriage>> = await listTriage(db, {}, { limit: 2, cursor: cursor ? parseCursor(cursor) : null });
+      const page: Awaited<ReturnType<typeof listTriage>> = await listTriage(
+        db,
+        {},
+        { limit: 2, cursor: cursor ? parseCursor(cursor) : null },
+      );
       paged.push(...page.items.map((r) => r.external_id));
       cursor = page.next_cursor;
     } while (cursor);
@@ -80,7 +99,9 @@ describe("/corrections", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(order(html)).toEqual(["stale", "fail-old", "fail-new", "regressed"]);
-    expect(html).toContain('a prison in <del><span class="sr">remove: </span>Ecuador</del><ins><span class="sr">insert: </span>El Salvador</ins>');
+    expect(html).toContain(
+      'a prison in <del><span class="sr">remove: </span>Ecuador</del><ins><span class="sr">insert: </span>El Salvador</ins>',
+    );
     expect((await fetchPage("/corrections?cursor=nonsense", { cookie: await cookie() })).status).toBe(400);
   });
 });
@@ -94,7 +115,8 @@ describe("/audits", () => {
 describe("/since", () => {
   it("lists new failures, regressions and fixes of the last 24 hours, not what has failed for days", async () => {
     const html = await (await fetchPage("/since", { cookie: await cookie() })).text();
-    const section = (id: string) => order(html.slice(html.indexOf(`<h2 id="${id}"`), html.indexOf("</section>", html.indexOf(`<h2 id="${id}"`))));
+    const section = (id: string) =>
+      order(html.slice(html.indexOf(`<h2 id="${id}"`), html.indexOf("</section>", html.indexOf(`<h2 id="${id}"`))));
     expect(section("new_failure").sort()).toEqual(["fail-new", "fail-old"]);
     expect(section("regression")).toEqual(["regressed"]);
     expect(section("fixed")).toEqual(["fixed"]);

@@ -16,7 +16,8 @@ async function scored(provider: Parameters<typeof send>[0], payload: unknown, o:
   return (await deliveryRow(delivery_id)) as { article_id: string; run_id: string; status: string };
 }
 
-const articleStatus = async (id: string) => (await env.DB.prepare("SELECT status FROM articles WHERE id = ?").bind(id).first<{ status: string }>())?.status;
+const articleStatus = async (id: string) =>
+  (await env.DB.prepare("SELECT status FROM articles WHERE id = ?").bind(id).first<{ status: string }>())?.status;
 
 describe("withdrawals", () => {
   it("ghost post.unpublished marks the article withdrawn (200 withdrawn); republishing makes it active again", async () => {
@@ -52,7 +53,11 @@ describe("withdrawals", () => {
   it.each([
     ["sanity", { id: "sanity-del", operation: "delete", title: "x" }, {}],
     ["contentful", { sys: { id: "cf-del", type: "DeletedEntry", version: 9 } }, { event: "ContentManagement.Entry.unpublish" }],
-    ["strapi", { event: "entry.unpublish", model: "article", entry: { id: 5, documentId: "strapi-del", updatedAt: "2025-07-20T00:00:00Z" } }, {}],
+    [
+      "strapi",
+      { event: "entry.unpublish", model: "article", entry: { id: 5, documentId: "strapi-del", updatedAt: "2025-07-20T00:00:00Z" } },
+      {},
+    ],
     ["wordpress", { post_id: 777, post: { post_status: "trash", post_type: "post", post_modified_gmt: "2025-07-20 00:00:00" } }, {}],
     ["standard", { type: "article.deleted", data: { id: "std-del" } }, {}],
   ] as const)("%s delete/unpublish → 200 withdrawn, recorded as a withdrawn delivery", async (provider, payload, o) => {
@@ -79,12 +84,22 @@ describe("withdrawals", () => {
 describe("ignored events → 2xx, recorded, nothing scored", () => {
   it.each([
     ["ghost", { tag: { current: { id: "t1", name: "World" }, previous: {} } }, {}, "tag"],
-    ["ghost", { post: { current: { ...(fixtures.ghost as any).post.current, id: "ghost-draft", status: "draft" }, previous: {} } }, {}, "post.draft"],
+    [
+      "ghost",
+      { post: { current: { ...(fixtures.ghost as any).post.current, id: "ghost-draft", status: "draft" }, previous: {} } },
+      {},
+      "post.draft",
+    ],
     ["sanity", { _id: "drafts.article-1", operation: "update", title: "Draft" }, {}, "document.update"],
     ["contentful", { sys: { id: "cf-save", type: "Entry" }, fields: {} }, { event: "ContentManagement.Entry.save" }, "Entry.save"],
     ["contentful", { sys: { id: "asset-1", type: "Asset" } }, { event: "ContentManagement.Asset.publish" }, "Asset.publish"],
     ["strapi", { event: "media.create", media: { id: 1, name: "photo.jpg" } }, { event: "media.create" }, "media.create"],
-    ["strapi", { event: "entry.update", model: "article", entry: { id: 9, documentId: "d9", publishedAt: null, updatedAt: "2025-07-20T00:00:00Z" } }, {}, "entry.update"],
+    [
+      "strapi",
+      { event: "entry.update", model: "article", entry: { id: 9, documentId: "d9", publishedAt: null, updatedAt: "2025-07-20T00:00:00Z" } },
+      {},
+      "entry.update",
+    ],
     ["wordpress", { post_id: 9, post: { post_status: "inherit", post_type: "attachment" } }, {}, "post.inherit"],
     ["standard", { type: "tag.created", data: { id: "t" } }, {}, "tag.created"],
   ] as const)("%s %j", async (provider, payload, o, event) => {
@@ -123,7 +138,10 @@ describe("request handling", () => {
   });
 
   it("Contentful's vendor content type is read from the raw bytes, not mis-parsed", async () => {
-    const row = await scored("contentful", { ...(fixtures.contentful as any), sys: { ...(fixtures.contentful as any).sys, id: "cf-vendor" } });
+    const row = await scored("contentful", {
+      ...(fixtures.contentful as any),
+      sys: { ...(fixtures.contentful as any).sys, id: "cf-vendor" },
+    });
     expect(row.status).toBe("scored");
   });
 
@@ -136,7 +154,9 @@ describe("request handling", () => {
     expect(failed.status).toBe(503);
     expect(failed.headers.get("retry-after")).toBe("30");
     expect(((await failed.json()) as { error: { code: string } }).error.code).toBe("unavailable");
-    const stored = await env.DB.prepare("SELECT id, status FROM deliveries WHERE delivery_key = ?").bind(headers["webhook-id"]).first<{ id: string; status: string }>();
+    const stored = await env.DB.prepare("SELECT id, status FROM deliveries WHERE delivery_key = ?")
+      .bind(headers["webhook-id"])
+      .first<{ id: string; status: string }>();
     expect(stored).toMatchObject({ status: "queued" });
 
     const retry = await worker.fetch(request(), env as Bindings, createExecutionContext());
@@ -161,11 +181,16 @@ describe("content that did not change", () => {
 describe("GET /v1/deliveries", () => {
   it("filters by provider and status, newest first, with cursor pages; needs the bearer token", async () => {
     for (const id of ["p1", "p2", "p3"]) await send("standard", { type: "tag.created", data: { id } });
-    const page1 = (await (await api("/v1/deliveries?provider=standard&status=ignored&limit=2")).json()) as { items: { id: string; provider: string }[]; next_cursor: string };
+    const page1 = (await (await api("/v1/deliveries?provider=standard&status=ignored&limit=2")).json()) as {
+      items: { id: string; provider: string }[];
+      next_cursor: string;
+    };
     expect(page1.items).toHaveLength(2);
     expect(page1.items.every((d) => d.provider === "standard")).toBe(true);
     expect(page1.items[0]!.id > page1.items[1]!.id).toBe(true);
-    const page2 = (await (await api(`/v1/deliveries?provider=standard&status=ignored&limit=2&cursor=${page1.next_cursor}`)).json()) as { items: { id: string }[] };
+    const page2 = (await (await api(`/v1/deliveries?provider=standard&status=ignored&limit=2&cursor=${page1.next_cursor}`)).json()) as {
+      items: { id: string }[];
+    };
     expect(page2.items.length).toBeGreaterThan(0);
     expect(page2.items[0]!.id < page1.items[1]!.id).toBe(true);
 

@@ -39,7 +39,9 @@ describe.each(PROVIDERS)("%s: a publish with nothing to score", (provider) => {
     expect(refused).toMatchObject({ status: 422, error: { code: "validation_failed", message: expect.stringContaining(field) } });
     expect(await count("deliveries")).toBe(deliveries);
     const externalId = provider === "strapi" ? `article:${id}` : id;
-    const row = await env.DB.prepare("SELECT text FROM articles WHERE source = ? AND external_id = ?").bind(provider, externalId).first<{ text: string }>();
+    const row = await env.DB.prepare("SELECT text FROM articles WHERE source = ? AND external_id = ?")
+      .bind(provider, externalId)
+      .first<{ text: string }>();
     expect(row!.text).toContain("Stored text that must survive.");
   });
 });
@@ -54,13 +56,19 @@ describe("payload trees are walked without recursion, with a depth cap", () => {
     const doc = nested('{"nodeType":"paragraph","content":[', "]}", '{"nodeType":"text","value":"deep"}', 5000);
     const body = `{"sys":{"id":"cf-deep","type":"Entry","publishedAt":"2025-07-21T10:00:00Z"},"fields":{"body":{"en-US":{"nodeType":"document","content":[${doc}]}}}}`;
     const refused = await errorOf(await deliver("contentful", body, await sign("contentful", body)));
-    expect(refused).toMatchObject({ status: 422, error: { code: "validation_failed", message: expect.stringMatching(/fields\.body.*deeper than \d+/) } });
+    expect(refused).toMatchObject({
+      status: 422,
+      error: { code: "validation_failed", message: expect.stringMatching(/fields\.body.*deeper than \d+/) },
+    });
   });
 
   it("strapi blocks nested 5,000 deep → 422; 20 deep is fine", async () => {
     const deep = nested('{"type":"list","children":[', "]}", '{"type":"text","text":"deep"}', 5000);
     const body = `{"event":"entry.publish","model":"article","entry":{"id":1,"documentId":"strapi-deep","content":[${deep}]}}`;
-    expect(await errorOf(await deliver("strapi", body, await sign("strapi", body)))).toMatchObject({ status: 422, error: { message: expect.stringContaining("entry.content") } });
+    expect(await errorOf(await deliver("strapi", body, await sign("strapi", body)))).toMatchObject({
+      status: 422,
+      error: { message: expect.stringContaining("entry.content") },
+    });
     const ok = `{"event":"entry.publish","model":"article","entry":{"id":1,"documentId":"strapi-20","content":[${nested('{"type":"list","children":[', "]}", '{"type":"text","text":"Twenty deep."}', 20)}]}}`;
     expect((await deliver("strapi", ok, await sign("strapi", ok))).status).toBe(202);
   });
@@ -73,10 +81,16 @@ describe("payload trees are walked without recursion, with a depth cap", () => {
 
 describe("text encoding", () => {
   it("a body that is not valid UTF-8 → 400 invalid_json, nothing stored", async () => {
-    const json = new TextEncoder().encode('{"event":"entry.publish","model":"article","entry":{"id":1,"documentId":"strapi-latin1","content":"Maiqueti? airport"}}');
+    const json = new TextEncoder().encode(
+      '{"event":"entry.publish","model":"article","entry":{"id":1,"documentId":"strapi-latin1","content":"Maiqueti? airport"}}',
+    );
     json[json.indexOf(0x3f)] = 0xed; // a lone Latin-1 "í" byte
     const deliveries = await count("deliveries");
-    const res = await exports.default.fetch("https://harness.test/v1/webhooks/strapi", { method: "POST", headers: await sign("strapi", ""), body: json });
+    const res = await exports.default.fetch("https://harness.test/v1/webhooks/strapi", {
+      method: "POST",
+      headers: await sign("strapi", ""),
+      body: json,
+    });
     expect(await errorOf(res)).toMatchObject({ status: 400, error: { code: "invalid_json", message: expect.stringContaining("UTF-8") } });
     expect(await count("deliveries")).toBe(deliveries);
   });
@@ -84,7 +98,10 @@ describe("text encoding", () => {
   it("two distinct ids with lone surrogates are both refused (422), never merged into one article", async () => {
     for (const id of ["\\ud800", "\\ud801"]) {
       const body = `{"type":"article.published","data":{"id":"cecot-${id}","text":"Some text."}}`;
-      expect(await errorOf(await deliver("standard", body, await sign("standard", body)))).toMatchObject({ status: 422, error: { message: expect.stringContaining("surrogate") } });
+      expect(await errorOf(await deliver("standard", body, await sign("standard", body)))).toMatchObject({
+        status: 422,
+        error: { message: expect.stringContaining("surrogate") },
+      });
     }
   });
 
@@ -93,7 +110,9 @@ describe("text encoding", () => {
     const res = await deliver("standard", body, await sign("standard", body));
     expect(res.status).toBe(202);
     await consume({ type: "delivery", deliveryId: ((await res.json()) as { delivery_id: string }).delivery_id });
-    const row = await env.DB.prepare("SELECT text FROM articles WHERE source = 'standard' AND external_id = 'std-surrogate'").first<{ text: string }>();
+    const row = await env.DB.prepare("SELECT text FROM articles WHERE source = 'standard' AND external_id = 'std-surrogate'").first<{
+      text: string;
+    }>();
     expect(row!.text).toBe("Before \uFFFD after: 252 Venezuelans.");
   });
 });

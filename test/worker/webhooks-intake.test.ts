@@ -71,7 +71,9 @@ describe.each(PROVIDERS)("%s webhook", (provider) => {
     expect(delivery).toMatchObject({ id: delivery_id, provider, status: "scored", error: null });
     expect(delivery.run).toMatchObject({ id: delivery.run_id, trigger: "webhook", delivery_id, article_id: delivery.article_id });
     expect(delivery.payload).toMatchObject({ source: provider, title: "Venezuelans held in CECOT return home" });
-    const article = await env.DB.prepare("SELECT source, title, text, url, published_at, status FROM articles WHERE id = ?").bind(delivery.article_id).first<Record<string, string>>();
+    const article = await env.DB.prepare("SELECT source, title, text, url, published_at, status FROM articles WHERE id = ?")
+      .bind(delivery.article_id)
+      .first<Record<string, string>>();
     expect(article).toMatchObject({ source: provider, title: "Venezuelans held in CECOT return home", status: "active" });
     // The body made it through each CMS's format (HTML, Portable Text, Rich Text, blocks) with its non-ASCII intact.
     expect(article!.text).toContain("252 Venezuelans held at CECOT in El Salvador");
@@ -110,7 +112,12 @@ describe.each(PROVIDERS)("%s webhook", (provider) => {
 
   it("wrong secret → 401, nothing stored", async () => {
     const before = await storedTotal();
-    const secret = provider === "standard" ? "whsec_d3Jvbmctc2VjcmV0LXdyb25nLXNlY3JldC13cm9uZyE=" : provider === "contentful" ? "x".repeat(64) : "wrong-secret";
+    const secret =
+      provider === "standard"
+        ? "whsec_d3Jvbmctc2VjcmV0LXdyb25nLXNlY3JldC13cm9uZyE="
+        : provider === "contentful"
+          ? "x".repeat(64)
+          : "wrong-secret";
     await expect401(await send(provider, variant(provider, "wrong"), { secret }), /Invalid/);
     expect(await storedTotal()).toBe(before);
   });
@@ -121,7 +128,10 @@ describe.each(PROVIDERS)("%s webhook", (provider) => {
     delete headers[AUTH_HEADER[provider]];
     const before = await storedTotal();
     // WordPress takes either scheme, so without a signature it asks for the authentication template's header.
-    await expect401(await deliver(provider, body, headers), new RegExp(`Missing ${provider === "wordpress" ? "authorization" : AUTH_HEADER[provider]}`, "i"));
+    await expect401(
+      await deliver(provider, body, headers),
+      new RegExp(`Missing ${provider === "wordpress" ? "authorization" : AUTH_HEADER[provider]}`, "i"),
+    );
     expect(await storedTotal()).toBe(before);
   });
 
@@ -154,7 +164,10 @@ describe.each(PROVIDERS)("%s webhook", (provider) => {
       const first = (await (await send(provider, variant(provider, "replay-id"), { id, now: signedAt })).json()) as { delivery_id: string };
       await consume({ type: "delivery", deliveryId: first.delivery_id });
       // A legitimate CMS retry carries the same id.
-      expect(await (await send(provider, variant(provider, "replay-id"), { id })).json()).toMatchObject({ delivery_id: first.delivery_id, status: "duplicate" });
+      expect(await (await send(provider, variant(provider, "replay-id"), { id })).json()).toMatchObject({
+        delivery_id: first.delivery_id,
+        status: "duplicate",
+      });
       // A captured request replayed once its timestamp has aged out.
       await expect401(await send(provider, variant(provider, "replay-id"), { id, now: signedAt - 2 * 60_000 }), /Stale/);
       expect(await count("runs WHERE delivery_id = ?", first.delivery_id)).toBe(1);
@@ -163,9 +176,20 @@ describe.each(PROVIDERS)("%s webhook", (provider) => {
   }
 
   it("answers 404 when its secret is not configured (not an open door)", async () => {
-    const secretName = { ghost: "GHOST_WEBHOOK_SECRET", sanity: "SANITY_WEBHOOK_SECRET", contentful: "CONTENTFUL_WEBHOOK_SECRET", strapi: "STRAPI_WEBHOOK_TOKEN", wordpress: "WORDPRESS_WEBHOOK_SECRET", standard: "STANDARD_WEBHOOK_SECRET" }[provider];
+    const secretName = {
+      ghost: "GHOST_WEBHOOK_SECRET",
+      sanity: "SANITY_WEBHOOK_SECRET",
+      contentful: "CONTENTFUL_WEBHOOK_SECRET",
+      strapi: "STRAPI_WEBHOOK_TOKEN",
+      wordpress: "WORDPRESS_WEBHOOK_SECRET",
+      standard: "STANDARD_WEBHOOK_SECRET",
+    }[provider];
     const body = JSON.stringify(variant(provider, "off"));
-    const request = new Request(`https://harness.test/v1/webhooks/${provider}`, { method: "POST", headers: await sign(provider, body), body });
+    const request = new Request(`https://harness.test/v1/webhooks/${provider}`, {
+      method: "POST",
+      headers: await sign(provider, body),
+      body,
+    });
     const res = await worker.fetch(request, { ...(env as Bindings), [secretName]: undefined }, createExecutionContext());
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: "not_found", message: expect.stringContaining(secretName) } });

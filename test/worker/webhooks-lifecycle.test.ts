@@ -149,9 +149,15 @@ describe("replays with changed unsigned metadata are refused", () => {
   });
 
   it("sanity: a projection without the signed operation → 422 naming the field", async () => {
-    const res = await deliver("sanity", JSON.stringify({ id: "sanity-no-op", body: "x" }), await sign("sanity", JSON.stringify({ id: "sanity-no-op", body: "x" })));
+    const res = await deliver(
+      "sanity",
+      JSON.stringify({ id: "sanity-no-op", body: "x" }),
+      await sign("sanity", JSON.stringify({ id: "sanity-no-op", body: "x" })),
+    );
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ error: { code: "validation_failed", message: expect.stringContaining("delta::operation()") } });
+    expect(await res.json()).toMatchObject({
+      error: { code: "validation_failed", message: expect.stringContaining("delta::operation()") },
+    });
   });
 
   it("contentful: a topic outside the signed headers → 401; a signed topic swapped for unpublish → 401", async () => {

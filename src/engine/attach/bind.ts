@@ -61,7 +61,14 @@ export interface Binding {
  * to it ("nearest", for dates: in "a judge ruled on Monday that men deported in March …", Monday
  * belongs to the ruling). A shared predicate (arrived, llegaron) counts with its argument.
  */
-export function bindEvent(ctx: ArticleContext, e: CompiledEvent, start: number, end: number, sentence: number, bind: "nearest" | "clause"): Binding | null {
+export function bindEvent(
+  ctx: ArticleContext,
+  e: CompiledEvent,
+  start: number,
+  end: number,
+  sentence: number,
+  bind: "nearest" | "clause",
+): Binding | null {
   if (inCorrection(ctx, sentence)) return null;
   const own = valueClause(ctx, start, end);
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
@@ -74,7 +81,11 @@ export function bindEvent(ctx: ArticleContext, e: CompiledEvent, start: number, 
     // The date's own predicate, or the co-temporal event of a when-clause after it.
     const bindsHere = (k: Clause) => {
       const p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
-      const ok = p !== null && !negated(ctx, p.start) && ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) || (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
+      const ok =
+        p !== null &&
+        !negated(ctx, p.start) &&
+        ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) ||
+          (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
       if (ok) bound = p;
       return ok;
     };
@@ -101,7 +112,15 @@ export function bindEvent(ctx: ArticleContext, e: CompiledEvent, start: number, 
   if (!bound) return null;
   // A relative clause's time is its antecedent's ("in late January, in which Venezuela released six").
   const antecedent = withAntecedent(ctx, own);
-  const dated = e.when ? occurrenceDate(ctx, e.when, antecedent.start < c.start ? windowAround(ctx, { ...c, start: antecedent.start, from: antecedent.from }, start, end) : c, start, end) : "none";
+  const dated = e.when
+    ? occurrenceDate(
+        ctx,
+        e.when,
+        antecedent.start < c.start ? windowAround(ctx, { ...c, start: antecedent.start, from: antecedent.from }, start, end) : c,
+        start,
+        end,
+      )
+    : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
   if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, bound))) return null;
   return bound;
@@ -123,5 +142,7 @@ export function isDateline(ctx: ArticleContext, c: Clause, start: number): boole
   if (!c.endsWithColon) return false;
   const first = ctx.tokens[c.from]!;
   const word = ctx.text.slice(first.start, first.end);
-  return first.start < start && word.length >= 3 && word === word.toUpperCase() && /\p{Lu}/u.test(word) && ctx.wordsBetween(c.start, c.end) <= 7;
+  return (
+    first.start < start && word.length >= 3 && word === word.toUpperCase() && /\p{Lu}/u.test(word) && ctx.wordsBetween(c.start, c.end) <= 7
+  );
 }

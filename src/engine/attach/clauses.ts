@@ -85,7 +85,14 @@ export function build(ctx: ArticleContext): Attachment {
       if (HARD_BREAKS.has(t.text) || isDash) {
         close(i, t.text === ":" || isDash);
         from = i + 1;
-      } else if (t.text === "," && i + 1 < tokens.length && (LANG.coordinators.has(tokens[i + 1]!.text) || startsPredicate(i + 1) || isParticiple(ctx, i + 1) || LANG.auxiliaries.has(tokens[i + 1]!.text))) {
+      } else if (
+        t.text === "," &&
+        i + 1 < tokens.length &&
+        (LANG.coordinators.has(tokens[i + 1]!.text) ||
+          startsPredicate(i + 1) ||
+          isParticiple(ctx, i + 1) ||
+          LANG.auxiliaries.has(tokens[i + 1]!.text))
+      ) {
         close(i + 1, false);
         if (startsPredicate(i + 1)) coordinatedFrom.add(i + 1);
         // "CECOT, in Tecoluca, | was built …": after an aside the main predicate resumes.
@@ -94,7 +101,10 @@ export function build(ctx: ArticleContext): Attachment {
       continue;
     }
     // "deported in March and flown home in July": a coordinated predicate is its own clause.
-    if (LANG.coordinators.has(t.text) && (startsPredicate(i + 1) || (LANG.auxiliaries.has(tokens[i + 1]?.text ?? "") && startsPredicate(i + 2)))) {
+    if (
+      LANG.coordinators.has(t.text) &&
+      (startsPredicate(i + 1) || (LANG.auxiliaries.has(tokens[i + 1]?.text ?? "") && startsPredicate(i + 2)))
+    ) {
       close(i, false);
       coordinatedFrom.add(i);
       continue;
@@ -132,7 +142,12 @@ export function isDashAt(text: string, start: number, end: number): boolean {
 export function opensClause(tokens: ArticleContext["tokens"], i: number): boolean {
   // "in that exchange": after a preposition "that" is a determiner, not a clause.
   const prev = tokens[i - 1];
-  if (LANG.determinerOpeners.has(tokens[i]!.text) && prev && (LANG.phraseBreakers.has(prev.text) || LANG.destinationPrepositions.has(prev.text))) return false;
+  if (
+    LANG.determinerOpeners.has(tokens[i]!.text) &&
+    prev &&
+    (LANG.phraseBreakers.has(prev.text) || LANG.destinationPrepositions.has(prev.text))
+  )
+    return false;
   const first = tokens[i]!.text;
   if (!OPENER_FIRST.has(first)) return false;
   for (const words of OPENER_PHRASES) {
@@ -250,7 +265,12 @@ export function mainPredicateClauses(ctx: ArticleContext, c: Clause): Clause | n
   const first = a.clauses[i];
   if (!first || ctx.sentenceAt(first.start) !== sentence) return null;
   let last = first;
-  while (i + 1 < a.clauses.length && (a.clauses[i + 1]!.coordinated || a.clauses[i + 1]!.resumes) && ctx.sentenceAt(a.clauses[i + 1]!.start) === sentence) last = a.clauses[++i]!;
+  while (
+    i + 1 < a.clauses.length &&
+    (a.clauses[i + 1]!.coordinated || a.clauses[i + 1]!.resumes) &&
+    ctx.sentenceAt(a.clauses[i + 1]!.start) === sentence
+  )
+    last = a.clauses[++i]!;
   return { start: c.start, end: last.end, from: c.from, to: last.to, endsWithColon: last.endsWithColon };
 }
 
@@ -309,7 +329,8 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
     const prev = a.clauses[i]!;
     if (ctx.sentenceAt(prev.start) !== sentence) break;
     subject = prev;
-    if (!LANG.relativePronouns.has(ctx.tokens[prev.from]!.text) && !isParticiple(ctx, prev.from) && !prev.resumes && !prev.coordinated) break;
+    if (!LANG.relativePronouns.has(ctx.tokens[prev.from]!.text) && !isParticiple(ctx, prev.from) && !prev.resumes && !prev.coordinated)
+      break;
   }
   return subject === c ? c : { start: subject.start, end: c.start, from: subject.from, to: c.from, endsWithColon: false };
 }

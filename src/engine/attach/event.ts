@@ -18,16 +18,20 @@ export const eventSchema = z
     when: partialDate.optional().describe("When the event happened: a value in a clause dated otherwise belongs to another occurrence"),
     identify: terms
       .optional()
-      .describe("The event repeats (several flights): a value counts only where this occurrence is identified — a date agreeing with `when`, one of these marks in the sentence (first flights, Harlingen), or an article published in the `when` month"),
+      .describe(
+        "The event repeats (several flights): a value counts only where this occurrence is identified — a date agreeing with `when`, one of these marks in the sentence (first flights, Harlingen), or an article published in the `when` month",
+      ),
     group: z
       .strictObject({
         sizes: z.array(z.number().int().min(0)).min(1).describe("How many people the event's group counts (and its known parts)"),
         terms: terms.describe("Nouns that count people (Venezuelans, men, hombres)"),
       })
       .optional()
-      .describe("Whose event it is: a clause that counts people otherwise (\"177 of them were flown …\") is about another group"),
+      .describe('Whose event it is: a clause that counts people otherwise ("177 of them were flown …") is about another group'),
   })
-  .describe("The event the value belongs to: a value counts only when its clause states this event (dates: when this event is the nearest predicate). Statements, rulings, plans, corrections and other events' values are skipped.");
+  .describe(
+    "The event the value belongs to: a value counts only when its clause states this event (dates: when this event is the nearest predicate). Statements, rulings, plans, corrections and other events' values are skipped.",
+  );
 
 export type EventDef = z.infer<typeof eventSchema>;
 

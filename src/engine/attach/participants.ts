@@ -25,7 +25,8 @@ export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["
     const k0 = ctx.tokenAt(n.offset);
     const before = ctx.tokens[k0 - 1];
     if (before && LANG.additiveBefore.has(before.text) && LANG.comitatives.has(ctx.tokens[k0 - 2]?.text ?? "")) continue;
-    const countsPeople = (a && LANG.partitiveOf.has(a.text) && b && LANG.partitiveDeterminers.has(b.text)) || nextHitWithin(ctx, hits, n.offset + n.length, 2);
+    const countsPeople =
+      (a && LANG.partitiveOf.has(a.text) && b && LANG.partitiveDeterminers.has(b.text)) || nextHitWithin(ctx, hits, n.offset + n.length, 2);
     if (countsPeople) return true;
   }
   return false;
@@ -59,16 +60,29 @@ export function nextHitWithin(ctx: ArticleContext, hits: readonly Hit[], offset:
  * clause, else by the narrative time: the last date stated before it in the paragraph
  * ("January 2025. … Grenell returned with six Americans").
  */
-export function occurrenceDate(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): "agrees" | "disagrees" | "none" {
+export function occurrenceDate(
+  ctx: ArticleContext,
+  when: NonNullable<CompiledEvent["when"]>,
+  c: Clause,
+  start: number,
+  end: number,
+): "agrees" | "disagrees" | "none" {
   const disagrees = (d: ReturnType<ArticleContext["dates"]>[number]) =>
-    (d.year !== undefined && d.year !== when.y) || (d.granularity !== "year" && d.month !== undefined && when.m !== undefined && d.month !== when.m);
+    (d.year !== undefined && d.year !== when.y) ||
+    (d.granularity !== "year" && d.month !== undefined && when.m !== undefined && d.month !== when.m);
   const dates = ctx.dates();
   let k = firstMentionAt(dates, c.start);
   let inClause = false;
   for (; k < dates.length && dates[k]!.offset < c.end; k++) {
     const d = dates[k]!;
     // An undated "last year" says nothing; "the Act of 1798" dates the law, not this occurrence.
-    if ((d.offset < end && d.offset + d.length > start) || (d.year === undefined && d.month === undefined) || datesANoun(ctx, d) || boundaryBefore(ctx, d.offset)) continue;
+    if (
+      (d.offset < end && d.offset + d.length > start) ||
+      (d.year === undefined && d.month === undefined) ||
+      datesANoun(ctx, d) ||
+      boundaryBefore(ctx, d.offset)
+    )
+      continue;
     inClause = true;
     if (disagrees(d)) return "disagrees";
   }
@@ -91,11 +105,18 @@ export function occurrenceDate(ctx: ArticleContext, when: NonNullable<CompiledEv
  * that agrees, by one of the rule's marks in the sentence, or — when nothing in the text dates
  * it — by an article published in the event's month, written as it happened.
  */
-export function occurrenceIdentified(ctx: ArticleContext, e: CompiledEvent, dated: "agrees" | "disagrees" | "none", sentence: number): boolean {
+export function occurrenceIdentified(
+  ctx: ArticleContext,
+  e: CompiledEvent,
+  dated: "agrees" | "disagrees" | "none",
+  sentence: number,
+): boolean {
   if (e.identify === null || dated === "agrees") return true;
   if (ctx.inScope(e.identify, sentence, "sentence")) return true;
   const w = e.when;
-  return dated === "none" && ctx.dated && w !== null && ctx.asOf.startsWith(`${w.y}-${String(w.m ?? 1).padStart(2, "0")}`) && w.m !== undefined;
+  return (
+    dated === "none" && ctx.dated && w !== null && ctx.asOf.startsWith(`${w.y}-${String(w.m ?? 1).padStart(2, "0")}`) && w.m !== undefined
+  );
 }
 
 /** "a law from 1798", "la Ley de 1798", "the Act of 1798": a year hung on a noun dates that thing, not an event. */

@@ -17,7 +17,13 @@ export const PLACE_REACH = 14;
  * transfer to El Salvador; "flown home from El Salvador's prison" is the return); else a `with`
  * place that is not an origin, or a `from` origin, makes it this one; else nothing is said.
  */
-export function placesSay(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, pEnd: number, c: Clause, motion: boolean): "this" | "other" | null {
+export function placesSay(
+  ctx: ArticleContext,
+  a: NonNullable<CompiledEvent["ambiguous"]>,
+  pEnd: number,
+  c: Clause,
+  motion: boolean,
+): "this" | "other" | null {
   const sets: Array<[number, "with" | "from" | "without"]> = [[a.with, "with"]];
   if (a.from !== null) sets.push([a.from, "from"]);
   if (a.without !== null) sets.push([a.without, "without"]);
@@ -37,7 +43,14 @@ export function placesSay(ctx: ArticleContext, a: NonNullable<CompiledEvent["amb
     while (k < countries.length && countries[k]!.offset < t.start) k++;
     const country = countries[k];
     // Only a country's name is a place; a demonym ("a 185 venezolanos") names people.
-    if (country && country.offset === t.start && country.form === "name" && !sets.some(([set]) => startsHit(ctx.hits(set), t.start)) && governingPreposition(ctx, i, first) === "destination") return "other";
+    if (
+      country &&
+      country.offset === t.start &&
+      country.form === "name" &&
+      !sets.some(([set]) => startsHit(ctx.hits(set), t.start)) &&
+      governingPreposition(ctx, i, first) === "destination"
+    )
+      return "other";
     for (const [set, role] of sets) {
       const hits = ctx.hits(set);
       const h = hits[firstStartingAt(hits, t.start)];
@@ -63,7 +76,13 @@ export function mainIsThis(ctx: ArticleContext, a: CompiledEvent["ambiguous"], p
 }
 
 /** The first of the event's own predicates in the clause that its places do not give to another event. */
-export function anyMainIsThis(ctx: ArticleContext, main: readonly Hit[], a: CompiledEvent["ambiguous"], c: Clause, value: number): Hit | null {
+export function anyMainIsThis(
+  ctx: ArticleContext,
+  main: readonly Hit[],
+  a: CompiledEvent["ambiguous"],
+  c: Clause,
+  value: number,
+): Hit | null {
   for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) {
     const p = main[k]!;
     if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && mainIsThis(ctx, a, p.end, c)) return p;
@@ -109,7 +128,8 @@ export function governingPreposition(ctx: ArticleContext, i: number, floor: numb
   if (i <= floor) return null;
   for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
     const t = ctx.tokens[k]!;
-    if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`))) return "origin";
+    if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`)))
+      return "origin";
     if (LANG.weakOriginPrepositions.has(t.text)) return k > 0 && isPredicateAt(ctx, k - 1) ? "origin" : "other";
     if (LANG.motionPrepositions.has(t.text)) return "destination";
     if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return "other";

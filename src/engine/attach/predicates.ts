@@ -41,7 +41,13 @@ export function isGenericPredicate(ctx: ArticleContext, i: number): boolean {
   return false;
 }
 
-export function nearestPredicate(ctx: ArticleContext, c: Clause, start: number, end: number, eventHits: readonly Hit[][]): Predicate | null {
+export function nearestPredicate(
+  ctx: ArticleContext,
+  c: Clause,
+  start: number,
+  end: number,
+  eventHits: readonly Hit[][],
+): Predicate | null {
   const w = windowAround(ctx, c, start, end);
   let best: Predicate | null = null;
   let bestDist = Infinity;

@@ -17,7 +17,8 @@ const MAX_LISTED = 10;
 export const consistency = defineKind({
   meta: {
     name: "consistency",
-    description: "One value per fact within an article: fails when another rule's precise mentions disagree with each other (\"252 released\" … \"253 released\").",
+    description:
+      'One value per fact within an article: fails when another rule\'s precise mentions disagree with each other ("252 released" … "253 released").',
     options,
     verdicts: ["pass", "fail", "not_applicable"],
   },
@@ -37,16 +38,14 @@ export const consistency = defineKind({
     const listed = distinct.slice(0, MAX_LISTED).map((d) => `"${d}"`);
     if (distinct.length > MAX_LISTED) listed.push(`${distinct.length - MAX_LISTED} other values`);
     const message = ok ? undefined : `the article states ${listed.join(" and ")} for the same fact`;
-    return values.map(
-      (f): Finding => ({
-        start: f.start,
-        end: f.end,
-        status: ok ? "pass" : "fail",
-        found: f.found,
-        expected: null,
-        replacements: [],
-        message,
-      }),
-    );
+    return values.map((f): Finding => ({
+      start: f.start,
+      end: f.end,
+      status: ok ? "pass" : "fail",
+      found: f.found,
+      expected: null,
+      replacements: [],
+      message,
+    }));
   },
 });

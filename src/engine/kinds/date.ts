@@ -5,7 +5,17 @@ import { z } from "zod";
 import { defineKind, type CompiledRule, type Finding } from "../kind-api";
 import { isInQuote, type DateMention } from "../text-adapter";
 import { boundaryBefore, coordinatedDates, datesANoun } from "../attach";
-import { boundBy, compileMentionFilter, contextSchema, eventSchema, mentionPasses, nearSchema, partialDate, terms, type MentionFilter } from "./shared";
+import {
+  boundBy,
+  compileMentionFilter,
+  contextSchema,
+  eventSchema,
+  mentionPasses,
+  nearSchema,
+  partialDate,
+  terms,
+  type MentionFilter,
+} from "./shared";
 
 const options = z.object({
   date: partialDate.describe("When the event happened, at the granularity it is known"),
@@ -13,7 +23,7 @@ const options = z.object({
   event: eventSchema.optional(),
   near: nearSchema.optional(),
   context: contextSchema.optional(),
-  ignore_after: terms.optional().describe("Skip a date directly preceded by one of these words (\"since\", \"until\")"),
+  ignore_after: terms.optional().describe('Skip a date directly preceded by one of these words ("since", "until")'),
 });
 
 interface P {
@@ -66,7 +76,7 @@ export const date = defineKind({
   meta: {
     name: "date",
     description:
-      "An event date (year, month or day) in English and Spanish formats, with relative forms (\"last July\", \"on Friday\") resolved against the publication date; compared at the coarser granularity of fact and mention.",
+      'An event date (year, month or day) in English and Spanish formats, with relative forms ("last July", "on Friday") resolved against the publication date; compared at the coarser granularity of fact and mention.',
     options,
     verdicts: ["pass", "fail", "not_applicable"],
   },
@@ -103,7 +113,11 @@ export const date = defineKind({
       // A span of days ("15–16 March") agrees when either end does.
       const agreesAny = (d: DateMention) => {
         const dt = d.range?.to;
-        return c.truth.some((t) => agrees(d, t) || (dt !== undefined && agrees({ ...d, year: dt.year ?? d.year, month: dt.month ?? d.month, day: dt.day ?? d.day }, t)));
+        return c.truth.some(
+          (t) =>
+            agrees(d, t) ||
+            (dt !== undefined && agrees({ ...d, year: dt.year ?? d.year, month: dt.month ?? d.month, day: dt.day ?? d.day }, t)),
+        );
       };
       // Coordinated dates state the event's occurrences as a set ("deported in March and
       // April"): the set agrees when one of its dates does.

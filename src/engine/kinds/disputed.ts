@@ -18,13 +18,19 @@ interface Compiled extends CompiledRule {
 export const disputed = defineKind({
   meta: {
     name: "disputed",
-    description: "A disputed claim: when an article makes it the verdict is review (never pass or fail) with the reason, so an editor checks the sourcing.",
+    description:
+      "A disputed claim: when an article makes it the verdict is review (never pass or fail) with the reason, so an editor checks the sourcing.",
     options,
     verdicts: ["review", "not_applicable"],
   },
 
   compile(rule, tools) {
-    const c: Compiled = { set: tools.terms(rule.terms, "terms"), context: compileContext(rule.context, tools), reason: rule.reason, requires: [] };
+    const c: Compiled = {
+      set: tools.terms(rule.terms, "terms"),
+      context: compileContext(rule.context, tools),
+      reason: rule.reason,
+      requires: [],
+    };
     c.requires = [c.set, ...c.context.all.map((g) => g.set)];
     return c;
   },
@@ -36,7 +42,15 @@ export const disputed = defineKind({
       if (done.has(h.sentence) || !contextHolds(ctx, c.context, h.sentence)) continue;
       done.add(h.sentence);
       const s = ctx.sentences[h.sentence]!;
-      out.push({ start: s.start, end: s.end, status: "review", found: ctx.text.slice(h.start, h.end), expected: null, replacements: [], message: c.reason });
+      out.push({
+        start: s.start,
+        end: s.end,
+        status: "review",
+        found: ctx.text.slice(h.start, h.end),
+        expected: null,
+        replacements: [],
+        message: c.reason,
+      });
     }
     return out;
   },

@@ -12,7 +12,9 @@ import { firstMentionAt, terms } from "./shared";
 const options = z.object({
   acronym: terms.describe("The acronym or short name (CECOT, Cecot)"),
   accept: terms.describe("Accepted expansions, best first; a longer expansion containing one is accepted too"),
-  reject: terms.optional().describe("Words that make even a lower-case description attached to the acronym wrong (migrant*, care, resource*)"),
+  reject: terms
+    .optional()
+    .describe("Words that make even a lower-case description attached to the acronym wrong (migrant*, care, resource*)"),
 });
 
 interface Compiled extends CompiledRule {
@@ -173,13 +175,19 @@ export const name = defineKind({
   meta: {
     name: "name",
     description:
-      "The accepted expansions of an acronym or official name; fails on any other expansion attached to it (\"the X (CECOT)\", \"CECOT (X)\", \"CECOT, the X\", \"X, known as CECOT\").",
+      'The accepted expansions of an acronym or official name; fails on any other expansion attached to it ("the X (CECOT)", "CECOT (X)", "CECOT, the X", "X, known as CECOT").',
     options,
     verdicts: ["pass", "fail", "not_applicable"],
   },
 
   compile(o, tools) {
-    const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => foldTerm(x).replace(/[^\p{L}\p{N}* ]+/gu, " ").replace(/\s+/g, " ").trim());
+    const norm = (xs: string[] | undefined) =>
+      (xs ?? []).map((x) =>
+        foldTerm(x)
+          .replace(/[^\p{L}\p{N}* ]+/gu, " ")
+          .replace(/\s+/g, " ")
+          .trim(),
+      );
     const c: Compiled = {
       acronym: tools.terms(o.acronym, "acronym"),
       acceptSet: tools.terms(o.accept, "accept"),
@@ -221,8 +229,17 @@ export const name = defineKind({
         let sawLead = false;
         while (j < ctx.tokens.length && steps < 6) {
           const t = ctx.tokens[j]!;
-          if (t.text === "," || t.text === "-") { j++; steps++; continue; } // dashes fold to "-"
-          if (t.kind === "word" && LANG.expansionLeadIns.has(t.text) && (!isUpperAt(ctx.text, t.start) || LANG.articles.has(t.text))) { sawLead = true; j++; steps++; continue; }
+          if (t.text === "," || t.text === "-") {
+            j++;
+            steps++;
+            continue;
+          } // dashes fold to "-"
+          if (t.kind === "word" && LANG.expansionLeadIns.has(t.text) && (!isUpperAt(ctx.text, t.start) || LANG.articles.has(t.text))) {
+            sawLead = true;
+            j++;
+            steps++;
+            continue;
+          }
           break;
         }
         // An article or "short for"/"stands for" must introduce it: "CECOT, President Bukele said" is no expansion.
@@ -240,9 +257,15 @@ export const name = defineKind({
           const t = ctx.tokens[j]!;
           if (LANG.namingWords.has(t.text) || LANG.namingJoiners.has(t.text) || LANG.acronymWords.has(t.text)) {
             if (LANG.namingWords.has(t.text)) naming = true;
-            j--; steps++; continue;
+            j--;
+            steps++;
+            continue;
           }
-          if (t.text === "," || t.text === "(" || t.text === "-") { j--; steps++; continue; }
+          if (t.text === "," || t.text === "(" || t.text === "-") {
+            j--;
+            steps++;
+            continue;
+          }
           break;
         }
         if (naming) {
@@ -257,7 +280,10 @@ export const name = defineKind({
         const last = countries[firstMentionAt(countries, cand.start + 1) - 1]; // the only one that can contain it
         if (last && last.offset + last.length >= cand.end) continue;
         const quote = ctx.text.slice(cand.start, cand.end);
-        const folded = foldTerm(quote).replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim();
+        const folded = foldTerm(quote)
+          .replace(/[^\p{L}\p{N} ]+/gu, " ")
+          .replace(/\s+/g, " ")
+          .trim();
         const accepted = c.acceptKeys.has(wordsKey(folded)) || c.accept.some((a) => containsPhrase(folded, a));
         const rejected = c.reject.some((r) => containsPhrase(folded, r));
         let status: Finding["status"];
@@ -266,7 +292,8 @@ export const name = defineKind({
           // A lower-case description ("the notorious prison (CECOT)") is no expansion unless it says a known-wrong word.
           if (!rejected) continue;
           status = "fail";
-        } else if (!rejected && titleCase(ctx, h.sentence)) continue; // "CECOT, the Prison Where Venezuelans Were Held": a headline
+        } else if (!rejected && titleCase(ctx, h.sentence))
+          continue; // "CECOT, the Prison Where Venezuelans Were Held": a headline
         else status = !rejected && closeTo(folded, c.accept) ? "review" : "fail";
         seen.add(cand.start);
         // Suggest the accepted expansion sharing most words with the found one (its language).
@@ -285,7 +312,11 @@ export const name = defineKind({
           replacements: status === "pass" ? [] : [c.names[best]!],
           exact: true,
           message:
-            status === "pass" ? undefined : status === "review" ? `unlisted expansion "${quote}"; close to the accepted ones` : `"${quote}" is not what it stands for; it is ${c.names[0]}`,
+            status === "pass"
+              ? undefined
+              : status === "review"
+                ? `unlisted expansion "${quote}"; close to the accepted ones`
+                : `"${quote}" is not what it stands for; it is ${c.names[0]}`,
         });
       }
     }
@@ -293,7 +324,15 @@ export const name = defineKind({
     for (const h of c.acceptSet === null ? [] : ctx.hits(c.acceptSet)) {
       if (seen.has(h.start) || !isUpperAt(ctx.text, h.start)) continue;
       seen.add(h.start);
-      out.push({ start: h.start, end: h.end, status: "pass", found: ctx.text.slice(h.start, h.end), expected: c.names[0]!, replacements: [], exact: true });
+      out.push({
+        start: h.start,
+        end: h.end,
+        status: "pass",
+        found: ctx.text.slice(h.start, h.end),
+        expected: c.names[0]!,
+        replacements: [],
+        exact: true,
+      });
     }
     return out;
   },

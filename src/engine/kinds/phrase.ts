@@ -18,7 +18,15 @@ const options = z.object({
     )
     .min(1),
   accept: terms.optional().describe("Right wordings: passing evidence"),
-  year: z.number().int().min(1).max(9999).optional().describe("The year of the accepted wording (a law's year): a year written with it (\"Act of 1796\", \"Ley … de 1796\", \"Act (1796)\") fails unless it is this one"),
+  year: z
+    .number()
+    .int()
+    .min(1)
+    .max(9999)
+    .optional()
+    .describe(
+      'The year of the accepted wording (a law\'s year): a year written with it ("Act of 1796", "Ley … de 1796", "Act (1796)") fails unless it is this one',
+    ),
   context: contextSchema.optional(),
 });
 interface Compiled extends CompiledRule {
@@ -35,7 +43,10 @@ function yearOf(ctx: ArticleContext, h: Hit): { year: number; start: number; end
     if (!t || t.kind !== "number" || !/^\d{4}$/.test(t.text)) return null;
     // Not part of a longer number or word ("1798s", "1,798,000").
     const n = ctx.tokens[i + 1];
-    const glued = n !== undefined && n.start === t.end && (n.kind !== "punct" || (/^[.,]$/.test(n.text) && ctx.tokens[i + 2]?.kind === "number" && ctx.tokens[i + 2]!.start === n.end));
+    const glued =
+      n !== undefined &&
+      n.start === t.end &&
+      (n.kind !== "punct" || (/^[.,]$/.test(n.text) && ctx.tokens[i + 2]?.kind === "number" && ctx.tokens[i + 2]!.start === n.end));
     return glued ? null : t;
   };
   const last = ctx.tokenAt(h.end) - 1;
@@ -58,7 +69,11 @@ export const phrase = defineKind({
 
   compile(o, tools) {
     const c: Compiled = {
-      forbid: o.forbid.map((f, i) => ({ set: tools.terms(f.phrases, `forbid.${i}.phrases`), replacement: f.replacement, message: f.message })),
+      forbid: o.forbid.map((f, i) => ({
+        set: tools.terms(f.phrases, `forbid.${i}.phrases`),
+        replacement: f.replacement,
+        message: f.message,
+      })),
       accept: o.accept ? tools.terms(o.accept, "accept") : null,
       year: o.year ?? null,
       context: compileContext(o.context, tools),
@@ -74,7 +89,16 @@ export const phrase = defineKind({
       for (const h of ctx.hits(f.set)) {
         if (!contextHolds(ctx, c.context, h.sentence)) continue;
         const quote = ctx.text.slice(h.start, h.end);
-        out.push({ start: h.start, end: h.end, status: "fail", found: quote, expected: f.replacement, replacements: [f.replacement], exact: true, message: f.message ?? `write "${f.replacement}" instead of "${quote}"` });
+        out.push({
+          start: h.start,
+          end: h.end,
+          status: "fail",
+          found: quote,
+          expected: f.replacement,
+          replacements: [f.replacement],
+          exact: true,
+          message: f.message ?? `write "${f.replacement}" instead of "${quote}"`,
+        });
       }
     }
     if (c.accept !== null) {
@@ -96,7 +120,16 @@ export const phrase = defineKind({
         const quote = ctx.text.slice(h.start, end);
         if (y && y.year !== c.year) {
           const fixed = ctx.text.slice(h.start, y.start) + String(c.year) + ctx.text.slice(y.end, end);
-          out.push({ start: h.start, end, status: "fail", found: quote, expected: fixed, replacements: [fixed], exact: true, message: `the year is ${c.year}, not ${y.year}` });
+          out.push({
+            start: h.start,
+            end,
+            status: "fail",
+            found: quote,
+            expected: fixed,
+            replacements: [fixed],
+            exact: true,
+            message: `the year is ${c.year}, not ${y.year}`,
+          });
           continue;
         }
         out.push({ start: h.start, end, status: "pass", found: quote, expected: null, replacements: [], exact: true });

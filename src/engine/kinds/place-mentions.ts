@@ -79,11 +79,22 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
       const cs = ctx.countries();
       for (let i = firstMentionAt(cs, from); i < cs.length && cs[i]!.offset < to; i++) {
         const m = cs[i]!;
-        list.push({ start: m.offset, end: m.offset + m.length, prepStart: m.offset, form: m.form, ok: m.code === c.country, found: countryName(m.code), code: m.code });
+        list.push({
+          start: m.offset,
+          end: m.offset + m.length,
+          prepStart: m.offset,
+          form: m.form,
+          ok: m.code === c.country,
+          found: countryName(m.code),
+          code: m.code,
+        });
       }
       runs.push(list.filter(located));
     }
-    for (const [set, ok] of [[c.accept, true], [c.reject, false]] as const) {
+    for (const [set, ok] of [
+      [c.accept, true],
+      [c.reject, false],
+    ] as const) {
       if (set === null) continue;
       const list: PlaceMention[] = [];
       const hs = ctx.hits(set);
@@ -139,7 +150,8 @@ export type Covered = (s: number, e: number) => boolean;
 function isGlueToken(ctx: ArticleContext, i: number, covered: Covered): boolean {
   const t = ctx.tokens[i]!;
   if (t.kind === "punct") return GLUE_PUNCT.has(t.text);
-  if (LANG.articles.has(t.text) || LANG.namingWords.has(t.text) || LANG.namingJoiners.has(t.text) || LANG.placeLinkers.has(t.text)) return true;
+  if (LANG.articles.has(t.text) || LANG.namingWords.has(t.text) || LANG.namingJoiners.has(t.text) || LANG.placeLinkers.has(t.text))
+    return true;
   return covered(t.start, t.end);
 }
 
@@ -172,7 +184,13 @@ export function skipInsertions(ctx: ArticleContext, i: number, to = Infinity): n
     if (open === null) break;
     const close = open === "(" ? ")" : open;
     let j = i + 1;
-    while (j < ctx.tokens.length && j - i <= INSERTION_MAX && ctx.tokens[j]!.start < to && (close === ")" ? ctx.tokens[j]!.text !== ")" : mark(j) !== close)) j++;
+    while (
+      j < ctx.tokens.length &&
+      j - i <= INSERTION_MAX &&
+      ctx.tokens[j]!.start < to &&
+      (close === ")" ? ctx.tokens[j]!.text !== ")" : mark(j) !== close)
+    )
+      j++;
     if ((close === ")" ? ctx.tokens[j]?.text : mark(j)) !== close) return -1;
     i = j + 1;
     if (close === "," && mark(i) !== "(" && mark(i) !== "-") break;
@@ -194,7 +212,8 @@ export function copulaBetween(ctx: ArticleContext, from: number, to: number, cov
 
 /** Is there a negation inside the attachment? */
 export function negated(ctx: ArticleContext, from: number, to: number): boolean {
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) if (LANG.negations.has(ctx.tokens[i]!.text)) return true;
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++)
+    if (LANG.negations.has(ctx.tokens[i]!.text)) return true;
   return false;
 }
 
@@ -215,7 +234,14 @@ export function chained(ctx: ArticleContext, from: number, to: number, covered: 
   for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
     const t = ctx.tokens[i]!;
     if (++n > 4) return false;
-    if (t.text === "," || LANG.destinationPrepositions.has(t.text) || LANG.articles.has(t.text) || LANG.locatives.has(t.text) || LANG.genitives.has(t.text)) continue;
+    if (
+      t.text === "," ||
+      LANG.destinationPrepositions.has(t.text) ||
+      LANG.articles.has(t.text) ||
+      LANG.locatives.has(t.text) ||
+      LANG.genitives.has(t.text)
+    )
+      continue;
     if (!covered(t.start, t.end)) return false;
   }
   return n > 0;

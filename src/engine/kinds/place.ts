@@ -8,22 +8,57 @@ import { clauseAt, inCorrection } from "../attach/clauses";
 import { defineKind, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { countryName, isUpperAt } from "../text-adapter";
-import { chained, copulaBetween, glueBetween, governs, GLUE_MAX, INSERTION_MAX, negated, placeMentions, prevToken, skipInsertions, type Covered, type PlaceMention } from "./place-mentions";
-import { compileContext, contextHolds, contextSchema, firstEndingAfter, firstStartingAt, hitCovers, terms, type CompiledContext } from "./shared";
+import {
+  chained,
+  copulaBetween,
+  glueBetween,
+  governs,
+  GLUE_MAX,
+  INSERTION_MAX,
+  negated,
+  placeMentions,
+  prevToken,
+  skipInsertions,
+  type Covered,
+  type PlaceMention,
+} from "./place-mentions";
+import {
+  compileContext,
+  contextHolds,
+  contextSchema,
+  firstEndingAfter,
+  firstStartingAt,
+  hitCovers,
+  terms,
+  type CompiledContext,
+} from "./shared";
 
 const options = z.object({
-  subject: terms.describe("The entity and its aliases in every language (CECOT, Terrorism Confinement Center, Centro de Confinamiento del Terrorismo)"),
+  subject: terms.describe(
+    "The entity and its aliases in every language (CECOT, Terrorism Confinement Center, Centro de Confinamiento del Terrorismo)",
+  ),
   heads: terms.optional().describe("Common nouns that stand for the entity next to its name (prison, facility, cárcel, megacárcel)"),
   modifiers: terms.optional().describe("Words that may describe the entity between it and a place (notorious, maximum-security, temida)"),
-  people: terms.optional().describe("Nouns for people the entity's name may modify (detainees, inmates): \"Venezuelan CECOT detainees\" — the demonym is theirs"),
-  country: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as SV").optional().describe("Where the entity is: any other country attached to it fails"),
+  people: terms
+    .optional()
+    .describe('Nouns for people the entity\'s name may modify (detainees, inmates): "Venezuelan CECOT detainees" — the demonym is theirs'),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as SV")
+    .optional()
+    .describe("Where the entity is: any other country attached to it fails"),
   places: z
     .strictObject({
       accept: terms.optional().describe("Correct place names (towns, departments, an airport)"),
       reject: terms.optional().describe("Wrong place names to catch (other towns, other airports)"),
     })
     .optional(),
-  attach: z.enum(["adjacent", "sentence"]).optional().describe("adjacent (default): the place must be attached to the subject; sentence: the place the subject governs (\"landed at X\"), else any located place in its sentence"),
+  attach: z
+    .enum(["adjacent", "sentence"])
+    .optional()
+    .describe(
+      'adjacent (default): the place must be attached to the subject; sentence: the place the subject governs ("landed at X"), else any located place in its sentence',
+    ),
   context: contextSchema.optional(),
 });
 
@@ -45,7 +80,7 @@ export const place = defineKind({
   meta: {
     name: "place",
     description:
-      "An entity is located in a country (gazetteer of every country, English and Spanish names, possessives, demonyms, \"X-based\") and optionally in named places; fails when a different place is attached to it.",
+      'An entity is located in a country (gazetteer of every country, English and Spanish names, possessives, demonyms, "X-based") and optionally in named places; fails when a different place is attached to it.',
     options,
     verdicts: ["pass", "fail", "not_applicable"],
   },
@@ -88,9 +123,17 @@ export const place = defineKind({
       const quote = ctx.text.slice(start, end);
       let replacements: string[] = [];
       if (!m.ok && expectedName && m.code) {
-        const word = m.form === "demonym" ? countryName(c.country!, "demonym", ctx.text.slice(m.start, m.end)) : m.form === "possessive" ? `${expectedName}'s` : m.form === "based" ? `${expectedName}-based` : expectedName;
+        const word =
+          m.form === "demonym"
+            ? countryName(c.country!, "demonym", ctx.text.slice(m.start, m.end))
+            : m.form === "possessive"
+              ? `${expectedName}'s`
+              : m.form === "based"
+                ? `${expectedName}-based`
+                : expectedName;
         replacements = [quote.slice(0, m.start - start) + word + quote.slice(m.end - start)];
-      } else if (!m.ok && !m.code && c.bestPlace) replacements = [quote.slice(0, m.start - start) + c.bestPlace + quote.slice(m.end - start)];
+      } else if (!m.ok && !m.code && c.bestPlace)
+        replacements = [quote.slice(0, m.start - start) + c.bestPlace + quote.slice(m.end - start)];
       out.push({
         start,
         end,
@@ -98,7 +141,9 @@ export const place = defineKind({
         found: m.found,
         expected: expectedName,
         replacements,
-        message: m.ok ? undefined : `places it in ${m.found}${m.code && expectedName ? `; it is in ${expectedName}` : !m.code && c.bestPlace ? `; it is ${c.bestPlace}` : ""}`,
+        message: m.ok
+          ? undefined
+          : `places it in ${m.found}${m.code && expectedName ? `; it is in ${expectedName}` : !m.code && c.bestPlace ? `; it is ${c.bestPlace}` : ""}`,
       });
     };
 
@@ -135,7 +180,13 @@ export const place = defineKind({
       // after it that is neither a head noun nor a linking word.
       const isPeople = after !== undefined && people.length > 0 && people[firstStartingAt(people, after.start)]?.start === after.start;
       const modifies =
-        after !== undefined && after.kind === "word" && after.start <= h.end + 1 && !isUpperAt(ctx.text, after.start) && !covered(after.start, after.end) && !LANG.placeLinkers.has(after.text) && !LANG.namingWords.has(after.text);
+        after !== undefined &&
+        after.kind === "word" &&
+        after.start <= h.end + 1 &&
+        !isUpperAt(ctx.text, after.start) &&
+        !covered(after.start, after.end) &&
+        !LANG.placeLinkers.has(after.text) &&
+        !LANG.namingWords.has(after.text);
       const subjectIsModifier = isPeople || (modifies && !passOnly); // a head noun modifies nothing
       // Only places near the subject can attach to it: look at that window, not the whole sentence.
       const ai = ctx.tokenAt(h.start);
@@ -182,7 +233,11 @@ export const place = defineKind({
     const compound = (h: Hit): boolean => {
       const next = ctx.tokens[ctx.tokenAt(h.end)];
       const prev = prevToken(ctx, h.start);
-      return (next?.text === "-" && next.start === h.end) || (prev?.text === "-" && prev.end === h.start && ctx.text[prev.start] === "-") || (prev !== undefined && LANG.indefiniteArticles.has(prev.text));
+      return (
+        (next?.text === "-" && next.start === h.end) ||
+        (prev?.text === "-" && prev.end === h.start && ctx.text[prev.start] === "-") ||
+        (prev !== undefined && LANG.indefiniteArticles.has(prev.text))
+      );
     };
     for (const h of subjects) if (!compound(h) && contextHolds(ctx, c.context, h.sentence)) attachTo(h, false);
     if (!subjects.length) return out;
@@ -192,7 +247,9 @@ export const place = defineKind({
     for (let s = 0; s < boxes; s++) {
       const i = ctx.tokenAt(ctx.sentences[s]!.start);
       if (!LANG.placeKeys.has(ctx.tokens[i]?.text ?? "") || ctx.tokens[i + 1]?.text !== ":") continue;
-      const keyed = mentions(s).flat().filter((m) => m.keyed);
+      const keyed = mentions(s)
+        .flat()
+        .filter((m) => m.keyed);
       if (!keyed.length) continue;
       const named = subjects[firstEndingAfter(subjects, ctx.sentences[s]!.start) - 1];
       if (!named || s - named.sentence > 3 || s - named.sentence < 0) continue;
@@ -242,7 +299,8 @@ export const place = defineKind({
       const next = ctx.sentences[h.sentence + 1];
       if (!next || next.paragraph !== ctx.sentences[h.sentence]!.paragraph) continue;
       const t = ctx.tokens[ctx.tokenAt(next.start)];
-      if (t && LANG.subjectPronouns.has(t.text) && contextHolds(ctx, c.context, h.sentence + 1)) statement({ start: t.start, end: t.end, sentence: h.sentence + 1 });
+      if (t && LANG.subjectPronouns.has(t.text) && contextHolds(ctx, c.context, h.sentence + 1))
+        statement({ start: t.start, end: t.end, sentence: h.sentence + 1 });
     }
     return out;
   },

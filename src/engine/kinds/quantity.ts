@@ -5,30 +5,56 @@ import { defineKind, type ArticleContext, type CompiledRule, type Finding } from
 import type { NumberMention } from "../text-adapter";
 import { isDashAt, isGenericPredicate } from "../attach";
 import { LANG } from "../lang";
-import { boundBy, compileMentionFilter, contextSchema, eventSchema, firstMentionAt, firstStartingAt, mentionPasses, nearSchema, terms, valueClause, type MentionFilter } from "./shared";
+import {
+  boundBy,
+  compileMentionFilter,
+  contextSchema,
+  eventSchema,
+  firstMentionAt,
+  firstStartingAt,
+  mentionPasses,
+  nearSchema,
+  terms,
+  valueClause,
+  type MentionFilter,
+} from "./shared";
 
 const range = z.strictObject({ min: z.number(), max: z.number() });
 
 const options = z.object({
-  unit: z.enum(["count", "money", "duration", "percent", "distance"]).describe("What is counted; durations are compared in days, money in whole currency units"),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional().describe("ISO 4217 code for money (USD)"),
+  unit: z
+    .enum(["count", "money", "duration", "percent", "distance"])
+    .describe("What is counted; durations are compared in days, money in whole currency units"),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional()
+    .describe("ISO 4217 code for money (USD)"),
   value: z.union([z.number(), range]).describe("The true value, or {min, max} when only a range is known (124–125 days)"),
-  accept: z.array(z.union([z.number(), range])).optional().describe("Other values that are also right (261 men in all, $4.76 million signed grant)"),
-  tolerance: z.number().min(0).max(1).optional().describe("Relative tolerance for approximate mentions (\"about 250\"); default 0.1"),
+  accept: z
+    .array(z.union([z.number(), range]))
+    .optional()
+    .describe("Other values that are also right (261 men in all, $4.76 million signed grant)"),
+  tolerance: z.number().min(0).max(1).optional().describe('Relative tolerance for approximate mentions ("about 250"); default 0.1'),
   event: eventSchema.optional(),
   near: nearSchema.optional(),
   context: contextSchema.optional(),
-  ignore_after: terms.optional().describe("Skip a value directly preceded by one of these words (\"since\", \"desde\")"),
+  ignore_after: terms.optional().describe('Skip a value directly preceded by one of these words ("since", "desde")'),
   limit: z
     .boolean()
     .optional()
-    .describe("The fact is itself a limit (a capacity): \"can hold up to 80,000\" states 80,000, it does not agree with 40,000"),
+    .describe('The fact is itself a limit (a capacity): "can hold up to 80,000" states 80,000, it does not agree with 40,000'),
   country: z
     .array(z.string().regex(/^[A-Z]{2}$/))
     .optional()
-    .describe("Where the subject is (ISO 3166 codes): a value whose clause names another country is about another place (\"Guantánamo Bay, Cuba, to hold up to 30,000\")"),
-  nationality: z.array(z.string().regex(/^[A-Z]{2}$/)).optional().describe("Countries (ISO 3166 codes) of the people counted: \"10 U.S. nationals\" is another group when this is [VE]"),
-  display: z.string().optional().describe("How to write the true value in a correction (\"252\", \"$6 million\")"),
+    .describe(
+      'Where the subject is (ISO 3166 codes): a value whose clause names another country is about another place ("Guantánamo Bay, Cuba, to hold up to 30,000")',
+    ),
+  nationality: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .optional()
+    .describe('Countries (ISO 3166 codes) of the people counted: "10 U.S. nationals" is another group when this is [VE]'),
+  display: z.string().optional().describe('How to write the true value in a correction ("252", "$6 million")'),
 });
 
 type Options = z.infer<typeof options>;
@@ -40,7 +66,14 @@ interface Compiled extends CompiledRule {
 }
 
 const DAYS: Record<string, number> = {
-  second: 1 / 86400, minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30.4375, year: 365.25, decade: 3652.5,
+  second: 1 / 86400,
+  minute: 1 / 1440,
+  hour: 1 / 24,
+  day: 1,
+  week: 7,
+  month: 30.4375,
+  year: 365.25,
+  decade: 3652.5,
 };
 
 function daysPer(unit: string | undefined): number {
@@ -114,8 +147,20 @@ function namesAnotherCountry(ctx: ArticleContext, countries: string[], start: nu
 
 /** Function words and verbs: a word of these after the counted noun does not make it a modifier. */
 const CLOSED_CLASSES = [
-  LANG.phraseBreakers, LANG.relativePronouns, LANG.auxiliaries, LANG.coordinators, LANG.predicates, LANG.clauseOpeners, LANG.departureVerbs,
-  LANG.boundaryPrepositions, LANG.destinationPrepositions, LANG.motionPrepositions, LANG.originPrepositions, LANG.modals, LANG.negations, LANG.additiveAfter,
+  LANG.phraseBreakers,
+  LANG.relativePronouns,
+  LANG.auxiliaries,
+  LANG.coordinators,
+  LANG.predicates,
+  LANG.clauseOpeners,
+  LANG.departureVerbs,
+  LANG.boundaryPrepositions,
+  LANG.destinationPrepositions,
+  LANG.motionPrepositions,
+  LANG.originPrepositions,
+  LANG.modals,
+  LANG.negations,
+  LANG.additiveAfter,
 ];
 
 /** Is the word at token i a noun the term before it modifies (not a verb, preposition, conjunction …)? */
@@ -205,7 +250,7 @@ export const quantity = defineKind({
   meta: {
     name: "quantity",
     description:
-      "A count, amount of money or duration tied to its subject and event by context terms (same sentence unless a group says otherwise), compared using the mention's qualifier: exact, approximate, more/less than, at least/at most, ranges and vague words (\"hundreds\").",
+      'A count, amount of money or duration tied to its subject and event by context terms (same sentence unless a group says otherwise), compared using the mention\'s qualifier: exact, approximate, more/less than, at least/at most, ranges and vague words ("hundreds").',
     options,
     verdicts: ["pass", "fail", "not_applicable"],
   },
@@ -235,7 +280,11 @@ export const quantity = defineKind({
       const s = ctx.sentenceAt(start);
       // The value's own shape first (cheap), then its context and event (the binding is the costly part).
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
-      if (o.unit === "count" && (inBreakdown(ctx, m, all) || isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))) continue;
+      if (
+        o.unit === "count" &&
+        (inBreakdown(ctx, m, all) || isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))
+      )
+        continue;
       const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
       if (!binding) continue;
       if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
@@ -286,7 +335,10 @@ function judge(c: Compiled, m: NumberMention, start: number, end: number, bound:
   const unitWord = o.unit === "duration" ? ` ${m.durationUnit ?? "days"}` : "";
   const show = (n: number) => (o.unit === "money" ? money(n, o.currency) : `${fmt(n)}${unitWord}`);
   const q = m.qualifier === "exact" ? "" : `${m.qualifier.replace("_", " ")} `;
-  const found = m.qualifier === "vague" ? `${q}${m.vagueRange ? `${m.vagueRange[0]}–${m.vagueRange[1]}` : fmt(m.value)}` : `${q}${show(m.value)}${m.max !== undefined ? `–${show(m.max)}` : ""}`;
+  const found =
+    m.qualifier === "vague"
+      ? `${q}${m.vagueRange ? `${m.vagueRange[0]}–${m.vagueRange[1]}` : fmt(m.value)}`
+      : `${q}${show(m.value)}${m.max !== undefined ? `–${show(m.max)}` : ""}`;
   const [lo0, hi0] = truth[0]!.map(shown) as [number, number];
   const expected = o.display ?? (lo0 === hi0 ? show(lo0) : `${show(lo0)}–${show(hi0)}`);
   return {

@@ -30,7 +30,8 @@ export interface Title {
 
 /** "expresidente" → "ex", "presidente": the prefix is the same word as "ex-presidente". */
 function splitEx(word: string): string[] {
-  for (const p of LANG.formerPrefixes) if (word.length > p.length + 2 && word.startsWith(p) && LANG.offices.has(word.slice(p.length))) return [p, word.slice(p.length)];
+  for (const p of LANG.formerPrefixes)
+    if (word.length > p.length + 2 && word.startsWith(p) && LANG.offices.has(word.slice(p.length))) return [p, word.slice(p.length)];
   return [word];
 }
 
@@ -52,7 +53,13 @@ export function isTitleWord(word: string, vocab: ReadonlySet<string>): boolean {
  * count (`vocab` null: every word, for the rule's own titles): a proper name in a complement
  * ("of the District of Columbia") neither makes nor breaks the office.
  */
-function readTitle(tokens: readonly Token[], from: number, to: number, countryAt: (start: number) => CountryMention | undefined, vocab: ReadonlySet<string> | null): Title {
+function readTitle(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  countryAt: (start: number) => CountryMention | undefined,
+  vocab: ReadonlySet<string> | null,
+): Title {
   const blank = (): Title => ({ words: new Set(), countries: [], former: false, then: false, qualified: false, parts: [] });
   const t = blank();
   let part = blank();
@@ -93,7 +100,8 @@ export function parseTitle(phrase: string): Title {
 /** The words of a phrase, folded, for the rule's own title vocabulary. */
 export function titleVocab(phrases: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const p of phrases) for (const t of tokenize(foldText(p).toLowerCase())) if (t.kind === "word") for (const w of splitEx(t.text)) out.add(w);
+  for (const p of phrases)
+    for (const t of tokenize(foldText(p).toLowerCase())) if (t.kind === "word") for (const w of splitEx(t.text)) out.add(w);
   return out;
 }
 
@@ -111,7 +119,13 @@ export function inTitle(ctx: ArticleContext, i: number, vocab: ReadonlySet<strin
   if (t.kind === "word") return isTitleWord(t.text, vocab);
   if (t.text === "-") return true;
   // "Sen." / "Gov.": a full stop right after a title word.
-  return t.text === "." && i > 0 && ctx.tokens[i - 1]!.end === t.start && ctx.tokens[i - 1]!.kind === "word" && isTitleWord(ctx.tokens[i - 1]!.text, vocab);
+  return (
+    t.text === "." &&
+    i > 0 &&
+    ctx.tokens[i - 1]!.end === t.start &&
+    ctx.tokens[i - 1]!.kind === "word" &&
+    isTitleWord(ctx.tokens[i - 1]!.text, vocab)
+  );
 }
 
 /** Is token i a word a title may start or end with (an office or qualifier word, or a country)? */
@@ -136,13 +150,20 @@ const MAX_TITLE_TOKENS = 14;
  * apposition "el ministro de Interior, Diosdado Cabello"), read leftwards as far as title words go
  * and at least over `atLeast` (where the rule's own longest title starts). Null when there is none.
  */
-export function titleBefore(ctx: ArticleContext, nameStart: number, sentence: number, vocab: ReadonlySet<string>, atLeast: number | null): TitleSpan | null {
+export function titleBefore(
+  ctx: ArticleContext,
+  nameStart: number,
+  sentence: number,
+  vocab: ReadonlySet<string>,
+  atLeast: number | null,
+): TitleSpan | null {
   let i = ctx.tokenAt(nameStart) - 1;
   if (i >= 0 && ctx.tokens[i]!.text === ",") {
     i--; // apposition: "the interior minister, Diosdado Cabello"
     // "A federal judge in Washington, James Boasberg": the title's place is not part of it.
     let k = i;
-    while (k >= 0 && i - k < 4 && ctx.tokens[k]!.kind === "word" && isUpperAt(ctx.text, ctx.tokens[k]!.start) && !inTitle(ctx, k, vocab)) k--;
+    while (k >= 0 && i - k < 4 && ctx.tokens[k]!.kind === "word" && isUpperAt(ctx.text, ctx.tokens[k]!.start) && !inTitle(ctx, k, vocab))
+      k--;
     const prep = ctx.tokens[k];
     if (k < i && k >= 1 && prep && (LANG.locatives.has(prep.text) || LANG.yearLinks.has(prep.text)) && isEdge(ctx, k - 1, vocab)) i = k - 1;
   }
@@ -170,7 +191,27 @@ export function titleBefore(ctx: ArticleContext, nameStart: number, sentence: nu
 }
 
 const FUNCTION_WORDS = new Set(
-  [LANG.articles, LANG.definiteArticles, LANG.locatives, LANG.yearLinks, LANG.destinationPrepositions, LANG.originPrepositions, LANG.boundaryPrepositions, LANG.phraseBreakers, LANG.coordinators, LANG.clauseOpeners, LANG.predicates, LANG.modals, LANG.negations, LANG.namingWords, LANG.namingJoiners, LANG.placeLinkers, LANG.auxiliaries, LANG.relativePronouns, LANG.whenWords].flatMap((c) => [...c]),
+  [
+    LANG.articles,
+    LANG.definiteArticles,
+    LANG.locatives,
+    LANG.yearLinks,
+    LANG.destinationPrepositions,
+    LANG.originPrepositions,
+    LANG.boundaryPrepositions,
+    LANG.phraseBreakers,
+    LANG.coordinators,
+    LANG.clauseOpeners,
+    LANG.predicates,
+    LANG.modals,
+    LANG.negations,
+    LANG.namingWords,
+    LANG.namingJoiners,
+    LANG.placeLinkers,
+    LANG.auxiliaries,
+    LANG.relativePronouns,
+    LANG.whenWords,
+  ].flatMap((c) => [...c]),
 );
 const VERB_SUFFIXES = [...LANG.verbSuffixes];
 
@@ -217,7 +258,8 @@ function byFirstWord(phrases: string[][]): Map<string, string[][]> {
 /** Length in tokens of the longest phrase starting at token i, or 0. */
 function phraseAt(ctx: ArticleContext, i: number, phrases: ReadonlyMap<string, string[][]>): number {
   let best = 0;
-  for (const p of phrases.get(ctx.tokens[i]?.text ?? "") ?? []) if (p.length > best && p.every((w, k) => ctx.tokens[i + k]?.text === w)) best = p.length;
+  for (const p of phrases.get(ctx.tokens[i]?.text ?? "") ?? [])
+    if (p.length > best && p.every((w, k) => ctx.tokens[i + k]?.text === w)) best = p.length;
   return best;
 }
 
@@ -228,7 +270,12 @@ const BECAME = byFirstWord(phrasesOf("titleBecame"));
  * A title stated of the name: "Marco Rubio is the secretary of state" (judged), "Delcy Rodríguez
  * was sworn in as acting president" (a change at some time: it may confirm, never fail).
  */
-export function titlePredicate(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): (TitleSpan & { passOnly: boolean }) | null {
+export function titlePredicate(
+  ctx: ArticleContext,
+  nameEnd: number,
+  sentence: number,
+  vocab: ReadonlySet<string>,
+): (TitleSpan & { passOnly: boolean }) | null {
   const i = ctx.tokenAt(nameEnd);
   const present = phraseAt(ctx, i, PRESENT);
   const became = present ? 0 : phraseAt(ctx, i, BECAME);
@@ -248,7 +295,8 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
     if (i - first >= 2 * MAX_TITLE_TOKENS) return null; // a list or a headline, not a title
     const t = ctx.tokens[i]!;
     if (ctx.sentenceAt(t.start) !== sentence || (t.brk && i > first)) break;
-    const name = complement && ((t.kind === "word" && isUpperAt(ctx.text, t.start)) || (t.text === "." && ctx.tokens[i - 1]!.end === t.start));
+    const name =
+      complement && ((t.kind === "word" && isUpperAt(ctx.text, t.start)) || (t.text === "." && ctx.tokens[i - 1]!.end === t.start));
     const known = inTitle(ctx, i, vocab);
     if (!name && !known) break;
     if (!known && t.kind === "word") body = true;
@@ -264,7 +312,15 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   if (next && (next.text === "'" || next.text === "’")) return null;
   // "Bukele, the justice minister, Gustavo Villatoro, and …": a list, the title is the next name's.
   const after = ctx.tokens[stop + 1];
-  if (apposition && next?.text === "," && after && after.kind === "word" && isUpperAt(ctx.text, after.start) && !inTitle(ctx, stop + 1, vocab)) return null;
+  if (
+    apposition &&
+    next?.text === "," &&
+    after &&
+    after.kind === "word" &&
+    isUpperAt(ctx.text, after.start) &&
+    !inTitle(ctx, stop + 1, vocab)
+  )
+    return null;
   const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
   if (![...title.words].some((w) => LANG.offices.has(w))) return null;
   // "vice president of the party": a complement cut short names a body we do not know either.

@@ -9,7 +9,20 @@
 import { z } from "zod";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
-import { inTitle, namesOffice, offices, parseTitle, sameOffice, titleAfter, titleBefore, titlePredicate, titleVocab, type Offices, type Title, type TitleSpan } from "./role-title";
+import {
+  inTitle,
+  namesOffice,
+  offices,
+  parseTitle,
+  sameOffice,
+  titleAfter,
+  titleBefore,
+  titlePredicate,
+  titleVocab,
+  type Offices,
+  type Title,
+  type TitleSpan,
+} from "./role-title";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
@@ -26,7 +39,9 @@ const options = z.object({
     .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as SV")
     .optional()
     .describe("The country the person's office belongs to: a title naming another country fails (Honduran President)"),
-  reject: terms.optional().describe("Titles known to be wrong for this person (appeals judge): they always fail, and extend the title read next to the name"),
+  reject: terms
+    .optional()
+    .describe("Titles known to be wrong for this person (appeals judge): they always fail, and extend the title read next to the name"),
 });
 
 interface Period {
@@ -104,14 +119,27 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
   // date; anything else is left alone (which time "then" means is not known).
   if (t.then) {
     const held = matching.some((p) => p.from <= ctx.asOf) && (c.country === null || t.countries.every((k) => k === c.country));
-    return held ? { start: Math.min(span.start, h.start), end: Math.max(span.end, h.end), status: "pass", found, expected: null, replacements: [], exact: true } : null;
+    return held
+      ? {
+          start: Math.min(span.start, h.start),
+          end: Math.max(span.end, h.end),
+          status: "pass",
+          found,
+          expected: null,
+          replacements: [],
+          exact: true,
+        }
+      : null;
   }
   // A past title ("former Mayor") is right when the office it names was held before and is not held now.
-  const pastOk = t.former && !matching.length && (() => {
-    const bare: Title = { ...t, former: false };
-    const held = c.periods.filter((p) => sameOffice(bare, p.titles));
-    return held.length > 0 && held.every((p) => p.until < ctx.asOf);
-  })();
+  const pastOk =
+    t.former &&
+    !matching.length &&
+    (() => {
+      const bare: Title = { ...t, former: false };
+      const held = c.periods.filter((p) => sameOffice(bare, p.titles));
+      return held.length > 0 && held.every((p) => p.until < ctx.asOf);
+    })();
   if (!rejected && !matching.length && !pastOk && !namesOffice(t)) return null;
   const wrongCountry = c.country !== null && t.countries.some((k) => k !== c.country);
   // "Secretary of State and National Security Adviser Marco Rubio": every part a title held now.
@@ -131,7 +159,12 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
   const before = span.end <= h.start;
   const replacement = nowLabel[0];
   const replacements = ok || !replacement ? [] : [before ? `${replacement} ${name}` : `${name}, ${replacement}`];
-  const why = wrongCountry ? `names ${t.countries.filter((k) => k !== c.country).map((k) => countryName(k)).join(", ")}, not ${countryName(c.country!)}` : `is not right as of ${ctx.asOf}`;
+  const why = wrongCountry
+    ? `names ${t.countries
+        .filter((k) => k !== c.country)
+        .map((k) => countryName(k))
+        .join(", ")}, not ${countryName(c.country!)}`
+    : `is not right as of ${ctx.asOf}`;
   return {
     start,
     end,

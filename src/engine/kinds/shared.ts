@@ -1,7 +1,17 @@
 // Option pieces several kinds share (term lists, context groups, "near" windows) and the
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
-import { bindEvent, compileEvent, predicateClause, valueClause, windowAround, withAntecedent, type Binding, type CompiledEvent, type EventDef } from "../attach";
+import {
+  bindEvent,
+  compileEvent,
+  predicateClause,
+  valueClause,
+  windowAround,
+  withAntecedent,
+  type Binding,
+  type CompiledEvent,
+  type EventDef,
+} from "../attach";
 import { LANG } from "../lang";
 import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
 import { terms } from "../rule-parts";
@@ -15,7 +25,11 @@ export const scope = z.enum(["clause", "sentence", "paragraph", "article"]);
 
 export const termGroup = z.strictObject({
   terms,
-  scope: scope.optional().describe("Where the terms must (or must not) occur relative to the mention; default sentence. clause: the value's own clause (value kinds only; elsewhere read as sentence)"),
+  scope: scope
+    .optional()
+    .describe(
+      "Where the terms must (or must not) occur relative to the mention; default sentence. clause: the value's own clause (value kinds only; elsewhere read as sentence)",
+    ),
 });
 
 export const contextSchema = z
@@ -82,7 +96,10 @@ export interface MentionFilter {
   requires: number[];
 }
 
-export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef; near?: NearDef; ignore_after?: string[] }, tools: CompileTools): MentionFilter {
+export function compileMentionFilter(
+  o: { event?: EventDef; context?: ContextDef; near?: NearDef; ignore_after?: string[] },
+  tools: CompileTools,
+): MentionFilter {
   const context = compileContext(o.context, tools);
   const near = compileNear(o.near, tools);
   const event = compileEvent(o.event, tools);
@@ -97,7 +114,14 @@ export function compileMentionFilter(o: { event?: EventDef; context?: ContextDef
 }
 
 /** Does the mention at [start, end) in `sentence` pass the filter? */
-export function mentionPasses(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number, bind: "nearest" | "clause" = "clause"): MentionBinding | null {
+export function mentionPasses(
+  ctx: ArticleContext,
+  f: MentionFilter,
+  start: number,
+  end: number,
+  sentence: number,
+  bind: "nearest" | "clause" = "clause",
+): MentionBinding | null {
   // Cheapest first: sentence context, the nearby term, the word before; binding to the event last.
   if (!contextHolds(ctx, f.context, sentence, true)) return null;
   if (f.near && !nearHolds(ctx, f.near, start, end, sentence)) return null;
@@ -122,7 +146,9 @@ export function boundBy(ctx: ArticleContext, b: MentionBinding): string {
 function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: number, end: number): boolean {
   const own = valueClause(ctx, start, end);
   const clause = withAntecedent(ctx, own);
-  for (const g of c.all) if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end) && !namedBefore(ctx, g.set, clause, start)) return false;
+  for (const g of c.all)
+    if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end) && !namedBefore(ctx, g.set, clause, start))
+      return false;
   // Excluded words count in the value's clause — or, when that clause has no predicate of its own,
   // in the one its subject resumes in ("137 Venezuelans | were removed under the Alien Enemies
   // Act") — except where a part quantifier gives them to a subset ("most of them under …").
@@ -144,7 +170,8 @@ function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: numb
  */
 function namedBefore(ctx: ArticleContext, set: number, clause: { start: number }, value: number): boolean {
   let pronoun = false;
-  for (let i = ctx.tokenAt(clause.start); i < ctx.tokens.length && ctx.tokens[i]!.start < value && !pronoun; i++) pronoun = LANG.thingPronouns.has(ctx.tokens[i]!.text);
+  for (let i = ctx.tokenAt(clause.start); i < ctx.tokens.length && ctx.tokens[i]!.start < value && !pronoun; i++)
+    pronoun = LANG.thingPronouns.has(ctx.tokens[i]!.text);
   if (!pronoun) return false;
   const s = ctx.sentenceAt(value);
   if (s === 0 || ctx.sentences[s - 1]!.paragraph !== ctx.sentences[s]!.paragraph) return false;
@@ -153,7 +180,8 @@ function namedBefore(ctx: ArticleContext, set: number, clause: { start: number }
 
 /** Is the word at `at` said of a part ("most of them under the Act", "la mayoría por la ley") after the value? */
 function saidOfAPart(ctx: ArticleContext, at: number, valueEnd: number): boolean {
-  for (let i = ctx.tokenAt(at) - 1; i >= 0 && ctx.tokens[i]!.start >= valueEnd; i--) if (LANG.partQuantifiers.has(ctx.tokens[i]!.text)) return true;
+  for (let i = ctx.tokenAt(at) - 1; i >= 0 && ctx.tokens[i]!.start >= valueEnd; i--)
+    if (LANG.partQuantifiers.has(ctx.tokens[i]!.text)) return true;
   return false;
 }
 

@@ -14,21 +14,46 @@ EN_MONTHS.forEach((m, i) => MONTH_LIST.push([m, i + 1, "en", false]));
 ES_MONTHS.forEach((m, i) => MONTH_LIST.push([m, i + 1, "es", false]));
 MONTH_LIST.push(["setiembre", 9, "es", false]);
 for (const [abbr, m] of [
-  ["jan", 1], ["feb", 2], ["mar", 3], ["apr", 4], ["jun", 6], ["jul", 7], ["aug", 8], ["sep", 9], ["sept", 9],
-  ["oct", 10], ["nov", 11], ["dec", 12], ["ene", 1], ["abr", 4], ["ago", 8], ["dic", 12], ["set", 9],
+  ["jan", 1],
+  ["feb", 2],
+  ["mar", 3],
+  ["apr", 4],
+  ["jun", 6],
+  ["jul", 7],
+  ["aug", 8],
+  ["sep", 9],
+  ["sept", 9],
+  ["oct", 10],
+  ["nov", 11],
+  ["dec", 12],
+  ["ene", 1],
+  ["abr", 4],
+  ["ago", 8],
+  ["dic", 12],
+  ["set", 9],
 ] as Array<[string, number]>) {
   MONTH_LIST.push([abbr, m, abbr === "ene" || abbr === "abr" || abbr === "ago" || abbr === "dic" || abbr === "set" ? "es" : "en", true]);
 }
 
 /** Folded month name → month. */
-export const MONTHS: ReadonlyMap<string, MonthName> = new Map(
-  MONTH_LIST.map(([name, month, lang, abbr]) => [name, { month, lang, abbr }]),
-);
+export const MONTHS: ReadonlyMap<string, MonthName> = new Map(MONTH_LIST.map(([name, month, lang, abbr]) => [name, { month, lang, abbr }]));
 
 /** Folded weekday name → day of week (0 = Sunday … 6 = Saturday, as Date.getUTCDay). */
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
-  ["sunday", 0], ["monday", 1], ["tuesday", 2], ["wednesday", 3], ["thursday", 4], ["friday", 5], ["saturday", 6],
-  ["domingo", 0], ["lunes", 1], ["martes", 2], ["miercoles", 3], ["jueves", 4], ["viernes", 5], ["sabado", 6],
+  ["sunday", 0],
+  ["monday", 1],
+  ["tuesday", 2],
+  ["wednesday", 3],
+  ["thursday", 4],
+  ["friday", 5],
+  ["saturday", 6],
+  ["domingo", 0],
+  ["lunes", 1],
+  ["martes", 2],
+  ["miercoles", 3],
+  ["jueves", 4],
+  ["viernes", 5],
+  ["sabado", 6],
 ]);
 
 /** Day of week of a Gregorian date, 0 = Sunday … 6 = Saturday (month 1-12). */

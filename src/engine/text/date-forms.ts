@@ -7,7 +7,18 @@ import { smallDuration } from "./number-words";
 import { isUpperAt, type Token } from "./tokens";
 
 /** Everything that can start at token i: weekday, modifiers, approximations, calendar forms. */
-export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): { core: Core; first: number; approx?: Approximate; granularityYear?: boolean; relativeWord?: boolean; offset?: { n: number; unit: string } } | null {
+export function parseAt(
+  sc: DateScanner,
+  i: number,
+  options: FindDatesOptions,
+): {
+  core: Core;
+  first: number;
+  approx?: Approximate;
+  granularityYear?: boolean;
+  relativeWord?: boolean;
+  offset?: { n: number; unit: string };
+} | null {
   const t = sc.t(i) as Token;
   const w = t.text;
 
@@ -37,7 +48,8 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
       return { core: { next: i + 2, weekday: wd, mode }, first: i };
     }
     const unit = sc.text(i + 1);
-    if (unit === "year" || unit === "month") return { core: { next: i + 2, mode }, first: i, granularityYear: unit === "year", relativeWord: true };
+    if (unit === "year" || unit === "month")
+      return { core: { next: i + 2, mode }, first: i, granularityYear: unit === "year", relativeWord: true };
   }
   // Spanish modifiers: "el pasado julio", "el pasado 18 de julio", "el próximo viernes", "el año pasado", "este año".
   if ((w === "pasado" || w === "proximo") && sc.text(i - 1) === "el" && sc.same(i + 1)) {
@@ -68,7 +80,10 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
       const cal = parseCalendar(sc, j, options);
       if (cal && cal.day !== undefined) return { core: { ...cal, weekday: wd }, first: i };
       const d = sc.day(j);
-      if (d && !(sc.t(d.next)?.kind === "word" && !["de", "of"].includes(sc.text(d.next)) && sc.same(d.next) && sc.text(d.next).length > 2)) {
+      if (
+        d &&
+        !(sc.t(d.next)?.kind === "word" && !["de", "of"].includes(sc.text(d.next)) && sc.same(d.next) && sc.text(d.next).length > 2)
+      ) {
         return { core: { next: d.next, day: d.day, weekday: wd, mode: "recent" }, first: i };
       }
     }
@@ -115,10 +130,17 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
   if (w === "yesterday" || w === "ayer") return { core: { next: i + 1 }, first: i, relativeWord: true };
   if (w === "today" || w === "hoy") {
     // "a year ago today", "hace un año hoy", "hoy hace un año": the same day, years or months back.
-    const back = sc.text(i - 1) === "ago" ? smallDuration(sc.text(i - 3), sc.text(i - 2)) : sc.text(i - 3) === "hace" ? smallDuration(sc.text(i - 2), sc.text(i - 1)) : null;
-    if (back && (back.unit === "year" || back.unit === "month")) return { core: { next: i + 1 }, first: i - 3, relativeWord: true, offset: back };
+    const back =
+      sc.text(i - 1) === "ago"
+        ? smallDuration(sc.text(i - 3), sc.text(i - 2))
+        : sc.text(i - 3) === "hace"
+          ? smallDuration(sc.text(i - 2), sc.text(i - 1))
+          : null;
+    if (back && (back.unit === "year" || back.unit === "month"))
+      return { core: { next: i + 1 }, first: i - 3, relativeWord: true, offset: back };
     const ahead = sc.text(i + 1) === "hace" ? smallDuration(sc.text(i + 2), sc.text(i + 3)) : null;
-    if (ahead && (ahead.unit === "year" || ahead.unit === "month")) return { core: { next: i + 4 }, first: i, relativeWord: true, offset: ahead };
+    if (ahead && (ahead.unit === "year" || ahead.unit === "month"))
+      return { core: { next: i + 4 }, first: i, relativeWord: true, offset: ahead };
     return { core: { next: i + 1 }, first: i, relativeWord: true };
   }
   if (w === "anteayer") return { core: { next: i + 1 }, first: i, relativeWord: true };
@@ -128,5 +150,10 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
 function pluralNoun(sc: DateScanner, i: number): boolean {
   const t = sc.t(i);
   if (!t || t.brk || t.kind !== "word") return false;
-  return t.text.length > 3 && t.text.endsWith("s") && !isUpperAt(sc.original, t.start) && !["was", "has", "this", "thus", "los", "las", "sus", "unos", "unas", "ellos", "ambos", "todos", "estos", "hemos"].includes(t.text);
+  return (
+    t.text.length > 3 &&
+    t.text.endsWith("s") &&
+    !isUpperAt(sc.original, t.start) &&
+    !["was", "has", "this", "thus", "los", "las", "sus", "unos", "unas", "ellos", "ambos", "todos", "estos", "hemos"].includes(t.text)
+  );
 }

@@ -27,12 +27,14 @@ export function yearShiftAt(sc: DateScanner, j: number): { next: number; shift: 
     const shift = b === "last" ? -1 : b === "this" ? 0 : b === "next" ? 1 : null;
     return shift === null ? null : { next: j + 3, shift };
   }
-  if ((a === "del" || a === "de") && b === "ano" && (c === "pasado" || c === "proximo" || c === "siguiente")) return { next: j + 3, shift: c === "pasado" ? -1 : 1 };
+  if ((a === "del" || a === "de") && b === "ano" && (c === "pasado" || c === "proximo" || c === "siguiente"))
+    return { next: j + 3, shift: c === "pasado" ? -1 : 1 };
   if (a === "de" && b === "este" && c === "ano") return { next: j + 3, shift: 0 };
   return null;
 }
 
-export class DateScanner extends TokenCursor {  /** Token i exists and is on the same line as token i-1. */
+export class DateScanner extends TokenCursor {
+  /** Token i exists and is on the same line as token i-1. */
   same(i: number): boolean {
     const t = this.toks[i];
     return !!t && !t.brk;
@@ -96,7 +98,11 @@ export class DateScanner extends TokenCursor {  /** Token i exists and is on the
   year(i: number): { year: number; next: number } | null {
     const t = this.toks[i];
     if (!t || t.kind !== "number" || t.text.length !== 4) return null;
-    if (this.glued(i) && (this.toks[i + 1]?.kind === "word" || [",", "."].includes(this.text(i + 1)) && this.toks[i + 2]?.kind === "number" && this.glued(i + 1))) {
+    if (
+      this.glued(i) &&
+      (this.toks[i + 1]?.kind === "word" ||
+        ([",", "."].includes(this.text(i + 1)) && this.toks[i + 2]?.kind === "number" && this.glued(i + 1)))
+    ) {
       return null; // "2025s", "2,025"
     }
     const y = Number(t.text);
@@ -124,7 +130,15 @@ export function parseCalendar(sc: DateScanner, i: number, options: FindDatesOpti
   if (!t) return null;
   if (t.kind === "number") {
     // ISO 2025-07-18.
-    if (t.text.length === 4 && sc.text(i + 1) === "-" && sc.glued(i) && sc.glued(i + 1) && sc.text(i + 3) === "-" && sc.glued(i + 2) && sc.glued(i + 3)) {
+    if (
+      t.text.length === 4 &&
+      sc.text(i + 1) === "-" &&
+      sc.glued(i) &&
+      sc.glued(i + 1) &&
+      sc.text(i + 3) === "-" &&
+      sc.glued(i + 2) &&
+      sc.glued(i + 3)
+    ) {
       const y = Number(t.text);
       const m = Number(sc.text(i + 2));
       const d = Number(sc.text(i + 4));

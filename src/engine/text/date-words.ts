@@ -4,15 +4,24 @@ import type { Approximate } from "./dates";
 
 /** Words before a bare month or year that make it a date ("in March", "since 2023", "de marzo"). */
 export const CONTEXT = new Set(
-  ("in since until till by during from through throughout before after between of early mid late around " +
-    "en desde hasta de del durante entre para antes despues tras a").split(" "),
+  (
+    "in since until till by during from through throughout before after between of early mid late around " +
+    "en desde hasta de del durante entre para antes despues tras a"
+  ).split(" "),
 );
 /** Joiners that make a bare month a date when a month mention precedes ("in March and April"). */
 export const LIST_JOINERS = new Set(["and", "or", "to", "y", "o", "-", ","]);
 
 export const APPROX_WORDS = new Map<string, Approximate>([
-  ["early", "early"], ["mid", "mid"], ["late", "late"], ["principios", "early"], ["comienzos", "early"],
-  ["inicios", "early"], ["mediados", "mid"], ["finales", "late"], ["fines", "late"],
+  ["early", "early"],
+  ["mid", "mid"],
+  ["late", "late"],
+  ["principios", "early"],
+  ["comienzos", "early"],
+  ["inicios", "early"],
+  ["mediados", "mid"],
+  ["finales", "late"],
+  ["fines", "late"],
 ]);
 
 export const SPANISH_WEEKDAYS = new Set(["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]);
@@ -21,7 +30,23 @@ export const ORDINAL_SUFFIX = new Set(["st", "nd", "rd", "th", "o", "ro", "er"])
 
 /** Words that can begin a date expression: the scan skips every other word cheaply. */
 export const STARTS = new Set<string>([
-  ...MONTHS.keys(), ...WEEKDAYS.keys(), ...APPROX_WORDS.keys(),
-  "last", "next", "this", "past", "pasado", "proximo", "ano", "mes", "este", "esta", "the", "yesterday", "today",
-  "ayer", "hoy", "anteayer",
+  ...MONTHS.keys(),
+  ...WEEKDAYS.keys(),
+  ...APPROX_WORDS.keys(),
+  "last",
+  "next",
+  "this",
+  "past",
+  "pasado",
+  "proximo",
+  "ano",
+  "mes",
+  "este",
+  "esta",
+  "the",
+  "yesterday",
+  "today",
+  "ayer",
+  "hoy",
+  "anteayer",
 ]);

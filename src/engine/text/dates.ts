@@ -106,7 +106,12 @@ export function findDates(text: string, anchor?: DateAnchor, options: FindDatesO
 function narrativeYears(text: string, mentions: DateMention[]): void {
   let last: DateMention | undefined;
   for (const m of mentions) {
-    if (m.yearFrom === "anchor" && last?.year !== undefined && last.year !== m.year && !/[\n\r]/.test(text.slice(last.offset + last.length, m.offset))) {
+    if (
+      m.yearFrom === "anchor" &&
+      last?.year !== undefined &&
+      last.year !== m.year &&
+      !/[\n\r]/.test(text.slice(last.offset + last.length, m.offset))
+    ) {
       const shift = last.year - m.year!;
       m.year = last.year;
       m.yearFrom = "narrative";
@@ -124,7 +129,7 @@ function fronted(text: string, offset: number): boolean {
   let words = 0;
   for (let k = offset - 1; k >= 0; k--) {
     const ch = text[k]!;
-    if (ch === "." || ch === "!" || ch === "?" || ch === "\n" || ch === ":" ) return true;
+    if (ch === "." || ch === "!" || ch === "?" || ch === "\n" || ch === ":") return true;
     if (/\s/.test(ch) && k + 1 < offset && !/\s/.test(text[k + 1]!)) words++;
     if (words > 2) return false;
   }
@@ -134,7 +139,14 @@ function fronted(text: string, offset: number): boolean {
 function resolve(
   sc: DateScanner,
   i: number,
-  hit: { core: Core; first: number; approx?: Approximate; granularityYear?: boolean; relativeWord?: boolean; offset?: { n: number; unit: string } },
+  hit: {
+    core: Core;
+    first: number;
+    approx?: Approximate;
+    granularityYear?: boolean;
+    relativeWord?: boolean;
+    offset?: { n: number; unit: string };
+  },
   anchor: DateAnchor | undefined,
 ): DateMention | null {
   const { core } = hit;

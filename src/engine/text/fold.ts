@@ -27,9 +27,33 @@ function buildTable(): Uint16Array {
   }
   // Letters NFD does not decompose but readers treat as the plain letter.
   const letters: Record<string, string> = {
-    "ß": "s", "ẞ": "s", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ı": "i",
-    "İ": "i", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "þ": "t", "Þ": "t", "ð": "d", "Ð": "d",
-    "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t", "ŀ": "l", "Ŀ": "l", "ς": "σ", "ª": "a", "º": "o",
+    ß: "s",
+    ẞ: "s",
+    ø: "o",
+    Ø: "o",
+    đ: "d",
+    Đ: "d",
+    ł: "l",
+    Ł: "l",
+    ı: "i",
+    İ: "i",
+    æ: "a",
+    Æ: "a",
+    œ: "o",
+    Œ: "o",
+    þ: "t",
+    Þ: "t",
+    ð: "d",
+    Ð: "d",
+    ħ: "h",
+    Ħ: "h",
+    ŧ: "t",
+    Ŧ: "t",
+    ŀ: "l",
+    Ŀ: "l",
+    ς: "σ",
+    ª: "a",
+    º: "o",
   };
   for (const [from, to] of Object.entries(letters)) table[from.charCodeAt(0)] = to.charCodeAt(0);
   // Typographic punctuation: reporters and CMSs use the curly forms, rules are written straight.

@@ -281,10 +281,43 @@ interface Term {
 }
 
 const LANGUAGE_DEMONYMS = new Set([
-  "spanish", "french", "german", "italian", "portuguese", "dutch", "russian", "chinese", "japanese", "arabic",
-  "espanol", "frances", "aleman", "italiano", "portugues", "ruso", "chino", "japones", "ingles", "holandes", "turkish",
-  "turco", "greek", "griego", "polish", "polaco", "korean", "coreano", "swedish", "sueco", "danish", "danes", "finnish",
-  "hungarian", "czech", "welsh", "gales",
+  "spanish",
+  "french",
+  "german",
+  "italian",
+  "portuguese",
+  "dutch",
+  "russian",
+  "chinese",
+  "japanese",
+  "arabic",
+  "espanol",
+  "frances",
+  "aleman",
+  "italiano",
+  "portugues",
+  "ruso",
+  "chino",
+  "japones",
+  "ingles",
+  "holandes",
+  "turkish",
+  "turco",
+  "greek",
+  "griego",
+  "polish",
+  "polaco",
+  "korean",
+  "coreano",
+  "swedish",
+  "sueco",
+  "danish",
+  "danes",
+  "finnish",
+  "hungarian",
+  "czech",
+  "welsh",
+  "gales",
 ]);
 
 /** Spanish demonym forms from the masculine singular: salvadoreño → -a, -os, -as; francés → francesa… */
@@ -440,7 +473,12 @@ function getMatcher(): PhraseMatcher {
  * form they take: "Ecuador" (name), "Ecuador’s" (possessive), "Ecuadorian"/"ecuatoriana"
  * (demonym), "Ecuador-based" (based). Pass `folded`/`tokens` when you already have them.
  */
-export function findCountryMentions(text: string, folded = foldText(text), tokens?: Token[], hits?: readonly PhraseMatch[]): CountryMention[] {
+export function findCountryMentions(
+  text: string,
+  folded = foldText(text),
+  tokens?: Token[],
+  hits?: readonly PhraseMatch[],
+): CountryMention[] {
   countryPhraseEntries();
   const toks = tokens ?? tokenize(folded);
   // Filter first (case, language use, first names), then keep leftmost-longest, then drop blockers.
@@ -467,14 +505,22 @@ export function findCountryMentions(text: string, folded = foldText(text), token
     if (term.language) {
       const afterIsWord = !!next && !next.brk && next.kind === "word" && next.start === hit.end + 1;
       if (prev && (prev.text === "in" || prev.text === "en") && !afterIsWord) continue;
-      if (next && next.text === "-" && next2 && (next2.text === "speaking" || next2.text === "language" || next2.text === "hablante")) continue;
+      if (next && next.text === "-" && next2 && (next2.text === "speaking" || next2.text === "language" || next2.text === "hablante"))
+        continue;
     }
     // First names: "Jordan Peterson", "Chad Wolf", "Israel Hernández".
     if (term.ambiguous && next && !next.brk && next.kind === "word" && isUpperAt(text, next.start) && next.start === hit.end + 1) continue;
     let form: CountryMentionForm = term.form;
     let suffixLength: number | undefined;
     if (next && next.start === hit.end) {
-      if (term.form === "name" && next.text === "'" && next2 && next2.text === "s" && next2.start === next.end && !isWordFollowing(folded, next2.end)) {
+      if (
+        term.form === "name" &&
+        next.text === "'" &&
+        next2 &&
+        next2.text === "s" &&
+        next2.start === next.end &&
+        !isWordFollowing(folded, next2.end)
+      ) {
         form = "possessive";
         suffixLength = next2.end - hit.end;
       } else if (term.form === "name" && next.text === "'" && original.endsWith("s") && !isWordFollowing(folded, next.end)) {

@@ -32,7 +32,7 @@ export function touchesMonth(sc: Scanner, firstTok: number, nextTok: number): bo
   if (sc.text(p) === "." && p > 0) p--;
   if (p >= 0 && !(sc.t(p + 1) as Token).brk && MONTHS.has(sc.text(p)) && isMonthWord(sc, p)) return true;
   let n = nextTok;
-  if (sc.text(n) === "," ) return false;
+  if (sc.text(n) === ",") return false;
   if (sc.text(n) === "de" || sc.text(n) === "of") n++;
   return n < sc.toks.length && !(sc.t(n) as Token).brk && MONTHS.has(sc.text(n)) && isMonthWord(sc, n);
 }
@@ -61,8 +61,12 @@ export function markSkipped(sc: Scanner): Uint8Array {
     while (i < n && !isChunkSpace(f.charCodeAt(i))) i++;
     const chunk = f.slice(chunkStart, i);
     const bad =
-      chunk.includes("://") || chunk.includes("www.") || chunk.includes("@") || chunk.startsWith("#") ||
-      chunk.startsWith("+") || /\.(com|org|net|gov|edu|int|io|co|es|ve|sv|ly)(\/|$)/.test(chunk);
+      chunk.includes("://") ||
+      chunk.includes("www.") ||
+      chunk.includes("@") ||
+      chunk.startsWith("#") ||
+      chunk.startsWith("+") ||
+      /\.(com|org|net|gov|edu|int|io|co|es|ve|sv|ly)(\/|$)/.test(chunk);
     while (ti < sc.toks.length && (sc.t(ti) as Token).start < chunkStart) ti++;
     if (bad) {
       let tj = ti;

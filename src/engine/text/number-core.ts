@@ -1,6 +1,19 @@
 // The number expression and its unit: currency prefix, digits or words, scale, vague amount ("$6 million", "hundreds of"), then "%", money words, distance or duration.
 import type { Currency, DistanceUnit, DurationUnit, NumberUnit } from "./numbers";
-import { CURRENCY_WORDS, DIGIT_SCALES, DISTANCE_UNITS, DOLLAR_PREFIX, DURATION_UNITS, GLUED_MONEY_SCALES, ORDINAL_WORDS, SCALES, SINGULAR_UNITS, SYMBOLS, VAGUE, VAGUE_PAIRS } from "./number-words";
+import {
+  CURRENCY_WORDS,
+  DIGIT_SCALES,
+  DISTANCE_UNITS,
+  DOLLAR_PREFIX,
+  DURATION_UNITS,
+  GLUED_MONEY_SCALES,
+  ORDINAL_WORDS,
+  SCALES,
+  SINGULAR_UNITS,
+  SYMBOLS,
+  VAGUE,
+  VAGUE_PAIRS,
+} from "./number-words";
 import { parseDigits, parseWords, type Scanner } from "./number-reader";
 import type { Token } from "./tokens";
 
@@ -91,7 +104,14 @@ export function parseCore(sc: Scanner, i: number): Core | null {
       }
     }
     return {
-      first, next, value, words: false, plainDigits: d.plain && !scaled && !currency, scaled, currency, ordinal,
+      first,
+      next,
+      value,
+      words: false,
+      plainDigits: d.plain && !scaled && !currency,
+      scaled,
+      currency,
+      ordinal,
     };
   }
   if (currency) return null;
@@ -119,10 +139,23 @@ export function parseCore(sc: Scanner, i: number): Core | null {
       return { first, next, value: range[0], words: true, plainDigits: false, scaled: false, vague: range };
     }
     if (w !== "tens" && w !== "unos" && w !== "unas") {
-      if (SINGULAR_UNITS.has(nxt.text) && !((w === "a" || w === "an") && nxt.text !== "year" && nxt.text !== "day" && nxt.text !== "week" && nxt.text !== "month" && nxt.text !== "hour")) {
+      if (
+        SINGULAR_UNITS.has(nxt.text) &&
+        !(
+          (w === "a" || w === "an") &&
+          nxt.text !== "year" &&
+          nxt.text !== "day" &&
+          nxt.text !== "week" &&
+          nxt.text !== "month" &&
+          nxt.text !== "hour"
+        )
+      ) {
         return { first, next: k + 1, value: 1, words: true, plainDigits: false, scaled: false, needsUnit: true };
       }
-      if ((w === "a" || w === "an") && (nxt.text === "hundred" || nxt.text === "thousand" || nxt.text === "million" || nxt.text === "billion" || nxt.text === "dozen")) {
+      if (
+        (w === "a" || w === "an") &&
+        (nxt.text === "hundred" || nxt.text === "thousand" || nxt.text === "million" || nxt.text === "billion" || nxt.text === "dozen")
+      ) {
         const pw = parseWords(sc, k + 1);
         const v = nxt.text === "dozen" ? 12 : (SCALES.get(nxt.text) as number);
         if (pw && nxt.text !== "dozen") {

@@ -33,9 +33,14 @@ export function parseDigits(sc: Scanner, i: number): { value: number; next: numb
     // "1 000": a lone space before a group of exactly three digits, no other separator in play.
     const cur = sc.t(j) as Token;
     if (
-      sep && sep.kind === "number" && !sep.brk && sep.start === cur.end + 1 && sep.text.length === 3 &&
+      sep &&
+      sep.kind === "number" &&
+      !sep.brk &&
+      sep.start === cur.end + 1 &&
+      sep.text.length === 3 &&
       (seps.length === 0 ? (parts[0] as string).length <= 3 : seps.every((s) => s === " ")) &&
-      sc.folded.charAt(cur.end) === " " && !(sc.t(j + 2)?.text === "," || sc.t(j + 2)?.text === ".") &&
+      sc.folded.charAt(cur.end) === " " &&
+      !(sc.t(j + 2)?.text === "," || sc.t(j + 2)?.text === ".") &&
       !isYearLike(parts[0] as string)
     ) {
       parts.push(sep.text);
@@ -76,7 +81,9 @@ function onceIsEleven(sc: Scanner, i: number): boolean {
   const next = sc.text(i + 1);
   return (
     ["los", "las", "unos", "unas", "de", "con", "sus", "por", "hace", "durante", "tras", "entre", "estos", "esos", "a"].includes(prev) ||
-    DURATION_UNITS.has(next) || next === "mil" || next === "millones"
+    DURATION_UNITS.has(next) ||
+    next === "mil" ||
+    next === "millones"
   );
 }
 
@@ -148,7 +155,8 @@ export function parseWords(sc: Scanner, i: number): { value: number; next: numbe
     const afterSmall = SMALL.get(after.text);
     const rem = current % 100;
     if (joiner.text === "-" && sc.glued(j - 1) && sc.glued(j)) {
-      if (rem >= 20 && rem % 10 === 0 && ((afterSmall !== undefined && afterSmall > 0 && afterSmall < 10) || ORDINAL_WORDS.has(after.text))) j++;
+      if (rem >= 20 && rem % 10 === 0 && ((afterSmall !== undefined && afterSmall > 0 && afterSmall < 10) || ORDINAL_WORDS.has(after.text)))
+        j++;
       else break;
     } else if (joiner.text === "and") {
       if ((current % 100 === 0 && current > 0) || (current === 0 && total > 0)) {

@@ -98,8 +98,19 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
 
 /** Words that can start a number expression: one set lookup lets the scan skip every other word. */
 const NUMBERISH = new Set<string>([
-  ...SMALL.keys(), ...ES_HUNDREDS.keys(), ...SCALES.keys(), ...VAGUE.keys(), ...ORDINAL_WORDS.keys(),
-  ...DOLLAR_PREFIX.keys(), "a", "an", "tens", "unos", "unas", "usd", "eur",
+  ...SMALL.keys(),
+  ...ES_HUNDREDS.keys(),
+  ...SCALES.keys(),
+  ...VAGUE.keys(),
+  ...ORDINAL_WORDS.keys(),
+  ...DOLLAR_PREFIX.keys(),
+  "a",
+  "an",
+  "tens",
+  "unos",
+  "unas",
+  "usd",
+  "eur",
 ]);
 
 function finish(sc: Scanner, core: Core, skip: Uint8Array): { m: NumberMention; next: number } | "skip" | null {

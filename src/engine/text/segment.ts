@@ -21,26 +21,29 @@ export interface Sentence {
 
 /** Titles before a name: a period after them never ends a sentence. */
 const TITLES = new Set(
-  ("mr mrs ms messrs dr dra drs gen gral sen rep gov prof sr sra srta sres lic ing lt col sgt capt cmdr cdr adm maj " +
-    "hon rev fr pres supt insp st mt ft cnel cap cdte pbro dip mons mgr sto sta det atty gob excmo")
-    .split(" "),
+  (
+    "mr mrs ms messrs dr dra drs gen gral sen rep gov prof sr sra srta sres lic ing lt col sgt capt cmdr cdr adm maj " +
+    "hon rev fr pres supt insp st mt ft cnel cap cdte pbro dip mons mgr sto sta det atty gob excmo"
+  ).split(" "),
 );
 
 /** Other abbreviations: no split unless a clear sentence starter follows ("...in the U.S. The men"). */
 const ABBREVIATIONS = new Set(
-  ("jr jan feb mar apr jun jul aug sep sept oct nov dec ene abr ago dic vs etc approx aprox inc corp ltd co " +
+  (
+    "jr jan feb mar apr jun jul aug sep sept oct nov dec ene abr ago dic vs etc approx aprox inc corp ltd co " +
     "no nos nro num art arts fig figs vol vols pp p pag ed eds ej tel dept depto univ est ca cf al av avda bros " +
-    "mon tue tues wed thu thur thurs fri sat sun lun mie jue vie sab dom")
-    .split(" "),
+    "mon tue tues wed thu thur thurs fri sat sun lun mie jue vie sab dom"
+  ).split(" "),
 );
 
 /** Words that plainly open a new sentence, so a period before them ends one even after "U.S.". */
 const STARTERS = new Set(
-  ("the a an he she it they we i you this that these those there here but and or so yet in on at as for if when " +
+  (
+    "the a an he she it they we i you this that these those there here but and or so yet in on at as for if when " +
     "while after before since however meanwhile his her its their our my some many most all what who where why how " +
     "el la los las lo un una unos unas en pero sin segun este esta estos estas ese esa eso ello ellos ellas su sus " +
-    "yo nosotros al del por para con desde tras mientras cuando ademas tambien asi")
-    .split(" "),
+    "yo nosotros al del por para con desde tras mientras cuando ademas tambien asi"
+  ).split(" "),
 );
 
 /** Sentence terminators . ! ? …, found by one native regex scan rather than a loop per code unit. */

@@ -1,6 +1,19 @@
 // The OpenAPI document's shared component schemas (results, articles, runs, verdicts, rules),
 // referenced by the routes' own descriptions as ref("Name").
-import { articleStatus, counts, errorCode, int, type JsonSchema, nullable, outcome, ref, runTrigger, severity, str, verdictStatus } from "./kit";
+import {
+  articleStatus,
+  counts,
+  errorCode,
+  int,
+  type JsonSchema,
+  nullable,
+  outcome,
+  ref,
+  runTrigger,
+  severity,
+  str,
+  verdictStatus,
+} from "./kit";
 
 export const schemas: Record<string, JsonSchema> = {
   Error: {
@@ -53,18 +66,26 @@ export const schemas: Record<string, JsonSchema> = {
       run_id: nullable(str),
       dry_run: { type: "boolean" },
       ruleset: { type: "object", properties: { version: str, rules: int }, required: ["version", "rules"] },
-      score: nullable({ type: "number", minimum: 0, maximum: 100, description: "Severity-weighted share of applicable rules that pass; null when none applies." }),
+      score: nullable({
+        type: "number",
+        minimum: 0,
+        maximum: 100,
+        description: "Severity-weighted share of applicable rules that pass; null when none applies.",
+      }),
       outcome,
       counts,
       verdicts: { type: "array", items: ref("Verdict") },
       as_of: { type: "string", format: "date", description: "The judging date used." },
       text: { type: "string", description: "The judged text (derived from html or markdown when one was sent); offsets point into it." },
-      published_at: nullable({ type: "string", description: "The publication date used, as given: the request's published_at, else the date the document states, else null." }),
+      published_at: nullable({
+        type: "string",
+        description: "The publication date used, as given: the request's published_at, else the date the document states, else null.",
+      }),
       published_at_source: nullable({
         type: "string",
         enum: ["caller", "document"],
         description:
-          "Where published_at came from: the request (it wins whenever it is a date), or the document itself (HTML <meta property=\"article:published_time\">, JSON-LD datePublished, other date metas, a <time> marked as the publication time; Markdown front matter published_at / published / date). null: undated, judged as of today.",
+          'Where published_at came from: the request (it wins whenever it is a date), or the document itself (HTML <meta property="article:published_time">, JSON-LD datePublished, other date metas, a <time> marked as the publication time; Markdown front matter published_at / published / date). null: undated, judged as of today.',
       }),
     },
     required: ["article_id", "run_id", "dry_run", "ruleset", "score", "outcome", "counts", "verdicts", "as_of", "text"],
@@ -124,7 +145,10 @@ export const schemas: Record<string, JsonSchema> = {
     required: ["rule", "claim", "status", "severity", "kind", "evidence", "message"],
   },
   RunWithVerdicts: {
-    allOf: [ref("Run"), { type: "object", properties: { verdicts: { type: "array", items: ref("StoredVerdict") } }, required: ["verdicts"] }],
+    allOf: [
+      ref("Run"),
+      { type: "object", properties: { verdicts: { type: "array", items: ref("StoredVerdict") } }, required: ["verdicts"] },
+    ],
   },
   Audit: { type: "object", description: "An audit: status, counts, rule changes (see GET /v1/audits/{id})." },
   Correction: { type: "object", description: "A failing article with each failing claim, its quotes and suggested replacements." },

@@ -80,7 +80,13 @@ export const pageOf = (item: string): JsonSchema => ({
   required: ["items", "next_cursor"],
 });
 
-export const idParameter = (what: string): Parameter => ({ name: "id", in: "path", required: true, description: `The ${what} id.`, schema: str });
+export const idParameter = (what: string): Parameter => ({
+  name: "id",
+  in: "path",
+  required: true,
+  description: `The ${what} id.`,
+  schema: str,
+});
 
 /**
  * The query parameters of a strict zod query schema, as the caller sends them (strings, before

@@ -73,7 +73,9 @@ export const contentful: Provider = {
 
   async verify(req, secret) {
     const signature = requireHeader(req.headers, SIGNATURE);
-    const signed = requireHeader(req.headers, SIGNED_HEADERS).split(",").map((h) => h.trim().toLowerCase());
+    const signed = requireHeader(req.headers, SIGNED_HEADERS)
+      .split(",")
+      .map((h) => h.trim().toLowerCase());
     const timestamp = requireHeader(req.headers, TIMESTAMP);
     // The timestamp must be covered by the signature, or a replay could simply refresh it.
     if (!signed.includes(TIMESTAMP) || !signed.includes(SIGNED_HEADERS)) {
@@ -88,11 +90,14 @@ export const contentful: Provider = {
     });
     const canonical = `${req.method.toUpperCase()}\n${canonicalPath(req.url)}\n${lines.join(";")}\n`;
     if (!(await hmacVerify(secret, fromHex(signature.trim()), concatBytes(utf8(canonical), req.raw)))) {
-      throw unauthorized(`Invalid ${SIGNATURE}: the body or a signed header was altered, or CONTENTFUL_WEBHOOK_SECRET does not match the space's signing secret.`);
+      throw unauthorized(
+        `Invalid ${SIGNATURE}: the body or a signed header was altered, or CONTENTFUL_WEBHOOK_SECRET does not match the space's signing secret.`,
+      );
     }
     assertFresh(Number(timestamp), req.nowMs, req.toleranceMs, TIMESTAMP);
     // Only signed headers may decide anything: the topic picks publish vs unpublish, the key dedupes.
-    if (!names.includes(TOPIC)) throw unauthorized(`${SIGNED_HEADERS} must list ${TOPIC}: an unsigned topic could turn a publish into an unpublish.`);
+    if (!names.includes(TOPIC))
+      throw unauthorized(`${SIGNED_HEADERS} must list ${TOPIC}: an unsigned topic could turn a publish into an unpublish.`);
     return names.includes(IDEMPOTENCY) ? req.headers.get(IDEMPOTENCY) : null;
   },
 

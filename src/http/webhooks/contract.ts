@@ -65,7 +65,8 @@ export function looksLikeHtml(s: string): boolean {
 export function timeOrder(provider: string, field: string, value: string | null | undefined, receivedMs: number): number {
   if (value === null || value === undefined || value === "") return receivedMs;
   const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) throw new ApiError(422, "validation_failed", `${provider} payload: ${field}: "${value.slice(0, 40)}" is not an ISO 8601 time.`);
+  if (!Number.isFinite(ms))
+    throw new ApiError(422, "validation_failed", `${provider} payload: ${field}: "${value.slice(0, 40)}" is not an ISO 8601 time.`);
   return ms;
 }
 
@@ -77,7 +78,11 @@ export function requireBody(provider: string, field: string, article: WebhookArt
   const body = article.html ?? article.text ?? "";
   const visible = article.html !== null ? body.replace(/<[^>]*>/g, " ").replace(/&nbsp;|&#160;/g, " ") : body;
   if (!visible.trim()) {
-    throw new ApiError(422, "validation_failed", `${provider} payload: ${field}: missing or empty; there is nothing to score. Map the article body to ${field}.`);
+    throw new ApiError(
+      422,
+      "validation_failed",
+      `${provider} payload: ${field}: missing or empty; there is nothing to score. Map the article body to ${field}.`,
+    );
   }
   return article;
 }
@@ -116,7 +121,11 @@ export function flattenTree(provider: string, field: string, roots: unknown[], s
       const text = spec.leaf(node);
       if (text !== null) add(top, text);
       else if (stack.length >= MAX_TREE_DEPTH) {
-        throw new ApiError(422, "validation_failed", `${provider} payload: ${field}: rich text nested deeper than ${MAX_TREE_DEPTH} levels.`);
+        throw new ApiError(
+          422,
+          "validation_failed",
+          `${provider} payload: ${field}: rich text nested deeper than ${MAX_TREE_DEPTH} levels.`,
+        );
       } else stack.push(frame(spec.children(node)));
       continue;
     }

@@ -38,7 +38,9 @@ export const ghost: Provider = {
     if (!match) throw unauthorized(`Malformed ${HEADER} header: expected "sha256=<hex>, t=<ms>".`);
     const [, hex, t] = match as unknown as [string, string, string];
     if (!(await hmacVerify(secret, fromHex(hex), concatBytes(req.raw, utf8(t))))) {
-      throw unauthorized(`Invalid ${HEADER}: the body was altered or GHOST_WEBHOOK_SECRET does not match the integration's webhook secret.`);
+      throw unauthorized(
+        `Invalid ${HEADER}: the body was altered or GHOST_WEBHOOK_SECRET does not match the integration's webhook secret.`,
+      );
     }
     // Checked after the signature so a forged header cannot probe the clock.
     assertFresh(Number(t), req.nowMs, req.toleranceMs, `${HEADER} t=`);
@@ -48,13 +50,17 @@ export const ghost: Provider = {
   classify(payload, req): Intake {
     const body = parsePayload("ghost", ghostPayload, payload);
     if (!body.post) {
-      const kind = payload && typeof payload === "object" ? Object.keys(payload)[0] ?? "unknown" : "unknown";
+      const kind = payload && typeof payload === "object" ? (Object.keys(payload)[0] ?? "unknown") : "unknown";
       return { action: "ignore", event: kind, reason: "only post events are checked" };
     }
     const { current, previous } = body.post;
     if (!("id" in current)) {
       // post.deleted: current is empty and previous holds the post as it last was.
-      const gone = parsePayload("ghost", z.object({ post: z.object({ previous: ghostPost.pick({ id: true, updated_at: true }) }) }), payload).post.previous;
+      const gone = parsePayload(
+        "ghost",
+        z.object({ post: z.object({ previous: ghostPost.pick({ id: true, updated_at: true }) }) }),
+        payload,
+      ).post.previous;
       const order = timeOrder("ghost", "post.previous.updated_at", gone.updated_at, req.nowMs);
       return { action: "withdraw", event: "post.deleted", order, externalId: gone.id };
     }

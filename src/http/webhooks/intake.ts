@@ -44,7 +44,9 @@ async function enqueue(env: Bindings, deliveryId: string): Promise<void> {
     await env.JOBS.send({ type: "delivery", deliveryId } satisfies JobMessage);
   } catch (err) {
     console.error(`enqueue of delivery ${deliveryId} failed`, err);
-    throw new ApiError(503, "unavailable", `Delivery ${deliveryId} was recorded but could not be queued; send it again.`, { "retry-after": "30" });
+    throw new ApiError(503, "unavailable", `Delivery ${deliveryId} was recorded but could not be queued; send it again.`, {
+      "retry-after": "30",
+    });
   }
 }
 
@@ -79,7 +81,12 @@ webhookRoutes.post(
     const verifiedKey = await provider.verify(req, secret);
 
     const text = decodeUtf8(req.raw);
-    if (text === null) throw new ApiError(400, "invalid_json", `The ${provider.name} delivery is signed but its body is not valid UTF-8 (JSON must be UTF-8).`);
+    if (text === null)
+      throw new ApiError(
+        400,
+        "invalid_json",
+        `The ${provider.name} delivery is signed but its body is not valid UTF-8 (JSON must be UTF-8).`,
+      );
     let payload: unknown;
     try {
       payload = JSON.parse(text);
@@ -93,7 +100,11 @@ webhookRoutes.post(
     const db = getDb(c.env.DB);
     const base = { provider: provider.name, deliveryKey, event: intake.event };
     if (intake.action === "withdraw") {
-      const recorded = await recordWithdrawal(db, { ...base, key: { source: provider.name, externalId: intake.externalId }, order: intake.order });
+      const recorded = await recordWithdrawal(db, {
+        ...base,
+        key: { source: provider.name, externalId: intake.externalId },
+        order: intake.order,
+      });
       if (!recorded.created) return c.json({ delivery_id: recorded.id, status: "duplicate", delivery_status: recorded.status }, 200);
       return recorded.status === "withdrawn"
         ? c.json({ delivery_id: recorded.id, status: "withdrawn", event: intake.event }, 200)
@@ -126,10 +137,17 @@ webhookRoutes.post(
 function wellFormed(provider: string, intake: Intake): Intake {
   const id = intake.action === "score" ? intake.article.external_id : intake.action === "withdraw" ? intake.externalId : null;
   if (id !== null && hasLoneSurrogate(id)) {
-    throw new ApiError(422, "validation_failed", `${provider} payload: the article id contains an unpaired UTF-16 surrogate; send well-formed text.`);
+    throw new ApiError(
+      422,
+      "validation_failed",
+      `${provider} payload: the article id contains an unpaired UTF-16 surrogate; send well-formed text.`,
+    );
   }
   if (intake.action !== "score") return intake;
   const a = intake.article;
   const fix = replaceLoneSurrogates;
-  return { ...intake, article: { ...a, title: fix(a.title), html: fix(a.html), text: fix(a.text), url: fix(a.url), language: fix(a.language) } };
+  return {
+    ...intake,
+    article: { ...a, title: fix(a.title), html: fix(a.html), text: fix(a.text), url: fix(a.url), language: fix(a.language) },
+  };
 }

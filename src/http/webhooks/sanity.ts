@@ -57,19 +57,30 @@ export const sanity: Provider = {
   classify(payload, req): Intake {
     const doc = parsePayload("sanity", sanityDoc, payload);
     const id = doc.id ?? doc._id;
-    if (!id) throw new ApiError(422, "validation_failed", "sanity payload: _id: no document id; include _id (or \"id\": _id) in the webhook projection.");
+    if (!id)
+      throw new ApiError(
+        422,
+        "validation_failed",
+        'sanity payload: _id: no document id; include _id (or "id": _id) in the webhook projection.',
+      );
     const operation = doc.operation;
     if (!operation) {
-      throw new ApiError(422, "validation_failed", "sanity payload: operation: missing; add \"operation\": delta::operation() to the webhook projection (the sanity-operation header is not signed).");
+      throw new ApiError(
+        422,
+        "validation_failed",
+        'sanity payload: operation: missing; add "operation": delta::operation() to the webhook projection (the sanity-operation header is not signed).',
+      );
     }
     const header = req.headers.get("sanity-operation");
-    if (header !== null && header !== operation) throw unauthorized(`The sanity-operation header (${header}) contradicts the signed operation (${operation}).`);
+    if (header !== null && header !== operation)
+      throw unauthorized(`The sanity-operation header (${header}) contradicts the signed operation (${operation}).`);
     const event = `document.${operation}`;
     const order = timeOrder("sanity", doc._updatedAt ? "_updatedAt" : "updatedAt", doc._updatedAt ?? doc.updatedAt, req.nowMs);
     // _rev names a document revision; with the operation it identifies the event across retries.
     const deliveryKey = doc._rev ? `${operation}:${id}:${doc._rev}` : undefined;
     // Drafts and release versions are not published content.
-    if (/^(drafts|versions)\./.test(id)) return { action: "ignore", event, deliveryKey, reason: "draft documents are checked when published" };
+    if (/^(drafts|versions)\./.test(id))
+      return { action: "ignore", event, deliveryKey, reason: "draft documents are checked when published" };
     if (operation === "delete") return { action: "withdraw", event, deliveryKey, order, externalId: id };
     return {
       action: "score",

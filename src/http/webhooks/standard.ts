@@ -48,7 +48,10 @@ export const standard: Provider = {
         break;
       }
     }
-    if (!valid) throw unauthorized("Invalid webhook-signature: no v1 signature matches; the body, id or timestamp was altered, or STANDARD_WEBHOOK_SECRET differs.");
+    if (!valid)
+      throw unauthorized(
+        "Invalid webhook-signature: no v1 signature matches; the body, id or timestamp was altered, or STANDARD_WEBHOOK_SECRET differs.",
+      );
     assertFresh(Number(timestamp) * 1000, req.nowMs, req.toleranceMs, "webhook-timestamp");
     return id;
   },

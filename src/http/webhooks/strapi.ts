@@ -47,7 +47,7 @@ export const strapi: Provider = {
   async verify(req, token) {
     const header = requireHeader(req.headers, "authorization");
     if (!(await timingSafeEqualStrings(header.trim(), `Bearer ${token}`))) {
-      throw unauthorized("Invalid Authorization header: expected the webhook's configured \"Bearer <STRAPI_WEBHOOK_TOKEN>\".");
+      throw unauthorized('Invalid Authorization header: expected the webhook\'s configured "Bearer <STRAPI_WEBHOOK_TOKEN>".');
     }
     return null;
   },

@@ -17,6 +17,12 @@ export function requireHeader(headers: Headers, name: string): string {
 export function assertFresh(timestampMs: number, nowMs: number, toleranceMs: number, header: string): void {
   if (!Number.isSafeInteger(timestampMs)) throw unauthorized(`Malformed timestamp in ${header}.`);
   const age = nowMs - timestampMs;
-  if (age > toleranceMs) throw unauthorized(`Stale ${header}: signed ${Math.round(age / 1000)} s ago, more than the ${toleranceMs / 1000} s allowed (replayed delivery?).`);
-  if (-age > toleranceMs) throw unauthorized(`${header} is ${Math.round(-age / 1000)} s in the future, more than the ${toleranceMs / 1000} s allowed (check the sender's clock).`);
+  if (age > toleranceMs)
+    throw unauthorized(
+      `Stale ${header}: signed ${Math.round(age / 1000)} s ago, more than the ${toleranceMs / 1000} s allowed (replayed delivery?).`,
+    );
+  if (-age > toleranceMs)
+    throw unauthorized(
+      `${header} is ${Math.round(-age / 1000)} s in the future, more than the ${toleranceMs / 1000} s allowed (check the sender's clock).`,
+    );
 }

@@ -52,17 +52,21 @@ export const wordpress: Provider = {
     const signature = req.headers.get(SIGNATURE);
     if (signature !== null) {
       if (!(await hmacVerify(secret, fromBase64(signature.trim()), req.raw))) {
-        throw unauthorized(`Invalid ${SIGNATURE}: the body was altered or WORDPRESS_WEBHOOK_SECRET does not match WP Webhooks' trigger secret.`);
+        throw unauthorized(
+          `Invalid ${SIGNATURE}: the body was altered or WORDPRESS_WEBHOOK_SECRET does not match WP Webhooks' trigger secret.`,
+        );
       }
       req.scheme = "signature";
       return null;
     }
     const authorization = req.headers.get("authorization");
     if (authorization === null) {
-      throw unauthorized(`Missing authorization: add a Bearer-token authentication template (token = WORDPRESS_WEBHOOK_SECRET) to the WP Webhooks trigger URL.`);
+      throw unauthorized(
+        `Missing authorization: add a Bearer-token authentication template (token = WORDPRESS_WEBHOOK_SECRET) to the WP Webhooks trigger URL.`,
+      );
     }
     if (!(await timingSafeEqualStrings(authorization.trim(), `Bearer ${secret}`))) {
-      throw unauthorized("Invalid Authorization header: expected the authentication template's \"Bearer <WORDPRESS_WEBHOOK_SECRET>\".");
+      throw unauthorized('Invalid Authorization header: expected the authentication template\'s "Bearer <WORDPRESS_WEBHOOK_SECRET>".');
     }
     req.scheme = "token";
     return null;
@@ -74,13 +78,18 @@ export const wordpress: Provider = {
     // post_delete sends the post as it was (often still "publish"): only the trigger says it is gone,
     // and under the legacy signature the trigger is not signed — a captured body could be replayed as a delete.
     if (deleting && req.scheme !== "token") {
-      throw new ApiError(400, "validation_failed", "wordpress: a post_delete trigger is not covered by the legacy body signature; send it with a Bearer authentication template instead.");
+      throw new ApiError(
+        400,
+        "validation_failed",
+        "wordpress: a post_delete trigger is not covered by the legacy body signature; send it with a Bearer authentication template instead.",
+      );
     }
     const externalId = String(post_id);
     const deliveryKey = `${externalId}:${post.post_status}:${post.post_modified_gmt ?? ""}${deleting ? ":post_delete" : ""}`;
     const event = deleting ? "post_delete" : `post.${post.post_status}`;
     const order = timeOrder("wordpress", "post.post_modified_gmt", gmt(post.post_modified_gmt), req.nowMs);
-    if (NOT_ARTICLES.has(post.post_type ?? "post")) return { action: "ignore", event, deliveryKey, reason: `${post.post_type} is not an article` };
+    if (NOT_ARTICLES.has(post.post_type ?? "post"))
+      return { action: "ignore", event, deliveryKey, reason: `${post.post_type} is not an article` };
     // Trash, draft, private, pending, scheduled: not (or no longer) live.
     if (deleting || post.post_status !== "publish") return { action: "withdraw", event, deliveryKey, order, externalId };
     return {

@@ -11,7 +11,8 @@ const rs = rulesetOf({
   "t/t.same.yaml": `id: t.same\n${COMMON}kind: consistency\nof: t.count\n`,
 });
 
-const status = (text: string) => checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "t.same")!.status;
+const status = (text: string) =>
+  checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "t.same")!.status;
 
 describe("consistency", () => {
   it("passes one value stated twice", () => {

@@ -11,7 +11,8 @@ const rs = rulesetOf({
   "t/t.claim.yaml": `id: t.claim\n${COMMON}terms: [ate the homework, se comió la tarea]\ncontext: { all: [{ terms: [dog, perro] }] }\nreason: Nobody saw it happen.\n`,
 });
 
-const verdict = (text: string) => checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "t.claim")!;
+const verdict = (text: string) =>
+  checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "t.claim")!;
 
 describe("disputed", () => {
   it("sends the claim to review with its reason, once per sentence", () => {

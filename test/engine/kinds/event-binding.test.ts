@@ -40,7 +40,9 @@ describe("dates bind to their nearest predicate", () => {
     expect(status("The program has launched nothing since June.", "t.launch_date")).toBe("not_applicable");
   });
   it("skips corrections, plans, denials and datelines", () => {
-    expect(status("An earlier version of this story incorrectly said the rocket launched on May 12.", "t.launch_date")).toBe("not_applicable");
+    expect(status("An earlier version of this story incorrectly said the rocket launched on May 12.", "t.launch_date")).toBe(
+      "not_applicable",
+    );
     expect(status("The rocket will launch on May 12.", "t.launch_date")).toBe("not_applicable");
     expect(status("The rocket was not launched on May 12.", "t.launch_date")).toBe("not_applicable");
     expect(status("HOUSTON, May 12 — Officials reviewed the launch data.", "t.launch_date")).toBe("not_applicable");

@@ -12,7 +12,8 @@ const rs = rulesetOf({
   "t/t.name.yaml": `id: t.name\n${COMMON}acronym: [NOAA]\naccept: [National Oceanic and Atmospheric Administration, Administración Nacional Oceánica y Atmosférica]\nreject: [space*, weather service]\n`,
 });
 
-const verdict = (text: string) => checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "t.name")!;
+const verdict = (text: string) =>
+  checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "t.name")!;
 const status = (text: string) => verdict(text).status;
 
 describe("name: expansions are compared by their words", () => {

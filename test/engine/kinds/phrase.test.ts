@@ -11,7 +11,8 @@ const rs = rulesetOf({
   "t/t.law.yaml": `id: t.law\n${COMMON}forbid: [{ phrases: [Clean Water Act], replacement: Clean Air Act }]\naccept: [Clean Air Act, Ley de Aire Limpio]\nyear: 1963\ncontext: { all: [{ terms: [smog, esmog] }] }\n`,
 });
 
-const verdict = (text: string) => checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "t.law")!;
+const verdict = (text: string) =>
+  checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === "t.law")!;
 const status = (text: string) => verdict(text).status;
 
 describe("phrase", () => {

@@ -14,7 +14,8 @@ const rs = rulesetOf({
   "t/t.landing.yaml": `id: t.landing\n${COMMON}subject: [landed, landing]\nattach: sentence\nheads: [airport, air base]\nplaces: { accept: [Jorge Chávez, Lima], reject: [Las Palmas, Arequipa] }\n`,
 });
 
-const verdict = (text: string, rule: string) => checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!;
+const verdict = (text: string, rule: string) =>
+  checkArticle({ text, publishedAt: "2024-06-01" }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!;
 const status = (text: string, rule: string) => verdict(text, rule).status;
 
 describe("place: attached places", () => {

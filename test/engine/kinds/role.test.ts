@@ -12,7 +12,8 @@ const rs = rulesetOf({
   "t/t.ben.yaml": `id: t.ben\n${COMMON}person: [Ben Okafor, Okafor]\ncountry: GB\ntitles:\n  - { title: [Chief Judge, U.K. District Judge, Judge], from: 2015-01-01 }\nreject: [Appeals Judge]\n`,
 });
 
-const verdict = (text: string, rule: string, publishedAt = "2024-06-01") => checkArticle({ text, publishedAt }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!;
+const verdict = (text: string, rule: string, publishedAt = "2024-06-01") =>
+  checkArticle({ text, publishedAt }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!;
 const status = (text: string, rule: string, publishedAt?: string) => verdict(text, rule, publishedAt).status;
 
 describe("role: any other office fails", () => {

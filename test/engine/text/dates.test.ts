@@ -73,7 +73,13 @@ describe("findDates: yearless and relative forms", () => {
   });
 
   it("resolves months: last July in a December article, bare months to the most recent", () => {
-    expect(one("released last July", DEC27)).toMatchObject({ year: 2025, month: 7, granularity: "month", relative: true, quote: "last July" });
+    expect(one("released last July", DEC27)).toMatchObject({
+      year: 2025,
+      month: 7,
+      granularity: "month",
+      relative: true,
+      quote: "last July",
+    });
     expect(one("released last July", JUL19)).toMatchObject({ year: 2024, month: 7 });
     expect(one("since last March", JUL19)).toMatchObject({ year: 2025, month: 3 });
     expect(one("in March", JUL19)).toMatchObject({ year: 2025, month: 3, quote: "March" });
@@ -95,12 +101,7 @@ describe("findDates: yearless and relative forms", () => {
 });
 
 describe("findDates: what is not a date", () => {
-  it.each([
-    "The migrants may face persecution",
-    "They march on the capital",
-    "Julio Borges habló",
-    "the 252 men",
-  ])("%s", (text) => {
+  it.each(["The migrants may face persecution", "They march on the capital", "Julio Borges habló", "the 252 men"])("%s", (text) => {
     expect(findDates(text)).toEqual([]);
   });
 
@@ -131,8 +132,18 @@ describe("narrative time and anniversaries", () => {
     expect(findDates("The prison, which opened in February 2023, held them. In July, they left.", anchor)[1]).toMatchObject({ year: 2024 });
   });
   it("'N years ago today' counts back from the publication day", () => {
-    expect(findDates("Fifty-five years ago today is wrong; fifty years ago today, they landed.", anchor).at(-1)).toMatchObject({ year: 1974, month: 7, day: 20 });
-    expect(findDates("A year ago today, three planes took off.", anchor)[0]).toMatchObject({ year: 2023, month: 7, day: 20, offset: 0, length: "A year ago today".length });
+    expect(findDates("Fifty-five years ago today is wrong; fifty years ago today, they landed.", anchor).at(-1)).toMatchObject({
+      year: 1974,
+      month: 7,
+      day: 20,
+    });
+    expect(findDates("A year ago today, three planes took off.", anchor)[0]).toMatchObject({
+      year: 2023,
+      month: 7,
+      day: 20,
+      offset: 0,
+      length: "A year ago today".length,
+    });
     expect(findDates("Hoy hace un año, los aviones despegaron.", anchor)[0]).toMatchObject({ year: 2023, month: 7, day: 20 });
   });
 });
@@ -140,7 +151,12 @@ describe("narrative time and anniversaries", () => {
 describe("a month of a year counted from publication", () => {
   const anchor: DateAnchor = { year: 2025, month: 11, day: 20 };
   it("reads 'March of last year' and 'marzo del año pasado'", () => {
-    expect(findDates("deported in March of last year", anchor)[0]).toMatchObject({ year: 2024, month: 3, granularity: "month", length: "March of last year".length });
+    expect(findDates("deported in March of last year", anchor)[0]).toMatchObject({
+      year: 2024,
+      month: 3,
+      granularity: "month",
+      length: "March of last year".length,
+    });
     expect(findDates("deportados en marzo del año pasado", anchor)[0]).toMatchObject({ year: 2024, month: 3 });
     expect(findDates("in July of this year", anchor)[0]).toMatchObject({ year: 2025, month: 7 });
   });

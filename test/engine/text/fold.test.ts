@@ -3,7 +3,15 @@ import { foldTerm, foldText } from "../../../src/engine/text/fold";
 
 describe("foldText", () => {
   it("keeps the length in UTF-16 code units", () => {
-    for (const s of ["Maiquetía", "Nicolás Maduro", "“anti-terror” facility", "EL SALVADOR’S", "🗣️ \"Esta\" 📑", "ß İ Ø —", "a\u00A0b\u2009c"]) {
+    for (const s of [
+      "Maiquetía",
+      "Nicolás Maduro",
+      "“anti-terror” facility",
+      "EL SALVADOR’S",
+      '🗣️ "Esta" 📑',
+      "ß İ Ø —",
+      "a\u00A0b\u2009c",
+    ]) {
       expect(foldText(s)).toHaveLength(s.length);
     }
   });

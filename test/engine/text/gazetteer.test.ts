@@ -38,7 +38,10 @@ describe("findCountryMentions", () => {
     expect(found("due to changes in Ecuador’s immigration policies")).toEqual([["Ecuador", "EC", "possessive"]]);
     expect(found("the Ecuadorian government")).toEqual([["Ecuadorian", "EC", "demonym"]]);
     expect(found("an Ecuador-based group")).toEqual([["Ecuador", "EC", "based"]]);
-    expect(found("Honduras' government and Hondurans")).toEqual([["Honduras", "HN", "possessive"], ["Hondurans", "HN", "demonym"]]);
+    expect(found("Honduras' government and Hondurans")).toEqual([
+      ["Honduras", "HN", "possessive"],
+      ["Hondurans", "HN", "demonym"],
+    ]);
   });
 
   it("Spanish names and inflected demonyms, case- and accent-insensitively", () => {
@@ -47,19 +50,32 @@ describe("findCountryMentions", () => {
       ["hondureñas", "HN", "demonym"],
       ["Estados Unidos", "US", "name"],
     ]);
-    expect(found("una cárcel ecuatoriana en Perú")).toEqual([["ecuatoriana", "EC", "demonym"], ["Perú", "PE", "name"]]);
+    expect(found("una cárcel ecuatoriana en Perú")).toEqual([
+      ["ecuatoriana", "EC", "demonym"],
+      ["Perú", "PE", "name"],
+    ]);
   });
 
   it("recognises U.S. in all its spellings, but not the pronoun", () => {
     expect(found("deported from the U.S. by order")).toEqual([["U.S.", "US", "name"]]);
-    expect(found("EE.UU., EE. UU. y EEUU")).toEqual([["EE.UU.", "US", "name"], ["EE. UU.", "US", "name"], ["EEUU", "US", "name"]]);
+    expect(found("EE.UU., EE. UU. y EEUU")).toEqual([
+      ["EE.UU.", "US", "name"],
+      ["EE. UU.", "US", "name"],
+      ["EEUU", "US", "name"],
+    ]);
     expect(found("let us go to the USA")).toEqual([["USA", "US", "name"]]);
-    expect(found("the U.S.-Venezuela talks")).toEqual([["U.S.", "US", "name"], ["Venezuela", "VE", "name"]]);
+    expect(found("the U.S.-Venezuela talks")).toEqual([
+      ["U.S.", "US", "name"],
+      ["Venezuela", "VE", "name"],
+    ]);
   });
 
   it("matches whole words and the longest name", () => {
     expect(found("Ecuadorianism and Ecuadorx")).toEqual([]);
-    expect(found("South Sudan and Sudan")).toEqual([["South Sudan", "SS", "name"], ["Sudan", "SD", "name"]]);
+    expect(found("South Sudan and Sudan")).toEqual([
+      ["South Sudan", "SS", "name"],
+      ["Sudan", "SD", "name"],
+    ]);
     expect(found("Papua New Guinea")).toEqual([["Papua New Guinea", "PG", "name"]]);
   });
 

@@ -11,7 +11,9 @@ import { packRuleset, ROOT } from "../helpers";
 describe("countries from the shared matcher pass", () => {
   const rs = compiledOf(packRuleset());
   const texts = [
-    ...readdirSync(join(ROOT, "seeds")).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(ROOT, "seeds", f), "utf8")),
+    ...readdirSync(join(ROOT, "seeds"))
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => readFileSync(join(ROOT, "seeds", f), "utf8")),
     "CECOT, a prison in Ecuador. The U.S.-based group met in El Salvador's capital; ecuatorianos y salvadoreños. Jordan Peterson spoke in Spanish. South Sudan, not Sudan.",
   ];
   it("equal the gazetteer's own pass on the same text", () => {

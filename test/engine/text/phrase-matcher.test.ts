@@ -9,7 +9,10 @@ function run(phrases: Array<[string, string]>, text: string): Array<[string, str
 
 describe("compilePhrases", () => {
   it("matches on word boundaries, case- and accent-insensitively", () => {
-    expect(run([["c", "cecot"]], "CECOT, cecotx, xcecot, Cecot.")).toEqual([["c", "CECOT"], ["c", "Cecot"]]);
+    expect(run([["c", "cecot"]], "CECOT, cecotx, xcecot, Cecot.")).toEqual([
+      ["c", "CECOT"],
+      ["c", "Cecot"],
+    ]);
     expect(run([["m", "maiquetia"]], "en Maiquetía")).toEqual([["m", "Maiquetía"]]);
     expect(run([["c", "cecot"]], "cecot2 and 2cecot")).toEqual([]);
   });
@@ -24,7 +27,11 @@ describe("compilePhrases", () => {
   });
 
   it("matches multi-word phrases across flexible whitespace and hyphens, not across lines", () => {
-    const phrases: Array<[string, string]> = [["n", "Terrorism Confinement Center"], ["a", "anti terror"], ["u", "EE.UU."]];
+    const phrases: Array<[string, string]> = [
+      ["n", "Terrorism Confinement Center"],
+      ["a", "anti terror"],
+      ["u", "EE.UU."],
+    ];
     expect(run(phrases, "the Terrorism\u00A0 Confinement-Center")).toEqual([["n", "Terrorism\u00A0 Confinement-Center"]]);
     expect(run(phrases, "the anti-terror unit")).toEqual([["a", "anti-terror"]]);
     expect(run(phrases, "los EE. UU.")).toEqual([["u", "EE. UU."]]);
@@ -32,9 +39,23 @@ describe("compilePhrases", () => {
   });
 
   it("reports every phrase that matches, longest first at each start", () => {
-    const got = run([["s", "salvador"], ["es", "el salvador"], ["es2", "El Salvador"]], "El Salvador");
-    expect(got).toEqual([["es", "El Salvador"], ["es2", "El Salvador"], ["s", "Salvador"]]);
-    const m = compilePhrases([{ id: "a", phrase: "south sudan" }, { id: "b", phrase: "sudan" }]);
+    const got = run(
+      [
+        ["s", "salvador"],
+        ["es", "el salvador"],
+        ["es2", "El Salvador"],
+      ],
+      "El Salvador",
+    );
+    expect(got).toEqual([
+      ["es", "El Salvador"],
+      ["es2", "El Salvador"],
+      ["s", "Salvador"],
+    ]);
+    const m = compilePhrases([
+      { id: "a", phrase: "south sudan" },
+      { id: "b", phrase: "sudan" },
+    ]);
     expect(longestMatches(m.findAll("south sudan")).map((x) => x.id)).toEqual(["a"]);
   });
 

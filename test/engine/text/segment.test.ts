@@ -45,7 +45,13 @@ describe("splitSentences", () => {
   it("ends sentences and paragraphs at every line break", () => {
     const t = "Headline Without Period\n\nFirst line. Second line.\n- Bullet one\n- Bullet two";
     const s = splitSentences(t);
-    expect(s.map((x) => t.slice(x.start, x.end))).toEqual(["Headline Without Period", "First line.", "Second line.", "- Bullet one", "- Bullet two"]);
+    expect(s.map((x) => t.slice(x.start, x.end))).toEqual([
+      "Headline Without Period",
+      "First line.",
+      "Second line.",
+      "- Bullet one",
+      "- Bullet two",
+    ]);
     expect(s.map((x) => x.paragraph)).toEqual([0, 1, 1, 2, 3]);
   });
 
