@@ -5,10 +5,10 @@ import type { Bindings } from "../env";
 import { listChanges } from "../storage/audit-changes";
 import { type AuditSummary, getAudit } from "../storage/audits";
 import { type Db, getDb } from "../storage/db";
-import { signStandardWebhook } from "../lib/crypto";
 import type { JobMessage } from "../lib/job-messages";
-import { ALERT_PROVIDER, findDelivery, markFailed, markSent, recordAttemptFailure, recordDelivery } from "../storage/deliveries";
+import { ALERT_PROVIDER, findDelivery, markFailed, recordAttemptFailure, recordDelivery } from "../storage/deliveries";
 import type { JobHandler } from "./handlers";
+import { sendSigned } from "./notify";
 
 /** Regressions listed in one digest; the rest are counted. */
 export const DIGEST_MAX_ARTICLES = 100;
@@ -99,23 +99,24 @@ export const auditDigest: JobHandler<"audit-digest"> = {
     const db = getDb(env.DB);
     const record = await findDelivery(db, ALERT_PROVIDER, digestKey(auditId));
     if (record && record.status !== "queued") return; // already sent (or given up)
-    try {
-      const digest = await buildDigest(db, auditId);
-      if (!digest) throw new Error(`audit ${auditId} not found`);
-      const body = JSON.stringify(digest);
-      const headers = await signStandardWebhook(env.NOTIFY_SECRET, digestKey(auditId), body);
-      const res = await fetch(env.NOTIFY_URL, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json", "user-agent": "accuracy-harness-alerts" },
-        body,
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-      });
-      if (!res.ok) throw new Error(`NOTIFY_URL answered ${res.status} ${res.statusText}`.trim());
-      if (record) await markSent(db, record.id, attempts, body);
-    } catch (err) {
+    const digest = await buildDigest(db, auditId).catch(async (err: unknown) => {
       if (record) await recordAttemptFailure(db, record.id, attempts, err instanceof Error ? err.message : String(err));
       throw err;
+    });
+    if (!digest) {
+      const message = `audit ${auditId} not found`;
+      if (record) await recordAttemptFailure(db, record.id, attempts, message);
+      throw new Error(message);
     }
+    await sendSigned(
+      { NOTIFY_URL: env.NOTIFY_URL, NOTIFY_SECRET: env.NOTIFY_SECRET },
+      db,
+      record,
+      attempts,
+      digestKey(auditId),
+      digest,
+      SEND_TIMEOUT_MS,
+    );
   },
 
   async deadLetter({ auditId }, env) {

@@ -130,6 +130,36 @@ export async function buildAlert(db: Db, articleId: string, runId: string, now =
   };
 }
 
+/**
+ * Sends one signed payload to NOTIFY_URL (Standard Webhooks; `webhookId` stable per payload so
+ * receivers can dedupe our retries) and records the attempt on its delivery row.
+ */
+export async function sendSigned(
+  env: { NOTIFY_URL: string; NOTIFY_SECRET: string },
+  db: Db,
+  record: { id: string } | null | undefined,
+  attempts: number,
+  webhookId: string,
+  payload: unknown,
+  timeoutMs: number,
+): Promise<void> {
+  try {
+    const body = JSON.stringify(payload);
+    const headers = await signStandardWebhook(env.NOTIFY_SECRET, webhookId, body);
+    const res = await fetch(env.NOTIFY_URL, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json", "user-agent": "accuracy-harness-alerts" },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) throw new Error(`NOTIFY_URL answered ${res.status} ${res.statusText}`.trim());
+    if (record) await markSent(db, record.id, attempts, body);
+  } catch (err) {
+    if (record) await recordAttemptFailure(db, record.id, attempts, err instanceof Error ? err.message : String(err));
+    throw err;
+  }
+}
+
 export const notify: JobHandler<"notify"> = {
   async process({ articleId, runId }, env, attempts) {
     // Alerts switched off after this one was queued: nothing to send.
@@ -137,24 +167,24 @@ export const notify: JobHandler<"notify"> = {
     const db = getDb(env.DB);
     const record = await findDelivery(db, ALERT_PROVIDER, runId);
     if (record && record.status !== "queued") return; // already sent (or given up): at-least-once redelivery
-    try {
-      const alert = await buildAlert(db, articleId, runId);
-      if (!alert) throw new Error(`run ${runId} of article ${articleId} not found`);
-      const body = JSON.stringify(alert);
-      // The webhook-id is stable per run, so receivers can dedupe our retries.
-      const headers = await signStandardWebhook(env.NOTIFY_SECRET, `alert_${runId}`, body);
-      const res = await fetch(env.NOTIFY_URL, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json", "user-agent": "accuracy-harness-alerts" },
-        body,
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-      });
-      if (!res.ok) throw new Error(`NOTIFY_URL answered ${res.status} ${res.statusText}`.trim());
-      if (record) await markSent(db, record.id, attempts, body);
-    } catch (err) {
+    const alert = await buildAlert(db, articleId, runId).catch(async (err: unknown) => {
       if (record) await recordAttemptFailure(db, record.id, attempts, err instanceof Error ? err.message : String(err));
       throw err;
+    });
+    if (!alert) {
+      const message = `run ${runId} of article ${articleId} not found`;
+      if (record) await recordAttemptFailure(db, record.id, attempts, message);
+      throw new Error(message);
     }
+    await sendSigned(
+      { NOTIFY_URL: env.NOTIFY_URL, NOTIFY_SECRET: env.NOTIFY_SECRET },
+      db,
+      record,
+      attempts,
+      `alert_${runId}`,
+      alert,
+      SEND_TIMEOUT_MS,
+    );
   },
 
   async deadLetter({ runId }, env) {

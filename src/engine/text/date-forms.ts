@@ -6,19 +6,18 @@ import type { Approximate, FindDatesOptions } from "./dates";
 import { smallDuration } from "./number-words";
 import { isUpperAt, type Token } from "./tokens";
 
-/** Everything that can start at token i: weekday, modifiers, approximations, calendar forms. */
-export function parseAt(
-  sc: DateScanner,
-  i: number,
-  options: FindDatesOptions,
-): {
+/** What parseAt found at a token: the date's core, where it starts, and how to resolve it. */
+export interface DateHit {
   core: Core;
   first: number;
   approx?: Approximate;
   granularityYear?: boolean;
   relativeWord?: boolean;
   offset?: { n: number; unit: string };
-} | null {
+}
+
+/** Everything that can start at token i: weekday, modifiers, approximations, calendar forms. */
+export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): DateHit | null {
   const t = sc.t(i) as Token;
   const w = t.text;
 

@@ -4,8 +4,8 @@
 // and relative dates ("July 18", "last July", "on Friday", "ayer") take the missing parts from
 // the anchor, and are marked `relative: true` whenever anything came from it.
 import { addDays, dayOfWeek, daysInMonth } from "./calendar";
-import { parseAt } from "./date-forms";
-import { DateScanner, validDay, type Core } from "./date-scanner";
+import { parseAt, type DateHit } from "./date-forms";
+import { DateScanner, validDay } from "./date-scanner";
 import { STARTS } from "./date-words";
 import { foldText } from "./fold";
 import type { Token } from "./tokens";
@@ -136,19 +136,7 @@ function fronted(text: string, offset: number): boolean {
   return true;
 }
 
-function resolve(
-  sc: DateScanner,
-  i: number,
-  hit: {
-    core: Core;
-    first: number;
-    approx?: Approximate;
-    granularityYear?: boolean;
-    relativeWord?: boolean;
-    offset?: { n: number; unit: string };
-  },
-  anchor: DateAnchor | undefined,
-): DateMention | null {
+function resolve(sc: DateScanner, i: number, hit: DateHit, anchor: DateAnchor | undefined): DateMention | null {
   const { core } = hit;
   const firstTok = sc.t(Math.min(hit.first, i)) as Token;
   const lastTok = sc.t(core.next - 1) as Token;
