@@ -1,26 +1,21 @@
 // The dashboard: server-rendered pages mounted at "/" after the API. Every route lists its own
 // guards (no `use("*")`), so nothing here runs for /v1, /healthz or /openapi.json.
-import { Hono, type Context, type MiddlewareHandler } from "hono";
-import { csrf } from "hono/csrf";
+import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { NONCE, secureHeaders } from "hono/secure-headers";
-import type { Bindings } from "../env";
 import { tokenRole } from "../lib/tokens";
 import { currentRuleset, rulesById } from "../rules";
-import { type ArticleFilters, articleTotals, getArticle, listArticles, listSources } from "../storage/articles";
+import { articleTotals, getArticle, listArticles, listSources } from "../storage/articles";
 import { listChanges } from "../storage/audit-changes";
 import { getAudit, listAudits } from "../storage/audits";
 import { listCorrections } from "../storage/corrections";
 import { getDb } from "../storage/db";
-import { type Cursor, parseCursor } from "../storage/queries-page";
+import { parseCursor } from "../storage/queries-page";
 import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
 import { getLatestRunWithVerdicts, listRuns } from "../storage/queries-runs";
 import { listChangesSince } from "../storage/since";
 import { listTriage } from "../storage/triage";
 import { articlesCsvResponse, auditCsvResponse, claimReviewResponse } from "../use-cases/exports";
-import { articleListQuery } from "../use-cases/query-schemas";
 import { scoreArticle } from "../use-cases/score-article";
-import { accessSession } from "./access-session";
 import { ArticlePage } from "./article-page";
 import { ArticlesPage } from "./articles-page";
 import { cmsEditUrl } from "./cms-edit";
@@ -33,84 +28,11 @@ import { RulePage } from "./rule-page";
 import { RulesPage } from "./rules-page";
 import { safeNext } from "./next-path";
 import { SincePage } from "./since-page";
-import { csrfTokenMatches, endSession, readSession, startSession, type Session } from "./session";
-
-type UiEnv = { Bindings: Bindings; Variables: { session: Session; secureHeadersNonce?: string } };
-type Ctx = Context<UiEnv>;
+import { headers, message, nonce, page, render, requireCsrf, requireSession, sameOrigin, type UiEnv } from "./middleware";
+import { listQuery } from "./list-query";
+import { endSession, readSession, startSession } from "./session";
 
 const PAGE_SIZE = 50;
-
-// CSP: nothing loads but our own nonce'd stylesheet; no scripts at all; forms post only to us.
-const headers = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'none'"],
-    styleSrc: [NONCE],
-    imgSrc: ["'self'", "data:"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-  },
-  referrerPolicy: "same-origin",
-});
-
-const nonce = (c: Ctx) => c.get("secureHeadersNonce") ?? "";
-
-function render(c: Ctx, status: 200 | 400 | 401 | 403 | 404 | 500 | 503, node: ReturnType<typeof MessagePage>) {
-  c.header("cache-control", "no-store");
-  return c.html(node, status);
-}
-
-function message(c: Ctx, status: 400 | 403 | 404 | 500 | 503, title: string, text: string) {
-  return render(
-    c,
-    status,
-    <MessagePage nonce={nonce(c)} session={c.var.session ?? null} title={title}>
-      {text}
-    </MessagePage>,
-  );
-}
-
-const requireSession: MiddlewareHandler<UiEnv> = async (c, next) => {
-  // A person signed in through Cloudflare Access comes first; the token cookie is the fallback.
-  const access = await accessSession(c);
-  if (access && "refused" in access)
-    return message(c, 403, "Sign-in refused", `Cloudflare Access sign-in could not be verified: ${access.refused}.`);
-  const session = access ?? (await readSession(c));
-  if (!session) {
-    const url = new URL(c.req.url);
-    const target = c.req.method === "GET" ? url.pathname + url.search : "/";
-    return c.redirect(`/login?next=${encodeURIComponent(target)}`, 303);
-  }
-  c.set("session", session);
-  await next();
-};
-
-// hono/csrf checks Origin / Sec-Fetch-Site; we also require the session's token in the form.
-const originCheck = csrf();
-async function sameOrigin(c: Ctx): Promise<boolean> {
-  try {
-    await originCheck(c, async () => {});
-    return true;
-  } catch (err) {
-    if (err instanceof HTTPException && err.status === 403) return false;
-    throw err;
-  }
-}
-
-const requireCsrf: MiddlewareHandler<UiEnv> = async (c, next) => {
-  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-  if (!(await sameOrigin(c)) || !(await csrfTokenMatches(c.var.session, (form as Record<string, unknown>).csrf))) {
-    return message(
-      c,
-      403,
-      "Request refused",
-      "This form was not submitted from this dashboard session (CSRF check failed). Reload the page and try again.",
-    );
-  }
-  await next();
-};
-
-const page = [headers, requireSession] as const;
 
 export const uiRoutes = new Hono<UiEnv>();
 
@@ -162,32 +84,6 @@ uiRoutes.get("/logout", ...page, (c) =>
 );
 
 // ---- articles -------------------------------------------------------------------------------
-
-/** The list filters from the query string; empty form fields are ignored. */
-function listQuery(c: Ctx): {
-  filters: ArticleFilters;
-  query: string;
-  cursor: Cursor | null;
-  cursorToken: string | null;
-  error: string | null;
-} {
-  const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ""));
-  const parsed = articleListQuery.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      filters: {},
-      query: "",
-      cursor: null,
-      cursorToken: null,
-      error: parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "),
-    };
-  }
-  const { limit: _limit, cursor, ...filters } = parsed.data;
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined) params.set(k, String(v));
-  const qs = params.toString();
-  return { filters, query: qs ? `?${qs}` : "", cursor: cursor ?? null, cursorToken: raw.cursor ?? null, error: null };
-}
 
 uiRoutes.get("/", ...page, async (c) => {
   const q = listQuery(c);

@@ -1,23 +1,19 @@
 // quantity: a count, amount or duration tied to a subject and an event by context terms, judged
 // with the mention's own qualifier: "more than 250" and "hundreds" agree with 252, "244" does not.
 import { z } from "zod";
-import { defineKind, type ArticleContext, type CompiledRule, type Finding } from "../kind-api";
+import { defineKind, type CompiledRule, type Finding } from "../kind-api";
 import type { NumberMention } from "../text-adapter";
-import { isDashAt, isGenericPredicate } from "../attach";
-import { LANG } from "../lang";
 import {
-  boundBy,
-  compileMentionFilter,
-  contextSchema,
-  eventSchema,
-  firstMentionAt,
-  firstStartingAt,
-  mentionPasses,
-  nearSchema,
-  terms,
-  valueClause,
-  type MentionFilter,
-} from "./shared";
+  countsTheNoun,
+  inBreakdown,
+  isAdditive,
+  isAgeLike,
+  isPartitive,
+  isTimeOffset,
+  namesAnotherCountry,
+  sentenceHasAdditive,
+} from "./quantity-phrase";
+import { boundBy, compileMentionFilter, contextSchema, eventSchema, mentionPasses, nearSchema, terms, type MentionFilter } from "./shared";
 
 const range = z.strictObject({ min: z.number(), max: z.number() });
 
@@ -92,160 +88,6 @@ function money(n: number, currency?: string): string {
   return `${sym}${n.toLocaleString("en-US")}`;
 }
 
-/** Partitives are subsets, not the total: "seven of the 252", "one of the men", "137 de los 238". */
-function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
-  const i = ctx.tokenAt(m.offset + m.length);
-  const a = ctx.tokens[i];
-  const b = ctx.tokens[i + 1];
-  if (!a || !b || !LANG.partitiveOf.has(a.text)) return false;
-  return b.kind === "number" || LANG.partitiveDeterminers.has(b.text) || (a.text === "out" && b.text === "of");
-}
-
-/** "17 more men", "another 14", "otros 101": a part added to a total, and so is every count beside it. */
-function isAdditive(ctx: ArticleContext, m: NumberMention): boolean {
-  const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
-  const prev = ctx.tokens[ctx.tokenAt(m.offset) - 1];
-  return (!!next && LANG.additiveAfter.has(next.text)) || (!!prev && LANG.additiveBefore.has(prev.text));
-}
-
-const additiveSentences = new WeakMap<ArticleContext, Set<number>>();
-
-/** Sentences holding an additive count: every count in them is a part of a total. */
-function sentenceHasAdditive(ctx: ArticleContext, m: NumberMention, all: NumberMention[]): boolean {
-  let set = additiveSentences.get(ctx);
-  if (!set) {
-    set = new Set();
-    for (const x of all) if (x.unit === "count" && isAdditive(ctx, x)) set.add(ctx.sentenceAt(x.offset));
-    additiveSentences.set(ctx, set);
-  }
-  return set.has(ctx.sentenceAt(m.offset)) && !isAdditive(ctx, m);
-}
-
-// "Two weeks later", "three days ago", "dos semanas después": a time offset, not how long anything lasted.
-function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
-  if (m.unit !== "duration") return false;
-  const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
-  if (!next || !LANG.offsetAfter.has(next.text)) return false;
-  // "held for about four months before being sent": after "for"/"durante" it is a length.
-  const i = ctx.tokenAt(m.offset);
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (LANG.lengthPrepositions.has(ctx.tokens[k]!.text)) return false;
-  return true;
-}
-
-/** Does the value's clause name a country outside `countries`? */
-function namesAnotherCountry(ctx: ArticleContext, countries: string[], start: number, end: number): boolean {
-  const c = valueClause(ctx, start, end);
-  const all = ctx.countries();
-  // Only a place the clause puts things in counts ("in U.S. immigration detention", "at Guantánamo
-  // Bay, Cuba"): not a demonym ("aeronaves venezolanas") nor an agent ("deported by the United States").
-  for (let k = firstMentionAt(all, c.start); k < all.length && all[k]!.offset < c.end; k++) {
-    const m = all[k]!;
-    if (m.form !== "demonym" && !countries.includes(m.code) && locative(ctx, ctx.tokenAt(m.offset))) return true;
-  }
-  return false;
-}
-
-/** Function words and verbs: a word of these after the counted noun does not make it a modifier. */
-const CLOSED_CLASSES = [
-  LANG.phraseBreakers,
-  LANG.relativePronouns,
-  LANG.auxiliaries,
-  LANG.coordinators,
-  LANG.predicates,
-  LANG.clauseOpeners,
-  LANG.departureVerbs,
-  LANG.boundaryPrepositions,
-  LANG.destinationPrepositions,
-  LANG.motionPrepositions,
-  LANG.originPrepositions,
-  LANG.modals,
-  LANG.negations,
-  LANG.additiveAfter,
-];
-
-/** Is the word at token i a noun the term before it modifies (not a verb, preposition, conjunction …)? */
-function modifiesNextWord(ctx: ArticleContext, i: number): boolean {
-  const t = ctx.tokens[i]!;
-  const closed = CLOSED_CLASSES.some((set) => set.has(t.text));
-  if (closed || isGenericPredicate(ctx, i) || isStatedPredicate(ctx, t.start)) return false;
-  const c = ctx.text.charCodeAt(t.start);
-  return !(c >= 65 && c <= 90) && t.text.length > 2 && !LANG.partitiveOf.has(t.text);
-}
-
-function isStatedPredicate(ctx: ArticleContext, start: number): boolean {
-  for (const hits of ctx.predicateHits()) {
-    const h = hits[firstStartingAt(hits, start)];
-    if (h && h.start === start) return true;
-  }
-  return false;
-}
-
-/**
- * "10 Americans — five U.S. citizens and five permanent residents —": counts set off by a dash,
- * parenthesis or colon right after another count break it down; they are parts, not the total.
- */
-function inBreakdown(ctx: ArticleContext, m: NumberMention, all: NumberMention[]): boolean {
-  const i = ctx.tokenAt(m.offset);
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    const t = ctx.tokens[k]!;
-    if (t.kind !== "punct") continue;
-    if (t.text !== "(" && t.text !== ":" && !isDashAt(ctx.text, t.start, t.end)) return false;
-    // Another count of the same kind within six words before the opening mark.
-    const j = firstMentionAt(all, m.offset) - 1;
-    const prev = all[j];
-    return !!prev && prev.unit === m.unit && ctx.wordsBetween(prev.offset + prev.length, t.start) <= 6;
-  }
-  return false;
-}
-
-/** Is token i inside a phrase a locative preposition opens (in, at, en …), looking back a few words? */
-function locative(ctx: ArticleContext, i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    const t = ctx.tokens[k]!;
-    if (LANG.destinationPrepositions.has(t.text) || LANG.motionPrepositions.has(t.text)) return true;
-    if (t.kind === "punct" && t.text !== ",") return false;
-    if (LANG.phraseBreakers.has(t.text) || LANG.originPrepositions.has(t.text)) return false;
-  }
-  return false;
-}
-
-/** "de 29 años" after a name is an age in Spanish, as is "aged 29" in English. */
-function isAgeLike(ctx: ArticleContext, m: NumberMention): boolean {
-  if (m.unit !== "duration" || !/^(year|ano)/.test(m.durationUnit ?? "")) return false;
-  const prev = ctx.tokens[ctx.tokenAt(m.offset) - 1];
-  return !!prev && (prev.text === "de" || LANG.ageWords.has(prev.text));
-}
-
-/**
- * Does the number count the rule's noun? The noun must follow it within its own phrase: no
- * preposition, verb or other number between ("two planes carrying 252 men" counts planes), and
- * no nationality other than the counted people's ("10 U.S. nationals" are another group).
- */
-function countsTheNoun(ctx: ArticleContext, c: Compiled, m: NumberMention): boolean {
-  const near = c.filter.near;
-  if (!near || near.side !== "after" || c.o.unit !== "count") return true;
-  const end = m.offset + m.length;
-  const h = ctx.hits(near.set)[firstStartingAt(ctx.hits(near.set), end)];
-  if (!h) return false;
-  for (let i = ctx.tokenAt(end); i < ctx.tokens.length && ctx.tokens[i]!.start < h.start; i++) {
-    const t = ctx.tokens[i]!;
-    // "hundreds of Venezuelans", "decenas de hombres": a vague amount takes its noun with "of".
-    if (m.qualifier === "vague" && LANG.partitiveOf.has(t.text) && i === ctx.tokenAt(end)) continue;
-    if (t.kind === "number" || LANG.phraseBreakers.has(t.text) || (t.kind === "punct" && t.text !== "-" && t.text !== ".")) return false;
-    if (t.kind === "word" && t.text.endsWith("ing")) return false;
-  }
-  // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
-  const next = ctx.tokens[ctx.tokenAt(h.end)];
-  if (next && next.kind === "word" && !next.brk && modifiesNextWord(ctx, ctx.tokenAt(h.end))) return false;
-  if (c.o.nationality) {
-    const countries = ctx.countries();
-    for (let k = firstMentionAt(countries, end); k < countries.length && countries[k]!.offset < h.end; k++) {
-      if (!c.o.nationality.includes(countries[k]!.code)) return false;
-    }
-  }
-  return true;
-}
-
 export const quantity = defineKind({
   meta: {
     name: "quantity",
@@ -282,7 +124,7 @@ export const quantity = defineKind({
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
       if (
         o.unit === "count" &&
-        (inBreakdown(ctx, m, all) || isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, c, m))
+        (inBreakdown(ctx, m, all) || isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, o, c.filter.near, m))
       )
         continue;
       const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
