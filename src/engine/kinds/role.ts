@@ -9,20 +9,8 @@
 import { z } from "zod";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
-import {
-  inTitle,
-  namesOffice,
-  offices,
-  parseTitle,
-  sameOffice,
-  titleAfter,
-  titleBefore,
-  titlePredicate,
-  titleVocab,
-  type Offices,
-  type Title,
-  type TitleSpan,
-} from "./role-title";
+import { namesOffice, offices, sameOffice, type Offices } from "./role-offices";
+import { inTitle, parseTitle, titleAfter, titleBefore, titlePredicate, titleVocab, type Title, type TitleSpan } from "./role-title";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
