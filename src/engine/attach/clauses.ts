@@ -31,7 +31,8 @@ export const cache = new WeakMap<ArticleContext, Attachment>();
 export const OPENER_PHRASES = phrasesOf("clauseOpeners");
 const OPENER_FIRST = new Set(OPENER_PHRASES.map((w) => w[0]!));
 
-export const CORRECTIONS = [...LANG.correctionMarkers];
+/** Every correction marker in one pattern: the article is scanned once, not once per marker. */
+const CORRECTIONS = new RegExp([...LANG.correctionMarkers].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
 
 // Parentheses do not cut: "(CECOT)", "(AP)" sit inside the clause they gloss.
 export const HARD_BREAKS = new Set([";", ":", "?", "!"]);
@@ -127,9 +128,8 @@ export function build(ctx: ArticleContext): Attachment {
   // Correction notices are their own frame: every clause of such a sentence is skipped.
   const correction = new Set<number>();
   const folded = ctx.folded;
-  for (const marker of CORRECTIONS) {
-    for (let at = folded.indexOf(marker); at >= 0; at = folded.indexOf(marker, at + marker.length)) correction.add(ctx.sentenceAt(at));
-  }
+  for (const m of folded.matchAll(CORRECTIONS)) correction.add(ctx.sentenceAt(m.index));
+
   return { cuts, clauses, correction };
 }
 
