@@ -6,4 +6,4 @@ export { isGenericPredicate, windowAround } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
 export { bindEvent, valueClause, type Binding } from "./bind";
 export { datesANoun } from "./participants";
-export { boundaryBefore, coordinatedDates } from "./dates";
+export { boundaryBefore, coordinatedDates, isDateLine } from "./dates";
