@@ -69,7 +69,7 @@ export function bindEvent(
   sentence: number,
   bind: "nearest" | "clause",
 ): Binding | null {
-  if (inCorrection(ctx, sentence)) return null;
+  if (inCorrection(ctx, sentence) || valueDenied(ctx, start)) return null;
   const own = valueClause(ctx, start, end);
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start)) return null;
@@ -123,6 +123,12 @@ export function bindEvent(
     : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
   if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, bound))) return null;
+  // "10 Americans …, who had been held for more than a year": a relative clause's subject is its antecedent.
+  if (e.group) {
+    const predicateClause = clauseAt(ctx, (bound as Binding).start);
+    const whose = withAntecedent(ctx, predicateClause);
+    if (whose !== predicateClause && anotherGroup(ctx, e.group, { ...whose, end: predicateClause.start }, start, end, true)) return null;
+  }
   return bound;
 }
 
@@ -133,6 +139,18 @@ export function negated(ctx: ArticleContext, start: number): boolean {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
     if (LANG.negations.has(t.text)) return true;
+  }
+  return false;
+}
+
+/** "held for a few months, not a year", "no 300 sino 252": the value itself is denied (an article may stand between). */
+export function valueDenied(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.negations.has(t.text)) return true;
+    if (!LANG.articles.has(t.text)) return false;
   }
   return false;
 }

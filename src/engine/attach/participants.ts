@@ -11,7 +11,14 @@ import { isGenericPredicate, windowAround } from "./predicates";
 import type { DateMention } from "../text-adapter";
 
 /** Does the clause count people other than the event's group ("177 of them", "190 Venezuelans")? */
-export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, c: Clause, start: number, end: number): boolean {
+export function anotherGroup(
+  ctx: ArticleContext,
+  g: NonNullable<CompiledEvent["group"]>,
+  c: Clause,
+  start: number,
+  end: number,
+  exactOnly = false,
+): boolean {
   const numbers = ctx.numbers();
   const hits = ctx.hits(g.set);
   for (let k = firstMentionAt(numbers, c.start); k < numbers.length && numbers[k]!.offset < c.end; k++) {
@@ -20,6 +27,8 @@ export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["
     const i = ctx.tokenAt(n.offset + n.length);
     const a = ctx.tokens[i];
     const b = ctx.tokens[i + 1];
+    // An antecedent names its group plainly: "more than 250 men" and "one of the 252" may be the event's own.
+    if (exactOnly && (n.qualifier !== "exact" || n.age || (a && LANG.partitiveOf.has(a.text)))) continue;
     // "junto con otros 237 compatriotas", "with 237 others": companions in the same event, not
     // another group ("17 more men were flown" is another batch, and still counts as one).
     const k0 = ctx.tokenAt(n.offset);

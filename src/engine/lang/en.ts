@@ -216,6 +216,7 @@ export const en: LanguageTable = {
   ],
   // "two weeks later", "three days ago": a time offset, not a duration.
   offsetAfter: ["later", "ago", "earlier", "afterwards", "afterward", "before"],
+  offsetBefore: [],
   // English past tense: a lower-case word ending so is taken as a predicate (-ed), unless listed.
   verbSuffixes: ["ed"],
   notVerbs: [

@@ -145,6 +145,8 @@ export const es: LanguageTable = {
     "ha sido corregido",
   ],
   offsetAfter: ["después", "antes", "atrás", "más tarde"],
+  // "Hace un año", "hace exactamente cuatro meses".
+  offsetBefore: ["hace", "hacía"],
   // Spanish preterite and imperfect endings taken as predicates on lower-case words.
   verbSuffixes: ["ó", "aron", "ieron", "aban", "ían", "aba"],
   notVerbs: ["cabo", "lobo", "rabo", "pasó", "llegó"],

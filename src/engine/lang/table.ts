@@ -14,6 +14,8 @@ export interface LanguageTable {
   negations: string[];
   correctionMarkers: string[];
   offsetAfter: string[];
+  /** Words that make a length before it a time ago ("hace un año"): when, not how long. */
+  offsetBefore: string[];
   verbSuffixes: string[];
   notVerbs: string[];
   ageWords: string[];

@@ -28,3 +28,25 @@ describe("the story's own date lines", () => {
     expect(status(timeline, "t.launch_date")).toBe("fail");
   });
 });
+
+const held = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.stay.yaml": `id: t.stay\n${COMMON}kind: quantity\nunit: duration\nvalue: { min: 124, max: 125 }\nevent:\n  terms: [held, recluidos]\n  group: { sizes: [252], terms: [men, hombres] }\n`,
+});
+const stay = (text: string) => checkArticle({ text, publishedAt: "2026-07-18" }, held, { now: NOW }).verdicts[0]!.status;
+
+describe("lengths that are not the event's", () => {
+  it("leaves a time ago alone (hace un año)", () => {
+    expect(stay("Hace exactamente un año, los hombres recluidos fueron liberados.")).toBe("not_applicable");
+    expect(stay("Los hombres estuvieron recluidos un año.")).toBe("fail");
+  });
+  it("leaves a denied value alone (a few months, not a year)", () => {
+    expect(stay("So the men were held for four months, not a year.")).toBe("pass");
+    expect(stay("So the men were held for a year.")).toBe("fail");
+  });
+  it("reads a relative clause's subject from its antecedent (another group held elsewhere)", () => {
+    expect(stay("Venezuela freed 10 men, who had been held for more than a year.")).toBe("not_applicable");
+    expect(stay("The 252 men, who had been held for more than a year, were freed.")).toBe("fail");
+    expect(stay("More than 250 men who had been held for a year were freed.")).toBe("fail");
+  });
+});
