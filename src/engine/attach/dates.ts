@@ -63,12 +63,14 @@ const timelines = new WeakMap<ArticleContext, boolean>();
 
 /**
  * Is this date the story's own date line rather than an event's? A place and a date alone on a
- * line is a dateline; a date alone on its line is a timeline's heading only where the text has
- * several (a timeline), else it is the publication line under the headline.
+ * line is a dateline; a full date alone on its line is a timeline's heading only where the text
+ * has several (a timeline), else it is the publication line under the headline ("July 17" above
+ * one entry, without a year, still heads it).
  */
 export function isDateLine(ctx: ArticleContext, all: readonly DateMention[], m: DateMention): boolean {
   const shape = lineShape(ctx.text, m.offset, m.offset + m.length);
   if (shape !== "alone") return shape === "placed";
+  if (m.year === undefined || m.relative) return false;
   let timeline = timelines.get(ctx);
   if (timeline === undefined) {
     let alone = 0;
