@@ -6,7 +6,7 @@ import { LANG } from "../lang";
 import { hitWithin } from "../search";
 import { clauseAfter, clauseAt, inCorrection, mainPredicateClauses, nounPhraseReach, withAntecedent, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
-import { anotherGroup, occurrenceDate, occurrenceIdentified, oneperson } from "./participants";
+import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, oneperson, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, mainIsThis, sharedIsThis } from "./places";
 import { nearestPredicate, windowAround } from "./predicates";
 
@@ -110,6 +110,9 @@ export function bindEvent(
     if (!bound) return null;
   }
   if (!bound) return null;
+  // "hoy podría concretarse un canje": a modal between the value and its predicate makes it a possibility too.
+  const b: Binding = bound;
+  if (b.start > end && anyWordIn(ctx, LANG.modals, end, b.start)) return null;
   // A relative clause's time is its antecedent's ("in late January, in which Venezuela released six").
   const antecedent = withAntecedent(ctx, own);
   const dated = e.when
@@ -123,6 +126,7 @@ export function bindEvent(
     : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
   if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, bound))) return null;
+  if (e.group?.nationality && otherNationalsAt(ctx, e.group.nationality, bound) && !countsTheGroup(ctx, e.group, sentence)) return null;
   // "10 Americans …, who had been held for more than a year": a relative clause's subject is its antecedent.
   if (e.group) {
     const predicateClause = clauseAt(ctx, (bound as Binding).start);

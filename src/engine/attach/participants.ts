@@ -41,6 +41,46 @@ export function anotherGroup(
   return false;
 }
 
+/**
+ * Does the predicate take other nationals as its participants: a count of another country's people
+ * within three words of it, with no punctuation between ("la liberación de seis estadounidenses",
+ * "con seis estadounidenses liberados")? Farther off they are the exchange's other side, and so
+ * are they where the value's sentence counts the event's own group ("the 252 … in the exchange
+ * that freed 10 Americans").
+ */
+export function otherNationalsAt(ctx: ArticleContext, nationality: readonly string[], predicate: { start: number; end: number }): boolean {
+  const numbers = ctx.numbers();
+  const countries = ctx.countries();
+  const from = ctx.tokenAt(predicate.start);
+  const to = ctx.tokenAt(predicate.end);
+  let lo = from;
+  while (lo > 0 && from - lo < 4 && ctx.tokens[lo - 1]!.kind !== "punct" && !ctx.tokens[lo]!.brk) lo--;
+  let hi = to;
+  while (hi < ctx.tokens.length - 1 && hi - to < 4 && ctx.tokens[hi]!.kind !== "punct" && !ctx.tokens[hi + 1]!.brk) hi++;
+  const start = ctx.tokens[lo]!.start;
+  const end = ctx.tokens[Math.min(hi, ctx.tokens.length - 1)]!.end;
+  for (let k = firstMentionAt(numbers, start); k < numbers.length && numbers[k]!.offset < end; k++) {
+    const n = numbers[k]!;
+    if (n.unit !== "count") continue;
+    const after = n.offset + n.length;
+    const m = countries[firstMentionAt(countries, after)];
+    if (m && m.form === "demonym" && !nationality.includes(m.code) && ctx.wordsBetween(after, m.offset) <= 1) return true;
+  }
+  return false;
+}
+
+/** Does the sentence count the event's own group ("the 252 Venezuelans")? */
+export function countsTheGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, sentence: number): boolean {
+  const numbers = ctx.numbers();
+  const hits = ctx.hits(g.set);
+  const s = ctx.sentences[sentence]!;
+  for (let k = firstMentionAt(numbers, s.start); k < numbers.length && numbers[k]!.offset < s.end; k++) {
+    const n = numbers[k]!;
+    if (n.unit === "count" && g.sizes.includes(n.value) && nextHitWithin(ctx, hits, n.offset + n.length, 2)) return true;
+  }
+  return false;
+}
+
 /** Is the clause (or the one whose subject it shares) about one person ("he", "ella")? */
 export function oneperson(ctx: ArticleContext, own: Clause, predicate: { start: number }): boolean {
   // The bound predicate's own subject: a pronoun right before it ("he had spent", "he was moved").

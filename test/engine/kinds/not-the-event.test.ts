@@ -50,3 +50,25 @@ describe("lengths that are not the event's", () => {
     expect(stay("More than 250 men who had been held for a year were freed.")).toBe("fail");
   });
 });
+
+const freed = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.freed.yaml": `id: t.freed\n${COMMON}kind: date\ndate: 2025-07-18\nevent:\n  terms: [freed, liberados, liberación]\n  group: { sizes: [252], terms: [men, hombres, Venezuelans], nationality: [VE] }\n`,
+});
+const freedOn = (text: string) => checkArticle({ text, publishedAt: "2025-07-19" }, freed, { now: NOW }).verdicts[0]!.status;
+
+describe("another group's or a possible event's date", () => {
+  it("leaves the release of other nationals alone", () => {
+    expect(freedOn("La visita del enviado el 31 de enero terminó con la liberación de seis estadounidenses.")).toBe("not_applicable");
+    expect(freedOn("31 de enero de 2025 — El enviado regresa a Washington con seis estadounidenses liberados.")).toBe("not_applicable");
+    expect(freedOn("Seis estadounidenses fueron liberados el 31 de enero.")).toBe("not_applicable");
+    expect(freedOn("Los hombres fueron liberados el 31 de enero.")).toBe("fail");
+  });
+  it("still judges the group's own date beside the exchange's other side", () => {
+    expect(freedOn("The 252 Venezuelans were freed on July 20 in the exchange that freed 10 Americans.")).toBe("fail");
+  });
+  it("reads a modal between the value and its predicate as a possibility", () => {
+    expect(freedOn("Fuentes confirman que hoy podrían ser liberados los hombres.")).toBe("not_applicable");
+    expect(freedOn("Fuentes confirman que hoy fueron liberados los hombres.")).toBe("fail");
+  });
+});
