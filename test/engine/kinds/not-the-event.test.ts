@@ -23,6 +23,10 @@ describe("the story's own date lines", () => {
   it("does not date an event by a dateline of a place and a date alone on its line", () => {
     expect(status("Cabo Cañaveral, 20 de junio de 2024\n\nEl cohete fue lanzado desde la costa.", "t.launch_date")).toBe("not_applicable");
   });
+  it("does not carry a date across a semicolon to the next statement's predicate", () => {
+    expect(status("Unveiled: May 2, 2024; the rocket launched from the coast.", "t.launch_date")).toBe("not_applicable");
+    expect(status("On May 2, 2024, the rocket launched from the coast.", "t.launch_date")).toBe("fail");
+  });
   it("still reads a timeline's date headings as the entries' dates", () => {
     const timeline = "May 2, 2024\n\nThe crew trained.\n\nMay 12, 2024\n\nThe rocket launched from the coast.";
     expect(status(timeline, "t.launch_date")).toBe("fail");
