@@ -147,7 +147,11 @@ function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: numb
   const own = valueClause(ctx, start, end);
   const clause = withAntecedent(ctx, own);
   for (const g of c.all)
-    if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end) && !namedBefore(ctx, g.set, clause, start))
+    if (
+      g.scope === "clause" &&
+      !referredToWithin(ctx, ctx.hits(g.set), clause.start, clause.end) &&
+      !namedBefore(ctx, g.set, clause, start)
+    )
       return false;
   // Excluded words count in the value's clause — or, when that clause has no predicate of its own,
   // in the one its subject resumes in ("137 Venezuelans | were removed under the Alien Enemies
@@ -162,6 +166,32 @@ function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: numb
     }
   }
   return true;
+}
+
+/** Does a hit in [from, to) refer to the thing, not introduce another of its kind ("a camp", "una prisión")? */
+function referredToWithin(ctx: ArticleContext, hits: readonly Hit[], from: number, to: number): boolean {
+  for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < to; k++) {
+    if (hits[k]!.end <= to && !introducesAnother(ctx, hits[k]!.start)) return true;
+  }
+  return false;
+}
+
+/**
+ * "a camp the government says can hold up to 5,000", "una prisión en Santa Elena con capacidad
+ * para 736": an indefinite article (an adjective or two may stand between) introduces another
+ * thing of the kind. English "a" counts only before a lower-case word: in Spanish it means "to"
+ * ("enviados a CECOT").
+ */
+function introducesAnother(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.indefiniteArticles.has(t.text)) return true;
+    if (t.text === "a") return !/\p{Lu}/u.test(ctx.text[ctx.tokens[k + 1]!.start] ?? "");
+    if (LANG.articles.has(t.text) || LANG.definiteArticles.has(t.text)) return false;
+  }
+  return false;
 }
 
 /**

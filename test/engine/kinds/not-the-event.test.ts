@@ -76,3 +76,20 @@ describe("another group's or a possible event's date", () => {
     expect(freedOn("Fuentes confirman que hoy fueron liberados los hombres.")).toBe("fail");
   });
 });
+
+const capacity = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.capacity.yaml": `id: t.capacity\n${COMMON}kind: quantity\nunit: count\nvalue: 40000\nnear: { terms: [can hold, capacidad para], words: 4, side: before }\ncontext:\n  all:\n    - terms: [CECOT, prison, camp, prisión]\n      scope: clause\n`,
+});
+const holds = (text: string) => checkArticle({ text, publishedAt: "2025-07-19" }, capacity, { now: NOW }).verdicts[0]!.status;
+
+describe("another thing of the kind", () => {
+  it("reads an indefinite article as introducing another facility", () => {
+    expect(holds("The army post now hosts a camp the government says can hold up to 5,000 people.")).toBe("not_applicable");
+    expect(holds("Ecuador abrió una prisión en Santa Elena con capacidad para 736 internos.")).toBe("not_applicable");
+  });
+  it("still judges the facility itself", () => {
+    expect(holds("The prison can hold up to 5,000 people.")).toBe("fail");
+    expect(holds("CECOT, a prison that can hold 40,000 inmates, opened in 2023.")).toBe("pass");
+  });
+});
