@@ -199,11 +199,13 @@ function introducesAnother(ctx: ArticleContext, start: number): boolean {
  * pronoun before the value stands for a thing the previous sentence of the paragraph names.
  */
 function namedBefore(ctx: ArticleContext, set: number, clause: { start: number }, value: number): boolean {
-  let pronoun = false;
+  const s = ctx.sentenceAt(value);
+  // A sentence that opens on its verb has dropped its subject ("Fue inaugurado en 2023", "Tiene capacidad para …").
+  let pronoun = clause.start === ctx.sentences[s]!.start && LANG.auxiliaries.has(ctx.tokens[ctx.tokenAt(clause.start)]?.text ?? "");
   for (let i = ctx.tokenAt(clause.start); i < ctx.tokens.length && ctx.tokens[i]!.start < value && !pronoun; i++)
     pronoun = LANG.thingPronouns.has(ctx.tokens[i]!.text);
   if (!pronoun) return false;
-  const s = ctx.sentenceAt(value);
+
   if (s === 0 || ctx.sentences[s - 1]!.paragraph !== ctx.sentences[s]!.paragraph) return false;
   return hitWithin(ctx.hits(set), ctx.sentences[s - 1]!.start, ctx.sentences[s]!.start);
 }

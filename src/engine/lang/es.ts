@@ -310,7 +310,7 @@ export const es: LanguageTable = {
     "semanas",
     "dias",
   ],
-  auxiliaries: ["fue", "fueron", "es", "son", "habia", "habian", "ha", "han", "era", "eran", "estaba", "estaban"],
+  auxiliaries: ["fue", "fueron", "es", "son", "habia", "habian", "ha", "han", "era", "eran", "estaba", "estaban", "tiene", "tienen"],
   departureVerbs: ["salieron", "salió", "sale", "salen", "partieron", "partió", "despegaron", "despegó", "abandonaron"],
   partQuantifiers: ["mayoria", "mayor parte", "muchos", "algunos", "varios", "mitad"],
   singularPronouns: ["ella"], // not "él": folded, it is the article "el"

@@ -93,3 +93,11 @@ describe("another thing of the kind", () => {
     expect(holds("CECOT, a prison that can hold 40,000 inmates, opened in 2023.")).toBe("pass");
   });
 });
+
+describe("a dropped subject", () => {
+  it("takes the thing named in the sentence before when a sentence opens on its verb", () => {
+    expect(holds("El CECOT está en Tecoluca. Tiene capacidad para 40.000 presos.")).toBe("pass");
+    expect(holds("El CECOT está en Tecoluca. Tiene capacidad para 30.000 presos.")).toBe("fail");
+    expect(holds("La ciudad está en el sur. Tiene capacidad para 30.000 presos.")).toBe("not_applicable");
+  });
+});
