@@ -169,11 +169,26 @@ export function occurrenceIdentified(
 }
 
 /** "a law from 1798", "la Ley de 1798", "the Act of 1798": a year hung on a noun dates that thing, not an event. */
-export function datesANoun(ctx: ArticleContext, m: DateMention): boolean {
+export function datesANoun(ctx: ArticleContext, m: DateMention, e?: CompiledEvent): boolean {
   if (m.granularity !== "year") return false;
   const i = ctx.tokenAt(m.offset);
+  if (e && yearModifiesAnotherNoun(ctx, e, i, m.offset + m.length)) return true;
   const prep = ctx.tokens[i - 1];
   const noun = ctx.tokens[i - 2];
   if (!prep || !noun || noun.kind !== "word" || LANG.timeNouns.has(noun.text)) return false;
   return LANG.partitiveOf.has(prep.text) || (prep.text === "from" && !isGenericPredicate(ctx, i - 2));
+}
+
+/** "a 1798 law", "the 2023 inauguration": a year between an article and a noun dates that noun; "the 2025 flights" (the event's own word) still counts. */
+function yearModifiesAnotherNoun(ctx: ArticleContext, e: CompiledEvent, i: number, end: number): boolean {
+  const article = ctx.tokens[i - 1];
+  const noun = ctx.tokens[ctx.tokenAt(end)];
+  if (!article || !LANG.articles.has(article.text) || !noun || noun.kind !== "word" || noun.start > end + 1) return false;
+  if (/\p{Lu}/u.test(ctx.text[noun.start] ?? "") || isGenericPredicate(ctx, ctx.tokenAt(end))) return false;
+  const own = (set: number) => {
+    const hits = ctx.hits(set);
+    const h = hits[firstStartingAt(hits, noun.start)];
+    return h !== undefined && h.start === noun.start;
+  };
+  return !own(e.set) && !(e.ambiguous && own(e.ambiguous.set));
 }

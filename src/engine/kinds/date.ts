@@ -107,7 +107,8 @@ export const date = defineKind({
       const s = ctx.sentenceAt(start);
       const group = groups[gi]!;
       // "since March and April": the preposition before a coordination governs all of it.
-      if (c.filter.event && (boundaryBefore(ctx, all[group[0]!]!.offset) || datesANoun(ctx, m) || isDateLine(ctx, all, m))) continue;
+      if (c.filter.event && (boundaryBefore(ctx, all[group[0]!]!.offset) || datesANoun(ctx, m, c.filter.event) || isDateLine(ctx, all, m)))
+        continue;
       const binding = mentionPasses(ctx, c.filter, start, end, s, "nearest");
       if (!binding) continue;
       // A span of days ("15–16 March") agrees when either end does.

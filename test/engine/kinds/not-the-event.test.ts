@@ -27,6 +27,10 @@ describe("the story's own date lines", () => {
     expect(status("Unveiled: May 2, 2024; the rocket launched from the coast.", "t.launch_date")).toBe("not_applicable");
     expect(status("On May 2, 2024, the rocket launched from the coast.", "t.launch_date")).toBe("fail");
   });
+  it("reads a year between an article and another noun as that noun's (a 1798 law)", () => {
+    expect(status("The rocket launched under a 2019 law that allows private flights.", "t.launch_date")).toBe("not_applicable");
+    expect(status("The rocket launched in 2019 under a law that allows private flights.", "t.launch_date")).toBe("fail");
+  });
   it("still reads a timeline's date headings as the entries' dates", () => {
     const timeline = "May 2, 2024\n\nThe crew trained.\n\nMay 12, 2024\n\nThe rocket launched from the coast.";
     expect(status(timeline, "t.launch_date")).toBe("fail");
