@@ -420,6 +420,7 @@ export const en: LanguageTable = {
   thingPronouns: ["it", "its"],
   dateJoiners: ["and", "or", "to", "through", "and in", "and on", "or in"],
   comitatives: ["with", "alongside", "accompanied by"],
+  eventNouns: ["visit", "trip", "meeting", "talks", "summit", "tour"],
   timeNouns: [
     "spring",
     "summer",

@@ -292,6 +292,7 @@ export const es: LanguageTable = {
   thingPronouns: [],
   dateJoiners: ["y", "e", "o", "u", "al", "a", "y en", "y el", "o en"],
   comitatives: ["con", "junto a", "acompañado de", "acompañados de"],
+  eventNouns: ["visita", "viaje", "reunión", "conversaciones", "llamada", "cumbre", "gira"],
   timeNouns: [
     "primavera",
     "verano",

@@ -31,6 +31,10 @@ describe("the story's own date lines", () => {
     expect(status("The rocket launched under a 2019 law that allows private flights.", "t.launch_date")).toBe("not_applicable");
     expect(status("The rocket launched in 2019 under a law that allows private flights.", "t.launch_date")).toBe("fail");
   });
+  it("gives a date next to another event's noun to that event (during his visit in February)", () => {
+    expect(status("They agreed on the launch during a visit in February.", "t.launch_date")).toBe("not_applicable");
+    expect(status("During the minister's visit, the rocket launched in February.", "t.launch_date")).toBe("fail");
+  });
   it("still reads a timeline's date headings as the entries' dates", () => {
     const timeline = "May 2, 2024\n\nThe crew trained.\n\nMay 12, 2024\n\nThe rocket launched from the coast.";
     expect(status(timeline, "t.launch_date")).toBe("fail");
