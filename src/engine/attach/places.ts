@@ -7,6 +7,7 @@ import { negated } from "./bind";
 import { startsEventTerm, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { isGenericPredicate } from "./predicates";
+import { boundaryBefore } from "./dates";
 
 /** How far after a predicate its places may sit, in tokens ("flown on two planes to Maiquetía"). */
 export const PLACE_REACH = 14;
@@ -85,7 +86,14 @@ export function anyMainIsThis(
 ): Hit | null {
   for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) {
     const p = main[k]!;
-    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && mainIsThis(ctx, a, p.end, c)) return p;
+    // "held there until their release": an event after a boundary word ends another state; it is not the count's.
+    if (
+      !negated(ctx, p.start) &&
+      !accompanies(ctx, p.end, value) &&
+      !(p.start > value && boundaryBefore(ctx, p.start)) &&
+      mainIsThis(ctx, a, p.end, c)
+    )
+      return p;
   }
   return null;
 }

@@ -279,7 +279,7 @@ export const en: LanguageTable = {
   originPrepositions: ["from", "out of"],
   weakOriginPrepositions: [],
   whenWords: ["when"],
-  articles: ["a", "an", "the", "its"],
+  articles: ["a", "an", "the", "its", "their"],
   locatives: ["in", "at", "inside", "within", "near", "into"],
   placeLinkers: [
     "is",

@@ -109,3 +109,17 @@ describe("a dropped subject", () => {
     expect(holds("La ciudad está en el sur. Tiene capacidad para 30.000 presos.")).toBe("not_applicable");
   });
 });
+
+const released = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.released.yaml": `id: t.released\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nnear: { terms: [men, venezolanos], words: 2, side: after }\nevent:\n  terms: [released, release, liberación]\n`,
+});
+const count = (text: string) => checkArticle({ text, publishedAt: "2026-03-27" }, released, { now: NOW }).verdicts[0]!.status;
+
+describe("an event that ends another state", () => {
+  it("does not count a group for an event after until/hasta (held until their release)", () => {
+    expect(count("In March the prison received 238 men, who stayed there until their release in July.")).toBe("not_applicable");
+    expect(count("El penal recibió a 238 venezolanos, que permanecieron allí hasta su liberación.")).toBe("not_applicable");
+    expect(count("In July, 238 men were released.")).toBe("fail");
+  });
+});
