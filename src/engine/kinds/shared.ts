@@ -245,7 +245,7 @@ export function nearHolds(ctx: ArticleContext, near: CompiledNear, start: number
   const over = hits[k];
   if (over && over.start < end && over.sentence === sentence) return true;
   // Words between grow with distance, so only the nearest hit on each side can be close enough.
-  if (near.side !== "before") {
+  if (near.side !== "before" || headsEntry(ctx.text, start, end)) {
     const after = hits[firstStartingAt(hits, end)];
     if (after && after.sentence === sentence && ctx.wordsBetween(end, after.start) <= near.words) return true;
   }
@@ -254,6 +254,12 @@ export function nearHolds(ctx: ArticleContext, near: CompiledNear, start: number
     if (before && before.sentence === sentence && ctx.wordsBetween(before.end, start) <= near.words) return true;
   }
   return false;
+}
+
+/** "January 31, 2023 — Bukele inaugurates …", "• March 15: …": a value at the start of its line that a dash or colon introduces an entry with. */
+function headsEntry(text: string, start: number, end: number): boolean {
+  for (let k = start - 1; k >= 0 && text[k] !== "\n"; k--) if (!/[\s\p{P}\p{S}]/u.test(text[k]!)) return false;
+  return /^\s*[:\u2013\u2014-]\s/u.test(text.slice(end, end + 4));
 }
 
 /** Is the span directly preceded (ignoring spaces/punctuation) by a hit of `set`? */

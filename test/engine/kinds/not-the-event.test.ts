@@ -123,3 +123,17 @@ describe("an event that ends another state", () => {
     expect(count("In July, 238 men were released.")).toBe("fail");
   });
 });
+
+const opened = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.opened.yaml": `id: t.opened\n${COMMON}kind: date\ndate: 2023-01-31\nnear: { terms: [opens, inaugura], words: 4, side: before }\n`,
+});
+const openedOn = (text: string) => checkArticle({ text, publishedAt: "2026-04-01" }, opened, { now: NOW }).verdicts[0]!.status;
+
+describe("a timeline entry's date", () => {
+  it("reads the event after the dash of an entry the date heads", () => {
+    expect(openedOn("January 31, 2024 — The museum opens its doors.")).toBe("fail");
+    expect(openedOn("• 31 de enero de 2023: Bukele inaugura el museo.")).toBe("pass");
+    expect(openedOn("In 2024 the museum, which had been closed, opens again.")).toBe("not_applicable");
+  });
+});
