@@ -86,6 +86,8 @@ export interface LanguageTable {
   auxiliaries: string[];
   /** Nouns of time: "the spring of 2025" is a time, not a thing dated 2025 ("a law from 1798"). */
   timeNouns: string[];
+  /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
+  areaNouns: string[];
   /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */
   eventNouns: string[];
   /** Comitatives: "returned with six Americans" — what follows accompanies the event, it is not its object. */
