@@ -106,7 +106,7 @@ export function bindEvent(
       c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
     }
   } else {
-    bound = anyMainIsThis(ctx, main, a, c, start) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
+    bound = anyMainIsThis(ctx, main, a, c, start, end) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
     if (!bound) return null;
   }
   if (!bound) return null;

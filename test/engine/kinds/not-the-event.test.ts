@@ -112,7 +112,7 @@ describe("a dropped subject", () => {
 
 const released = rulesetOf({
   "t/pack.yaml": "pack: t\nterms: {}\n",
-  "t/t.released.yaml": `id: t.released\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nnear: { terms: [men, venezolanos], words: 2, side: after }\nevent:\n  terms: [released, release, liberación]\n`,
+  "t/t.released.yaml": `id: t.released\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nnear: { terms: [men, venezolanos, repatriados], words: 2, side: after }\nevent:\n  terms: [released, release, liberación, repatriados]\n`,
 });
 const count = (text: string) => checkArticle({ text, publishedAt: "2026-03-27" }, released, { now: NOW }).verdicts[0]!.status;
 
@@ -121,6 +121,10 @@ describe("an event that ends another state", () => {
     expect(count("In March the prison received 238 men, who stayed there until their release in July.")).toBe("not_applicable");
     expect(count("El penal recibió a 238 venezolanos, que permanecieron allí hasta su liberación.")).toBe("not_applicable");
     expect(count("In July, 238 men were released.")).toBe("fail");
+  });
+  it("does not take the counted noun for the predicate when a verb before it is (Llegan 98 repatriados)", () => {
+    expect(count("Hoy llegaron 98 repatriados por Comalapa.")).toBe("not_applicable");
+    expect(count("Ayer, 98 repatriados llegaron a casa.")).toBe("fail");
   });
 });
 
