@@ -27,6 +27,8 @@ export function anotherGroup(
     const i = ctx.tokenAt(n.offset + n.length);
     const a = ctx.tokens[i];
     const b = ctx.tokens[i + 1];
+    // "one of 238 Venezuelans", "uno de los 252": a member of the event's own group.
+    if (a && LANG.partitiveOf.has(a.text) && partOfTheGroup(ctx, g, i + 1)) continue;
     // An antecedent names its group plainly: "more than 250 men" and "one of the 252" may be the event's own.
     if (exactOnly && (n.qualifier !== "exact" || n.age || (a && LANG.partitiveOf.has(a.text)))) continue;
     // "junto con otros 237 compatriotas", "with 237 others": companions in the same event, not
@@ -77,6 +79,20 @@ export function countsTheGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent
   for (let k = firstMentionAt(numbers, s.start); k < numbers.length && numbers[k]!.offset < s.end; k++) {
     const n = numbers[k]!;
     if (n.unit === "count" && g.sizes.includes(n.value) && nextHitWithin(ctx, hits, n.offset + n.length, 2)) return true;
+  }
+  return false;
+}
+
+/** Is the whole after a partitive's "of" (past a determiner) one of the group's sizes? */
+function partOfTheGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, i: number): boolean {
+  const numbers = ctx.numbers();
+  for (let k = i; k < Math.min(i + 2, ctx.tokens.length); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "number" || t.kind === "word") {
+      const n = numbers[firstMentionAt(numbers, t.start)];
+      if (n && n.offset === t.start) return g.sizes.includes(n.value);
+      if (!LANG.partitiveDeterminers.has(t.text)) return false;
+    }
   }
   return false;
 }

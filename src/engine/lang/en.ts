@@ -41,6 +41,7 @@ export const en: LanguageTable = {
     "added",
     "wrote",
     "writes",
+    "publishes",
     "reported",
     "reports",
     "posted",

@@ -45,6 +45,7 @@ export const es: LanguageTable = {
     "explicó",
     "escribió",
     "publicó",
+    "publica",
     "agregó",
     "añadió",
     "sostuvo",

@@ -79,6 +79,13 @@ describe("another group's or a possible event's date", () => {
   it("still judges the group's own date beside the exchange's other side", () => {
     expect(freedOn("The 252 Venezuelans were freed on July 20 in the exchange that freed 10 Americans.")).toBe("fail");
   });
+  it("keeps a member of the group in the group's event (one of the 252)", () => {
+    expect(freedOn("On July 20, Luis, one of the 252 men, was freed.")).toBe("fail");
+    expect(freedOn("On July 20, Luis, one of six men, was freed.")).toBe("not_applicable");
+  });
+  it("reads a present-tense statement as the predicate of its date (today publishes)", () => {
+    expect(freedOn("The group today publishes testimony from 40 of the 252 men who were freed on 18 July.")).toBe("pass");
+  });
   it("reads a modal between the value and its predicate as a possibility", () => {
     expect(freedOn("Fuentes confirman que hoy podrían ser liberados los hombres.")).toBe("not_applicable");
     expect(freedOn("Fuentes confirman que hoy fueron liberados los hombres.")).toBe("fail");
