@@ -2,6 +2,7 @@
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
 import {
+  anyWordIn,
   bindEvent,
   compileEvent,
   predicateClause,
@@ -129,7 +130,16 @@ export function mentionPasses(
   if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
   const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
   if (f.event && !predicate) return null;
+  // Without an event, a condition's consequence still is not the fact ("if …, the costs would exceed $20 million").
+  if (!f.event && inPossibility(ctx, start, end)) return null;
   return { predicate };
+}
+
+/** Is the value the consequence of a condition: "if …" earlier in its sentence and a modal in its clause before it? */
+function inPossibility(ctx: ArticleContext, start: number, end: number): boolean {
+  const s = ctx.sentences[ctx.sentenceAt(start)]!;
+  if (!anyWordIn(ctx, LANG.conditions, s.start, start)) return false;
+  return anyWordIn(ctx, LANG.modals, valueClause(ctx, start, end).start, start);
 }
 
 /** A mention that counts for the rule, and the event predicate that bound it (rules with an `event`). */

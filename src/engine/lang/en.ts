@@ -199,6 +199,7 @@ export const en: LanguageTable = {
   partitiveDeterminers: ["the", "those", "these", "them", "all", "its", "their"],
   // The clause is a plan, a possibility or a question, not a fact that happened.
   modals: ["will", "would", "could", "might", "may", "can", "should", "shall", "must", "if", "whether"],
+  conditions: ["if", "unless"],
   negations: ["not", "never", "no", "n't", "neither", "nor"],
   // A sentence that reports a correction: its values are what was wrong, or the fix.
   correctionMarkers: [

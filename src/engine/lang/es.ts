@@ -116,6 +116,7 @@ export const es: LanguageTable = {
   additiveBefore: ["otros", "otras", "otro", "otra"],
   partitiveOf: ["de"],
   partitiveDeterminers: ["los", "las", "estos", "estas", "esos", "esas", "ellos", "ellas", "todos", "todas", "sus"],
+  conditions: ["si"],
   modals: [
     "podrá",
     "podrán",

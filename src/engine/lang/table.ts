@@ -11,6 +11,8 @@ export interface LanguageTable {
   partitiveOf: string[];
   partitiveDeterminers: string[];
   modals: string[];
+  /** Words that open a condition ("if a future administration …, the costs would …"). */
+  conditions: string[];
   negations: string[];
   correctionMarkers: string[];
   offsetAfter: string[];

@@ -148,3 +148,26 @@ describe("a timeline entry's date", () => {
     expect(openedOn("In 2024 the museum, which had been closed, opens again.")).toBe("not_applicable");
   });
 });
+
+const money = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.grant.yaml": `id: t.grant\n${COMMON}kind: quantity\nunit: money\ncurrency: USD\nvalue: 6000000\ntolerance: 0.06\ncontext:\n  all:\n    - terms: [cost, costs, pay, paid]\n`,
+});
+const grant = (text: string) => checkArticle({ text, publishedAt: "2025-09-01" }, money, { now: NOW }).verdicts[0]!.status;
+
+describe("a condition's consequence (rules without an event)", () => {
+  it("leaves 'if …, the costs would exceed $20 million' alone", () => {
+    expect(grant("If the program grew tenfold, the costs would exceed $20 million a year.")).toBe("not_applicable");
+    expect(grant("The costs exceeded $20 million a year.")).toBe("fail");
+    expect(grant("The prison can cost $20 million a year.")).toBe("fail");
+  });
+});
+
+describe("a year the engine guessed", () => {
+  it("does not fail a retrospective year-less date for the publication's year", () => {
+    const later = (text: string) => checkArticle({ text, publishedAt: "2026-07-18" }, freed, { now: NOW }).verdicts[0]!.status;
+    expect(later("Recordemos: los hombres fueron liberados el 18 de julio.")).toBe("pass");
+    expect(later("Recordemos: los hombres fueron liberados el 20 de julio.")).toBe("fail");
+    expect(later("The men were freed on July 18, 2026.")).toBe("fail");
+  });
+});
