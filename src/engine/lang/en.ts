@@ -394,6 +394,7 @@ export const en: LanguageTable = {
   formerTitles: ["former", "ex", "onetime", "one-time", "ousted", "deposed"],
   definiteArticles: ["the", "this", "that"],
   titleThen: ["then", "late"],
+  titleThenAfter: ["at the time", "at that time", "then"],
   titleNeutral: ["court", "of", "the", "for", "and", "-"],
   yearLinks: ["of"],
   genitives: [],

@@ -264,6 +264,7 @@ export const es: LanguageTable = {
   formerTitles: ["ex", "derrocado", "derrocada", "depuesto", "depuesta"],
   definiteArticles: ["el", "la", "los", "las", "este", "esta", "dicho", "dicha"],
   titleThen: ["entonces", "fallecido", "difunto", "extinto"],
+  titleThenAfter: ["en ese momento", "en aquel momento", "en aquel entonces", "por entonces", "entonces"],
   titleNeutral: ["corte", "tribunal", "de", "del", "la", "el", "y", "e"],
   yearLinks: ["de", "del"],
   genitives: ["de", "del"],

@@ -56,6 +56,8 @@ export interface LanguageTable {
   definiteArticles: string[];
   /** A title after these describes the past on purpose ("then-President", "the late"). */
   titleThen: string[];
+  /** After a title, the same: "president at the time", "presidente en ese momento". */
+  titleThenAfter: string[];
   /** Words a title may contain that name no office ("Court" in "District Court Judge"). */
   titleNeutral: string[];
   /** Words between a name and its year ("Act of 1798", "Ley … de 1798"). */
