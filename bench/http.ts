@@ -67,6 +67,7 @@ const mf = new Miniflare(
         scriptPath: join(outdir, "index.js"),
         compatibilityDate: "2026-11-01",
         d1Databases: { DB: D1_ID },
+        r2Buckets: { TEXTS: "accuracy-harness-texts" },
         queueProducers: { JOBS: "accuracy-jobs", DEAD_LETTERS: "accuracy-jobs-dlq" },
         bindings: { API_TOKEN: token, WEBHOOK_TOLERANCE_SECONDS: "300" },
       },

@@ -6,6 +6,7 @@ import type { Outcome } from "../engine";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
 import { articles, articleTotals as articleTotalsRow } from "./schema";
+import { resolveText } from "./texts";
 
 export type ArticleStatus = "active" | "withdrawn";
 
@@ -77,8 +78,9 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-export function toArticleRecord(row: typeof articles.$inferSelect): ArticleRecord {
-  return { ...toArticleSummary(row), text: row.text };
+/** The record with its text, read from R2 when the row holds none (storage/texts.ts). */
+export async function toArticleRecord(row: typeof articles.$inferSelect): Promise<ArticleRecord> {
+  return { ...toArticleSummary(row), text: await resolveText(row) };
 }
 
 /** The WHERE clause of the article filters (shared by the list, the dashboard totals and CSV exports). */
@@ -129,7 +131,7 @@ export async function listArticles(db: Db, filters: ArticleFilters, page: PageRe
 /** One article with its text, or null. */
 export async function getArticle(db: Db, id: string): Promise<ArticleRecord | null> {
   const row = await db.select().from(articles).where(eq(articles.id, id)).get();
-  return row ? toArticleRecord(row) : null;
+  return row ? await toArticleRecord(row) : null;
 }
 
 // ---- dashboard aggregates -------------------------------------------------------------------

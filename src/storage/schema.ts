@@ -22,6 +22,7 @@ export const articles = sqliteTable(
     externalId: text("external_id").notNull(),
     url: text("url"),
     title: text("title"),
+    /** The text, or '' once it lives in R2 under texts/<content_hash> (storage/texts.ts). */
     text: text("text").notNull(),
     /** SHA-256 hex of `text`: a new hash means the article changed. */
     contentHash: text("content_hash").notNull(),
@@ -54,6 +55,10 @@ export const articles = sqliteTable(
     index("articles_outcome").on(t.latestOutcome, t.lastCheckedAt),
     // The corrections queue: failing articles, oldest failure first.
     index("articles_failing").on(t.latestOutcome, t.failingSince, t.id),
+    // Texts still inline, for the offload job: entries exist only until a text moves to R2.
+    index("articles_text_inline")
+      .on(t.id)
+      .where(sql`text <> ''`),
   ],
 );
 

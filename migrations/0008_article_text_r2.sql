@@ -1,0 +1,1 @@
+CREATE INDEX `articles_text_inline` ON `articles` (`id`) WHERE text <> '';
