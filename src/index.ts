@@ -8,6 +8,7 @@ import { consumeJobs } from "./jobs/queue";
 import { SWEEP_CRON, sweepStuckDeliveries } from "./jobs/sweep";
 import { configProblems } from "./lib/config";
 import { offloadArticleTexts } from "./jobs/offload-texts";
+import { pruneOldRuns } from "./jobs/retention";
 import { setTextBucket } from "./storage/texts";
 
 // Article texts in R2 are read through storage (storage/texts.ts): a binding is fixed per isolate.
@@ -24,7 +25,14 @@ export default {
       const results = await Promise.allSettled([sweepStuckDeliveries(env, controller.scheduledTime), offloadArticleTexts(env)]);
       const failed = results.find((r) => r.status === "rejected");
       if (failed) throw failed.reason;
-    } else await runNightlyAudit(env, controller.scheduledTime);
+    } else {
+      const results = await Promise.allSettled([
+        runNightlyAudit(env, controller.scheduledTime),
+        pruneOldRuns(env, new Date(controller.scheduledTime)),
+      ]);
+      const failed = results.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
+    }
   },
   async queue(batch, env) {
     await consumeJobs(batch, env);

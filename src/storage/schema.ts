@@ -318,3 +318,14 @@ export const apiTokens = sqliteTable(
   },
   (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), index("api_tokens_owner").on(t.owner)],
 );
+
+/** Where run retention (storage/retention.ts) resumes: one row, id = 1. */
+export const retentionState = sqliteTable("retention_state", {
+  id: integer("id").primaryKey(),
+  /** The last run id examined in the current pass; '' = start from the oldest run. */
+  cursor: text("cursor").notNull().default(""),
+  /** Completed passes over the old runs, and runs deleted in all. */
+  passes: integer("passes").notNull().default(0),
+  runsDeleted: integer("runs_deleted").notNull().default(0),
+  updatedAt: text("updated_at").notNull(),
+});

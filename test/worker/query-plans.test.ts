@@ -19,6 +19,7 @@ import { getDb } from "../../src/storage/db";
 import { getArticleWithLatestRun, getLatestRunWithVerdicts, getRun, listRuns } from "../../src/storage/queries-runs";
 import { saveRun } from "../../src/storage/runs";
 import { offloadTexts } from "../../src/storage/texts";
+import { pruneRunsStep } from "../../src/storage/retention";
 import { phraseRule, resetArchive, ruleset } from "./fixtures/audits";
 
 type Recorded = Map<string, { params: unknown[]; label: string }>;
@@ -110,6 +111,8 @@ beforeAll(async () => {
   }
   await listChanges(db, audit.id, undefined, { limit: 50 });
   await listChanges(db, audit.id, "regression", { limit: 50 });
+  // Run retention: a step reads a range of run ids and checks each run through indexes.
+  await pruneRunsStep(db, { keepRuns: 1, keepDays: 0 }, { now: new Date(Date.now() + 60_000), examine: 10 });
 });
 
 describe("query plans", () => {

@@ -1,1 +1,0 @@
-CREATE INDEX `articles_text_inline` ON `articles` (`id`) WHERE text <> '';
