@@ -2,13 +2,12 @@
 import { env } from "cloudflare:workers";
 import type { Bindings } from "./env";
 import { app } from "./app";
-import { runNightlyAudit } from "./use-cases/audit";
 import type { JobMessage } from "./lib/job-messages";
 import { consumeJobs } from "./jobs/queue";
 import { SWEEP_CRON, sweepStuckDeliveries } from "./jobs/sweep";
 import { configProblems } from "./lib/config";
 import { offloadArticleTexts } from "./jobs/offload-texts";
-import { pruneOldRuns } from "./jobs/retention";
+import { runNightly } from "./jobs/nightly";
 import { setTextBucket } from "./storage/texts";
 
 // Article texts in R2 are read through storage (storage/texts.ts): a binding is fixed per isolate.
@@ -25,14 +24,7 @@ export default {
       const results = await Promise.allSettled([sweepStuckDeliveries(env, controller.scheduledTime), offloadArticleTexts(env)]);
       const failed = results.find((r) => r.status === "rejected");
       if (failed) throw failed.reason;
-    } else {
-      const results = await Promise.allSettled([
-        runNightlyAudit(env, controller.scheduledTime),
-        pruneOldRuns(env, new Date(controller.scheduledTime)),
-      ]);
-      const failed = results.find((r) => r.status === "rejected");
-      if (failed) throw failed.reason;
-    }
+    } else await runNightly(env, controller.scheduledTime);
   },
   async queue(batch, env) {
     await consumeJobs(batch, env);

@@ -79,15 +79,24 @@ export interface StartedAudit {
   started: boolean;
 }
 
-/** The cron entry: expire stuck audits, then start today's audit unless it already exists. */
-export async function runNightlyAudit(env: AuditEnv, scheduledTime: number, ruleset: Ruleset = currentRuleset()): Promise<StartedAudit> {
+/**
+ * The cron entry: expire stuck audits, then start today's audit unless it already exists.
+ * `expired` lists the audits it finished by expiry (their digests are the caller's: jobs/nightly.ts).
+ */
+export async function runNightlyAudit(
+  env: AuditEnv,
+  scheduledTime: number,
+  ruleset: Ruleset = currentRuleset(),
+): Promise<StartedAudit & { expired: string[] }> {
   const db = getDb(env.DB);
   const now = new Date(scheduledTime).toISOString();
+  const expired: string[] = [];
   for (const id of await staleRunningAudits(db, new Date(scheduledTime - AUDIT_MAX_AGE_MS).toISOString())) {
     console.warn(`audit ${id}: still running after ${AUDIT_MAX_AGE_MS / 3_600_000} h, expiring its pending batches`);
     await transact(db, expireAuditStatements(db, id, now));
+    expired.push(id);
   }
-  return startAudit(env, { trigger: "cron", now: new Date(scheduledTime), ruleset });
+  return { ...(await startAudit(env, { trigger: "cron", now: new Date(scheduledTime), ruleset })), expired };
 }
 
 /**
