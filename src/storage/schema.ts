@@ -74,6 +74,24 @@ export const articleTotals = sqliteTable("article_totals", {
   scoreCount: integer("score_count").notNull().default(0),
 });
 
+/**
+ * The dashboard's totals per (source, status, latest outcome), kept by triggers on `articles`
+ * (migration 0008): totals filtered by those fields, and the source menu, read these few rows
+ * instead of the archive. `outcome` is '' for an article never scored.
+ */
+export const articleCounts = sqliteTable(
+  "article_counts",
+  {
+    source: text("source").notNull(),
+    status: text("status").notNull(),
+    outcome: text("outcome").notNull(),
+    articles: integer("articles").notNull().default(0),
+    scoreSum: real("score_sum").notNull().default(0),
+    scoreCount: integer("score_count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.status, t.outcome] })],
+);
+
 /** One scoring of one article against one ruleset version. */
 export const runs = sqliteTable(
   "runs",
