@@ -22,6 +22,7 @@ import { type AuditDelta, applyDelta, finishIfComplete } from "../storage/audits
 import { type Db, getDb, transact } from "../storage/db";
 import { loadStoredRules } from "../storage/rulesets";
 import { prepareRunsWrite } from "../storage/runs";
+import { labelsOf } from "../storage/feedback";
 import type { StoredRule } from "../lib/implied-verdicts";
 import { scoreArticle, type ScoredArticle } from "../use-cases/score-article";
 import { type AuditEnv, processScan, settle } from "../use-cases/audit";
@@ -59,6 +60,11 @@ const storedRulesCache = new Map<string, Map<string, StoredRule>>();
 async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<BatchOutcome> {
   const auditId = batch.auditId;
   const articles = await loadBatchArticles(db, auditId, batch.articleIds);
+  // The batch's labels in one query; scoreArticle applies them, so dismissed findings stay dismissed.
+  const labels = await labelsOf(
+    db,
+    articles.map((a) => a.id),
+  );
   const previousRuns = articles.flatMap((a) => (a.previous ? [a.previous] : []));
   const verdicts = await loadVerdicts(
     db,
@@ -114,7 +120,8 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
     }
     let scored: ScoredArticle;
     try {
-      scored = scoreArticle(
+      scored = await scoreArticle(
+        db,
         {
           source: article.source,
           external_id: article.externalId,
@@ -124,7 +131,7 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
           published_at: article.publishedAt,
           language: article.language,
         },
-        { now, ruleset },
+        { now, ruleset, labels: labels.get(article.id) ?? new Map() },
       );
     } catch (err) {
       // The engine is deterministic: a throw would recur on retry, so record it and move on.

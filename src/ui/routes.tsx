@@ -157,7 +157,7 @@ uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, asy
   // saveRun's upsert marks an article active again; a withdrawn article must stay withdrawn.
   if (article.status === "withdrawn")
     return message(c, 400, "Article withdrawn", "This article was withdrawn in its CMS; it is no longer re-checked.");
-  await scoreArticle(article).store(db, { trigger: "api", actor: c.var.session.name ?? null });
+  await (await scoreArticle(db, article)).store(db, { trigger: "api", actor: c.var.session.name ?? null });
   return c.redirect(`/articles/${encodeURIComponent(id)}?rechecked`, 303);
 });
 
