@@ -43,7 +43,7 @@ export async function listCorrections(db: Db, filter: { rule?: string }, page: P
   if (served.length) {
     const verdicts = await db.all<{ run_id: string; rule_id: string; severity: string; message: string | null; evidence: string }>(
       sql`SELECT run_id, rule_id, severity, message, evidence FROM verdicts
-        WHERE status = 'fail' AND run_id IN (SELECT value FROM json_each(${JSON.stringify(served.map((r) => r.latest_run_id))})) ORDER BY run_id, rule_id`,
+        WHERE status = 'fail' AND dismissed = 0 AND run_id IN (SELECT value FROM json_each(${JSON.stringify(served.map((r) => r.latest_run_id))})) ORDER BY run_id, rule_id`,
     );
     for (const v of verdicts) {
       const list = failing.get(v.run_id) ?? [];

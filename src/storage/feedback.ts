@@ -218,15 +218,13 @@ export interface DismissedQuote {
 
 /** The wordings editors dismissed for a rule, the most often dismissed first. */
 export async function dismissedQuotes(db: Db, ruleId: string, limit = 100): Promise<DismissedQuote[]> {
-  return db
-    .all<DismissedQuote>(
-      sql`SELECT f.quote, count(DISTINCT f.article_id) AS articles, max(f.id) AS newest,
-        (SELECT article_id FROM feedback WHERE id = max(f.id)) AS article_id, (SELECT note FROM feedback WHERE id = max(f.id)) AS note,
-        (SELECT actor FROM feedback WHERE id = max(f.id)) AS actor, (SELECT created_at FROM feedback WHERE id = max(f.id)) AS at
-      FROM feedback f WHERE ${IN_FORCE} AND f.rule_id = ${ruleId} AND f.label = 'false_alarm'
-      GROUP BY f.quote ORDER BY articles DESC, newest DESC LIMIT ${limit}`,
-    )
-    .then((rows) => rows.map(({ newest: _n, ...r }: DismissedQuote & { newest?: string }) => r));
+  // The newest in-force false alarm per wording carries the note, who and when.
+  return db.all<DismissedQuote>(
+    sql`WITH d AS (SELECT f.* FROM feedback f WHERE ${IN_FORCE} AND f.rule_id = ${ruleId} AND f.label = 'false_alarm'),
+      g AS (SELECT quote, count(DISTINCT article_id) AS articles, max(id) AS newest FROM d GROUP BY quote)
+      SELECT g.quote, g.articles, d.article_id, d.note, d.actor, d.created_at AS at
+      FROM g JOIN d ON d.id = g.newest ORDER BY g.articles DESC, g.newest DESC LIMIT ${limit}`,
+  );
 }
 
 export interface LabelledArticle {
@@ -250,10 +248,11 @@ export async function labelledArticles(db: Db): Promise<LabelledArticle[]> {
       .where(sql`${articles.id} IN (SELECT value FROM json_each(${JSON.stringify(ids.slice(i, i + 90))}))`);
     for (const a of page) texts.set(a.id, a);
   }
+  const labels = new Map<string, LabelledArticle["labels"]>();
+  for (const r of rows)
+    labels.set(r.article_id, [...(labels.get(r.article_id) ?? []), { rule: r.rule_id, quote: r.quote, label: r.label, note: r.note }]);
   return ids.flatMap((id) => {
     const a = texts.get(id);
-    if (!a) return [];
-    const labels = rows.filter((r) => r.article_id === id).map((r) => ({ rule: r.rule_id, quote: r.quote, label: r.label, note: r.note }));
-    return [{ id, text: a.text, published_at: a.publishedAt, labels }];
+    return a ? [{ id, text: a.text, published_at: a.publishedAt, labels: labels.get(id) ?? [] }] : [];
   });
 }

@@ -40,7 +40,8 @@ function publisherOf(article: ArticleRecord): string {
 
 /**
  * One schema.org ClaimReview per failing span written in the outlet's own words (spans inside a
- * quotation are someone else's claim, whose author we do not know). Google's required fields:
+ * quotation are someone else's claim, whose author we do not know), less the spans editors
+ * labelled false alarms. Google's required fields:
  * claimReviewed, reviewRating (+ alternateName), url, author; itemReviewed is recommended.
  * `url` points at the span's footnote on the dashboard page (same numbering as the page).
  */
@@ -54,7 +55,7 @@ export function claimReviews(
   if (!run) return [];
   const notes = collectNotes(article.text, run.verdicts);
   return notes
-    .filter((n) => n.status === "fail" && n.evidence.attribution === "article")
+    .filter((n) => n.status === "fail" && n.evidence.attribution === "article" && n.evidence.feedback !== "false_alarm")
     .map((n) => {
       const e = n.evidence;
       const rule = rules.get(n.rule);
@@ -216,7 +217,8 @@ export function articlesCsvStream(
           a.outcome,
         ];
         for (const v of byRun.get(a.latest_run_id ?? "") ?? []) {
-          if (!wanted.has(v.status)) continue;
+          // A fail editors dismissed as a false alarm no longer fails: left out (its labels: GET /v1/feedback.json).
+          if (!wanted.has(v.status) || v.dismissed) continue;
           const rule: Cell[] = [v.rule, rules.get(v.rule)?.claim, v.severity, v.status];
           if (v.evidence.length === 0) out += csvRow([...head, ...rule, null, null, null, null, null, null, null, v.message]);
           for (const e of v.evidence) {
