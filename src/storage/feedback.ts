@@ -1,11 +1,11 @@
 // Queries over editors' feedback (schema `feedback`): the labels in force per article (the newest
 // row of a finding not undone; ids are time-sortable), the label history, per-rule tallies, and
 // the statements that keep stored verdicts, runs and the article in step with the labels.
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { FeedbackLabel, Outcome } from "../engine";
 import type { Db } from "./db";
 import { newId } from "./ids";
-import { articles, feedback } from "./schema";
+import { articles, feedback, runs, verdicts } from "./schema";
 
 export interface FeedbackRecord {
   id: string;
@@ -145,10 +145,21 @@ export async function loadForRefresh(db: Db, articleId: string) {
       .select({ source: articles.source, externalId: articles.externalId, latestRunId: articles.latestRunId })
       .from(articles)
       .where(eq(articles.id, articleId)),
-    db.all<{ run_id: string; rule_id: string; status: "pass" | "fail"; severity: string; evidence: string; dismissed: number }>(
-      sql`SELECT v.run_id, v.rule_id, v.status, v.severity, v.evidence, v.dismissed FROM verdicts v
-        WHERE v.run_id IN (SELECT id FROM runs WHERE article_id = ${articleId}) AND v.status IN ('pass', 'fail')`,
-    ),
+    db
+      .select({
+        run_id: verdicts.runId,
+        rule_id: verdicts.ruleId,
+        status: verdicts.status,
+        severity: verdicts.severity,
+        evidence: verdicts.evidence,
+      })
+      .from(verdicts)
+      .where(
+        and(
+          inArray(verdicts.runId, db.select({ id: runs.id }).from(runs).where(eq(runs.articleId, articleId))),
+          inArray(verdicts.status, ["pass", "fail"]),
+        ),
+      ),
   ]);
   return { article: articleRows[0] ?? null, verdicts: verdictRows };
 }

@@ -13,7 +13,6 @@ import {
   labelVerdicts,
   outcome,
   score,
-  type Severity,
   type Verdict,
 } from "../engine";
 import type { Db } from "../storage/db";
@@ -118,7 +117,7 @@ function refreshStatements(db: Db, articleId: string, loaded: Loaded, key: Artic
   for (const r of loaded.verdicts) {
     const evidence = bareEvidence(JSON.parse(r.evidence) as Evidence[]);
     const quoteOnly = r.status === "fail" && evidence.length > 0 && evidence.every((e) => e.attribution === "quote");
-    const v: Verdict = { rule: r.rule_id, claim: "", kind: "", severity: r.severity as Severity, status: r.status, evidence };
+    const v: Verdict = { rule: r.rule_id, claim: "", kind: "", severity: r.severity, status: r.status, evidence };
     if (quoteOnly) v.attribution = "quote";
     byRun.set(r.run_id, [...(byRun.get(r.run_id) ?? []), v]);
   }
