@@ -19,7 +19,7 @@ export async function ruleStats(db: Db, ruleId?: string): Promise<Record<string,
   const [rows, implied] = await transact(db, [
     db.run(sql`SELECT v.rule_id AS rule, CASE WHEN v.status = 'fail' AND v.dismissed THEN 'dismissed' ELSE v.status END AS status, count(*) AS n
       FROM articles a JOIN verdicts v ON v.run_id = a.latest_run_id
-      WHERE a.status = 'active' ${oneRule("v.rule_id")} GROUP BY v.rule_id, v.status`),
+      WHERE a.status = 'active' ${oneRule("v.rule_id")} GROUP BY 1, 2`),
     db.run(sql`WITH lean AS (
         SELECT r.id, r.ruleset_version FROM articles a JOIN runs r ON r.id = a.latest_run_id
         WHERE a.status = 'active' AND r.implied_verdicts > 0),
