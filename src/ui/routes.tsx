@@ -16,6 +16,9 @@ import { listChangesSince } from "../storage/since";
 import { listTriage } from "../storage/triage";
 import { articlesCsvResponse, auditCsvResponse, claimReviewResponse } from "../use-cases/exports";
 import { scoreArticle } from "../use-cases/score-article";
+import { listFeedback } from "../storage/feedback";
+import { ruleFeedback, rulesFeedback } from "../use-cases/rule-feedback";
+import { feedbackUiRoutes } from "./feedback-routes";
 import { ArticlePage } from "./article-page";
 import { ArticlesPage } from "./articles-page";
 import { cmsEditUrl } from "./cms-edit";
@@ -115,16 +118,21 @@ uiRoutes.get("/", ...page, async (c) => {
 uiRoutes.get("/articles/:id", ...page, async (c) => {
   const db = getDb(c.env.DB);
   const id = c.req.param("id");
-  const [article, latest, runs] = await Promise.all([
+  const [article, latest, runs, feedback] = await Promise.all([
     getArticle(db, id),
     getLatestRunWithVerdicts(db, id),
     listRuns(db, id, { limit: 50 }),
+    listFeedback(db, id),
   ]);
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
   const flash =
     c.req.query("rechecked") !== undefined
       ? `Re-checked just now: score ${latest?.score ?? "—"}, outcome ${latest?.outcome ?? "—"}.`
-      : null;
+      : c.req.query("labelled") !== undefined
+        ? `Feedback saved: score ${article.score ?? "—"}, outcome ${article.outcome ?? "—"}.`
+        : c.req.query("undone") !== undefined
+          ? `Feedback undone: score ${article.score ?? "—"}, outcome ${article.outcome ?? "—"}.`
+          : null;
   const editUrl = cmsEditUrl(c.env, article);
   return render(
     c,
@@ -137,6 +145,7 @@ uiRoutes.get("/articles/:id", ...page, async (c) => {
       runs={runs.items}
       rules={rulesById()}
       editUrl={editUrl}
+      labels={new Map(feedback.filter((f) => f.in_force).map((f) => [f.finding, f]))}
       flash={flash}
     />,
   );
@@ -160,6 +169,8 @@ uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, asy
   await (await scoreArticle(db, article)).store(db, { trigger: "api", actor: c.var.session.name ?? null });
   return c.redirect(`/articles/${encodeURIComponent(id)}?rechecked`, 303);
 });
+
+uiRoutes.route("/", feedbackUiRoutes);
 
 uiRoutes.get("/corrections", ...page, async (c) => {
   const rule = c.req.query("rule")?.trim() || null;
@@ -197,11 +208,20 @@ uiRoutes.get("/since", ...page, async (c) => {
 
 uiRoutes.get("/rules", ...page, async (c) => {
   const ruleset = currentRuleset();
-  const stats = await ruleStats(getDb(c.env.DB));
+  const db = getDb(c.env.DB);
+  const [stats, fb] = await Promise.all([ruleStats(db), rulesFeedback(db, c.env)]);
   return render(
     c,
     200,
-    <RulesPage nonce={nonce(c)} session={c.var.session} version={ruleset.version} rules={ruleset.rules} stats={stats} />,
+    <RulesPage
+      nonce={nonce(c)}
+      session={c.var.session}
+      version={ruleset.version}
+      rules={ruleset.rules}
+      stats={stats}
+      feedback={fb.byRule}
+      thresholds={fb.thresholds}
+    />,
   );
 });
 
@@ -209,9 +229,10 @@ uiRoutes.get("/rules/:id", ...page, async (c) => {
   const rule = rulesById().get(c.req.param("id"));
   if (!rule) return message(c, 404, "Rule not found", `No rule "${c.req.param("id")}" in the current ruleset.`);
   const db = getDb(c.env.DB);
-  const [stats, failing] = await Promise.all([
+  const [stats, failing, fb] = await Promise.all([
     ruleStats(db, rule.id),
     listArticles(db, { rule: rule.id, status: "active" }, { limit: PAGE_SIZE }),
+    ruleFeedback(db, c.env, rule.id),
   ]);
   return render(
     c,
@@ -224,6 +245,9 @@ uiRoutes.get("/rules/:id", ...page, async (c) => {
       counts={stats[rule.id] ?? emptyRuleCounts()}
       failing={failing.items}
       moreFailing={failing.next_cursor !== null}
+      feedback={fb.feedback}
+      dismissed={fb.dismissed}
+      thresholds={fb.thresholds}
     />,
   );
 });
