@@ -2,7 +2,8 @@
 // implied not_applicable ones restored), an article's latest run, an article's run history.
 // Multi-query reads go in one D1 batch (one round trip).
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { type Evidence, labelVerdicts, type Outcome, type Severity, type VerdictStatus } from "../engine";
+import type { Evidence, Outcome, Severity, VerdictStatus } from "../engine";
+import { labelStoredVerdicts } from "../lib/stored-findings";
 import { type ArticleRecord, toArticleRecord } from "./articles";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
@@ -170,7 +171,7 @@ function withVerdicts([runRows, verdictRows, rulesetRows, keyRows, labelRows]: R
   const stored = withImplied(verdictRows.map(toStoredVerdict), rules, run.asOf, run.impliedVerdicts);
   const key = keyRows[0];
   const labels = new Map(labelRows.map((l) => [l.finding, l.label]));
-  return { ...toStoredRun(run), verdicts: key ? labelVerdicts(stored, key, labels) : stored };
+  return { ...toStoredRun(run), verdicts: key ? labelStoredVerdicts(stored, key, labels) : stored };
 }
 
 /** One run with every verdict, or null. */

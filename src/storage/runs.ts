@@ -6,7 +6,8 @@
 // audit counters) to the same batch.
 import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { bareEvidence, type CheckResult, type Ruleset, type VerdictStatus } from "../engine";
+import type { CheckResult, Ruleset, VerdictStatus } from "../engine";
+import { storedEvidence } from "../lib/stored-findings";
 import type { Db } from "./db";
 import { sha256Hex } from "../lib/crypto";
 import { transact } from "./db";
@@ -135,7 +136,7 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     for (const v of rows) {
       verdictRows.push([runId, v.rule, v.status, v.severity, v.kind, v.message ?? null, v.dismissed ? 1 : 0]);
       // As the engine found them: finding ids and labels are derived on read, so a later label never leaves a row stale.
-      evidence.push(JSON.stringify(bareEvidence(v.evidence)));
+      evidence.push(JSON.stringify(storedEvidence(v.evidence)));
     }
   }
 

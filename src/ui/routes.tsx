@@ -4,21 +4,20 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { tokenRole } from "../lib/tokens";
 import { currentRuleset, rulesById } from "../rules";
-import { articleTotals, getArticle, listArticles, listSources } from "../storage/articles";
+import { articleTotals, getArticle, listSources } from "../storage/articles";
 import { listChanges } from "../storage/audit-changes";
 import { getAudit, listAudits } from "../storage/audits";
 import { listCorrections } from "../storage/corrections";
 import { getDb } from "../storage/db";
 import { parseCursor } from "../storage/queries-page";
-import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
 import { getLatestRunWithVerdicts, listRuns } from "../storage/queries-runs";
 import { listChangesSince } from "../storage/since";
 import { listTriage } from "../storage/triage";
 import { articlesCsvResponse, auditCsvResponse, claimReviewResponse } from "../use-cases/exports";
 import { scoreArticle } from "../use-cases/score-article";
 import { listFeedback } from "../storage/feedback";
-import { ruleFeedback, rulesFeedback } from "../use-cases/rule-feedback";
 import { feedbackUiRoutes } from "./feedback-routes";
+import { ruleUiRoutes } from "./rule-routes";
 import { ArticlePage } from "./article-page";
 import { ArticlesPage } from "./articles-page";
 import { cmsEditUrl } from "./cms-edit";
@@ -26,9 +25,6 @@ import { CorrectionsPage } from "./corrections-page";
 import { AuditPage } from "./audit-page";
 import { AuditsPage } from "./audits-page";
 import { LoginPage, MessagePage } from "./login-page";
-import { ruleExamples } from "./rule-examples";
-import { RulePage } from "./rule-page";
-import { RulesPage } from "./rules-page";
 import { safeNext } from "./next-path";
 import { SincePage } from "./since-page";
 import { headers, message, nonce, page, render, requireCsrf, requireSession, sameOrigin, type UiEnv } from "./middleware";
@@ -206,51 +202,7 @@ uiRoutes.get("/since", ...page, async (c) => {
 
 // ---- rules ----------------------------------------------------------------------------------
 
-uiRoutes.get("/rules", ...page, async (c) => {
-  const ruleset = currentRuleset();
-  const db = getDb(c.env.DB);
-  const [stats, fb] = await Promise.all([ruleStats(db), rulesFeedback(db, c.env)]);
-  return render(
-    c,
-    200,
-    <RulesPage
-      nonce={nonce(c)}
-      session={c.var.session}
-      version={ruleset.version}
-      rules={ruleset.rules}
-      stats={stats}
-      feedback={fb.byRule}
-      thresholds={fb.thresholds}
-    />,
-  );
-});
-
-uiRoutes.get("/rules/:id", ...page, async (c) => {
-  const rule = rulesById().get(c.req.param("id"));
-  if (!rule) return message(c, 404, "Rule not found", `No rule "${c.req.param("id")}" in the current ruleset.`);
-  const db = getDb(c.env.DB);
-  const [stats, failing, fb] = await Promise.all([
-    ruleStats(db, rule.id),
-    listArticles(db, { rule: rule.id, status: "active" }, { limit: PAGE_SIZE }),
-    ruleFeedback(db, c.env, rule.id),
-  ]);
-  return render(
-    c,
-    200,
-    <RulePage
-      nonce={nonce(c)}
-      session={c.var.session}
-      rule={rule}
-      examples={ruleExamples(rule)}
-      counts={stats[rule.id] ?? emptyRuleCounts()}
-      failing={failing.items}
-      moreFailing={failing.next_cursor !== null}
-      feedback={fb.feedback}
-      dismissed={fb.dismissed}
-      thresholds={fb.thresholds}
-    />,
-  );
-});
+uiRoutes.route("/", ruleUiRoutes);
 
 // ---- audits ---------------------------------------------------------------------------------
 
