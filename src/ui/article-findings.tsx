@@ -149,7 +149,8 @@ export function Dismissed(props: { f: Findings; rules: Rules; fb: FeedbackView }
         {dismissed.flatMap((g) =>
           g.occurrences.map((o) => (
             <li id={`ev-${o.note.n}`} class="occ">
-              <RewriteLine r={o.rewrite} />
+              {/* The wording as written: no correction is suggested for a dismissed finding. */}
+              <RewriteLine r={{ ...o.rewrite, new: null }} />
               <div class="occ-foot">
                 <a href={`/rules/${encodeURIComponent(g.rule)}`}>{g.rule}</a> · <Where o={o} />
               </div>

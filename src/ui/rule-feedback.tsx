@@ -43,9 +43,15 @@ export function RuleFeedbackSection(props: { f: RuleFeedback; dismissed: Dismiss
           <b>{f.false_alarm}</b>false alarms
         </li>
       </ul>
-      <p class={f.noisy ? "error" : "muted"}>
-        {f.noisy ? "⚠ Noisy: " : ""}precision = confirmed / (confirmed + false alarms), from the labels in force. A rule is marked noisy
-        under {pct(t.precision)} once it has {t.minLabels} labels.
+      {f.noisy && (
+        <p class="error">
+          ⚠ Noisy: editors judged {pct(1 - (f.precision ?? 0))} of the findings they labelled wrong. Read the wordings below before trusting
+          its alerts.
+        </p>
+      )}
+      <p class="muted">
+        Precision = confirmed / (confirmed + false alarms), from the labels in force. A rule is marked noisy under {pct(t.precision)} once
+        it has {t.minLabels} labels.
       </p>
       <h3>Wordings dismissed as false alarms ({dismissed.length})</h3>
       {dismissed.length === 0 ? (
