@@ -88,6 +88,8 @@ mark.t-review{background:var(--warn-bg);text-decoration:underline dashed 2px var
 mark.t-review.start::before{content:"?" / "";color:var(--warn)}
 mark.t-quote{background:var(--quote-bg);text-decoration:underline dotted 2px var(--quote);font-style:italic}
 mark.t-quote.start::before{content:"❝" / "";color:var(--quote)}
+mark.t-dismissed{background:var(--soft);text-decoration:underline dotted 1px var(--muted)}
+mark.t-dismissed.start::before{content:"⊘" / "";color:var(--muted)}
 mark.t-pass{text-decoration:underline dotted 1px var(--pass)}
 mark.t-pass.start::before{content:"✓" / "";color:var(--pass);font-size:.8em}
 mark.found{font-weight:700}

@@ -60,6 +60,8 @@ describe("feedback on the article page", () => {
     expect(text).toContain("marked by dashboard:write on");
     expect(text).toContain(note);
     expect(text).toContain("Can be published");
+    // In the marked text the span reads as dismissed, not as wrong.
+    expect(after).toMatch(/<mark class="t-dismissed[^"]*"[^>]*><span class="sr">\[dismissed as a false alarm: <\/span>a prison in Ecuador/);
     const undo = /action="\/feedback\/([^"]+)\/undo"/.exec(after)?.[1];
     expect(undo).toMatch(/^fbk_/);
 
