@@ -83,6 +83,15 @@ export function toStoredVerdict(row: typeof verdicts.$inferSelect): StoredVerdic
   };
 }
 
+/** The labels in force on an article's findings, oldest first (a newer label on a finding wins). */
+function labelsOfArticle(db: Db, articleId: string | SQL) {
+  return db
+    .select({ finding: feedback.finding, label: feedback.label })
+    .from(feedback)
+    .where(and(eq(feedback.articleId, articleId), isNull(feedback.undoneAt)))
+    .orderBy(asc(feedback.id));
+}
+
 const latestRunIdOf = (articleId: string) => sql`(SELECT ${articles.latestRunId} FROM ${articles} WHERE ${articles.id} = ${articleId})`;
 
 /** The one verdict query: the verdicts of one run (or a list of runs) by run and rule id, optionally of one status. */
@@ -145,11 +154,7 @@ function runAndVerdicts(db: Db, runId: string | SQL) {
         sql`${rulesets.version} = (SELECT ${runs.rulesetVersion} FROM ${runs} WHERE ${runs.id} = ${runId} AND ${runs.impliedVerdicts} > 0)`,
       ),
     db.select({ source: articles.source, externalId: articles.externalId }).from(articles).where(eq(articles.id, articleOfRun)),
-    db
-      .select({ finding: feedback.finding, label: feedback.label })
-      .from(feedback)
-      .where(and(eq(feedback.articleId, articleOfRun), isNull(feedback.undoneAt)))
-      .orderBy(asc(feedback.id)),
+    labelsOfArticle(db, articleOfRun),
   ] as const;
 }
 
@@ -202,13 +207,13 @@ export interface RunReport {
   run: StoredRun;
   /** The article's outcome in the run before this one; null for its first run. */
   previousOutcome: Outcome | null;
-  /** Its fails, less those editors dismissed. */
+  /** Its fails, less those editors dismissed, each without the spans labelled false alarms. */
   failing: StoredVerdict[];
 }
 
 /** One round trip for a RunReport, or null when the run (or its article) does not exist. */
 export async function getRunReport(db: Db, articleId: string, runId: string): Promise<RunReport | null> {
-  const [articleRows, runRows, previousRows, failing] = await db.batch([
+  const [articleRows, runRows, previousRows, failing, labelRows] = await db.batch([
     db.select().from(articles).where(eq(articles.id, articleId)).limit(1),
     db
       .select()
@@ -223,15 +228,22 @@ export async function getRunReport(db: Db, articleId: string, runId: string): Pr
       .orderBy(desc(runs.id))
       .limit(1),
     verdictsOf(db, runId, "fail", { dismissed: false }),
+    labelsOfArticle(db, articleId),
   ]);
   const article = articleRows[0];
   const run = runRows[0];
   if (!article || !run) return null;
+  // Spans editors labelled false alarms are left out of what an alert quotes.
+  const labelled = labelStoredVerdicts(
+    failing.map(toStoredVerdict),
+    { source: article.source, externalId: article.externalId },
+    new Map(labelRows.map((l) => [l.finding, l.label])),
+  );
   return {
     article: toArticleRecord(article),
     run: toStoredRun(run),
     previousOutcome: previousRows[0]?.outcome ?? null,
-    failing: failing.map(toStoredVerdict),
+    failing: labelled.map((v) => ({ ...v, evidence: v.evidence.filter((e) => e.feedback !== "false_alarm") })),
   };
 }
 

@@ -6,6 +6,11 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Bindings } from "../../src/env";
 import worker from "../../src/index";
+import { findingId } from "../../src/engine";
+import { buildAlert } from "../../src/jobs/notify";
+import { getDb } from "../../src/storage/db";
+import { callJson } from "./fixtures/api";
+import { evidence, storeArticle, verdict } from "./fixtures/ui";
 import { fails, labelAll, verdictsOf } from "./fixtures/feedback";
 import { lifecycles } from "./fixtures/webhooks/lifecycle";
 import { consume, count } from "./fixtures/webhooks/consume";
@@ -66,5 +71,23 @@ describe("a dismissed finding through webhooks", () => {
     const reworded = await publish(T0 + 120_000, TEXT.replace("Ecuador", "Peru"));
     expect((await verdictsOf(reworded.article_id)).article.outcome).toBe("fail");
     expect(await alertsFor(reworded.run_id)).toBe(1);
+  });
+});
+
+describe("an alert on a partly dismissed fail", () => {
+  it("quotes only the spans still standing", async () => {
+    const text = "CECOT is in Ecuador. Later, CECOT in Ecuador again.";
+    const saved = await storeArticle({
+      externalId: "fb-alert-partial",
+      source: "ghost",
+      title: "Two spans",
+      text,
+      verdicts: [verdict("cecot.country", "fail", [evidence(text, "CECOT is in Ecuador"), evidence(text, "CECOT in Ecuador again")])],
+    });
+    const finding = findingId({ source: "ghost", externalId: "fb-alert-partial" }, "cecot.country", "CECOT is in Ecuador");
+    await callJson(`/v1/articles/${saved.articleId}/feedback`, { body: { finding, label: "false_alarm" }, status: 201 });
+    const alert = await buildAlert(getDb(env.DB), saved.articleId, saved.runId);
+    expect(alert!.data.failing_rules).toMatchObject([{ rule: "cecot.country", quotes: [{ quote: "CECOT in Ecuador again" }] }]);
+    expect(alert!.data.run.outcome).toBe("fail");
   });
 });
