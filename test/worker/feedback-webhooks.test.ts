@@ -74,8 +74,8 @@ describe("a dismissed finding through webhooks", () => {
   });
 });
 
-describe("an alert on a partly dismissed fail", () => {
-  it("quotes only the spans still standing", async () => {
+describe("a partly dismissed fail", () => {
+  it("alerts and the corrections queue quote only the spans still standing", async () => {
     const text = "CECOT is in Ecuador. Later, CECOT in Ecuador again.";
     const saved = await storeArticle({
       externalId: "fb-alert-partial",
@@ -89,5 +89,8 @@ describe("an alert on a partly dismissed fail", () => {
     const alert = await buildAlert(getDb(env.DB), saved.articleId, saved.runId);
     expect(alert!.data.failing_rules).toMatchObject([{ rule: "cecot.country", quotes: [{ quote: "CECOT in Ecuador again" }] }]);
     expect(alert!.data.run.outcome).toBe("fail");
+    const queue = await callJson("/v1/corrections?limit=100", { status: 200 });
+    const item = queue.items.find((i: { article: { id: string } }) => i.article.id === saved.articleId);
+    expect(item.failing.map((v: { quotes: { quote: string }[] }) => v.quotes.map((e) => e.quote))).toEqual([["CECOT in Ecuador again"]]);
   });
 });
