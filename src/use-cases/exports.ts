@@ -3,7 +3,7 @@
 // The same builders serve the API (src/http/exports.ts, bearer token) and the dashboard's
 // download links (src/ui/routes.tsx, session).
 import { z } from "zod";
-import type { RuleSummary, VerdictStatus } from "../engine";
+import { labelVerdicts, type RuleSummary, type VerdictStatus } from "../engine";
 import type { Bindings } from "../env";
 import { collectNotes } from "../lib/highlight";
 import { rulesById } from "../rules";
@@ -13,6 +13,7 @@ import { getAudit } from "../storage/audits";
 import type { Db } from "../storage/db";
 import { type Cursor, MAX_PAGE_SIZE } from "../storage/queries-page";
 import { getLatestRunWithVerdicts, type RunWithVerdicts, verdictsByRun } from "../storage/queries-runs";
+import { labelsOf } from "../storage/feedback";
 
 // ---- ClaimReview ---------------------------------------------------------------------------
 
@@ -156,6 +157,9 @@ const ARTICLE_COLUMNS = [
   "expected",
   "suggestion",
   "message",
+  // The span's stable id and the editors' label on it (empty: none), as in the API (docs/feedback.md).
+  "finding",
+  "feedback",
 ];
 
 /** Verdict statuses exported by default: everything but not_applicable, which would swamp the file. */
@@ -201,7 +205,13 @@ export function articlesCsvStream(
       }
       const page = await listArticles(db, filters, { limit: MAX_PAGE_SIZE, cursor });
       const runIds = page.items.map((a) => a.latest_run_id).filter((id): id is string => id !== null);
-      const byRun = await verdictsByRun(db, runIds, { withImplied: wanted.has("not_applicable") });
+      const [byRun, labels] = await Promise.all([
+        verdictsByRun(db, runIds, { withImplied: wanted.has("not_applicable") }),
+        labelsOf(
+          db,
+          page.items.map((a) => a.id),
+        ),
+      ]);
       for (const a of page.items) {
         const head: Cell[] = [
           a.id,
@@ -216,11 +226,12 @@ export function articlesCsvStream(
           a.score,
           a.outcome,
         ];
-        for (const v of byRun.get(a.latest_run_id ?? "") ?? []) {
+        const key = { source: a.source, externalId: a.external_id };
+        for (const v of labelVerdicts(byRun.get(a.latest_run_id ?? "") ?? [], key, labels.get(a.id) ?? new Map())) {
           // A fail editors dismissed as a false alarm no longer fails: left out (its labels: GET /v1/feedback.json).
           if (!wanted.has(v.status) || v.dismissed) continue;
           const rule: Cell[] = [v.rule, rules.get(v.rule)?.claim, v.severity, v.status];
-          if (v.evidence.length === 0) out += csvRow([...head, ...rule, null, null, null, null, null, null, null, v.message]);
+          if (v.evidence.length === 0) out += csvRow([...head, ...rule, null, null, null, null, null, null, null, v.message, null, null]);
           for (const e of v.evidence) {
             out += csvRow([
               ...head,
@@ -233,6 +244,8 @@ export function articlesCsvStream(
               e.expected,
               e.replacements[0],
               e.message ?? v.message,
+              e.finding,
+              e.feedback,
             ]);
           }
         }

@@ -54,6 +54,8 @@ describe("POST /v1/articles/{id}/feedback", () => {
     const first = await score("fb-dismiss");
     const id = first.article_id;
     expect(first.outcome).toBe("fail");
+    const failCsv = async () => (await call(`/v1/articles.csv?verdicts=fail&source=desk`)).text();
+    expect(await failCsv()).toContain(id);
     const labels = await labelAll(id, "false_alarm", "CECOT <b>is</b> named in a quote of the minister");
 
     const { article, verdicts } = await verdictsOf(id);
@@ -72,8 +74,7 @@ describe("POST /v1/articles/{id}/feedback", () => {
     expect(failing.items.map((a: any) => a.id)).not.toContain(id);
     const corrections = await callJson(`/v1/corrections?limit=100`, { status: 200 });
     expect(corrections.items.map((a: any) => a.id)).not.toContain(id);
-    const csv = await (await call(`/v1/articles.csv?status=fail`)).text();
-    expect(csv).not.toContain(id);
+    expect(await failCsv()).not.toContain(id);
     expect(await callJson(`/v1/articles/${id}/claimreview`, { status: 200 })).toEqual([]);
 
     // Who and when, and the note as given.
@@ -141,6 +142,16 @@ describe("POST /v1/articles/{id}/feedback", () => {
     const { article, verdicts } = await verdictsOf(id);
     expect(article.outcome).toBe(outcome);
     expect(fails(verdicts).every((v) => !v.dismissed && v.evidence.every((e) => e.feedback === "confirmed"))).toBe(true);
+    // The CSV carries each span's finding and label.
+    const csv = await (await call(`/v1/articles.csv?verdicts=fail&source=desk`)).text();
+    const [head, ...rows] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(head!.split(",").slice(-2)).toEqual(["finding", "feedback"]);
+    const mine = rows.filter((r) => r.startsWith(id));
+    expect(mine.length).toBeGreaterThan(0);
+    for (const r of mine) expect(r).toMatch(/,fnd_[0-9a-f]{24},confirmed$/);
     for (const f of confirmed) await callJson(`/v1/feedback/${f}`, { method: "DELETE", status: 200 });
     expect(fails((await verdictsOf(id)).verdicts).every((v) => v.evidence.every((e) => e.feedback === null))).toBe(true);
   });
