@@ -42,7 +42,7 @@ function publisherOf(article: ArticleRecord): string {
 /**
  * One schema.org ClaimReview per failing span written in the outlet's own words (spans inside a
  * quotation are someone else's claim, whose author we do not know), less the spans editors
- * labelled false alarms. Google's required fields:
+ * labelled false alarms — or, with `confirmedOnly`, only the spans they confirmed. Google's required fields:
  * claimReviewed, reviewRating (+ alternateName), url, author; itemReviewed is recommended.
  * `url` points at the span's footnote on the dashboard page (same numbering as the page).
  */
@@ -52,11 +52,17 @@ export function claimReviews(
   rules: ReadonlyMap<string, RuleSummary>,
   origin: string,
   author: ReturnType<typeof reviewAuthor>,
+  opts: { confirmedOnly?: boolean } = {},
 ) {
   if (!run) return [];
   const notes = collectNotes(article.text, run.verdicts);
   return notes
-    .filter((n) => n.status === "fail" && n.evidence.attribution === "article" && n.evidence.feedback !== "false_alarm")
+    .filter(
+      (n) =>
+        n.status === "fail" &&
+        n.evidence.attribution === "article" &&
+        (opts.confirmedOnly ? n.evidence.feedback === "confirmed" : n.evidence.feedback !== "false_alarm"),
+    )
     .map((n) => {
       const e = n.evidence;
       const rule = rules.get(n.rule);
@@ -88,11 +94,17 @@ export function claimReviews(
     });
 }
 
-export async function claimReviewResponse(db: Db, env: Bindings, articleId: string, origin: string): Promise<Response | null> {
+export async function claimReviewResponse(
+  db: Db,
+  env: Bindings,
+  articleId: string,
+  origin: string,
+  opts: { confirmedOnly?: boolean } = {},
+): Promise<Response | null> {
   const article = await getArticle(db, articleId);
   if (!article) return null;
   const run = await getLatestRunWithVerdicts(db, articleId);
-  return new Response(JSON.stringify(claimReviews(article, run, rulesById(), origin, reviewAuthor(env)), null, 2), {
+  return new Response(JSON.stringify(claimReviews(article, run, rulesById(), origin, reviewAuthor(env), opts), null, 2), {
     headers: { "content-type": "application/ld+json; charset=UTF-8" },
   });
 }

@@ -152,7 +152,13 @@ describe("POST /v1/articles/{id}/feedback", () => {
     const mine = rows.filter((r) => r.startsWith(id));
     expect(mine.length).toBeGreaterThan(0);
     for (const r of mine) expect(r).toMatch(/,fnd_[0-9a-f]{24},confirmed$/);
+    // ClaimReview limited to what editors confirmed.
+    const confirmedReviews = await callJson(`/v1/articles/${id}/claimreview?confirmed=true`, { status: 200 });
+    expect(confirmedReviews.length).toBeGreaterThan(0);
+    await expectError(await call(`/v1/articles/${id}/claimreview?confirmed=maybe`), 400, "validation_failed");
     for (const f of confirmed) await callJson(`/v1/feedback/${f}`, { method: "DELETE", status: 200 });
+    expect(await callJson(`/v1/articles/${id}/claimreview?confirmed=true`, { status: 200 })).toEqual([]);
+    expect(await callJson(`/v1/articles/${id}/claimreview`, { status: 200 })).toHaveLength(confirmedReviews.length);
     expect(fails((await verdictsOf(id)).verdicts).every((v) => v.evidence.every((e) => e.feedback === null))).toBe(true);
   });
 });
