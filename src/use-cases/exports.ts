@@ -195,8 +195,9 @@ export const verdictStatusesQuery = z
 
 /**
  * Streams one row per (article, verdict, evidence span) of each article's latest run; a verdict
- * without evidence gets one row. Pages through articles by keyset (100 per pull, three D1 queries: articles, verdicts, labels),
- * so memory stays flat; the D1 queries-per-invocation limit bounds one export (docs/dashboard.md).
+ * without evidence gets one row. Pages through articles by keyset (100 per pull, three D1
+ * queries: articles, verdicts, labels), so memory stays flat; the D1 queries-per-invocation limit
+ * bounds one export (docs/dashboard.md).
  */
 export function articlesCsvStream(
   db: Db,
