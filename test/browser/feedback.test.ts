@@ -1,6 +1,7 @@
 // Feedback in Chromium: an editor clicks "False alarm" on a failing span (with a note), sees the
 // fail dismissed with who and when, and undoes it; the rule page shows precision and the noisy
-// mark. Screenshots of the controls and the rule page go to docs/screenshots/ (committed).
+// mark. Screenshots of the controls and the rule page go to test-artifacts/screenshots/, or to the
+// committed docs/screenshots/ with UPDATE_DOC_SCREENSHOTS=1 (so a CI run never rewrites tracked files).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -9,7 +10,9 @@ import { findChromium } from "./find-chromium";
 import { type LocalWorker, startLocalWorker, TOKENS } from "./local-worker";
 
 const CHROMIUM = findChromium();
-const SHOTS = join(import.meta.dirname, "..", "..", "docs", "screenshots");
+const SHOTS = process.env.UPDATE_DOC_SCREENSHOTS
+  ? join(import.meta.dirname, "..", "..", "docs", "screenshots")
+  : join(import.meta.dirname, "..", "..", "test-artifacts", "screenshots");
 const TEXT = "CECOT, the prison in Ecuador, held 244 Venezuelans for four months.";
 
 let worker: LocalWorker;
