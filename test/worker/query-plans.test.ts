@@ -1,5 +1,6 @@
 // Every hot query must reach its rows through an index: the write path, the reads by id and
-// the list pages, and every query of an audit (start, scan steps, score batches). The real code
+// the list pages, feedback (a label, its undo, the label reads) and every query of an audit
+// (start, scan steps, score batches). The real code
 // runs against a D1 binding that records each statement it prepares; each recorded statement is
 // then run through EXPLAIN QUERY PLAN with its own parameters, and a full table scan fails the
 // test; walking an index in order is allowed only for the first page of an unfiltered list, which
@@ -18,6 +19,8 @@ import { previousRulesetVersion } from "../../src/storage/rulesets";
 import { getDb } from "../../src/storage/db";
 import { getArticleWithLatestRun, getLatestRunWithVerdicts, getRun, listRuns } from "../../src/storage/queries-runs";
 import { saveRun } from "../../src/storage/runs";
+import { labelsByKey, listFeedback } from "../../src/storage/feedback";
+import { giveFeedback, undoLabel } from "../../src/use-cases/feedback";
 import { phraseRule, resetArchive, ruleset } from "./fixtures/audits";
 
 type Recorded = Map<string, { params: unknown[]; label: string }>;
@@ -62,6 +65,7 @@ beforeAll(async () => {
   const db = getDb(DB);
   const texts = ["The prison is near San Salvador.", "CECOTT is near San Salvadr.", "Nothing here."];
   let articleId = "";
+  const ids: string[] = [];
   for (let i = 0; i < 60; i++) {
     const text = texts[i % texts.length]!;
     const result = checkArticle({ text, publishedAt: "2026-11-01" }, v1, { now: new Date() });
@@ -71,7 +75,14 @@ beforeAll(async () => {
       ruleset: v1,
       trigger: "api",
     }));
+    ids.push(articleId);
   }
+  // Feedback: a label and its undo (each rewrites the article's runs), and the reads of labels.
+  const failing = (await getLatestRunWithVerdicts(db, ids[1]!))!.verdicts.find((v) => v.status === "fail")!;
+  const label1 = await giveFeedback(db, ids[1]!, { finding: failing.evidence[0]!.finding!, label: "false_alarm" }, "plan");
+  await undoLabel(db, label1.id, "plan");
+  await listFeedback(db, ids[1]!);
+  await labelsByKey(db, { source: "plan", externalId: "p1" });
   // Reads by id and list pages.
   const run = await getLatestRunWithVerdicts(db, articleId);
   await getRun(db, run!.id);
