@@ -1,10 +1,9 @@
 // Every hot query must reach its rows through an index: the write path, the reads by id and
 // the list pages, feedback (a label, its undo, the label reads) and every query of an audit
-// (start, scan steps, score batches). The real code
-// runs against a D1 binding that records each statement it prepares; each recorded statement is
-// then run through EXPLAIN QUERY PLAN with its own parameters, and a full table scan fails the
-// test; walking an index in order is allowed only for the first page of an unfiltered list, which
-// stops after its LIMIT. Archive-wide aggregates (rule counts, dashboard totals) are not hot
+// (start, scan steps, score batches). The real code runs against a D1 binding that records each
+// statement it prepares; each recorded statement is then run through EXPLAIN QUERY PLAN with its
+// own parameters, and a full table scan fails the test; walking an index in order is allowed only
+// for the first page of an unfiltered list, which stops after its LIMIT. Archive-wide aggregates (rule counts, dashboard totals) are not hot
 // queries and are not recorded.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
