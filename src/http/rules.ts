@@ -83,7 +83,19 @@ export const ruleApiDoc = (): Paths => ({
               type: "object",
               properties: {
                 ruleset_version: str,
-                stats: { allOf: [counts, { type: "object", properties: { articles: int }, required: ["articles"] }] },
+                stats: {
+                  allOf: [
+                    counts,
+                    {
+                      type: "object",
+                      properties: {
+                        articles: int,
+                        dismissed: { ...int, description: "Fails editors dismissed as false alarms (not in `fail`); present when any." },
+                      },
+                      required: ["articles"],
+                    },
+                  ],
+                },
                 feedback: ref("RuleFeedback"),
                 dismissed_quotes: {
                   type: "array",
