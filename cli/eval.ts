@@ -16,7 +16,9 @@ import {
 } from "../src/engine";
 
 export interface CorpusCase extends LabelledCase {
-  file: string;
+  /** The article's file, relative to cases.json; or, instead, its plain `text` inline (GET /v1/feedback.json writes that). */
+  file?: string;
+  text?: string;
   published_at?: string | null;
 }
 
@@ -39,7 +41,8 @@ export function readCorpus(path: string): CorpusCase[] {
   data.forEach((c, i) => {
     const where = `${path}: case ${i}${c && typeof c.id === "string" ? ` (${c.id})` : ""}`;
     if (!c || typeof c !== "object") throw new CorpusError(`${where}: not an object`);
-    if (typeof c.id !== "string" || typeof c.file !== "string") throw new CorpusError(`${where}: needs string "id" and "file"`);
+    if (typeof c.id !== "string" || (typeof c.file === "string") === (typeof c.text === "string"))
+      throw new CorpusError(`${where}: needs a string "id" and either a "file" or an inline "text"`);
     if (!c.expect || typeof c.expect !== "object") throw new CorpusError(`${where}: needs an "expect" object`);
     for (const [k, v] of Object.entries(c.expect))
       if (v !== "pass" && v !== "fail") throw new CorpusError(`${where}: expect["${k}"] must be "pass" or "fail"`);
@@ -55,9 +58,9 @@ export function runCorpus(
 ): { report: EvalReport; results: Map<string, CheckResult> } {
   const results = new Map<string, CheckResult>();
   const outcomes = cases.map((c) => {
-    const raw = readFileSync(join(dirname(path), c.file), "utf8");
     const publishedAt = c.published_at ?? null;
-    const article = { ...articleOf(c.file, raw), publishedAt };
+    const body = c.file !== undefined ? articleOf(c.file, readFileSync(join(dirname(path), c.file), "utf8")) : { text: c.text ?? "" };
+    const article = { ...body, publishedAt };
     const r = checkArticle(article, ruleset, { now: opts.now });
     results.set(c.id, r);
     return evaluateCase(c, r.verdicts);

@@ -9,6 +9,7 @@ export { documentPublishedDate } from "./article-source";
 export type { DocumentDate } from "./text/document-date";
 export { runExamples, runExample, type ExampleResult } from "./examples";
 export { SEVERITY_WEIGHTS, score, outcome } from "./score";
+export { findingId, normaliseQuote, labelVerdicts, applyFeedback, bareEvidence, type ArticleKey, type FeedbackLabels } from "./feedback";
 export { KINDS } from "./kinds";
 export { ruleSchema, packSchema } from "./rule-schema";
 export { evaluateCase, summarise, type LabelledCase, type CaseOutcome, type EvalReport, type Tally } from "./evaluate";

@@ -5,13 +5,14 @@
 //             else "pass".
 // Not scored: not_applicable, review (a human decides), error (the rule broke, not the
 // article), and a fail whose evidence lies only inside direct quotations (attribution
-// "quote": the outlet reported what someone said) — it is still listed as a fail.
+// "quote": the outlet reported what someone said) — it is still listed as a fail — and a fail
+// editors dismissed as a false alarm (`dismissed`, engine/feedback.ts), also still listed.
 import type { Outcome, Severity, Verdict } from "./types";
 
 export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = { critical: 5, major: 3, minor: 1 };
 
 export function isScoredFail(v: Verdict): boolean {
-  return v.status === "fail" && v.attribution !== "quote";
+  return v.status === "fail" && v.attribution !== "quote" && v.dismissed !== true;
 }
 
 export function score(verdicts: readonly Verdict[]): number | null {

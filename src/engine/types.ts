@@ -76,7 +76,17 @@ export interface Evidence {
   attribution: Attribution;
   /** Short human explanation, e.g. "places CECOT in Ecuador; CECOT is in El Salvador". */
   message?: string;
+  /**
+   * The span's stable id (engine/feedback.ts findingId): same article, rule and wording → same id.
+   * Set by results served to callers (API, dashboard), never by checkArticle itself.
+   */
+  finding?: string;
+  /** The editors' label in force on this finding, or null; set with `finding`. */
+  feedback?: FeedbackLabel | null;
 }
+
+/** An editor's judgement of a finding: the rule was wrong here, or right. */
+export type FeedbackLabel = "false_alarm" | "confirmed";
 
 export interface Verdict {
   rule: string;
@@ -96,6 +106,11 @@ export interface Verdict {
    * quotations — listed as a fail but not counted in `score` or `outcome`. Absent otherwise.
    */
   attribution?: Attribution;
+  /**
+   * A fail every listed span of which editors labelled a false alarm: still listed as a fail, not
+   * counted in `score` or `outcome`. Absent otherwise.
+   */
+  dismissed?: boolean;
 }
 
 export interface CheckResult {

@@ -8,6 +8,7 @@ import { apiAuth, type AuthEnv } from "./auth";
 import { correctionRoutes } from "./corrections";
 import { deliveryRoutes } from "./deliveries";
 import { exportRoutes } from "./exports";
+import { feedbackRoutes } from "./feedback";
 import { healthRoutes } from "./health";
 import { openApiRoutes } from "./openapi";
 import { ruleRoutes } from "./rules";
@@ -28,6 +29,8 @@ api.route("/openapi.json", openApiRoutes);
 api.route("/", exportRoutes);
 api.route("/v1/score", scoreRoutes);
 api.route("/v1/articles", articleRoutes);
+// /v1/articles/:id/feedback, /v1/feedback/:id and /v1/feedback.json.
+api.route("/v1", feedbackRoutes);
 api.route("/v1/runs", runRoutes);
 api.route("/v1/rules", ruleRoutes);
 api.route("/v1/audits", auditRoutes);

@@ -4,6 +4,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import type { Bindings } from "../env";
+import { sha256Hex } from "../lib/crypto";
 import { type TokenRole, tokenRole } from "../lib/tokens";
 import { findApiToken } from "../storage/api-tokens";
 import { getDb } from "../storage/db";
@@ -17,6 +18,8 @@ export interface AuthEnv {
     actor: string | null;
     /** True only for the shared API_TOKEN: it alone manages per-person tokens. */
     admin: boolean;
+    /** Who to credit with a label (feedback): the person, else "token:<fingerprint>" of a shared token. */
+    labeller: string;
   };
 }
 
@@ -40,10 +43,13 @@ export function requireToken(): MiddlewareHandler<AuthEnv> {
     }
     let role: TokenRole | null = null;
     let actor: string | null = null;
+    let fingerprint = "";
     // bearerAuth is created per request because the secrets live in c.env.
     const check = bearerAuth<AuthEnv>({
       verifyToken: async (token) => {
         role = await tokenRole(c.env, token);
+        // A fingerprint names the shared token without revealing it (the dashboard session uses the same form).
+        if (role) fingerprint = `token:${(await sha256Hex(`fingerprint\u0000${token}`)).slice(0, 16)}`;
         if (role) return true;
         const personal = await findApiToken(getDb(c.env.DB), token);
         if (personal) [role, actor] = [personal.role, personal.owner];
@@ -60,6 +66,7 @@ export function requireToken(): MiddlewareHandler<AuthEnv> {
       c.set("tokenRole", role!);
       c.set("actor", actor);
       c.set("admin", role === "write" && actor === null);
+      c.set("labeller", actor ?? fingerprint);
       await next();
     });
   };

@@ -3,7 +3,8 @@
 import { Hono } from "hono";
 import { getDb } from "../storage/db";
 import { articlesCsvResponse, auditCsvResponse, claimReviewResponse, verdictStatusesQuery } from "../use-cases/exports";
-import { articleListQuery } from "../use-cases/query-schemas";
+import { articleListQuery, queryBoolean } from "../use-cases/query-schemas";
+import { z } from "zod";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { common, csv, idParameter, type Paths, queryParameters } from "./openapi/kit";
@@ -19,8 +20,12 @@ exportRoutes.get("/v1/articles.csv", (c) => {
   return articlesCsvResponse(getDb(c.env.DB), filters, verdicts);
 });
 
-exportRoutes.get("/v1/articles/:id/claimreview", noQuery, async (c) => {
-  const res = await claimReviewResponse(getDb(c.env.DB), c.env, c.req.param("id"), new URL(c.req.url).origin);
+// `confirmed=true`: only findings an editor confirmed (what a fact desk publishes under its name).
+const claimReviewQuery = z.strictObject({ confirmed: queryBoolean.default(false) });
+
+exportRoutes.get("/v1/articles/:id/claimreview", async (c) => {
+  const { confirmed } = parseQuery(claimReviewQuery, c.req.query());
+  const res = await claimReviewResponse(getDb(c.env.DB), c.env, c.req.param("id"), new URL(c.req.url).origin, { confirmedOnly: confirmed });
   if (!res) throw new ApiError(404, "not_found", `No article with id "${c.req.param("id")}".`);
   return res;
 });
@@ -53,12 +58,19 @@ export const exportApiDoc = (): Paths => ({
       summary: "schema.org ClaimReview JSON-LD for each claim the article gets wrong",
       tags: ["exports"],
       operationId: "articleClaimReview",
-      parameters: [idParameter("article")],
+      parameters: [
+        idParameter("article"),
+        ...queryParameters(claimReviewQuery, {
+          confirmed:
+            "Only the findings editors confirmed (feedback label `confirmed`); default: every failing span not labelled a false alarm.",
+        }),
+      ],
       responses: {
         200: {
           description: "ClaimReview items.",
           content: { "application/ld+json": { schema: { type: "array", items: { type: "object" } } } },
         },
+        400: common[400],
         401: common[401],
         404: common[404],
       },

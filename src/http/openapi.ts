@@ -8,6 +8,7 @@ import { auditApiDoc } from "./audits";
 import { correctionApiDoc } from "./corrections";
 import { deliveryApiDoc } from "./deliveries";
 import { exportApiDoc } from "./exports";
+import { feedbackApiDoc } from "./feedback";
 import { healthApiDoc } from "./health";
 import { schemas } from "./openapi/components";
 import { type JsonSchema, ok, type Paths } from "./openapi/kit";
@@ -50,6 +51,7 @@ const ROUTE_DOCS = [
   scoreApiDoc,
   articleApiDoc,
   runApiDoc,
+  feedbackApiDoc,
   ruleApiDoc,
   exportApiDoc,
   auditApiDoc,
@@ -88,6 +90,7 @@ function openApiDocument(): OpenApiDocument {
       { name: "scoring", description: "Judge articles." },
       { name: "articles", description: "Stored articles and their run history." },
       { name: "runs", description: "One scoring of one article." },
+      { name: "feedback", description: "Editors' labels on findings: false alarms and confirmations." },
       { name: "rules", description: "The fact rules." },
       { name: "audits", description: "Re-checks of the whole archive and what changed." },
       { name: "exports", description: "CSV and ClaimReview for spreadsheets and fact-check aggregators." },

@@ -93,7 +93,8 @@ scoreRoutes.post(
     }
 
     // Lone surrogates become U+FFFD before the engine computes offsets.
-    const { result, store } = scoreArticle({
+    const db = getDb(c.env.DB);
+    const { result, store } = await scoreArticle(db, {
       ...request,
       text: replaceLoneSurrogates(request.text),
       html: replaceLoneSurrogates(request.html),
@@ -106,7 +107,7 @@ scoreRoutes.post(
 
     if (dryRun) return c.json({ article_id: null, run_id: null, dry_run: true, ...result }, 200);
 
-    const saved = await store(getDb(c.env.DB), { trigger: "api", actor: c.var.actor });
+    const saved = await store(db, { trigger: "api", actor: c.var.actor });
     c.header("location", `/v1/runs/${saved.runId}`);
     return c.json({ article_id: saved.articleId, run_id: saved.runId, dry_run: false, ...result }, 201);
   },

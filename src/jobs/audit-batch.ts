@@ -22,6 +22,7 @@ import { type AuditDelta, applyDelta, finishIfComplete } from "../storage/audits
 import { type Db, getDb, transact } from "../storage/db";
 import { loadStoredRules } from "../storage/rulesets";
 import { prepareRunsWrite } from "../storage/runs";
+import { labelsOf } from "../storage/feedback";
 import type { StoredRule } from "../lib/implied-verdicts";
 import { scoreArticle, type ScoredArticle } from "../use-cases/score-article";
 import { type AuditEnv, processScan, settle } from "../use-cases/audit";
@@ -60,6 +61,11 @@ const storedRulesCache = new Map<string, Map<string, StoredRule>>();
 async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<BatchOutcome> {
   const auditId = batch.auditId;
   const articles = await loadBatchArticles(db, auditId, batch.articleIds);
+  // The batch's labels in one query; scoreArticle applies them, so dismissed findings stay dismissed.
+  const labels = await labelsOf(
+    db,
+    articles.map((a) => a.id),
+  );
   const previousRuns = articles.flatMap((a) => (a.previous ? [a.previous] : []));
   const verdicts = await loadVerdicts(
     db,
@@ -130,11 +136,12 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
         published_at: article.publishedAt,
         language: article.language,
       };
+      const articleLabels = labels.get(article.id) ?? new Map();
       // Only added and edited rules are judged again when the text and judging date are the previous run's.
       const keep = keptVerdicts(ruleset, previous, { contentHash: article.contentHash, asOf: judgingDate(article.publishedAt, now).asOf });
-      scored = scoreArticle(input, { now, ruleset, keep });
+      scored = await scoreArticle(db, input, { now, ruleset, keep, labels: articleLabels });
       // The text may state another date than the stored one: then the kept verdicts were for another day.
-      if (keep.size && scored.result.as_of !== previous?.asOf) scored = scoreArticle(input, { now, ruleset });
+      if (keep.size && scored.result.as_of !== previous?.asOf) scored = await scoreArticle(db, input, { now, ruleset, labels: articleLabels });
     } catch (err) {
       // The engine is deterministic: a throw would recur on retry, so record it and move on.
       console.error(`audit ${auditId}: scoring article ${article.id} threw`, err);

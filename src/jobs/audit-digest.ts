@@ -91,7 +91,8 @@ export async function buildDigest(db: Db, auditId: string, now = new Date()): Pr
         previous_outcome: c.previous_outcome,
         outcome: c.outcome,
         run_id: c.run_id,
-        rules: c.rules.filter((r) => r.to === "fail").map((r) => r.rule),
+        // A fail editors dismissed is not news: only fails still standing are named.
+        rules: c.rules.filter((r) => r.to === "fail" && !r.dismissed?.to).map((r) => r.rule),
       })),
       more_regressions: Math.max(0, changes.regressions - page.items.length),
     },

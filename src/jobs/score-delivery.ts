@@ -40,7 +40,7 @@ async function score(env: Bindings, db: Db, delivery: Delivery, attempts: number
   const stale = staleReason(await getArticleState(db, ref), order, "publish");
   if (stale) return markStale(db, deliveryId, stale, attempts);
 
-  const { result, store } = scoreArticle(a);
+  const { result, store } = await scoreArticle(db, a);
   // Both guards abort the whole transaction: a concurrent consumer finished this delivery, or a
   // newer withdrawal was applied while we scored.
   const guards = [assertStillQueued(db, deliveryId), assertPublishApplies(db, ref, order), ...applyPublish(db, ref, order, deliveryId)];

@@ -40,9 +40,45 @@ export function secretProblem(name: keyof Secrets, value: string | undefined): s
   return problem ? `${name} ${problem}: ${fix(name)}.` : null;
 }
 
+/** When a rule counts as noisy on /rules: precision under `precision` once it has at least `minLabels` labels. */
+export interface NoisyThresholds {
+  precision: number;
+  minLabels: number;
+}
+
+export const NOISY_DEFAULTS: NoisyThresholds = { precision: 0.8, minLabels: 5 };
+
+/** Optional [vars] (wrangler.toml) for the noisy mark; unset or invalid values use NOISY_DEFAULTS. */
+export interface FeedbackVars {
+  /** A number from 0 to 1 (default 0.8). */
+  FEEDBACK_NOISY_PRECISION?: string;
+  /** A whole number ≥ 1 (default 5). */
+  FEEDBACK_MIN_LABELS?: string;
+}
+
+const precisionVar = (v: string | undefined) => (v?.trim() && Number(v) >= 0 && Number(v) <= 1 ? Number(v) : null);
+const minLabelsVar = (v: string | undefined) => (v?.trim() && Number.isInteger(Number(v)) && Number(v) >= 1 ? Number(v) : null);
+
+export function noisyThresholds(env: object): NoisyThresholds {
+  const vars = env as FeedbackVars;
+  return {
+    precision: precisionVar(vars.FEEDBACK_NOISY_PRECISION) ?? NOISY_DEFAULTS.precision,
+    minLabels: minLabelsVar(vars.FEEDBACK_MIN_LABELS) ?? NOISY_DEFAULTS.minLabels,
+  };
+}
+
 /** Every configuration problem in `env`, each a sentence with its fix; empty when all is well. */
 export function configProblems(env: Secrets): string[] {
   const problems = (Object.keys(CHECKS) as (keyof Secrets)[]).flatMap((name) => secretProblem(name, env[name]) ?? []);
+  const vars = env as FeedbackVars;
+  if (vars.FEEDBACK_NOISY_PRECISION && precisionVar(vars.FEEDBACK_NOISY_PRECISION) === null)
+    problems.push(
+      `FEEDBACK_NOISY_PRECISION must be a number from 0 to 1, so the default ${NOISY_DEFAULTS.precision} is used: fix it in wrangler.toml [vars].`,
+    );
+  if (vars.FEEDBACK_MIN_LABELS && minLabelsVar(vars.FEEDBACK_MIN_LABELS) === null)
+    problems.push(
+      `FEEDBACK_MIN_LABELS must be a whole number of at least 1, so the default ${NOISY_DEFAULTS.minLabels} is used: fix it in wrangler.toml [vars].`,
+    );
   // A secret without a URL is just "alerts off"; a URL without a secret looks on but sends nothing.
   if (env.NOTIFY_URL && !env.NOTIFY_SECRET) {
     problems.push(`NOTIFY_URL is set but NOTIFY_SECRET is not, so no alert is sent: ${fix("NOTIFY_SECRET")}, or unset NOTIFY_URL.`);

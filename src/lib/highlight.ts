@@ -3,8 +3,11 @@
 // Pieces never nest, so overlapping spans cannot produce broken markup; the renderer escapes each piece.
 import type { Evidence, VerdictStatus } from "../engine";
 
-/** "conflict": one of several values a consistency rule found disagreeing (no side is marked wrong). */
-export type Tone = "fail" | "conflict" | "review" | "quote" | "pass";
+/**
+ * "conflict": one of several values a consistency rule found disagreeing (no side is marked wrong).
+ * "dismissed": a failing span editors labelled a false alarm (not counted, not to correct).
+ */
+export type Tone = "fail" | "conflict" | "review" | "quote" | "dismissed" | "pass";
 
 export interface Note {
   /** 1-based footnote number, in text order. */
@@ -31,10 +34,11 @@ export interface Piece {
 }
 
 // Which style wins where spans overlap: an error in the outlet's own words matters most.
-const RANK: Record<Tone, number> = { fail: 4, conflict: 3, review: 2, quote: 1, pass: 0 };
+const RANK: Record<Tone, number> = { fail: 5, conflict: 4, review: 3, quote: 2, dismissed: 1, pass: 0 };
 
 export function toneOf(status: VerdictStatus, evidence: Evidence, kind?: string): Tone {
   if (evidence.attribution === "quote") return "quote";
+  if (status === "fail" && evidence.feedback === "false_alarm") return "dismissed";
   if (kind === "consistency" && status === "fail") return "conflict";
   if (status === "fail" || status === "error") return "fail";
   if (status === "review") return "review";

@@ -214,6 +214,8 @@ export interface PreviousVerdict {
   message: string | null;
   /** Raw JSON evidence, parsed only for the rules whose status changed. */
   evidence: string;
+  /** A fail editors dismissed (every span a false alarm). */
+  dismissed: boolean;
 }
 
 /** run id → rule id → stored verdict row. */
@@ -228,13 +230,21 @@ export async function loadVerdicts(db: Db, runIds: string[]): Promise<Map<string
     kind: string;
     message: string | null;
     evidence: string;
+    dismissed: number;
   }>(
-    sql`SELECT run_id, rule_id, status, severity, kind, message, evidence FROM verdicts WHERE run_id IN (SELECT value FROM json_each(${JSON.stringify(runIds)}))`,
+    sql`SELECT run_id, rule_id, status, severity, kind, message, evidence, dismissed FROM verdicts WHERE run_id IN (SELECT value FROM json_each(${JSON.stringify(runIds)}))`,
   );
   for (const r of rows) {
     let m = out.get(r.run_id);
     if (!m) out.set(r.run_id, (m = new Map()));
-    m.set(r.rule_id, { status: r.status, severity: r.severity, kind: r.kind, message: r.message, evidence: r.evidence });
+    m.set(r.rule_id, {
+      status: r.status,
+      severity: r.severity,
+      kind: r.kind,
+      message: r.message,
+      evidence: r.evidence,
+      dismissed: r.dismissed === 1,
+    });
   }
   return out;
 }

@@ -16,6 +16,8 @@ export interface RuleDelta {
   quotes: string[];
   /** What explains the change: the rule was added/edited/removed, the text changed, or the judging date moved across a rule's validity window. */
   cause: "rule_added" | "rule_edited" | "rule_removed" | "text_changed" | "as_of";
+  /** Present when either side is a fail editors dismissed: which side (a dismissed fail does not count). */
+  dismissed?: { from: boolean; to: boolean };
 }
 
 export interface AuditChange {

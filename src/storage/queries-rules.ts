@@ -6,7 +6,8 @@ import { sql } from "drizzle-orm";
 import type { VerdictStatus } from "../engine";
 import { type Db, transact } from "./db";
 
-export type RuleCounts = Record<VerdictStatus, number>;
+/** Per status; a fail editors dismissed counts under `dismissed` (present only when there is one), not `fail`. */
+export type RuleCounts = Record<VerdictStatus, number> & { dismissed?: number };
 
 export function emptyRuleCounts(): RuleCounts {
   return { pass: 0, fail: 0, not_applicable: 0, review: 0, error: 0 };
@@ -16,8 +17,9 @@ export function emptyRuleCounts(): RuleCounts {
 export async function ruleStats(db: Db, ruleId?: string): Promise<Record<string, RuleCounts>> {
   const oneRule = (column: string) => (ruleId === undefined ? sql`` : sql`AND ${sql.raw(column)} = ${ruleId}`);
   const [rows, implied] = await transact(db, [
-    db.run(sql`SELECT v.rule_id AS rule, v.status, count(*) AS n FROM articles a JOIN verdicts v ON v.run_id = a.latest_run_id
-      WHERE a.status = 'active' ${oneRule("v.rule_id")} GROUP BY v.rule_id, v.status`),
+    db.run(sql`SELECT v.rule_id AS rule, CASE WHEN v.status = 'fail' AND v.dismissed THEN 'dismissed' ELSE v.status END AS status, count(*) AS n
+      FROM articles a JOIN verdicts v ON v.run_id = a.latest_run_id
+      WHERE a.status = 'active' ${oneRule("v.rule_id")} GROUP BY 1, 2`),
     db.run(sql`WITH lean AS (
         SELECT r.id, r.ruleset_version FROM articles a JOIN runs r ON r.id = a.latest_run_id
         WHERE a.status = 'active' AND r.implied_verdicts > 0),
@@ -32,7 +34,7 @@ export async function ruleStats(db: Db, ruleId?: string): Promise<Record<string,
       SELECT t.rule, t.n - coalesce(s.n, 0) AS n FROM totals t LEFT JOIN stored s ON s.rule = t.rule`),
   ]);
   const stats: Record<string, RuleCounts> = {};
-  for (const row of rows!.results as { rule: string; status: VerdictStatus; n: number }[])
+  for (const row of rows!.results as { rule: string; status: VerdictStatus | "dismissed"; n: number }[])
     (stats[row.rule] ??= emptyRuleCounts())[row.status] = row.n;
   for (const row of implied!.results as { rule: string; n: number }[])
     if (row.n > 0) (stats[row.rule] ??= emptyRuleCounts()).not_applicable += row.n;

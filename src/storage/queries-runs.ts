@@ -1,13 +1,14 @@
 // Read queries over runs and their verdicts: one run with its verdicts (evidence parsed, the
 // implied not_applicable ones restored), an article's latest run, an article's run history.
 // Multi-query reads go in one D1 batch (one round trip).
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Evidence, Outcome, Severity, VerdictStatus } from "../engine";
+import { labelStoredVerdicts } from "../lib/stored-findings";
 import { type ArticleRecord, toArticleRecord } from "./articles";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
 import type { RunTrigger } from "./runs";
-import { articles, rulesets, runs, verdicts } from "./schema";
+import { articles, feedback, rulesets, runs, verdicts } from "./schema";
 import { parseStoredRules, withImplied } from "../lib/implied-verdicts";
 
 export interface StoredRun {
@@ -34,8 +35,11 @@ export interface StoredVerdict {
   status: VerdictStatus;
   severity: Severity;
   kind: string;
+  /** Spans carry `finding` and `feedback` in reads that label them (one run, an article's latest run). */
   evidence: Evidence[];
   message: string | null;
+  /** A fail editors dismissed (every span a false alarm): listed, not counted. Absent otherwise. */
+  dismissed?: boolean;
 }
 
 export interface RunWithVerdicts extends StoredRun {
@@ -75,13 +79,23 @@ export function toStoredVerdict(row: typeof verdicts.$inferSelect): StoredVerdic
     kind: row.kind,
     evidence: JSON.parse(row.evidence) as Evidence[],
     message: row.message,
+    ...(row.dismissed ? { dismissed: true } : {}),
   };
+}
+
+/** The labels in force on an article's findings, oldest first (a newer label on a finding wins). */
+function labelsOfArticle(db: Db, articleId: string | SQL) {
+  return db
+    .select({ finding: feedback.finding, label: feedback.label })
+    .from(feedback)
+    .where(and(eq(feedback.articleId, articleId), isNull(feedback.undoneAt)))
+    .orderBy(asc(feedback.id));
 }
 
 const latestRunIdOf = (articleId: string) => sql`(SELECT ${articles.latestRunId} FROM ${articles} WHERE ${articles.id} = ${articleId})`;
 
 /** The one verdict query: the verdicts of one run (or a list of runs) by run and rule id, optionally of one status. */
-function verdictsOf(db: Db, runIds: string | SQL | string[], status?: VerdictStatus) {
+function verdictsOf(db: Db, runIds: string | SQL | string[], status?: VerdictStatus, opts: { dismissed?: boolean } = {}) {
   return db
     .select()
     .from(verdicts)
@@ -89,6 +103,7 @@ function verdictsOf(db: Db, runIds: string | SQL | string[], status?: VerdictSta
       and(
         Array.isArray(runIds) ? inArray(verdicts.runId, runIds) : eq(verdicts.runId, runIds),
         status ? eq(verdicts.status, status) : undefined,
+        opts.dismissed !== undefined ? eq(verdicts.dismissed, opts.dismissed) : undefined,
       ),
     )
     .orderBy(asc(verdicts.runId), asc(verdicts.ruleId));
@@ -125,9 +140,10 @@ export async function verdictsByRun(db: Db, runIds: string[], opts: { withImplie
   return out;
 }
 
-// The run, its stored verdicts, and its ruleset's rules (which restore the implied verdicts; read
-// only when the run implies some).
+// The run, its stored verdicts, its ruleset's rules (which restore the implied verdicts; read
+// only when the run implies some), its article's key and the labels in force on its findings.
 function runAndVerdicts(db: Db, runId: string | SQL) {
+  const articleOfRun = sql`(SELECT ${runs.articleId} FROM ${runs} WHERE ${runs.id} = ${runId})`;
   return [
     db.select().from(runs).where(eq(runs.id, runId)),
     verdictsOf(db, runId),
@@ -137,27 +153,35 @@ function runAndVerdicts(db: Db, runId: string | SQL) {
       .where(
         sql`${rulesets.version} = (SELECT ${runs.rulesetVersion} FROM ${runs} WHERE ${runs.id} = ${runId} AND ${runs.impliedVerdicts} > 0)`,
       ),
+    db.select({ source: articles.source, externalId: articles.externalId }).from(articles).where(eq(articles.id, articleOfRun)),
+    labelsOfArticle(db, articleOfRun),
   ] as const;
 }
 
 type RulesetRow = { version: string; rules: string; format: number };
+type RunReads = readonly [
+  (typeof runs.$inferSelect)[],
+  (typeof verdicts.$inferSelect)[],
+  RulesetRow[],
+  { source: string; externalId: string }[],
+  { finding: string; label: "false_alarm" | "confirmed" }[],
+];
 
-function withVerdicts(
-  runRows: (typeof runs.$inferSelect)[],
-  verdictRows: (typeof verdicts.$inferSelect)[],
-  rulesetRows: RulesetRow[],
-): RunWithVerdicts | null {
+// Every span labelled with its finding id and the label in force (newest last, so it wins).
+function withVerdicts([runRows, verdictRows, rulesetRows, keyRows, labelRows]: RunReads): RunWithVerdicts | null {
   const run = runRows[0];
   if (!run) return null;
   const rs = rulesetRows[0];
   const rules = rs ? parseStoredRules(rs.version, rs.rules, rs.format) : null;
-  return { ...toStoredRun(run), verdicts: withImplied(verdictRows.map(toStoredVerdict), rules, run.asOf, run.impliedVerdicts) };
+  const stored = withImplied(verdictRows.map(toStoredVerdict), rules, run.asOf, run.impliedVerdicts);
+  const key = keyRows[0];
+  const labels = new Map(labelRows.map((l) => [l.finding, l.label]));
+  return { ...toStoredRun(run), verdicts: key ? labelStoredVerdicts(stored, key, labels) : stored };
 }
 
 /** One run with every verdict, or null. */
 export async function getRun(db: Db, id: string): Promise<RunWithVerdicts | null> {
-  const [runRows, verdictRows, rulesetRows] = await db.batch(runAndVerdicts(db, id));
-  return withVerdicts(runRows, verdictRows, rulesetRows);
+  return withVerdicts(await db.batch(runAndVerdicts(db, id)));
 }
 
 /** One run without its verdicts, or null. */
@@ -183,12 +207,13 @@ export interface RunReport {
   run: StoredRun;
   /** The article's outcome in the run before this one; null for its first run. */
   previousOutcome: Outcome | null;
+  /** Its fails, less those editors dismissed, each without the spans labelled false alarms. */
   failing: StoredVerdict[];
 }
 
 /** One round trip for a RunReport, or null when the run (or its article) does not exist. */
 export async function getRunReport(db: Db, articleId: string, runId: string): Promise<RunReport | null> {
-  const [articleRows, runRows, previousRows, failing] = await db.batch([
+  const [articleRows, runRows, previousRows, failing, labelRows] = await db.batch([
     db.select().from(articles).where(eq(articles.id, articleId)).limit(1),
     db
       .select()
@@ -202,23 +227,29 @@ export async function getRunReport(db: Db, articleId: string, runId: string): Pr
       .where(and(eq(runs.articleId, articleId), lt(runs.id, runId)))
       .orderBy(desc(runs.id))
       .limit(1),
-    verdictsOf(db, runId, "fail"),
+    verdictsOf(db, runId, "fail", { dismissed: false }),
+    labelsOfArticle(db, articleId),
   ]);
   const article = articleRows[0];
   const run = runRows[0];
   if (!article || !run) return null;
+  // Spans editors labelled false alarms are left out of what an alert quotes.
+  const labelled = labelStoredVerdicts(
+    failing.map(toStoredVerdict),
+    { source: article.source, externalId: article.externalId },
+    new Map(labelRows.map((l) => [l.finding, l.label])),
+  );
   return {
     article: await toArticleRecord(article),
     run: toStoredRun(run),
     previousOutcome: previousRows[0]?.outcome ?? null,
-    failing: failing.map(toStoredVerdict),
+    failing: labelled.map((v) => ({ ...v, evidence: v.evidence.filter((e) => e.feedback !== "false_alarm") })),
   };
 }
 
 /** The article's latest run with every verdict, or null (unknown article or never scored). */
 export async function getLatestRunWithVerdicts(db: Db, articleId: string): Promise<RunWithVerdicts | null> {
-  const [runRows, verdictRows, rulesetRows] = await db.batch(runAndVerdicts(db, latestRunIdOf(articleId)));
-  return withVerdicts(runRows, verdictRows, rulesetRows);
+  return withVerdicts(await db.batch(runAndVerdicts(db, latestRunIdOf(articleId))));
 }
 
 /** The article (with text) and its latest run with verdicts, in one round trip; null if no such article. */
@@ -226,12 +257,12 @@ export async function getArticleWithLatestRun(
   db: Db,
   articleId: string,
 ): Promise<{ article: ArticleRecord; latest_run: RunWithVerdicts | null } | null> {
-  const [articleRows, runRows, verdictRows, rulesetRows] = await db.batch([
+  const [articleRows, ...reads] = await db.batch([
     db.select().from(articles).where(eq(articles.id, articleId)),
     ...runAndVerdicts(db, latestRunIdOf(articleId)),
   ]);
   const article = articleRows[0];
-  return article ? { article: await toArticleRecord(article), latest_run: withVerdicts(runRows, verdictRows, rulesetRows) } : null;
+  return article ? { article: await toArticleRecord(article), latest_run: withVerdicts(reads) } : null;
 }
 
 /** An article's runs, newest first, one keyset page at a time (verdicts not included). */

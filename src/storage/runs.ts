@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { CheckResult, Ruleset, VerdictStatus } from "../engine";
+import { storedEvidence } from "../lib/stored-findings";
 import type { Db } from "./db";
 import { sha256Hex } from "../lib/crypto";
 import { transact } from "./db";
@@ -85,7 +86,8 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     const now = (input.now ?? new Date()).toISOString();
     const runId = newId("run");
     const contentHash = await sha256Hex(article.text);
-    const failedRules = result.verdicts.filter((v) => v.status === "fail").map((v) => v.rule);
+    // Dismissed fails (every span a false alarm) are not "failing" for lists, filters and the corrections queue.
+    const failedRules = result.verdicts.filter((v) => v.status === "fail" && !v.dismissed).map((v) => v.rule);
     const { rows, implied } = splitVerdicts(result, ruleset);
     out.push({ runId, contentHash });
     texts.push(article.text);
@@ -132,8 +134,9 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
       now,
     });
     for (const v of rows) {
-      verdictRows.push([runId, v.rule, v.status, v.severity, v.kind, v.message ?? null]);
-      evidence.push(JSON.stringify(v.evidence));
+      verdictRows.push([runId, v.rule, v.status, v.severity, v.kind, v.message ?? null, v.dismissed ? 1 : 0]);
+      // As the engine found them: finding ids and labels are derived on read, so a later label never leaves a row stale.
+      evidence.push(JSON.stringify(storedEvidence(v.evidence)));
     }
   }
 
@@ -180,8 +183,8 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
   );
   if (verdictRows.length) {
     statements.push(
-      db.run(sql`INSERT INTO verdicts (run_id, rule_id, status, severity, kind, evidence, message)
-        SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, e.value, v ->> 5
+      db.run(sql`INSERT INTO verdicts (run_id, rule_id, status, severity, kind, evidence, message, dismissed)
+        SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, e.value, v ->> 5, v ->> 6
         FROM (SELECT key, value AS v FROM json_each(${JSON.stringify(verdictRows)})) JOIN json_each(${JSON.stringify(evidence)}) e USING (key)`),
     );
   }

@@ -142,9 +142,11 @@ export const verdicts = sqliteTable(
     status: text("status", { enum: ["pass", "fail", "not_applicable", "review", "error"] }).notNull(),
     severity: text("severity", { enum: ["critical", "major", "minor"] }).notNull(),
     kind: text("kind").notNull(),
-    /** JSON array of engine Evidence objects. */
+    /** JSON array of engine Evidence objects, as the engine found them (no finding ids or labels). */
     evidence: text("evidence").notNull().default("[]"),
     message: text("message"),
+    /** 1: a fail whose every span editors labelled a false alarm (kept in step by use-cases/feedback.ts). */
+    dismissed: integer("dismissed", { mode: "boolean" }).notNull().default(false),
   },
   // No (rule_id, status) index: every read reaches verdicts through a run id, and each index
   // entry is a row written per verdict.
@@ -347,3 +349,28 @@ export const retentionState = sqliteTable("retention_state", {
   runsDeleted: integer("runs_deleted").notNull().default(0),
   updatedAt: text("updated_at").notNull(),
 });
+/**
+ * Editors' labels on findings (a failing span: article, rule, quoted wording; engine/feedback.ts).
+ * Every label is a row: the newest one not undone is in force, older ones stay as history.
+ */
+export const feedback = sqliteTable(
+  "feedback",
+  {
+    id: text("id").primaryKey(),
+    articleId: text("article_id")
+      .notNull()
+      .references(() => articles.id),
+    finding: text("finding").notNull(),
+    ruleId: text("rule_id").notNull(),
+    /** The span's wording when labelled (the finding id is a hash of it). */
+    quote: text("quote").notNull(),
+    label: text("label", { enum: ["false_alarm", "confirmed"] }).notNull(),
+    note: text("note"),
+    /** Who labelled: a person's email, "token:<fingerprint>" for a shared API token, or "dashboard:<role>". */
+    actor: text("actor").notNull(),
+    createdAt: timestamps.createdAt,
+    undoneAt: text("undone_at"),
+    undoneBy: text("undone_by"),
+  },
+  (t) => [index("feedback_article").on(t.articleId, t.finding, t.createdAt), index("feedback_rule").on(t.ruleId, t.createdAt)],
+);

@@ -93,7 +93,7 @@ export async function flagsOf(db: Db, runIds: string[]): Promise<Map<string, Fla
       .where(and(inArray(verdicts.runId, runIds.slice(i, i + 90)), inArray(verdicts.status, ["fail", "review", "error"])));
     for (const v of rows) {
       const ev = (JSON.parse(v.evidence) as Evidence[]).find((e) => e.attribution !== "quote") ?? null;
-      if (v.status === "fail" && !ev) continue; // only inside quotations: not counted, not a headline
+      if (v.status === "fail" && (!ev || v.dismissed)) continue; // only inside quotations, or dismissed: not counted, not a headline
       const list = out.get(v.runId) ?? [];
       list.push({ rule: v.ruleId, status: v.status, severity: v.severity, quote: ev?.quote ?? null, reason: ev?.message ?? v.message });
       out.set(v.runId, list);

@@ -2,6 +2,7 @@
 // suggestion), conflicts between values as a set, what to review, and the passes collapsed.
 import type { RuleSummary } from "../engine";
 import { TONE_LABEL } from "./article-text";
+import { FeedbackControls, type FeedbackView } from "./feedback-controls";
 import type { Findings, FixGroup, Occurrence, Rewrite } from "./findings";
 
 type Rules = ReadonlyMap<string, RuleSummary>;
@@ -69,7 +70,7 @@ function StepNav(props: { i: number; total: number }) {
   );
 }
 
-function FixItem(props: { g: FixGroup; i: number; total: number; rules: Rules }) {
+function FixItem(props: { g: FixGroup; i: number; total: number; rules: Rules; fb: FeedbackView }) {
   const { g } = props;
   const many = g.occurrences.length > 1;
   return (
@@ -91,6 +92,7 @@ function FixItem(props: { g: FixGroup; i: number; total: number; rules: Rules })
                 {v.occurrences.map((o) => (
                   <div id={`ev-${o.note.n}`} class="occ">
                     <RewriteLine r={o.rewrite} /> <Where o={o} />
+                    <FeedbackControls e={o.note.evidence} fb={props.fb} />
                   </div>
                 ))}
               </li>
@@ -109,6 +111,7 @@ function FixItem(props: { g: FixGroup; i: number; total: number; rules: Rules })
                 )}
                 <Where o={o} />
               </div>
+              <FeedbackControls e={o.note.evidence} fb={props.fb} />
             </li>
           ))}
         </ol>
@@ -119,7 +122,7 @@ function FixItem(props: { g: FixGroup; i: number; total: number; rules: Rules })
   );
 }
 
-export function ToFix(props: { f: Findings; rules: Rules }) {
+export function ToFix(props: { f: Findings; rules: Rules; fb: FeedbackView }) {
   const { fixes } = props.f;
   if (fixes.length === 0) return null;
   return (
@@ -127,9 +130,35 @@ export function ToFix(props: { f: Findings; rules: Rules }) {
       <h2 id="to-fix">To fix ({fixes.length})</h2>
       <ol class="fixes">
         {fixes.map((g, i) => (
-          <FixItem g={g} i={i} total={fixes.length} rules={props.rules} />
+          <FixItem g={g} i={i} total={fixes.length} rules={props.rules} fb={props.fb} />
         ))}
       </ol>
+    </section>
+  );
+}
+
+/** Fails editors dismissed: still listed (and undoable), not counted. */
+export function Dismissed(props: { f: Findings; rules: Rules; fb: FeedbackView }) {
+  const { dismissed } = props.f;
+  if (dismissed.length === 0) return null;
+  return (
+    <section aria-labelledby="dismissed">
+      <h2 id="dismissed">Dismissed as false alarms ({dismissed.length})</h2>
+      <p class="muted">Editors judged these rule failures wrong here: they do not count in the score, alerts or the corrections queue.</p>
+      <ul class="occ-list">
+        {dismissed.flatMap((g) =>
+          g.occurrences.map((o) => (
+            <li id={`ev-${o.note.n}`} class="occ">
+              {/* The wording as written: no correction is suggested for a dismissed finding. */}
+              <RewriteLine r={{ ...o.rewrite, new: null }} />
+              <div class="occ-foot">
+                <a href={`/rules/${encodeURIComponent(g.rule)}`}>{g.rule}</a> · <Where o={o} />
+              </div>
+              <FeedbackControls e={o.note.evidence} fb={props.fb} />
+            </li>
+          )),
+        )}
+      </ul>
     </section>
   );
 }

@@ -3,7 +3,8 @@
 import type { RuleSummary } from "../engine";
 import type { ArticleRecord } from "../storage/articles";
 import type { RunWithVerdicts, StoredRun } from "../storage/queries-runs";
-import { OtherFindings, ToFix } from "./article-findings";
+import { Dismissed, OtherFindings, ToFix } from "./article-findings";
+import type { FeedbackRecord } from "../storage/feedback";
 import { ArticleText, Legend } from "./article-text";
 import { articleTitle, Badge, score, Sparkline, when } from "./components";
 import { buildFindings, type Findings } from "./findings";
@@ -19,6 +20,8 @@ export interface ArticlePageProps {
   /** Newest first. */
   runs: StoredRun[];
   rules: ReadonlyMap<string, RuleSummary>;
+  /** The label in force per finding (for the feedback controls). */
+  labels: ReadonlyMap<string, FeedbackRecord>;
   /** The article in its CMS's editor, when that CMS's edit URL is configured. */
   editUrl?: string | null;
   flash?: string | null;
@@ -64,6 +67,7 @@ export function ArticlePage(p: ArticlePageProps) {
   const title = articleTitle(article);
   const history = [...runs].reverse();
   const id = encodeURIComponent(article.id);
+  const fb = { articleId: article.id, session: p.session, labels: p.labels };
   return (
     <Layout title={title} nonce={p.nonce} session={p.session} section="articles">
       <p class="crumb">
@@ -101,7 +105,8 @@ export function ArticlePage(p: ArticlePageProps) {
             : "Read-only session: log in with an editor token to re-check."}
         </span>
       </div>
-      <ToFix f={findings} rules={p.rules} />
+      <ToFix f={findings} rules={p.rules} fb={fb} />
+      <Dismissed f={findings} rules={p.rules} fb={fb} />
       <OtherFindings f={findings} rules={p.rules} />
       <h2 id="text">Text</h2>
       <Legend />

@@ -9,6 +9,7 @@ export const TONE_LABEL: Record<Tone, string> = {
   conflict: "conflicting value",
   review: "to review",
   quote: "inside a quotation",
+  dismissed: "dismissed as a false alarm",
   pass: "checked, correct",
 };
 
@@ -46,7 +47,7 @@ export function ArticleText(props: { text: string; notes: Note[]; rules: Readonl
 export function Legend() {
   return (
     <ul class="legend" aria-label="What the marks in the text mean">
-      {(["fail", "conflict", "review", "quote", "pass"] as const).map((t) => (
+      {(["fail", "conflict", "review", "quote", "dismissed", "pass"] as const).map((t) => (
         <li>
           <mark class={`t-${t} start`}>{TONE_LABEL[t]}</mark>
         </li>

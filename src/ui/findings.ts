@@ -12,6 +12,8 @@ export interface VerdictLike {
   severity: Severity;
   evidence: Evidence[];
   message: string | null;
+  /** A fail editors dismissed (every span a false alarm). */
+  dismissed?: boolean;
 }
 
 /** The sentence around a finding, cut where the suggestion changes it. */
@@ -42,6 +44,8 @@ export interface FixGroup {
 
 export interface Findings {
   fixes: FixGroup[];
+  /** Fails editors dismissed as false alarms: shown apart, not "to fix". */
+  dismissed: FixGroup[];
   review: Occurrence[];
   /** Failures only inside direct quotations: not counted in the score. */
   quoted: Occurrence[];
@@ -64,6 +68,7 @@ export function buildFindings(text: string, verdicts: VerdictLike[], notes: Note
   };
 
   const fixes: FixGroup[] = [];
+  const dismissed: FixGroup[] = [];
   const review: Occurrence[] = [];
   const quoted: Occurrence[] = [];
   const passes: Occurrence[] = [];
@@ -82,7 +87,7 @@ export function buildFindings(text: string, verdicts: VerdictLike[], notes: Note
       quoted.push(...all.filter((o) => o.note.evidence.attribution === "quote"));
       if (own.length === 0) continue;
       const conflict = v.kind === "consistency";
-      fixes.push({
+      (v.dismissed ? dismissed : fixes).push({
         rule: v.rule,
         severity: v.severity,
         type: conflict ? "conflict" : "fix",
@@ -95,7 +100,7 @@ export function buildFindings(text: string, verdicts: VerdictLike[], notes: Note
   const first = (g: FixGroup) => Math.min(...g.occurrences.map((o) => o.note.evidence.offset));
   fixes.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || first(a) - first(b));
   const byOffset = (a: Occurrence, b: Occurrence) => a.note.n - b.note.n;
-  return { fixes, review: review.sort(byOffset), quoted: quoted.sort(byOffset), passes: passes.sort(byOffset), unplaced };
+  return { fixes, dismissed, review: review.sort(byOffset), quoted: quoted.sort(byOffset), passes: passes.sort(byOffset), unplaced };
 }
 
 export function noteKey(rule: string, e: Evidence): string {

@@ -4,18 +4,20 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { tokenRole } from "../lib/tokens";
 import { currentRuleset, rulesById } from "../rules";
-import { articleTotals, getArticle, listArticles, listSources } from "../storage/articles";
+import { articleTotals, getArticle, listSources } from "../storage/articles";
 import { listChanges } from "../storage/audit-changes";
 import { getAudit, listAudits } from "../storage/audits";
 import { listCorrections } from "../storage/corrections";
 import { getDb } from "../storage/db";
 import { parseCursor } from "../storage/queries-page";
-import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
 import { getLatestRunWithVerdicts, listRuns } from "../storage/queries-runs";
 import { listChangesSince } from "../storage/since";
 import { listTriage } from "../storage/triage";
 import { articlesCsvResponse, auditCsvResponse, claimReviewResponse } from "../use-cases/exports";
 import { scoreArticle } from "../use-cases/score-article";
+import { listFeedback } from "../storage/feedback";
+import { feedbackUiRoutes } from "./feedback-routes";
+import { ruleUiRoutes } from "./rule-routes";
 import { ArticlePage } from "./article-page";
 import { ArticlesPage } from "./articles-page";
 import { cmsEditUrl } from "./cms-edit";
@@ -23,9 +25,6 @@ import { CorrectionsPage } from "./corrections-page";
 import { AuditPage } from "./audit-page";
 import { AuditsPage } from "./audits-page";
 import { LoginPage, MessagePage } from "./login-page";
-import { ruleExamples } from "./rule-examples";
-import { RulePage } from "./rule-page";
-import { RulesPage } from "./rules-page";
 import { safeNext } from "./next-path";
 import { SincePage } from "./since-page";
 import { headers, message, nonce, page, render, requireCsrf, requireSession, sameOrigin, type UiEnv } from "./middleware";
@@ -115,16 +114,21 @@ uiRoutes.get("/", ...page, async (c) => {
 uiRoutes.get("/articles/:id", ...page, async (c) => {
   const db = getDb(c.env.DB);
   const id = c.req.param("id");
-  const [article, latest, runs] = await Promise.all([
+  const [article, latest, runs, feedback] = await Promise.all([
     getArticle(db, id),
     getLatestRunWithVerdicts(db, id),
     listRuns(db, id, { limit: 50 }),
+    listFeedback(db, id),
   ]);
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
   const flash =
     c.req.query("rechecked") !== undefined
       ? `Re-checked just now: score ${latest?.score ?? "—"}, outcome ${latest?.outcome ?? "—"}.`
-      : null;
+      : c.req.query("labelled") !== undefined
+        ? `Feedback saved: score ${article.score ?? "—"}, outcome ${article.outcome ?? "—"}.`
+        : c.req.query("undone") !== undefined
+          ? `Feedback undone: score ${article.score ?? "—"}, outcome ${article.outcome ?? "—"}.`
+          : null;
   const editUrl = cmsEditUrl(c.env, article);
   return render(
     c,
@@ -137,6 +141,7 @@ uiRoutes.get("/articles/:id", ...page, async (c) => {
       runs={runs.items}
       rules={rulesById()}
       editUrl={editUrl}
+      labels={new Map(feedback.filter((f) => f.in_force).map((f) => [f.finding, f]))}
       flash={flash}
     />,
   );
@@ -157,9 +162,11 @@ uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, asy
   // saveRun's upsert marks an article active again; a withdrawn article must stay withdrawn.
   if (article.status === "withdrawn")
     return message(c, 400, "Article withdrawn", "This article was withdrawn in its CMS; it is no longer re-checked.");
-  await scoreArticle(article).store(db, { trigger: "api", actor: c.var.session.name ?? null });
+  await (await scoreArticle(db, article)).store(db, { trigger: "api", actor: c.var.session.name ?? null });
   return c.redirect(`/articles/${encodeURIComponent(id)}?rechecked`, 303);
 });
+
+uiRoutes.route("/", feedbackUiRoutes);
 
 uiRoutes.get("/corrections", ...page, async (c) => {
   const rule = c.req.query("rule")?.trim() || null;
@@ -195,38 +202,7 @@ uiRoutes.get("/since", ...page, async (c) => {
 
 // ---- rules ----------------------------------------------------------------------------------
 
-uiRoutes.get("/rules", ...page, async (c) => {
-  const ruleset = currentRuleset();
-  const stats = await ruleStats(getDb(c.env.DB));
-  return render(
-    c,
-    200,
-    <RulesPage nonce={nonce(c)} session={c.var.session} version={ruleset.version} rules={ruleset.rules} stats={stats} />,
-  );
-});
-
-uiRoutes.get("/rules/:id", ...page, async (c) => {
-  const rule = rulesById().get(c.req.param("id"));
-  if (!rule) return message(c, 404, "Rule not found", `No rule "${c.req.param("id")}" in the current ruleset.`);
-  const db = getDb(c.env.DB);
-  const [stats, failing] = await Promise.all([
-    ruleStats(db, rule.id),
-    listArticles(db, { rule: rule.id, status: "active" }, { limit: PAGE_SIZE }),
-  ]);
-  return render(
-    c,
-    200,
-    <RulePage
-      nonce={nonce(c)}
-      session={c.var.session}
-      rule={rule}
-      examples={ruleExamples(rule)}
-      counts={stats[rule.id] ?? emptyRuleCounts()}
-      failing={failing.items}
-      moreFailing={failing.next_cursor !== null}
-    />,
-  );
-});
+uiRoutes.route("/", ruleUiRoutes);
 
 // ---- audits ---------------------------------------------------------------------------------
 

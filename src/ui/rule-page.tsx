@@ -7,6 +7,10 @@ import { Layout } from "./layout";
 import type { RuleExampleView } from "./rule-examples";
 import { validity } from "./rules-page";
 import type { Session } from "./session";
+import type { NoisyThresholds } from "../lib/config";
+import type { DismissedQuote } from "../storage/feedback";
+import type { RuleFeedback } from "../use-cases/rule-feedback";
+import { RuleFeedbackSection } from "./rule-feedback";
 
 export interface RulePageProps {
   nonce: string;
@@ -16,6 +20,9 @@ export interface RulePageProps {
   counts: RuleCounts;
   failing: ArticleSummary[];
   moreFailing: boolean;
+  feedback: RuleFeedback;
+  dismissed: DismissedQuote[];
+  thresholds: NoisyThresholds;
 }
 
 export function RulePage(p: RulePageProps) {
@@ -72,6 +79,7 @@ export function RulePage(p: RulePageProps) {
           <code>rules/{r.file}</code> · hash <code>{r.hash.slice(0, 12)}</code>
         </dd>
       </dl>
+      <RuleFeedbackSection f={p.feedback} dismissed={p.dismissed} t={p.thresholds} />
       <h2>Examples ({p.examples.length})</h2>
       {p.examples.length === 0 ? (
         <p class="muted">This rule's file has no examples.</p>

@@ -1,6 +1,10 @@
-// `/rules`: every rule of the current ruleset with how the latest runs judged it.
+// `/rules`: every rule of the current ruleset with how the latest runs judged it and its precision
+// from editors' feedback (noisy rules marked).
 import type { RuleSummary } from "../engine";
 import type { RuleCounts } from "../storage/queries-rules";
+import { ruleFeedbackOf, type RuleFeedback } from "../use-cases/rule-feedback";
+import type { NoisyThresholds } from "../lib/config";
+import { PrecisionCell } from "./rule-feedback";
 import { Badge } from "./components";
 import { Layout } from "./layout";
 import type { Session } from "./session";
@@ -16,6 +20,8 @@ export function RulesPage(p: {
   version: string;
   rules: RuleSummary[];
   stats: Record<string, RuleCounts>;
+  feedback: ReadonlyMap<string, RuleFeedback>;
+  thresholds: NoisyThresholds;
 }) {
   return (
     <Layout title="Rules" nonce={p.nonce} session={p.session} section="rules">
@@ -35,6 +41,7 @@ export function RulesPage(p: {
               <th scope="col">Severity</th>
               <th scope="col">Fail</th>
               <th scope="col">Pass</th>
+              <th scope="col">Precision</th>
               <th scope="col" class="opt">
                 Review
               </th>
@@ -63,6 +70,9 @@ export function RulesPage(p: {
                   </td>
                   <td class="num" data-label="Pass">
                     {s?.pass ?? 0}
+                  </td>
+                  <td data-label="Precision">
+                    <PrecisionCell f={p.feedback.get(r.id) ?? ruleFeedbackOf(undefined, p.thresholds)} />
                   </td>
                   <td class="opt num" data-label="Review">
                     {s?.review ?? 0}

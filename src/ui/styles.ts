@@ -88,6 +88,8 @@ mark.t-review{background:var(--warn-bg);text-decoration:underline dashed 2px var
 mark.t-review.start::before{content:"?" / "";color:var(--warn)}
 mark.t-quote{background:var(--quote-bg);text-decoration:underline dotted 2px var(--quote);font-style:italic}
 mark.t-quote.start::before{content:"❝" / "";color:var(--quote)}
+mark.t-dismissed{background:var(--soft);text-decoration:underline dotted 1px var(--muted)}
+mark.t-dismissed.start::before{content:"⊘" / "";color:var(--muted)}
 mark.t-pass{text-decoration:underline dotted 1px var(--pass)}
 mark.t-pass.start::before{content:"✓" / "";color:var(--pass);font-size:.8em}
 mark.found{font-weight:700}
@@ -111,6 +113,12 @@ ul.queue .flag{grid-column:1/-1;margin:0}
 ul.queue .flag q{font-style:italic}
 .notice{padding:.6rem .8rem;border-radius:6px;background:var(--warn-bg);margin:.5rem 0}
 .error{padding:.6rem .8rem;border-radius:6px;background:var(--fail-bg);color:var(--fail);margin:.5rem 0}
+form.feedback,div.feedback{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.4rem 0 0;font-size:.875rem}
+form.feedback input[name=note]{flex:1 1 12rem;min-width:8rem}
+div.feedback{padding:.3rem .5rem;border-radius:4px;background:var(--soft)}
+div.fb-false_alarm{border-left:4px solid var(--muted)}
+div.fb-confirmed{border-left:4px solid var(--fail)}
+span.noisy{color:var(--fail);font-weight:600}
 form.login{max-width:22rem;display:flex;flex-direction:column;gap:.6rem;margin-top:2rem}
 @media (max-width:40rem){
 main{padding:.5rem .75rem 2rem}

@@ -1,6 +1,6 @@
 // What changed: rule changes between two ruleset versions (by content hash), and an article's
 // per-rule verdict changes against its previous run, each attributed to its cause. Pure.
-import { validityNote, type CheckResult, type Evidence, type Outcome } from "../engine";
+import { bareEvidence, validityNote, type CheckResult, type Evidence, type Outcome } from "../engine";
 import type { PreviousVerdict } from "../storage/audit-batches";
 import type { AuditChange, ChangeKind, RuleDelta } from "../storage/audit-changes";
 import type { RuleChanges } from "../storage/audits";
@@ -42,7 +42,9 @@ export interface DiffContext {
  * Compares a new result with the article's previous run. Outcome pass/warn → fail is a
  * regression, fail → pass/warn is fixed; otherwise any per-rule status change makes it
  * "changed". A rule missing on one side counts as not_applicable, so removing a rule that
- * never applied is not a change. Returns null when nothing changed.
+ * never applied is not a change. A fail dismissed on one side and not the other is a change
+ * (`dismissed` says which side); a fail dismissed on both is none, so it never re-alerts.
+ * Returns null when nothing changed.
  */
 export function diffRun(previous: PreviousRun, next: CheckResult, runId: string, articleId: string, ctx: DiffContext): AuditChange | null {
   const rules: RuleDelta[] = [];
@@ -53,9 +55,12 @@ export function diffRun(previous: PreviousRun, next: CheckResult, runId: string,
     const after = nextByRule.get(rule);
     const from = before?.status ?? (previous.rules?.has(rule) ? "not_applicable" : null);
     const to = after?.status ?? null;
-    if ((from ?? "not_applicable") === (to ?? "not_applicable")) continue;
+    const dismissed = { from: before?.dismissed === true, to: after?.dismissed === true };
+    if ((from ?? "not_applicable") === (to ?? "not_applicable") && dismissed.from === dismissed.to) continue;
     const quotes = after?.evidence.length ? quotesOf(after.evidence) : before ? quotesOf(JSON.parse(before.evidence) as Evidence[]) : [];
-    rules.push({ rule, from, to, quotes, cause: causeOf(rule, ctx, previous) });
+    const delta: RuleDelta = { rule, from, to, quotes, cause: causeOf(rule, ctx, previous) };
+    if (dismissed.from || dismissed.to) delta.dismissed = dismissed;
+    rules.push(delta);
   }
   const change = classify(previous.outcome, next.outcome, rules.length > 0);
   if (!change) return null;
@@ -89,7 +94,9 @@ export function sameVerdicts(previous: PreviousRun, next: CheckResult): boolean 
       continue;
     }
     if (before.status !== v.status || before.severity !== v.severity || before.kind !== v.kind || before.message !== message) return false;
-    if (before.evidence !== JSON.stringify(v.evidence)) return false;
+    if (before.dismissed !== (v.dismissed === true)) return false;
+    // Stored rows keep the engine's spans; the result's carry finding ids and labels.
+    if (before.evidence !== JSON.stringify(bareEvidence(v.evidence))) return false;
   }
   return true;
 }

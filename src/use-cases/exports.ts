@@ -3,7 +3,7 @@
 // The same builders serve the API (src/http/exports.ts, bearer token) and the dashboard's
 // download links (src/ui/routes.tsx, session).
 import { z } from "zod";
-import type { RuleSummary, VerdictStatus } from "../engine";
+import { labelVerdicts, type RuleSummary, type VerdictStatus } from "../engine";
 import type { Bindings } from "../env";
 import { collectNotes } from "../lib/highlight";
 import { rulesById } from "../rules";
@@ -13,6 +13,7 @@ import { getAudit } from "../storage/audits";
 import type { Db } from "../storage/db";
 import { type Cursor, MAX_PAGE_SIZE } from "../storage/queries-page";
 import { getLatestRunWithVerdicts, type RunWithVerdicts, verdictsByRun } from "../storage/queries-runs";
+import { labelsOf } from "../storage/feedback";
 
 // ---- ClaimReview ---------------------------------------------------------------------------
 
@@ -40,7 +41,8 @@ function publisherOf(article: ArticleRecord): string {
 
 /**
  * One schema.org ClaimReview per failing span written in the outlet's own words (spans inside a
- * quotation are someone else's claim, whose author we do not know). Google's required fields:
+ * quotation are someone else's claim, whose author we do not know), less the spans editors
+ * labelled false alarms — or, with `confirmedOnly`, only the spans they confirmed. Google's required fields:
  * claimReviewed, reviewRating (+ alternateName), url, author; itemReviewed is recommended.
  * `url` points at the span's footnote on the dashboard page (same numbering as the page).
  */
@@ -50,11 +52,17 @@ export function claimReviews(
   rules: ReadonlyMap<string, RuleSummary>,
   origin: string,
   author: ReturnType<typeof reviewAuthor>,
+  opts: { confirmedOnly?: boolean } = {},
 ) {
   if (!run) return [];
   const notes = collectNotes(article.text, run.verdicts);
   return notes
-    .filter((n) => n.status === "fail" && n.evidence.attribution === "article")
+    .filter(
+      (n) =>
+        n.status === "fail" &&
+        n.evidence.attribution === "article" &&
+        (opts.confirmedOnly ? n.evidence.feedback === "confirmed" : n.evidence.feedback !== "false_alarm"),
+    )
     .map((n) => {
       const e = n.evidence;
       const rule = rules.get(n.rule);
@@ -86,11 +94,17 @@ export function claimReviews(
     });
 }
 
-export async function claimReviewResponse(db: Db, env: Bindings, articleId: string, origin: string): Promise<Response | null> {
+export async function claimReviewResponse(
+  db: Db,
+  env: Bindings,
+  articleId: string,
+  origin: string,
+  opts: { confirmedOnly?: boolean } = {},
+): Promise<Response | null> {
   const article = await getArticle(db, articleId);
   if (!article) return null;
   const run = await getLatestRunWithVerdicts(db, articleId);
-  return new Response(JSON.stringify(claimReviews(article, run, rulesById(), origin, reviewAuthor(env)), null, 2), {
+  return new Response(JSON.stringify(claimReviews(article, run, rulesById(), origin, reviewAuthor(env), opts), null, 2), {
     headers: { "content-type": "application/ld+json; charset=UTF-8" },
   });
 }
@@ -155,6 +169,9 @@ const ARTICLE_COLUMNS = [
   "expected",
   "suggestion",
   "message",
+  // The span's stable id and the editors' label on it (empty: none), as in the API (docs/feedback.md).
+  "finding",
+  "feedback",
 ];
 
 /** Verdict statuses exported by default: everything but not_applicable, which would swamp the file. */
@@ -178,8 +195,9 @@ export const verdictStatusesQuery = z
 
 /**
  * Streams one row per (article, verdict, evidence span) of each article's latest run; a verdict
- * without evidence gets one row. Pages through articles by keyset (100 per pull, two D1 queries),
- * so memory stays flat; the D1 queries-per-invocation limit bounds one export (docs/dashboard.md).
+ * without evidence gets one row. Pages through articles by keyset (100 per pull, three D1
+ * queries: articles, verdicts, labels), so memory stays flat; the D1 queries-per-invocation limit
+ * bounds one export (docs/dashboard.md).
  */
 export function articlesCsvStream(
   db: Db,
@@ -200,7 +218,13 @@ export function articlesCsvStream(
       }
       const page = await listArticles(db, filters, { limit: MAX_PAGE_SIZE, cursor });
       const runIds = page.items.map((a) => a.latest_run_id).filter((id): id is string => id !== null);
-      const byRun = await verdictsByRun(db, runIds, { withImplied: wanted.has("not_applicable") });
+      const [byRun, labels] = await Promise.all([
+        verdictsByRun(db, runIds, { withImplied: wanted.has("not_applicable") }),
+        labelsOf(
+          db,
+          page.items.map((a) => a.id),
+        ),
+      ]);
       for (const a of page.items) {
         const head: Cell[] = [
           a.id,
@@ -215,10 +239,12 @@ export function articlesCsvStream(
           a.score,
           a.outcome,
         ];
-        for (const v of byRun.get(a.latest_run_id ?? "") ?? []) {
-          if (!wanted.has(v.status)) continue;
+        const key = { source: a.source, externalId: a.external_id };
+        for (const v of labelVerdicts(byRun.get(a.latest_run_id ?? "") ?? [], key, labels.get(a.id) ?? new Map())) {
+          // A fail editors dismissed as a false alarm no longer fails: left out (its labels: GET /v1/feedback.json).
+          if (!wanted.has(v.status) || v.dismissed) continue;
           const rule: Cell[] = [v.rule, rules.get(v.rule)?.claim, v.severity, v.status];
-          if (v.evidence.length === 0) out += csvRow([...head, ...rule, null, null, null, null, null, null, null, v.message]);
+          if (v.evidence.length === 0) out += csvRow([...head, ...rule, null, null, null, null, null, null, null, v.message, null, null]);
           for (const e of v.evidence) {
             out += csvRow([
               ...head,
@@ -231,6 +257,8 @@ export function articlesCsvStream(
               e.expected,
               e.replacements[0],
               e.message ?? v.message,
+              e.finding,
+              e.feedback,
             ]);
           }
         }

@@ -1,12 +1,14 @@
 // "Score an article and store it", written once. The API (POST /v1/score), the dashboard's
 // re-check, the webhook `delivery` job and the audit batches all call scoreArticle: it judges the
-// article with the ruleset, and the caller then stores the run (or does not: dry runs, unchanged
-// webhook deliveries) in one D1 transaction.
+// article with the ruleset, applies the editors' labels on its findings (so a dismissed false
+// alarm stays dismissed on every re-check), and the caller then stores the run (or does not: dry
+// runs, unchanged webhook deliveries) in one D1 transaction.
 import type { BatchItem } from "drizzle-orm/batch";
-import { type CheckResult, checkArticle, type Ruleset, type Verdict } from "../engine";
+import { applyFeedback, type ArticleKey, type CheckResult, checkArticle, type FeedbackLabels, type Ruleset, type Verdict } from "../engine";
 import { sha256Hex } from "../lib/crypto";
 import { currentRuleset } from "../rules";
 import type { Db } from "../storage/db";
+import { labelsByKey } from "../storage/feedback";
 import { type PreparedRunWrite, prepareRunWrite, type RunTrigger, type RunWriteInput, saveRun } from "../storage/runs";
 
 /**
@@ -33,6 +35,8 @@ export interface ScoreOptions {
   ruleset?: Ruleset;
   /** Verdicts taken as they are instead of judging those rules (audits: use-cases/kept-verdicts.ts). */
   keep?: ReadonlyMap<string, Verdict>;
+  /** The labels in force on the article's findings, when the caller loaded them (audits, per batch); else read from D1. */
+  labels?: FeedbackLabels;
 }
 
 /** Where a stored run came from; `at` is its write time (default: now). */
@@ -46,7 +50,10 @@ export interface StoreOptions {
 }
 
 export interface ScoredArticle {
+  /** The engine's verdicts with the labels applied: spans carry `finding` and `feedback`, dismissed fails do not count. */
   result: CheckResult;
+  /** The article's key: source + its own id, else its URL, else its text's SHA-256 (what findings are derived from). */
+  key: ArticleKey;
   /** Stores article + run + verdicts in one D1 transaction; `extra` statements join it (and can veto it by failing). */
   store(db: Db, options: StoreOptions, extra?: BatchItem<"sqlite">[]): Promise<{ runId: string; articleId: string; contentHash: string }>;
   /** The same writes as store(), not executed (run them with transact()): for a caller's own transaction. */
@@ -55,8 +62,8 @@ export interface ScoredArticle {
   writeInput(options: StoreOptions): Promise<RunWriteInput>;
 }
 
-/** Judges `article` with the ruleset. Throws only if the engine does (a bug, never a finding). */
-export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}): ScoredArticle {
+/** Judges `article` with the ruleset and its labels. Throws only if the engine (a bug, never a finding) or D1 does. */
+export async function scoreArticle(db: Db, article: ArticleToScore, options: ScoreOptions = {}): Promise<ScoredArticle> {
   const ruleset = options.ruleset ?? currentRuleset();
   const body =
     article.html != null
@@ -64,18 +71,20 @@ export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}
       : article.markdown != null
         ? { markdown: article.markdown }
         : { text: article.text ?? "" };
-  const result = checkArticle(
+  const judged = checkArticle(
     { ...body, title: article.title ?? undefined, publishedAt: article.published_at ?? null, language: article.language ?? undefined },
     ruleset,
     { now: options.now ?? new Date(), keep: options.keep },
   );
+  // Without an id of its own an article is identified by its URL, else by its text, so
+  // re-posting the same article adds a run to the same record (and keeps its findings' ids).
+  const key: ArticleKey = { source: article.source, externalId: article.external_id ?? article.url ?? (await sha256Hex(judged.text)) };
+  const result = applyFeedback(judged, key, options.labels ?? (await labelsByKey(db, key)));
 
   const writeInput = async (o: StoreOptions): Promise<RunWriteInput> => ({
     article: {
       source: article.source,
-      // Without an id of its own an article is identified by its URL, else by its text, so
-      // re-posting the same article adds a run to the same record.
-      externalId: article.external_id ?? article.url ?? (await sha256Hex(result.text)),
+      externalId: key.externalId,
       url: article.url,
       title: article.title,
       // The engine's text (derived from html when html was sent): stored evidence offsets point into it.
@@ -95,6 +104,7 @@ export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}
 
   return {
     result,
+    key,
     store: async (db, o, extra = []) => saveRun(db, await writeInput(o), extra),
     prepare: async (db, o) => prepareRunWrite(db, await writeInput(o)),
     writeInput,

@@ -116,7 +116,7 @@ describe.skipIf(!CHROMIUM).each(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[])(
 });
 
 describe.skipIf(!CHROMIUM)("highlights without colour", () => {
-  it("tell wrong, conflicting, to-review, quoted and correct spans apart by icon, and name them in words", async () => {
+  it("tell wrong, conflicting, to-review, quoted, dismissed and correct spans apart by icon, and name them in words", async () => {
     const page = pages.desktop;
     if ((await page.context().cookies()).length === 0) {
       await page.goto(`${worker.url}/login`);
@@ -129,9 +129,9 @@ describe.skipIf(!CHROMIUM)("highlights without colour", () => {
       icon: getComputedStyle(m, "::before").content,
       label: m.textContent,
     }))`);
-    expect(signals).toHaveLength(5);
-    expect(new Set(signals.map((s) => s.icon)).size).toBe(5);
-    expect(new Set(signals.map((s) => s.label)).size).toBe(5);
+    expect(signals).toHaveLength(6);
+    expect(new Set(signals.map((s) => s.icon)).size).toBe(6);
+    expect(new Set(signals.map((s) => s.label)).size).toBe(6);
     // In the text every mark opens with hidden words saying what it is.
     const unnamed = await page.evaluate<number>(
       `[...document.querySelectorAll("article.text mark.start")].filter((m) => !m.querySelector(".sr")).length`,

@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { feedbackCorpus } from "../../src/use-cases/feedback-corpus";
 
 const ROOT = join(import.meta.dirname, "../..");
 const NODE = join(ROOT, "node_modules/.bin/node");
@@ -59,5 +60,41 @@ describe("accuracy-harness eval", { timeout: 60_000 }, () => {
   it("bad input is a usage error (exit 2)", () => {
     expect(run("eval", "no-such.json").status).toBe(2);
     expect(run("eval", path, "--min-recall", "2").status).toBe(2);
+  });
+});
+
+describe("accuracy-harness eval on the feedback export (GET /v1/feedback.json)", { timeout: 60_000 }, () => {
+  it("accepts the inline-text cases the export writes: a confirmed finding is a labelled fail, a false alarm must not fail", () => {
+    const wrong = "A detention center in Ecuador, known as CECOT, holds the Venezuelans.";
+    const disputed = "The Venezuelans were held at CECOT in Honduras.";
+    const cases = feedbackCorpus([
+      {
+        id: "art_1",
+        text: wrong,
+        published_at: "2025-07-19",
+        labels: [{ rule: "cecot.country", quote: "Ecuador", label: "confirmed", note: null }],
+      },
+      {
+        id: "art_2",
+        text: disputed,
+        published_at: "2025-07-19",
+        labels: [{ rule: "cecot.country", quote: "Honduras", label: "false_alarm", note: null }],
+      },
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), "feedback-eval-"));
+    writeFileSync(join(dir, "feedback.json"), JSON.stringify(cases));
+    const r = run("eval", join(dir, "feedback.json"), "--format", "json");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.by_group.feedback).toMatchObject({ caught: 1, missed: 0, false_alarms: 1 });
+    expect(report.cases.find((c: { id: string }) => c.id === "art_2").false_alarms).toEqual(["cecot.country"]);
+  });
+  it("a case with both a file and inline text, or neither, is a usage error", () => {
+    const dir = mkdtempSync(join(tmpdir(), "feedback-eval-"));
+    writeFileSync(join(dir, "both.json"), JSON.stringify([{ id: "x", file: "a.txt", text: "t", expect: {} }]));
+    writeFileSync(join(dir, "neither.json"), JSON.stringify([{ id: "x", expect: {} }]));
+    expect(run("eval", join(dir, "both.json")).status).toBe(2);
+    expect(run("eval", join(dir, "neither.json")).status).toBe(2);
   });
 });

@@ -15,7 +15,11 @@ describe("GET /v1/rules", () => {
     const ruleset = currentRuleset();
     const body = await callJson("/v1/rules", { status: 200 });
     expect(body.ruleset).toEqual({ version: ruleset.version, rules: ruleset.rules.length });
-    expect(body.rules).toEqual(ruleset.rules);
+    // Each rule as deployed, plus its editors' feedback (none yet in this file's database).
+    expect(body.rules).toEqual(
+      ruleset.rules.map((r) => ({ ...r, feedback: { confirmed: 0, false_alarm: 0, precision: null, noisy: false } })),
+    );
+    expect(body.noisy_threshold).toEqual({ precision: 0.8, min_labels: 5 });
     for (const rule of body.rules) {
       expect(Object.keys(rule)).toEqual(
         expect.arrayContaining(["id", "claim", "kind", "severity", "sources", "valid_from", "valid_until"]),

@@ -2,7 +2,7 @@
 // defaults for source/external_id, html and text bodies, dry runs, and the atomic write.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { CheckResult } from "../../src/engine";
+import { bareEvidence, type CheckResult } from "../../src/engine";
 import { currentRuleset } from "../../src/rules";
 import { sha256Hex } from "../../src/lib/crypto";
 import { call, callJson, expectError } from "./fixtures/api";
@@ -97,7 +97,8 @@ describe("POST /v1/score with the seed articles", () => {
           status: v.status,
           severity: v.severity,
           kind: v.kind,
-          evidence: v.evidence,
+          // Stored as the engine found them; finding ids and labels are added on read.
+          evidence: bareEvidence(v.evidence),
           message: v.message ?? null,
         })),
       );

@@ -3,7 +3,7 @@
 // still answer as the engine does under the new ruleset, and the next audit skips it.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkArticle } from "../../src/engine";
+import { bareEvidence, checkArticle, type Evidence } from "../../src/engine";
 import { startAudit } from "../../src/use-cases/audit";
 import { callJson } from "./fixtures/api";
 import { auditRow, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
@@ -49,10 +49,10 @@ describe("an audit that changes nothing for an article", () => {
     const want = checkArticle({ text: "The prison is near San Salvador.", publishedAt: "2026-11-18" }, v2, { now: new Date(NIGHT) });
     const article = await callJson(`/v1/articles/${same.articleId}`, { status: 200 });
     expect(
-      article.latest_run.verdicts.map((v: { rule: string; status: string; evidence: unknown; message: unknown }) => [
+      article.latest_run.verdicts.map((v: { rule: string; status: string; evidence: Evidence[]; message: unknown }) => [
         v.rule,
         v.status,
-        v.evidence,
+        bareEvidence(v.evidence),
         v.message,
       ]),
     ).toEqual(want.verdicts.map((v) => [v.rule, v.status, v.evidence, v.message ?? null]));

@@ -1,11 +1,12 @@
 // Every hot query must reach its rows through an index: the write path, the reads by id and
-// the list pages, and every query of an audit (start, scan steps, score batches). The real code
-// runs against a D1 binding that records each statement it prepares; each recorded statement is
-// then run through EXPLAIN QUERY PLAN with its own parameters, and a full table scan fails the
-// test; walking an index in order is allowed only for the first page of an unfiltered list, which
-// stops after its LIMIT. Dashboard totals filtered by source, status or outcome and the source
-// menu read the small article_counts table; rule counts and totals filtered by a rule, a score
-// range or the title still read the articles they cover and are not recorded.
+// the list pages, feedback (a label, its undo, the label reads) and every query of an audit
+// (start, scan steps, score batches). The real code runs against a D1 binding that records each
+// statement it prepares; each recorded statement is then run through EXPLAIN QUERY PLAN with its
+// own parameters, and a full table scan fails the test; walking an index in order is allowed only
+// for the first page of an unfiltered list, which stops after its LIMIT. Dashboard totals filtered
+// by source, status or outcome and the source menu read the small article_counts table; rule
+// counts and totals filtered by a rule, a score range or the title still read the articles they
+// cover and are not recorded.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkArticle } from "../../src/engine";
@@ -21,6 +22,8 @@ import { getArticleWithLatestRun, getLatestRunWithVerdicts, getRun, listRuns } f
 import { saveRun } from "../../src/storage/runs";
 import { offloadTexts } from "../../src/storage/texts";
 import { pruneRunsStep } from "../../src/storage/retention";
+import { labelsByKey, listFeedback } from "../../src/storage/feedback";
+import { giveFeedback, undoLabel } from "../../src/use-cases/feedback";
 import { phraseRule, resetArchive, ruleset } from "./fixtures/audits";
 
 type Recorded = Map<string, { params: unknown[]; label: string }>;
@@ -69,6 +72,7 @@ beforeAll(async () => {
   const db = getDb(DB);
   const texts = ["The prison is near San Salvador.", "CECOTT is near San Salvadr.", "Nothing here."];
   let articleId = "";
+  const ids: string[] = [];
   for (let i = 0; i < 60; i++) {
     const text = texts[i % texts.length]!;
     const result = checkArticle({ text, publishedAt: "2026-11-01" }, v1, { now: new Date() });
@@ -78,7 +82,14 @@ beforeAll(async () => {
       ruleset: v1,
       trigger: "api",
     }));
+    ids.push(articleId);
   }
+  // Feedback: a label and its undo (each rewrites the article's runs), and the reads of labels.
+  const failing = (await getLatestRunWithVerdicts(db, ids[1]!))!.verdicts.find((v) => v.status === "fail")!;
+  const label1 = await giveFeedback(db, ids[1]!, { finding: failing.evidence[0]!.finding!, label: "false_alarm" }, "plan");
+  await undoLabel(db, label1.id, "plan");
+  await listFeedback(db, ids[1]!);
+  await labelsByKey(db, { source: "plan", externalId: "p1" });
   // The text offload (cron) reads its partial index, then updates by primary key; later reads go to R2.
   label = WORK_QUEUE;
   await offloadTexts(db, 20);

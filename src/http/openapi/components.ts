@@ -4,6 +4,7 @@ import {
   articleStatus,
   counts,
   errorCode,
+  feedbackLabel,
   int,
   type JsonSchema,
   nullable,
@@ -42,8 +43,14 @@ export const schemas: Record<string, JsonSchema> = {
       replacements: { type: "array", items: str },
       attribution: { type: "string", enum: ["article", "quote"] },
       message: str,
+      finding: {
+        type: "string",
+        description:
+          "The span's stable id: the same rule and wording in the same article (source + external id) keep it across runs, re-checks, webhooks and audits; changed wording gets a new one. Label it with POST /v1/articles/{id}/feedback.",
+      },
+      feedback: nullable({ ...feedbackLabel, description: "The editors' label in force on this finding; null when none." }),
     },
-    required: ["offset", "length", "quote", "found", "expected", "replacements", "attribution"],
+    required: ["offset", "length", "quote", "found", "expected", "replacements", "attribution", "finding", "feedback"],
   },
   Verdict: {
     type: "object",
@@ -55,6 +62,11 @@ export const schemas: Record<string, JsonSchema> = {
       status: verdictStatus,
       evidence: { type: "array", items: ref("Evidence") },
       message: str,
+      dismissed: {
+        type: "boolean",
+        description:
+          "Present (true) on a fail every span of which editors labelled a false alarm: still listed, not counted in score or outcome.",
+      },
     },
     required: ["rule", "claim", "kind", "severity", "status", "evidence"],
   },
@@ -141,6 +153,11 @@ export const schemas: Record<string, JsonSchema> = {
       kind: str,
       evidence: { type: "array", items: ref("Evidence") },
       message: nullable(str),
+      dismissed: {
+        type: "boolean",
+        description:
+          "Present (true) on a fail every span of which editors labelled a false alarm: still listed, not counted in score or outcome.",
+      },
     },
     required: ["rule", "claim", "status", "severity", "kind", "evidence", "message"],
   },
@@ -156,6 +173,60 @@ export const schemas: Record<string, JsonSchema> = {
     type: "object",
     description:
       "A webhook delivery or outbound alert: provider, status (queued, then scored | duplicate | ignored | withdrawn | failed; alerts sent | failed), event_order (the CMS's time of the event, ms), reason (why it was ignored, e.g. stale), attempts, error, article and run ids.",
+  },
+  Feedback: {
+    type: "object",
+    description: "One label on a finding. The newest label not undone is the one in force.",
+    properties: {
+      id: str,
+      article_id: str,
+      finding: str,
+      rule: str,
+      quote: { type: "string", description: "The span's wording when labelled." },
+      label: feedbackLabel,
+      note: nullable(str),
+      actor: {
+        type: "string",
+        description: 'Who: a person\'s email, "token:<fingerprint>" for a shared API token, or "dashboard:<role>".',
+      },
+      created_at: str,
+      undone_at: nullable(str),
+      undone_by: nullable(str),
+      in_force: { type: "boolean" },
+    },
+    required: [
+      "id",
+      "article_id",
+      "finding",
+      "rule",
+      "quote",
+      "label",
+      "note",
+      "actor",
+      "created_at",
+      "undone_at",
+      "undone_by",
+      "in_force",
+    ],
+  },
+  RuleFeedback: {
+    type: "object",
+    description: "Editors' labels in force on the rule's findings, and its precision from them.",
+    properties: {
+      confirmed: int,
+      false_alarm: int,
+      precision: nullable({
+        type: "number",
+        minimum: 0,
+        maximum: 1,
+        description: "confirmed / (confirmed + false_alarm); null without labels.",
+      }),
+      noisy: {
+        type: "boolean",
+        description: "Precision under FEEDBACK_NOISY_PRECISION (default 0.8) with at least FEEDBACK_MIN_LABELS (default 5) labels.",
+      },
+    },
+    required: ["confirmed", "false_alarm", "precision", "noisy"],
   },
   Rule: {
     type: "object",

@@ -3,7 +3,7 @@
 // (the drizzle schema, the error codes), never copied.
 import { z } from "zod";
 import { MAX_PAGE_SIZE } from "../../storage/queries-page";
-import { articles, runs, verdicts } from "../../storage/schema";
+import { articles, feedback, runs, verdicts } from "../../storage/schema";
 import { ERROR_CODES } from "../errors";
 
 export type JsonSchema = z.core.JSONSchema.BaseSchema;
@@ -64,6 +64,7 @@ export const verdictStatus: JsonSchema = { type: "string", enum: [...verdicts.st
 export const severity: JsonSchema = { type: "string", enum: [...verdicts.severity.enumValues] };
 export const runTrigger: JsonSchema = { type: "string", enum: [...runs.trigger.enumValues] };
 export const articleStatus: JsonSchema = { type: "string", enum: [...articles.status.enumValues] };
+export const feedbackLabel: JsonSchema = { type: "string", enum: [...feedback.label.enumValues] };
 export const errorCode: JsonSchema = { type: "string", enum: [...ERROR_CODES] };
 export const counts: JsonSchema = {
   type: "object",
