@@ -51,18 +51,29 @@ export function nearestPredicate(
   const w = windowAround(ctx, c, start, end);
   let best: Predicate | null = null;
   let bestDist = Infinity;
-  const consider = (p: Predicate) => {
-    if (p.start < end && p.end > start) return; // the value itself ("released 252" is not a predicate of 252)
+  // Nearest by words between; on a tie the earlier one. The value itself is no predicate of itself
+  // ("released 252" is not a predicate of 252). A loop, not a closure: this runs per value and rule.
+  for (const hits of eventHits) {
+    for (let k = firstStartingAt(hits, w.start); k < hits.length && hits[k]!.start < w.end; k++) {
+      const p = hits[k]!;
+      if (p.start < end && p.end > start) continue;
+      const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
+      if (d < bestDist || (d === bestDist && best !== null && p.start < best.start)) {
+        best = p;
+        bestDist = d;
+      }
+    }
+  }
+  for (let i = w.from; i < w.to; i++) {
+    if (!isGenericPredicate(ctx, i)) continue;
+    const p = ctx.tokens[i]!;
+    if (p.start < end && p.end > start) continue;
     const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
     if (d < bestDist || (d === bestDist && best !== null && p.start < best.start)) {
       best = p;
       bestDist = d;
     }
-  };
-  for (const hits of eventHits) {
-    for (let k = firstStartingAt(hits, w.start); k < hits.length && hits[k]!.start < w.end; k++) consider(hits[k]!);
   }
-  for (let i = w.from; i < w.to; i++) if (isGenericPredicate(ctx, i)) consider(ctx.tokens[i]!);
   return best;
 }
 

@@ -210,10 +210,6 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: 
   let dblClose = ""; // the mark that closes it
   let sgl = -1; // content start of an open single quotation, or -1
   let lastCloser = -2; // offset of the line's last straight ' that can close, -1 for none; -2 not yet computed
-  const push = (start: number, end: number): void => {
-    const t = trimSpan(text, start, end);
-    if (t.end > t.start) out.push(t);
-  };
   for (; p < marks.length && (marks[p] as number) < le; p++) {
     const i = marks[p] as number;
     const ch = text.charAt(i);
@@ -224,13 +220,13 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: 
           dbl = i + 1;
           dblClose = "\u201D\u201C";
         } else if (dbl >= 0 && ch === "\u201C" && dblClose.includes(ch)) {
-          push(dbl, i); // German „…“
+          pushTrimmed(text, out, dbl, i); // German „…“
           dbl = -1;
         }
         break;
       case "\u201D": // ”
         if (dbl >= 0 && dblClose.includes(ch)) {
-          push(dbl, i);
+          pushTrimmed(text, out, dbl, i);
           dbl = -1;
         } else if (dbl < 0 && sgl < 0 && !isWordAt(text, i - 1) && isWordAt(text, i + 1)) {
           dbl = i + 1; // some outlets open with ” as well
@@ -245,13 +241,13 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: 
         break;
       case "\u00BB":
         if (dbl >= 0 && dblClose === "\u00BB") {
-          push(dbl, i);
+          pushTrimmed(text, out, dbl, i);
           dbl = -1;
         }
         break;
       case '"':
         if (dbl >= 0 && dblClose.includes('"')) {
-          push(dbl, i);
+          pushTrimmed(text, out, dbl, i);
           dbl = -1;
         } else if (dbl < 0 && sgl < 0) {
           dbl = i + 1;
@@ -265,7 +261,7 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: 
       case "'":
         if (sgl >= 0) {
           if (!(isWordAt(text, i - 1) && isWordAt(text, i + 1))) {
-            push(sgl, i);
+            pushTrimmed(text, out, sgl, i);
             sgl = -1;
           }
         } else if (ch === "'" && dbl < 0 && !isWordAt(text, i - 1) && isLetter(text.charAt(i + 1))) {
@@ -277,9 +273,15 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: 
         break;
     }
   }
-  if (dbl >= 0) push(dbl, le);
-  if (sgl >= 0) push(sgl, le);
+  if (dbl >= 0) pushTrimmed(text, out, dbl, le);
+  if (sgl >= 0) pushTrimmed(text, out, sgl, le);
   return p;
+}
+
+/** Adds text[start, end) to `out` without its outer spaces, unless nothing is left. */
+function pushTrimmed(text: string, out: Span[], start: number, end: number): void {
+  const t = trimSpan(text, start, end);
+  if (t.end > t.start) out.push(t);
 }
 
 /** The last straight ' in [ls, le) that can close a quotation (not inside a word, not after a space), or -1. */
