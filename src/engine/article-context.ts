@@ -152,6 +152,7 @@ export function prepareArticle(
       return ps.has(sentences[sentence]?.paragraph ?? -2);
     },
     findingsOf,
+    memo: new Map(),
     hitSets,
   };
 }

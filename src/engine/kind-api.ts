@@ -101,6 +101,12 @@ export interface ArticleContext {
   inScope(set: number, sentence: number, scope: Scope): boolean;
   /** Findings of another rule (memoised); used by consistency. */
   findingsOf(ruleId: string): Finding[];
+  /**
+   * Per-article results of layers built on demand (the clauses), each under its module's own
+   * symbol. A field of the context rather than a WeakMap keyed by it: a WeakMap entry per article
+   * is an ephemeron the garbage collector traces on every check.
+   */
+  memo: Map<symbol, unknown>;
 }
 
 export type Scope = "sentence" | "paragraph" | "article";

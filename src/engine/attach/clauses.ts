@@ -40,7 +40,7 @@ interface Position {
   k: number;
 }
 
-const cache = new WeakMap<ArticleContext, Attachment>();
+const MEMO = Symbol("clauses");
 
 const OPENER_PHRASES = phrasesOf("clauseOpeners");
 const OPENER_FIRST = new Set(OPENER_PHRASES.map((w) => w[0]!));
@@ -52,12 +52,12 @@ const CORRECTIONS = new RegExp([...LANG.correctionMarkers].map((m) => m.replace(
 const HARD_BREAKS = new Set([";", ":", "?", "!"]);
 
 function attachment(ctx: ArticleContext): Attachment {
-  let a = cache.get(ctx);
+  let a = ctx.memo.get(MEMO) as Attachment | undefined;
   if (!a) {
     const eventStarts = new Set<number>();
     for (const hits of ctx.predicateHits()) for (const h of hits) eventStarts.add(h.start);
     a = { bySentence: [], correction: [], eventStarts };
-    cache.set(ctx, a);
+    ctx.memo.set(MEMO, a);
   }
   return a;
 }
