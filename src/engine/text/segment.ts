@@ -62,10 +62,6 @@ function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
 }
 
-function isBreakCode(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
-}
-
 function isLetter(ch: string): boolean {
   return ch.toLowerCase() !== ch.toUpperCase();
 }
@@ -78,15 +74,18 @@ function isDigit(ch: string): boolean {
   return ch >= "0" && ch <= "9";
 }
 
+/** Line breaks (LF, CR, U+2028, U+2029), found by a native scan. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
 /** Lines of the text, as [start, end) without the line break; blank lines included. */
 function lines(text: string): Span[] {
   const out: Span[] = [];
   let s = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isBreakCode(text.charCodeAt(i))) {
-      out.push({ start: s, end: i });
-      s = i + 1;
-    }
+  LINE_BREAK.lastIndex = 0;
+  while (LINE_BREAK.test(text)) {
+    const i = LINE_BREAK.lastIndex - 1;
+    out.push({ start: s, end: i });
+    s = i + 1;
   }
   out.push({ start: s, end: text.length });
   return out;
