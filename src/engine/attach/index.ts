@@ -2,7 +2,7 @@
 // clause's predicate — the event — instead of to keywords anywhere in a sentence. Pure, built on
 // the engine's token stream and the language tables; see docs/rules/events.md.
 export { isDashAt, predicateClause, withAntecedent } from "./clauses";
-export { isGenericPredicate, windowAround } from "./predicates";
+export { hasVerbEnding, isGenericPredicate, windowAround } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
 export { bindEvent, valueClause, type Binding } from "./bind";
 export { datesANoun } from "./participants";

@@ -3,6 +3,7 @@
 // ("former", "ex"). A title found next to a name is read as far as title words go — so a right
 // word cannot hide a wrong one ("D.C. Circuit Chief Judge") — and compared with the rule's
 // titles by its words, not by a list of wrong phrasings.
+import { hasVerbEnding } from "../attach";
 import type { ArticleContext } from "../kind-api";
 import { LANG, phrasesOf } from "../lang";
 import { findCountryMentions, foldText, isUpperAt, tokenize, type CountryMention } from "../text-adapter";
@@ -213,11 +214,13 @@ const FUNCTION_WORDS = new Set(
     LANG.whenWords,
   ].flatMap((c) => [...c]),
 );
-const VERB_SUFFIXES = [...LANG.verbSuffixes];
-
-/** A word of a closed class or a verb: it can sit before a title without owning it. */
-function functionWord(w: string): boolean {
-  return FUNCTION_WORDS.has(w) || (VERB_SUFFIXES.some((x) => w.endsWith(x)) && !LANG.notVerbs.has(w));
+/**
+ * A word of a closed class or a verb: it can sit before a title without owning it. The verb
+ * ending is read on the written word: folded, the Spanish "-ó" is "-o", and any noun ending in
+ * "o" ("el partido", "del gobierno") would pass for a verb.
+ */
+function functionWord(ctx: ArticleContext, t: Token): boolean {
+  return FUNCTION_WORDS.has(t.text) || (hasVerbEnding(ctx, t) && !LANG.notVerbs.has(t.text));
 }
 
 /**
@@ -231,7 +234,7 @@ function qualifier(ctx: ArticleContext, k: number, sentence: number, vocab: Read
   if (t.kind !== "word" || inTitle(ctx, k, vocab)) return false;
   // A lower-case noun before an office makes it that thing's ("party vice president"); function
   // words and verbs ("said", "met", "praised") do not.
-  if (!isUpperAt(ctx.text, t.start)) return !functionWord(t.text);
+  if (!isUpperAt(ctx.text, t.start)) return !functionWord(ctx, t);
   const word = ctx.text.slice(t.start, t.end);
   const opens = ctx.tokenAt(ctx.sentences[sentence]!.start) === k;
   return (word.length > 1 && word === word.toUpperCase()) || !opens;
