@@ -118,6 +118,12 @@ export interface KindMeta {
   options: z.ZodObject;
   /** Statuses a rule of this kind can produce, and which its examples must cover (≥2 each). */
   verdicts: VerdictStatus[];
+  /**
+   * The kind's findings are hits of the rule's own term sets (phrase: the wordings it lists), so a
+   * rule of it without required terms cannot apply unless one of its term sets occurs: checkArticle
+   * runs it only then, instead of on every article.
+   */
+  runsOnAnyTerm?: boolean;
 }
 
 export interface KindModule {
