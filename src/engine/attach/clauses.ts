@@ -108,8 +108,8 @@ function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: number)
       // transferred"): like parentheses, it does not cut the clause around it.
       if (isDash && (pairedDash.has(i) || closesPair(text, tokens, i, last, pairedDash))) continue;
       if (HARD_BREAKS.has(t.text) || isDash) {
-        from = close(clauses, tokens, from, i, t.text === ":" || isDash);
-        from = i + 1;
+        close(clauses, tokens, from, i, t.text === ":" || isDash);
+        from = i + 1; // the break itself belongs to no clause
       } else if (
         t.text === "," &&
         i + 1 < tokens.length &&
