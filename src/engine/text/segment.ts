@@ -62,11 +62,16 @@ function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
 }
 
+// ASCII first (one comparison, no case-mapped strings), then the general case test.
 function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (ch.length > 1 && ch.toLowerCase() !== ch.toUpperCase());
   return ch.toLowerCase() !== ch.toUpperCase();
 }
 
 function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80 && ch.length === 1) return c >= 0x41 && c <= 0x5a;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
