@@ -74,10 +74,11 @@ export function prepareArticle(
   // sorted by start, so the sentence index only moves forward: no search per hit.
   // The same pass finds the gazetteer's phrases (entries from rs.countryBase on): kept aside for
   // countries(), which only a triggered place/name rule asks for.
-  const hits: Hit[][] = [];
+  // Sized once per article (set ids are dense), so the arrays never turn sparse.
+  const hits: Array<Hit[] | undefined> = new Array(rs.setCount);
   // The term sets that occur, in first-hit order: checkArticle runs only the rules they trigger.
   const hitSets: number[] = [];
-  const lastEnd: number[] = [];
+  const lastEnd = new Int32Array(rs.setCount).fill(-1);
   const countryHits: PhraseMatch[] = [];
   const countryBase = rs.countryBase;
   let sentence = 0;
@@ -93,7 +94,7 @@ export function prepareArticle(
     // One Hit per match, shared by every set the phrase is in (hits are read-only).
     let hit: Hit | undefined;
     for (const set of sets) {
-      if ((lastEnd[set] ?? -1) > m.start) continue;
+      if (lastEnd[set]! > m.start) continue;
       let list = hits[set];
       if (!list) {
         hits[set] = list = [];
@@ -152,6 +153,7 @@ export function prepareArticle(
       return ps.has(sentences[sentence]?.paragraph ?? -2);
     },
     findingsOf,
+    memo: new Map(),
     hitSets,
   };
 }

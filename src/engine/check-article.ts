@@ -53,13 +53,6 @@ interface Plan {
 
 const plans = new WeakMap<object, Plan>();
 
-/**
- * Kinds whose findings are hits of their own term sets, so a rule of theirs without required
- * terms still cannot apply when none of its terms occurs (test/engine/check-article-implied.test.ts
- * checks it against running every rule).
- */
-const ANY_TERM_KINDS: ReadonlySet<string> = new Set(["phrase"]);
-
 function planOf(rs: ReturnType<typeof compiledOf>): Plan {
   let plan = plans.get(rs);
   if (plan) return plan;
@@ -85,8 +78,8 @@ function planOf(rs: ReturnType<typeof compiledOf>): Plan {
     const first = r.compiled.requires[0];
     if (r.def.valid_from || r.def.valid_until) always.push(r);
     else if (first !== undefined) add(first, r);
-    // A phrase rule finds only the phrases it lists: it runs when any of its term sets occurs.
-    else if (ANY_TERM_KINDS.has(r.def.kind) && r.termSets.length) for (const set of new Set(r.termSets)) add(set, r);
+    // A kind whose findings are hits of its own terms (meta.runsOnAnyTerm: phrase) runs when any of its term sets occurs.
+    else if (r.kind.meta.runsOnAnyTerm && r.termSets.length) for (const set of new Set(r.termSets)) add(set, r);
     else always.push(r);
   }
   plan = { na, index: new Map(rs.rules.map((r, i) => [r, i])), always, bySet };

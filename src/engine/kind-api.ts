@@ -101,6 +101,12 @@ export interface ArticleContext {
   inScope(set: number, sentence: number, scope: Scope): boolean;
   /** Findings of another rule (memoised); used by consistency. */
   findingsOf(ruleId: string): Finding[];
+  /**
+   * Per-article results of layers built on demand (the clauses), each under its module's own
+   * symbol. A field of the context rather than a WeakMap keyed by it: a WeakMap entry per article
+   * is an ephemeron the garbage collector traces on every check.
+   */
+  memo: Map<symbol, unknown>;
 }
 
 export type Scope = "sentence" | "paragraph" | "article";
@@ -112,6 +118,12 @@ export interface KindMeta {
   options: z.ZodObject;
   /** Statuses a rule of this kind can produce, and which its examples must cover (≥2 each). */
   verdicts: VerdictStatus[];
+  /**
+   * The kind's findings are hits of the rule's own term sets (phrase: the wordings it lists), so a
+   * rule of it without required terms cannot apply unless one of its term sets occurs: checkArticle
+   * runs it only then, instead of on every article.
+   */
+  runsOnAnyTerm?: boolean;
 }
 
 export interface KindModule {

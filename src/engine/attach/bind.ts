@@ -79,16 +79,6 @@ export function bindEvent(
   let bound: Binding | null = null;
   if (bind === "nearest") {
     // The date's own predicate, or the co-temporal event of a when-clause after it.
-    const bindsHere = (k: Clause) => {
-      const p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
-      const ok =
-        p !== null &&
-        !negated(ctx, p.start) &&
-        ((hitWithin(main, p.start, p.end) && mainIsThis(ctx, a, p.end, k)) ||
-          (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)));
-      if (ok) bound = p;
-      return ok;
-    };
     const after = whenClauseAfter(ctx, own, end);
     // A fronted date in a clause without a predicate ("On July 18, all 252 Venezuelans | were bused
     // to the airport | and flown to Venezuela"; "On July 18, after weeks of talks, El Salvador sent
@@ -101,9 +91,13 @@ export function bindEvent(
         if (!bound) return null;
       }
     }
-    if (!bound && !bindsHere(c)) {
-      if (!after || !bindsHere(windowAround(ctx, after, start, end))) return null;
-      c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
+    if (!bound) {
+      bound = nearestBinding(ctx, e, c, start, end);
+      if (!bound) {
+        bound = after && nearestBinding(ctx, e, windowAround(ctx, after, start, end), start, end);
+        if (!bound) return null;
+        c = windowAround(ctx, { ...after!, start: own.start, from: own.from }, start, end);
+      }
     }
   } else {
     bound = anyMainIsThis(ctx, main, a, c, start, end) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
@@ -134,6 +128,16 @@ export function bindEvent(
     if (whose !== predicateClause && anotherGroup(ctx, e.group, { ...whose, end: predicateClause.start }, start, end, true)) return null;
   }
   return bound;
+}
+
+/** The predicate nearest to the value in clause `k` when it is this event's (not denied, its shared predicate's argument agreeing), or null. */
+function nearestBinding(ctx: ArticleContext, e: CompiledEvent, k: Clause, start: number, end: number): Binding | null {
+  const p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
+  if (p === null || negated(ctx, p.start)) return null;
+  const a = e.ambiguous;
+  if (hitWithin(ctx.hits(e.set), p.start, p.end) && mainIsThis(ctx, a, p.end, k)) return p;
+  if (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)) return p;
+  return null;
 }
 
 /** Is the predicate at `start` denied ("were not released", "no fueron liberados")? A negation within three words before it. */

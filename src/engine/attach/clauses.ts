@@ -1,9 +1,10 @@
-// Clauses: each sentence cut on the engine's own tokens with the language tables (subordinators,
-// relative pronouns, a comma or coordinator before a predicate, an auxiliary that resumes the
-// main predicate, colons and single dashes), built once per article and only when a rule asks.
+// Clauses: each sentence cut on the engine's own tokens (clause-build.ts), built per sentence on
+// first use, and the questions the attachment layer asks about them (a value's clause, the
+// clauses its noun phrase reaches, its subject's, the next one, correction notices).
 import type { ArticleContext } from "../kind-api";
-import { LANG, phrasesOf } from "../lang";
+import { LANG } from "../lang";
 import { hitWithin } from "../search";
+import { buildSentence } from "./clause-build";
 import { isGenericPredicate, isParticiple } from "./predicates";
 
 export interface Clause {
@@ -20,195 +21,127 @@ export interface Clause {
   resumes?: boolean;
 }
 
-export interface Attachment {
-  cuts: number[];
-  clauses: Clause[];
-  correction: Set<number>;
+/**
+ * The clause layer of one article, built sentence by sentence on first use: clauses never cross
+ * a sentence, so a rule that asks about one value pays for its sentence only (most sentences hold
+ * no value a triggered rule binds).
+ */
+interface Attachment {
+  /** Clauses per sentence (one slot even for a text without sentences), in order. */
+  bySentence: Array<Clause[] | undefined>;
+  /** Per sentence: 1 a correction notice, 0 not, undefined not yet looked at. */
+  correction: Array<0 | 1 | undefined>;
+  /** Start offsets of every event-term hit. */
+  eventStarts: Set<number>;
 }
 
-export const cache = new WeakMap<ArticleContext, Attachment>();
-
-export const OPENER_PHRASES = phrasesOf("clauseOpeners");
-const OPENER_FIRST = new Set(OPENER_PHRASES.map((w) => w[0]!));
-
-/** Every correction marker in one pattern: the article is scanned once, not once per marker. */
-const CORRECTIONS = new RegExp([...LANG.correctionMarkers].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-
-// Parentheses do not cut: "(CECOT)", "(AP)" sit inside the clause they gloss.
-export const HARD_BREAKS = new Set([";", ":", "?", "!"]);
-
-export function build(ctx: ArticleContext): Attachment {
-  const { tokens, text } = ctx;
-  const clauses: Clause[] = [];
-  let from = 0;
-  const coordinatedFrom = new Set<number>();
-  const resumesFrom = new Set<number>();
-  const pairedDash = new Set<number>();
-  const dashAt = (k: number) => {
-    const d = tokens[k]!;
-    return d.kind === "punct" && isDashAt(text, d.start, d.end);
-  };
-  // Is dash i the opener of a pair (another dash later in the same sentence)? Remember its partner.
-  const closesPair = (i: number): boolean => {
-    const s = ctx.sentenceAt(tokens[i]!.start);
-    for (let k = i + 1; k < tokens.length && k < i + 40 && ctx.sentenceAt(tokens[k]!.start) === s; k++) {
-      if (dashAt(k)) {
-        pairedDash.add(k);
-        return true;
-      }
-    }
-    return false;
-  };
-  const eventStarts = new Set<number>();
-  for (const hits of ctx.predicateHits()) for (const h of hits) eventStarts.add(h.start);
-  eventStartsOf.set(ctx, eventStarts);
-  const startsPredicate = (i: number) => i < tokens.length && (eventStarts.has(tokens[i]!.start) || isGenericPredicate(ctx, i));
-  const close = (to: number, colon: boolean) => {
-    if (to > from) clauses.push({ start: tokens[from]!.start, end: tokens[to - 1]!.end, from, to, endsWithColon: colon });
-    from = to;
-  };
-  let sentence = -1;
-  let s = 0; // the sentence of token i, advanced as the tokens go (no search per token)
-  const sentences = ctx.sentences;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    while (s + 1 < sentences.length && sentences[s + 1]!.start <= t.start) s++;
-    if (s !== sentence || t.brk) {
-      close(i, false);
-      sentence = s;
-    }
-    if (t.kind === "punct") {
-      // Tokens are folded (every dash is "-"): the written character tells a dash from a hyphen.
-      const isDash = isDashAt(text, t.start, t.end);
-      // A pair of dashes in one sentence sets off an aside ("the 238 aboard — along with 23 Salvadorans — were
-      // transferred"): like parentheses, it does not cut the clause around it.
-      if (isDash && (pairedDash.has(i) || closesPair(i))) continue;
-      if (HARD_BREAKS.has(t.text) || isDash) {
-        close(i, t.text === ":" || isDash);
-        from = i + 1;
-      } else if (
-        t.text === "," &&
-        i + 1 < tokens.length &&
-        (LANG.coordinators.has(tokens[i + 1]!.text) ||
-          startsPredicate(i + 1) ||
-          isParticiple(ctx, i + 1) ||
-          LANG.auxiliaries.has(tokens[i + 1]!.text))
-      ) {
-        close(i + 1, false);
-        if (startsPredicate(i + 1)) coordinatedFrom.add(i + 1);
-        // "CECOT, in Tecoluca, | was built …": after an aside the main predicate resumes.
-        else if (LANG.auxiliaries.has(tokens[i + 1]!.text) && startsPredicate(i + 2)) resumesFrom.add(i + 1);
-      }
-      continue;
-    }
-    // "deported in March and flown home in July": a coordinated predicate is its own clause.
-    if (
-      LANG.coordinators.has(t.text) &&
-      (startsPredicate(i + 1) || (LANG.auxiliaries.has(tokens[i + 1]?.text ?? "") && startsPredicate(i + 2)))
-    ) {
-      close(i, false);
-      coordinatedFrom.add(i);
-      continue;
-    }
-    if (i > from && opensClause(tokens, i)) close(i, false);
-    // An auxiliary before a predicate starts the subject's main predicate: what precedes it
-    // ("the men deported on March 15") is the subject and its modifiers.
-    else if (i > from && LANG.auxiliaries.has(t.text) && startsPredicate(i + 1)) {
-      close(i, false);
-      resumesFrom.add(i);
-    }
-  }
-  close(tokens.length, false);
-  for (const c of clauses) {
-    if (coordinatedFrom.has(c.from)) c.coordinated = true;
-    if (resumesFrom.has(c.from)) c.resumes = true;
-  }
-  const cuts = clauses.map((c) => c.start);
-
-  // Correction notices are their own frame: every clause of such a sentence is skipped.
-  const correction = new Set<number>();
-  const folded = ctx.folded;
-  for (const m of folded.matchAll(CORRECTIONS)) correction.add(ctx.sentenceAt(m.index));
-
-  return { cuts, clauses, correction };
+/** Where a clause sits: its sentence and its index among that sentence's clauses. */
+interface Position {
+  s: number;
+  k: number;
 }
 
-/** An em dash, or an en dash or hyphen with spaces around it (not "mega-prison", not "15–16"). */
-export function isDashAt(text: string, start: number, end: number): boolean {
-  const ch = text[start];
-  return ch === "\u2014" || ((ch === "\u2013" || ch === "-") && text[start - 1] === " " && text[end] === " ");
-}
+const MEMO = Symbol("clauses");
 
-export function opensClause(tokens: ArticleContext["tokens"], i: number): boolean {
-  // "in that exchange": after a preposition "that" is a determiner, not a clause.
-  const prev = tokens[i - 1];
-  if (
-    LANG.determinerOpeners.has(tokens[i]!.text) &&
-    prev &&
-    (LANG.phraseBreakers.has(prev.text) || LANG.destinationPrepositions.has(prev.text))
-  )
-    return false;
-  const first = tokens[i]!.text;
-  if (!OPENER_FIRST.has(first)) return false;
-  for (const words of OPENER_PHRASES) {
-    let ok = true;
-    for (let k = 0; k < words.length && ok; k++) ok = tokens[i + k]?.text === words[k];
-    if (ok) return true;
-  }
-  return false;
-}
-
-export /** Start offsets of every event-term hit, per article (built with the clauses). */
-const eventStartsOf = new WeakMap<ArticleContext, Set<number>>();
-
-/** Does an event term (any pack event's predicate) start at this offset? */
-export function startsEventTerm(ctx: ArticleContext, start: number): boolean {
-  attachment(ctx);
-  return eventStartsOf.get(ctx)!.has(start);
-}
+/** Every correction marker in one pattern: a sentence is scanned once, not once per marker. */
+const CORRECTIONS = new RegExp([...LANG.correctionMarkers].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
 
 function attachment(ctx: ArticleContext): Attachment {
-  let a = cache.get(ctx);
-  if (!a) cache.set(ctx, (a = build(ctx)));
+  let a = ctx.memo.get(MEMO) as Attachment | undefined;
+  if (!a) {
+    const eventStarts = new Set<number>();
+    for (const hits of ctx.predicateHits()) for (const h of hits) eventStarts.add(h.start);
+    a = { bySentence: [], correction: [], eventStarts };
+    ctx.memo.set(MEMO, a);
+  }
   return a;
 }
 
-/** Index of the clause `c` is (or lies in): a binary search, never a scan (articles have thousands of clauses). */
-export function indexOfClause(a: Attachment, c: Clause): number {
-  let lo = 0;
-  let hi = a.cuts.length - 1;
-  let ans = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (a.cuts[mid]! <= c.start) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
+/** Sentence slots: a text without sentences still has one (every token then sits in sentence 0). */
+function sentenceSlots(ctx: ArticleContext): number {
+  return Math.max(1, ctx.sentences.length);
+}
+
+/** The clauses of sentence `s`, built on first use. */
+function clausesOf(ctx: ArticleContext, s: number): Clause[] {
+  const a = attachment(ctx);
+  return (a.bySentence[s] ??= buildSentence(ctx, a.eventStarts, s));
+}
+
+/** The last clause starting at or before `offset`, over the whole article; null when there is none. */
+function locate(ctx: ArticleContext, offset: number): Position | null {
+  for (let s = Math.min(ctx.sentenceAt(offset), sentenceSlots(ctx) - 1); s >= 0; s--) {
+    const list = clausesOf(ctx, s);
+    let lo = 0;
+    let hi = list.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start <= offset) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (ans >= 0) return { s, k: ans };
   }
-  return ans;
+  return null;
+}
+
+/** The clause after the one at `p` in the article (possibly in a later sentence), or null. */
+function nextOf(ctx: ArticleContext, p: Position): (Position & { clause: Clause }) | null {
+  let list = clausesOf(ctx, p.s);
+  if (p.k + 1 < list.length) return { s: p.s, k: p.k + 1, clause: list[p.k + 1]! };
+  for (let s = p.s + 1; s < sentenceSlots(ctx); s++) {
+    list = clausesOf(ctx, s);
+    if (list.length) return { s, k: 0, clause: list[0]! };
+  }
+  return null;
+}
+
+/** The clause after `p` when it lies in sentence `sentence` (without building later sentences when it cannot). */
+function nextIn(ctx: ArticleContext, p: Position, sentence: number): (Position & { clause: Clause }) | null {
+  const list = clausesOf(ctx, p.s);
+  if (p.k + 1 >= list.length && sentence <= p.s) return null;
+  const n = nextOf(ctx, p);
+  return n && ctx.sentenceAt(n.clause.start) === sentence ? n : null;
+}
+
+/** The clause before the one at `p` when it lies in sentence `sentence`. */
+function prevIn(ctx: ArticleContext, p: Position, sentence: number): (Position & { clause: Clause }) | null {
+  if (p.k > 0) {
+    const c = clausesOf(ctx, p.s)[p.k - 1]!;
+    return ctx.sentenceAt(c.start) === sentence ? { s: p.s, k: p.k - 1, clause: c } : null;
+  }
+  if (sentence >= p.s) return null;
+  for (let s = p.s - 1; s >= 0; s--) {
+    const list = clausesOf(ctx, s);
+    if (list.length)
+      return ctx.sentenceAt(list[list.length - 1]!.start) === sentence ? { s, k: list.length - 1, clause: list[list.length - 1]! } : null;
+  }
+  return null;
+}
+
+/** Does an event term (any pack event's predicate) start at this offset? */
+export function startsEventTerm(ctx: ArticleContext, start: number): boolean {
+  return attachment(ctx).eventStarts.has(start);
 }
 
 /** The clause holding `offset`. */
 export function clauseAt(ctx: ArticleContext, offset: number): Clause {
-  const a = attachment(ctx);
-  let lo = 0;
-  let hi = a.cuts.length - 1;
-  let ans = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (a.cuts[mid]! <= offset) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
+  const p = locate(ctx, offset);
+  if (p) return clausesOf(ctx, p.s)[p.k]!;
+  // Before every clause: the article's first clause, if it has any.
+  for (let s = 0; s < sentenceSlots(ctx); s++) {
+    const list = clausesOf(ctx, s);
+    if (list.length) return list[0]!;
   }
-  return a.clauses[ans] ?? { start: 0, end: ctx.text.length, from: 0, to: ctx.tokens.length, endsWithColon: false };
+  return { start: 0, end: ctx.text.length, from: 0, to: ctx.tokens.length, endsWithColon: false };
 }
 
 /** The clause after `c` when `c` only introduces it ("March 15: 238 men deported"). */
 export function clauseAfter(ctx: ArticleContext, c: Clause): Clause | null {
-  const a = attachment(ctx);
-  const i = indexOfClause(a, c);
-  return i >= 0 && i + 1 < a.clauses.length ? a.clauses[i + 1]! : null;
+  const p = locate(ctx, c.start);
+  return p ? (nextOf(ctx, p)?.clause ?? null) : null;
 }
 
 /**
@@ -217,33 +150,31 @@ export function clauseAfter(ctx: ArticleContext, c: Clause): Clause | null {
  * llegaron"), and the clause the main predicate resumes in after them.
  */
 export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
-  const a = attachment(ctx);
-  let i = indexOfClause(a, c);
-  if (i < 0) return c;
+  let p = locate(ctx, c.start);
+  if (!p) return c;
+  const sentence = ctx.sentenceAt(c.start);
   // "The flights carried 261 men: 238 Venezuelans and 23 Salvadorans." A list after a colon
   // without a predicate of its own elaborates the clause before it.
-  const prev = i > 0 ? a.clauses[i - 1]! : undefined;
-  if (prev?.endsWithColon && ctx.sentenceAt(prev.start) === ctx.sentenceAt(c.start) && !hasPredicate(ctx, c)) {
+  const prev = prevIn(ctx, p, sentence)?.clause;
+  if (prev?.endsWithColon && !hasPredicate(ctx, c)) {
     return { start: prev.start, end: c.end, from: prev.from, to: c.to, endsWithColon: c.endsWithColon };
   }
-  const sentence = ctx.sentenceAt(c.start);
   let last = c;
   let skipped = false;
-  while (i + 1 < a.clauses.length) {
-    const next = a.clauses[i + 1]!;
-    if (ctx.sentenceAt(next.start) !== sentence) break;
+  for (let n = nextIn(ctx, p, sentence); n; n = nextIn(ctx, p, sentence)) {
+    const next = n.clause;
     const first = ctx.tokens[next.from]!.text;
     if (next.coordinated || next.resumes) {
       // The subject's own predicate: it is the main clause, nothing resumes after it.
       last = next;
       skipped = false;
-      i++;
+      p = n;
       continue;
     }
     if (LANG.relativePronouns.has(first) || LANG.whenWords.has(first)) {
       skipped = true;
       last = next;
-      i++;
+      p = n;
       continue;
     }
     if (skipped) last = next;
@@ -258,36 +189,35 @@ export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
  * with that one. Null when the sentence has no such clause.
  */
 export function mainPredicateClauses(ctx: ArticleContext, c: Clause): Clause | null {
-  const a = attachment(ctx);
   const sentence = ctx.sentenceAt(c.start);
-  let i = indexOfClause(a, c) + 1;
+  const at = locate(ctx, c.start);
+  // The clause after c's (or the article's first one, when c precedes every clause).
+  let n = at ? nextIn(ctx, at, sentence) : firstIn(ctx, sentence);
   // "January 31, 2023; first inmates transferred …": a semicolon joins two statements, not a date to the next one's predicate.
   const afterSemicolon = (k: Clause) => ctx.tokens[k.from - 1]?.text === ";";
-  while (
-    i < a.clauses.length &&
-    ctx.sentenceAt(a.clauses[i]!.start) === sentence &&
-    !afterSemicolon(a.clauses[i]!) &&
-    !hasPredicate(ctx, a.clauses[i]!)
-  )
-    i++;
-  const first = a.clauses[i];
-  if (!first || ctx.sentenceAt(first.start) !== sentence || afterSemicolon(first)) return null;
-  let last = first;
-  while (
-    i + 1 < a.clauses.length &&
-    (a.clauses[i + 1]!.coordinated || a.clauses[i + 1]!.resumes) &&
-    ctx.sentenceAt(a.clauses[i + 1]!.start) === sentence
-  )
-    last = a.clauses[++i]!;
-  return { start: c.start, end: last.end, from: c.from, to: last.to, endsWithColon: last.endsWithColon };
+  while (n && !afterSemicolon(n.clause) && !hasPredicate(ctx, n.clause)) n = nextIn(ctx, n, sentence);
+  if (!n || afterSemicolon(n.clause)) return null;
+  let last = n;
+  for (let m = nextIn(ctx, last, sentence); m && (m.clause.coordinated || m.clause.resumes); m = nextIn(ctx, last, sentence)) last = m;
+  return { start: c.start, end: last.clause.end, from: c.from, to: last.clause.to, endsWithColon: last.clause.endsWithColon };
+}
+
+/** The article's first clause when it lies in `sentence`. */
+function firstIn(ctx: ArticleContext, sentence: number): (Position & { clause: Clause }) | null {
+  for (let s = 0; s < sentenceSlots(ctx); s++) {
+    const list = clausesOf(ctx, s);
+    if (list.length) return ctx.sentenceAt(list[0]!.start) === sentence ? { s, k: 0, clause: list[0]! } : null;
+  }
+  return null;
 }
 
 /** The clause itself when it has a predicate, else it and the next clause of its reach (its subject's predicate). */
 export function predicateClause(ctx: ArticleContext, c: Clause): Clause {
   if (hasPredicate(ctx, c)) return c;
-  const a = attachment(ctx);
-  const next = a.clauses[indexOfClause(a, c) + 1];
-  if (!next || ctx.sentenceAt(next.start) !== ctx.sentenceAt(c.start) || !(next.resumes || next.coordinated)) return c;
+  const at = locate(ctx, c.start);
+  const n = at ? nextIn(ctx, at, ctx.sentenceAt(c.start)) : firstIn(ctx, ctx.sentenceAt(c.start));
+  const next = n?.clause;
+  if (!next || !(next.resumes || next.coordinated)) return c;
   return { start: c.start, end: next.end, from: c.from, to: next.to, endsWithColon: next.endsWithColon };
 }
 
@@ -306,12 +236,10 @@ export function withAntecedent(ctx: ArticleContext, c: Clause): Clause {
   const first = ctx.tokens[c.from]?.text ?? "";
   const relative = LANG.relativePronouns.has(first);
   if (!relative && !LANG.auxiliaries.has(first) && !c.coordinated && !c.resumes) return c;
-  const a = attachment(ctx);
   const sentence = ctx.sentenceAt(c.start);
   let from = c;
-  for (let i = indexOfClause(a, c) - 1; i >= 0; i--) {
-    const prev = a.clauses[i]!;
-    if (ctx.sentenceAt(prev.start) !== sentence) break;
+  for (let p = locate(ctx, c.start), q = p && prevIn(ctx, p, sentence); q; q = prevIn(ctx, q, sentence)) {
+    const prev = q.clause;
     from = prev;
     const opener = ctx.tokens[prev.from]!.text;
     if (relative || !(LANG.relativePronouns.has(opener) || isParticiple(ctx, prev.from) || prev.coordinated || prev.resumes)) break;
@@ -324,7 +252,6 @@ export function withAntecedent(ctx: ArticleContext, c: Clause): Clause {
  * subordinator and a gerund ("he was moved …, before being returned this month").
  */
 export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
-  const a = attachment(ctx);
   const first = ctx.tokens[c.from];
   const second = ctx.tokens[c.from + 1];
   const gerund = !!first && !!second && LANG.clauseOpeners.has(first.text) && (second.text === "being" || second.text.endsWith("ing"));
@@ -333,9 +260,8 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
   // to the clause that holds the subject; the result spans all of them.
   const sentence = ctx.sentenceAt(c.start);
   let subject = c;
-  for (let i = indexOfClause(a, c) - 1; i >= 0; i--) {
-    const prev = a.clauses[i]!;
-    if (ctx.sentenceAt(prev.start) !== sentence) break;
+  for (let p = locate(ctx, c.start), q = p && prevIn(ctx, p, sentence); q; q = prevIn(ctx, q, sentence)) {
+    const prev = q.clause;
     subject = prev;
     if (!LANG.relativePronouns.has(ctx.tokens[prev.from]!.text) && !isParticiple(ctx, prev.from) && !prev.resumes && !prev.coordinated)
       break;
@@ -345,5 +271,13 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
 
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */
 export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
-  return attachment(ctx).correction.has(sentence);
+  const a = attachment(ctx);
+  let v = a.correction[sentence];
+  if (v === undefined) {
+    // A marker never spans two sentences (none holds a terminator or a line break), so testing the
+    // sentence's own text finds exactly the markers that start in it.
+    const { from, to } = ctx.sentenceSpan(sentence);
+    v = a.correction[sentence] = CORRECTIONS.test(ctx.folded.slice(Math.max(0, from), Math.min(ctx.folded.length, to))) ? 1 : 0;
+  }
+  return v === 1;
 }

@@ -1,8 +1,9 @@
 // The attachment layer: ties a value (a date, a count) to the clause it sits in and to that
 // clause's predicate — the event — instead of to keywords anywhere in a sentence. Pure, built on
 // the engine's token stream and the language tables; see docs/rules/events.md.
-export { isDashAt, predicateClause, withAntecedent } from "./clauses";
-export { isGenericPredicate, windowAround } from "./predicates";
+export { isDashAt } from "./clause-build";
+export { predicateClause, withAntecedent } from "./clauses";
+export { hasVerbEnding, isGenericPredicate, windowAround } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
 export { anyWordIn, bindEvent, valueClause, type Binding } from "./bind";
 export { datesANoun } from "./participants";

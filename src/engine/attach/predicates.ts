@@ -5,6 +5,7 @@ import { LANG, VERB_SUFFIXES } from "../lang";
 import { foldText } from "../text/fold";
 import { firstStartingAt } from "../search";
 import type { Clause } from "./clauses";
+import type { Token } from "../text/tokens";
 
 export interface Predicate {
   start: number;
@@ -21,10 +22,31 @@ export function isParticiple(ctx: ArticleContext, i: number): boolean {
   return false;
 }
 
-/** Is the token a predicate by the language tables: a generic verb, or a lower-case past tense? */
-/** Each verb suffix's last code unit once folded ("ó" → "o"): a cheap first test. */
-const FOLDED_LAST = new Map(VERB_SUFFIXES.map((s) => [s, foldText(s).charCodeAt(s.length - 1)]));
+/** Each verb suffix with its last code unit once folded ("ó" → "o"): a cheap first test. */
+const SUFFIXES: ReadonlyArray<readonly [string, number]> = VERB_SUFFIXES.map((s) => [s, foldText(s).charCodeAt(s.length - 1)] as const);
 
+/**
+ * Does the token end, as written, with a verb suffix of the language tables? Compared on the
+ * written word: folding turns the Spanish preterite "-ó" into "-o", and every noun ending in "o"
+ * ("partido", "ministro") would read as a verb. Only a suffix the folded word could end with is
+ * compared, code unit by code unit (no slice per word).
+ */
+export function hasVerbEnding(ctx: ArticleContext, t: Token): boolean {
+  const last = t.text.charCodeAt(t.text.length - 1);
+  for (const [suffix, foldedLast] of SUFFIXES) {
+    if (last !== foldedLast || t.end - t.start < suffix.length) continue;
+    let k = 0;
+    for (const at = t.end - suffix.length; k < suffix.length; k++) {
+      const written = ctx.text.charCodeAt(at + k);
+      const want = suffix.charCodeAt(k);
+      if (written !== want && String.fromCharCode(written).toLowerCase() !== suffix[k]) break;
+    }
+    if (k === suffix.length) return true;
+  }
+  return false;
+}
+
+/** Is the token a predicate by the language tables: a generic verb, or a lower-case past tense? */
 export function isGenericPredicate(ctx: ArticleContext, i: number): boolean {
   const t = ctx.tokens[i]!;
   if (t.kind !== "word") return false;
@@ -32,13 +54,7 @@ export function isGenericPredicate(ctx: ArticleContext, i: number): boolean {
   if (t.text.length < 5 || LANG.notVerbs.has(t.text)) return false;
   const c = ctx.text.charCodeAt(t.start);
   if (c >= 65 && c <= 90) return false; // Capitalised: a name ("United", "Alfredo")
-  // Compare on the written word (folding turns "-ó" into "-o"), but only when the folded word
-  // could end so: most words are rejected without slicing the text.
-  for (const suffix of VERB_SUFFIXES) {
-    if (t.text.charCodeAt(t.text.length - 1) !== FOLDED_LAST.get(suffix)) continue;
-    if (ctx.text.slice(t.end - suffix.length, t.end).toLowerCase() === suffix) return true;
-  }
-  return false;
+  return hasVerbEnding(ctx, t);
 }
 
 export function nearestPredicate(
@@ -51,19 +67,30 @@ export function nearestPredicate(
   const w = windowAround(ctx, c, start, end);
   let best: Predicate | null = null;
   let bestDist = Infinity;
-  const consider = (p: Predicate) => {
-    if (p.start < end && p.end > start) return; // the value itself ("released 252" is not a predicate of 252)
+  // Nearest by words between; on a tie the earlier one. The value itself is no predicate of itself
+  // ("released 252" is not a predicate of 252). A loop, not a closure: this runs per value and rule.
+  for (const hits of eventHits) {
+    for (let k = firstStartingAt(hits, w.start); k < hits.length && hits[k]!.start < w.end; k++) {
+      const p = hits[k]!;
+      if (p.start < end && p.end > start) continue;
+      const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
+      if (d < bestDist || (d === bestDist && best !== null && p.start < best.start)) {
+        best = p;
+        bestDist = d;
+      }
+    }
+  }
+  // Another event's noun competes too: "the transfer agreed during his visit in February" dates the visit.
+  for (let i = w.from; i < w.to; i++) {
+    if (!isGenericPredicate(ctx, i) && !LANG.eventNouns.has(ctx.tokens[i]!.text)) continue;
+    const p = ctx.tokens[i]!;
+    if (p.start < end && p.end > start) continue;
     const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
     if (d < bestDist || (d === bestDist && best !== null && p.start < best.start)) {
       best = p;
       bestDist = d;
     }
-  };
-  for (const hits of eventHits) {
-    for (let k = firstStartingAt(hits, w.start); k < hits.length && hits[k]!.start < w.end; k++) consider(hits[k]!);
   }
-  // Another event's noun competes too: "the transfer agreed during his visit in February" dates the visit.
-  for (let i = w.from; i < w.to; i++) if (isGenericPredicate(ctx, i) || LANG.eventNouns.has(ctx.tokens[i]!.text)) consider(ctx.tokens[i]!);
   return best;
 }
 

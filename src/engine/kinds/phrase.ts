@@ -65,6 +65,7 @@ export const phrase = defineKind({
     description: "Forbidden wording with a suggested replacement (optionally only in a context); accepted wordings pass.",
     options,
     verdicts: ["pass", "fail", "not_applicable"],
+    runsOnAnyTerm: true,
   },
 
   compile(o, tools) {

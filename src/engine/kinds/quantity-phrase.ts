@@ -23,15 +23,15 @@ export function isAdditive(ctx: ArticleContext, m: NumberMention): boolean {
   return (!!next && LANG.additiveAfter.has(next.text)) || (!!prev && LANG.additiveBefore.has(prev.text));
 }
 
-const additiveSentences = new WeakMap<ArticleContext, Set<number>>();
+const ADDITIVE_SENTENCES = Symbol("additive sentences");
 
 /** Sentences holding an additive count: every count in them is a part of a total. */
 export function sentenceHasAdditive(ctx: ArticleContext, m: NumberMention, all: NumberMention[]): boolean {
-  let set = additiveSentences.get(ctx);
+  let set = ctx.memo.get(ADDITIVE_SENTENCES) as Set<number> | undefined;
   if (!set) {
     set = new Set();
     for (const x of all) if (x.unit === "count" && isAdditive(ctx, x)) set.add(ctx.sentenceAt(x.offset));
-    additiveSentences.set(ctx, set);
+    ctx.memo.set(ADDITIVE_SENTENCES, set);
   }
   return set.has(ctx.sentenceAt(m.offset)) && !isAdditive(ctx, m);
 }

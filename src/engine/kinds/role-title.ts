@@ -3,6 +3,7 @@
 // ("former", "ex"). A title found next to a name is read as far as title words go — so a right
 // word cannot hide a wrong one ("D.C. Circuit Chief Judge") — and compared with the rule's
 // titles by its words, not by a list of wrong phrasings.
+import { hasVerbEnding } from "../attach";
 import type { ArticleContext } from "../kind-api";
 import { LANG, phrasesOf } from "../lang";
 import { findCountryMentions, foldText, isUpperAt, tokenize, type CountryMention } from "../text-adapter";
@@ -48,6 +49,10 @@ export function isTitleWord(word: string, vocab: ReadonlySet<string>): boolean {
   );
 }
 
+function blank(): Title {
+  return { words: new Set(), countries: [], former: false, then: false, qualified: false, parts: [] };
+}
+
 /**
  * Reads the title in tokens [from, to), given the countries that fall inside it. Only title words
  * count (`vocab` null: every word, for the rule's own titles): a proper name in a complement
@@ -57,16 +62,15 @@ function readTitle(
   tokens: readonly Token[],
   from: number,
   to: number,
-  countryAt: (start: number) => CountryMention | undefined,
+  countries: readonly CountryMention[],
   vocab: ReadonlySet<string> | null,
 ): Title {
-  const blank = (): Title => ({ words: new Set(), countries: [], former: false, then: false, qualified: false, parts: [] });
   const t = blank();
   let part = blank();
   const parts = [part];
   for (let i = from; i < to; i++) {
     const tok = tokens[i]!;
-    const c = countryAt(tok.start);
+    const c = coveringIn(countries, tok.start);
     if (c) {
       // "Cuban-American", "Venezuelan-born": a compound says who the person is, not whose office.
       const after = tokens[i + 1];
@@ -94,7 +98,7 @@ export function parseTitle(phrase: string): Title {
   const folded = foldText(phrase).toLowerCase();
   const tokens = tokenize(folded);
   const countries = findCountryMentions(phrase, { folded, tokens });
-  return readTitle(tokens, 0, tokens.length, (start) => countries.find((c) => c.offset <= start && start < c.offset + c.length), null);
+  return readTitle(tokens, 0, tokens.length, countries, null);
 }
 
 /** The words of a phrase, folded, for the rule's own title vocabulary. */
@@ -107,7 +111,11 @@ export function titleVocab(phrases: readonly string[]): Set<string> {
 
 /** The country mention covering `offset`, if any (binary search on the article's countries). */
 function countryCovering(ctx: ArticleContext, offset: number): CountryMention | undefined {
-  const cs = ctx.countries();
+  return coveringIn(ctx.countries(), offset);
+}
+
+/** The mention of `cs` (sorted, not overlapping) covering `offset`, if any. */
+function coveringIn(cs: readonly CountryMention[], offset: number): CountryMention | undefined {
   const c = cs[firstMentionAt(cs, offset + 1) - 1];
   return c && c.offset <= offset && offset < c.offset + c.length ? c : undefined;
 }
@@ -181,7 +189,7 @@ export function titleBefore(
   let end = last;
   while (end >= first && ctx.tokens[end]!.kind === "punct") end--; // "Sen." keeps its stop below
   if (end < first || !isEdge(ctx, end, vocab)) return null;
-  const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
+  const title = readTitle(ctx.tokens, first, last + 1, ctx.countries(), vocab);
   // "then-President": "then" right before the title.
   const before = ctx.tokens[first - 1];
   title.qualified = qualifier(ctx, first - 1, sentence, vocab);
@@ -220,11 +228,13 @@ const FUNCTION_WORDS = new Set(
     LANG.whenWords,
   ].flatMap((c) => [...c]),
 );
-const VERB_SUFFIXES = [...LANG.verbSuffixes];
-
-/** A word of a closed class or a verb: it can sit before a title without owning it. */
-function functionWord(w: string): boolean {
-  return FUNCTION_WORDS.has(w) || (VERB_SUFFIXES.some((x) => w.endsWith(x)) && !LANG.notVerbs.has(w));
+/**
+ * A word of a closed class or a verb: it can sit before a title without owning it. The verb
+ * ending is read on the written word: folded, the Spanish "-ó" is "-o", and any noun ending in
+ * "o" ("el partido", "del gobierno") would pass for a verb.
+ */
+function functionWord(ctx: ArticleContext, t: Token): boolean {
+  return FUNCTION_WORDS.has(t.text) || (hasVerbEnding(ctx, t) && !LANG.notVerbs.has(t.text));
 }
 
 /**
@@ -238,7 +248,7 @@ function qualifier(ctx: ArticleContext, k: number, sentence: number, vocab: Read
   if (t.kind !== "word" || inTitle(ctx, k, vocab)) return false;
   // A lower-case noun before an office makes it that thing's ("party vice president"); function
   // words and verbs ("said", "met", "praised") do not.
-  if (!isUpperAt(ctx.text, t.start)) return !functionWord(t.text);
+  if (!isUpperAt(ctx.text, t.start)) return !functionWord(ctx, t);
   const word = ctx.text.slice(t.start, t.end);
   const opens = ctx.tokenAt(ctx.sentences[sentence]!.start) === k;
   return (word.length > 1 && word === word.toUpperCase()) || !opens;
@@ -328,7 +338,7 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
     !inTitle(ctx, stop + 1, vocab)
   )
     return null;
-  const title = readTitle(ctx.tokens, first, last + 1, (s) => countryCovering(ctx, s), vocab);
+  const title = readTitle(ctx.tokens, first, last + 1, ctx.countries(), vocab);
   if (![...title.words].some((w) => LANG.offices.has(w))) return null;
   // "vice president of the party": a complement cut short names a body we do not know either.
   let cut = false;

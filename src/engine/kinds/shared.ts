@@ -229,17 +229,20 @@ function saidOfAPart(ctx: ArticleContext, at: number, valueEnd: number): boolean
 
 /** Does the sentence satisfy the context (all groups present, none of the excluded)? */
 export function contextHolds(ctx: ArticleContext, c: CompiledContext, sentence: number, clausesApart = false): boolean {
-  // Value kinds judge clause groups in the value's clause (clauseContextHolds); other kinds read them as sentence groups.
-  const scopeOf = (g: CompiledGroup): Scope | null => (g.scope !== "clause" ? g.scope : clausesApart ? null : "sentence");
   for (const g of c.all) {
-    const scope = scopeOf(g);
+    const scope = scopeOf(g, clausesApart);
     if (scope && !ctx.inScope(g.set, sentence, scope)) return false;
   }
   for (const g of c.none) {
-    const scope = scopeOf(g);
+    const scope = scopeOf(g, clausesApart);
     if (scope && ctx.inScope(g.set, sentence, scope)) return false;
   }
   return true;
+}
+
+/** Value kinds judge clause groups in the value's clause (clauseContextHolds); other kinds read them as sentence groups. */
+function scopeOf(g: CompiledGroup, clausesApart: boolean): Scope | null {
+  return g.scope !== "clause" ? g.scope : clausesApart ? null : "sentence";
 }
 
 // Hits of one term set come sorted by start and never overlap (leftmost-longest), so their ends

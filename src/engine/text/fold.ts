@@ -90,6 +90,9 @@ function foldHigh(c: number): number {
 
 const CHUNK = 4096;
 
+/** The code units toLowerCase may leave unfolded: tab, backtick and everything above ASCII. */
+const UNFOLDED = /[\t`\u0080-\uffff]/g;
+
 /**
  * Case-fold and strip diacritics, code unit by code unit. The result has exactly the same length
  * as the input, so `original.slice(i, j)` is the span of `foldText(original).slice(i, j)`.
@@ -101,9 +104,11 @@ export function foldText(s: string): string {
   if (lower.length !== s.length) return foldSlow(s);
   let out = "";
   let last = 0;
-  for (let i = 0; i < lower.length; i++) {
+  // Only tabs, backticks and non-ASCII code units can fold further: a native scan jumps to them.
+  UNFOLDED.lastIndex = 0;
+  while (UNFOLDED.test(lower)) {
+    const i = UNFOLDED.lastIndex - 1;
     const c = lower.charCodeAt(i);
-    if (c < 0x80 && c !== 0x09 && c !== 0x60) continue;
     const f = c < TABLE_SIZE ? (TABLE[c] as number) : foldHigh(c);
     if (f === c) continue;
     out += lower.slice(last, i) + String.fromCharCode(f);

@@ -50,15 +50,13 @@ function isSeparator(t: Token): boolean {
   return t.kind === "punct" && t.text === "-";
 }
 
-/** The tokens minus separators, memoised per token array (several matchers may scan one article). */
-const filtered = new WeakMap<Token[], Token[]>();
+/**
+ * The tokens minus separators, filtered per call: a pass over the tokens costs less than the
+ * ephemeron a WeakMap memo would leave the garbage collector per article.
+ */
 function withoutSeparators(tokens: Token[]): Token[] {
-  let out = filtered.get(tokens);
-  if (!out) {
-    out = [];
-    for (const t of tokens) if (!isSeparator(t)) out.push(t);
-    filtered.set(tokens, out);
-  }
+  const out: Token[] = [];
+  for (const t of tokens) if (!isSeparator(t)) out.push(t);
   return out;
 }
 

@@ -62,15 +62,16 @@ function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
 }
 
-function isBreakCode(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
-}
-
+// ASCII first (one comparison, no case-mapped strings), then the general case test.
 function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (ch.length > 1 && ch.toLowerCase() !== ch.toUpperCase());
   return ch.toLowerCase() !== ch.toUpperCase();
 }
 
 function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80 && ch.length === 1) return c >= 0x41 && c <= 0x5a;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
@@ -78,15 +79,18 @@ function isDigit(ch: string): boolean {
   return ch >= "0" && ch <= "9";
 }
 
+/** Line breaks (LF, CR, U+2028, U+2029), found by a native scan. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
 /** Lines of the text, as [start, end) without the line break; blank lines included. */
 function lines(text: string): Span[] {
   const out: Span[] = [];
   let s = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isBreakCode(text.charCodeAt(i))) {
-      out.push({ start: s, end: i });
-      s = i + 1;
-    }
+  LINE_BREAK.lastIndex = 0;
+  while (LINE_BREAK.test(text)) {
+    const i = LINE_BREAK.lastIndex - 1;
+    out.push({ start: s, end: i });
+    s = i + 1;
   }
   out.push({ start: s, end: text.length });
   return out;
@@ -210,10 +214,6 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: 
   let dblClose = ""; // the mark that closes it
   let sgl = -1; // content start of an open single quotation, or -1
   let lastCloser = -2; // offset of the line's last straight ' that can close, -1 for none; -2 not yet computed
-  const push = (start: number, end: number): void => {
-    const t = trimSpan(text, start, end);
-    if (t.end > t.start) out.push(t);
-  };
   for (; p < marks.length && (marks[p] as number) < le; p++) {
     const i = marks[p] as number;
     const ch = text.charAt(i);
@@ -224,13 +224,13 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: 
           dbl = i + 1;
           dblClose = "\u201D\u201C";
         } else if (dbl >= 0 && ch === "\u201C" && dblClose.includes(ch)) {
-          push(dbl, i); // German „…“
+          pushTrimmed(text, out, dbl, i); // German „…“
           dbl = -1;
         }
         break;
       case "\u201D": // ”
         if (dbl >= 0 && dblClose.includes(ch)) {
-          push(dbl, i);
+          pushTrimmed(text, out, dbl, i);
           dbl = -1;
         } else if (dbl < 0 && sgl < 0 && !isWordAt(text, i - 1) && isWordAt(text, i + 1)) {
           dbl = i + 1; // some outlets open with ” as well
@@ -245,13 +245,13 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: 
         break;
       case "\u00BB":
         if (dbl >= 0 && dblClose === "\u00BB") {
-          push(dbl, i);
+          pushTrimmed(text, out, dbl, i);
           dbl = -1;
         }
         break;
       case '"':
         if (dbl >= 0 && dblClose.includes('"')) {
-          push(dbl, i);
+          pushTrimmed(text, out, dbl, i);
           dbl = -1;
         } else if (dbl < 0 && sgl < 0) {
           dbl = i + 1;
@@ -265,7 +265,7 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: 
       case "'":
         if (sgl >= 0) {
           if (!(isWordAt(text, i - 1) && isWordAt(text, i + 1))) {
-            push(sgl, i);
+            pushTrimmed(text, out, sgl, i);
             sgl = -1;
           }
         } else if (ch === "'" && dbl < 0 && !isWordAt(text, i - 1) && isLetter(text.charAt(i + 1))) {
@@ -277,9 +277,15 @@ function quotesInLine(text: string, ls: number, le: number, out: Span[], marks: 
         break;
     }
   }
-  if (dbl >= 0) push(dbl, le);
-  if (sgl >= 0) push(sgl, le);
+  if (dbl >= 0) pushTrimmed(text, out, dbl, le);
+  if (sgl >= 0) pushTrimmed(text, out, sgl, le);
   return p;
+}
+
+/** Adds text[start, end) to `out` without its outer spaces, unless nothing is left. */
+function pushTrimmed(text: string, out: Span[], start: number, end: number): void {
+  const t = trimSpan(text, start, end);
+  if (t.end > t.start) out.push(t);
 }
 
 /** The last straight ' in [ls, le) that can close a quotation (not inside a word, not after a space), or -1. */

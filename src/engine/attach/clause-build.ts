@@ -1,0 +1,138 @@
+// Cutting one sentence into clauses on the engine's own tokens with the language tables
+// (subordinators, relative pronouns, a comma or coordinator before a predicate, an auxiliary that
+// resumes the main predicate, colons and single dashes). clauses.ts builds each sentence on first
+// use and answers the questions about them.
+import type { ArticleContext } from "../kind-api";
+import { LANG, phrasesOf } from "../lang";
+import type { Clause } from "./clauses";
+import { isGenericPredicate, isParticiple } from "./predicates";
+
+const OPENER_PHRASES = phrasesOf("clauseOpeners");
+const OPENER_FIRST = new Set(OPENER_PHRASES.map((w) => w[0]!));
+
+// Parentheses do not cut: "(CECOT)", "(AP)" sit inside the clause they gloss.
+const HARD_BREAKS = new Set([";", ":", "?", "!"]);
+
+function startsPredicate(ctx: ArticleContext, eventStarts: Set<number>, i: number): boolean {
+  return i < ctx.tokens.length && (eventStarts.has(ctx.tokens[i]!.start) || isGenericPredicate(ctx, i));
+}
+
+/**
+ * One sentence's clauses: its tokens [first, last) are cut at hard breaks, unpaired dashes, a comma
+ * or coordinator before a predicate, clause openers and an auxiliary that resumes the predicate.
+ */
+export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: number): Clause[] {
+  const { tokens, text } = ctx;
+  const span = ctx.sentenceSpan(s);
+  const first = s === 0 ? 0 : ctx.tokenAt(span.from);
+  const last = s + 1 < ctx.sentences.length ? ctx.tokenAt(span.to) : tokens.length;
+  const clauses: Clause[] = [];
+  let from = first;
+  const coordinatedFrom = new Set<number>();
+  const resumesFrom = new Set<number>();
+  const pairedDash = new Set<number>();
+  // The comma ending the sentence before, when the sentence opens with a predicate, makes the
+  // first clause coordinated or resumed (the comma's rule below, seen from this side).
+  const before = tokens[first - 1];
+  if (before && first < last && before.kind === "punct" && before.text === ",") {
+    if (startsPredicate(ctx, eventStarts, first)) coordinatedFrom.add(first);
+    else if (LANG.auxiliaries.has(tokens[first]!.text) && startsPredicate(ctx, eventStarts, first + 1)) resumesFrom.add(first);
+  }
+  for (let i = first; i < last; i++) {
+    const t = tokens[i]!;
+    if (t.brk) from = close(clauses, tokens, from, i, false);
+    if (t.kind === "punct") {
+      // Tokens are folded (every dash is "-"): the written character tells a dash from a hyphen.
+      const isDash = isDashAt(text, t.start, t.end);
+      // A pair of dashes in one sentence sets off an aside ("the 238 aboard — along with 23 Salvadorans — were
+      // transferred"): like parentheses, it does not cut the clause around it.
+      if (isDash && (pairedDash.has(i) || closesPair(text, tokens, i, last, pairedDash))) continue;
+      if (HARD_BREAKS.has(t.text) || isDash) {
+        close(clauses, tokens, from, i, t.text === ":" || isDash);
+        from = i + 1; // the break itself belongs to no clause
+      } else if (
+        t.text === "," &&
+        i + 1 < tokens.length &&
+        (LANG.coordinators.has(tokens[i + 1]!.text) ||
+          startsPredicate(ctx, eventStarts, i + 1) ||
+          isParticiple(ctx, i + 1) ||
+          LANG.auxiliaries.has(tokens[i + 1]!.text))
+      ) {
+        // A comma that ends the sentence closes nothing here: the next sentence reads it (above).
+        if (i + 1 < last) {
+          from = close(clauses, tokens, from, i + 1, false);
+          if (startsPredicate(ctx, eventStarts, i + 1)) coordinatedFrom.add(i + 1);
+          // "CECOT, in Tecoluca, | was built …": after an aside the main predicate resumes.
+          else if (LANG.auxiliaries.has(tokens[i + 1]!.text) && startsPredicate(ctx, eventStarts, i + 2)) resumesFrom.add(i + 1);
+        }
+      }
+      continue;
+    }
+    // "deported in March and flown home in July": a coordinated predicate is its own clause.
+    if (
+      LANG.coordinators.has(t.text) &&
+      (startsPredicate(ctx, eventStarts, i + 1) ||
+        (LANG.auxiliaries.has(tokens[i + 1]?.text ?? "") && startsPredicate(ctx, eventStarts, i + 2)))
+    ) {
+      from = close(clauses, tokens, from, i, false);
+      coordinatedFrom.add(i);
+      continue;
+    }
+    if (i > from && opensClause(tokens, i)) from = close(clauses, tokens, from, i, false);
+    // An auxiliary before a predicate starts the subject's main predicate: what precedes it
+    // ("the men deported on March 15") is the subject and its modifiers.
+    else if (i > from && LANG.auxiliaries.has(t.text) && startsPredicate(ctx, eventStarts, i + 1)) {
+      from = close(clauses, tokens, from, i, false);
+      resumesFrom.add(i);
+    }
+  }
+  close(clauses, tokens, from, last, false);
+  for (const c of clauses) {
+    if (coordinatedFrom.has(c.from)) c.coordinated = true;
+    if (resumesFrom.has(c.from)) c.resumes = true;
+  }
+  return clauses;
+}
+
+/** Closes the clause [from, to) when it holds a token; returns where the next clause starts. A function, not a closure: no allocation per sentence. */
+function close(clauses: Clause[], tokens: ArticleContext["tokens"], from: number, to: number, colon: boolean): number {
+  if (to > from) clauses.push({ start: tokens[from]!.start, end: tokens[to - 1]!.end, from, to, endsWithColon: colon });
+  return to;
+}
+
+/** Is dash i the opener of a pair (another dash later in its sentence, tokens before `last`)? Remembers its partner. */
+function closesPair(text: string, tokens: ArticleContext["tokens"], i: number, last: number, paired: Set<number>): boolean {
+  for (let k = i + 1; k < last && k < i + 40; k++) {
+    const d = tokens[k]!;
+    if (d.kind === "punct" && isDashAt(text, d.start, d.end)) {
+      paired.add(k);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** An em dash, or an en dash or hyphen with spaces around it (not "mega-prison", not "15–16"). */
+export function isDashAt(text: string, start: number, end: number): boolean {
+  const ch = text[start];
+  return ch === "\u2014" || ((ch === "\u2013" || ch === "-") && text[start - 1] === " " && text[end] === " ");
+}
+
+function opensClause(tokens: ArticleContext["tokens"], i: number): boolean {
+  // "in that exchange": after a preposition "that" is a determiner, not a clause.
+  const prev = tokens[i - 1];
+  if (
+    LANG.determinerOpeners.has(tokens[i]!.text) &&
+    prev &&
+    (LANG.phraseBreakers.has(prev.text) || LANG.destinationPrepositions.has(prev.text))
+  )
+    return false;
+  const first = tokens[i]!.text;
+  if (!OPENER_FIRST.has(first)) return false;
+  for (const words of OPENER_PHRASES) {
+    let ok = true;
+    for (let k = 0; k < words.length && ok; k++) ok = tokens[i + k]?.text === words[k];
+    if (ok) return true;
+  }
+  return false;
+}
