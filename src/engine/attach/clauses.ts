@@ -193,10 +193,16 @@ export function mainPredicateClauses(ctx: ArticleContext, c: Clause): Clause | n
   const at = locate(ctx, c.start);
   // The clause after c's (or the article's first one, when c precedes every clause).
   let n = at ? nextIn(ctx, at, sentence) : firstIn(ctx, sentence);
-  // "January 31, 2023; first inmates transferred …": a semicolon joins two statements, not a date to the next one's predicate.
-  const afterSemicolon = (k: Clause) => ctx.tokens[k.from - 1]?.text === ";";
+  // "January 31, 2023; first inmates transferred …", "Hoy seguimos con el tema: los muchachos que se
+  // llevaron …": a semicolon or a colon joins two statements, not a date to the next one's predicate
+  // (a date that only labels what follows, "March 15: …", is read in that clause by valueClause).
+  const afterSemicolon = (k: Clause) => {
+    const t = ctx.tokens[k.from - 1]?.text;
+    return t === ";" || t === ":";
+  };
   while (n && !afterSemicolon(n.clause) && !hasPredicate(ctx, n.clause)) n = nextIn(ctx, n, sentence);
-  if (!n || afterSemicolon(n.clause)) return null;
+  // ", and their subsequent repatriation": a clause a coordinator opens is another event, not the date's.
+  if (!n || afterSemicolon(n.clause) || LANG.coordinators.has(ctx.tokens[n.clause.from]?.text ?? "")) return null;
   let last = n;
   for (let m = nextIn(ctx, last, sentence); m && (m.clause.coordinated || m.clause.resumes); m = nextIn(ctx, last, sentence)) last = m;
   return { start: c.start, end: last.clause.end, from: c.from, to: last.clause.to, endsWithColon: last.clause.endsWithColon };

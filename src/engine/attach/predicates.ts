@@ -72,7 +72,7 @@ export function nearestPredicate(
   for (const hits of eventHits) {
     for (let k = firstStartingAt(hits, w.start); k < hits.length && hits[k]!.start < w.end; k++) {
       const p = hits[k]!;
-      if (p.start < end && p.end > start) continue;
+      if ((p.start < end && p.end > start) || (p.start >= end && coordinatedAfter(ctx, end, p.start))) continue;
       const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
       if (d < bestDist || (d === bestDist && best !== null && p.start < best.start)) {
         best = p;
@@ -84,7 +84,7 @@ export function nearestPredicate(
   for (let i = w.from; i < w.to; i++) {
     if (!isGenericPredicate(ctx, i) && !LANG.eventNouns.has(ctx.tokens[i]!.text)) continue;
     const p = ctx.tokens[i]!;
-    if (p.start < end && p.end > start) continue;
+    if ((p.start < end && p.end > start) || (p.start >= end && coordinatedAfter(ctx, end, p.start))) continue;
     const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
     if (d < bestDist || (d === bestDist && best !== null && p.start < best.start)) {
       best = p;
@@ -92,6 +92,14 @@ export function nearestPredicate(
     }
   }
   return best;
+}
+
+/** "in March and April 2025, and their subsequent repatriation": a comma and a coordinator after a value start another event, not its own. */
+function coordinatedAfter(ctx: ArticleContext, end: number, pStart: number): boolean {
+  for (let i = ctx.tokenAt(end); i < ctx.tokens.length && ctx.tokens[i]!.start < pStart; i++) {
+    if (ctx.tokens[i]!.text === "," && LANG.coordinators.has(ctx.tokens[i + 1]?.text ?? "")) return true;
+  }
+  return false;
 }
 
 /** How far from a value its predicate may sit, in tokens: keeps a run-on sentence linear. */

@@ -88,8 +88,10 @@ export class DateScanner extends TokenCursor {
       if (suf.kind === "word") {
         if (!ORDINAL_SUFFIX.has(suf.text)) return null;
         next++;
-      } else if (suf.text === ":" || suf.text === "/" || suf.text === "%") return null;
-      else if ((suf.text === "." || suf.text === ",") && this.toks[next + 1]?.kind === "number" && this.glued(next)) return null;
+      } else if (suf.text === "/" || suf.text === "%") return null;
+      // "16:00" is a time and "1.5" a number; "March 16: the men …" (a timeline label) is a date.
+      else if ((suf.text === ":" || suf.text === "." || suf.text === ",") && this.toks[next + 1]?.kind === "number" && this.glued(next))
+        return null;
     }
     return { day: d, next };
   }

@@ -35,6 +35,18 @@ describe("the story's own date lines", () => {
     expect(status("They agreed on the launch during a visit in February.", "t.launch_date")).toBe("not_applicable");
     expect(status("During the minister's visit, the rocket launched in February.", "t.launch_date")).toBe("fail");
   });
+  it("leaves a corrected value alone ('the article originally said')", () => {
+    expect(status("The article originally said the rocket launched on May 12. It launched on May 10.", "t.launch_date")).toBe("pass");
+  });
+  it("does not carry a date across a colon to an elaboration's predicate", () => {
+    expect(status("Today we continue with the story: the rocket that launched from the coast.", "t.launch_date")).toBe("not_applicable");
+    expect(status("May 12: the rocket launched from the coast.", "t.launch_date")).toBe("fail");
+  });
+  it("does not give a date to an event coordinated after it (, and its subsequent launch)", () => {
+    expect(status("The crew trained in Florida in March and April 2024, and its subsequent launch drew crowds.", "t.launch_date")).toBe(
+      "not_applicable",
+    );
+  });
   it("still reads a timeline's date headings as the entries' dates", () => {
     const timeline = "May 2, 2024\n\nThe crew trained.\n\nMay 12, 2024\n\nThe rocket launched from the coast.";
     expect(status(timeline, "t.launch_date")).toBe("fail");

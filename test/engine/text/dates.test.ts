@@ -161,3 +161,11 @@ describe("a month of a year counted from publication", () => {
     expect(findDates("in July of this year", anchor)[0]).toMatchObject({ year: 2025, month: 7 });
   });
 });
+
+describe("findDates: a timeline label before a colon", () => {
+  it("reads 'March 16:' as a date and '16:00' as a time", () => {
+    expect(one("March 16: The men were deported.", JUL19).quote).toBe("March 16");
+    expect(findDates("At 16:00 the men were deported.", JUL19)).toHaveLength(0);
+    expect(findDates("On March 16:30 the flight left.", JUL19).map((m) => m.day)).not.toContain(16);
+  });
+});
