@@ -5,7 +5,7 @@
 // migrants" is not enough. "The prison" standing for an entity named before is read for passes only.
 import { z } from "zod";
 import { clauseAt, inCorrection } from "../attach/clauses";
-import { defineKind, type CompiledRule, type Finding, type Hit } from "../kind-api";
+import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { countryName, isUpperAt } from "../text-adapter";
 import {
@@ -199,6 +199,8 @@ export const place = defineKind({
           if (m.end <= h.start) {
             if (!glueBetween(ctx, m.end, h.start, covered)) continue;
             if (m.form === "demonym" && subjectIsModifier) continue;
+            // "los venezolanos del CECOT", "the Venezuelans of CECOT": a demonym joined by of/de names people.
+            if (m.form === "demonym" && ofBetween(ctx, m.end, h.start)) continue;
             if (m.form === "name") {
               // "a prison in Ecuador, known as CECOT": the preposition must hang off a head noun.
               const before = prevToken(ctx, m.prepStart);
@@ -305,3 +307,12 @@ export const place = defineKind({
     return out;
   },
 });
+
+/** Is there an "of" / "de" / "del" between two offsets (a noun's complement, not an adjective)? */
+function ofBetween(ctx: ArticleContext, from: number, to: number): boolean {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
+    const w = ctx.tokens[i]!.text;
+    if (w === "of" || LANG.genitives.has(w)) return true;
+  }
+  return false;
+}

@@ -114,3 +114,11 @@ describe("place: an area named by its noun", () => {
     expect(status("The Zorva Dome fans came from the department of Arequipa.", "t.town")).toBe("not_applicable");
   });
 });
+
+describe("place: a demonym that names people", () => {
+  it("does not read 'the Bolivians of the Zorva Dome' as the dome's country", () => {
+    expect(status("Crowds cheered as the Bolivians of the Zorva Dome arrived.", "t.country")).toBe("not_applicable");
+    expect(status("Llegaron los bolivianos del Zorva Dome.", "t.country")).toBe("not_applicable");
+    expect(status("Crowds filled the Bolivian Zorva Dome.", "t.country")).toBe("fail");
+  });
+});
