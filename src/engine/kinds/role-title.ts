@@ -182,6 +182,9 @@ export function titleBefore(
     if (ctx.sentenceAt(t.start) !== sentence) break;
     const forced = atLeast !== null && t.start >= atLeast;
     if (!forced && !inTitle(ctx, i, vocab)) break;
+    // "el modelo de seguridad del presidente Bukele": before "del", a lower-case word that is no
+    // office owns the title ("the president's security model"); the title starts after it.
+    if (!forced && t.text === "del" && possessedBefore(ctx, i - 1)) break;
     first = i;
     if (t.brk) break;
   }
@@ -196,6 +199,20 @@ export function titleBefore(
   if (before && LANG.titleThen.has(before.text)) title.then = true;
   if (before?.text === "-" && LANG.titleThen.has(ctx.tokens[first - 2]?.text ?? "")) title.then = true;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+}
+
+/**
+ * Does the phrase ending at token i name a thing, not an office: lower-case words back to the first
+ * that is no title word, with no office among them ("modelo de seguridad", but not "ministro de seguridad")?
+ */
+function possessedBefore(ctx: ArticleContext, i: number): boolean {
+  for (let k = i; k >= 0 && i - k < 6; k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "word" || isUpperAt(ctx.text, t.start)) return false;
+    if (LANG.offices.has(t.text)) return false;
+    if (!LANG.officeQualifiers.has(t.text) && !LANG.genitives.has(t.text)) return true;
+  }
+  return false;
 }
 
 const THEN_AFTER = phrasesOf("titleThenAfter");

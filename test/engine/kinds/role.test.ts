@@ -130,3 +130,10 @@ describe("role: a title said of its time", () => {
     expect(status("Ada Quill, France's mayor, spoke.", "t.ada")).toBe("fail");
   });
 });
+
+describe("role: a thing the holder owns is not part of the title", () => {
+  it("starts the title after 'del' when a lower-case non-office phrase owns it (el plan de paz del presidente)", () => {
+    expect(status("Es la joya del plan de paz del President Ada Quill.", "t.ada")).toBe("pass");
+    expect(status("Habló el Mayor de paz del President Ada Quill.", "t.ada")).not.toBe("pass");
+  });
+});
