@@ -194,7 +194,7 @@ UG|Uganda|Uganda|Ugandan|ugandés
 UA|Ukraine|Ucrania|Ukrainian|ucraniano
 AE|United Arab Emirates,UAE|Emiratos Árabes Unidos,EAU|Emirati|emiratí
 GB|United Kingdom,UK,U.K.,Britain,Great Britain,England,Scotland,Wales,Northern Ireland|Reino Unido,Gran Bretaña,Inglaterra,Escocia,Gales,Irlanda del Norte|British,Briton,Brit,Scottish,Scot,Welsh|británico,inglés,escocés,galés
-US|United States,United States of America,U.S.,US,USA,U.S.A.|Estados Unidos,EE.UU.,EEUU,E.E.U.U.,EUA,USA|American|estadounidense,norteamericano
+US|United States,United States of America,U.S.,US,USA,U.S.A.|Estados Unidos,EE.UU.,EE UU,EEUU,E.E.U.U.,EUA,USA|American|estadounidense,norteamericano
 UY|Uruguay|Uruguay|Uruguayan|uruguayo
 UZ|Uzbekistan|Uzbekistán|Uzbek|uzbeko
 VU|Vanuatu|Vanuatu|Ni-Vanuatu|vanuatuense

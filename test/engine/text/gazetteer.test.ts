@@ -58,9 +58,10 @@ describe("findCountryMentions", () => {
 
   it("recognises U.S. in all its spellings, but not the pronoun", () => {
     expect(found("deported from the U.S. by order")).toEqual([["U.S.", "US", "name"]]);
-    expect(found("EE.UU., EE. UU. y EEUU")).toEqual([
+    expect(found("EE.UU., EE. UU., EE UU y EEUU")).toEqual([
       ["EE.UU.", "US", "name"],
       ["EE. UU.", "US", "name"],
+      ["EE UU", "US", "name"],
       ["EEUU", "US", "name"],
     ]);
     expect(found("let us go to the USA")).toEqual([["USA", "US", "name"]]);
