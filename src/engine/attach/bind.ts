@@ -119,7 +119,9 @@ export function bindEvent(
       )
     : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
-  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, bound))) return null;
+  // One person's event, unless the sentence counts the group he is among ("and was among the 252 …").
+  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || (oneperson(ctx, own, bound) && !countsTheGroup(ctx, e.group, sentence))))
+    return null;
   if (e.group?.nationality && otherNationalsAt(ctx, e.group.nationality, bound) && !countsTheGroup(ctx, e.group, sentence)) return null;
   // "10 Americans …, who had been held for more than a year": a relative clause's subject is its antecedent.
   if (e.group) {

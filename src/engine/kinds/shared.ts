@@ -197,8 +197,10 @@ function introducesAnother(ctx: ArticleContext, start: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
-    if (LANG.indefiniteArticles.has(t.text)) return true;
-    if (t.text === "a") return !/\p{Lu}/u.test(ctx.text[ctx.tokens[k + 1]!.start] ?? "");
+    // "CECOT is a prison …", "Es un penal …": after a copula the indefinite describes the subject.
+    const copula = LANG.auxiliaries.has(ctx.tokens[k - 1]?.text ?? "");
+    if (LANG.indefiniteArticles.has(t.text)) return !copula;
+    if (t.text === "a") return !copula && !/\p{Lu}/u.test(ctx.text[ctx.tokens[k + 1]!.start] ?? "");
     if (LANG.articles.has(t.text) || LANG.definiteArticles.has(t.text)) return false;
   }
   return false;

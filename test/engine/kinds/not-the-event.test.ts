@@ -183,3 +183,13 @@ describe("a year the engine guessed", () => {
     expect(later("The men were freed on July 18, 2026.")).toBe("fail");
   });
 });
+
+describe("descriptions and members", () => {
+  it("reads 'Es una prisión …, y tiene capacidad para …' as the thing named before (copula, shared subject)", () => {
+    expect(holds("El CECOT está en Tecoluca. Es una prisión moderna, y tiene capacidad para 30.000 presos.")).toBe("fail");
+  });
+  it("keeps the group's event when one person is said to be among it", () => {
+    expect(freedOn("He was a plaintiff in the case, and was among the 252 men freed on July 20.")).toBe("fail");
+    expect(freedOn("He was a plaintiff in the case, and was freed on July 20.")).toBe("not_applicable");
+  });
+});
