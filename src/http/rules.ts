@@ -1,7 +1,7 @@
 // GET /v1/rules (the current ruleset) and /v1/rules/:id (one rule plus how it fares over every
 // active article's latest run).
 import { Hono } from "hono";
-import { currentRuleset, rulesById } from "../rules";
+import { activeRules } from "../use-cases/current-ruleset";
 import { getDb } from "../storage/db";
 import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
 import type { AuthEnv } from "./auth";
@@ -11,14 +11,14 @@ import { noQuery } from "./validation";
 
 export const ruleRoutes = new Hono<AuthEnv>();
 
-ruleRoutes.get("/", noQuery, (c) => {
-  const ruleset = currentRuleset();
+ruleRoutes.get("/", noQuery, async (c) => {
+  const { ruleset } = await activeRules(c.env);
   return c.json({ ruleset: { version: ruleset.version, rules: ruleset.rules.length }, rules: ruleset.rules });
 });
 
 ruleRoutes.get("/:id", noQuery, async (c) => {
-  const ruleset = currentRuleset();
-  const rule = rulesById().get(c.req.param("id"));
+  const { ruleset, byId } = await activeRules(c.env);
+  const rule = byId.get(c.req.param("id"));
   if (!rule) throw new ApiError(404, "not_found", `No rule "${c.req.param("id")}" in ruleset ${ruleset.version}.`);
   const counts = (await ruleStats(getDb(c.env.DB), rule.id))[rule.id] ?? emptyRuleCounts();
   const articles = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -4,7 +4,7 @@
 // every consumer invocation stay bounded however large the archive is.
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Ruleset } from "../engine";
-import { currentRuleset } from "../rules";
+import { currentRuleset } from "./current-ruleset";
 import {
   type BatchRow,
   claimBatch,
@@ -94,7 +94,7 @@ export interface StartedAudit {
 }
 
 /** The cron entry: expire stuck audits, then start today's audit unless it already exists. */
-export async function runNightlyAudit(env: AuditEnv, scheduledTime: number, ruleset: Ruleset = currentRuleset()): Promise<StartedAudit> {
+export async function runNightlyAudit(env: AuditEnv, scheduledTime: number, ruleset?: Ruleset): Promise<StartedAudit> {
   const db = getDb(env.DB);
   const now = new Date(scheduledTime).toISOString();
   for (const id of await staleRunningAudits(db, new Date(scheduledTime - AUDIT_MAX_AGE_MS).toISOString())) {
@@ -110,7 +110,7 @@ export async function runNightlyAudit(env: AuditEnv, scheduledTime: number, rule
  * finishes, before this returns.
  */
 export async function startAudit(env: AuditEnv, opts: { trigger: AuditTrigger; now: Date; ruleset?: Ruleset }): Promise<StartedAudit> {
-  const ruleset = opts.ruleset ?? currentRuleset();
+  const ruleset = opts.ruleset ?? (await currentRuleset(env));
   const db = getDb(env.DB);
   const startedAt = opts.now.toISOString();
   const current = new Map(ruleset.rules.map((r) => [r.id, r.hash]));

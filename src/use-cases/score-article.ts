@@ -5,7 +5,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { type CheckResult, checkArticle, type Ruleset } from "../engine";
 import { sha256Hex } from "../lib/crypto";
-import { currentRuleset } from "../rules";
 import type { Db } from "../storage/db";
 import { type PreparedRunWrite, prepareRunWrite, type RunTrigger, type RunWriteInput, saveRun } from "../storage/runs";
 
@@ -29,8 +28,8 @@ export interface ArticleToScore {
 export interface ScoreOptions {
   /** The judging date for undated articles (default: now). An audit passes its start, so its batches agree. */
   now?: Date;
-  /** Default: the deployed ruleset. */
-  ruleset?: Ruleset;
+  /** The ruleset to judge with: the current one (currentRuleset(env)) unless a caller has its own. */
+  ruleset: Ruleset;
 }
 
 /** Where a stored run came from; `at` is its write time (default: now). */
@@ -54,8 +53,8 @@ export interface ScoredArticle {
 }
 
 /** Judges `article` with the ruleset. Throws only if the engine does (a bug, never a finding). */
-export function scoreArticle(article: ArticleToScore, options: ScoreOptions = {}): ScoredArticle {
-  const ruleset = options.ruleset ?? currentRuleset();
+export function scoreArticle(article: ArticleToScore, options: ScoreOptions): ScoredArticle {
+  const ruleset = options.ruleset;
   const body =
     article.html != null
       ? { html: article.html }
