@@ -6,7 +6,7 @@ export { RuleFileError, formatIssue } from "./rule-file-errors";
 export { checkArticle, judgingDate, validityNote } from "./check-article";
 export { documentPublishedDate } from "./article-source";
 export type { DocumentDate } from "./text/document-date";
-export { runExamples, runExample, type ExampleResult } from "./examples";
+export { runExamples, runExample, runRuleExamples, type ExampleResult } from "./examples";
 export { SEVERITY_WEIGHTS, score, outcome } from "./score";
 export { KINDS } from "./kinds";
 export { ruleSchema, packSchema } from "./rule-schema";

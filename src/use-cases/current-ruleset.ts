@@ -71,24 +71,26 @@ export class RulesetCache {
   }
 
   private async load(env: DbEnv, version: string): Promise<ActiveRules> {
-    if (version === bundled.ruleset.version) return bundled;
-    const hit = this.compiled.get(version);
-    if (hit) return hit;
-    const files = await loadVersionFiles(getDb(env.DB), version);
-    if (!files.length) {
-      console.error(`current ruleset: version ${version} has no stored files; judging with the bundled ruleset`);
-      return bundled;
-    }
-    let ruleset: Ruleset;
     try {
-      ruleset = loadRuleset(files);
+      const found = await this.version(env, version);
+      if (found) return found;
+      console.error(`current ruleset: version ${version} has no stored files; judging with the bundled ruleset`);
     } catch (err) {
       // Valid when published; an engine upgrade may have made it invalid. Never stop judging.
       if (!(err instanceof RuleFileError)) throw err;
       console.error(`current ruleset: version ${version} no longer loads; judging with the bundled ruleset\n${err.message}`);
-      return bundled;
     }
-    const active = activeFrom(ruleset, files);
+    return bundled;
+  }
+
+  /** A stored version, compiled (cached); null when it has no stored files. Throws RuleFileError when it no longer loads. */
+  async version(env: DbEnv, version: string): Promise<ActiveRules | null> {
+    if (version === bundled.ruleset.version) return bundled;
+    const hit = this.compiled.get(version);
+    if (hit) return hit;
+    const files = await loadVersionFiles(getDb(env.DB), version);
+    if (!files.length) return null;
+    const active = activeFrom(loadRuleset(files), files);
     if (this.compiled.size >= MAX_COMPILED) this.compiled.delete(this.compiled.keys().next().value!);
     this.compiled.set(version, active);
     return active;
@@ -104,6 +106,11 @@ export function activeRules(env: DbEnv): Promise<ActiveRules> {
 
 export async function currentRuleset(env: DbEnv): Promise<Ruleset> {
   return (await isolate.current(env)).ruleset;
+}
+
+/** A stored version by its hash (compiled once per isolate); null when none is stored with its files. */
+export function storedVersion(env: DbEnv, version: string): Promise<ActiveRules | null> {
+  return isolate.version(env, version);
 }
 
 /** After this isolate published or activated a version: its next request reads the pointer. */
