@@ -2,7 +2,6 @@
 // previews exactly the seed articles that would flip without storing anything; publishing makes it
 // current, and the next audit reports those flips caused by `rule_edited`; activating the bundled
 // version again restores the previous verdicts on the next audit. The read token cannot publish.
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { checkArticle, loadRuleset } from "../../src/engine";
 import { processAuditBatch } from "../../src/jobs/audit-batch";

@@ -40,7 +40,9 @@ describe("a large preview", () => {
       },
       { timeout: 20_000, interval: 200 },
     );
-    expect(await count("SELECT count(*) AS n FROM ruleset_preview_chunks WHERE preview_id = ?", done.id)).toBe(Math.ceil(n / PREVIEW_CHUNK));
+    expect(await count("SELECT count(*) AS n FROM ruleset_preview_chunks WHERE preview_id = ?", done.id)).toBe(
+      Math.ceil(n / PREVIEW_CHUNK),
+    );
     expect(done.articles).toEqual({ total: n, scored: n, failed: 0 });
     expect(new Set(done.items.map((i: { article_id: string }) => i.article_id))).toEqual(flipping);
     expect(done.summary).toMatchObject({ articles_changed: flipping.size, new_failures: flipping.size, fixed: 0 });
