@@ -48,11 +48,6 @@ export async function loadVersionFiles(db: Db, version: string): Promise<RuleFil
   return db.all<RuleFileText>(sql`SELECT path, text FROM ruleset_files WHERE version = ${version} ORDER BY path`);
 }
 
-export async function versionHasFiles(db: Db, version: string): Promise<boolean> {
-  const row = await db.get<{ n: number }>(sql`SELECT EXISTS (SELECT 1 FROM ruleset_files WHERE version = ${version}) AS n`);
-  return Boolean(row?.n);
-}
-
 /** Moves the current pointer (the one row) to `version`. */
 export function setCurrentStatement(db: Db, version: string, by: string | null, now: string) {
   return db.run(sql`INSERT INTO ruleset_current (id, version, activated_at, activated_by) VALUES (1, ${version}, ${now}, ${by})

@@ -12,10 +12,10 @@ import { getDraft, getPreview, insertPreviewStatements, type PreviewRow, settleC
 import { activeRules, storedVersion } from "./current-ruleset";
 import { DraftProblem, draftRules } from "./ruleset-drafts";
 
-/** Articles per chunk (one queue message): two engine checks each, like an audit batch's CPU. */
+/** Articles per chunk (one queue message): two engine checks each, about an audit batch's CPU. */
 export const PREVIEW_CHUNK = 25;
-/** Up to this many articles a preview answers inline (201); more are fanned out (202). */
-export const PREVIEW_INLINE_MAX = PREVIEW_CHUNK;
+/** Up to this many articles a preview answers inline (201), in one chunk; more are fanned out (202). */
+export const PREVIEW_INLINE_MAX = 25;
 export const PREVIEW_DEFAULT_LIMIT = 50;
 export const PREVIEW_MAX_LIMIT = 5000;
 
