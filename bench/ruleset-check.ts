@@ -21,7 +21,11 @@ const offline = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER
 const seed = readFileSync(join(root, "seeds", readdirSync(join(root, "seeds")).filter((f) => f.endsWith(".txt"))[0]!), "utf8");
 
 const outdir = mkdtempSync(join(tmpdir(), "accuracy-bench-"));
-const build = spawnSync(join(root, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir], { cwd: root, env: offline, encoding: "utf8" });
+const build = spawnSync(join(root, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir], {
+  cwd: root,
+  env: offline,
+  encoding: "utf8",
+});
 if (build.status !== 0) throw new Error(`bundle failed:\n${build.stdout}\n${build.stderr}`);
 
 // The check's query, as readCurrentPointer sends it (one row: the pointer and the seeded flag).

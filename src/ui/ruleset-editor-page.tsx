@@ -248,14 +248,20 @@ export function DraftPage(p: { nonce: string; session: Session; draft: DraftView
       )}
       {p.preview && <PreviewTable preview={p.preview} />}
       <h2>Changed files</h2>
-      {d.changes.map((c) => (
-        <>
-          <h3>
-            <code>rules/{c.path}</code> {c.removed && "(removed)"}
-          </h3>
-          {c.text !== null && <pre class="yaml">{c.text}</pre>}
-        </>
-      ))}
+      {d.changes.map((c) =>
+        c.text === null ? (
+          <p>
+            <code>rules/{c.path}</code> (removed)
+          </p>
+        ) : (
+          <details>
+            <summary>
+              <code>rules/{c.path}</code>
+            </summary>
+            <pre class="yaml">{c.text}</pre>
+          </details>
+        ),
+      )}
     </Layout>
   );
 }
