@@ -136,8 +136,11 @@ rulesetRoutes.post("/drafts/:id/publish", noQuery, async (c) =>
   c.json(await answer(() => publishDraft(c.env, c.req.param("id"), who(c.var.actor)))),
 );
 
-rulesetRoutes.post("/:version{[0-9a-f]{16}}/activate", noQuery, async (c) =>
-  c.json(await answer(() => activateVersion(c.env, c.req.param("version"), who(c.var.actor)))),
-);
+rulesetRoutes.post("/:version/activate", noQuery, async (c) => {
+  const version = c.req.param("version");
+  if (!/^[0-9a-f]{16}$/.test(version))
+    throw new ApiError(404, "not_found", `"${version}" is not a ruleset version (16 hex digits, from GET /v1/rulesets).`);
+  return c.json(await answer(() => activateVersion(c.env, version, who(c.var.actor))));
+});
 
 export const PREVIEW_NOTE = `Up to ${PREVIEW_INLINE_MAX} articles are scored inline (201, finished); more are fanned out through the queue (202, poll the Location).`;

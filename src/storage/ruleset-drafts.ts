@@ -3,6 +3,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { sql } from "drizzle-orm";
 import type { Db } from "./db";
+import { setCurrentStatement } from "./ruleset-versions";
 
 export interface DraftChange {
   path: string;
@@ -61,23 +62,24 @@ export async function deleteDraft(db: Db, id: string): Promise<boolean> {
 }
 
 /**
- * Publishing a draft, as statements for one transaction. The first moves the current pointer
- * only while the draft is open (its `changes` is 0 otherwise: the caller answers 409 and two
- * publishes cannot both win); then the version's files are stored — the base's files minus the
- * changed paths, plus the draft's — unless already stored (versions are content-addressed), and
- * the draft is marked published.
+ * Publishing a draft, as statements for one transaction. The first aborts the whole transaction
+ * (json() of a non-JSON string raises) unless the draft is still open, so a draft published or
+ * discarded meanwhile changes nothing: no pointer move, no files stored under its version. Then
+ * the pointer moves, the version's files are stored — the base's files minus the changed paths,
+ * plus the draft's — unless already stored (versions are content-addressed), and the draft is
+ * marked published.
  */
 export function publishDraftStatements(db: Db, draft: DraftRow, by: string | null, now: string): BatchItem<"sqlite">[] {
   return [
-    db.run(sql`INSERT INTO ruleset_current (id, version, activated_at, activated_by)
-      SELECT 1, version, ${now}, ${by} FROM ruleset_drafts WHERE id = ${draft.id} AND status = 'open'
-      ON CONFLICT (id) DO UPDATE SET version = excluded.version, activated_at = excluded.activated_at, activated_by = excluded.activated_by`),
+    db.run(sql`SELECT json(CASE WHEN EXISTS (SELECT 1 FROM ruleset_drafts WHERE id = ${draft.id} AND status = 'open') THEN '0'
+      ELSE 'draft not open' END)`),
+    setCurrentStatement(db, draft.version, by, now),
     db.run(sql`INSERT OR IGNORE INTO ruleset_files (version, path, text)
       SELECT ${draft.version}, path, text FROM ruleset_files
         WHERE version = ${draft.base_version} AND path NOT IN (SELECT path FROM ruleset_draft_files WHERE draft_id = ${draft.id})
       UNION ALL
       SELECT ${draft.version}, path, text FROM ruleset_draft_files WHERE draft_id = ${draft.id} AND text IS NOT NULL`),
-    db.run(sql`UPDATE ruleset_drafts SET status = 'published', published_at = ${now} WHERE id = ${draft.id} AND status = 'open'`),
+    db.run(sql`UPDATE ruleset_drafts SET status = 'published', published_at = ${now} WHERE id = ${draft.id}`),
   ];
 }
 

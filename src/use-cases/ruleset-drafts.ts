@@ -205,8 +205,14 @@ export async function publishDraft(
   const { ruleset } = await draftRules(env, draft);
   const previous = (await activeRules(env)).ruleset.version;
   const at = now.toISOString();
-  const [moved] = await transact(db, [...publishDraftStatements(db, draft, actor, at), storeRuleset(db, ruleset, at)]);
-  if ((moved?.meta.changes ?? 0) === 0) throw new DraftProblem("conflict", `Draft ${id} was published by another request just now.`);
+  try {
+    await transact(db, [...publishDraftStatements(db, draft, actor, at), storeRuleset(db, ruleset, at)]);
+  } catch (err) {
+    const now = await getDraft(db, id);
+    if (!now) throw new DraftProblem("not_found", `Draft ${id} was discarded just now.`);
+    if (now.status !== "open") throw new DraftProblem("conflict", `Draft ${id} was published by another request just now.`);
+    throw err;
+  }
   currentRulesetChanged();
   return { draft: id, version: ruleset.version, previous_version: previous, activated_at: at, activated_by: actor };
 }

@@ -2,10 +2,13 @@
 // previews exactly the seed articles that would flip without storing anything; publishing makes it
 // current, and the next audit reports those flips caused by `rule_edited`; activating the bundled
 // version again restores the previous verdicts on the next audit. The read token cannot publish.
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { checkArticle, loadRuleset } from "../../src/engine";
 import { processAuditBatch } from "../../src/jobs/audit-batch";
 import { bundledRuleFiles, bundledRuleset } from "../../src/rules";
+import { getDb, transact } from "../../src/storage/db";
+import { getDraft, publishDraftStatements } from "../../src/storage/ruleset-drafts";
 import { startAudit } from "../../src/use-cases/audit";
 import { call, callJson, expectError, READ } from "./fixtures/api";
 import { count, recordingEnv } from "./fixtures/audits";
@@ -161,6 +164,19 @@ describe("draft validation", () => {
     const tooBig = await call("/v1/rulesets/drafts", { body: { files: [{ path: RULE_FILE.path, text: `${EDITED}\n${huge}` }] } });
     expect(tooBig.status).toBe(400);
     expect(JSON.stringify(await tooBig.json())).toMatch(/bytes; the limit is/);
+  });
+
+  it("a publish that loses a race (the draft discarded meanwhile) changes nothing", async () => {
+    // 254: a version never stored before (253 was published above).
+    const text = RULE_FILE.text.replace(/^value: 252$/m, "value: 254");
+    const draft = await callJson("/v1/rulesets/drafts", { body: { files: [{ path: RULE_FILE.path, text }] }, status: 201 });
+    const db = getDb(env.DB);
+    const stale = (await getDraft(db, draft.id))!;
+    const current = (await callJson("/v1/rulesets", { status: 200 })).current.version;
+    expect((await call(`/v1/rulesets/drafts/${draft.id}`, { method: "DELETE" })).status).toBe(204);
+    await expect(transact(db, publishDraftStatements(db, stale, "racer", new Date().toISOString()))).rejects.toThrow();
+    expect((await callJson("/v1/rulesets", { status: 200 })).current.version).toBe(current);
+    expect(await count("SELECT count(*) AS n FROM ruleset_files WHERE version = ?", stale.version)).toBe(0);
   });
 
   it("discards a draft", async () => {
