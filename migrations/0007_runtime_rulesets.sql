@@ -9,6 +9,7 @@ CREATE TABLE `ruleset_draft_files` (
 	`draft_id` text NOT NULL,
 	`path` text NOT NULL,
 	`text` text,
+	`data` text,
 	PRIMARY KEY(`draft_id`, `path`)
 );
 --> statement-breakpoint
@@ -27,6 +28,7 @@ CREATE TABLE `ruleset_files` (
 	`version` text NOT NULL,
 	`path` text NOT NULL,
 	`text` text NOT NULL,
+	`data` text,
 	PRIMARY KEY(`version`, `path`)
 );
 --> statement-breakpoint

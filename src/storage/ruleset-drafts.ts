@@ -9,6 +9,8 @@ export interface DraftChange {
   path: string;
   /** null: the file is removed. */
   text: string | null;
+  /** `text` parsed, as JSON (stored so publishing stores it with the version). */
+  data?: string | null;
 }
 
 export interface DraftRow {
@@ -29,7 +31,9 @@ export function insertDraftStatements(
     db.run(
       sql`INSERT INTO ruleset_drafts (id, base_version, version, created_by) VALUES (${d.id}, ${d.baseVersion}, ${d.version}, ${d.createdBy})`,
     ),
-    ...d.changes.map((f) => db.run(sql`INSERT INTO ruleset_draft_files (draft_id, path, text) VALUES (${d.id}, ${f.path}, ${f.text})`)),
+    ...d.changes.map((f) =>
+      db.run(sql`INSERT INTO ruleset_draft_files (draft_id, path, text, data) VALUES (${d.id}, ${f.path}, ${f.text}, ${f.data ?? null})`),
+    ),
   ];
 }
 
@@ -74,11 +78,11 @@ export function publishDraftStatements(db: Db, draft: DraftRow, by: string | nul
     db.run(sql`SELECT json(CASE WHEN EXISTS (SELECT 1 FROM ruleset_drafts WHERE id = ${draft.id} AND status = 'open') THEN '0'
       ELSE 'draft not open' END)`),
     setCurrentStatement(db, draft.version, by, now),
-    db.run(sql`INSERT OR IGNORE INTO ruleset_files (version, path, text)
-      SELECT ${draft.version}, path, text FROM ruleset_files
+    db.run(sql`INSERT OR IGNORE INTO ruleset_files (version, path, text, data)
+      SELECT ${draft.version}, path, text, data FROM ruleset_files
         WHERE version = ${draft.base_version} AND path NOT IN (SELECT path FROM ruleset_draft_files WHERE draft_id = ${draft.id})
       UNION ALL
-      SELECT ${draft.version}, path, text FROM ruleset_draft_files WHERE draft_id = ${draft.id} AND text IS NOT NULL`),
+      SELECT ${draft.version}, path, text, data FROM ruleset_draft_files WHERE draft_id = ${draft.id} AND text IS NOT NULL`),
     db.run(sql`UPDATE ruleset_drafts SET status = 'published', published_at = ${now} WHERE id = ${draft.id}`),
   ];
 }

@@ -9,6 +9,8 @@ import { storeRuleset } from "./rulesets";
 export interface RuleFileText {
   path: string;
   text: string;
+  /** The YAML parsed, as JSON; null for files stored without it. */
+  data?: string | null;
 }
 
 export interface CurrentPointer {
@@ -27,8 +29,8 @@ export async function readCurrentPointer(db: Db, bundled: string): Promise<Curre
   return { current: row?.current ?? null, seeded: Boolean(row?.seeded) };
 }
 
-// D1 binds at most 100 parameters per statement: 3 per file row.
-const FILES_PER_INSERT = 33;
+// D1 binds at most 100 parameters per statement: 4 per file row.
+const FILES_PER_INSERT = 25;
 
 /**
  * Stores a version and its files. INSERT OR IGNORE throughout: versions are content-addressed,
@@ -37,15 +39,15 @@ const FILES_PER_INSERT = 33;
 export function storeVersionStatements(db: Db, ruleset: Ruleset, files: readonly RuleFileText[], now: string): BatchItem<"sqlite">[] {
   const out: BatchItem<"sqlite">[] = [storeRuleset(db, ruleset, now)];
   for (let i = 0; i < files.length; i += FILES_PER_INSERT) {
-    const rows = files.slice(i, i + FILES_PER_INSERT).map((f) => sql`(${ruleset.version}, ${f.path}, ${f.text})`);
-    out.push(db.run(sql`INSERT OR IGNORE INTO ruleset_files (version, path, text) VALUES ${sql.join(rows, sql`, `)}`));
+    const rows = files.slice(i, i + FILES_PER_INSERT).map((f) => sql`(${ruleset.version}, ${f.path}, ${f.text}, ${f.data ?? null})`);
+    out.push(db.run(sql`INSERT OR IGNORE INTO ruleset_files (version, path, text, data) VALUES ${sql.join(rows, sql`, `)}`));
   }
   return out;
 }
 
 /** A stored version's files, sorted by path ([] when the version has none stored). */
 export async function loadVersionFiles(db: Db, version: string): Promise<RuleFileText[]> {
-  return db.all<RuleFileText>(sql`SELECT path, text FROM ruleset_files WHERE version = ${version} ORDER BY path`);
+  return db.all<RuleFileText>(sql`SELECT path, text, data FROM ruleset_files WHERE version = ${version} ORDER BY path`);
 }
 
 /** Moves the current pointer (the one row) to `version`. */

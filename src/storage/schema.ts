@@ -324,6 +324,8 @@ export const rulesetFiles = sqliteTable(
     /** Relative to the rules root, e.g. "cecot/release.count.yaml" or "cecot/pack.yaml". */
     path: text("path").notNull(),
     text: text("text").notNull(),
+    /** The YAML parsed, as JSON: an isolate compiles the version without parsing YAML (as the bundle does). */
+    data: text("data"),
   },
   (t) => [primaryKey({ columns: [t.version, t.path] })],
 );
@@ -363,6 +365,8 @@ export const rulesetDraftFiles = sqliteTable(
     draftId: text("draft_id").notNull(),
     path: text("path").notNull(),
     text: text("text"),
+    /** `text` parsed, as JSON (null with `text`). */
+    data: text("data"),
   },
   (t) => [primaryKey({ columns: [t.draftId, t.path] })],
 );

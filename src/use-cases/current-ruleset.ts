@@ -61,7 +61,10 @@ export class RulesetCache {
     try {
       const pointer = await readCurrentPointer(db, bundled.ruleset.version);
       // The same query says whether the bundled version is stored yet (it stays stored: cheap to re-ask).
-      if (!pointer.seeded) await transact(db, storeVersionStatements(db, bundled.ruleset, bundledRuleFiles, new Date().toISOString()));
+      if (!pointer.seeded) {
+        const files = bundledRuleFiles.map((f) => ({ path: f.path, text: f.text, data: JSON.stringify(f.data) }));
+        await transact(db, storeVersionStatements(db, bundled.ruleset, files, new Date().toISOString()));
+      }
       this.active = await this.load(env, pointer.current ?? bundled.ruleset.version);
     } catch (err) {
       // D1 unreachable: keep judging with what this isolate has, and try again after the interval.
@@ -90,7 +93,12 @@ export class RulesetCache {
     if (hit) return hit;
     const files = await loadVersionFiles(getDb(env.DB), version);
     if (!files.length) return null;
-    const active = activeFrom(loadRuleset(files), files);
+    // Pre-parsed data compiles without parsing YAML (~5× faster: docs/rules/runtime.md); texts are the fallback.
+    const parsed = files.every((f) => f.data != null);
+    const active = activeFrom(
+      loadRuleset(files.map((f) => (parsed ? { path: f.path, data: JSON.parse(f.data!) as unknown } : { path: f.path, text: f.text }))),
+      files,
+    );
     if (this.compiled.size >= MAX_COMPILED) this.compiled.delete(this.compiled.keys().next().value!);
     this.compiled.set(version, active);
     return active;

@@ -3,6 +3,7 @@
 // examples run; publishing makes a draft's version current, activating rolls back to any
 // stored version. Both move the one current pointer in a single D1 transaction.
 import { loadRuleset, runRuleExamples, RuleFileError, type RuleFileIssue, type Ruleset, type RuleSummary } from "../engine";
+import { parse } from "yaml";
 import { getDb, transact } from "../storage/db";
 import { newId } from "../storage/ids";
 import { type DraftChange, type DraftRow, getDraft, insertDraftStatements, publishDraftStatements } from "../storage/ruleset-drafts";
@@ -167,6 +168,8 @@ export async function createDraft(
     throw new DraftProblem("invalid", `${pathIssues.length} problem${pathIssues.length === 1 ? "" : "s"} with the files`, pathIssues);
   const changes: DraftChange[] = input.files.map((f) => ({ path: f.path, text: "remove" in f ? null : f.text }));
   const ruleset = compile(mergeFiles(base.files, changes));
+  // Valid YAML (it compiled): stored parsed too, so isolates compile the published version without parsing YAML.
+  for (const c of changes) c.data = c.text === null ? null : JSON.stringify(parse(c.text));
   const db = getDb(env.DB);
   const id = newId("dft", now.getTime());
   await transact(

@@ -67,6 +67,8 @@ describe("another isolate", () => {
     const active = await isolate.current(env);
     expect(active.ruleset.version).toBe(edited.version);
     expect(active.files.get(RULE_FILE.path)).toBe(EDITED);
+    // Stored parsed too, so isolates compile it without parsing YAML.
+    expect(await count("SELECT count(*) AS n FROM ruleset_files WHERE version = ? AND data IS NULL", edited.version)).toBe(0);
 
     // A rollback travels the same way.
     await callJson(`/v1/rulesets/${bundled.version}/activate`, { method: "POST", status: 200 });
