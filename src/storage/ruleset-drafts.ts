@@ -2,7 +2,7 @@
 // articles scored apart, each settled once by a claim on its row).
 import type { BatchItem } from "drizzle-orm/batch";
 import { sql } from "drizzle-orm";
-import type { Db } from "./db";
+import { type Db, transact } from "./db";
 import { setCurrentStatement } from "./ruleset-versions";
 
 export interface DraftChange {
@@ -48,19 +48,15 @@ export async function getDraft(db: Db, id: string): Promise<(DraftRow & { change
 
 /** Discards an open draft with its files and previews; false when there was no open draft. */
 export async function deleteDraft(db: Db, id: string): Promise<boolean> {
-  const [deleted] = await db.$client.batch([
-    db.$client.prepare("DELETE FROM ruleset_drafts WHERE id = ? AND status = 'open'").bind(id),
-    db.$client
-      .prepare("DELETE FROM ruleset_draft_files WHERE draft_id = ? AND NOT EXISTS (SELECT 1 FROM ruleset_drafts WHERE id = ?)")
-      .bind(id, id),
-    db.$client
-      .prepare(
-        "DELETE FROM ruleset_preview_chunks WHERE preview_id IN (SELECT id FROM ruleset_previews WHERE draft_id = ?) AND NOT EXISTS (SELECT 1 FROM ruleset_drafts WHERE id = ?)",
-      )
-      .bind(id, id),
-    db.$client
-      .prepare("DELETE FROM ruleset_previews WHERE draft_id = ? AND NOT EXISTS (SELECT 1 FROM ruleset_drafts WHERE id = ?)")
-      .bind(id, id),
+  // Everything after the first statement deletes only once the draft row is gone (a published draft keeps its files).
+  const gone = sql`NOT EXISTS (SELECT 1 FROM ruleset_drafts WHERE id = ${id})`;
+  const [deleted] = await transact(db, [
+    db.run(sql`DELETE FROM ruleset_drafts WHERE id = ${id} AND status = 'open'`),
+    db.run(sql`DELETE FROM ruleset_draft_files WHERE draft_id = ${id} AND ${gone}`),
+    db.run(
+      sql`DELETE FROM ruleset_preview_chunks WHERE preview_id IN (SELECT id FROM ruleset_previews WHERE draft_id = ${id}) AND ${gone}`,
+    ),
+    db.run(sql`DELETE FROM ruleset_previews WHERE draft_id = ${id} AND ${gone}`),
   ]);
   return (deleted?.meta.changes ?? 0) > 0;
 }

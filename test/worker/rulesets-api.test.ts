@@ -182,7 +182,14 @@ describe("draft validation", () => {
   it("discards a draft", async () => {
     const draft = await callJson("/v1/rulesets/drafts", { body: { files: [{ path: RULE_FILE.path, text: EDITED }] }, status: 201 });
     await expectError(await call(`/v1/rulesets/drafts/${draft.id}`, { method: "DELETE", token: READ }), 403, "forbidden");
+    await callJson(`/v1/rulesets/drafts/${draft.id}/preview`, { body: { limit: 2 }, status: 201 });
     expect((await call(`/v1/rulesets/drafts/${draft.id}`, { method: "DELETE" })).status).toBe(204);
     await expectError(await call(`/v1/rulesets/drafts/${draft.id}`), 404, "not_found");
+    for (const table of ["ruleset_draft_files", "ruleset_previews"])
+      expect(await count(`SELECT count(*) AS n FROM ${table} WHERE draft_id = ?`, draft.id)).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM ruleset_preview_chunks WHERE preview_id NOT IN (SELECT id FROM ruleset_previews)")).toBe(
+      0,
+    );
+    await expectError(await call(`/v1/rulesets/drafts/${draft.id}`, { method: "DELETE" }), 404, "not_found");
   });
 });
