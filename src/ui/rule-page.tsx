@@ -33,7 +33,8 @@ export function RulePage(p: RulePageProps) {
         <p>
           <a class="button" href={`/rules/${encodeURIComponent(r.id)}/edit`}>
             Edit
-          </a>
+          </a>{" "}
+          <a href="/rulesets">Ruleset versions</a>
         </p>
       )}
       <ul class="strip">

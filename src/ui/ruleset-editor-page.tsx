@@ -192,7 +192,7 @@ export function DraftPage(p: { nonce: string; session: Session; draft: DraftView
   return (
     <Layout title={`Draft ${d.id}`} nonce={p.nonce} session={p.session} section="rules">
       <p>
-        <a href="/rules">← Rules</a>
+        <a href="/rules">← Rules</a> · <a href="/rulesets">Ruleset versions</a>
       </p>
       <h1>Draft {d.version}</h1>
       <dl class="facts">

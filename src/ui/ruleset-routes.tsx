@@ -1,15 +1,18 @@
 // Dashboard routes for editing rules at runtime: the editor, drafts, their preview, publish and
-// discard. Editor (write) sessions only; every POST is CSRF-checked like the other dashboard forms.
+// discard, and the versions with rollback. Editor (write) sessions only but for the version list;
+// every POST is CSRF-checked like the other dashboard forms.
 // Mounted in src/app.ts before the dashboard's catch-all.
 import { Hono, type MiddlewareHandler } from "hono";
 import type { RuleFileIssue } from "../engine";
 import { getDb } from "../storage/db";
 import { deleteDraft, getDraft } from "../storage/ruleset-drafts";
-import { activeRules } from "../use-cases/current-ruleset";
-import { createDraft, DraftProblem, publishDraft, showDraft } from "../use-cases/ruleset-drafts";
+import { getCurrentRow, listVersions } from "../storage/ruleset-versions";
+import { activeRules, bundledRules } from "../use-cases/current-ruleset";
+import { activateVersion, createDraft, DraftProblem, publishDraft, showDraft } from "../use-cases/ruleset-drafts";
 import { PREVIEW_MAX_LIMIT, previewView, startPreview } from "../use-cases/ruleset-preview";
 import { headers, message, nonce, page, render, requireCsrf, requireSession, type UiEnv } from "./middleware";
 import { DraftPage, RuleEditorPage } from "./ruleset-editor-page";
+import { RulesetsPage } from "./rulesets-page";
 
 export const rulesetUiRoutes = new Hono<UiEnv>();
 
@@ -123,7 +126,7 @@ rulesetUiRoutes.post("/rulesets/drafts/:id/preview", ...post, async (c) => {
 rulesetUiRoutes.post("/rulesets/drafts/:id/publish", ...post, async (c) => {
   try {
     const done = await publishDraft(c.env, c.req.param("id"), who(c));
-    return c.redirect(`/rules?published=${encodeURIComponent(done.version)}`, 303);
+    return c.redirect(`/rulesets?current=${encodeURIComponent(done.version)}`, 303);
   } catch (err) {
     if (err instanceof DraftProblem) return message(c, err.kind === "not_found" ? 404 : 400, "Cannot publish", err.message);
     throw err;
@@ -134,4 +137,41 @@ rulesetUiRoutes.post("/rulesets/drafts/:id/discard", ...post, async (c) => {
   if (!(await deleteDraft(getDb(c.env.DB), c.req.param("id"))))
     return message(c, 404, "Draft not found", "No open draft with that id: it was already published or discarded.");
   return c.redirect("/rules", 303);
+});
+
+rulesetUiRoutes.get("/rulesets", ...page, async (c) => {
+  const db = getDb(c.env.DB);
+  const active = await activeRules(c.env); // seeds the bundled version on first use
+  const [versions, pointer] = await Promise.all([listVersions(db, 100), getCurrentRow(db)]);
+  const changed = c.req.query("current");
+  return render(
+    c,
+    200,
+    <RulesetsPage
+      nonce={nonce(c)}
+      session={c.var.session}
+      versions={versions.map((v) => ({
+        version: v.version,
+        rules: v.rule_count,
+        first_seen_at: v.first_seen_at,
+        current: v.version === active.ruleset.version,
+        bundled: v.version === bundledRules().ruleset.version,
+        activatable: v.files > 0,
+      }))}
+      activated={{ at: pointer?.activated_at ?? null, by: pointer?.activated_by ?? null }}
+      flash={changed === active.ruleset.version ? `Version ${changed} is now current.` : null}
+    />,
+  );
+});
+
+rulesetUiRoutes.post("/rulesets/:version/activate", ...post, async (c) => {
+  const version = c.req.param("version");
+  if (!/^[0-9a-f]{16}$/.test(version)) return message(c, 404, "Version not found", `"${version}" is not a ruleset version.`);
+  try {
+    await activateVersion(c.env, version, who(c));
+  } catch (err) {
+    if (err instanceof DraftProblem) return message(c, err.kind === "not_found" ? 404 : 400, "Cannot activate", err.message);
+    throw err;
+  }
+  return c.redirect(`/rulesets?current=${encodeURIComponent(version)}`, 303);
 });

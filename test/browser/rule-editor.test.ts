@@ -80,7 +80,7 @@ describe.skipIf(!CHROMIUM)("the rule editor in Chromium", () => {
 
   it("publishes: the API judges with the edited rule at once", async () => {
     const before = await version();
-    await Promise.all([page.waitForURL(/\/rules\?published=/), page.click("button:has-text('Publish')")]);
+    await Promise.all([page.waitForURL(/\/rulesets\?current=/), page.click("button:has-text('Publish')")]);
     expect(await version()).not.toBe(before);
     const rule = (await (await worker.api("/v1/rulesets")).json()) as { items: { current: boolean; bundled: boolean }[] };
     expect(rule.items.find((v) => v.current)?.bundled).toBe(false);

@@ -55,7 +55,21 @@ describe("the rule editor", () => {
 
     const published = await postForm(`${draftUrl}/publish`, { csrf }, { cookie });
     expect(published.status).toBe(303);
-    expect((await callJson("/v1/rules", { status: 200 })).ruleset.version).not.toBe(bundledRuleset().version);
+    const version = (await callJson("/v1/rules", { status: 200 })).ruleset.version;
+    expect(version).not.toBe(bundledRuleset().version);
+    const versions = await (await fetchPage(published.headers.get("location")!, { cookie })).text();
+    expect(versions).toContain(`Version ${version} is now current.`);
+    expect(versions).toContain(`action="/rulesets/${bundledRuleset().version}/activate"`);
+
+    // Rollback from the dashboard; a read-only session sees the versions but no Activate button.
+    expect((await postForm(`/rulesets/${bundledRuleset().version}/activate`, { csrf }, { cookie })).status).toBe(303);
+    expect((await callJson("/v1/rules", { status: 200 })).ruleset.version).toBe(bundledRuleset().version);
+    const reader = await login(READ);
+    const readView = await (await fetchPage("/rulesets", { cookie: reader })).text();
+    expect(readView).toContain(version);
+    expect(readView).not.toContain("/activate");
+    const readCsrf = await csrfToken(reader, "/rulesets");
+    expect((await postForm(`/rulesets/${version}/activate`, { csrf: readCsrf }, { cookie: reader })).status).toBe(403);
 
     const other = (await postForm("/rules/release.count/drafts", { csrf, text: RULE_FILE.text }, { cookie })).headers.get("location")!;
     expect((await postForm(`${other}/discard`, { csrf }, { cookie })).status).toBe(303);
