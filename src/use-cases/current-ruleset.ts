@@ -32,6 +32,8 @@ const bundled = activeFrom(bundledRuleset(), bundledRuleFiles);
 /** The per-isolate cache (exported as a class so tests can run a second "isolate" with its own clock). */
 export class RulesetCache {
   private checkedAt = -Infinity;
+  /** Bumped by invalidate(): a pointer read that started before it must not count as fresh. */
+  private generation = 0;
   private active: ActiveRules = bundled;
   private refreshing: Promise<void> | null = null;
   private readonly compiled = new Map<string, ActiveRules>();
@@ -53,11 +55,13 @@ export class RulesetCache {
   /** Forget the last check: this isolate just moved the pointer, so its next request reads it. */
   invalidate(): void {
     this.checkedAt = -Infinity;
+    this.generation++;
   }
 
   private async refresh(env: DbEnv): Promise<void> {
     const db = getDb(env.DB);
     const started = this.clock();
+    const generation = this.generation;
     try {
       const pointer = await readCurrentPointer(db, bundled.ruleset.version);
       // The same query says whether the bundled version is stored yet (it stays stored: cheap to re-ask).
@@ -70,7 +74,7 @@ export class RulesetCache {
       // D1 unreachable: keep judging with what this isolate has, and try again after the interval.
       console.error("current ruleset: could not read the current version; keeping", this.active.ruleset.version, err);
     }
-    this.checkedAt = started;
+    if (generation === this.generation) this.checkedAt = started;
   }
 
   private async load(env: DbEnv, version: string): Promise<ActiveRules> {

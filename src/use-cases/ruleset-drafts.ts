@@ -162,7 +162,9 @@ export async function createDraft(
   actor: string | null,
   now = new Date(),
 ): Promise<DraftView> {
-  const base = input.base ? await baseOf(env, input.base) : await activeRules(env);
+  // activeRules first in any case: it seeds the bundled version, whose files publishing copies.
+  const current = await activeRules(env);
+  const base = input.base ? await baseOf(env, input.base) : current;
   const pathIssues = checkChanges(input.files, base.files);
   if (pathIssues.length)
     throw new DraftProblem("invalid", `${pathIssues.length} problem${pathIssues.length === 1 ? "" : "s"} with the files`, pathIssues);
