@@ -77,3 +77,46 @@ describe("another isolate", () => {
     expect((await isolate.current(env)).ruleset.version).toBe(bundled.version);
   });
 });
+
+/** env.DB whose query results are held until `release()`: the query itself runs at once. */
+function heldDb() {
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  const hold = (stmt: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(stmt, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target) as unknown;
+        if (typeof value !== "function") return value;
+        if (key === "bind") return (...args: unknown[]) => hold((value as (...a: unknown[]) => D1PreparedStatement).apply(target, args));
+        return async (...args: unknown[]) => {
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          await gate;
+          return result;
+        };
+      },
+    });
+  const DB = new Proxy(env.DB, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target) as unknown;
+      if (key === "prepare") return (query: string) => hold(target.prepare(query));
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { env: { DB }, release: () => open() };
+}
+
+describe("a pointer read that overlaps a publish", () => {
+  it("does not count as fresh once the isolate's own publish invalidated it", async () => {
+    const now = 5_000_000;
+    const isolate = new RulesetCache(() => now);
+    const held = heldDb();
+    const stale = isolate.current(held.env); // reads the pointer now (bundled), answers later
+    const draft = await callJson("/v1/rulesets/drafts", { body: { files: [{ path: RULE_FILE.path, text: EDITED }] }, status: 201 });
+    await callJson(`/v1/rulesets/drafts/${draft.id}/publish`, { method: "POST", status: 200 });
+    isolate.invalidate(); // what publishDraft does for its own isolate
+    held.release();
+    expect((await stale).ruleset.version).toBe(bundled.version);
+    // Same instant: without the invalidation this would be a cache hit on the stale read.
+    expect((await isolate.current(env)).ruleset.version).toBe(edited.version);
+  });
+});
