@@ -6,7 +6,8 @@
 // growth from the pack alone to pack + 1,000 and + 10,000 rules that do not apply, each beside a
 // bare combined-regex scan of the same ruleset's terms over the same texts, and 10,000 rules
 // loaded from pre-parsed data checking a 100 KB article (time and heap, in a fresh process).
-// textlint + prh is not compared here: it would add ~100 packages to every `npm ci` for one bench.
+// textlint + prh is not compared here: it would add 173 packages (57 MB) to every `npm ci` for one
+// bench; docs/performance.md has the out-of-tree comparison.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -141,9 +141,10 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
   const verdicts = plan.na.slice();
   const applicable: Verdict[] = [];
   const judged = new Uint8Array(verdicts.length);
+  const keep = options.keep;
   const judge = (rule: LoadedRule) => {
     const i = plan.index.get(rule)!;
-    if (judged[i]) return;
+    if (judged[i] || keep?.has(rule.def.id)) return;
     judged[i] = 1;
     const v = toVerdict(rule, run(rule), text, ctx.quotes, plan.na[i]!);
     verdicts[i] = v;
@@ -151,6 +152,13 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
   };
   for (const rule of plan.always) judge(rule);
   for (const set of ctx.hitSets) for (const rule of plan.bySet.get(set) ?? []) judge(rule);
+  // Kept verdicts stand in for rules not judged (a rule they read still runs, lazily, through findingsOf).
+  for (const [id, v] of keep ?? []) {
+    const rule = rs.byId.get(id);
+    if (!rule) continue;
+    verdicts[plan.index.get(rule)!] = v;
+    if (v.status !== "not_applicable") applicable.push(v);
+  }
 
   const counts: Record<VerdictStatus, number> = {
     pass: 0,

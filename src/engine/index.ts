@@ -4,6 +4,7 @@ export type * from "./types";
 export { loadRuleset, type RuleFile } from "./load-ruleset";
 export { RuleFileError, formatIssue } from "./rule-file-errors";
 export { checkArticle, judgingDate, validityNote } from "./check-article";
+export { reusableRules } from "./reusable-rules";
 export { documentPublishedDate } from "./article-source";
 export type { DocumentDate } from "./text/document-date";
 export { runExamples, runExample, runRuleExamples, type ExampleResult } from "./examples";

@@ -50,6 +50,8 @@ export interface CompiledRuleset {
   setCount: number;
   /** Term sets declared as event predicates (attach.ts binds values to the nearest one). */
   predicateSets: number[];
+  /** The version these rule hashes (in id order) have with this ruleset's packs. */
+  versionFor(ruleHashes: readonly string[]): string;
 }
 
 /**
@@ -301,9 +303,9 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
   if (issues.length) throw new RuleFileError(issues);
 
   loaded.sort((a, b) => (a.def.id < b.def.id ? -1 : 1));
-  const version = sha256Hex(
-    canonicalJson({ rules: loaded.map((r) => r.summary.hash), packs: [...packs.entries()].sort().map(([d, p]) => [d, p.canonical]) }),
-  ).slice(0, 16);
+  const packList = [...packs.entries()].sort().map(([d, p]) => [d, p.canonical]);
+  const versionFor = (ruleHashes: readonly string[]) => sha256Hex(canonicalJson({ rules: ruleHashes, packs: packList })).slice(0, 16);
+  const version = versionFor(loaded.map((r) => r.summary.hash));
   let matcher: PhraseMatcher | undefined;
   const compiled: CompiledRuleset = {
     rules: loaded,
@@ -317,6 +319,7 @@ export function loadRuleset(files: RuleFile[]): LoadedRuleset {
     phraseSets,
     setCount,
     predicateSets: [...predicateSets].sort((a, b) => a - b),
+    versionFor,
   };
   const ruleset = { version, rules: loaded.map((r) => r.summary) } as LoadedRuleset;
   Object.defineProperty(ruleset, COMPILED, { value: compiled, enumerable: false });

@@ -39,6 +39,11 @@ export interface CheckOptions {
   now: Date;
   /** Judge every rule even when the article does not mention its pack's story (rule examples test one rule alone). */
   ignoreAnchors?: boolean;
+  /**
+   * Verdicts to take as they are instead of judging those rules (an audit's unchanged rules, see
+   * reusableRules): the result is what a full check gives when they are what those rules would say.
+   */
+  keep?: ReadonlyMap<string, Verdict>;
 }
 
 /** One rule as shown to callers (API `GET /v1/rules`, the dashboard, audit diffs). */

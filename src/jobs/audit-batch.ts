@@ -3,7 +3,7 @@
 // commit together, so a retried or duplicated message never counts an article twice. Dead
 // letters are settled as failures, so the audit still finishes.
 import type { BatchItem } from "drizzle-orm/batch";
-import type { CheckResult, Outcome, Ruleset } from "../engine";
+import { type CheckResult, judgingDate, type Outcome, type Ruleset } from "../engine";
 import type { Bindings } from "../env";
 import {
   type BatchArticle,
@@ -26,6 +26,7 @@ import { scoreArticle, type ScoredArticle } from "../use-cases/score-article";
 import { type AuditEnv, processScan, settle } from "../use-cases/audit";
 import { currentRuleset } from "../use-cases/current-ruleset";
 import { diffRulesets, diffRun, type PreviousRun, sameVerdicts } from "../use-cases/audit-diff";
+import { keptVerdicts } from "../use-cases/kept-verdicts";
 import { maybeEnqueueDigest } from "./audit-digest";
 import type { JobHandler } from "./handlers";
 import type { JobMessage, JobOf } from "../lib/job-messages";
@@ -113,20 +114,28 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
       delta.due--;
       continue;
     }
+    const rules = article.previous ? rulesOf(article.previous.rulesetVersion) : null;
+    const previous: (PreviousRun & { rulesetVersion: string }) | null = article.previous && {
+      ...article.previous,
+      verdicts: verdicts.get(article.previous.runId) ?? new Map(),
+      rules,
+    };
     let scored: ScoredArticle;
     try {
-      scored = scoreArticle(
-        {
-          source: article.source,
-          external_id: article.externalId,
-          url: article.url,
-          title: article.title,
-          text: article.text,
-          published_at: article.publishedAt,
-          language: article.language,
-        },
-        { now, ruleset },
-      );
+      const input = {
+        source: article.source,
+        external_id: article.externalId,
+        url: article.url,
+        title: article.title,
+        text: article.text,
+        published_at: article.publishedAt,
+        language: article.language,
+      };
+      // Only added and edited rules are judged again when the text and judging date are the previous run's.
+      const keep = keptVerdicts(ruleset, previous, { contentHash: article.contentHash, asOf: judgingDate(article.publishedAt, now).asOf });
+      scored = scoreArticle(input, { now, ruleset, keep });
+      // The text may state another date than the stored one: then the kept verdicts were for another day.
+      if (keep.size && scored.result.as_of !== previous?.asOf) scored = scoreArticle(input, { now, ruleset });
     } catch (err) {
       // The engine is deterministic: a throw would recur on retry, so record it and move on.
       console.error(`audit ${auditId}: scoring article ${article.id} threw`, err);
@@ -134,12 +143,6 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
       continue;
     }
     const { result } = scored;
-    const rules = article.previous ? rulesOf(article.previous.rulesetVersion) : null;
-    const previous: PreviousRun | null = article.previous && {
-      ...article.previous,
-      verdicts: verdicts.get(article.previous.runId) ?? new Map(),
-      rules,
-    };
     if (previous && article.contentHash === previous.contentHash && sameVerdicts(previous, result)) {
       // Every verdict as stored: record the check, not a run that would read the same.
       unchanged.push({ id: article.id, asOf: result.as_of });

@@ -16,6 +16,11 @@ const SEND_TIMEOUT_MS = 15_000;
 
 const digestKey = (auditId: string) => `digest_${auditId}`;
 
+/** The audit whose digest a delivery key names, or null for any other alert (the sweeper re-sends digests by it). */
+export function digestAuditId(deliveryKey: string): string | null {
+  return deliveryKey.startsWith("digest_") ? deliveryKey.slice("digest_".length) : null;
+}
+
 export interface AuditDigest {
   type: "audit.digest";
   timestamp: string;

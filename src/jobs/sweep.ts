@@ -7,6 +7,7 @@ import type { Bindings } from "../env";
 import { getDb } from "../storage/db";
 import type { JobMessage } from "../lib/job-messages";
 import { ALERT_PROVIDER, claimStuckDeliveries } from "../storage/deliveries";
+import { digestAuditId } from "./audit-digest";
 
 export const SWEEP_CRON = "*/5 * * * *";
 /** Pages of 100 per sweep: 1,000 stuck deliveries per run, the rest at the next one. */
@@ -29,7 +30,10 @@ export async function sweepStuckDeliveries(env: Pick<Bindings, "DB" | "JOBS" | "
         console.warn(`delivery ${d.id}: still queued 24 h after it was recorded, marked failed`);
         result.failed++;
       } else if (d.provider === ALERT_PROVIDER) {
-        if (d.articleId) alerts.push({ body: { type: "notify", articleId: d.articleId, runId: d.deliveryKey }, contentType: "json" });
+        // An audit's digest is a job of its own (jobs/audit-digest.ts); other alerts name their run.
+        const auditId = digestAuditId(d.deliveryKey);
+        if (auditId) jobs.push({ body: { type: "audit-digest", auditId }, contentType: "json" });
+        else if (d.articleId) alerts.push({ body: { type: "notify", articleId: d.articleId, runId: d.deliveryKey }, contentType: "json" });
       } else {
         jobs.push({ body: { type: "delivery", deliveryId: d.id }, contentType: "json" });
       }

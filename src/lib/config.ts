@@ -54,3 +54,24 @@ export function configProblems(env: Secrets): string[] {
   }
   return problems;
 }
+
+// Bad integer vars already warned about in this isolate: one warning each, not one per use.
+const warnedVars = new Set<string>();
+
+/**
+ * An integer var from wrangler.toml `[vars]`: `raw` when it is an integer from `min` to `max`,
+ * else `fallback`. Unset or empty falls back silently; any other bad value with one warning per
+ * isolate. Never throws: a typo in a var must not stop a cron job or an audit.
+ */
+export function intVar(name: string, raw: string | number | undefined | null, min: number, max: number, fallback: number): number {
+  if (raw === undefined || raw === null) return fallback;
+  const text = String(raw).trim();
+  if (text === "") return fallback;
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (n >= min && n <= max) return n;
+  if (!warnedVars.has(`${name}=${text}`)) {
+    warnedVars.add(`${name}=${text}`);
+    console.warn(`${name}=${JSON.stringify(raw)} is not an integer from ${min} to ${max}; using ${fallback}`);
+  }
+  return fallback;
+}

@@ -5,7 +5,8 @@ import { and, desc, eq, getTableColumns, gte, isNull, lt, lte, sql, type SQL } f
 import type { Outcome } from "../engine";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
-import { articles, articleTotals as articleTotalsRow } from "./schema";
+import { articleCounts, articles, articleTotals as articleTotalsRow } from "./schema";
+import { resolveText } from "./texts";
 
 export type ArticleStatus = "active" | "withdrawn";
 
@@ -77,8 +78,9 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-export function toArticleRecord(row: typeof articles.$inferSelect): ArticleRecord {
-  return { ...toArticleSummary(row), text: row.text };
+/** The record with its text, read from R2 when the row holds none (storage/texts.ts). */
+export async function toArticleRecord(row: typeof articles.$inferSelect): Promise<ArticleRecord> {
+  return { ...toArticleSummary(row), text: await resolveText(row) };
 }
 
 /** The WHERE clause of the article filters (shared by the list, the dashboard totals and CSV exports). */
@@ -129,7 +131,7 @@ export async function listArticles(db: Db, filters: ArticleFilters, page: PageRe
 /** One article with its text, or null. */
 export async function getArticle(db: Db, id: string): Promise<ArticleRecord | null> {
   const row = await db.select().from(articles).where(eq(articles.id, id)).get();
-  return row ? toArticleRecord(row) : null;
+  return row ? await toArticleRecord(row) : null;
 }
 
 // ---- dashboard aggregates -------------------------------------------------------------------
@@ -140,15 +142,40 @@ export interface ArticleTotals {
   meanScore: number | null;
 }
 
+// Filters the article_counts rows answer: the rest (rule, score range, title) count the articles.
+const COUNTED_FILTERS: ReadonlySet<string> = new Set(["source", "status", "outcome"]);
+
 /**
  * Count, failing count and mean latest score of every article matching the filters. Unfiltered
- * (the dashboard's first page) it reads the one row the `article_totals` triggers keep, not the
- * archive; a filter counts the matching articles.
+ * (the dashboard's first page) it reads the one row the `article_totals` triggers keep, filtered
+ * by source, status or outcome the few `article_counts` rows, not the archive; a filter on a
+ * rule, a score range or the title counts the matching articles.
  */
 export async function articleTotals(db: Db, filters: ArticleFilters): Promise<ArticleTotals> {
-  if (Object.values(filters).every((v) => v === undefined || v === "")) {
+  const set = Object.entries(filters).filter(([, v]) => v !== undefined && v !== "");
+  if (set.length === 0) {
     const t = await db.select().from(articleTotalsRow).where(eq(articleTotalsRow.id, 1)).get();
     if (t) return { articles: t.articles, failing: t.failing, meanScore: t.scoreCount ? t.scoreSum / t.scoreCount : null };
+  }
+  if (set.every(([k]) => COUNTED_FILTERS.has(k))) {
+    const c = articleCounts;
+    const row = await db
+      .select({
+        articles: sql<number>`coalesce(sum(${c.articles}), 0)`,
+        failing: sql<number>`coalesce(sum(CASE WHEN ${c.outcome} = 'fail' THEN ${c.articles} END), 0)`,
+        scoreSum: sql<number>`coalesce(sum(${c.scoreSum}), 0)`,
+        scoreCount: sql<number>`coalesce(sum(${c.scoreCount}), 0)`,
+      })
+      .from(c)
+      .where(
+        and(
+          filters.source ? eq(c.source, filters.source) : undefined,
+          filters.status ? eq(c.status, filters.status) : undefined,
+          filters.outcome ? eq(c.outcome, filters.outcome) : undefined,
+        ),
+      )
+      .get();
+    if (row) return { articles: row.articles, failing: row.failing, meanScore: row.scoreCount ? row.scoreSum / row.scoreCount : null };
   }
   const row = await db
     .select({
@@ -162,8 +189,12 @@ export async function articleTotals(db: Db, filters: ArticleFilters): Promise<Ar
   return row ?? { articles: 0, failing: 0, meanScore: null };
 }
 
-/** Distinct sources, for the filter menu (an index scan over articles_source_external_id). */
+/** Distinct sources with articles, for the filter menu (from the article_counts rows, not the archive). */
 export async function listSources(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ source: articles.source }).from(articles).orderBy(articles.source);
+  const rows = await db
+    .selectDistinct({ source: articleCounts.source })
+    .from(articleCounts)
+    .where(sql`${articleCounts.articles} > 0`)
+    .orderBy(articleCounts.source);
   return rows.map((r) => r.source);
 }

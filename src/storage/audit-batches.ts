@@ -5,6 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { VerdictStatus } from "../engine";
 import type { Db } from "./db";
+import { resolveTexts } from "./texts";
 import { auditBatches } from "./schema";
 
 export interface BatchRow {
@@ -177,29 +178,33 @@ export async function loadBatchArticles(db: Db, auditId: string, ids: string[]):
       r.id AS run_id, r.outcome, r.ruleset_version, r.content_hash AS run_hash, r.as_of, r.implied_verdicts
     FROM articles a LEFT JOIN runs r ON r.id = a.latest_run_id
     WHERE a.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
-  return rows.map((r) => ({
-    id: r.id,
-    source: r.source,
-    externalId: r.external_id,
-    url: r.url,
-    title: r.title,
-    text: r.text,
-    contentHash: r.content_hash,
-    publishedAt: r.published_at,
-    language: r.language,
-    active: r.status === "active",
-    auditedAlready: Boolean(r.audited),
-    previous: r.run_id
-      ? {
-          runId: r.run_id,
-          outcome: r.outcome!,
-          rulesetVersion: r.ruleset_version!,
-          contentHash: r.run_hash!,
-          asOf: r.as_of!,
-          implied: r.implied_verdicts!,
-        }
-      : null,
-  }));
+  return resolveTexts(
+    rows.map((r) => ({
+      id: r.id,
+      source: r.source,
+      externalId: r.external_id,
+      url: r.url,
+      title: r.title,
+      text: r.text,
+      contentHash: r.content_hash,
+      publishedAt: r.published_at,
+      language: r.language,
+      active: r.status === "active",
+      auditedAlready: Boolean(r.audited),
+      previous: r.run_id
+        ? {
+            runId: r.run_id,
+            outcome: r.outcome!,
+            rulesetVersion: r.ruleset_version!,
+            contentHash: r.run_hash!,
+            asOf: r.as_of!,
+            implied: r.implied_verdicts!,
+          }
+        : null,
+    })),
+    // Only the articles the batch will score need their text (withdrawn or already checked ones keep '').
+    (a) => a.active && !a.auditedAlready,
+  );
 }
 
 export interface PreviousVerdict {

@@ -208,7 +208,7 @@ export async function getRunReport(db: Db, articleId: string, runId: string): Pr
   const run = runRows[0];
   if (!article || !run) return null;
   return {
-    article: toArticleRecord(article),
+    article: await toArticleRecord(article),
     run: toStoredRun(run),
     previousOutcome: previousRows[0]?.outcome ?? null,
     failing: failing.map(toStoredVerdict),
@@ -231,7 +231,7 @@ export async function getArticleWithLatestRun(
     ...runAndVerdicts(db, latestRunIdOf(articleId)),
   ]);
   const article = articleRows[0];
-  return article ? { article: toArticleRecord(article), latest_run: withVerdicts(runRows, verdictRows, rulesetRows) } : null;
+  return article ? { article: await toArticleRecord(article), latest_run: withVerdicts(runRows, verdictRows, rulesetRows) } : null;
 }
 
 /** An article's runs, newest first, one keyset page at a time (verdicts not included). */

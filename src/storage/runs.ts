@@ -147,6 +147,7 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     // while the article stays failing. ("WHERE true" lets SQLite parse an upsert over a SELECT.)
     // status is not updated: only the CMS's life cycle changes it (storage/article-states.ts), so a
     // run stored by an audit or the API while a withdrawal lands cannot make the article live again.
+    // An unchanged text (same hash) stays where it is: '' once offloaded to R2 (storage/texts.ts).
     db.run(sql`INSERT INTO articles (id, source, external_id, url, title, text, content_hash, published_at, language, status,
         latest_run_id, latest_score, latest_outcome, latest_failed_rules, last_checked_at, failing_since,
         checked_ruleset_version, checked_as_of, checked_audit_id, created_at, updated_at)
@@ -155,7 +156,8 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
         a ->> 'checked_ruleset_version', a ->> 'checked_as_of', a ->> 'checked_audit_id', a ->> 'now', a ->> 'now'
       FROM (SELECT key, value AS a FROM json_each(${JSON.stringify(articleRows)})) JOIN json_each(${JSON.stringify(texts)}) t USING (key) WHERE true
       ON CONFLICT (source, external_id) DO UPDATE SET
-        url = coalesce(excluded.url, articles.url), title = coalesce(excluded.title, articles.title), text = excluded.text,
+        url = coalesce(excluded.url, articles.url), title = coalesce(excluded.title, articles.title),
+        text = CASE WHEN excluded.content_hash = articles.content_hash THEN articles.text ELSE excluded.text END,
         content_hash = excluded.content_hash, published_at = coalesce(excluded.published_at, articles.published_at),
         language = coalesce(excluded.language, articles.language), updated_at = excluded.updated_at,
         latest_run_id = excluded.latest_run_id, latest_score = excluded.latest_score, latest_outcome = excluded.latest_outcome,

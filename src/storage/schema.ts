@@ -22,6 +22,7 @@ export const articles = sqliteTable(
     externalId: text("external_id").notNull(),
     url: text("url"),
     title: text("title"),
+    /** The text, or '' once it lives in R2 under texts/<content_hash> (storage/texts.ts). */
     text: text("text").notNull(),
     /** SHA-256 hex of `text`: a new hash means the article changed. */
     contentHash: text("content_hash").notNull(),
@@ -54,6 +55,10 @@ export const articles = sqliteTable(
     index("articles_outcome").on(t.latestOutcome, t.lastCheckedAt),
     // The corrections queue: failing articles, oldest failure first.
     index("articles_failing").on(t.latestOutcome, t.failingSince, t.id),
+    // Texts still inline, for the offload job: entries exist only until a text moves to R2.
+    index("articles_text_inline")
+      .on(t.id)
+      .where(sql`text <> ''`),
   ],
 );
 
@@ -68,6 +73,24 @@ export const articleTotals = sqliteTable("article_totals", {
   scoreSum: real("score_sum").notNull().default(0),
   scoreCount: integer("score_count").notNull().default(0),
 });
+
+/**
+ * The dashboard's totals per (source, status, latest outcome), kept by triggers on `articles`
+ * (migration 0008): totals filtered by those fields, and the source menu, read these few rows
+ * instead of the archive. `outcome` is '' for an article never scored.
+ */
+export const articleCounts = sqliteTable(
+  "article_counts",
+  {
+    source: text("source").notNull(),
+    status: text("status").notNull(),
+    outcome: text("outcome").notNull(),
+    articles: integer("articles").notNull().default(0),
+    scoreSum: real("score_sum").notNull().default(0),
+    scoreCount: integer("score_count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.status, t.outcome] })],
+);
 
 /** One scoring of one article against one ruleset version. */
 export const runs = sqliteTable(
@@ -313,6 +336,17 @@ export const apiTokens = sqliteTable(
   },
   (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), index("api_tokens_owner").on(t.owner)],
 );
+
+/** Where run retention (storage/retention.ts) resumes: one row, id = 1. */
+export const retentionState = sqliteTable("retention_state", {
+  id: integer("id").primaryKey(),
+  /** The last run id examined in the current pass; '' = start from the oldest run. */
+  cursor: text("cursor").notNull().default(""),
+  /** Completed passes over the old runs, and runs deleted in all. */
+  passes: integer("passes").notNull().default(0),
+  runsDeleted: integer("runs_deleted").notNull().default(0),
+  updatedAt: text("updated_at").notNull(),
+});
 
 // ---- runtime rulesets (migration 0007) --------------------------------------------------------
 

@@ -3,6 +3,7 @@
 // score batches plus the next scan batch, and enqueues their ids — so the cron invocation and
 // every consumer invocation stay bounded however large the archive is.
 import type { BatchItem } from "drizzle-orm/batch";
+import { intVar } from "../lib/config";
 import type { Ruleset } from "../engine";
 import { currentRuleset } from "./current-ruleset";
 import {
@@ -63,28 +64,13 @@ export interface AuditEnv {
   AUDIT_BATCH_SIZE?: string | number;
 }
 
-// Bad AUDIT_BATCH_SIZE values already warned about in this isolate: one warning each, not one per scan.
-const warnedBatchSizes = new Set<string>();
-
 /**
  * Articles per score batch: `env.AUDIT_BATCH_SIZE` when it is an integer from 1 to 100,
  * otherwise SCORE_BATCH_SIZE. Unset (or empty) falls back silently; any other bad value falls
  * back with one warning per isolate. Never throws: a typo in a var must not stop the audit.
  */
 export function scoreBatchSize(env: Pick<AuditEnv, "AUDIT_BATCH_SIZE">): number {
-  const raw = env.AUDIT_BATCH_SIZE;
-  if (raw === undefined || raw === null) return SCORE_BATCH_SIZE;
-  const text = String(raw).trim();
-  if (text === "") return SCORE_BATCH_SIZE;
-  const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (n >= MIN_SCORE_BATCH_SIZE && n <= MAX_SCORE_BATCH_SIZE) return n;
-  if (!warnedBatchSizes.has(text)) {
-    warnedBatchSizes.add(text);
-    console.warn(
-      `AUDIT_BATCH_SIZE=${JSON.stringify(raw)} is not an integer from ${MIN_SCORE_BATCH_SIZE} to ${MAX_SCORE_BATCH_SIZE}; using ${SCORE_BATCH_SIZE}`,
-    );
-  }
-  return SCORE_BATCH_SIZE;
+  return intVar("AUDIT_BATCH_SIZE", env.AUDIT_BATCH_SIZE, MIN_SCORE_BATCH_SIZE, MAX_SCORE_BATCH_SIZE, SCORE_BATCH_SIZE);
 }
 
 export interface StartedAudit {
@@ -93,15 +79,20 @@ export interface StartedAudit {
   started: boolean;
 }
 
-/** The cron entry: expire stuck audits, then start today's audit unless it already exists. */
-export async function runNightlyAudit(env: AuditEnv, scheduledTime: number, ruleset?: Ruleset): Promise<StartedAudit> {
+/**
+ * The cron entry: expire stuck audits, then start today's audit unless it already exists.
+ * `expired` lists the audits it finished by expiry (their digests are the caller's: jobs/nightly.ts).
+ */
+export async function runNightlyAudit(env: AuditEnv, scheduledTime: number, ruleset?: Ruleset): Promise<StartedAudit & { expired: string[] }> {
   const db = getDb(env.DB);
   const now = new Date(scheduledTime).toISOString();
+  const expired: string[] = [];
   for (const id of await staleRunningAudits(db, new Date(scheduledTime - AUDIT_MAX_AGE_MS).toISOString())) {
     console.warn(`audit ${id}: still running after ${AUDIT_MAX_AGE_MS / 3_600_000} h, expiring its pending batches`);
     await transact(db, expireAuditStatements(db, id, now));
+    expired.push(id);
   }
-  return startAudit(env, { trigger: "cron", now: new Date(scheduledTime), ruleset });
+  return { ...(await startAudit(env, { trigger: "cron", now: new Date(scheduledTime), ruleset })), expired };
 }
 
 /**

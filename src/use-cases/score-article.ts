@@ -3,7 +3,7 @@
 // article with the ruleset, and the caller then stores the run (or does not: dry runs, unchanged
 // webhook deliveries) in one D1 transaction.
 import type { BatchItem } from "drizzle-orm/batch";
-import { type CheckResult, checkArticle, type Ruleset } from "../engine";
+import { type CheckResult, checkArticle, type Ruleset, type Verdict } from "../engine";
 import { sha256Hex } from "../lib/crypto";
 import type { Db } from "../storage/db";
 import { type PreparedRunWrite, prepareRunWrite, type RunTrigger, type RunWriteInput, saveRun } from "../storage/runs";
@@ -30,6 +30,8 @@ export interface ScoreOptions {
   now?: Date;
   /** The ruleset to judge with: the current one (currentRuleset(env)) unless a caller has its own. */
   ruleset: Ruleset;
+  /** Verdicts taken as they are instead of judging those rules (audits: use-cases/kept-verdicts.ts). */
+  keep?: ReadonlyMap<string, Verdict>;
 }
 
 /** Where a stored run came from; `at` is its write time (default: now). */
@@ -64,7 +66,7 @@ export function scoreArticle(article: ArticleToScore, options: ScoreOptions): Sc
   const result = checkArticle(
     { ...body, title: article.title ?? undefined, publishedAt: article.published_at ?? null, language: article.language ?? undefined },
     ruleset,
-    { now: options.now ?? new Date() },
+    { now: options.now ?? new Date(), keep: options.keep },
   );
 
   const writeInput = async (o: StoreOptions): Promise<RunWriteInput> => ({

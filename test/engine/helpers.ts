@@ -6,7 +6,7 @@ import { loadRuleset, type RuleFile } from "../../src/engine";
 export const ROOT = join(import.meta.dirname, "../..");
 export const NOW = new Date("2026-11-23T12:00:00Z");
 
-export function readRuleFiles(dir = join(ROOT, "rules")): RuleFile[] {
+export function readRuleFiles(dir = join(ROOT, "rules")): Array<RuleFile & { text: string }> {
   return readFiles(dir);
 }
 

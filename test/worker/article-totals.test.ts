@@ -3,7 +3,7 @@
 // aggregate over the whole archive.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { articleTotals } from "../../src/storage/articles";
+import { articleTotals, listSources } from "../../src/storage/articles";
 import { getDb } from "../../src/storage/db";
 import { store, verdict } from "./fixtures/runs";
 
@@ -63,5 +63,41 @@ describe("article totals", () => {
     await store({ externalId: "f1", source: "other", at: t(7), score: 50 });
     const only = await articleTotals(getDb(env.DB), { source: "other" });
     expect(only).toEqual({ articles: 1, failing: 0, meanScore: 50 });
+  });
+
+  it("filtered by source, status and outcome, come from the counter rows and equal the archive's own count", async () => {
+    await store({ externalId: "c1", source: "wire", at: t(8), score: 40, verdicts: [verdict("x.one", "fail")] });
+    await store({ externalId: "c2", source: "wire", at: t(9), score: 90 });
+    await store({ externalId: "c3", source: "desk", at: t(10), score: null, outcome: "pass" });
+    await store({ externalId: "c2", source: "wire", at: t(11), score: 10, verdicts: [verdict("x.two", "fail")] }); // moves pass → fail
+    await env.DB.prepare("UPDATE articles SET status = 'withdrawn' WHERE external_id = 'c1'").run();
+    const db = getDb(env.DB);
+    const archive = async (where: string, ...binds: string[]) => {
+      const r = (await env.DB.prepare(
+        `SELECT count(*) AS articles, coalesce(sum(latest_outcome = 'fail'), 0) AS failing, avg(latest_score) AS meanScore FROM articles WHERE ${where}`,
+      )
+        .bind(...binds)
+        .first<{ articles: number; failing: number; meanScore: number | null }>())!;
+      return { ...r, meanScore: r.meanScore === null ? null : Math.round(r.meanScore * 1e6) };
+    };
+    const kept = async (filters: Parameters<typeof articleTotals>[1]) => {
+      const r = await articleTotals(db, filters);
+      return { ...r, meanScore: r.meanScore === null ? null : Math.round(r.meanScore * 1e6) };
+    };
+    expect(await kept({ source: "wire" })).toEqual(await archive("source = ?", "wire"));
+    expect(await kept({ source: "wire", status: "active" })).toEqual(await archive("source = ? AND status = ?", "wire", "active"));
+    expect(await kept({ outcome: "fail" })).toEqual(await archive("latest_outcome = ?", "fail"));
+    expect(await kept({ status: "withdrawn", outcome: "fail" })).toEqual(
+      await archive("status = ? AND latest_outcome = ?", "withdrawn", "fail"),
+    );
+    expect(await kept({ source: "desk", outcome: "pass" })).toEqual(await archive("source = ? AND latest_outcome = ?", "desk", "pass"));
+    const all = await env.DB.prepare(
+      "SELECT source, status, coalesce(latest_outcome, '') AS outcome, count(*) AS n FROM articles GROUP BY 1, 2, 3",
+    ).all();
+    const counters = await env.DB.prepare("SELECT source, status, outcome, articles AS n FROM article_counts WHERE articles <> 0").all();
+    expect(new Set(counters.results.map((r) => JSON.stringify(r)))).toEqual(new Set(all.results.map((r) => JSON.stringify(r))));
+    expect(await listSources(db)).toEqual(
+      (await env.DB.prepare("SELECT DISTINCT source FROM articles ORDER BY source").all<{ source: string }>()).results.map((r) => r.source),
+    );
   });
 });

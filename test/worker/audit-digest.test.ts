@@ -8,6 +8,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Bindings } from "../../src/env";
 import { auditBatchHandler } from "../../src/jobs/audit-batch";
 import { auditDigest, maybeEnqueueDigest } from "../../src/jobs/audit-digest";
+import { runNightly } from "../../src/jobs/nightly";
+import { sweepStuckDeliveries } from "../../src/jobs/sweep";
+import { processAuditBatch } from "../../src/jobs/audit-batch";
+import { AUDIT_MAX_AGE_MS } from "../../src/use-cases/audit";
+import { getDb } from "../../src/storage/db";
+import { ALERT_PROVIDER, recordDelivery } from "../../src/storage/deliveries";
 import { startAudit } from "../../src/use-cases/audit";
 import type { JobMessage } from "../../src/lib/job-messages";
 import { drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
@@ -90,5 +96,39 @@ describe("the audit digest", () => {
       await auditBatchHandler.process(job as Extract<JobMessage, { type: "audit-batch" }>, e, 1);
     }
     expect(sent).toEqual([]);
+  });
+
+  it("is queued for an audit the nightly cron expires, and a digest whose message was lost is re-sent by the sweeper", async () => {
+    const dayBefore = { now: new Date(NIGHT - 86_400_000) };
+    for (let i = 0; i < 4; i++) await storeArticle(`reg${i}`, "The prison is near San Salvador.", v1, dayBefore);
+    // Two batches of two; only the first is delivered, so the audit is left running with regressions.
+    const rec = { ...recordingEnv(), AUDIT_BATCH_SIZE: "2" };
+    const { audit } = await startAudit(rec, { trigger: "api", now: new Date(NIGHT), ruleset: v2 });
+    const first = rec.sent.find((m) => m.type === "audit-batch" && m.seq > 0)!;
+    await processAuditBatch(rec, first as Extract<JobMessage, { type: "audit-batch" }>, v2);
+
+    const sent: JobMessage[] = [];
+    const e = alertsEnv(sent);
+    await runNightly(e, NIGHT + AUDIT_MAX_AGE_MS + 60_000);
+    expect(sent.filter((m) => m.type === "audit-digest")).toEqual([{ type: "audit-digest", auditId: audit.id }]);
+
+    // The digest's message is lost: the sweeper finds its delivery queued and sends the job again.
+    const later = Date.now() + 6 * 60_000;
+    const swept: JobMessage[] = [];
+    await sweepStuckDeliveries({ ...alertsEnv(swept), ALERTS: { sendBatch: async () => undefined } } as unknown as Bindings, later);
+    expect(swept).toEqual([{ type: "audit-digest", auditId: audit.id }]);
+    // A digest recorded but never sent for another audit is re-sent the same way (not as a per-article alert).
+    await recordDelivery(getDb(env.DB), {
+      provider: ALERT_PROVIDER,
+      deliveryKey: "digest_aud_other",
+      event: "alert.audit_digest",
+      status: "queued",
+    });
+    const again: JobMessage[] = [];
+    await sweepStuckDeliveries(
+      { ...alertsEnv(again), ALERTS: { sendBatch: async () => undefined } } as unknown as Bindings,
+      later + 60 * 60_000,
+    );
+    expect(again).toContainEqual({ type: "audit-digest", auditId: "aud_other" });
   });
 });

@@ -6,7 +6,7 @@ import { LANG } from "../lang";
 import { hitWithin } from "../search";
 import { clauseAfter, clauseAt, inCorrection, mainPredicateClauses, nounPhraseReach, withAntecedent, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
-import { anotherGroup, occurrenceDate, occurrenceIdentified, oneperson } from "./participants";
+import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, oneperson, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, mainIsThis, sharedIsThis } from "./places";
 import { nearestPredicate, windowAround } from "./predicates";
 
@@ -69,7 +69,7 @@ export function bindEvent(
   sentence: number,
   bind: "nearest" | "clause",
 ): Binding | null {
-  if (inCorrection(ctx, sentence)) return null;
+  if (inCorrection(ctx, sentence) || valueDenied(ctx, start)) return null;
   const own = valueClause(ctx, start, end);
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start)) return null;
@@ -106,10 +106,13 @@ export function bindEvent(
       c = windowAround(ctx, { ...after, start: own.start, from: own.from }, start, end);
     }
   } else {
-    bound = anyMainIsThis(ctx, main, a, c, start) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
+    bound = anyMainIsThis(ctx, main, a, c, start, end) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
     if (!bound) return null;
   }
   if (!bound) return null;
+  // "hoy podría concretarse un canje": a modal between the value and its predicate makes it a possibility too.
+  const b: Binding = bound;
+  if (b.start > end && anyWordIn(ctx, LANG.modals, end, b.start)) return null;
   // A relative clause's time is its antecedent's ("in late January, in which Venezuela released six").
   const antecedent = withAntecedent(ctx, own);
   const dated = e.when
@@ -123,6 +126,13 @@ export function bindEvent(
     : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
   if (e.group && (anotherGroup(ctx, e.group, c, start, end) || oneperson(ctx, own, bound))) return null;
+  if (e.group?.nationality && otherNationalsAt(ctx, e.group.nationality, bound) && !countsTheGroup(ctx, e.group, sentence)) return null;
+  // "10 Americans …, who had been held for more than a year": a relative clause's subject is its antecedent.
+  if (e.group) {
+    const predicateClause = clauseAt(ctx, (bound as Binding).start);
+    const whose = withAntecedent(ctx, predicateClause);
+    if (whose !== predicateClause && anotherGroup(ctx, e.group, { ...whose, end: predicateClause.start }, start, end, true)) return null;
+  }
   return bound;
 }
 
@@ -133,6 +143,18 @@ export function negated(ctx: ArticleContext, start: number): boolean {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
     if (LANG.negations.has(t.text)) return true;
+  }
+  return false;
+}
+
+/** "held for a few months, not a year", "no 300 sino 252": the value itself is denied (an article may stand between). */
+export function valueDenied(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.negations.has(t.text)) return true;
+    if (!LANG.articles.has(t.text)) return false;
   }
   return false;
 }

@@ -261,9 +261,17 @@ export function mainPredicateClauses(ctx: ArticleContext, c: Clause): Clause | n
   const a = attachment(ctx);
   const sentence = ctx.sentenceAt(c.start);
   let i = indexOfClause(a, c) + 1;
-  while (i < a.clauses.length && ctx.sentenceAt(a.clauses[i]!.start) === sentence && !hasPredicate(ctx, a.clauses[i]!)) i++;
+  // "January 31, 2023; first inmates transferred …": a semicolon joins two statements, not a date to the next one's predicate.
+  const afterSemicolon = (k: Clause) => ctx.tokens[k.from - 1]?.text === ";";
+  while (
+    i < a.clauses.length &&
+    ctx.sentenceAt(a.clauses[i]!.start) === sentence &&
+    !afterSemicolon(a.clauses[i]!) &&
+    !hasPredicate(ctx, a.clauses[i]!)
+  )
+    i++;
   const first = a.clauses[i];
-  if (!first || ctx.sentenceAt(first.start) !== sentence) return null;
+  if (!first || ctx.sentenceAt(first.start) !== sentence || afterSemicolon(first)) return null;
   let last = first;
   while (
     i + 1 < a.clauses.length &&

@@ -43,3 +43,40 @@ function joins(ctx: ArticleContext, from: number, to: number): boolean {
   }
   return words.length === 0 || LANG.dateJoiners.has(words.join(" "));
 }
+
+const ONLY_PUNCTUATION = /^[\s\p{P}\p{S}]*$/u;
+// "Caracas, 20 de agosto de 2025", "WASHINGTON, March 17 —": a place name and a comma before the date.
+const PLACE_PREFIX = /^[\s\p{P}\p{S}]*\p{Lu}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,3}\s*,\s*$/u;
+
+/** How the date at [start, end) stands on its line: alone, after a place name (a dateline), or within text. */
+function lineShape(text: string, start: number, end: number): "alone" | "placed" | "text" {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  let lineEnd = text.indexOf("\n", end);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (!ONLY_PUNCTUATION.test(text.slice(end, lineEnd))) return "text";
+  const before = text.slice(lineStart, start);
+  if (ONLY_PUNCTUATION.test(before)) return "alone";
+  return PLACE_PREFIX.test(before) ? "placed" : "text";
+}
+
+const timelines = new WeakMap<ArticleContext, boolean>();
+
+/**
+ * Is this date the story's own date line rather than an event's? A place and a date alone on a
+ * line is a dateline; a full date alone on its line is a timeline's heading only where the text
+ * has several (a timeline), else it is the publication line under the headline ("July 17" above
+ * one entry, without a year, still heads it).
+ */
+export function isDateLine(ctx: ArticleContext, all: readonly DateMention[], m: DateMention): boolean {
+  const shape = lineShape(ctx.text, m.offset, m.offset + m.length);
+  if (shape !== "alone") return shape === "placed";
+  if (m.year === undefined || m.relative) return false;
+  let timeline = timelines.get(ctx);
+  if (timeline === undefined) {
+    let alone = 0;
+    for (const d of all) if (lineShape(ctx.text, d.offset, d.offset + d.length) === "alone" && ++alone > 1) break;
+    timeline = alone > 1;
+    timelines.set(ctx, timeline);
+  }
+  return !timeline;
+}

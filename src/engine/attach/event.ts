@@ -25,6 +25,10 @@ export const eventSchema = z
       .strictObject({
         sizes: z.array(z.number().int().min(0)).min(1).describe("How many people the event's group counts (and its known parts)"),
         terms: terms.describe("Nouns that count people (Venezuelans, men, hombres)"),
+        nationality: z
+          .array(z.string().regex(/^[A-Z]{2}$/))
+          .optional()
+          .describe('The group\'s nationality (ISO 3166 codes): "six Americans" counts another group'),
       })
       .optional()
       .describe('Whose event it is: a clause that counts people otherwise ("177 of them were flown …") is about another group'),
@@ -44,7 +48,7 @@ export interface CompiledEvent {
   set: number;
   ambiguous: { set: number; with: number; from: number | null; without: number | null } | null;
   when: { y: number; m?: number; d?: number } | null;
-  group: { sizes: number[]; set: number } | null;
+  group: { sizes: number[]; set: number; nationality: string[] | null } | null;
   identify: number | null;
 }
 
@@ -63,7 +67,9 @@ export function compileEvent(e: EventDef | undefined, tools: CompileTools): Comp
     tools.predicate(ambiguous.set);
   }
   const when = e.when ? e.when.split("-").map(Number) : null;
-  const group = e.group ? { sizes: e.group.sizes, set: tools.terms(e.group.terms, "event.group.terms") } : null;
+  const group = e.group
+    ? { sizes: e.group.sizes, set: tools.terms(e.group.terms, "event.group.terms"), nationality: e.group.nationality ?? null }
+    : null;
   const identify = e.identify ? tools.terms(e.identify, "event.identify") : null;
   return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null, group, identify };
 }

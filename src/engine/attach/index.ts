@@ -4,6 +4,6 @@
 export { isDashAt, predicateClause, withAntecedent } from "./clauses";
 export { isGenericPredicate, windowAround } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
-export { bindEvent, valueClause, type Binding } from "./bind";
+export { anyWordIn, bindEvent, valueClause, type Binding } from "./bind";
 export { datesANoun } from "./participants";
-export { boundaryBefore, coordinatedDates } from "./dates";
+export { boundaryBefore, coordinatedDates, isDateLine } from "./dates";

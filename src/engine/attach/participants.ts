@@ -11,7 +11,14 @@ import { isGenericPredicate, windowAround } from "./predicates";
 import type { DateMention } from "../text-adapter";
 
 /** Does the clause count people other than the event's group ("177 of them", "190 Venezuelans")? */
-export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, c: Clause, start: number, end: number): boolean {
+export function anotherGroup(
+  ctx: ArticleContext,
+  g: NonNullable<CompiledEvent["group"]>,
+  c: Clause,
+  start: number,
+  end: number,
+  exactOnly = false,
+): boolean {
   const numbers = ctx.numbers();
   const hits = ctx.hits(g.set);
   for (let k = firstMentionAt(numbers, c.start); k < numbers.length && numbers[k]!.offset < c.end; k++) {
@@ -20,6 +27,10 @@ export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["
     const i = ctx.tokenAt(n.offset + n.length);
     const a = ctx.tokens[i];
     const b = ctx.tokens[i + 1];
+    // "one of 238 Venezuelans", "uno de los 252": a member of the event's own group.
+    if (a && LANG.partitiveOf.has(a.text) && partOfTheGroup(ctx, g, i + 1)) continue;
+    // An antecedent names its group plainly: "more than 250 men" and "one of the 252" may be the event's own.
+    if (exactOnly && (n.qualifier !== "exact" || n.age || (a && LANG.partitiveOf.has(a.text)))) continue;
     // "junto con otros 237 compatriotas", "with 237 others": companions in the same event, not
     // another group ("17 more men were flown" is another batch, and still counts as one).
     const k0 = ctx.tokenAt(n.offset);
@@ -28,6 +39,60 @@ export function anotherGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["
     const countsPeople =
       (a && LANG.partitiveOf.has(a.text) && b && LANG.partitiveDeterminers.has(b.text)) || nextHitWithin(ctx, hits, n.offset + n.length, 2);
     if (countsPeople) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the predicate take other nationals as its participants: a count of another country's people
+ * within three words of it, with no punctuation between ("la liberación de seis estadounidenses",
+ * "con seis estadounidenses liberados")? Farther off they are the exchange's other side, and so
+ * are they where the value's sentence counts the event's own group ("the 252 … in the exchange
+ * that freed 10 Americans").
+ */
+export function otherNationalsAt(ctx: ArticleContext, nationality: readonly string[], predicate: { start: number; end: number }): boolean {
+  const numbers = ctx.numbers();
+  const countries = ctx.countries();
+  const from = ctx.tokenAt(predicate.start);
+  const to = ctx.tokenAt(predicate.end);
+  let lo = from;
+  while (lo > 0 && from - lo < 4 && ctx.tokens[lo - 1]!.kind !== "punct" && !ctx.tokens[lo]!.brk) lo--;
+  let hi = to;
+  while (hi < ctx.tokens.length - 1 && hi - to < 4 && ctx.tokens[hi]!.kind !== "punct" && !ctx.tokens[hi + 1]!.brk) hi++;
+  const start = ctx.tokens[lo]!.start;
+  const end = ctx.tokens[Math.min(hi, ctx.tokens.length - 1)]!.end;
+  for (let k = firstMentionAt(numbers, start); k < numbers.length && numbers[k]!.offset < end; k++) {
+    const n = numbers[k]!;
+    if (n.unit !== "count") continue;
+    const after = n.offset + n.length;
+    const m = countries[firstMentionAt(countries, after)];
+    if (m && m.form === "demonym" && !nationality.includes(m.code) && ctx.wordsBetween(after, m.offset) <= 1) return true;
+  }
+  return false;
+}
+
+/** Does the sentence count the event's own group ("the 252 Venezuelans")? */
+export function countsTheGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, sentence: number): boolean {
+  const numbers = ctx.numbers();
+  const hits = ctx.hits(g.set);
+  const s = ctx.sentences[sentence]!;
+  for (let k = firstMentionAt(numbers, s.start); k < numbers.length && numbers[k]!.offset < s.end; k++) {
+    const n = numbers[k]!;
+    if (n.unit === "count" && g.sizes.includes(n.value) && nextHitWithin(ctx, hits, n.offset + n.length, 2)) return true;
+  }
+  return false;
+}
+
+/** Is the whole after a partitive's "of" (past a determiner) one of the group's sizes? */
+function partOfTheGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, i: number): boolean {
+  const numbers = ctx.numbers();
+  for (let k = i; k < Math.min(i + 2, ctx.tokens.length); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "number" || t.kind === "word") {
+      const n = numbers[firstMentionAt(numbers, t.start)];
+      if (n && n.offset === t.start) return g.sizes.includes(n.value);
+      if (!LANG.partitiveDeterminers.has(t.text)) return false;
+    }
   }
   return false;
 }
@@ -120,11 +185,26 @@ export function occurrenceIdentified(
 }
 
 /** "a law from 1798", "la Ley de 1798", "the Act of 1798": a year hung on a noun dates that thing, not an event. */
-export function datesANoun(ctx: ArticleContext, m: DateMention): boolean {
+export function datesANoun(ctx: ArticleContext, m: DateMention, e?: CompiledEvent): boolean {
   if (m.granularity !== "year") return false;
   const i = ctx.tokenAt(m.offset);
+  if (e && yearModifiesAnotherNoun(ctx, e, i, m.offset + m.length)) return true;
   const prep = ctx.tokens[i - 1];
   const noun = ctx.tokens[i - 2];
   if (!prep || !noun || noun.kind !== "word" || LANG.timeNouns.has(noun.text)) return false;
   return LANG.partitiveOf.has(prep.text) || (prep.text === "from" && !isGenericPredicate(ctx, i - 2));
+}
+
+/** "a 1798 law", "the 2023 inauguration": a year between an article and a noun dates that noun; "the 2025 flights" (the event's own word) still counts. */
+function yearModifiesAnotherNoun(ctx: ArticleContext, e: CompiledEvent, i: number, end: number): boolean {
+  const article = ctx.tokens[i - 1];
+  const noun = ctx.tokens[ctx.tokenAt(end)];
+  if (!article || !LANG.articles.has(article.text) || !noun || noun.kind !== "word" || noun.start > end + 1) return false;
+  if (/\p{Lu}/u.test(ctx.text[noun.start] ?? "") || isGenericPredicate(ctx, ctx.tokenAt(end))) return false;
+  const own = (set: number) => {
+    const hits = ctx.hits(set);
+    const h = hits[firstStartingAt(hits, noun.start)];
+    return h !== undefined && h.start === noun.start;
+  };
+  return !own(e.set) && !(e.ambiguous && own(e.ambiguous.set));
 }

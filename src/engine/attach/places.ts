@@ -7,6 +7,7 @@ import { negated } from "./bind";
 import { startsEventTerm, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { isGenericPredicate } from "./predicates";
+import { boundaryBefore } from "./dates";
 
 /** How far after a predicate its places may sit, in tokens ("flown on two planes to Maiquetía"). */
 export const PLACE_REACH = 14;
@@ -82,12 +83,33 @@ export function anyMainIsThis(
   a: CompiledEvent["ambiguous"],
   c: Clause,
   value: number,
+  valueEnd?: number,
 ): Hit | null {
   for (let k = firstStartingAt(main, c.start); k < main.length && main[k]!.start < c.end; k++) {
     const p = main[k]!;
-    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && mainIsThis(ctx, a, p.end, c)) return p;
+    // "Llegan 98 repatriados por Comalapa": the counted noun is not the predicate when a verb before it is.
+    if (valueEnd !== undefined && p.start >= valueEnd && ctx.wordsBetween(valueEnd, p.start) === 0 && predicateBefore(ctx, c, value))
+      continue;
+    // "held there until their release": an event after a boundary word ends another state; it is not the count's.
+    if (
+      !negated(ctx, p.start) &&
+      !accompanies(ctx, p.end, value) &&
+      !(p.start > value && boundaryBefore(ctx, p.start)) &&
+      mainIsThis(ctx, a, p.end, c)
+    )
+      return p;
   }
   return null;
+}
+
+/** Does the clause have a predicate before the value (a generic verb or an event's word: "Llegan 98 repatriados")? */
+function predicateBefore(ctx: ArticleContext, c: Clause, value: number): boolean {
+  for (let i = c.from; i < c.to && ctx.tokens[i]!.start < value; i++) if (isGenericPredicate(ctx, i)) return true;
+  for (const hits of ctx.predicateHits()) {
+    const h = hits[firstStartingAt(hits, c.start)];
+    if (h && h.start < value) return true;
+  }
+  return false;
 }
 
 /** "returned with six Americans": a comitative between a predicate and the value after it makes the value company, not the event's object. */

@@ -62,7 +62,8 @@ export function nearestPredicate(
   for (const hits of eventHits) {
     for (let k = firstStartingAt(hits, w.start); k < hits.length && hits[k]!.start < w.end; k++) consider(hits[k]!);
   }
-  for (let i = w.from; i < w.to; i++) if (isGenericPredicate(ctx, i)) consider(ctx.tokens[i]!);
+  // Another event's noun competes too: "the transfer agreed during his visit in February" dates the visit.
+  for (let i = w.from; i < w.to; i++) if (isGenericPredicate(ctx, i) || LANG.eventNouns.has(ctx.tokens[i]!.text)) consider(ctx.tokens[i]!);
   return best;
 }
 

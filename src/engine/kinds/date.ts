@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { defineKind, type CompiledRule, type Finding } from "../kind-api";
 import { isInQuote, type DateMention } from "../text-adapter";
-import { boundaryBefore, coordinatedDates, datesANoun } from "../attach";
+import { boundaryBefore, coordinatedDates, datesANoun, isDateLine } from "../attach";
 import {
   boundBy,
   compileMentionFilter,
@@ -60,7 +60,10 @@ function iso(p: { y?: number; m?: number; d?: number }): string {
 function agrees(m: DateMention, t: P): boolean {
   let gran: 0 | 1 | 2 = m.granularity === "day" ? 2 : m.granularity === "month" ? 1 : 0;
   if (m.approximate && gran > 0) gran = (gran - 1) as 0 | 1;
-  if (m.year !== undefined && m.year !== t.y) return false;
+  // A year taken from the publication date is the engine's guess, not the writer's word: a
+  // retrospective "el 15 de marzo" in a 2026 piece is not a wrong year ("last March" still counts).
+  const guessedYear = m.yearFrom === "anchor";
+  if (m.year !== undefined && m.year !== t.y && !guessedYear) return false;
   if (gran >= 1) {
     if (t.m === undefined || m.month === undefined) return true;
     if (m.month !== t.m) return false;
@@ -107,7 +110,8 @@ export const date = defineKind({
       const s = ctx.sentenceAt(start);
       const group = groups[gi]!;
       // "since March and April": the preposition before a coordination governs all of it.
-      if (c.filter.event && (boundaryBefore(ctx, all[group[0]!]!.offset) || datesANoun(ctx, m))) continue;
+      if (c.filter.event && (boundaryBefore(ctx, all[group[0]!]!.offset) || datesANoun(ctx, m, c.filter.event) || isDateLine(ctx, all, m)))
+        continue;
       const binding = mentionPasses(ctx, c.filter, start, end, s, "nearest");
       if (!binding) continue;
       // A span of days ("15–16 March") agrees when either end does.

@@ -242,10 +242,12 @@ export const name = defineKind({
           }
           break;
         }
-        // An article or "short for"/"stands for" must introduce it: "CECOT, President Bukele said" is no expansion.
-        if (sawLead) {
+        // An article or "short for"/"stands for" must introduce it: "CECOT, President Bukele said" is no
+        // expansion. Without one, a titled run that opens like an accepted expansion is one
+        // ("Cecot, Centro de Confinamiento de Migrantes").
+        if (sawLead || (j > zi && ctx.tokens[zi]?.text === ",")) {
           const cand = titleRunAfter(ctx, j, h.sentence);
-          if (cand && cand.start > h.end) cands.push(cand);
+          if (cand && cand.start > h.end && (sawLead || opensLikeAccepted(ctx, c, cand))) cands.push(cand);
         }
       }
       // "X, known as CECOT" / "X, or CECOT" / "X (known as CECOT)".
@@ -337,3 +339,14 @@ export const name = defineKind({
     return out;
   },
 });
+
+/** Do the candidate's first two words open one of the accepted expansions ("Centro de Confinamiento …")? */
+function opensLikeAccepted(ctx: ArticleContext, c: Compiled, cand: Candidate): boolean {
+  if (!cand.titled) return false;
+  const words = foldTerm(ctx.text.slice(cand.start, cand.end))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  if (words.length < 3) return false;
+  const head = `${words[0]} ${words[1]}`;
+  return c.accept.some((a) => a.startsWith(`${head} `));
+}

@@ -60,6 +60,12 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
       m.keyed = true;
       return true;
     }
+    // "in the western department of Santa Ana": the area's locative locates the name.
+    const area = p && (p.text === "of" || LANG.genitives.has(p.text)) ? areaLocative(ctx, ctx.tokenAt(p.start)) : null;
+    if (area !== null) {
+      m.prepStart = area;
+      return true;
+    }
     if (p && LANG.genitives.has(p.text) && c.attach !== "sentence") {
       m.prepStart = p.start; // "la cárcel de El Salvador", "el municipio de Tecoluca"
       return true;
@@ -107,6 +113,18 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
     bySentence.set(sentence, runs);
     return runs;
   };
+}
+
+/** Start of the locative before "the western department" ending at token `of` (its "of"/"de"), or null. */
+function areaLocative(ctx: ArticleContext, of: number): number | null {
+  let area = false;
+  for (let k = of - 1; k >= Math.max(0, of - 5); k--) {
+    const t = ctx.tokens[k]!;
+    if (LANG.areaNouns.has(t.text)) area = true;
+    else if (LANG.locatives.has(t.text)) return area ? t.start : null;
+    else if (!LANG.articles.has(t.text)) return null;
+  }
+  return null;
 }
 
 /** Start of the locative before the capitalised town ending right before `comma` ("in Tecoluca,"), or null. */

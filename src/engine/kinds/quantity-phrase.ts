@@ -36,9 +36,16 @@ export function sentenceHasAdditive(ctx: ArticleContext, m: NumberMention, all: 
   return set.has(ctx.sentenceAt(m.offset)) && !isAdditive(ctx, m);
 }
 
-// "Two weeks later", "three days ago", "dos semanas después": a time offset, not how long anything lasted.
+// "Two weeks later", "three days ago", "hace un año": a time offset, not how long anything lasted.
 export function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration") return false;
+  // "hace (exactamente) un año": one adverb may stand between.
+  const first = ctx.tokenAt(m.offset);
+  for (let k = first - 1; k >= Math.max(0, first - 2); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") break;
+    if (LANG.offsetBefore.has(t.text)) return true;
+  }
   const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
   if (!next || !LANG.offsetAfter.has(next.text)) return false;
   // "held for about four months before being sent": after "for"/"durante" it is a length.

@@ -190,6 +190,13 @@ export function titleBefore(
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }
 
+const THEN_AFTER = phrasesOf("titleThenAfter");
+
+/** "Venezuela's president at the time (of the swap)": a then-phrase right after the title. */
+function thenAfter(ctx: ArticleContext, i: number): boolean {
+  return THEN_AFTER.some((words) => words.every((w, k) => ctx.tokens[i + k]?.text === w));
+}
+
 const FUNCTION_WORDS = new Set(
   [
     LANG.articles,
@@ -327,5 +334,6 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   let cut = false;
   for (let k = last + 1; k < stop; k++) if (LANG.yearLinks.has(ctx.tokens[k]!.text)) cut = true;
   title.qualified = body || cut;
+  if (thenAfter(ctx, stop)) title.then = true;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }

@@ -2,6 +2,7 @@
 // helpers that evaluate them against a prepared article.
 import { z } from "zod";
 import {
+  anyWordIn,
   bindEvent,
   compileEvent,
   predicateClause,
@@ -129,7 +130,16 @@ export function mentionPasses(
   if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
   const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
   if (f.event && !predicate) return null;
+  // Without an event, a condition's consequence still is not the fact ("if …, the costs would exceed $20 million").
+  if (!f.event && inPossibility(ctx, start, end)) return null;
   return { predicate };
+}
+
+/** Is the value the consequence of a condition: "if …" earlier in its sentence and a modal in its clause before it? */
+function inPossibility(ctx: ArticleContext, start: number, end: number): boolean {
+  const s = ctx.sentences[ctx.sentenceAt(start)]!;
+  if (!anyWordIn(ctx, LANG.conditions, s.start, start)) return false;
+  return anyWordIn(ctx, LANG.modals, valueClause(ctx, start, end).start, start);
 }
 
 /** A mention that counts for the rule, and the event predicate that bound it (rules with an `event`). */
@@ -147,7 +157,11 @@ function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: numb
   const own = valueClause(ctx, start, end);
   const clause = withAntecedent(ctx, own);
   for (const g of c.all)
-    if (g.scope === "clause" && !hitWithin(ctx.hits(g.set), clause.start, clause.end) && !namedBefore(ctx, g.set, clause, start))
+    if (
+      g.scope === "clause" &&
+      !referredToWithin(ctx, ctx.hits(g.set), clause.start, clause.end) &&
+      !namedBefore(ctx, g.set, clause, start)
+    )
       return false;
   // Excluded words count in the value's clause — or, when that clause has no predicate of its own,
   // in the one its subject resumes in ("137 Venezuelans | were removed under the Alien Enemies
@@ -164,16 +178,44 @@ function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: numb
   return true;
 }
 
+/** Does a hit in [from, to) refer to the thing, not introduce another of its kind ("a camp", "una prisión")? */
+function referredToWithin(ctx: ArticleContext, hits: readonly Hit[], from: number, to: number): boolean {
+  for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < to; k++) {
+    if (hits[k]!.end <= to && !introducesAnother(ctx, hits[k]!.start)) return true;
+  }
+  return false;
+}
+
+/**
+ * "a camp the government says can hold up to 5,000", "una prisión en Santa Elena con capacidad
+ * para 736": an indefinite article (an adjective or two may stand between) introduces another
+ * thing of the kind. English "a" counts only before a lower-case word: in Spanish it means "to"
+ * ("enviados a CECOT").
+ */
+function introducesAnother(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.indefiniteArticles.has(t.text)) return true;
+    if (t.text === "a") return !/\p{Lu}/u.test(ctx.text[ctx.tokens[k + 1]!.start] ?? "");
+    if (LANG.articles.has(t.text) || LANG.definiteArticles.has(t.text)) return false;
+  }
+  return false;
+}
+
 /**
  * "The prison opened in 2023. The government says it was built to hold 40,000 inmates.": a
  * pronoun before the value stands for a thing the previous sentence of the paragraph names.
  */
 function namedBefore(ctx: ArticleContext, set: number, clause: { start: number }, value: number): boolean {
-  let pronoun = false;
+  const s = ctx.sentenceAt(value);
+  // A sentence that opens on its verb has dropped its subject ("Fue inaugurado en 2023", "Tiene capacidad para …").
+  let pronoun = clause.start === ctx.sentences[s]!.start && LANG.auxiliaries.has(ctx.tokens[ctx.tokenAt(clause.start)]?.text ?? "");
   for (let i = ctx.tokenAt(clause.start); i < ctx.tokens.length && ctx.tokens[i]!.start < value && !pronoun; i++)
     pronoun = LANG.thingPronouns.has(ctx.tokens[i]!.text);
   if (!pronoun) return false;
-  const s = ctx.sentenceAt(value);
+
   if (s === 0 || ctx.sentences[s - 1]!.paragraph !== ctx.sentences[s]!.paragraph) return false;
   return hitWithin(ctx.hits(set), ctx.sentences[s - 1]!.start, ctx.sentences[s]!.start);
 }
@@ -213,7 +255,7 @@ export function nearHolds(ctx: ArticleContext, near: CompiledNear, start: number
   const over = hits[k];
   if (over && over.start < end && over.sentence === sentence) return true;
   // Words between grow with distance, so only the nearest hit on each side can be close enough.
-  if (near.side !== "before") {
+  if (near.side !== "before" || headsEntry(ctx.text, start, end)) {
     const after = hits[firstStartingAt(hits, end)];
     if (after && after.sentence === sentence && ctx.wordsBetween(end, after.start) <= near.words) return true;
   }
@@ -222,6 +264,12 @@ export function nearHolds(ctx: ArticleContext, near: CompiledNear, start: number
     if (before && before.sentence === sentence && ctx.wordsBetween(before.end, start) <= near.words) return true;
   }
   return false;
+}
+
+/** "January 31, 2023 — Bukele inaugurates …", "• March 15: …": a value at the start of its line that a dash or colon introduces an entry with. */
+function headsEntry(text: string, start: number, end: number): boolean {
+  for (let k = start - 1; k >= 0 && text[k] !== "\n"; k--) if (!/[\s\p{P}\p{S}]/u.test(text[k]!)) return false;
+  return /^\s*[:\u2013\u2014-]\s/u.test(text.slice(end, end + 4));
 }
 
 /** Is the span directly preceded (ignoring spaces/punctuation) by a hit of `set`? */

@@ -41,6 +41,7 @@ export const en: LanguageTable = {
     "added",
     "wrote",
     "writes",
+    "publishes",
     "reported",
     "reports",
     "posted",
@@ -198,6 +199,7 @@ export const en: LanguageTable = {
   partitiveDeterminers: ["the", "those", "these", "them", "all", "its", "their"],
   // The clause is a plan, a possibility or a question, not a fact that happened.
   modals: ["will", "would", "could", "might", "may", "can", "should", "shall", "must", "if", "whether"],
+  conditions: ["if", "unless"],
   negations: ["not", "never", "no", "n't", "neither", "nor"],
   // A sentence that reports a correction: its values are what was wrong, or the fix.
   correctionMarkers: [
@@ -216,6 +218,7 @@ export const en: LanguageTable = {
   ],
   // "two weeks later", "three days ago": a time offset, not a duration.
   offsetAfter: ["later", "ago", "earlier", "afterwards", "afterward", "before"],
+  offsetBefore: [],
   // English past tense: a lower-case word ending so is taken as a predicate (-ed), unless listed.
   verbSuffixes: ["ed"],
   notVerbs: [
@@ -278,7 +281,7 @@ export const en: LanguageTable = {
   originPrepositions: ["from", "out of"],
   weakOriginPrepositions: [],
   whenWords: ["when"],
-  articles: ["a", "an", "the", "its"],
+  articles: ["a", "an", "the", "its", "their"],
   locatives: ["in", "at", "inside", "within", "near", "into"],
   placeLinkers: [
     "is",
@@ -391,6 +394,7 @@ export const en: LanguageTable = {
   formerTitles: ["former", "ex", "onetime", "one-time", "ousted", "deposed"],
   definiteArticles: ["the", "this", "that"],
   titleThen: ["then", "late"],
+  titleThenAfter: ["at the time", "at that time", "then"],
   titleNeutral: ["court", "of", "the", "for", "and", "-"],
   yearLinks: ["of"],
   genitives: [],
@@ -419,6 +423,27 @@ export const en: LanguageTable = {
   thingPronouns: ["it", "its"],
   dateJoiners: ["and", "or", "to", "through", "and in", "and on", "or in"],
   comitatives: ["with", "alongside", "accompanied by"],
+  eventNouns: ["visit", "trip", "meeting", "talks", "summit", "tour"],
+  areaNouns: [
+    "department",
+    "province",
+    "region",
+    "municipality",
+    "district",
+    "county",
+    "state",
+    "town",
+    "city",
+    "village",
+    "area",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "central",
+    "rural",
+    "coastal",
+  ],
   timeNouns: [
     "spring",
     "summer",

@@ -11,9 +11,13 @@ export interface LanguageTable {
   partitiveOf: string[];
   partitiveDeterminers: string[];
   modals: string[];
+  /** Words that open a condition ("if a future administration …, the costs would …"). */
+  conditions: string[];
   negations: string[];
   correctionMarkers: string[];
   offsetAfter: string[];
+  /** Words that make a length before it a time ago ("hace un año"): when, not how long. */
+  offsetBefore: string[];
   verbSuffixes: string[];
   notVerbs: string[];
   ageWords: string[];
@@ -52,6 +56,8 @@ export interface LanguageTable {
   definiteArticles: string[];
   /** A title after these describes the past on purpose ("then-President", "the late"). */
   titleThen: string[];
+  /** After a title, the same: "president at the time", "presidente en ese momento". */
+  titleThenAfter: string[];
   /** Words a title may contain that name no office ("Court" in "District Court Judge"). */
   titleNeutral: string[];
   /** Words between a name and its year ("Act of 1798", "Ley … de 1798"). */
@@ -84,6 +90,10 @@ export interface LanguageTable {
   auxiliaries: string[];
   /** Nouns of time: "the spring of 2025" is a time, not a thing dated 2025 ("a law from 1798"). */
   timeNouns: string[];
+  /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
+  areaNouns: string[];
+  /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */
+  eventNouns: string[];
   /** Comitatives: "returned with six Americans" — what follows accompanies the event, it is not its object. */
   comitatives: string[];
   /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */

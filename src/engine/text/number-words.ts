@@ -50,24 +50,14 @@ export const SCALES = new Map<string, number>([
   ["dozen", 12],
 ]);
 
-/** Scales allowed right after digits ("$6 million", "40 mil", "US$6m", "20k", "1.2bn"). */
+/** Scales allowed right after digits ("$6 million", "40 mil", "US$6m", "20k", "1.2bn"): every word
+ * scale but "hundred" ("3 hundred" is not how figures are written), plus the abbreviations. */
 export const DIGIT_SCALES = new Map<string, number>([
-  ["thousand", 1e3],
-  ["million", 1e6],
-  ["billion", 1e9],
-  ["trillion", 1e12],
-  ["mil", 1e3],
-  ["millon", 1e6],
-  ["millones", 1e6],
-  ["billon", 1e12],
-  ["billones", 1e12],
-  ["millardos", 1e9],
-  ["millardo", 1e9],
+  ...[...SCALES].filter(([word]) => word !== "hundred"),
   ["bn", 1e9],
   ["mn", 1e6],
   ["mln", 1e6],
   ["mdd", 1e6],
-  ["dozen", 12],
 ]);
 /** Glued single-letter scales, trusted only for money ("$6m" yes, "6m" alone could be metres). */
 export const GLUED_MONEY_SCALES = new Map<string, number>([

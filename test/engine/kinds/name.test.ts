@@ -56,3 +56,14 @@ describe("name: expansions are compared by their words", () => {
     expect(status("An office in Peru, known as NOAA, opened.")).toBe("not_applicable");
   });
 });
+
+describe("name: an expansion in apposition after a comma", () => {
+  it("reads a titled run that opens like an accepted expansion", () => {
+    expect(status("NOAA, National Oceanic and Space Agency, issued a warning.")).toBe("fail");
+    expect(status("La NOAA, Administración Nacional de Pesca, emitió una alerta.")).toBe("fail");
+    expect(status("NOAA, National Oceanic and Atmospheric Administration, issued a warning.")).toBe("pass");
+  });
+  it("does not read any capitalised run after a comma as one", () => {
+    expect(status("NOAA, President Smith said, issued a warning.")).toBe("not_applicable");
+  });
+});

@@ -106,3 +106,11 @@ describe("place: fact boxes", () => {
     expect(status("Location: Chile\n\nThe Zorva Dome opened in 2021.", "t.country")).toBe("not_applicable");
   });
 });
+
+describe("place: an area named by its noun", () => {
+  it("reads the place after 'the western department of' / 'el municipio de' as the entity's", () => {
+    expect(status("Fans crowded the Zorva Dome, in the western department of Arequipa.", "t.town")).toBe("fail");
+    expect(status("El Zorva Dome está en la provincia de Cusco.", "t.town")).toBe("pass");
+    expect(status("The Zorva Dome fans came from the department of Arequipa.", "t.town")).toBe("not_applicable");
+  });
+});

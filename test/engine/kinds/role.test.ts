@@ -117,3 +117,10 @@ describe("role: dates", () => {
     expect(status("The quill was sharp.", "t.ada")).toBe("not_applicable");
   });
 });
+
+describe("role: a title said of its time", () => {
+  it("does not fail a title in apposition followed by 'at the time' / 'en ese momento'", () => {
+    expect(status("Ada Quill, France's mayor at the time of the vote, spoke.", "t.ada")).not.toBe("fail");
+    expect(status("Ada Quill, France's mayor, spoke.", "t.ada")).toBe("fail");
+  });
+});

@@ -1,0 +1,173 @@
+// Values that sit near an event's words without stating the event: the story's own date lines,
+// another group's or another place's figures, time-ago phrases, contrasts and denials. Pack-free
+// rules, so each case shows a general cause rather than a sentence of the CECOT pack.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.launch_date.yaml": `id: t.launch_date\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [launched, launch, lanzado]\n`,
+});
+
+const status = (text: string, rule: string, publishedAt = "2024-06-01") =>
+  checkArticle({ text, publishedAt }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
+
+describe("the story's own date lines", () => {
+  it("does not date an event by the publication line under a headline", () => {
+    const text = "# What happened to the rocket launched last spring\n\n*June 20, 2024*\n\nThe rocket launched from the coast.";
+    expect(status(text, "t.launch_date")).toBe("not_applicable");
+  });
+  it("does not date an event by a dateline of a place and a date alone on its line", () => {
+    expect(status("Cabo Cañaveral, 20 de junio de 2024\n\nEl cohete fue lanzado desde la costa.", "t.launch_date")).toBe("not_applicable");
+  });
+  it("does not carry a date across a semicolon to the next statement's predicate", () => {
+    expect(status("Unveiled: May 2, 2024; the rocket launched from the coast.", "t.launch_date")).toBe("not_applicable");
+    expect(status("On May 2, 2024, the rocket launched from the coast.", "t.launch_date")).toBe("fail");
+  });
+  it("reads a year between an article and another noun as that noun's (a 1798 law)", () => {
+    expect(status("The rocket launched under a 2019 law that allows private flights.", "t.launch_date")).toBe("not_applicable");
+    expect(status("The rocket launched in 2019 under a law that allows private flights.", "t.launch_date")).toBe("fail");
+  });
+  it("gives a date next to another event's noun to that event (during his visit in February)", () => {
+    expect(status("They agreed on the launch during a visit in February.", "t.launch_date")).toBe("not_applicable");
+    expect(status("During the minister's visit, the rocket launched in February.", "t.launch_date")).toBe("fail");
+  });
+  it("still reads a timeline's date headings as the entries' dates", () => {
+    const timeline = "May 2, 2024\n\nThe crew trained.\n\nMay 12, 2024\n\nThe rocket launched from the coast.";
+    expect(status(timeline, "t.launch_date")).toBe("fail");
+  });
+});
+
+const held = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.stay.yaml": `id: t.stay\n${COMMON}kind: quantity\nunit: duration\nvalue: { min: 124, max: 125 }\nevent:\n  terms: [held, recluidos]\n  group: { sizes: [252], terms: [men, hombres] }\n`,
+});
+const stay = (text: string) => checkArticle({ text, publishedAt: "2026-07-18" }, held, { now: NOW }).verdicts[0]!.status;
+
+describe("lengths that are not the event's", () => {
+  it("leaves a time ago alone (hace un año)", () => {
+    expect(stay("Hace exactamente un año, los hombres recluidos fueron liberados.")).toBe("not_applicable");
+    expect(stay("Los hombres estuvieron recluidos un año.")).toBe("fail");
+  });
+  it("leaves a denied value alone (a few months, not a year)", () => {
+    expect(stay("So the men were held for four months, not a year.")).toBe("pass");
+    expect(stay("So the men were held for a year.")).toBe("fail");
+  });
+  it("reads a relative clause's subject from its antecedent (another group held elsewhere)", () => {
+    expect(stay("Venezuela freed 10 men, who had been held for more than a year.")).toBe("not_applicable");
+    expect(stay("The 252 men, who had been held for more than a year, were freed.")).toBe("fail");
+    expect(stay("More than 250 men who had been held for a year were freed.")).toBe("fail");
+  });
+});
+
+const freed = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.freed.yaml": `id: t.freed\n${COMMON}kind: date\ndate: 2025-07-18\nevent:\n  terms: [freed, liberados, liberación]\n  group: { sizes: [252], terms: [men, hombres, Venezuelans], nationality: [VE] }\n`,
+});
+const freedOn = (text: string) => checkArticle({ text, publishedAt: "2025-07-19" }, freed, { now: NOW }).verdicts[0]!.status;
+
+describe("another group's or a possible event's date", () => {
+  it("leaves the release of other nationals alone", () => {
+    expect(freedOn("La visita del enviado el 31 de enero terminó con la liberación de seis estadounidenses.")).toBe("not_applicable");
+    expect(freedOn("31 de enero de 2025 — El enviado regresa a Washington con seis estadounidenses liberados.")).toBe("not_applicable");
+    expect(freedOn("Seis estadounidenses fueron liberados el 31 de enero.")).toBe("not_applicable");
+    expect(freedOn("Los hombres fueron liberados el 31 de enero.")).toBe("fail");
+  });
+  it("still judges the group's own date beside the exchange's other side", () => {
+    expect(freedOn("The 252 Venezuelans were freed on July 20 in the exchange that freed 10 Americans.")).toBe("fail");
+  });
+  it("keeps a member of the group in the group's event (one of the 252)", () => {
+    expect(freedOn("On July 20, Luis, one of the 252 men, was freed.")).toBe("fail");
+    expect(freedOn("On July 20, Luis, one of six men, was freed.")).toBe("not_applicable");
+  });
+  it("reads a present-tense statement as the predicate of its date (today publishes)", () => {
+    expect(freedOn("The group today publishes testimony from 40 of the 252 men who were freed on 18 July.")).toBe("pass");
+  });
+  it("reads a modal between the value and its predicate as a possibility", () => {
+    expect(freedOn("Fuentes confirman que hoy podrían ser liberados los hombres.")).toBe("not_applicable");
+    expect(freedOn("Fuentes confirman que hoy fueron liberados los hombres.")).toBe("fail");
+  });
+});
+
+const capacity = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.capacity.yaml": `id: t.capacity\n${COMMON}kind: quantity\nunit: count\nvalue: 40000\nnear: { terms: [can hold, capacidad para], words: 4, side: before }\ncontext:\n  all:\n    - terms: [CECOT, prison, camp, prisión]\n      scope: clause\n`,
+});
+const holds = (text: string) => checkArticle({ text, publishedAt: "2025-07-19" }, capacity, { now: NOW }).verdicts[0]!.status;
+
+describe("another thing of the kind", () => {
+  it("reads an indefinite article as introducing another facility", () => {
+    expect(holds("The army post now hosts a camp the government says can hold up to 5,000 people.")).toBe("not_applicable");
+    expect(holds("Ecuador abrió una prisión en Santa Elena con capacidad para 736 internos.")).toBe("not_applicable");
+  });
+  it("still judges the facility itself", () => {
+    expect(holds("The prison can hold up to 5,000 people.")).toBe("fail");
+    expect(holds("CECOT, a prison that can hold 40,000 inmates, opened in 2023.")).toBe("pass");
+  });
+});
+
+describe("a dropped subject", () => {
+  it("takes the thing named in the sentence before when a sentence opens on its verb", () => {
+    expect(holds("El CECOT está en Tecoluca. Tiene capacidad para 40.000 presos.")).toBe("pass");
+    expect(holds("El CECOT está en Tecoluca. Tiene capacidad para 30.000 presos.")).toBe("fail");
+    expect(holds("La ciudad está en el sur. Tiene capacidad para 30.000 presos.")).toBe("not_applicable");
+  });
+});
+
+const released = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.released.yaml": `id: t.released\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nnear: { terms: [men, venezolanos, repatriados], words: 2, side: after }\nevent:\n  terms: [released, release, liberación, repatriados]\n`,
+});
+const count = (text: string) => checkArticle({ text, publishedAt: "2026-03-27" }, released, { now: NOW }).verdicts[0]!.status;
+
+describe("an event that ends another state", () => {
+  it("does not count a group for an event after until/hasta (held until their release)", () => {
+    expect(count("In March the prison received 238 men, who stayed there until their release in July.")).toBe("not_applicable");
+    expect(count("El penal recibió a 238 venezolanos, que permanecieron allí hasta su liberación.")).toBe("not_applicable");
+    expect(count("In July, 238 men were released.")).toBe("fail");
+  });
+  it("does not take the counted noun for the predicate when a verb before it is (Llegan 98 repatriados)", () => {
+    expect(count("Hoy llegaron 98 repatriados por Comalapa.")).toBe("not_applicable");
+    expect(count("Ayer, 98 repatriados llegaron a casa.")).toBe("fail");
+  });
+});
+
+const opened = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.opened.yaml": `id: t.opened\n${COMMON}kind: date\ndate: 2023-01-31\nnear: { terms: [opens, inaugura], words: 4, side: before }\n`,
+});
+const openedOn = (text: string) => checkArticle({ text, publishedAt: "2026-04-01" }, opened, { now: NOW }).verdicts[0]!.status;
+
+describe("a timeline entry's date", () => {
+  it("reads the event after the dash of an entry the date heads", () => {
+    expect(openedOn("January 31, 2024 — The museum opens its doors.")).toBe("fail");
+    expect(openedOn("• 31 de enero de 2023: Bukele inaugura el museo.")).toBe("pass");
+    expect(openedOn("In 2024 the museum, which had been closed, opens again.")).toBe("not_applicable");
+  });
+});
+
+const money = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.grant.yaml": `id: t.grant\n${COMMON}kind: quantity\nunit: money\ncurrency: USD\nvalue: 6000000\ntolerance: 0.06\ncontext:\n  all:\n    - terms: [cost, costs, pay, paid]\n`,
+});
+const grant = (text: string) => checkArticle({ text, publishedAt: "2025-09-01" }, money, { now: NOW }).verdicts[0]!.status;
+
+describe("a condition's consequence (rules without an event)", () => {
+  it("leaves 'if …, the costs would exceed $20 million' alone", () => {
+    expect(grant("If the program grew tenfold, the costs would exceed $20 million a year.")).toBe("not_applicable");
+    expect(grant("The costs exceeded $20 million a year.")).toBe("fail");
+    expect(grant("The prison can cost $20 million a year.")).toBe("fail");
+  });
+});
+
+describe("a year the engine guessed", () => {
+  it("does not fail a retrospective year-less date for the publication's year", () => {
+    const later = (text: string) => checkArticle({ text, publishedAt: "2026-07-18" }, freed, { now: NOW }).verdicts[0]!.status;
+    expect(later("Recordemos: los hombres fueron liberados el 18 de julio.")).toBe("pass");
+    expect(later("Recordemos: los hombres fueron liberados el 20 de julio.")).toBe("fail");
+    expect(later("The men were freed on July 18, 2026.")).toBe("fail");
+  });
+});
