@@ -83,7 +83,11 @@ export interface StartedAudit {
  * The cron entry: expire stuck audits, then start today's audit unless it already exists.
  * `expired` lists the audits it finished by expiry (their digests are the caller's: jobs/nightly.ts).
  */
-export async function runNightlyAudit(env: AuditEnv, scheduledTime: number, ruleset?: Ruleset): Promise<StartedAudit & { expired: string[] }> {
+export async function runNightlyAudit(
+  env: AuditEnv,
+  scheduledTime: number,
+  ruleset?: Ruleset,
+): Promise<StartedAudit & { expired: string[] }> {
   const db = getDb(env.DB);
   const now = new Date(scheduledTime).toISOString();
   const expired: string[] = [];
