@@ -24,14 +24,10 @@ const editorOnly: MiddlewareHandler<UiEnv> = async (c, next) => {
 const post = [headers, requireSession, requireCsrf, editorOnly] as const;
 const who = (c: { var: { session: { name?: string } } }) => c.var.session.name ?? "dashboard";
 
-/** A draft's rule: the one rule of its single changed file, when there is one. */
-function ruleOf(changes: { path: string }[]): string | null {
-  return changes.length === 1
-    ? (changes[0]!.path
-        .split("/")
-        .pop()!
-        .replace(/\.ya?ml$/, "") ?? null)
-    : null;
+/** A draft's rule: the rule of its single changed file, when there is one (a pack file has none). */
+function ruleOf(draft: { changes: { path: string }[]; rules: { id: string; file: string }[] }): string | null {
+  if (draft.changes.length !== 1) return null;
+  return draft.rules.find((r) => r.file === draft.changes[0]!.path)?.id ?? null;
 }
 
 rulesetUiRoutes.get("/rules/:id/edit", ...page, editorOnly, async (c) => {
@@ -103,7 +99,7 @@ rulesetUiRoutes.get("/rulesets/drafts/:id", ...page, editorOnly, async (c) => {
       session={c.var.session}
       draft={draft}
       preview={preview?.draft_id === draft.id ? preview : null}
-      ruleId={ruleOf(draft.changes)}
+      ruleId={ruleOf(draft)}
     />,
   );
 });

@@ -47,6 +47,7 @@ describe("the rule editor", () => {
     const draftPage = await (await fetchPage(draftUrl, { cookie })).text();
     expect(draftPage).toContain("edited: release.count");
     expect(draftPage).toMatch(/✗ expected pass, got fail/);
+    expect(draftPage).toContain(`href="/rules/release.count/edit?draft=${draftUrl.split("/").pop()}"`);
 
     const previewed = await postForm(`${draftUrl}/preview`, { csrf, limit: "10" }, { cookie });
     expect(previewed.status).toBe(303);
