@@ -16,7 +16,7 @@ import { checkArticle, loadRuleset, type RuleFile, type Ruleset } from "../src/e
 import { type AuditEnv, startAudit } from "../src/use-cases/audit";
 import { processAuditBatch } from "../src/jobs/audit-batch";
 import type { JobMessage } from "../src/lib/job-messages";
-import { bundledRuleFiles, currentRuleset } from "../src/rules";
+import { bundledRuleFiles, bundledRuleset } from "../src/rules";
 import { getDb, transact } from "../src/storage/db";
 import { storeRuleset } from "../src/storage/rulesets";
 import { prepareRunsWrite } from "../src/storage/runs";
@@ -89,7 +89,8 @@ const db = getDb(DB);
 const sizeOf = async () => (await raw.prepare("SELECT 1").run()).meta.size_after as number;
 
 function variant(edit: (files: { path: string; data: Record<string, unknown> }[]) => void): Ruleset {
-  const files = structuredClone(bundledRuleFiles) as { path: string; data: Record<string, unknown> }[];
+  // The parsed data only: with `text` the engine would load the text and ignore the edits.
+  const files = bundledRuleFiles.map((f) => ({ path: f.path, data: structuredClone(f.data) as Record<string, unknown> }));
   edit(files);
   return loadRuleset(files as RuleFile[]);
 }
@@ -110,7 +111,7 @@ const added = variant((files) => {
 });
 
 async function seed(): Promise<void> {
-  const v1 = currentRuleset();
+  const v1 = bundledRuleset();
   const started = performance.now();
   await transact(db, [storeRuleset(db, v1, SEEDED_AT.toISOString())]);
   const articles = generateArticles(N);

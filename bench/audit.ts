@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkArticle } from "../src/engine";
 import { SCORE_BATCH_SIZE } from "../src/use-cases/audit";
-import { currentRuleset } from "../src/rules";
+import { bundledRuleset } from "../src/rules";
 import { BENCH_STATE, generateArticles } from "./seed-archive";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -42,7 +42,7 @@ async function runAudit(): Promise<Record<string, any>> {
 }
 
 function measureCpu(n: number) {
-  const ruleset = currentRuleset();
+  const ruleset = bundledRuleset();
   const articles = generateArticles(n);
   const now = new Date();
   for (const a of articles.slice(0, 200)) checkArticle({ text: a.text, publishedAt: a.publishedAt }, ruleset, { now }); // warm up the JIT

@@ -1,11 +1,14 @@
-// The little of autocannon's API the HTTP bench uses (the package ships no types).
+// The little of autocannon's API the benches use (the package ships no types).
 declare module "autocannon" {
   namespace autocannon {
     interface Options {
       url: string;
       connections: number;
       duration: number;
-      requests: {
+      method?: string;
+      body?: string;
+      headers?: Record<string, string>;
+      requests?: {
         method: string;
         headers: Record<string, string>;
         setupRequest: (req: Record<string, unknown>) => Record<string, unknown>;
@@ -13,7 +16,7 @@ declare module "autocannon" {
     }
     interface Result {
       requests: { average: number; total: number };
-      latency: { p50: number; p99: number };
+      latency: { average: number; p50: number; p99: number };
       errors: number;
       timeouts: number;
       non2xx: number;

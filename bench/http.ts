@@ -17,7 +17,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { checkArticle } from "../src/engine";
-import { currentRuleset } from "../src/rules";
+import { bundledRuleset } from "../src/rules";
 import { getDb, transact } from "../src/storage/db";
 import { storeRuleset } from "../src/storage/rulesets";
 import { prepareRunsWrite } from "../src/storage/runs";
@@ -252,7 +252,7 @@ async function drive(path: string, method = "POST", duration = seconds) {
  */
 async function writeCost() {
   const drizzleDb = getDb(db as unknown as D1Database);
-  const ruleset = currentRuleset();
+  const ruleset = bundledRuleset();
   await transact(drizzleDb, [storeRuleset(drizzleDb, ruleset, new Date().toISOString())]);
   const sizeOf = async () => (await db.prepare("SELECT 1").run()).meta.size_after as number;
   const perSeed: {

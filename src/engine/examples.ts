@@ -34,6 +34,12 @@ export function runExample(ruleset: Ruleset, ruleId: string, index: number, fall
   return { rule: ruleId, index, text: ex.text, expect: ex.expect, got: verdict.status, ok: problem === undefined, problem, verdict };
 }
 
+/** Every example of one rule (e.g. only the rules a ruleset draft changes). */
+export function runRuleExamples(ruleset: Ruleset, ruleId: string, fallbackNow: Date): ExampleResult[] {
+  const rule = compiledOf(ruleset).byId.get(ruleId);
+  return rule ? rule.def.examples.map((_, i) => runExample(ruleset, ruleId, i, fallbackNow)) : [];
+}
+
 export function runExamples(ruleset: Ruleset, fallbackNow: Date): ExampleResult[] {
   const out: ExampleResult[] = [];
   for (const r of compiledOf(ruleset).rules) r.def.examples.forEach((_, i) => out.push(runExample(ruleset, r.def.id, i, fallbackNow)));

@@ -7,7 +7,7 @@ export { checkArticle, judgingDate, validityNote } from "./check-article";
 export { reusableRules } from "./reusable-rules";
 export { documentPublishedDate } from "./article-source";
 export type { DocumentDate } from "./text/document-date";
-export { runExamples, runExample, type ExampleResult } from "./examples";
+export { runExamples, runExample, runRuleExamples, type ExampleResult } from "./examples";
 export { SEVERITY_WEIGHTS, score, outcome } from "./score";
 export { findingId, normaliseQuote, labelVerdicts, applyFeedback, bareEvidence, type ArticleKey, type FeedbackLabels } from "./feedback";
 export { KINDS } from "./kinds";

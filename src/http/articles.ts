@@ -10,6 +10,7 @@ import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { common, idParameter, nullable, ok, pageDescriptions, pageOf, type Paths, queryParameters, ref, str } from "./openapi/kit";
 import { withClaims } from "./runs";
+import { activeRules } from "../use-cases/current-ruleset";
 import { noQuery, parseQuery } from "./validation";
 
 const runListQuery = z.strictObject(pageQuery);
@@ -24,7 +25,7 @@ articleRoutes.get("/", async (c) => {
 articleRoutes.get("/:id", noQuery, async (c) => {
   const found = await getArticleWithLatestRun(getDb(c.env.DB), c.req.param("id"));
   if (!found) throw articleNotFound(c.req.param("id"));
-  return c.json({ ...found.article, latest_run: found.latest_run && withClaims(found.latest_run) });
+  return c.json({ ...found.article, latest_run: found.latest_run && withClaims(found.latest_run, (await activeRules(c.env)).byId) });
 });
 
 articleRoutes.get("/:id/runs", async (c) => {

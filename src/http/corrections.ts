@@ -2,11 +2,11 @@
 // oldest failure first, with each failing claim, its quotes and the suggested replacements.
 import { Hono } from "hono";
 import { z } from "zod";
-import { rulesById } from "../rules";
 import { getDb } from "../storage/db";
 import { listCorrections } from "../storage/corrections";
 import type { AuthEnv } from "./auth";
 import { common, ok, pageDescriptions, pageOf, type Paths, queryParameters } from "./openapi/kit";
+import { activeRules } from "../use-cases/current-ruleset";
 import { pageQuery } from "../use-cases/query-schemas";
 import { parseQuery } from "./validation";
 
@@ -16,14 +16,14 @@ export const correctionRoutes = new Hono<AuthEnv>();
 
 correctionRoutes.get("/", async (c) => {
   const { rule, limit, cursor } = parseQuery(correctionsQuery, c.req.query());
-  const page = await listCorrections(getDb(c.env.DB), { rule }, { limit, cursor });
+  const [page, { byId }] = await Promise.all([listCorrections(getDb(c.env.DB), { rule }, { limit, cursor }), activeRules(c.env)]);
   return c.json({
     items: page.items.map((item) => ({
       ...item,
       failing: item.failing.map((v) => ({
         rule: v.rule,
         // The rule's claim as deployed now; null when the rule has since been removed.
-        claim: rulesById().get(v.rule)?.claim ?? null,
+        claim: byId.get(v.rule)?.claim ?? null,
         severity: v.severity,
         message: v.message,
         quotes: v.evidence.map((e) => ({

@@ -23,7 +23,8 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  /** `extra` fields sit beside code and message, e.g. `issues` (every located rule file problem). */
+  error: { code: ErrorCode; message: string; [extra: string]: unknown };
 }
 
 /** An expected failure with its machine-readable code; thrown by routes and middleware. */
@@ -33,12 +34,13 @@ export class ApiError extends HTTPException {
     readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(status, { message });
   }
 
   override getResponse(): Response {
-    return errorResponse(this.status as ContentfulStatusCode, this.code, this.message, this.headers);
+    return errorResponse(this.status as ContentfulStatusCode, this.code, this.message, this.headers, this.extra);
   }
 }
 
@@ -47,8 +49,9 @@ export function errorResponse(
   code: ErrorCode,
   message: string,
   headers: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
 ): Response {
-  const body: ErrorBody = { error: { code, message } };
+  const body: ErrorBody = { error: { ...extra, code, message } };
   return new Response(JSON.stringify(body), {
     status,
     headers: { ...headers, "content-type": "application/json; charset=UTF-8" },

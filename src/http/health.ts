@@ -3,14 +3,14 @@
 import { Hono } from "hono";
 import type { Bindings } from "../env";
 import { configProblems } from "../lib/config";
-import { currentRuleset } from "../rules";
+import { currentRuleset } from "../use-cases/current-ruleset";
 import { ok, type Paths } from "./openapi/kit";
 import { noQuery } from "./validation";
 
 export const healthRoutes = new Hono<{ Bindings: Bindings }>();
 
 healthRoutes.get("/", noQuery, async (c) => {
-  const { version, rules } = currentRuleset();
+  const { version, rules } = await currentRuleset(c.env);
   const ruleset = { version, rules: rules.length };
   const config = configProblems(c.env);
   let db: "ok" | "error" = "ok";

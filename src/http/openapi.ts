@@ -13,6 +13,7 @@ import { healthApiDoc } from "./health";
 import { schemas } from "./openapi/components";
 import { type JsonSchema, ok, type Paths } from "./openapi/kit";
 import { ruleApiDoc } from "./rules";
+import { rulesetApiDoc } from "./rulesets-openapi";
 import { runApiDoc } from "./runs";
 import { scoreApiDoc } from "./score";
 import { tokenApiDoc } from "./tokens";
@@ -53,6 +54,7 @@ const ROUTE_DOCS = [
   runApiDoc,
   feedbackApiDoc,
   ruleApiDoc,
+  rulesetApiDoc,
   exportApiDoc,
   auditApiDoc,
   correctionApiDoc,

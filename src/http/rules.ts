@@ -2,7 +2,7 @@
 // rule plus how it fares over every active article's latest run, its precision from editors'
 // labels and the wordings they dismissed).
 import { Hono } from "hono";
-import { currentRuleset, rulesById } from "../rules";
+import { activeRules } from "../use-cases/current-ruleset";
 import { getDb } from "../storage/db";
 import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
 import { ruleFeedback, ruleFeedbackOf, rulesFeedback } from "../use-cases/rule-feedback";
@@ -14,7 +14,7 @@ import { noQuery } from "./validation";
 export const ruleRoutes = new Hono<AuthEnv>();
 
 ruleRoutes.get("/", noQuery, async (c) => {
-  const ruleset = currentRuleset();
+  const { ruleset } = await activeRules(c.env);
   const { byRule, thresholds } = await rulesFeedback(getDb(c.env.DB), c.env);
   return c.json({
     ruleset: { version: ruleset.version, rules: ruleset.rules.length },
@@ -24,8 +24,8 @@ ruleRoutes.get("/", noQuery, async (c) => {
 });
 
 ruleRoutes.get("/:id", noQuery, async (c) => {
-  const ruleset = currentRuleset();
-  const rule = rulesById().get(c.req.param("id"));
+  const { ruleset, byId } = await activeRules(c.env);
+  const rule = byId.get(c.req.param("id"));
   if (!rule) throw new ApiError(404, "not_found", `No rule "${c.req.param("id")}" in ruleset ${ruleset.version}.`);
   const db = getDb(c.env.DB);
   const [stats, fb] = await Promise.all([ruleStats(db, rule.id), ruleFeedback(db, c.env, rule.id)]);

@@ -1,9 +1,10 @@
 // GET /v1/runs/:id: one run with every verdict and its parsed evidence, each verdict carrying
 // its rule's claim as deployed now (null for a rule since removed).
 import { Hono } from "hono";
-import { rulesById } from "../rules";
 import { getDb } from "../storage/db";
 import { getRun, type RunWithVerdicts, type StoredVerdict } from "../storage/queries-runs";
+import type { RuleSummary } from "../engine";
+import { activeRules } from "../use-cases/current-ruleset";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { common, idParameter, ok, type Paths, ref } from "./openapi/kit";
@@ -12,8 +13,8 @@ import { noQuery } from "./validation";
 export type RunView = Omit<RunWithVerdicts, "verdicts"> & { verdicts: (StoredVerdict & { claim: string | null })[] };
 
 /** Adds each verdict's claim (stored runs keep rule ids only; claims live in the ruleset). */
-export function withClaims(run: RunWithVerdicts): RunView {
-  return { ...run, verdicts: run.verdicts.map((v) => ({ ...v, claim: rulesById().get(v.rule)?.claim ?? null })) };
+export function withClaims(run: RunWithVerdicts, rules: ReadonlyMap<string, RuleSummary>): RunView {
+  return { ...run, verdicts: run.verdicts.map((v) => ({ ...v, claim: rules.get(v.rule)?.claim ?? null })) };
 }
 
 export const runRoutes = new Hono<AuthEnv>();
@@ -21,7 +22,7 @@ export const runRoutes = new Hono<AuthEnv>();
 runRoutes.get("/:id", noQuery, async (c) => {
   const run = await getRun(getDb(c.env.DB), c.req.param("id"));
   if (!run) throw new ApiError(404, "not_found", `No run with id "${c.req.param("id")}".`);
-  return c.json(withClaims(run));
+  return c.json(withClaims(run, (await activeRules(c.env)).byId));
 });
 
 export const runApiDoc = (): Paths => ({

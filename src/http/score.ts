@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { getDb } from "../storage/db";
+import { currentRuleset } from "../use-cases/current-ruleset";
 import { scoreArticle } from "../use-cases/score-article";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
@@ -94,14 +95,18 @@ scoreRoutes.post(
 
     // Lone surrogates become U+FFFD before the engine computes offsets.
     const db = getDb(c.env.DB);
-    const { result, store } = await scoreArticle(db, {
-      ...request,
-      text: replaceLoneSurrogates(request.text),
-      html: replaceLoneSurrogates(request.html),
-      markdown: replaceLoneSurrogates(request.markdown),
-      title: replaceLoneSurrogates(request.title),
-      source: request.source ?? "api",
-    });
+    const { result, store } = await scoreArticle(
+      db,
+      {
+        ...request,
+        text: replaceLoneSurrogates(request.text),
+        html: replaceLoneSurrogates(request.html),
+        markdown: replaceLoneSurrogates(request.markdown),
+        title: replaceLoneSurrogates(request.title),
+        source: request.source ?? "api",
+      },
+      { ruleset: await currentRuleset(c.env) },
+    );
     if (!/\S/.test(result.text))
       throw validationError(`${request.html !== undefined ? "html" : "markdown"}: contains no text once the markup is removed`);
 

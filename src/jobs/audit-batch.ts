@@ -5,7 +5,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { type CheckResult, judgingDate, type Outcome, type Ruleset } from "../engine";
 import type { Bindings } from "../env";
-import { currentRuleset } from "../rules";
 import {
   type BatchArticle,
   type BatchRow,
@@ -26,6 +25,7 @@ import { labelsOf } from "../storage/feedback";
 import type { StoredRule } from "../lib/implied-verdicts";
 import { scoreArticle, type ScoredArticle } from "../use-cases/score-article";
 import { type AuditEnv, processScan, settle } from "../use-cases/audit";
+import { currentRuleset } from "../use-cases/current-ruleset";
 import { diffRulesets, diffRun, type PreviousRun, sameVerdicts } from "../use-cases/audit-diff";
 import { keptVerdicts } from "../use-cases/kept-verdicts";
 import { maybeEnqueueDigest } from "./audit-digest";
@@ -40,7 +40,8 @@ export interface BatchOutcome {
 }
 
 /** Processes one audit batch message; `ruleset` defaults to the deployed rules (tests pass their own). */
-export async function processAuditBatch(env: AuditEnv, job: AuditBatchJob, ruleset: Ruleset = currentRuleset()): Promise<BatchOutcome> {
+export async function processAuditBatch(env: AuditEnv, job: AuditBatchJob, rules?: Ruleset): Promise<BatchOutcome> {
+  const ruleset = rules ?? (await currentRuleset(env));
   const db = getDb(env.DB);
   const batch = await getBatch(db, job.auditId, job.seq);
   if (!batch) {

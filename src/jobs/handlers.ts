@@ -4,6 +4,7 @@ import { auditBatchHandler } from "./audit-batch";
 import { auditDigest } from "./audit-digest";
 import type { JobOf, JobType } from "../lib/job-messages";
 import { notify } from "./notify";
+import { rulesetPreview } from "./ruleset-preview";
 import { scoreDelivery } from "./score-delivery";
 
 export interface JobHandler<T extends JobType> {
@@ -18,4 +19,5 @@ export const jobHandlers: { [T in JobType]?: JobHandler<T> } = {
   notify,
   "audit-batch": auditBatchHandler,
   "audit-digest": auditDigest,
+  "ruleset-preview": rulesetPreview,
 };

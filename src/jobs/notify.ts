@@ -5,10 +5,10 @@ import type { Outcome } from "../engine";
 import type { Bindings } from "../env";
 import { signStandardWebhook } from "../lib/crypto";
 import type { JobMessage } from "../lib/job-messages";
-import { rulesById } from "../rules";
 import { type Db, getDb } from "../storage/db";
 import { ALERT_PROVIDER, findDelivery, markFailed, markSent, recordAttemptFailure, recordDelivery } from "../storage/deliveries";
 import { getRunReport } from "../storage/queries-runs";
+import { activeRules } from "../use-cases/current-ruleset";
 import type { JobHandler } from "./handlers";
 
 // Keep alerts compact: receivers want the gist and a link, not every verdict.
@@ -96,6 +96,7 @@ export async function buildAlert(db: Db, articleId: string, runId: string, now =
   const report = await getRunReport(db, articleId, runId);
   if (!report) return null;
   const { article, run, previousOutcome, failing } = report;
+  const { byId } = await activeRules({ DB: db.$client });
   return {
     type: "article.alert",
     timestamp: now.toISOString(),
@@ -114,7 +115,7 @@ export async function buildAlert(db: Db, articleId: string, runId: string, now =
       },
       failing_rules: failing.slice(0, MAX_RULES).map((v) => ({
         rule: v.rule,
-        claim: rulesById().get(v.rule)?.claim ?? null,
+        claim: byId.get(v.rule)?.claim ?? null,
         severity: v.severity,
         quotes: v.evidence.slice(0, MAX_QUOTES).map((e) => ({
           quote: e.quote,

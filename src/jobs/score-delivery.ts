@@ -18,6 +18,7 @@ import {
   recordAttemptFailure,
 } from "../storage/deliveries";
 import { latestRunOf } from "../storage/queries-runs";
+import { currentRuleset } from "../use-cases/current-ruleset";
 import { scoreArticle } from "../use-cases/score-article";
 import type { JobHandler } from "./handlers";
 import { maybeEnqueueAlert, resendQueuedAlert } from "./notify";
@@ -40,7 +41,7 @@ async function score(env: Bindings, db: Db, delivery: Delivery, attempts: number
   const stale = staleReason(await getArticleState(db, ref), order, "publish");
   if (stale) return markStale(db, deliveryId, stale, attempts);
 
-  const { result, store } = await scoreArticle(db, a);
+  const { result, store } = await scoreArticle(db, a, { ruleset: await currentRuleset(env) });
   // Both guards abort the whole transaction: a concurrent consumer finished this delivery, or a
   // newer withdrawal was applied while we scored.
   const guards = [assertStillQueued(db, deliveryId), assertPublishApplies(db, ref, order), ...applyPublish(db, ref, order, deliveryId)];

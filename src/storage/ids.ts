@@ -11,7 +11,7 @@ function encodeTime(ms: number): string {
   return out;
 }
 
-export function newId(prefix: "art" | "run" | "dlv" | "aud" | "tok" | "fbk", now = Date.now()): string {
+export function newId(prefix: "art" | "run" | "dlv" | "aud" | "tok" | "fbk" | "dft" | "pvw", now = Date.now()): string {
   const random = crypto.getRandomValues(new Uint8Array(10));
   let tail = "";
   for (const byte of random) tail += ALPHABET[byte % 32];

@@ -374,3 +374,90 @@ export const feedback = sqliteTable(
   },
   (t) => [index("feedback_article").on(t.articleId, t.finding, t.createdAt), index("feedback_rule").on(t.ruleId, t.createdAt)],
 );
+
+// ---- runtime rulesets (migration 0007) --------------------------------------------------------
+
+/** Every rule file's text of a stored ruleset version (keyed by rulesets.version, immutable). */
+export const rulesetFiles = sqliteTable(
+  "ruleset_files",
+  {
+    version: text("version").notNull(),
+    /** Relative to the rules root, e.g. "cecot/release.count.yaml" or "cecot/pack.yaml". */
+    path: text("path").notNull(),
+    text: text("text").notNull(),
+    /** The YAML parsed, as JSON: an isolate compiles the version without parsing YAML (as the bundle does). */
+    data: text("data"),
+  },
+  (t) => [primaryKey({ columns: [t.version, t.path] })],
+);
+
+/** The one row naming the current ruleset version; absent = the bundled ruleset. */
+export const rulesetCurrent = sqliteTable("ruleset_current", {
+  /** Always 1 (CHECK in the migration): publish and activate move this one row. */
+  id: integer("id").primaryKey(),
+  version: text("version").notNull(),
+  activatedAt: text("activated_at").notNull(),
+  /** Who moved it: a person's email, "api-token" or "dashboard". */
+  activatedBy: text("activated_by"),
+});
+
+/** A proposed ruleset: a base version plus changed, added or removed files. */
+export const rulesetDrafts = sqliteTable(
+  "ruleset_drafts",
+  {
+    id: text("id").primaryKey(),
+    baseVersion: text("base_version").notNull(),
+    /** The version the draft's files hash to (what publishing makes current). */
+    version: text("version").notNull(),
+    status: text("status", { enum: ["open", "published"] })
+      .notNull()
+      .default("open"),
+    createdBy: text("created_by"),
+    createdAt: timestamps.createdAt,
+    publishedAt: text("published_at"),
+  },
+  (t) => [index("ruleset_drafts_created").on(t.createdAt)],
+);
+
+/** A draft's changed or added files (`text`), and removed ones (`text` null). */
+export const rulesetDraftFiles = sqliteTable(
+  "ruleset_draft_files",
+  {
+    draftId: text("draft_id").notNull(),
+    path: text("path").notNull(),
+    text: text("text"),
+    /** `text` parsed, as JSON (null with `text`). */
+    data: text("data"),
+  },
+  (t) => [primaryKey({ columns: [t.draftId, t.path] })],
+);
+
+/** An impact preview of a draft over the newest stored articles, in chunks (one queue message each). */
+export const rulesetPreviews = sqliteTable("ruleset_previews", {
+  id: text("id").primaryKey(),
+  draftId: text("draft_id").notNull(),
+  /** The draft's version, and the current version it is compared with. */
+  version: text("version").notNull(),
+  againstVersion: text("against_version").notNull(),
+  articles: integer("articles").notNull(),
+  chunksTotal: integer("chunks_total").notNull(),
+  /** Undated articles are judged as of this instant, in every chunk. */
+  asOf: text("as_of").notNull(),
+  createdAt: timestamps.createdAt,
+});
+
+export const rulesetPreviewChunks = sqliteTable(
+  "ruleset_preview_chunks",
+  {
+    previewId: text("preview_id").notNull(),
+    seq: integer("seq").notNull(),
+    /** JSON array of article ids. */
+    articleIds: text("article_ids").notNull(),
+    status: text("status", { enum: ["pending", "done", "dead"] })
+      .notNull()
+      .default("pending"),
+    /** JSON array of PreviewArticle once done. */
+    result: text("result"),
+  },
+  (t) => [primaryKey({ columns: [t.previewId, t.seq] })],
+);

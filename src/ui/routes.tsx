@@ -3,7 +3,6 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { tokenRole } from "../lib/tokens";
-import { currentRuleset, rulesById } from "../rules";
 import { articleTotals, getArticle, listSources } from "../storage/articles";
 import { listChanges } from "../storage/audit-changes";
 import { getAudit, listAudits } from "../storage/audits";
@@ -14,6 +13,7 @@ import { getLatestRunWithVerdicts, listRuns } from "../storage/queries-runs";
 import { listChangesSince } from "../storage/since";
 import { listTriage } from "../storage/triage";
 import { articlesCsvResponse, auditCsvResponse, claimReviewResponse } from "../use-cases/exports";
+import { activeRules } from "../use-cases/current-ruleset";
 import { scoreArticle } from "../use-cases/score-article";
 import { listFeedback } from "../storage/feedback";
 import { feedbackUiRoutes } from "./feedback-routes";
@@ -88,10 +88,11 @@ uiRoutes.get("/", ...page, async (c) => {
   const q = listQuery(c);
   if (q.error) return message(c, 400, "Invalid filter", q.error);
   const db = getDb(c.env.DB);
-  const [list, totals, sources] = await Promise.all([
+  const [list, totals, sources, active] = await Promise.all([
     listTriage(db, q.filters, { limit: PAGE_SIZE, cursor: q.cursor }),
     articleTotals(db, q.filters),
     listSources(db),
+    activeRules(c.env),
   ]);
   return render(
     c,
@@ -103,7 +104,7 @@ uiRoutes.get("/", ...page, async (c) => {
       rows={list.items}
       summary={totals}
       sources={sources}
-      rules={currentRuleset().rules}
+      rules={active.ruleset.rules}
       query={q.query}
       cursor={q.cursor ? q.cursorToken : null}
       nextCursor={list.next_cursor}
@@ -114,11 +115,12 @@ uiRoutes.get("/", ...page, async (c) => {
 uiRoutes.get("/articles/:id", ...page, async (c) => {
   const db = getDb(c.env.DB);
   const id = c.req.param("id");
-  const [article, latest, runs, feedback] = await Promise.all([
+  const [article, latest, runs, feedback, active] = await Promise.all([
     getArticle(db, id),
     getLatestRunWithVerdicts(db, id),
     listRuns(db, id, { limit: 50 }),
     listFeedback(db, id),
+    activeRules(c.env),
   ]);
   if (!article) return message(c, 404, "Article not found", `No article with id "${id}".`);
   const flash =
@@ -139,7 +141,7 @@ uiRoutes.get("/articles/:id", ...page, async (c) => {
       article={article}
       latest={latest}
       runs={runs.items}
-      rules={rulesById()}
+      rules={active.byId}
       editUrl={editUrl}
       labels={new Map(feedback.filter((f) => f.in_force).map((f) => [f.finding, f]))}
       flash={flash}
@@ -162,7 +164,10 @@ uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, asy
   // saveRun's upsert marks an article active again; a withdrawn article must stay withdrawn.
   if (article.status === "withdrawn")
     return message(c, 400, "Article withdrawn", "This article was withdrawn in its CMS; it is no longer re-checked.");
-  await (await scoreArticle(db, article)).store(db, { trigger: "api", actor: c.var.session.name ?? null });
+  await (await scoreArticle(db, article, { ruleset: (await activeRules(c.env)).ruleset })).store(db, {
+    trigger: "api",
+    actor: c.var.session.name ?? null,
+  });
   return c.redirect(`/articles/${encodeURIComponent(id)}?rechecked`, 303);
 });
 
@@ -174,7 +179,7 @@ uiRoutes.get("/corrections", ...page, async (c) => {
   const cursor = token ? parseCursor(token) : null;
   if (token && !cursor) return message(c, 400, "Invalid page", "That page link is not valid any more; start again from the first page.");
   const list = await listCorrections(getDb(c.env.DB), { rule: rule ?? undefined }, { limit: PAGE_SIZE, cursor });
-  const rules = rulesById();
+  const rules = (await activeRules(c.env)).byId;
   return render(
     c,
     200,

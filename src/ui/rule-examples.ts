@@ -1,7 +1,7 @@
 // A rule's examples as written in its YAML file. The engine's RuleSummary does not carry them, so
-// the dashboard reads them from the same bundled files the engine loaded (RuleSummary.file).
+// the dashboard reads them from the text of the file the current ruleset loaded (RuleSummary.file).
+import { parse } from "yaml";
 import type { RuleSummary } from "../engine";
-import { bundledRuleFiles } from "../rules";
 
 export interface RuleExampleView {
   text: string;
@@ -24,9 +24,8 @@ function findRule(doc: unknown, id: string): Record<string, unknown> | null {
 }
 
 /** The rule's examples, or [] when its file holds none (the engine already validated the file). */
-export function ruleExamples(rule: RuleSummary): RuleExampleView[] {
-  const file = bundledRuleFiles.find((f) => f.path === rule.file);
-  const found = file ? findRule(file.data, rule.id) : null;
+export function ruleExamples(rule: RuleSummary, fileText: string | undefined): RuleExampleView[] {
+  const found = fileText === undefined ? null : findRule(parse(fileText) as unknown, rule.id);
   const examples = found?.examples;
   if (!Array.isArray(examples)) return [];
   return examples

@@ -36,6 +36,14 @@ export function RulePage(p: RulePageProps) {
         <code>{r.id}</code>
       </h1>
       <p>{r.claim}</p>
+      {p.session.role === "write" && (
+        <p>
+          <a class="button" href={`/rules/${encodeURIComponent(r.id)}/edit`}>
+            Edit
+          </a>{" "}
+          <a href="/rulesets">Ruleset versions</a>
+        </p>
+      )}
       <ul class="strip">
         <li>
           <b>{p.counts.fail}</b>failing

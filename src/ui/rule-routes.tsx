@@ -1,9 +1,9 @@
 // `/rules` and `/rules/:id`: the rules with their verdict tallies and editors' feedback.
 import { Hono } from "hono";
-import { currentRuleset, rulesById } from "../rules";
 import { listArticles } from "../storage/articles";
 import { getDb } from "../storage/db";
 import { emptyRuleCounts, ruleStats } from "../storage/queries-rules";
+import { activeRules } from "../use-cases/current-ruleset";
 import { ruleFeedback, rulesFeedback } from "../use-cases/rule-feedback";
 import { message, nonce, page, render, type UiEnv } from "./middleware";
 import { ruleExamples } from "./rule-examples";
@@ -15,7 +15,7 @@ const PAGE_SIZE = 50;
 export const ruleUiRoutes = new Hono<UiEnv>();
 
 ruleUiRoutes.get("/rules", ...page, async (c) => {
-  const ruleset = currentRuleset();
+  const { ruleset } = await activeRules(c.env);
   const db = getDb(c.env.DB);
   const [stats, fb] = await Promise.all([ruleStats(db), rulesFeedback(db, c.env)]);
   return render(
@@ -34,7 +34,8 @@ ruleUiRoutes.get("/rules", ...page, async (c) => {
 });
 
 ruleUiRoutes.get("/rules/:id", ...page, async (c) => {
-  const rule = rulesById().get(c.req.param("id"));
+  const active = await activeRules(c.env);
+  const rule = active.byId.get(c.req.param("id"));
   if (!rule) return message(c, 404, "Rule not found", `No rule "${c.req.param("id")}" in the current ruleset.`);
   const db = getDb(c.env.DB);
   const [stats, failing, fb] = await Promise.all([
@@ -49,7 +50,7 @@ ruleUiRoutes.get("/rules/:id", ...page, async (c) => {
       nonce={nonce(c)}
       session={c.var.session}
       rule={rule}
-      examples={ruleExamples(rule)}
+      examples={ruleExamples(rule, active.files.get(rule.file))}
       counts={stats[rule.id] ?? emptyRuleCounts()}
       failing={failing.items}
       moreFailing={failing.next_cursor !== null}

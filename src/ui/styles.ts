@@ -120,6 +120,11 @@ div.fb-false_alarm{border-left:4px solid var(--muted)}
 div.fb-confirmed{border-left:4px solid var(--fail)}
 span.noisy{color:var(--fail);font-weight:600}
 form.login{max-width:22rem;display:flex;flex-direction:column;gap:.6rem;margin-top:2rem}
+.editor{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;align-items:start}
+textarea.yaml{width:100%;min-height:30rem;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;padding:.5rem;border:1px solid #767f8c;border-radius:4px}
+pre.yaml{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:.5rem;overflow-x:auto;font-size:13px}
+ol.issues{margin:.5rem 0;padding-left:1.2rem}
+ol.issues li{margin:0 0 .4rem}
 @media (max-width:40rem){
 main{padding:.5rem .75rem 2rem}
 h1{font-size:1.2rem}
@@ -128,6 +133,7 @@ header.top{padding:.25rem .5rem}
 header.top form,header.top p.who{margin-left:0}
 ul.queue>li{grid-template-columns:1fr}
 ul.queue .meta{text-align:left;white-space:normal}
+.editor{grid-template-columns:1fr}
 table.cards-sm thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}
 table.cards-sm tr{display:block;border:1px solid var(--line);border-radius:6px;margin:0 0 .5rem;padding:.3rem .5rem}
 table.cards-sm td{display:block;border:0;padding:.1rem 0;text-align:left}

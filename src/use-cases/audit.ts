@@ -5,7 +5,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { intVar } from "../lib/config";
 import type { Ruleset } from "../engine";
-import { currentRuleset } from "../rules";
+import { currentRuleset } from "./current-ruleset";
 import {
   type BatchRow,
   claimBatch,
@@ -86,7 +86,7 @@ export interface StartedAudit {
 export async function runNightlyAudit(
   env: AuditEnv,
   scheduledTime: number,
-  ruleset: Ruleset = currentRuleset(),
+  ruleset?: Ruleset,
 ): Promise<StartedAudit & { expired: string[] }> {
   const db = getDb(env.DB);
   const now = new Date(scheduledTime).toISOString();
@@ -105,7 +105,7 @@ export async function runNightlyAudit(
  * finishes, before this returns.
  */
 export async function startAudit(env: AuditEnv, opts: { trigger: AuditTrigger; now: Date; ruleset?: Ruleset }): Promise<StartedAudit> {
-  const ruleset = opts.ruleset ?? currentRuleset();
+  const ruleset = opts.ruleset ?? (await currentRuleset(env));
   const db = getDb(env.DB);
   const startedAt = opts.now.toISOString();
   const current = new Map(ruleset.rules.map((r) => [r.id, r.hash]));

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { labelVerdicts, type RuleSummary, type VerdictStatus } from "../engine";
 import type { Bindings } from "../env";
 import { collectNotes } from "../lib/highlight";
-import { rulesById } from "../rules";
+import { activeRules } from "./current-ruleset";
 import { type ArticleFilters, type ArticleRecord, getArticle, listArticles } from "../storage/articles";
 import { listChanges } from "../storage/audit-changes";
 import { getAudit } from "../storage/audits";
@@ -104,7 +104,7 @@ export async function claimReviewResponse(
   const article = await getArticle(db, articleId);
   if (!article) return null;
   const run = await getLatestRunWithVerdicts(db, articleId);
-  return new Response(JSON.stringify(claimReviews(article, run, rulesById(), origin, reviewAuthor(env), opts), null, 2), {
+  return new Response(JSON.stringify(claimReviews(article, run, (await activeRules(env)).byId, origin, reviewAuthor(env), opts), null, 2), {
     headers: { "content-type": "application/ld+json; charset=UTF-8" },
   });
 }
@@ -205,12 +205,13 @@ export function articlesCsvStream(
   statuses: VerdictStatus[] = DEFAULT_STATUSES,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const rules = rulesById();
+  let rules: ReadonlyMap<string, RuleSummary> | undefined;
   const wanted = new Set(statuses);
   let cursor: Cursor | null = null;
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      const byId = (rules ??= (await activeRules({ DB: db.$client })).byId);
       let out = "";
       if (!started) {
         started = true;
@@ -243,7 +244,7 @@ export function articlesCsvStream(
         for (const v of labelVerdicts(byRun.get(a.latest_run_id ?? "") ?? [], key, labels.get(a.id) ?? new Map())) {
           // A fail editors dismissed as a false alarm no longer fails: left out (its labels: GET /v1/feedback.json).
           if (!wanted.has(v.status) || v.dismissed) continue;
-          const rule: Cell[] = [v.rule, rules.get(v.rule)?.claim, v.severity, v.status];
+          const rule: Cell[] = [v.rule, byId.get(v.rule)?.claim, v.severity, v.status];
           if (v.evidence.length === 0) out += csvRow([...head, ...rule, null, null, null, null, null, null, null, v.message, null, null]);
           for (const e of v.evidence) {
             out += csvRow([

@@ -6,7 +6,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { applyFeedback, type ArticleKey, type CheckResult, checkArticle, type FeedbackLabels, type Ruleset, type Verdict } from "../engine";
 import { sha256Hex } from "../lib/crypto";
-import { currentRuleset } from "../rules";
 import type { Db } from "../storage/db";
 import { labelsByKey } from "../storage/feedback";
 import { type PreparedRunWrite, prepareRunWrite, type RunTrigger, type RunWriteInput, saveRun } from "../storage/runs";
@@ -31,8 +30,8 @@ export interface ArticleToScore {
 export interface ScoreOptions {
   /** The judging date for undated articles (default: now). An audit passes its start, so its batches agree. */
   now?: Date;
-  /** Default: the deployed ruleset. */
-  ruleset?: Ruleset;
+  /** The ruleset to judge with: the current one (currentRuleset(env)) unless a caller has its own. */
+  ruleset: Ruleset;
   /** Verdicts taken as they are instead of judging those rules (audits: use-cases/kept-verdicts.ts). */
   keep?: ReadonlyMap<string, Verdict>;
   /** The labels in force on the article's findings, when the caller loaded them (audits, per batch); else read from D1. */
@@ -63,8 +62,8 @@ export interface ScoredArticle {
 }
 
 /** Judges `article` with the ruleset and its labels. Throws only if the engine (a bug, never a finding) or D1 does. */
-export async function scoreArticle(db: Db, article: ArticleToScore, options: ScoreOptions = {}): Promise<ScoredArticle> {
-  const ruleset = options.ruleset ?? currentRuleset();
+export async function scoreArticle(db: Db, article: ArticleToScore, options: ScoreOptions): Promise<ScoredArticle> {
+  const ruleset = options.ruleset;
   const body =
     article.html != null
       ? { html: article.html }

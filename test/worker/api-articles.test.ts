@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ArticleSummary } from "../../src/storage/articles";
 import type { Page } from "../../src/storage/queries-page";
 import type { RunView } from "../../src/http/runs";
-import { currentRuleset } from "../../src/rules";
+import { bundledRuleset } from "../../src/rules";
 import type { StoredRun } from "../../src/storage/queries-runs";
 import { call, callJson, expectError } from "./fixtures/api";
 import { store, verdict } from "./fixtures/runs";
@@ -183,7 +183,7 @@ describe("GET /v1/articles/:id, /v1/articles/:id/runs and /v1/runs/:id", () => {
     const airport = run.verdicts.find((v) => v.rule === "arrival.airport")!;
     expect(airport.status).toBe("fail");
     // Claims come from the current ruleset; a rule id it does not know gets null.
-    expect(airport.claim).toBe(currentRuleset().rules.find((r) => r.id === "arrival.airport")?.claim ?? null);
+    expect(airport.claim).toBe(bundledRuleset().rules.find((r) => r.id === "arrival.airport")?.claim ?? null);
     const [e] = airport.evidence;
     expect(e).toMatchObject({ quote: "Maiquetía", found: "x", expected: "y", replacements: ["y"], attribution: "article" });
     expect(text.slice(e!.offset, e!.offset + e!.length)).toBe("Maiquetía");

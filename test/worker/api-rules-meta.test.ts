@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { app } from "../../src/app";
 import { ERROR_CODES } from "../../src/http/errors";
 import { providers } from "../../src/http/webhooks/providers";
-import { currentRuleset } from "../../src/rules";
+import { bundledRuleset } from "../../src/rules";
 import { DELIVERY_STATUSES } from "../../src/storage/deliveries";
 import { articleListQuery } from "../../src/use-cases/query-schemas";
 import { call, callJson } from "./fixtures/api";
@@ -12,7 +12,7 @@ import { store, verdict } from "./fixtures/runs";
 
 describe("GET /v1/rules", () => {
   it("lists the current ruleset with claim, kind, severity, sources and validity", async () => {
-    const ruleset = currentRuleset();
+    const ruleset = bundledRuleset();
     const body = await callJson("/v1/rules", { status: 200 });
     expect(body.ruleset).toEqual({ version: ruleset.version, rules: ruleset.rules.length });
     // Each rule as deployed, plus its editors' feedback (none yet in this file's database).
@@ -28,10 +28,10 @@ describe("GET /v1/rules", () => {
   });
 
   it("serves one rule with pass/fail/… counts over each article's latest run", async () => {
-    const rule = currentRuleset().rules[0];
+    const rule = bundledRuleset().rules[0];
     if (!rule) {
       // No rule files bundled yet (the engine's rule pack is not in rules/): nothing to count.
-      expect(currentRuleset().rules).toEqual([]);
+      expect(bundledRuleset().rules).toEqual([]);
       return;
     }
     await store({ externalId: "r1", at: new Date("2026-01-01T00:00:00Z"), verdicts: [verdict(rule.id, "fail")] });
@@ -39,7 +39,7 @@ describe("GET /v1/rules", () => {
     await store({ externalId: "r2", at: new Date("2026-01-02T00:00:00Z"), verdicts: [verdict(rule.id, "fail")] });
     await store({ externalId: "r3", at: new Date("2026-01-02T00:00:00Z"), verdicts: [verdict(rule.id, "not_applicable")] });
     const body = await callJson(`/v1/rules/${encodeURIComponent(rule.id)}`, { status: 200 });
-    expect(body).toMatchObject({ ...rule, ruleset_version: currentRuleset().version });
+    expect(body).toMatchObject({ ...rule, ruleset_version: bundledRuleset().version });
     expect(body.stats).toEqual({ articles: 3, pass: 1, fail: 1, not_applicable: 1, review: 0, error: 0 });
   });
 });
@@ -50,7 +50,7 @@ describe("GET /healthz", () => {
     expect(body).toEqual({
       ok: true,
       db: "ok",
-      ruleset: { version: currentRuleset().version, rules: currentRuleset().rules.length },
+      ruleset: { version: bundledRuleset().version, rules: bundledRuleset().rules.length },
       config: [],
     });
   });

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { bareEvidence, type CheckResult } from "../../src/engine";
-import { currentRuleset } from "../../src/rules";
+import { bundledRuleset } from "../../src/rules";
 import { sha256Hex } from "../../src/lib/crypto";
 import { call, callJson, expectError } from "./fixtures/api";
 import { seed, seeds } from "./fixtures/seeds";
@@ -51,7 +51,7 @@ describe("POST /v1/score with the seed articles", () => {
       expect(body.as_of).toBe(publishedAt ?? new Date().toISOString().slice(0, 10));
 
       // One verdict per rule of the ruleset in force, passes included.
-      const ruleset = currentRuleset();
+      const ruleset = bundledRuleset();
       expect(body.ruleset).toEqual({ version: ruleset.version, rules: ruleset.rules.length });
       expect(body.verdicts.map((v) => v.rule).sort()).toEqual(ruleset.rules.map((r) => r.id).sort());
       for (const v of body.verdicts) {

@@ -8,7 +8,7 @@ import worker from "../../src/index";
 import { deadLetterAuditBatch, processAuditBatch } from "../../src/jobs/audit-batch";
 import { runNightlyAudit, SCAN_PAGE_SIZE, SCAN_PAGES_PER_STEP, startAudit } from "../../src/use-cases/audit";
 import type { JobMessage } from "../../src/lib/job-messages";
-import { currentRuleset } from "../../src/rules";
+import { bundledRuleset } from "../../src/rules";
 import { auditRow, batchRows, count, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 
 // Stored runs use this test ruleset; the Worker audits with the deployed one, so all are due.
@@ -40,7 +40,7 @@ beforeEach(async () => {
 
 describe("audit failure accounting", () => {
   it("retries a batch whose write fails, then completes with exact counts and one run per article", async () => {
-    expect(currentRuleset().version).not.toBe(old.version);
+    expect(bundledRuleset().version).not.toBe(old.version);
     await seedArchive(120);
     const rec = recordingEnv();
     const { audit } = await startAudit(rec, { trigger: "api", now: new Date(NIGHT) });
@@ -86,7 +86,7 @@ describe("audit failure accounting", () => {
   it("two simultaneous deliveries of one batch commit once (the claim aborts the loser)", async () => {
     await seedArchive(30);
     const rec = recordingEnv();
-    const rules = currentRuleset();
+    const rules = bundledRuleset();
     const { audit } = await startAudit(rec, { trigger: "api", now: new Date(NIGHT), ruleset: rules });
     const job = rec.sent[0]!;
     if (job.type !== "audit-batch") throw new Error("expected an audit batch");
@@ -117,7 +117,7 @@ describe("audit failure accounting", () => {
     rec.failSends = 1; // the inline scan commits, then its sendBatch fails
     const { audit } = await startAudit(rec, { trigger: "api", now: new Date(NIGHT) });
     expect(rec.sent).toEqual([{ type: "audit-batch", auditId: audit.id, seq: 0 }]); // handed to the queue instead
-    await drain(rec, currentRuleset());
+    await drain(rec, bundledRuleset());
     expect(await auditRow(audit.id)).toMatchObject({ status: "finished", scored: 60, failed: 0 });
 
     const rec2 = recordingEnv();

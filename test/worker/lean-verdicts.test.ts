@@ -9,7 +9,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bareEvidence, checkArticle, loadRuleset, type CheckResult, type RuleFile, type Ruleset, type Verdict } from "../../src/engine";
 import { startAudit } from "../../src/use-cases/audit";
-import { bundledRuleFiles, currentRuleset } from "../../src/rules";
+import { bundledRuleFiles, bundledRuleset } from "../../src/rules";
 import { getDb } from "../../src/storage/db";
 import { ruleStats } from "../../src/storage/queries-rules";
 import { saveRun } from "../../src/storage/runs";
@@ -24,7 +24,8 @@ const DATES = [null, "2025-03-10", "2025-07-19", "2025-08-15", "2025-12-27", "20
 
 // v2: one rule gets a validity window (edited), one changes severity (edited), one is added.
 function editedRuleset(): Ruleset {
-  const files = structuredClone(bundledRuleFiles) as RuleFile[];
+  // The parsed data only: with `text` the engine would load the text and ignore the edits below.
+  const files: RuleFile[] = bundledRuleFiles.map((f) => ({ path: f.path, data: structuredClone(f.data) }));
   const rules = files.filter((f) => !f.path.endsWith("pack.yaml")) as { path: string; data: Record<string, unknown> }[];
   rules[0]!.data.valid_until = "2025-08-01";
   rules[1]!.data.valid_from = "2025-09-01";
@@ -48,7 +49,7 @@ interface Stored {
 }
 
 const archive: Stored[] = [];
-const claims = new Map(currentRuleset().rules.map((r) => [r.id, r.claim]));
+const claims = new Map(bundledRuleset().rules.map((r) => [r.id, r.claim]));
 
 /** Reads label every span with its finding id and feedback (tested in feedback-*.test.ts); compare the engine's spans. */
 const bare = (verdicts: Verdict[]) => verdicts.map((v) => ({ ...v, evidence: bareEvidence(v.evidence) }));
@@ -132,7 +133,7 @@ async function expectReadsMatch(latest: (s: Stored) => CheckResult) {
   // Rule counts: the storage query behind /rules, and GET /v1/rules/:id for each deployed rule.
   const stats = expectedStats(latest);
   expect(await ruleStats(getDb(env.DB))).toEqual(stats);
-  for (const rule of currentRuleset().rules) {
+  for (const rule of bundledRuleset().rules) {
     const body = await callJson(`/v1/rules/${rule.id}`, { status: 200 });
     const want = stats[rule.id] ?? { pass: 0, fail: 0, not_applicable: 0, review: 0, error: 0 };
     expect(body.stats, rule.id).toEqual({ articles: Object.values(want).reduce((a, b) => a + b, 0), ...want });
@@ -172,7 +173,7 @@ async function expectReadsMatch(latest: (s: Stored) => CheckResult) {
 
 beforeAll(async () => {
   await resetArchive();
-  const v1 = currentRuleset();
+  const v1 = bundledRuleset();
   const paragraphs = seeds.flatMap((s) => s.text.split(/\n\s*\n/)).filter((p) => p.trim());
   const next = rng(12);
   const inputs = seeds.map((s) => ({ id: s.name, text: s.text, publishedAt: s.publishedAt }));
@@ -246,7 +247,7 @@ describe("implied not_applicable verdicts", () => {
     const got = rows
       .map((r) => [r[col("article_id")], r[col("change")], r[col("rule")], r[col("rule_from")], r[col("rule_to")]].join("|"))
       .sort();
-    const v1Rules = new Set(currentRuleset().rules.map((r) => r.id));
+    const v1Rules = new Set(bundledRuleset().rules.map((r) => r.id));
     const v2Rules = new Set(v2.rules.map((r) => r.id));
     const want: string[] = [];
     for (const s of archive) {
