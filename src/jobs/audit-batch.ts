@@ -142,7 +142,8 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
       const keep = keptVerdicts(ruleset, previous, { contentHash: article.contentHash, asOf: judgingDate(article.publishedAt, now).asOf });
       scored = await scoreArticle(db, input, { now, ruleset, keep, labels: articleLabels });
       // The text may state another date than the stored one: then the kept verdicts were for another day.
-      if (keep.size && scored.result.as_of !== previous?.asOf) scored = await scoreArticle(db, input, { now, ruleset, labels: articleLabels });
+      if (keep.size && scored.result.as_of !== previous?.asOf)
+        scored = await scoreArticle(db, input, { now, ruleset, labels: articleLabels });
     } catch (err) {
       // The engine is deterministic: a throw would recur on retry, so record it and move on.
       console.error(`audit ${auditId}: scoring article ${article.id} threw`, err);

@@ -164,7 +164,9 @@ uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, asy
   // saveRun's upsert marks an article active again; a withdrawn article must stay withdrawn.
   if (article.status === "withdrawn")
     return message(c, 400, "Article withdrawn", "This article was withdrawn in its CMS; it is no longer re-checked.");
-  await (await scoreArticle(db, article, { ruleset: (await activeRules(c.env)).ruleset })).store(db, {
+  await (
+    await scoreArticle(db, article, { ruleset: (await activeRules(c.env)).ruleset })
+  ).store(db, {
     trigger: "api",
     actor: c.var.session.name ?? null,
   });

@@ -42,7 +42,9 @@ describe("scoreArticle", () => {
   });
 
   it("identifies an article by its URL, else by the hash of its text, when it has no external id", async () => {
-    const byUrl = await (await scoreArticle(db(), { source: "uc", url: "https://news.example/a", text: TEXT }, { ruleset })).store(db(), {
+    const byUrl = await (
+      await scoreArticle(db(), { source: "uc", url: "https://news.example/a", text: TEXT }, { ruleset })
+    ).store(db(), {
       trigger: "api",
     });
     expect(await externalIdOf(byUrl.articleId)).toBe("https://news.example/a");
@@ -63,7 +65,11 @@ describe("scoreArticle", () => {
   });
 
   it("writeInput() is what store() writes, for a caller that commits many runs in one batch", async () => {
-    const scored = await scoreArticle(db(), { source: "uc", external_id: "batch", text: TEXT }, { now: new Date("2025-07-20T00:00:00Z"), ruleset });
+    const scored = await scoreArticle(
+      db(),
+      { source: "uc", external_id: "batch", text: TEXT },
+      { now: new Date("2025-07-20T00:00:00Z"), ruleset },
+    );
     const write = await prepareRunsWrite(db(), [await scored.writeInput({ trigger: "audit", at: new Date("2026-01-01T00:00:00Z") })]);
     const runId = write.runs[0]!.runId;
     expect(await getRun(db(), runId)).toBeNull();
