@@ -208,7 +208,7 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
     const change = page.locator("tbody tr", { hasText: "Seed 000" });
     await expect(change.textContent()).resolves.toMatch(/regression.*cecot\.country/s);
     await shot("10-audit");
-  });
+  }, 150_000); // two audits through the local Worker: slow when the whole suite shares the machine
 
   it("shows an article containing <script> as text, running nothing", async () => {
     await page.goto(`${worker.url}/articles/${scriptArticleId}`);

@@ -4,7 +4,7 @@
 // carried into the new run instead of being judged again.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkArticle } from "../../src/engine";
+import { bareEvidence, checkArticle, type Evidence } from "../../src/engine";
 import { startAudit } from "../../src/use-cases/audit";
 import { callJson } from "./fixtures/api";
 import { auditRow, drain, phraseRule, recordingEnv, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
@@ -28,8 +28,9 @@ const TEXTS = [
   "Nothing to check here.",
 ];
 
-type ReadVerdict = { rule: string; status: string; evidence: unknown; message: unknown };
-const readable = (vs: ReadVerdict[]) => vs.map((v) => [v.rule, v.status, v.evidence, v.message ?? null]);
+type ReadVerdict = { rule: string; status: string; evidence: Evidence[]; message: unknown };
+// Reads add each span's finding id and feedback; the engine's own result has neither.
+const readable = (vs: ReadVerdict[]) => vs.map((v) => [v.rule, v.status, bareEvidence(v.evidence), v.message ?? null]);
 
 beforeEach(resetArchive);
 
