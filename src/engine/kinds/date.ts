@@ -59,7 +59,8 @@ function iso(p: { y?: number; m?: number; d?: number }): string {
 /** Does mention `m` agree with truth `t` at the granularity both state? */
 function agrees(m: DateMention, t: P): boolean {
   let gran: 0 | 1 | 2 = m.granularity === "day" ? 2 : m.granularity === "month" ? 1 : 0;
-  if (m.approximate && gran > 0) gran = (gran - 1) as 0 | 1;
+  // "mid-March" still states March: an early/mid/late qualifier blurs only the day.
+  if (m.approximate && gran === 2) gran = 1;
   // A year taken from the publication date is the engine's guess, not the writer's word: a
   // retrospective "el 15 de marzo" in a 2026 piece is not a wrong year ("last March" still counts).
   const guessedYear = m.yearFrom === "anchor";

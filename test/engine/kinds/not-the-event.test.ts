@@ -47,6 +47,10 @@ describe("the story's own date lines", () => {
       status("The program covers the crew's move to Florida in March and April 2024, and its subsequent launch.", "t.launch_date"),
     ).toBe("not_applicable");
   });
+  it("reads 'early/mid/late' as blurring the day, not the month", () => {
+    expect(status("The rocket launched in early June 2024.", "t.launch_date")).toBe("fail");
+    expect(status("The rocket launched in mid-May 2024.", "t.launch_date")).toBe("pass");
+  });
   it("still reads a timeline's date headings as the entries' dates", () => {
     const timeline = "May 2, 2024\n\nThe crew trained.\n\nMay 12, 2024\n\nThe rocket launched from the coast.";
     expect(status(timeline, "t.launch_date")).toBe("fail");
