@@ -1,10 +1,10 @@
 // The located places of a sentence for the place kind: countries (names after a locative,
 // possessives, demonyms, "X-based") and the rule's accepted and rejected place names.
-import type { ArticleContext } from "../kind-api";
+import type { ArticleContext, Hit } from "../kind-api";
 import type { Token } from "../text/tokens";
 import { LANG } from "../lang";
 import { countryName, isUpperAt, type CountryMention } from "../text-adapter";
-import { firstMentionAt, firstStartingAt } from "./shared";
+import { firstMentionAt, firstStartingAt, hitCovers } from "./shared";
 
 export interface PlaceMention {
   start: number;
@@ -29,6 +29,7 @@ interface Sets {
   country: string | null;
   accept: number | null;
   reject: number | null;
+  heads: number | null;
   attach: "adjacent" | "sentence";
 }
 
@@ -59,6 +60,15 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
       m.prepStart = key;
       m.keyed = true;
       return true;
+    }
+    // "aterrizaron en el aeropuerto internacional Arturo Michelena": a head noun (and an adjective)
+    // between the locative and the name.
+    if (p && c.attach === "sentence" && c.heads !== null) {
+      const at = headLocative(ctx, ctx.tokenAt(m.start), ctx.hits(c.heads));
+      if (at !== null) {
+        m.prepStart = at;
+        return true;
+      }
     }
     // "in the western department of Santa Ana": the area's locative locates the name.
     const area = p && (p.text === "of" || LANG.genitives.has(p.text)) ? areaLocative(ctx, ctx.tokenAt(p.start)) : null;
@@ -113,6 +123,28 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
     bySentence.set(sentence, runs);
     return runs;
   };
+}
+
+/** Start of the locative before "el aeropuerto (internacional)" ending right before token `i`, or null. */
+function headLocative(ctx: ArticleContext, i: number, heads: readonly Hit[]): number | null {
+  let k = i - 1;
+  for (let adjectives = 0; adjectives < 2 && k >= 0; adjectives++, k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "word" || isUpperAt(ctx.text, t.start) || hitCovers(heads, t.start, t.end)) break;
+  }
+  const head = ctx.tokens[k];
+  if (!head || !hitCovers(heads, head.start, head.end)) return null;
+  while (k > 0 && hitCovers(heads, ctx.tokens[k - 1]!.start, ctx.tokens[k - 1]!.end)) k--; // "air base"
+  // English puts the adjective first: "the international airport Las Palmas".
+  for (let adjectives = 0; adjectives < 2 && k > 0; adjectives++) {
+    const t = ctx.tokens[k - 1]!;
+    const closed = LANG.articles.has(t.text) || LANG.locatives.has(t.text) || LANG.destinationPrepositions.has(t.text);
+    if (t.kind !== "word" || closed || isUpperAt(ctx.text, t.start)) break;
+    k--;
+  }
+  let p = ctx.tokens[k - 1];
+  if (p && LANG.articles.has(p.text)) p = ctx.tokens[k - 2];
+  return p && (LANG.locatives.has(p.text) || LANG.destinationPrepositions.has(p.text)) ? p.start : null;
 }
 
 /** Start of the locative before "the western department" ending at token `of` (its "of"/"de"), or null. */

@@ -122,3 +122,10 @@ describe("place: a demonym that names people", () => {
     expect(status("Crowds filled the Bolivian Zorva Dome.", "t.country")).toBe("fail");
   });
 });
+
+describe("place: a head noun between the preposition and the name", () => {
+  it("locates 'landed at the international airport Las Palmas' by the preposition before the head", () => {
+    expect(status("The plane landed at the international airport Las Palmas after midnight.", "t.landing")).toBe("fail");
+    expect(status("The plane landed at the airport Jorge Chávez after midnight.", "t.landing")).toBe("pass");
+  });
+});
