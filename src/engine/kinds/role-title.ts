@@ -228,6 +228,7 @@ const FUNCTION_WORDS = new Set(
     LANG.definiteArticles,
     LANG.locatives,
     LANG.yearLinks,
+    LANG.titleLinks,
     LANG.destinationPrepositions,
     LANG.originPrepositions,
     LANG.boundaryPrepositions,
@@ -331,10 +332,11 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
     if (ctx.sentenceAt(t.start) !== sentence || (t.brk && i > first)) break;
     const name =
       complement && ((t.kind === "word" && isUpperAt(ctx.text, t.start)) || (t.text === "." && ctx.tokens[i - 1]!.end === t.start));
-    const known = inTitle(ctx, i, vocab);
+    const link = LANG.titleLinks.has(t.text) && i > first; // "a judge on the Court of Appeals"
+    const known = link || inTitle(ctx, i, vocab);
     if (!name && !known) break;
     if (!known && t.kind === "word") body = true;
-    if (LANG.yearLinks.has(t.text)) complement = true;
+    if (LANG.yearLinks.has(t.text) || link) complement = true;
     last = i;
   }
   const stop = last + 1;
@@ -359,7 +361,7 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   if (![...title.words].some((w) => LANG.offices.has(w))) return null;
   // "vice president of the party": a complement cut short names a body we do not know either.
   let cut = false;
-  for (let k = last + 1; k < stop; k++) if (LANG.yearLinks.has(ctx.tokens[k]!.text)) cut = true;
+  for (let k = last + 1; k < stop; k++) if (LANG.yearLinks.has(ctx.tokens[k]!.text) || LANG.titleLinks.has(ctx.tokens[k]!.text)) cut = true;
   title.qualified = body || cut;
   if (thenAfter(ctx, stop)) title.then = true;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };

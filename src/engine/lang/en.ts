@@ -401,6 +401,7 @@ export const en: LanguageTable = {
   titleThenAfter: ["at the time", "at that time", "then"],
   titleNeutral: ["court", "of", "the", "for", "and", "-"],
   yearLinks: ["of"],
+  titleLinks: ["on"],
   genitives: [],
   subjectPronouns: ["it"],
   titleCopulas: ["is", "is now", "remains", "serves as", "is serving as"],

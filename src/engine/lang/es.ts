@@ -270,6 +270,7 @@ export const es: LanguageTable = {
   titleThenAfter: ["en ese momento", "en aquel momento", "en aquel entonces", "por entonces", "entonces"],
   titleNeutral: ["corte", "tribunal", "de", "del", "la", "el", "y", "e"],
   yearLinks: ["de", "del"],
+  titleLinks: [],
   genitives: ["de", "del"],
   subjectPronouns: [],
   titleCopulas: ["es", "es ahora", "sigue siendo", "funge como", "ejerce como"],

@@ -62,6 +62,8 @@ export interface LanguageTable {
   titleNeutral: string[];
   /** Words between a name and its year ("Act of 1798", "Ley … de 1798"). */
   yearLinks: string[];
+  /** Words that carry a title into its body after a name ("a judge on the U.S. Court of Appeals"). */
+  titleLinks: string[];
   /** Words that locate like a preposition right after a place noun ("la cárcel de El Salvador"). */
   genitives: string[];
   /** Pronouns that open a sentence about the entity just named ("It is located in …"). */

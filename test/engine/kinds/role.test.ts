@@ -137,3 +137,10 @@ describe("role: a thing the holder owns is not part of the title", () => {
     expect(status("Habló el Mayor de paz del President Ada Quill.", "t.ada")).not.toBe("pass");
   });
 });
+
+describe("role: a title carried into its body by 'on'", () => {
+  it("reads 'a judge on the Appeals Court' after the name", () => {
+    expect(status("Ben Okafor, a judge on the Appeals Court, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, a judge on Monday, ruled.", "t.ben")).not.toBe("fail");
+  });
+});
