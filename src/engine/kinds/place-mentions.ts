@@ -71,7 +71,7 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
       }
     }
     // "in the western department of Santa Ana": the area's locative locates the name.
-    const area = p && (p.text === "of" || LANG.genitives.has(p.text)) ? areaLocative(ctx, ctx.tokenAt(p.start)) : null;
+    const area = p && (LANG.yearLinks.has(p.text) || LANG.genitives.has(p.text)) ? areaLocative(ctx, ctx.tokenAt(p.start)) : null;
     if (area !== null) {
       m.prepStart = area;
       return true;
@@ -80,8 +80,8 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
       m.prepStart = p.start; // "la cárcel de El Salvador", "el municipio de Tecoluca"
       return true;
     }
-    if (!p || (!LANG.locatives.has(p.text) && p.text !== "a")) return false;
-    if (p.text === "a" && c.attach !== "sentence") return false; // Spanish "llegaron a Valencia"
+    if (!p || (!LANG.locatives.has(p.text) && !LANG.articlePrepositions.has(p.text))) return false;
+    if (LANG.articlePrepositions.has(p.text) && c.attach !== "sentence") return false; // Spanish "llegaron a Valencia"
     m.prepStart = p.start;
     return true;
   };

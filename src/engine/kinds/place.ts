@@ -312,7 +312,7 @@ export const place = defineKind({
 function ofBetween(ctx: ArticleContext, from: number, to: number): boolean {
   for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
     const w = ctx.tokens[i]!.text;
-    if (w === "of" || LANG.genitives.has(w)) return true;
+    if (LANG.yearLinks.has(w) || LANG.genitives.has(w)) return true;
   }
   return false;
 }

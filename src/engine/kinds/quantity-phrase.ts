@@ -13,7 +13,7 @@ export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
   const a = ctx.tokens[i];
   const b = ctx.tokens[i + 1];
   if (!a || !b || !LANG.partitiveOf.has(a.text)) return false;
-  return b.kind === "number" || LANG.partitiveDeterminers.has(b.text) || (a.text === "out" && b.text === "of");
+  return b.kind === "number" || LANG.partitiveDeterminers.has(b.text) || (LANG.partitiveLeads.has(a.text) && LANG.partitiveOf.has(b.text));
 }
 
 /** "17 more men", "another 14", "otros 101": a part added to a total, and so is every count beside it. */
@@ -135,7 +135,7 @@ function locative(ctx: ArticleContext, i: number): boolean {
 export function isAgeLike(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration" || !/^(year|ano)/.test(m.durationUnit ?? "")) return false;
   const prev = ctx.tokens[ctx.tokenAt(m.offset) - 1];
-  return !!prev && (prev.text === "de" || LANG.ageWords.has(prev.text));
+  return !!prev && (LANG.genitives.has(prev.text) || LANG.ageWords.has(prev.text));
 }
 
 /**

@@ -184,7 +184,7 @@ export function titleBefore(
     if (!forced && !inTitle(ctx, i, vocab)) break;
     // "el modelo de seguridad del presidente Bukele": before "del", a lower-case word that is no
     // office owns the title ("the president's security model"); the title starts after it.
-    if (!forced && t.text === "del" && possessedBefore(ctx, i - 1)) break;
+    if (!forced && LANG.genitives.has(t.text) && possessedBefore(ctx, i - 1)) break;
     first = i;
     if (t.brk) break;
   }

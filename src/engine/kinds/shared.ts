@@ -189,8 +189,8 @@ function referredToWithin(ctx: ArticleContext, hits: readonly Hit[], from: numbe
 /**
  * "a camp the government says can hold up to 5,000", "una prisión en Santa Elena con capacidad
  * para 736": an indefinite article (an adjective or two may stand between) introduces another
- * thing of the kind. English "a" counts only before a lower-case word: in Spanish it means "to"
- * ("enviados a CECOT").
+ * thing of the kind. English "a" counts only before a lower-case word: in Spanish it means
+ * "to" ("enviados a CECOT").
  */
 function introducesAnother(ctx: ArticleContext, start: number): boolean {
   const i = ctx.tokenAt(start);
@@ -200,7 +200,7 @@ function introducesAnother(ctx: ArticleContext, start: number): boolean {
     // "CECOT is a prison …", "Es un penal …": after a copula the indefinite describes the subject.
     const copula = LANG.auxiliaries.has(ctx.tokens[k - 1]?.text ?? "");
     if (LANG.indefiniteArticles.has(t.text)) return !copula;
-    if (t.text === "a") return !copula && !/\p{Lu}/u.test(ctx.text[ctx.tokens[k + 1]!.start] ?? "");
+    if (LANG.articlePrepositions.has(t.text)) return !copula && !/\p{Lu}/u.test(ctx.text[ctx.tokens[k + 1]!.start] ?? "");
     if (LANG.articles.has(t.text) || LANG.definiteArticles.has(t.text)) return false;
   }
   return false;

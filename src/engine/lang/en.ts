@@ -471,4 +471,6 @@ export const en: LanguageTable = {
   departureVerbs: ["leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing", "exit", "exited", "quit"],
   partQuantifiers: ["most", "many", "some", "several", "half", "few"],
   indefiniteArticles: ["an", "another"], // not "a": in Spanish it is "to" ("enviados a CECOT")
+  articlePrepositions: ["a"],
+  partitiveLeads: ["out"],
 };

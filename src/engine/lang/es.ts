@@ -341,4 +341,6 @@ export const es: LanguageTable = {
   singularPronouns: ["ella"], // not "él": folded, it is the article "el"
   relativePronouns: ["que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas", "donde", "adonde"],
   indefiniteArticles: ["un", "una", "otro", "otra"],
+  articlePrepositions: [],
+  partitiveLeads: [],
 };

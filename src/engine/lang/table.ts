@@ -110,4 +110,8 @@ export interface LanguageTable {
   partQuantifiers: string[];
   /** Indefinite articles: before a proper name they make it a kind of thing ("a CECOT in Honduras"). */
   indefiniteArticles: string[];
+  /** Words that are an article in one language and a preposition in another ("a": English article, Spanish "to"). */
+  articlePrepositions: string[];
+  /** Words that make a partitive with "of" ("seven out of the 252"). */
+  partitiveLeads: string[];
 }
