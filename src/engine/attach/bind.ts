@@ -104,6 +104,9 @@ export function bindEvent(
     if (!bound) return null;
   }
   if (!bound) return null;
+  // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
+  if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
+  if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
   // "hoy podría concretarse un canje": a modal between the value and its predicate makes it a possibility too.
   const b: Binding = bound;
   if (b.start > end && anyWordIn(ctx, LANG.modals, end, b.start)) return null;

@@ -240,7 +240,8 @@ function hasPredicate(ctx: ArticleContext, c: Clause): boolean {
  */
 export function withAntecedent(ctx: ArticleContext, c: Clause): Clause {
   const first = ctx.tokens[c.from]?.text ?? "";
-  const relative = LANG.relativePronouns.has(first);
+  // A when-clause after a date is timed by it like a relative clause by its antecedent ("in January 2025, when six Americans were freed").
+  const relative = LANG.relativePronouns.has(first) || LANG.whenWords.has(first);
   if (!relative && !LANG.auxiliaries.has(first) && !c.coordinated && !c.resumes) return c;
   const sentence = ctx.sentenceAt(c.start);
   let from = c;

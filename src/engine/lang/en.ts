@@ -285,6 +285,8 @@ export const en: LanguageTable = {
   originPrepositions: ["from", "out of"],
   weakOriginPrepositions: [],
   whenWords: ["when"],
+  otherOccurrenceBefore: ["earlier", "previous", "prior", "separate"],
+  otherOccurrenceAfter: [],
   articles: ["a", "an", "the", "its", "their"],
   locatives: ["in", "at", "inside", "within", "near", "into"],
   placeLinkers: [

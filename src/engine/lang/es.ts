@@ -161,6 +161,8 @@ export const es: LanguageTable = {
   originPrepositions: ["desde", "procedentes de", "procedente de", "provenientes de"],
   weakOriginPrepositions: ["de", "del"],
   whenWords: ["cuando"],
+  otherOccurrenceBefore: ["otro", "otra"],
+  otherOccurrenceAfter: ["anterior", "previo", "previa"],
   articles: ["el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "su", "sus"],
   locatives: ["en"],
   placeLinkers: [

@@ -31,6 +31,10 @@ export interface LanguageTable {
   motionPrepositions: string[];
   /** Subordinators that say what happened at a time just named ("on 22 December, when …"). */
   whenWords: string[];
+  /** Words right before an event noun that make it another occurrence ("an earlier release", "otro canje"). */
+  otherOccurrenceBefore: string[];
+  /** The same, right after it ("una liberación anterior"). */
+  otherOccurrenceAfter: string[];
   // --- Attachment of descriptions to entities (place, name, role kinds) ---
   /** Articles and determiners ("the", "la", "its"). */
   articles: string[];

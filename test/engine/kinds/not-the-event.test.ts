@@ -197,3 +197,21 @@ describe("descriptions and members", () => {
     expect(freedOn("He was a plaintiff in the case, and was freed on July 20.")).toBe("not_applicable");
   });
 });
+
+const swap = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.swap.yaml": `id: t.swap\n${COMMON}kind: quantity\nunit: count\nvalue: 10\nnear: { terms: [Americans], words: 2, side: after }\nevent:\n  terms: [freed, release, liberación]\n  when: 2025-07\n`,
+});
+const swapped = (text: string) => checkArticle({ text, publishedAt: "2025-07-20" }, swap, { now: NOW }).verdicts[0]!.status;
+
+describe("another occurrence of the event", () => {
+  it("times a when-clause by the date before it (in January 2025, when six Americans were freed)", () => {
+    expect(swapped("That differs from a deal in January 2025, when six Americans were freed.")).toBe("not_applicable");
+    expect(swapped("In July 2025, six Americans were freed.")).toBe("fail");
+  });
+  it("reads 'an earlier release' / 'una liberación anterior' as another occurrence", () => {
+    expect(freedOn("The swap differs from an earlier liberación on July 20.")).toBe("not_applicable");
+    expect(freedOn("Fue distinta de la liberación anterior, el 20 de julio.")).toBe("not_applicable");
+    expect(freedOn("Fue la liberación del 20 de julio.")).toBe("fail");
+  });
+});
