@@ -190,7 +190,8 @@ export function datesANoun(ctx: ArticleContext, m: DateMention, e?: CompiledEven
   const i = ctx.tokenAt(m.offset);
   if (e && yearModifiesAnotherNoun(ctx, e, i, m.offset + m.length)) return true;
   const prep = ctx.tokens[i - 1];
-  const noun = ctx.tokens[i - 2];
+  // "la Ley de Enemigos Extranjeros, de 1798": a comma may stand between the name and its year.
+  const noun = ctx.tokens[i - 2]?.text === "," ? ctx.tokens[i - 3] : ctx.tokens[i - 2];
   if (!prep || !noun || noun.kind !== "word" || LANG.timeNouns.has(noun.text)) return false;
   return LANG.partitiveOf.has(prep.text) || (prep.text === "from" && !isGenericPredicate(ctx, i - 2));
 }

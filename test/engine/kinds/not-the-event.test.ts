@@ -27,6 +27,9 @@ describe("the story's own date lines", () => {
     expect(status("Unveiled: May 2, 2024; the rocket launched from the coast.", "t.launch_date")).toBe("not_applicable");
     expect(status("On May 2, 2024, the rocket launched from the coast.", "t.launch_date")).toBe("fail");
   });
+  it("reads a year after a name's comma as the name's (la Ley de Lanzamientos, de 2019)", () => {
+    expect(status("El cohete fue lanzado bajo la Ley de Vuelos Privados, de 2019.", "t.launch_date")).toBe("not_applicable");
+  });
   it("reads a year between an article and another noun as that noun's (a 1798 law)", () => {
     expect(status("The rocket launched under a 2019 law that allows private flights.", "t.launch_date")).toBe("not_applicable");
     expect(status("The rocket launched in 2019 under a law that allows private flights.", "t.launch_date")).toBe("fail");
