@@ -6,8 +6,7 @@ import { z } from "zod";
 import { LIMITS } from "../engine/rule-limits";
 import { getDb } from "../storage/db";
 import { deleteDraft } from "../storage/ruleset-drafts";
-import { getCurrentRow, listVersions } from "../storage/ruleset-versions";
-import { activeRules, bundledRules } from "../use-cases/current-ruleset";
+import { rulesetVersions } from "../use-cases/ruleset-versions";
 import { activateVersion, createDraft, DraftProblem, MAX_DRAFT_FILES, publishDraft, showDraft } from "../use-cases/ruleset-drafts";
 import { PREVIEW_DEFAULT_LIMIT, PREVIEW_INLINE_MAX, PREVIEW_MAX_LIMIT, previewView, startPreview } from "../use-cases/ruleset-preview";
 import type { AuthEnv } from "./auth";
@@ -59,23 +58,7 @@ const who = (actor: string | null) => actor ?? "API_TOKEN";
 
 export const rulesetRoutes = new Hono<AuthEnv>();
 
-rulesetRoutes.get("/", noQuery, async (c) => {
-  const db = getDb(c.env.DB);
-  const active = await activeRules(c.env); // seeds the bundled version on first use
-  const [versions, pointer] = await Promise.all([listVersions(db, 100), getCurrentRow(db)]);
-  return c.json({
-    current: { version: active.ruleset.version, activated_at: pointer?.activated_at ?? null, activated_by: pointer?.activated_by ?? null },
-    bundled_version: bundledRules().ruleset.version,
-    items: versions.map((v) => ({
-      version: v.version,
-      rules: v.rule_count,
-      first_seen_at: v.first_seen_at,
-      current: v.version === active.ruleset.version,
-      bundled: v.version === bundledRules().ruleset.version,
-      activatable: v.files > 0,
-    })),
-  });
-});
+rulesetRoutes.get("/", noQuery, async (c) => c.json(await rulesetVersions(c.env)));
 
 rulesetRoutes.post(
   "/drafts",

@@ -6,8 +6,8 @@ import { Hono, type MiddlewareHandler } from "hono";
 import type { RuleFileIssue } from "../engine";
 import { getDb } from "../storage/db";
 import { deleteDraft, getDraft } from "../storage/ruleset-drafts";
-import { getCurrentRow, listVersions } from "../storage/ruleset-versions";
-import { activeRules, bundledRules } from "../use-cases/current-ruleset";
+import { rulesetVersions } from "../use-cases/ruleset-versions";
+import { activeRules } from "../use-cases/current-ruleset";
 import { activateVersion, createDraft, DraftProblem, publishDraft, showDraft } from "../use-cases/ruleset-drafts";
 import { PREVIEW_MAX_LIMIT, previewView, startPreview } from "../use-cases/ruleset-preview";
 import { headers, message, nonce, page, render, requireCsrf, requireSession, type UiEnv } from "./middleware";
@@ -136,9 +136,7 @@ rulesetUiRoutes.post("/rulesets/drafts/:id/discard", ...post, async (c) => {
 });
 
 rulesetUiRoutes.get("/rulesets", ...page, async (c) => {
-  const db = getDb(c.env.DB);
-  const active = await activeRules(c.env); // seeds the bundled version on first use
-  const [versions, pointer] = await Promise.all([listVersions(db, 100), getCurrentRow(db)]);
+  const view = await rulesetVersions(c.env);
   const changed = c.req.query("current");
   return render(
     c,
@@ -146,16 +144,9 @@ rulesetUiRoutes.get("/rulesets", ...page, async (c) => {
     <RulesetsPage
       nonce={nonce(c)}
       session={c.var.session}
-      versions={versions.map((v) => ({
-        version: v.version,
-        rules: v.rule_count,
-        first_seen_at: v.first_seen_at,
-        current: v.version === active.ruleset.version,
-        bundled: v.version === bundledRules().ruleset.version,
-        activatable: v.files > 0,
-      }))}
-      activated={{ at: pointer?.activated_at ?? null, by: pointer?.activated_by ?? null }}
-      flash={changed === active.ruleset.version ? `Version ${changed} is now current.` : null}
+      versions={view.items}
+      activated={{ at: view.current.activated_at, by: view.current.activated_by }}
+      flash={changed === view.current.version ? `Version ${changed} is now current.` : null}
     />,
   );
 });

@@ -21,7 +21,7 @@ export interface ActiveRules {
   files: ReadonlyMap<string, string>;
 }
 
-type DbEnv = { DB: D1Database };
+export type DbEnv = { DB: D1Database };
 
 export function activeFrom(ruleset: Ruleset, files: Iterable<{ path: string; text: string }>): ActiveRules {
   return { ruleset, byId: new Map(ruleset.rules.map((r) => [r.id, r])), files: new Map([...files].map((f) => [f.path, f.text])) };

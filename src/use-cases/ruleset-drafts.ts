@@ -2,7 +2,15 @@
 // `rules lint` validates (the engine's loader: every located issue), with the changed rules'
 // examples run; publishing makes a draft's version current, activating rolls back to any
 // stored version. Both move the one current pointer in a single D1 transaction.
-import { loadRuleset, runRuleExamples, RuleFileError, type RuleFileIssue, type Ruleset, type RuleSummary } from "../engine";
+import {
+  type ExampleResult,
+  loadRuleset,
+  runRuleExamples,
+  RuleFileError,
+  type RuleFileIssue,
+  type Ruleset,
+  type RuleSummary,
+} from "../engine";
 import { parse } from "yaml";
 import { getDb, transact } from "../storage/db";
 import { newId } from "../storage/ids";
@@ -31,15 +39,8 @@ export class DraftProblem extends Error {
 
 export type FileChange = { path: string; text: string } | { path: string; remove: true };
 
-export interface ExampleView {
-  rule: string;
-  index: number;
-  text: string;
-  expect: string;
-  got: string;
-  ok: boolean;
-  problem: string | null;
-}
+/** An example's result as JSON: the engine's, without the verdict, with `problem` always present. */
+export type ExampleView = Omit<ExampleResult, "verdict" | "problem"> & { problem: string | null };
 
 export interface DraftView {
   id: string;
