@@ -59,7 +59,7 @@ function lineShape(text: string, start: number, end: number): "alone" | "placed"
   return PLACE_PREFIX.test(before) ? "placed" : "text";
 }
 
-const timelines = new WeakMap<ArticleContext, boolean>();
+const TIMELINE = Symbol("timeline");
 
 /**
  * Is this date the story's own date line rather than an event's? A place and a date alone on a
@@ -71,12 +71,12 @@ export function isDateLine(ctx: ArticleContext, all: readonly DateMention[], m: 
   const shape = lineShape(ctx.text, m.offset, m.offset + m.length);
   if (shape !== "alone") return shape === "placed";
   if (m.year === undefined || m.relative) return false;
-  let timeline = timelines.get(ctx);
+  let timeline = ctx.memo.get(TIMELINE) as boolean | undefined;
   if (timeline === undefined) {
     let alone = 0;
     for (const d of all) if (lineShape(ctx.text, d.offset, d.offset + d.length) === "alone" && ++alone > 1) break;
     timeline = alone > 1;
-    timelines.set(ctx, timeline);
+    ctx.memo.set(TIMELINE, timeline);
   }
   return !timeline;
 }
