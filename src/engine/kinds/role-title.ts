@@ -5,7 +5,7 @@
 // titles by its words, not by a list of wrong phrasings.
 import { hasVerbEnding } from "../attach";
 import type { ArticleContext } from "../kind-api";
-import { LANG, phrasesOf } from "../lang";
+import { LANG } from "../lang";
 import { findCountryMentions, foldText, isUpperAt, tokenize, type CountryMention } from "../text-adapter";
 import type { Token } from "../text/tokens";
 import { firstMentionAt } from "./shared";
@@ -58,7 +58,7 @@ function blank(): Title {
  * count (`vocab` null: every word, for the rule's own titles): a proper name in a complement
  * ("of the District of Columbia") neither makes nor breaks the office.
  */
-function readTitle(
+export function readTitle(
   tokens: readonly Token[],
   from: number,
   to: number,
@@ -137,7 +137,7 @@ export function inTitle(ctx: ArticleContext, i: number, vocab: ReadonlySet<strin
 }
 
 /** Is token i a word a title may start or end with (an office or qualifier word, or a country)? */
-function isEdge(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): boolean {
+export function isEdge(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): boolean {
   const t = ctx.tokens[i]!;
   if (countryCovering(ctx, t.start)) return true;
   if (t.kind !== "word" || LANG.titleNeutral.has(t.text) || LANG.articles.has(t.text)) return false;
@@ -151,7 +151,7 @@ export interface TitleSpan {
 }
 
 /** Most tokens a title may span ("former U.S. District Court Chief Judge" is 9). */
-const MAX_TITLE_TOKENS = 14;
+export const MAX_TITLE_TOKENS = 14;
 
 /**
  * The title ending right before the name at `nameStart` ("Vice President Marco Rubio"; in
@@ -215,13 +215,6 @@ function possessedBefore(ctx: ArticleContext, i: number): boolean {
   return false;
 }
 
-const THEN_AFTER = phrasesOf("titleThenAfter");
-
-/** "Venezuela's president at the time (of the swap)": a then-phrase right after the title. */
-function thenAfter(ctx: ArticleContext, i: number): boolean {
-  return THEN_AFTER.some((words) => words.every((w, k) => ctx.tokens[i + k]?.text === w));
-}
-
 const FUNCTION_WORDS = new Set(
   [
     LANG.articles,
@@ -270,99 +263,4 @@ function qualifier(ctx: ArticleContext, k: number, sentence: number, vocab: Read
   const word = ctx.text.slice(t.start, t.end);
   const opens = ctx.tokenAt(ctx.sentences[sentence]!.start) === k;
   return (word.length > 1 && word === word.toUpperCase()) || !opens;
-}
-
-/**
- * A title in apposition after the name: "James Boasberg, Chief Judge of the U.S. District Court",
- * "Maduro, Venezuela's president, said". It must end the apposition (punctuation or a lower-case
- * word follows): "Rubio, President Trump said" is not Rubio's title.
- */
-export function titleAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
-  const i = ctx.tokenAt(nameEnd);
-  if (ctx.tokens[i]?.text !== ",") return null;
-  return titleFrom(ctx, i + 1, sentence, vocab, true);
-}
-
-/** Phrases indexed by their first word. */
-function byFirstWord(phrases: string[][]): Map<string, string[][]> {
-  const m = new Map<string, string[][]>();
-  for (const p of phrases) m.set(p[0]!, [...(m.get(p[0]!) ?? []), p]);
-  return m;
-}
-
-/** Length in tokens of the longest phrase starting at token i, or 0. */
-function phraseAt(ctx: ArticleContext, i: number, phrases: ReadonlyMap<string, string[][]>): number {
-  let best = 0;
-  for (const p of phrases.get(ctx.tokens[i]?.text ?? "") ?? [])
-    if (p.length > best && p.every((w, k) => ctx.tokens[i + k]?.text === w)) best = p.length;
-  return best;
-}
-
-const PRESENT = byFirstWord(phrasesOf("titleCopulas"));
-const BECAME = byFirstWord(phrasesOf("titleBecame"));
-
-/**
- * A title stated of the name: "Marco Rubio is the secretary of state" (judged), "Delcy Rodríguez
- * was sworn in as acting president" (a change at some time: it may confirm, never fail).
- */
-export function titlePredicate(
-  ctx: ArticleContext,
-  nameEnd: number,
-  sentence: number,
-  vocab: ReadonlySet<string>,
-): (TitleSpan & { passOnly: boolean }) | null {
-  const i = ctx.tokenAt(nameEnd);
-  const present = phraseAt(ctx, i, PRESENT);
-  const became = present ? 0 : phraseAt(ctx, i, BECAME);
-  if (!present && !became) return null;
-  const span = titleFrom(ctx, i + present + became, sentence, vocab, false);
-  return span ? { ...span, passOnly: became > 0 } : null;
-}
-
-/** Reads a title forwards from token i (after articles), as far as title words go. */
-function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: ReadonlySet<string>, apposition: boolean): TitleSpan | null {
-  while (i < ctx.tokens.length && LANG.articles.has(ctx.tokens[i]!.text)) i++;
-  const first = i;
-  let last = i - 1;
-  let complement = false; // after "of" / "de": proper names belong to the title ("of the District of Columbia")
-  let body = false; // the complement names a body we do not know ("vice president of the PSUV")
-  for (; i < ctx.tokens.length; i++) {
-    if (i - first >= 2 * MAX_TITLE_TOKENS) return null; // a list or a headline, not a title
-    const t = ctx.tokens[i]!;
-    if (ctx.sentenceAt(t.start) !== sentence || (t.brk && i > first)) break;
-    const name =
-      complement && ((t.kind === "word" && isUpperAt(ctx.text, t.start)) || (t.text === "." && ctx.tokens[i - 1]!.end === t.start));
-    const link = LANG.titleLinks.has(t.text) && i > first; // "a judge on the Court of Appeals"
-    const known = link || inTitle(ctx, i, vocab);
-    if (!name && !known) break;
-    if (!known && t.kind === "word") body = true;
-    if (LANG.yearLinks.has(t.text) || link) complement = true;
-    last = i;
-  }
-  const stop = last + 1;
-  const next = ctx.tokens[stop]; // what ends the title
-  while (last >= first && !isEdge(ctx, last, vocab)) last--;
-  if (last < first || !isEdge(ctx, first, vocab)) return null;
-  // A capitalised word right after is another name ("Rubio, President Trump said"); so is "'s".
-  if (next && next.kind === "word" && isUpperAt(ctx.text, next.start) && ctx.sentenceAt(next.start) === sentence) return null;
-  if (next && (next.text === "'" || next.text === "’")) return null;
-  // "Bukele, the justice minister, Gustavo Villatoro, and …": a list, the title is the next name's.
-  const after = ctx.tokens[stop + 1];
-  if (
-    apposition &&
-    next?.text === "," &&
-    after &&
-    after.kind === "word" &&
-    isUpperAt(ctx.text, after.start) &&
-    !inTitle(ctx, stop + 1, vocab)
-  )
-    return null;
-  const title = readTitle(ctx.tokens, first, last + 1, ctx.countries(), vocab);
-  if (![...title.words].some((w) => LANG.offices.has(w))) return null;
-  // "vice president of the party": a complement cut short names a body we do not know either.
-  let cut = false;
-  for (let k = last + 1; k < stop; k++) if (LANG.yearLinks.has(ctx.tokens[k]!.text) || LANG.titleLinks.has(ctx.tokens[k]!.text)) cut = true;
-  title.qualified = body || cut;
-  if (thenAfter(ctx, stop)) title.then = true;
-  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }

@@ -10,7 +10,8 @@ import { z } from "zod";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
 import { namesOffice, offices, sameOffice, type Offices } from "./role-offices";
-import { inTitle, parseTitle, titleAfter, titleBefore, titlePredicate, titleVocab, type Title, type TitleSpan } from "./role-title";
+import { inTitle, parseTitle, titleBefore, titleVocab, type Title, type TitleSpan } from "./role-title";
+import { titleAfter, titlePredicate } from "./role-title-after";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({

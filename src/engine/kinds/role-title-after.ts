@@ -1,0 +1,110 @@
+// A title read after a person's name: in apposition ("James Boasberg, Chief Judge of the U.S.
+// District Court", "Maduro, Venezuela's president at the time") or stated of the name ("Rubio is the
+// secretary of state", "was sworn in as acting president"). The title's words are read as in
+// role-title.ts; words from the language tables.
+import type { ArticleContext } from "../kind-api";
+import { LANG, phrasesOf } from "../lang";
+import { isUpperAt } from "../text-adapter";
+import { inTitle, isEdge, MAX_TITLE_TOKENS, readTitle, type TitleSpan } from "./role-title";
+
+const THEN_AFTER = phrasesOf("titleThenAfter");
+
+/** "Venezuela's president at the time (of the swap)": a then-phrase right after the title. */
+function thenAfter(ctx: ArticleContext, i: number): boolean {
+  return THEN_AFTER.some((words) => words.every((w, k) => ctx.tokens[i + k]?.text === w));
+}
+
+/**
+ * A title in apposition after the name: "James Boasberg, Chief Judge of the U.S. District Court",
+ * "Maduro, Venezuela's president, said". It must end the apposition (punctuation or a lower-case
+ * word follows): "Rubio, President Trump said" is not Rubio's title.
+ */
+export function titleAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
+  const i = ctx.tokenAt(nameEnd);
+  if (ctx.tokens[i]?.text !== ",") return null;
+  return titleFrom(ctx, i + 1, sentence, vocab, true);
+}
+
+/** Phrases indexed by their first word. */
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const p of phrases) m.set(p[0]!, [...(m.get(p[0]!) ?? []), p]);
+  return m;
+}
+
+/** Length in tokens of the longest phrase starting at token i, or 0. */
+function phraseAt(ctx: ArticleContext, i: number, phrases: ReadonlyMap<string, string[][]>): number {
+  let best = 0;
+  for (const p of phrases.get(ctx.tokens[i]?.text ?? "") ?? [])
+    if (p.length > best && p.every((w, k) => ctx.tokens[i + k]?.text === w)) best = p.length;
+  return best;
+}
+
+const PRESENT = byFirstWord(phrasesOf("titleCopulas"));
+const BECAME = byFirstWord(phrasesOf("titleBecame"));
+
+/**
+ * A title stated of the name: "Marco Rubio is the secretary of state" (judged), "Delcy Rodríguez
+ * was sworn in as acting president" (a change at some time: it may confirm, never fail).
+ */
+export function titlePredicate(
+  ctx: ArticleContext,
+  nameEnd: number,
+  sentence: number,
+  vocab: ReadonlySet<string>,
+): (TitleSpan & { passOnly: boolean }) | null {
+  const i = ctx.tokenAt(nameEnd);
+  const present = phraseAt(ctx, i, PRESENT);
+  const became = present ? 0 : phraseAt(ctx, i, BECAME);
+  if (!present && !became) return null;
+  const span = titleFrom(ctx, i + present + became, sentence, vocab, false);
+  return span ? { ...span, passOnly: became > 0 } : null;
+}
+
+/** Reads a title forwards from token i (after articles), as far as title words go. */
+function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: ReadonlySet<string>, apposition: boolean): TitleSpan | null {
+  while (i < ctx.tokens.length && LANG.articles.has(ctx.tokens[i]!.text)) i++;
+  const first = i;
+  let last = i - 1;
+  let complement = false; // after "of" / "de": proper names belong to the title ("of the District of Columbia")
+  let body = false; // the complement names a body we do not know ("vice president of the PSUV")
+  for (; i < ctx.tokens.length; i++) {
+    if (i - first >= 2 * MAX_TITLE_TOKENS) return null; // a list or a headline, not a title
+    const t = ctx.tokens[i]!;
+    if (ctx.sentenceAt(t.start) !== sentence || (t.brk && i > first)) break;
+    const name =
+      complement && ((t.kind === "word" && isUpperAt(ctx.text, t.start)) || (t.text === "." && ctx.tokens[i - 1]!.end === t.start));
+    const link = LANG.titleLinks.has(t.text) && i > first; // "a judge on the Court of Appeals"
+    const known = link || inTitle(ctx, i, vocab);
+    if (!name && !known) break;
+    if (!known && t.kind === "word") body = true;
+    if (LANG.yearLinks.has(t.text) || link) complement = true;
+    last = i;
+  }
+  const stop = last + 1;
+  const next = ctx.tokens[stop]; // what ends the title
+  while (last >= first && !isEdge(ctx, last, vocab)) last--;
+  if (last < first || !isEdge(ctx, first, vocab)) return null;
+  // A capitalised word right after is another name ("Rubio, President Trump said"); so is "'s".
+  if (next && next.kind === "word" && isUpperAt(ctx.text, next.start) && ctx.sentenceAt(next.start) === sentence) return null;
+  if (next && (next.text === "'" || next.text === "’")) return null;
+  // "Bukele, the justice minister, Gustavo Villatoro, and …": a list, the title is the next name's.
+  const after = ctx.tokens[stop + 1];
+  if (
+    apposition &&
+    next?.text === "," &&
+    after &&
+    after.kind === "word" &&
+    isUpperAt(ctx.text, after.start) &&
+    !inTitle(ctx, stop + 1, vocab)
+  )
+    return null;
+  const title = readTitle(ctx.tokens, first, last + 1, ctx.countries(), vocab);
+  if (![...title.words].some((w) => LANG.offices.has(w))) return null;
+  // "vice president of the party": a complement cut short names a body we do not know either.
+  let cut = false;
+  for (let k = last + 1; k < stop; k++) if (LANG.yearLinks.has(ctx.tokens[k]!.text) || LANG.titleLinks.has(ctx.tokens[k]!.text)) cut = true;
+  title.qualified = body || cut;
+  if (thenAfter(ctx, stop)) title.then = true;
+  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+}
