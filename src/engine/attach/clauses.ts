@@ -31,6 +31,8 @@ interface Attachment {
   bySentence: Array<Clause[] | undefined>;
   /** Per sentence: 1 a correction notice, 0 not, undefined not yet looked at. */
   correction: Array<0 | 1 | undefined>;
+  /** The first sentence after a corrections column's heading (Infinity: none), once looked for. */
+  correctionsFrom?: number;
   /** Start offsets of every event-term hit. */
   eventStarts: Set<number>;
 }
@@ -279,6 +281,8 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */
 export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
   const a = attachment(ctx);
+  a.correctionsFrom ??= correctionsColumnStart(ctx);
+  if (sentence >= a.correctionsFrom) return true;
   let v = a.correction[sentence];
   if (v === undefined) {
     // A marker never spans two sentences (none holds a terminator or a line break), so testing the
@@ -287,4 +291,19 @@ export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
     v = a.correction[sentence] = CORRECTIONS.test(ctx.folded.slice(Math.max(0, from), Math.min(ctx.folded.length, to))) ? 1 : 0;
   }
   return v === 1;
+}
+
+/** The sentence after a line that is only a corrections heading ("Corrections and clarifications"), or Infinity. */
+function correctionsColumnStart(ctx: ArticleContext): number {
+  for (let s = 0; s < ctx.sentences.length; s++) {
+    const { start, end } = ctx.sentences[s]!;
+    if (end - start > 40) continue;
+    const line = ctx.folded
+      .slice(start, end)
+      .replace(/[^\p{L} ]+/gu, " ")
+      .trim()
+      .replace(/\s+/g, " ");
+    if (LANG.correctionHeadings.has(line)) return s + 1;
+  }
+  return Infinity;
 }

@@ -58,7 +58,9 @@ export function otherNationalsAt(ctx: ArticleContext, nationality: readonly stri
   let lo = from;
   while (lo > 0 && from - lo < 4 && ctx.tokens[lo - 1]!.kind !== "punct" && !ctx.tokens[lo]!.brk) lo--;
   let hi = to;
-  while (hi < ctx.tokens.length - 1 && hi - to < 4 && ctx.tokens[hi]!.kind !== "punct" && !ctx.tokens[hi + 1]!.brk) hi++;
+  // "una liberación, de seis estadounidenses": one comma may set the participants off.
+  if (ctx.tokens[hi]?.text === "," && LANG.genitives.has(ctx.tokens[hi + 1]?.text ?? "")) hi += 2;
+  while (hi < ctx.tokens.length - 1 && hi - to < 6 && ctx.tokens[hi]!.kind !== "punct" && !ctx.tokens[hi + 1]!.brk) hi++;
   const start = ctx.tokens[lo]!.start;
   const end = ctx.tokens[Math.min(hi, ctx.tokens.length - 1)]!.end;
   for (let k = firstMentionAt(numbers, start); k < numbers.length && numbers[k]!.offset < end; k++) {

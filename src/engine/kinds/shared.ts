@@ -5,6 +5,7 @@ import {
   anyWordIn,
   bindEvent,
   compileEvent,
+  inCorrection,
   predicateClause,
   valueClause,
   windowAround,
@@ -130,8 +131,8 @@ export function mentionPasses(
   if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
   const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
   if (f.event && !predicate) return null;
-  // Without an event, a condition's consequence still is not the fact ("if …, the costs would exceed $20 million").
-  if (!f.event && inPossibility(ctx, start, end)) return null;
+  // Without an event, a correction notice and a condition's consequence still are not the fact ("if …, the costs would exceed $20 million").
+  if (!f.event && (inPossibility(ctx, start, end) || inCorrection(ctx, sentence))) return null;
   return { predicate };
 }
 

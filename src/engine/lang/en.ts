@@ -202,6 +202,7 @@ export const en: LanguageTable = {
   conditions: ["if", "unless"],
   negations: ["not", "never", "no", "n't", "neither", "nor"],
   // A sentence that reports a correction: its values are what was wrong, or the fix.
+  correctionHeadings: ["corrections and clarifications", "corrections", "clarifications"],
   correctionMarkers: [
     "an earlier version",
     "a previous version",
@@ -211,6 +212,15 @@ export const en: LanguageTable = {
     "incorrectly reported",
     "mistakenly said",
     "originally said",
+    "misstated",
+    "misidentified",
+    "wrongly identified",
+    "wrongly said",
+    "wrongly stated",
+    "wrongly reported",
+    "incorrectly identified",
+    "incorrectly described",
+    "corrections and clarifications",
     "originally stated",
     "originally reported",
     "previously said",

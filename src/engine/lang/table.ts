@@ -15,6 +15,8 @@ export interface LanguageTable {
   conditions: string[];
   negations: string[];
   correctionMarkers: string[];
+  /** A line that heads a corrections column: every sentence after it is a correction notice. */
+  correctionHeadings: string[];
   offsetAfter: string[];
   /** Words that make a length before it a time ago ("hace un año"): when, not how long. */
   offsetBefore: string[];

@@ -218,3 +218,15 @@ describe("another occurrence of the event", () => {
     expect(freedOn("Fue la liberación del 20 de julio.")).toBe("fail");
   });
 });
+
+describe("corrections columns and set-off participants", () => {
+  it("reads every item under a corrections heading as a correction notice, with or without an event", () => {
+    expect(grant("Corrections and clarifications\n\nA graphic on Sunday put the costs at $20 million.")).toBe("not_applicable");
+    expect(grant("A graphic on Sunday put the costs at $20 million.")).toBe("fail");
+    expect(grant("A graphic misstated the costs as $20 million.")).toBe("not_applicable");
+  });
+  it("reads participants set off by a comma (una liberación, de seis estadounidenses)", () => {
+    expect(freedOn("En enero hubo una liberación, de seis estadounidenses.")).toBe("not_applicable");
+    expect(freedOn("En enero hubo una liberación de los hombres.")).toBe("fail");
+  });
+});
