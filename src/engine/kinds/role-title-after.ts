@@ -53,7 +53,9 @@ export function titlePredicate(
   sentence: number,
   vocab: ReadonlySet<string>,
 ): (TitleSpan & { passOnly: boolean }) | null {
-  const i = ctx.tokenAt(nameEnd);
+  let i = ctx.tokenAt(nameEnd);
+  // "Maduro, who remains Venezuela's president,": the relative clause states it of the name too.
+  if (ctx.tokens[i]?.text === "," && LANG.relativePronouns.has(ctx.tokens[i + 1]?.text ?? "")) i += 2;
   const present = phraseAt(ctx, i, PRESENT);
   const became = present ? 0 : phraseAt(ctx, i, BECAME);
   if (!present && !became) return null;

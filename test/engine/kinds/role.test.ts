@@ -144,3 +144,10 @@ describe("role: a title carried into its body by 'on'", () => {
     expect(status("Ben Okafor, a judge on Monday, ruled.", "t.ben")).not.toBe("fail");
   });
 });
+
+describe("role: a title stated in a relative clause", () => {
+  it("judges 'X, who remains …' like 'X remains …'", () => {
+    expect(status("Ada Quill, who remains the mayor, spoke.", "t.ada")).toBe("fail");
+    expect(status("Ada Quill, who is the French President, spoke.", "t.ada")).toBe("pass");
+  });
+});
