@@ -104,6 +104,8 @@ export function bindEvent(
     if (!bound) return null;
   }
   if (!bound) return null;
+  // "this handout photo released by the office …": the predicate releases a picture, not people.
+  if (mediaBefore(ctx, bound.start)) return null;
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
@@ -124,6 +126,14 @@ export function bindEvent(
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
   // One person's event, unless the sentence counts the group he is among ("and was among the 252 …").
   if (e.group && (anotherGroup(ctx, e.group, c, start, end) || (oneperson(ctx, own, bound) && !countsTheGroup(ctx, e.group, sentence))))
+    return null;
+  // The subject a resumed clause leaves behind, named plainly ("Seven more | were shipped down on March 30").
+  if (
+    e.group &&
+    own.resumes &&
+    antecedent.start < c.start &&
+    anotherGroup(ctx, e.group, { ...c, start: antecedent.start, end: c.start }, start, end, true)
+  )
     return null;
   if (e.group?.nationality && otherNationalsAt(ctx, e.group.nationality, bound) && !countsTheGroup(ctx, e.group, sentence)) return null;
   // "10 Americans …, who had been held for more than a year": a relative clause's subject is its antecedent.
@@ -152,6 +162,17 @@ export function negated(ctx: ArticleContext, start: number): boolean {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
     if (LANG.negations.has(t.text)) return true;
+  }
+  return false;
+}
+
+/** Is a media noun right before the predicate, an adjective or two aside ("handout photo released", "imágenes difundidas")? */
+function mediaBefore(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "word") return false;
+    if (LANG.mediaNouns.has(t.text)) return true;
   }
   return false;
 }

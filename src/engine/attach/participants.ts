@@ -29,6 +29,8 @@ export function anotherGroup(
     const b = ctx.tokens[i + 1];
     // "one of 238 Venezuelans", "uno de los 252": a member of the event's own group.
     if (a && LANG.partitiveOf.has(a.text) && partOfTheGroup(ctx, g, i + 1)) continue;
+    // "Seven more were shipped down on March 30": an added batch is another group, even without its noun.
+    if (a && LANG.additiveAfter.has(a.text) && n.qualifier === "exact") return true;
     // An antecedent names its group plainly: "more than 250 men" and "one of the 252" may be the event's own.
     if (exactOnly && (n.qualifier !== "exact" || n.age || (a && LANG.partitiveOf.has(a.text)))) continue;
     // "junto con otros 237 compatriotas", "with 237 others": companions in the same event, not

@@ -3,6 +3,7 @@
 // Friday") are resolved by the text layer against the article's publication date.
 import { z } from "zod";
 import { defineKind, type CompiledRule, type Finding } from "../kind-api";
+import { LANG } from "../lang";
 import { isInQuote, type DateMention } from "../text-adapter";
 import { boundaryBefore, coordinatedDates, datesANoun, isDateLine } from "../attach";
 import {
@@ -108,6 +109,8 @@ export const date = defineKind({
       const end = m.offset + m.length;
       // "Today, we handed over…" inside a quote is relative to when it was said, not published.
       if (m.relative && isInQuote(ctx.quotes, start, m.length)) continue;
+      // "a year ago this month": an offset before a relative date moves it; the scanner read only the date.
+      if (m.relative && LANG.offsetAfter.has(ctx.tokens[ctx.tokenAt(start) - 1]?.text ?? "")) continue;
       const s = ctx.sentenceAt(start);
       const group = groups[gi]!;
       // "since March and April": the preposition before a coordination governs all of it.

@@ -231,7 +231,7 @@ export const en: LanguageTable = {
     "has been updated to correct",
   ],
   // "two weeks later", "three days ago": a time offset, not a duration.
-  offsetAfter: ["later", "ago", "earlier", "afterwards", "afterward", "before"],
+  offsetAfter: ["later", "ago", "earlier", "afterwards", "afterward", "before", "since"],
   offsetBefore: [],
   // English past tense: a lower-case word ending so is taken as a predicate (-ed), unless listed.
   verbSuffixes: ["ed"],
@@ -460,6 +460,23 @@ export const en: LanguageTable = {
     "central",
     "rural",
     "coastal",
+  ],
+  mediaNouns: [
+    "photo",
+    "photos",
+    "video",
+    "videos",
+    "image",
+    "images",
+    "footage",
+    "picture",
+    "pictures",
+    "statement",
+    "report",
+    "figures",
+    "data",
+    "documents",
+    "recording",
   ],
   timeNouns: [
     "spring",

@@ -153,7 +153,7 @@ export const es: LanguageTable = {
     "fue corregido",
     "ha sido corregido",
   ],
-  offsetAfter: ["después", "antes", "atrás", "más tarde"],
+  offsetAfter: ["después", "antes", "atrás", "más tarde", "desde"],
   // "Hace un año", "hace exactamente cuatro meses".
   offsetBefore: ["hace", "hacía"],
   // Spanish preterite and imperfect endings taken as predicates on lower-case words.
@@ -322,6 +322,22 @@ export const es: LanguageTable = {
     "rural",
     "costero",
     "costera",
+  ],
+  mediaNouns: [
+    "foto",
+    "fotos",
+    "fotografía",
+    "video",
+    "videos",
+    "vídeo",
+    "imagen",
+    "imágenes",
+    "comunicado",
+    "informe",
+    "cifras",
+    "datos",
+    "documentos",
+    "grabación",
   ],
   timeNouns: [
     "primavera",

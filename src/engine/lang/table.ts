@@ -98,6 +98,8 @@ export interface LanguageTable {
   auxiliaries: string[];
   /** Nouns of time: "the spring of 2025" is a time, not a thing dated 2025 ("a law from 1798"). */
   timeNouns: string[];
+  /** What a predicate may release or publish instead of people ("a handout photo released by …"). */
+  mediaNouns: string[];
   /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
   areaNouns: string[];
   /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */

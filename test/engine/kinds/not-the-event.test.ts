@@ -230,3 +230,22 @@ describe("corrections columns and set-off participants", () => {
     expect(freedOn("En enero hubo una liberación de los hombres.")).toBe("fail");
   });
 });
+
+describe("the fifth blind corpus's causes", () => {
+  it("reads an added batch as another group, its noun left out (Seven more | were …)", () => {
+    expect(freedOn("The 252 men were freed on July 18. Seven more were freed on July 20.")).toBe("pass");
+    expect(freedOn("The men were freed on July 20.")).toBe("fail");
+  });
+  it("reads 'N months since' as time elapsed, not how long", () => {
+    expect(stay("It has been almost two months since the men were held.")).toBe("not_applicable");
+    expect(stay("The men were held for almost two months.")).toBe("fail");
+  });
+  it("leaves a relative date an offset moves alone (a year ago this month)", () => {
+    expect(status("The rocket launched a year ago this month.", "t.launch_date")).toBe("not_applicable");
+    expect(status("The rocket launched this month.", "t.launch_date")).toBe("fail");
+  });
+  it("does not take a photo released by an office for people released", () => {
+    expect(freedOn("The men arrive, in this handout photo freed by the office on July 20.")).toBe("not_applicable");
+    expect(freedOn("The men were freed by the office on July 20.")).toBe("fail");
+  });
+});
