@@ -4,10 +4,11 @@
 // committed docs/screenshots/ with UPDATE_DOC_SCREENSHOTS=1 (so a CI run never rewrites tracked files).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editorSession } from "./editor-session";
 import { findChromium } from "./find-chromium";
-import { type LocalWorker, startLocalWorker, TOKENS } from "./local-worker";
+import { type LocalWorker, startLocalWorker } from "./local-worker";
 
 const CHROMIUM = findChromium();
 const SHOTS = process.env.UPDATE_DOC_SCREENSHOTS
@@ -54,18 +55,7 @@ describe.skipIf(!CHROMIUM)("feedback in Chromium", () => {
     articleId = (await score("browser-feedback")).article_id;
     for (let i = 0; i < 4; i++) await label(`earlier-fa-${i}`, "false_alarm", "the minister's words, paraphrased");
     await label("earlier-ok", "confirmed", "wrong country: corrected");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
-    page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
-    page.on("dialog", (d) => {
-      throw new Error(`unexpected dialog: ${d.message()}`);
-    });
-    await page.goto(`${worker.url}/login`);
-    await page.fill("#token", TOKENS.api);
-    await page.click("form.login button[type=submit]");
+    ({ browser, page } = await editorSession(CHROMIUM!, worker.url, { width: 1100, height: 900 }));
   }, 180_000);
 
   afterAll(async () => {

@@ -4,9 +4,10 @@
 // Screenshots go to test-artifacts/screenshots/ (docs/screenshots/ holds committed copies).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scoreSeeds } from "../../scripts/score-seeds";
+import { editorSession } from "./editor-session";
 import { findChromium } from "./find-chromium";
 import { type LocalWorker, startLocalWorker, TOKENS } from "./local-worker";
 
@@ -25,18 +26,7 @@ describe.skipIf(!CHROMIUM)("the rule editor in Chromium", () => {
     mkdirSync(SHOTS, { recursive: true });
     worker = await startLocalWorker();
     await scoreSeeds(worker.url, TOKENS.api);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on("dialog", (d) => {
-      throw new Error(`unexpected dialog: ${d.message()}`);
-    });
-    await page.goto(`${worker.url}/login`);
-    await page.fill("#token", TOKENS.api);
-    await page.click("form.login button[type=submit]");
+    ({ browser, page } = await editorSession(CHROMIUM!, worker.url, { width: 1280, height: 900 }));
   }, 180_000);
 
   afterAll(async () => {
