@@ -110,3 +110,32 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   if (thenAfter(ctx, stop)) title.then = true;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }
+
+/**
+ * "Judge James Boasberg of the U.S. Court of Appeals", "el juez James Boasberg, de la Corte de
+ * Apelaciones": the body of a title written before the name, placed after it. Read as the title's
+ * complement: its title words join the title before the name. Null without one.
+ */
+export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
+  let i = ctx.tokenAt(nameEnd);
+  if (ctx.tokens[i]?.text === ",") i++;
+  if (!LANG.yearLinks.has(ctx.tokens[i]?.text ?? "")) return null;
+  let first = i + 1;
+  while (first < ctx.tokens.length && LANG.articles.has(ctx.tokens[first]!.text)) first++;
+  // Capitalised words (title words and the names inside a body: "D.C."), countries and the links
+  // between them: "U.S. Court of Appeals", "D.C. Circuit Court of Appeals".
+  let last = first - 1;
+  for (let k = first; k < ctx.tokens.length && k - first < MAX_TITLE_TOKENS; k++) {
+    const t = ctx.tokens[k]!;
+    if (ctx.sentenceAt(t.start) !== sentence || (t.brk && k > first)) break;
+    const capital = t.kind === "word" && isUpperAt(ctx.text, t.start);
+    const glued = t.text === "." && ctx.tokens[k - 1]!.end === t.start;
+    if (!capital && !glued && !inTitle(ctx, k, vocab) && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) break;
+    if (t.kind === "word" && !capital && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) break;
+    last = k;
+  }
+  while (last >= first && !isEdge(ctx, last, vocab)) last--;
+  if (last < first || !isUpperAt(ctx.text, ctx.tokens[first]!.start)) return null;
+  const title = readTitle(ctx.tokens, first, last + 1, ctx.countries(), vocab);
+  return title.words.size ? { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title } : null;
+}

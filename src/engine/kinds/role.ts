@@ -11,7 +11,7 @@ import { defineKind, type ArticleContext, type CompiledRule, type Finding, type 
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
 import { namesOffice, offices, sameOffice, type Offices } from "./role-offices";
 import { inTitle, parseTitle, titleBefore, titleVocab, type Title, type TitleSpan } from "./role-title";
-import { titleAfter, titlePredicate } from "./role-title-after";
+import { complementAfter, titleAfter, titlePredicate } from "./role-title-after";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
@@ -166,6 +166,14 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
   };
 }
 
+/** A title before the name joined with its body written after it. */
+function withBody(title: TitleSpan, body: TitleSpan): TitleSpan {
+  const t = title.title;
+  const words = new Set([...t.words, ...body.title.words]);
+  const countries = [...new Set([...t.countries, ...body.title.countries])];
+  return { start: title.start, end: body.end, title: { ...t, words, countries, parts: [] } };
+}
+
 export const role = defineKind({
   meta: {
     name: "role",
@@ -206,7 +214,10 @@ export const role = defineKind({
       if (p && p.kind === "word" && p.end + 1 >= h.start && isUpperAt(ctx.text, p.start) && !inTitle(ctx, prev, c.vocab)) continue;
       const lit = literalBefore(ctx, c, h);
       const rejected = lit !== null && lit.set === c.reject;
-      const before = titleBefore(ctx, h.start, h.sentence, c.vocab, lit?.start ?? null);
+      const read = titleBefore(ctx, h.start, h.sentence, c.vocab, lit?.start ?? null);
+      // "Judge James Boasberg of the U.S. Court of Appeals": the body after the name is the title's too.
+      const body = read && read.title.words.size ? complementAfter(ctx, h.end, h.sentence, c.vocab) : null;
+      const before = read && body ? withBody(read, body) : read;
       const f = before ? judge(ctx, c, h, before, rejected) : null;
       if (f) out.push(f);
       else if (!before || before.title.words.size === 0) {

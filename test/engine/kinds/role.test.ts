@@ -151,3 +151,11 @@ describe("role: a title stated in a relative clause", () => {
     expect(status("Ada Quill, who is the French President, spoke.", "t.ada")).toBe("pass");
   });
 });
+
+describe("role: a title's body written after the name", () => {
+  it("joins 'of the Appeals Court' after the name to the title before it", () => {
+    expect(status("Judge Ben Okafor of the Appeals Court ruled on Monday.", "t.ben")).toBe("fail");
+    expect(status("Judge Ben Okafor of the District Court ruled on Monday.", "t.ben")).toBe("pass");
+    expect(status("Judge Ben Okafor of Leeds ruled on Monday.", "t.ben")).toBe("pass");
+  });
+});
