@@ -60,13 +60,16 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
       ) {
         // A comma that ends the sentence closes nothing here: the next sentence reads it (above).
         if (i + 1 < last) {
+          // The clause the comma closes is an aside ("known as CECOT", "which opened in 2023").
+          const aside = isParticiple(ctx, from) || coordinatedFrom.has(from) || LANG.relativePronouns.has(tokens[from]!.text);
           from = close(clauses, tokens, from, i + 1, false);
           if (startsPredicate(ctx, eventStarts, i + 1)) coordinatedFrom.add(i + 1);
           // ", y fue inaugurado …", ", and was opened …": a coordinator and an auxiliary share the subject.
           else if (LANG.coordinators.has(tokens[i + 1]!.text) && LANG.auxiliaries.has(tokens[i + 2]?.text ?? ""))
             coordinatedFrom.add(i + 1);
           // "CECOT, in Tecoluca, | was built …": after an aside the main predicate resumes.
-          else if (LANG.auxiliaries.has(tokens[i + 1]!.text) && startsPredicate(ctx, eventStarts, i + 2)) resumesFrom.add(i + 1);
+          // "The prison, known as CECOT, | has capacity for …": after an aside the verb resumes even when it is the predicate itself.
+          else if (LANG.auxiliaries.has(tokens[i + 1]!.text) && (aside || startsPredicate(ctx, eventStarts, i + 2))) resumesFrom.add(i + 1);
         }
       }
       continue;

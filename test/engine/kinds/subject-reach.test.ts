@@ -1,0 +1,27 @@
+// Statements whose subject is not in the value's own clause: the clause that names it sits before
+// an aside, or a sentence before. Pack-free rules, so each case shows a general cause rather than
+// a sentence of the CECOT pack.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: minor\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  // Like a building's opening date: judged only where the building is the clause's subject.
+  "t/t.opened.yaml": `id: t.opened\n${COMMON}kind: date\ndate: 2023-01-31\nnear: { terms: [opened, abrió], words: 4, side: before }\ncontext:\n  all:\n    - terms: [museum, museo]\n      scope: clause\n`,
+});
+
+const status = (text: string, rule: string, publishedAt = "2025-06-01") =>
+  checkArticle({ text, publishedAt }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
+
+describe("a subject before an aside", () => {
+  it("reaches a coordinated predicate over an aside and a resumed main verb (The museum, known as X, has … and opened …)", () => {
+    expect(status("The museum, known as the Hall, has many rooms and opened in 2021.", "t.opened")).toBe("fail");
+    expect(status("The museum, which sits by the river, has many rooms and opened in January 2023.", "t.opened")).toBe("pass");
+  });
+  it("does not give the subject to another thing's clause", () => {
+    expect(status("The museum has many rooms, and the school opened in 2021.", "t.opened")).toBe("not_applicable");
+  });
+});
