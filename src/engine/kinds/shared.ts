@@ -220,7 +220,21 @@ function namedBefore(ctx: ArticleContext, set: number, clause: { start: number }
   if (!pronoun) return false;
 
   if (s === 0 || ctx.sentences[s - 1]!.paragraph !== ctx.sentences[s]!.paragraph) return false;
-  return hitWithin(ctx.hits(set), ctx.sentences[s - 1]!.start, ctx.sentences[s]!.start);
+  // A chain of pronouns ("When did it open? It was inaugurated …") reaches back to the sentence that
+  // names the thing, a few sentences at most, crossing a paragraph only from a sentence that itself
+  // refers back.
+  for (let p = s - 1; p >= 0 && p >= s - 3; p--) {
+    if (hitWithin(ctx.hits(set), ctx.sentences[p]!.start, ctx.sentences[p + 1]!.start)) return true;
+    if (!hasThingPronoun(ctx, p)) return false;
+  }
+  return false;
+}
+
+function hasThingPronoun(ctx: ArticleContext, s: number): boolean {
+  const end = s + 1 < ctx.sentences.length ? ctx.sentences[s + 1]!.start : ctx.text.length;
+  for (let i = ctx.tokenAt(ctx.sentences[s]!.start); i < ctx.tokens.length && ctx.tokens[i]!.start < end; i++)
+    if (LANG.thingPronouns.has(ctx.tokens[i]!.text)) return true;
+  return false;
 }
 
 /** Is the word at `at` said of a part ("most of them under the Act", "la mayoría por la ley") after the value? */

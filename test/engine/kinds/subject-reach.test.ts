@@ -25,3 +25,15 @@ describe("a subject before an aside", () => {
     expect(status("The museum has many rooms, and the school opened in 2021.", "t.opened")).toBe("not_applicable");
   });
 });
+
+describe("a subject sentences before", () => {
+  it("follows a chain of pronouns back to the sentence that names the thing (When did it open? It opened …)", () => {
+    expect(status("We toured the museum last week.\n\nWhen did it open? It opened in 2021.", "t.opened")).toBe("fail");
+    expect(status("We toured the museum last week.\n\nIt is large. It opened in January 2023.", "t.opened")).toBe("pass");
+  });
+  it("stops at a sentence that does not refer back", () => {
+    expect(status("We toured the museum last week. The weather was fine.\n\nWhen did it open? It opened in 2021.", "t.opened")).toBe(
+      "not_applicable",
+    );
+  });
+});
