@@ -112,10 +112,16 @@ export function inBreakdown(ctx: ArticleContext, m: NumberMention, all: NumberMe
     const t = ctx.tokens[k]!;
     if (t.kind !== "punct") continue;
     if (t.text !== "(" && t.text !== ":" && !isDashAt(ctx.text, t.start, t.end)) return false;
-    // Another count of the same kind within six words before the opening mark.
+    // Another count of the same kind in the same sentence, at most a dozen words before the opening
+    // mark ("10 U.S. nationals as part of the exchange — five …").
     const j = firstMentionAt(all, m.offset) - 1;
     const prev = all[j];
-    return !!prev && prev.unit === m.unit && ctx.wordsBetween(prev.offset + prev.length, t.start) <= 6;
+    return (
+      !!prev &&
+      prev.unit === m.unit &&
+      (ctx.wordsBetween(prev.offset + prev.length, t.start) <= 6 ||
+        (ctx.sentenceAt(prev.offset) === ctx.sentenceAt(m.offset) && ctx.wordsBetween(prev.offset + prev.length, t.start) <= 12))
+    );
   }
   return false;
 }

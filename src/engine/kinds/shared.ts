@@ -211,12 +211,15 @@ function introducesAnother(ctx: ArticleContext, start: number): boolean {
  * "The prison opened in 2023. The government says it was built to hold 40,000 inmates.": a
  * pronoun before the value stands for a thing the previous sentence of the paragraph names.
  */
-function namedBefore(ctx: ArticleContext, set: number, clause: { start: number }, value: number): boolean {
+function namedBefore(ctx: ArticleContext, set: number, clause: { start: number; end: number }, value: number): boolean {
   const s = ctx.sentenceAt(value);
   // A sentence that opens on its verb has dropped its subject ("Fue inaugurado en 2023", "Tiene capacidad para …").
   let pronoun = clause.start === ctx.sentences[s]!.start && LANG.auxiliaries.has(ctx.tokens[ctx.tokenAt(clause.start)]?.text ?? "");
   for (let i = ctx.tokenAt(clause.start); i < ctx.tokens.length && ctx.tokens[i]!.start < value && !pronoun; i++)
     pronoun = LANG.thingPronouns.has(ctx.tokens[i]!.text);
+  // "Con capacidad para 80.000 reos, se levantó …": a fronted phrase, then a verb without its subject.
+  for (let i = ctx.tokenAt(clause.start); i < ctx.tokens.length && ctx.tokens[i]!.start < clause.end && !pronoun; i++)
+    pronoun = LANG.droppedSubjectClitics.has(ctx.tokens[i]!.text) && (i === ctx.tokenAt(clause.start) || ctx.tokens[i - 1]!.text === ",");
   if (!pronoun) return false;
 
   if (s === 0 || ctx.sentences[s - 1]!.paragraph !== ctx.sentences[s]!.paragraph) return false;

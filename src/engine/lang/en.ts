@@ -438,6 +438,7 @@ export const en: LanguageTable = {
   determinerOpeners: ["that"],
   lengthPrepositions: ["for"],
   thingPronouns: ["it", "its"],
+  droppedSubjectClitics: [],
   dateJoiners: ["and", "or", "to", "through", "and in", "and on", "or in"],
   comitatives: ["with", "alongside", "accompanied by"],
   eventNouns: ["visit", "trip", "meeting", "talks", "summit", "tour"],

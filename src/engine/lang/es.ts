@@ -303,6 +303,7 @@ export const es: LanguageTable = {
   determinerOpeners: [],
   lengthPrepositions: ["durante", "por"],
   thingPronouns: [],
+  droppedSubjectClitics: ["se"],
   dateJoiners: ["y", "e", "o", "u", "al", "a", "y en", "y el", "o en"],
   comitatives: ["con", "junto a", "acompañado de", "acompañados de"],
   eventNouns: ["visita", "viaje", "reunión", "conversaciones", "llamada", "cumbre", "gira"],
