@@ -2,6 +2,7 @@
 // as one set ("in March and April", "15 y 16 de marzo"). Words from the language tables.
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
+import { foldText } from "../text/fold";
 import type { DateMention } from "../text-adapter";
 
 /** A boundary preposition (since, until, by, desde …) right before the offset, past an article: a state's edge or a deadline. */
@@ -48,15 +49,33 @@ const ONLY_PUNCTUATION = /^[\s\p{P}\p{S}]*$/u;
 // "Caracas, 20 de agosto de 2025", "WASHINGTON, March 17 —": a place name and a comma before the date.
 const PLACE_PREFIX = /^[\s\p{P}\p{S}]*\p{Lu}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,3}\s*,\s*$/u;
 
-/** How the date at [start, end) stands on its line: alone, after a place name (a dateline), or within text. */
+// "at 10:30 a.m. ET", "14:05 h": a clock time after the story's own date.
+const CLOCK_AFTER = /^[\s,]*(?:at\s+|a las\s+)?\d{1,2}[:.]\d{2}\b[^|\n]*$/i;
+
+/** How the date at [start, end) stands on its line: alone, after a place name (a dateline) or a label ("Updated"), or within text. */
 function lineShape(text: string, start: number, end: number): "alone" | "placed" | "text" {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   let lineEnd = text.indexOf("\n", end);
   if (lineEnd < 0) lineEnd = text.length;
+  if (labelled(text, start, end, lineStart, lineEnd)) return "placed";
   if (!ONLY_PUNCTUATION.test(text.slice(end, lineEnd))) return "text";
   const before = text.slice(lineStart, start);
   if (ONLY_PUNCTUATION.test(before)) return "alone";
   return PLACE_PREFIX.test(before) ? "placed" : "text";
+}
+
+/** "Updated July 21, 2025", "Show notes | Released July 22, 2025 | 48 min": a label, the date, perhaps a clock, within its line or bars. */
+function labelled(text: string, start: number, end: number, lineStart: number, lineEnd: number): boolean {
+  const from = Math.max(lineStart, text.lastIndexOf("|", start - 1) + 1);
+  let to = text.indexOf("|", end);
+  if (to < 0 || to > lineEnd) to = lineEnd;
+  const after = text.slice(end, to);
+  if (!ONLY_PUNCTUATION.test(after) && !CLOCK_AFTER.test(after)) return false;
+  const label = foldText(text.slice(from, start))
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, " ")
+    .trim();
+  return label !== "" && LANG.dateLineLabels.has(label);
 }
 
 const TIMELINE = Symbol("timeline");

@@ -23,6 +23,14 @@ export function isAdditive(ctx: ArticleContext, m: NumberMention): boolean {
   return (!!next && LANG.additiveAfter.has(next.text)) || (!!prev && LANG.additiveBefore.has(prev.text));
 }
 
+/**
+ * "varios deportados", "a few Venezuelans", "a handful of the men": a small vague amount speaks of
+ * some members of a group, never of its total.
+ */
+export function isSomeOfThem(m: NumberMention): boolean {
+  return m.qualifier === "vague" && (m.max ?? m.value) < 10;
+}
+
 const ADDITIVE_SENTENCES = Symbol("additive sentences");
 
 /** Sentences holding an additive count: every count in them is a part of a total. */

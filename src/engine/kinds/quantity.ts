@@ -6,6 +6,7 @@ import type { NumberMention } from "../text-adapter";
 import {
   countsTheNoun,
   inBreakdown,
+  isSomeOfThem,
   isAdditive,
   isAgeLike,
   isPartitive,
@@ -124,7 +125,11 @@ export const quantity = defineKind({
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
       if (
         o.unit === "count" &&
-        (inBreakdown(ctx, m, all) || isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all) || !countsTheNoun(ctx, o, c.filter.near, m))
+        (isSomeOfThem(m) ||
+          inBreakdown(ctx, m, all) ||
+          isAdditive(ctx, m) ||
+          sentenceHasAdditive(ctx, m, all) ||
+          !countsTheNoun(ctx, o, c.filter.near, m))
       )
         continue;
       const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");

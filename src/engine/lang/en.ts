@@ -203,6 +203,7 @@ export const en: LanguageTable = {
   negations: ["not", "never", "no", "n't", "neither", "nor"],
   // A sentence that reports a correction: its values are what was wrong, or the fix.
   correctionHeadings: ["corrections and clarifications", "corrections", "clarifications"],
+  dateLineLabels: ["published", "updated", "last updated", "first published", "posted", "released", "modified", "date", "aired", "published on", "updated on", "posted on"],
   correctionMarkers: [
     "an earlier version",
     "a previous version",

@@ -135,6 +135,7 @@ export const es: LanguageTable = {
   ],
   negations: ["no", "nunca", "jamás", "ni"],
   correctionHeadings: ["fe de erratas", "correcciones", "correcciones y aclaraciones", "aclaraciones"],
+  dateLineLabels: ["publicado", "publicada", "actualizado", "actualizada", "ultima actualizacion", "fecha", "emitido", "publicado el", "actualizado el"],
   correctionMarkers: [
     "una versión anterior",
     "versión anterior de",

@@ -17,6 +17,8 @@ export interface LanguageTable {
   correctionMarkers: string[];
   /** A line that heads a corrections column: every sentence after it is a correction notice. */
   correctionHeadings: string[];
+  /** A label before the story's own date on a line of its own or between bars ("Updated July 21, 2025", "Publicado: 3 de agosto"). */
+  dateLineLabels: string[];
   offsetAfter: string[];
   /** Words that make a length before it a time ago ("hace un año"): when, not how long. */
   offsetBefore: string[];

@@ -1,7 +1,7 @@
 // What can start a date at a token: approximations, "last"/"next" modifiers, weekdays, calendar forms, bare months and years, relative days.
 import { WEEKDAYS } from "./calendar";
 import { parseCalendar, yearShiftAt, type Core, type DateScanner } from "./date-scanner";
-import { APPROX_WORDS, SPANISH_WEEKDAYS } from "./date-words";
+import { ANAPHORIC_BEFORE, APPROX_WORDS, RELATIVE_AFTER, SPANISH_WEEKDAYS } from "./date-words";
 import type { Approximate, FindDatesOptions } from "./dates";
 import { smallDuration } from "./number-words";
 import { isUpperAt, type Token } from "./tokens";
@@ -88,6 +88,9 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
     }
     // "julio pasado"-style trailing modifier for weekdays: "el viernes pasado".
     if (sc.text(i + 1) === "pasado" && sc.same(i + 1)) return { core: { next: i + 2, weekday: wd, mode: "last" }, first: i };
+    // "ese viernes", "the Friday when they were freed": a day the text names elsewhere, not a date of its own.
+    const after = sc.text(i + 1);
+    if (ANAPHORIC_BEFORE.has(sc.text(i - 1)) || RELATIVE_AFTER.has(after) || RELATIVE_AFTER.has(`${after} ${sc.text(i + 2)}`)) return null;
     return { core: { next: i + 1, weekday: wd, mode: "recent" }, first: i };
   }
 

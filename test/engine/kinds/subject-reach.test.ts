@@ -10,7 +10,7 @@ const COMMON = `claim: test\nseverity: minor\nsources: [https://example.org]\nex
 const rs = rulesetOf({
   "t/pack.yaml": "pack: t\nterms: {}\n",
   // Like a building's opening date: judged only where the building is the clause's subject.
-  "t/t.opened.yaml": `id: t.opened\n${COMMON}kind: date\ndate: 2023-01-31\nnear: { terms: [opened, abrió], words: 4, side: before }\ncontext:\n  all:\n    - terms: [museum, museo]\n      scope: clause\n`,
+  "t/t.opened.yaml": `id: t.opened\n${COMMON}kind: date\ndate: 2023-01-31\nnear: { terms: [opened, abrió, se abrió], words: 4, side: before }\ncontext:\n  all:\n    - terms: [museum, museo]\n      scope: clause\n`,
 });
 
 const status = (text: string, rule: string, publishedAt = "2025-06-01") =>
@@ -33,6 +33,12 @@ describe("a subject sentences before", () => {
   });
   it("stops at a sentence that does not refer back", () => {
     expect(status("We toured the museum last week. The weather was fine.\n\nWhen did it open? It opened in 2021.", "t.opened")).toBe(
+      "not_applicable",
+    );
+  });
+  it("reads a Spanish verb with its subject left out as the sentence before's (Con …, se levantó)", () => {
+    expect(status("Visitamos el museo de la ciudad. Con sus salas nuevas, se abrió en 2021 tras una década de obras.", "t.opened")).toBe("fail");
+    expect(status("Visitamos la escuela de la ciudad. Con sus salas nuevas, se abrió en 2021 tras una década de obras.", "t.opened")).toBe(
       "not_applicable",
     );
   });
