@@ -177,10 +177,15 @@ export function titleBefore(
   }
   const last = i;
   let first = i + 1;
+  let possessor = false;
   for (; i >= 0 && last - i < MAX_TITLE_TOKENS; i--) {
     const t = ctx.tokens[i]!;
     if (ctx.sentenceAt(t.start) !== sentence) break;
     const forced = atLeast !== null && t.start >= atLeast;
+    // "a spokesperson for El Salvador's President Nayib Bukele": the possessor opens the title;
+    // an office joined before it by a function word is someone else's.
+    if (!forced && possessor && t.kind === "word" && !isUpperAt(ctx.text, t.start) && FUNCTION_WORDS.has(t.text)) break;
+    if (t.kind === "punct" && /['’]/.test(t.text) && ctx.tokens[i + 1]?.text === "s") possessor = true;
     if (!forced && !inTitle(ctx, i, vocab)) break;
     // "el modelo de seguridad del presidente Bukele": before "del", a lower-case word that is no
     // office owns the title ("the president's security model"); the title starts after it.
