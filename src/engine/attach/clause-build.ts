@@ -84,6 +84,12 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
       coordinatedFrom.add(i);
       continue;
     }
+    // "llegaron el 16 de marzo | y la liberación se produjo …": a coordinator before an article and an
+    // event's noun opens a conjunct with its own subject (not coordinated: it does not share one).
+    if (LANG.coordinators.has(t.text) && LANG.definiteArticles.has(tokens[i + 1]?.text ?? "") && startsPredicate(ctx, eventStarts, i + 2)) {
+      from = close(clauses, tokens, from, i, false);
+      continue;
+    }
     if (i > from && opensClause(tokens, i)) from = close(clauses, tokens, from, i, false);
     // An auxiliary before a predicate starts the subject's main predicate: what precedes it
     // ("the men deported on March 15") is the subject and its modifiers.

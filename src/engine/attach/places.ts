@@ -6,7 +6,7 @@ import { firstMentionAt, firstStartingAt } from "../search";
 import { negated } from "./bind";
 import { startsEventTerm, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
-import { isGenericPredicate } from "./predicates";
+import { isGenericPredicate, namesPeople } from "./predicates";
 import { boundaryBefore } from "./dates";
 
 /** How far after a predicate its places may sit, in tokens ("flown on two planes to Maiquetía"). */
@@ -93,6 +93,7 @@ export function anyMainIsThis(
     // "held there until their release": an event after a boundary word ends another state; it is not the count's.
     if (
       !negated(ctx, p.start) &&
+      !namesPeople(ctx, p.start) &&
       !accompanies(ctx, p.end, value) &&
       !(p.start > value && boundaryBefore(ctx, p.start)) &&
       mainIsThis(ctx, a, p.end, c)

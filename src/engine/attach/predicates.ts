@@ -73,6 +73,7 @@ export function nearestPredicate(
     for (let k = firstStartingAt(hits, w.start); k < hits.length && hits[k]!.start < w.end; k++) {
       const p = hits[k]!;
       if ((p.start < end && p.end > start) || (p.start >= end && coordinatedAfter(ctx, end, p.start))) continue;
+      if (namesPeople(ctx, p.start)) continue;
       const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
       if (d < bestDist || (d === bestDist && best !== null && p.start < best.start)) {
         best = p;
@@ -92,6 +93,15 @@ export function nearestPredicate(
     }
   }
   return best;
+}
+
+/** "los repatriados pasan controles": a plural participle after a definite article names the people, not their event. */
+export function namesPeople(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  const word = ctx.tokens[i]!.text;
+  if (!LANG.definiteArticles.has(ctx.tokens[i - 1]?.text ?? "")) return false;
+  for (const suffix of LANG.nominalParticipleSuffixes) if (word.endsWith(suffix) && word.length > suffix.length + 2) return true;
+  return false;
 }
 
 /** "in March and April 2025, and their subsequent repatriation": a comma and a coordinator after a value start another event, not its own. */

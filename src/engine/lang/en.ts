@@ -439,6 +439,7 @@ export const en: LanguageTable = {
   determinerOpeners: ["that"],
   lengthPrepositions: ["for"],
   thingPronouns: ["it", "its"],
+  nominalParticipleSuffixes: [],
   droppedSubjectClitics: [],
   dateJoiners: ["and", "or", "to", "through", "and in", "and on", "or in"],
   comitatives: ["with", "alongside", "accompanied by"],

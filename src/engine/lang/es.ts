@@ -304,6 +304,7 @@ export const es: LanguageTable = {
   determinerOpeners: [],
   lengthPrepositions: ["durante", "por"],
   thingPronouns: [],
+  nominalParticipleSuffixes: ["ados", "idos", "adas", "idas"],
   droppedSubjectClitics: ["se"],
   dateJoiners: ["y", "e", "o", "u", "al", "a", "y en", "y el", "o en"],
   comitatives: ["con", "junto a", "acompañado de", "acompañados de"],

@@ -112,6 +112,8 @@ export interface LanguageTable {
   lengthPrepositions: string[];
   /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
   thingPronouns: string[];
+  /** Endings of a plural past participle that, after a definite article, names people ("los repatriados"), not an event. */
+  nominalParticipleSuffixes: string[];
   /** A clitic that opens a verb whose subject is left out ("…, se levantó en siete meses"): after a comma or at the clause's start the subject is an earlier sentence's. */
   droppedSubjectClitics: string[];
   /** What may join two dates of one set ("March and April", "15 y 16", "March to April"). */
