@@ -3,7 +3,7 @@
 // the engine's token stream and the language tables; see docs/rules/events.md.
 export { isDashAt } from "./clause-build";
 export { inCorrection, predicateClause, withAntecedent } from "./clauses";
-export { hasVerbEnding, isGenericPredicate, windowAround } from "./predicates";
+export { hasVerbEnding, isGenericPredicate, isParticiple, windowAround } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
 export { anyWordIn, bindEvent, valueClause, type Binding } from "./bind";
 export { datesANoun } from "./participants";

@@ -1,7 +1,8 @@
 // The shape of a count's phrase: whether the number counts the rule's noun (no breaker, the word
 // heads its phrase, the right nationality), and the readings that make it a part, an offset, an
 // age or another place. Words from the language tables.
-import { isDashAt, isGenericPredicate } from "../attach";
+import { isDashAt, isGenericPredicate, isParticiple } from "../attach";
+import { isUpperAt } from "../text/tokens";
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
 import type { NumberMention } from "../text-adapter";
@@ -42,6 +43,18 @@ export function sentenceHasAdditive(ctx: ArticleContext, m: NumberMention, all: 
     ctx.memo.set(ADDITIVE_SENTENCES, set);
   }
   return set.has(ctx.sentenceAt(m.offset)) && !isAdditive(ctx, m);
+}
+
+/**
+ * "spent nearly three hours Monday questioning witnesses", "pasaron horas esperando": time spent on
+ * an activity (a gerund right after the length, a day's name aside) is not how long a state lasted.
+ */
+export function isActivityTime(ctx: ArticleContext, m: NumberMention): boolean {
+  if (m.unit !== "duration") return false;
+  let k = ctx.tokenAt(m.offset + m.length);
+  const t = ctx.tokens[k];
+  if (t && t.kind === "word" && isUpperAt(ctx.text, t.start)) k++;
+  return isParticiple(ctx, k);
 }
 
 // "Two weeks later", "three days ago", "hace un año": a time offset, not how long anything lasted.

@@ -6,6 +6,7 @@ import type { NumberMention } from "../text-adapter";
 import {
   countsTheNoun,
   inBreakdown,
+  isActivityTime,
   isSomeOfThem,
   isAdditive,
   isAgeLike,
@@ -122,7 +123,7 @@ export const quantity = defineKind({
       const end = m.offset + m.length;
       const s = ctx.sentenceAt(start);
       // The value's own shape first (cheap), then its context and event (the binding is the costly part).
-      if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m)) continue;
+      if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m) || isActivityTime(ctx, m)) continue;
       if (
         o.unit === "count" &&
         (isSomeOfThem(m) ||
