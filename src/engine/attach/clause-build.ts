@@ -3,7 +3,7 @@
 // resumes the main predicate, colons and single dashes). clauses.ts builds each sentence on first
 // use and answers the questions about them.
 import type { ArticleContext } from "../kind-api";
-import { LANG, phrasesOf } from "../lang";
+import { LANG, phrasesOf, WRITTEN_PERSON_PRONOUNS } from "../lang";
 import type { Clause } from "./clauses";
 import { isGenericPredicate, isParticiple } from "./predicates";
 
@@ -38,8 +38,15 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
     if (startsPredicate(ctx, eventStarts, first)) coordinatedFrom.add(first);
     else if (LANG.auxiliaries.has(tokens[first]!.text) && startsPredicate(ctx, eventStarts, first + 1)) resumesFrom.add(first);
   }
+  // A sentence that opens on a subordinator: its clause ends at the first comma, whatever follows.
+  let fronted = first < last && LANG.frontedSubordinators.has(tokens[first]!.text);
   for (let i = first; i < last; i++) {
     const t = tokens[i]!;
+    if (fronted && t.text === "," && i + 1 < last) {
+      fronted = false;
+      from = close(clauses, tokens, from, i + 1, false);
+      continue;
+    }
     if (t.brk) from = close(clauses, tokens, from, i, false);
     if (t.kind === "punct") {
       // Tokens are folded (every dash is "-"): the written character tells a dash from a hyphen.
@@ -54,6 +61,7 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
         t.text === "," &&
         i + 1 < tokens.length &&
         (LANG.coordinators.has(tokens[i + 1]!.text) ||
+          WRITTEN_PERSON_PRONOUNS.has(text.slice(tokens[i + 1]!.start, tokens[i + 1]!.end).toLowerCase()) ||
           startsPredicate(ctx, eventStarts, i + 1) ||
           isParticiple(ctx, i + 1) ||
           LANG.auxiliaries.has(tokens[i + 1]!.text))

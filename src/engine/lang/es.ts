@@ -304,6 +304,7 @@ export const es: LanguageTable = {
   determinerOpeners: [],
   lengthPrepositions: ["durante", "por"],
   thingPronouns: [],
+  frontedSubordinators: ["mientras", "aunque", "cuando", "porque", "si"],
   nominalParticipleSuffixes: ["ados", "idos", "adas", "idas"],
   droppedSubjectClitics: ["se"],
   dateJoiners: ["y", "e", "o", "u", "al", "a", "y en", "y el", "o en"],
@@ -364,6 +365,7 @@ export const es: LanguageTable = {
   departureVerbs: ["salieron", "salió", "sale", "salen", "partieron", "partió", "despegaron", "despegó", "abandonaron"],
   partQuantifiers: ["mayoria", "mayor parte", "muchos", "algunos", "varios", "mitad"],
   singularPronouns: ["ella"], // not "él": folded, it is the article "el"
+  writtenPersonPronouns: ["él", "ella", "ellos", "ellas"],
   relativePronouns: ["que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas", "donde", "adonde"],
   indefiniteArticles: ["un", "una", "otro", "otra"],
   articlePrepositions: [],

@@ -27,6 +27,9 @@ export const LANG: WordSets = merge();
  */
 export const VERB_SUFFIXES: readonly string[] = TABLES.flatMap((t) => t.verbSuffixes).map((s) => s.toLowerCase());
 
+/** Person pronouns as written (lower-cased, not folded): "él" is not the article "el". */
+export const WRITTEN_PERSON_PRONOUNS: ReadonlySet<string> = new Set(TABLES.flatMap((t) => t.writtenPersonPronouns).map((s) => s.toLowerCase()));
+
 /** Longest multi-word entry, in words, per key (phrase look-ups try lengths up to it). */
 export function phrasesOf(key: keyof LanguageTable): string[][] {
   return [...LANG[key]].map((p) => p.split(" "));

@@ -92,6 +92,8 @@ export interface LanguageTable {
   relativePronouns: string[];
   /** Subject pronouns for one person: an event of a group's is not what "he" did. */
   singularPronouns: string[];
+  /** Person pronouns as written, compared before folding ("él"; folded it is the article "el"). After a comma they open a clause with its own subject. */
+  writtenPersonPronouns: string[];
   /** Endings of present participles ("promising", "dejando"): after a comma they open a clause. */
   participleSuffixes: string[];
   /** Verbs of departure: the place right after them is an origin ("left Harlingen"). */
@@ -112,6 +114,8 @@ export interface LanguageTable {
   lengthPrepositions: string[];
   /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
   thingPronouns: string[];
+  /** A subordinator that can open a sentence; its clause ends at the first comma ("Mientras los demás pasaron cuatro meses allí, | él estuvo …"). */
+  frontedSubordinators: string[];
   /** Endings of a plural past participle that, after a definite article, names people ("los repatriados"), not an event. */
   nominalParticipleSuffixes: string[];
   /** A clitic that opens a verb whose subject is left out ("…, se levantó en siete meses"): after a comma or at the clause's start the subject is an earlier sentence's. */
