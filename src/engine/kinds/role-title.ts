@@ -185,7 +185,7 @@ export function titleBefore(
     // "a spokesperson for El Salvador's President Nayib Bukele": the possessor opens the title;
     // an office joined before it by a function word is someone else's.
     if (!forced && possessor && t.kind === "word" && !isUpperAt(ctx.text, t.start) && FUNCTION_WORDS.has(t.text)) break;
-    if (t.kind === "punct" && /['’]/.test(t.text) && ctx.tokens[i + 1]?.text === "s") possessor = true;
+    if (t.kind === "punct" && LANG.possessiveSuffixes.has(ctx.tokens[i + 1]?.text ?? "")) possessor = true;
     if (!forced && !inTitle(ctx, i, vocab)) break;
     // "el modelo de seguridad del presidente Bukele": before "del", a lower-case word that is no
     // office owns the title ("the president's security model"); the title starts after it.

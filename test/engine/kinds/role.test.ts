@@ -159,3 +159,10 @@ describe("role: a title's body written after the name", () => {
     expect(status("Judge Ben Okafor of Leeds ruled on Monday.", "t.ben")).toBe("pass");
   });
 });
+
+describe("role: another person's office", () => {
+  it("reads a possessor as the title's start (a spokesperson for France's President Ada Quill)", () => {
+    expect(status("A spokesperson for France's President Ada Quill said so.", "t.ada")).toBe("pass");
+    expect(status("An adviser to France's Prime Minister Ada Quill said so.", "t.ada")).toBe("fail");
+  });
+});

@@ -37,8 +37,8 @@ describe("a subject sentences before", () => {
     );
   });
   it("reads a Spanish verb with its subject left out as the sentence before's (Con …, se levantó)", () => {
-    expect(status("Visitamos el museo de la ciudad. Con sus salas nuevas, se abrió en 2021 tras una década de obras.", "t.opened")).toBe("fail");
-    expect(status("Visitamos la escuela de la ciudad. Con sus salas nuevas, se abrió en 2021 tras una década de obras.", "t.opened")).toBe(
+    expect(status("Visitamos el museo de la ciudad. Con sus salas nuevas, se abrió en 2021 con una gran fiesta.", "t.opened")).toBe("fail");
+    expect(status("Visitamos la escuela de la ciudad. Con sus salas nuevas, se abrió en 2021 con una gran fiesta.", "t.opened")).toBe(
       "not_applicable",
     );
   });

@@ -1,0 +1,68 @@
+// Values the seventh and eighth held-out corpora showed being misread: metadata date lines, a day
+// named elsewhere, people named by a participle, parts of a total, other sums and other people's
+// time. Pack-free rules, so each case shows a general cause rather than a sentence of the CECOT pack.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.freed_on.yaml": `id: t.freed_on\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [released, freed, liberados, liberación, volvieron]\n`,
+  "t/t.crew.yaml": `id: t.crew\n${COMMON}kind: quantity\nunit: count\nvalue: 10\nnear: { terms: [astronauts, astronautas, citizens], words: 2, side: after }\n`,
+  "t/t.held_for.yaml": `id: t.held_for\n${COMMON}kind: quantity\nunit: duration\nvalue: { min: 124, max: 125 }\nevent:\n  terms: [held, spent, pasaron]\n`,
+});
+
+const status = (text: string, rule: string, publishedAt = "2024-06-03") =>
+  checkArticle({ text, publishedAt }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
+
+describe("the story's own dates", () => {
+  it("does not judge a labelled date line (Updated …, Released … between bars)", () => {
+    expect(status("Who was freed, explained\nUpdated May 21, 2024\n\nThe prisoners were freed on May 10, 2024.", "t.freed_on")).toBe(
+      "pass",
+    );
+    expect(status("Show notes | Released May 22, 2024 | 48 min\n\nThe prisoners were freed on May 10, 2024.", "t.freed_on")).toBe("pass");
+    expect(status("Show notes\n\nThe prisoners were released May 22, 2024, after talks.", "t.freed_on")).toBe("fail");
+  });
+  it("leaves a weekday that points back alone (ese viernes, the Friday when …)", () => {
+    expect(status("Sí, los presos volvieron a casa ese viernes, en un canje.", "t.freed_on")).toBe("not_applicable");
+    expect(status("The cross is on the Friday when the prisoners were freed.", "t.freed_on")).toBe("not_applicable");
+    expect(status("Los presos volvieron a casa el viernes, en un canje.", "t.freed_on", "2024-05-29")).toBe("fail");
+  });
+});
+
+describe("whose event", () => {
+  it("gives a coordinated conjunct with its own subject its own date (… el 16 de marzo y la liberación se produjo …)", () => {
+    expect(status("Llegaron al país el 16 de marzo de 2024 y la liberación se produjo el 10 de mayo de 2024.", "t.freed_on")).toBe("pass");
+  });
+  it("reads a plural participle after an article as the people, not their event (los liberados pasan …)", () => {
+    expect(status("• Sábado 11/05/2024 — El Gobierno informa que los liberados pasan controles médicos.", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+    expect(status("• Sábado 11/05/2024 — El Gobierno informa que fueron liberados los presos.", "t.freed_on")).toBe("fail");
+  });
+  it("ends a fronted subordinate clause at its comma, and a person pronoun opens another subject's clause", () => {
+    expect(status("Mientras los demás pasaron cuatro meses presos, él estuvo allí tres meses.", "t.held_for")).toBe("pass");
+    expect(status("A diferencia de sus compañeros, que pasaron cuatro meses presos, él estuvo allí tres meses.", "t.held_for")).toBe(
+      "pass",
+    );
+    expect(status("Los presos pasaron tres meses en la cárcel.", "t.held_for")).toBe("fail");
+  });
+  it("does not take time spent on an activity for how long a state lasted", () => {
+    expect(status("Lawmakers spent three hours Monday questioning officials about the men.", "t.held_for")).toBe("not_applicable");
+    expect(status("The men spent three months in the prison.", "t.held_for")).toBe("fail");
+  });
+});
+
+describe("parts of a total", () => {
+  it("reads counts after a dash as a breakdown of a total a dozen words before it", () => {
+    expect(
+      status("Venezuela released 10 astronauts as part of the long-planned exchange — five citizens and five residents.", "t.crew"),
+    ).toBe("pass");
+  });
+  it("does not read a small vague amount as the total (varios astronautas)", () => {
+    expect(status("Las familias de varios astronautas hablaron.", "t.crew")).toBe("not_applicable");
+    expect(status("Las familias de 12 astronautas hablaron.", "t.crew")).toBe("fail");
+  });
+});
