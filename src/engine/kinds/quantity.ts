@@ -1,7 +1,9 @@
 // quantity: a count, amount or duration tied to a subject and an event by context terms, judged
 // with the mention's own qualifier: "more than 250" and "hundreds" agree with 252, "244" does not.
 import { z } from "zod";
-import { defineKind, type CompiledRule, type Finding } from "../kind-api";
+import { defineKind, type ArticleContext, type CompiledRule, type Finding } from "../kind-api";
+import { LANG } from "../lang";
+import { foldText } from "../text/fold";
 import type { NumberMention } from "../text-adapter";
 import {
   countsTheNoun,
@@ -30,7 +32,19 @@ const options = z.object({
     .describe("ISO 4217 code for money (USD)"),
   value: z.union([z.number(), range]).describe("The true value, or {min, max} when only a range is known (124–125 days)"),
   accept: z
-    .array(z.union([z.number(), range]))
+    .array(
+      z.union([
+        z.number(),
+        range,
+        z.strictObject({
+          value: z.union([z.number(), range]),
+          unless_noun: z
+            .array(z.string())
+            .min(1)
+            .describe('Nouns for which the value is wrong: 261 men in all, but not "261 Venezuelans" (238 of them were)'),
+        }),
+      ]),
+    )
     .optional()
     .describe("Other values that are also right (261 men in all, $4.76 million signed grant)"),
   tolerance: z.number().min(0).max(1).optional().describe('Relative tolerance for approximate mentions ("about 250"); default 0.1'),
@@ -60,6 +74,8 @@ type Options = z.infer<typeof options>;
 interface Compiled extends CompiledRule {
   o: Options;
   truth: Array<[number, number]>;
+  /** Per truth entry: the folded nouns it is wrong for (none: right for any). */
+  unless: Array<ReadonlySet<string> | null>;
   filter: MentionFilter;
 }
 
@@ -101,9 +117,11 @@ export const quantity = defineKind({
 
   compile(o, tools) {
     const toRange = (v: number | { min: number; max: number }): [number, number] => (typeof v === "number" ? [v, v] : [v.min, v.max]);
+    const accepted = (o.accept ?? []).map((a) => (typeof a === "object" && "value" in a ? a : { value: a, unless_noun: null }));
     const c: Compiled = {
       o,
-      truth: [toRange(o.value), ...(o.accept ?? []).map(toRange)],
+      truth: [toRange(o.value), ...accepted.map((a) => toRange(a.value))],
+      unless: [null, ...accepted.map((a) => (a.unless_noun ? new Set(a.unless_noun.map((w) => foldText(w).toLowerCase())) : null))],
       filter: compileMentionFilter(o, tools),
       requires: [],
     };
@@ -136,20 +154,27 @@ export const quantity = defineKind({
       const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
       if (!binding) continue;
       if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
-      out.push(judge(c, m, start, end, boundBy(ctx, binding)));
+      out.push(judge(c, truthFor(ctx, c, m), m, start, end, boundBy(ctx, binding)));
     }
     return out;
   },
 });
 
-function judge(c: Compiled, m: NumberMention, start: number, end: number, bound: string): Finding {
+/** The truth entries that hold for this mention's noun: "261 Venezuelans" is not "261 men" (a coordinated second noun keeps it: "261 Venezuelans and Salvadorans"). */
+function truthFor(ctx: ArticleContext, c: Compiled, m: NumberMention): Array<[number, number]> {
+  if (!m.noun || c.unless.every((u) => u === null)) return c.truth;
+  const at = ctx.tokenAt(m.offset + m.length);
+  const coordinated = LANG.coordinators.has(ctx.tokens[at + 1]?.text ?? "");
+  return coordinated ? c.truth : c.truth.filter((_, k) => !c.unless[k]?.has(m.noun!));
+}
+
+function judge(c: Compiled, truth: Array<[number, number]>, m: NumberMention, start: number, end: number, bound: string): Finding {
   const o = c.o;
   // Durations compare in days: "four months" is 3.5–4.5 months (rounding), so it agrees with
   // 124–125 days, and "more than four months" (over 121.75 days) does too.
   const per = o.unit === "duration" ? daysPer(m.durationUnit) : 1;
   // A duration is stated to the nearest whole unit: "eight days" covers 7.5–8.5 days.
   const slack = o.unit === "duration" ? per / 2 : 0;
-  const truth = c.truth;
   const tol = o.tolerance ?? 0.1;
   const v = m.value * per;
   const vMax = (m.max ?? m.value) * per;

@@ -66,3 +66,18 @@ describe("parts of a total", () => {
     expect(status("Las familias de 12 astronautas hablaron.", "t.crew")).toBe("fail");
   });
 });
+
+describe("a value right for one noun only", () => {
+  const rs2 = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.flown.yaml": `id: t.flown\n${COMMON}kind: quantity\nunit: count\nvalue: 238\naccept:\n  - { value: 261, unless_noun: [Venezuelans, venezolanos] }\nnear: { terms: [men, Venezuelans, venezolanos, hombres], words: 2, side: after }\n`,
+  });
+  const flown = (text: string) => checkArticle({ text, publishedAt: "2025-04-01" }, rs2, { now: NOW }).verdicts[0]!.status;
+  it("accepts the larger total for its own noun and fails it for the subset's", () => {
+    expect(flown("The planes carried 261 men.")).toBe("pass");
+    expect(flown("The planes carried 261 Venezuelans.")).toBe("fail");
+    expect(flown("Los aviones llevaron a 261 venezolanos.")).toBe("fail");
+    expect(flown("The planes carried 261 Venezuelans and Salvadorans.")).toBe("pass");
+    expect(flown("The planes carried 238 Venezuelans.")).toBe("pass");
+  });
+});
