@@ -71,7 +71,9 @@ export function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
   if (!next || !LANG.offsetAfter.has(next.text)) return false;
   // "held for about four months before being sent": after "for"/"durante" it is a length.
   const i = ctx.tokenAt(m.offset);
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (LANG.lengthPrepositions.has(ctx.tokens[k]!.text)) return false;
+  // "pasaron casi seis meses antes de ser devueltos": the object of a verb of spending time is a length too.
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--)
+    if (LANG.lengthPrepositions.has(ctx.tokens[k]!.text) || LANG.lengthVerbs.has(ctx.tokens[k]!.text)) return false;
   return true;
 }
 

@@ -438,6 +438,7 @@ export const en: LanguageTable = {
   writtenPersonPronouns: ["he", "she", "they"],
   participleSuffixes: ["ing"],
   determinerOpeners: ["that"],
+  lengthVerbs: ["spent", "spend", "spends", "spending", "lasted", "served"],
   lengthPrepositions: ["for"],
   thingPronouns: ["it", "its"],
   frontedSubordinators: ["while", "whereas", "although", "though", "when", "because", "if"],

@@ -302,6 +302,7 @@ export const es: LanguageTable = {
   acronymWords: ["por", "sus", "su", "siglas", "sigla", "acrónimo", "en", "español", "inglés"],
   participleSuffixes: ["ando", "iendo"],
   determinerOpeners: [],
+  lengthVerbs: ["pasaron", "paso", "pasaban", "pasado", "duro", "duraron", "cumplieron"],
   lengthPrepositions: ["durante", "por"],
   thingPronouns: [],
   frontedSubordinators: ["mientras", "aunque", "cuando", "porque", "si"],

@@ -111,6 +111,8 @@ export interface LanguageTable {
   /** Comitatives: "returned with six Americans" — what follows accompanies the event, it is not its object. */
   comitatives: string[];
   /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
+  /** Verbs whose object is a length ("spent six months", "pasaron seis meses antes de …"): never a time offset. */
+  lengthVerbs: string[];
   lengthPrepositions: string[];
   /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
   thingPronouns: string[];
