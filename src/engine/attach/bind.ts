@@ -93,6 +93,22 @@ export function bindEvent(
     }
     if (!bound) {
       bound = nearestBinding(ctx, e, c, start, end);
+      if (!bound && own.start >= end) {
+        // A label's entry ("15 de febrero de 2025 — Trump invoca la ley y parten de Texas los vuelos"):
+        // the date dates the entry's main predicate and those coordinated with it, not only the nearest.
+        let last = own;
+        for (
+          let n = clauseAfter(ctx, last);
+          n && ctx.sentenceAt(n.start) === sentence && (n.coordinated || n.resumes);
+          n = clauseAfter(ctx, n)
+        )
+          last = n;
+        if (last !== own) {
+          const w = windowAround(ctx, { ...own, end: last.end, to: last.to }, start, end);
+          bound = anyMainIsThis(ctx, main, a, w, start) ?? (a ? anySharedIsThis(ctx, a, w, start) : null);
+          if (bound) c = w;
+        }
+      }
       if (!bound) {
         bound = after && nearestBinding(ctx, e, windowAround(ctx, after, start, end), start, end);
         if (!bound) return null;

@@ -3,7 +3,7 @@
 // resumes the main predicate, colons and single dashes). clauses.ts builds each sentence on first
 // use and answers the questions about them.
 import type { ArticleContext } from "../kind-api";
-import { LANG, phrasesOf, WRITTEN_PERSON_PRONOUNS } from "../lang";
+import { LANG, phrasesOf, WRITTEN_COPULAS, WRITTEN_PERSON_PRONOUNS } from "../lang";
 import type { Clause } from "./clauses";
 import { isGenericPredicate, isParticiple } from "./predicates";
 
@@ -62,6 +62,7 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
         i + 1 < tokens.length &&
         (LANG.coordinators.has(tokens[i + 1]!.text) ||
           WRITTEN_PERSON_PRONOUNS.has(text.slice(tokens[i + 1]!.start, tokens[i + 1]!.end).toLowerCase()) ||
+          (asideBefore(ctx, from, coordinatedFrom) && copulaAt(ctx, i + 1)) ||
           startsPredicate(ctx, eventStarts, i + 1) ||
           isParticiple(ctx, i + 1) ||
           LANG.auxiliaries.has(tokens[i + 1]!.text))
@@ -69,7 +70,7 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
         // A comma that ends the sentence closes nothing here: the next sentence reads it (above).
         if (i + 1 < last) {
           // The clause the comma closes is an aside ("known as CECOT", "which opened in 2023").
-          const aside = isParticiple(ctx, from) || coordinatedFrom.has(from) || LANG.relativePronouns.has(tokens[from]!.text);
+          const aside = asideBefore(ctx, from, coordinatedFrom);
           from = close(clauses, tokens, from, i + 1, false);
           if (startsPredicate(ctx, eventStarts, i + 1)) coordinatedFrom.add(i + 1);
           // ", y fue inaugurado …", ", and was opened …": a coordinator and an auxiliary share the subject.
@@ -78,6 +79,7 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
           // "CECOT, in Tecoluca, | was built …": after an aside the main predicate resumes.
           // "The prison, known as CECOT, | has capacity for …": after an aside the verb resumes even when it is the predicate itself.
           else if (LANG.auxiliaries.has(tokens[i + 1]!.text) && (aside || startsPredicate(ctx, eventStarts, i + 2))) resumesFrom.add(i + 1);
+          else if (aside && copulaAt(ctx, i + 1)) resumesFrom.add(i + 1);
         }
       }
       continue;
@@ -112,6 +114,17 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
     if (resumesFrom.has(c.from)) c.resumes = true;
   }
   return clauses;
+}
+
+/** Does the clause from token `from` set off an aside ("known as CECOT", "que el Gobierno presenta como …")? */
+function asideBefore(ctx: ArticleContext, from: number, coordinatedFrom: Set<number>): boolean {
+  return isParticiple(ctx, from) || coordinatedFrom.has(from) || LANG.relativePronouns.has(ctx.tokens[from]!.text);
+}
+
+/** A copula as written at token i ("está en Zacatecoluca", "sits in the department of …"). */
+function copulaAt(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  return !!t && WRITTEN_COPULAS.has(ctx.text.slice(t.start, t.end).toLowerCase());
 }
 
 /** Closes the clause [from, to) when it holds a token; returns where the next clause starts. A function, not a closure: no allocation per sentence. */

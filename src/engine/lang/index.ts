@@ -28,7 +28,12 @@ export const LANG: WordSets = merge();
 export const VERB_SUFFIXES: readonly string[] = TABLES.flatMap((t) => t.verbSuffixes).map((s) => s.toLowerCase());
 
 /** Person pronouns as written (lower-cased, not folded): "él" is not the article "el". */
-export const WRITTEN_PERSON_PRONOUNS: ReadonlySet<string> = new Set(TABLES.flatMap((t) => t.writtenPersonPronouns).map((s) => s.toLowerCase()));
+export const WRITTEN_PERSON_PRONOUNS: ReadonlySet<string> = new Set(
+  TABLES.flatMap((t) => t.writtenPersonPronouns).map((s) => s.toLowerCase()),
+);
+
+/** Copulas as written (lower-cased, not folded): "está" is not the demonstrative "esta". */
+export const WRITTEN_COPULAS: ReadonlySet<string> = new Set(TABLES.flatMap((t) => t.writtenCopulas).map((s) => s.toLowerCase()));
 
 /** Longest multi-word entry, in words, per key (phrase look-ups try lengths up to it). */
 export function phrasesOf(key: keyof LanguageTable): string[][] {

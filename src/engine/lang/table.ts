@@ -100,6 +100,8 @@ export interface LanguageTable {
   departureVerbs: string[];
   /** Auxiliary verbs: after a comma they resume the main predicate after an aside ("the man deported in March, was returned …"). */
   auxiliaries: string[];
+  /** Copulas as written, compared before folding ("está"; folded it is the demonstrative "esta"): after an aside they resume the main clause. */
+  writtenCopulas: string[];
   /** Nouns of time: "the spring of 2025" is a time, not a thing dated 2025 ("a law from 1798"). */
   timeNouns: string[];
   /** What a predicate may release or publish instead of people ("a handout photo released by …"). */

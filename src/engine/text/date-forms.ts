@@ -118,6 +118,10 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
       return { core: { next: m.next + 1, month: m.month, mode: "last" }, first: i };
     }
     if (sc.hasContext(i)) return { core: { next: m.next, month: m.month, mode: "recent" }, first: i };
+    // A month heading a paragraph ("JANUARY. Trump is sworn in …", "Marzo: …") dates what follows it.
+    const after = sc.text(m.next);
+    if ((i === 0 || t.brk) && (after === "." || after === ":") && sc.month(i))
+      return { core: { next: m.next, month: m.month, mode: "recent" }, first: i };
   }
 
   // A bare year with context: "in 2023", "since 1798", "de 2025".

@@ -81,3 +81,24 @@ describe("a value right for one noun only", () => {
     expect(flown("The planes carried 238 Venezuelans.")).toBe("pass");
   });
 });
+
+describe("timelines and headings", () => {
+  it("reads a month heading a paragraph as its time (JANUARY. … Days later, …)", () => {
+    const text = "JANUARY. The minister takes office on January 20. Days later, the prisoners are freed.";
+    expect(status(text, "t.freed_on", "2024-12-30")).toBe("not_applicable");
+    expect(status("JANUARY. Days later, the prisoners were freed on January 25, 2024.", "t.freed_on", "2024-12-30")).toBe("fail");
+  });
+  it("dates every coordinated predicate of a label's entry, not only the nearest (May 9, 2024 — X happens and the prisoners are freed)", () => {
+    expect(status("May 9, 2024 — The minister signs the order and liberados los presos.", "t.freed_on")).toBe("fail");
+    expect(status("May 9, 2024 — The minister signs an order, which a judge wrote after the prisoners were freed.", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+  });
+});
+
+describe("how long", () => {
+  it("reads the object of a verb of spending time as a length, not an offset (pasaron seis meses antes de …)", () => {
+    expect(status("Los presos pasaron tres meses antes de volver a casa.", "t.held_for")).toBe("fail");
+    expect(status("Los presos volvieron tres meses antes de la fecha prevista.", "t.held_for")).toBe("not_applicable");
+  });
+});
