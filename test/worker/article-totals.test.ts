@@ -100,4 +100,45 @@ describe("article totals", () => {
       (await env.DB.prepare("SELECT DISTINCT source FROM articles ORDER BY source").all<{ source: string }>()).results.map((r) => r.source),
     );
   });
+
+  it("filtered by a rule, a score range or the title, read at most `examined` articles and say when they are partial", async () => {
+    const db = getDb(env.DB);
+    for (let i = 0; i < 8; i++)
+      await store({
+        externalId: `p${i}`,
+        source: "bounded",
+        title: i % 2 ? `Budget ${i}` : `Match ${i}`,
+        at: t(20 + i),
+        score: 10 * i,
+        verdicts: i % 3 ? [verdict("x.bounded", "fail")] : [],
+      });
+    const archive = async (where: string, limit: number) => {
+      const r = (await env.DB.prepare(
+        `SELECT count(*) AS articles, coalesce(sum(latest_outcome = 'fail'), 0) AS failing, avg(latest_score) AS meanScore
+          FROM (SELECT * FROM articles ORDER BY last_checked_at DESC LIMIT ?) WHERE ${where}`,
+      )
+        .bind(limit)
+        .first<{ articles: number; failing: number; meanScore: number | null }>())!;
+      return r;
+    };
+    const total = (await env.DB.prepare("SELECT count(*) AS n FROM articles").first<{ n: number }>())!.n;
+    for (const [filters, where] of [
+      [{ rule: "x.bounded" }, "instr(latest_failed_rules, ' x.bounded ') > 0"],
+      [{ min_score: 20, max_score: 60 }, "latest_score BETWEEN 20 AND 60"],
+      [{ q: "budget", source: "bounded" }, "instr(lower(title), 'budget') > 0 AND source = 'bounded'"],
+    ] as const) {
+      // The whole archive fits: exact, and the same shape as before.
+      expect(await articleTotals(db, filters)).toEqual(await archive(where, 1e9));
+      // Five examined: the newest five checked, flagged partial.
+      expect(await articleTotals(db, filters, 5)).toEqual({ ...(await archive(where, 5)), partial: { examined: 5 } });
+      expect(total).toBeGreaterThan(5);
+    }
+    // With an outcome, the newest articles of that outcome (articles_outcome).
+    const failing = await articleTotals(db, { outcome: "fail", q: "match" }, 3);
+    const want = (await env.DB.prepare(
+      `SELECT count(*) AS articles FROM (SELECT * FROM articles WHERE latest_outcome = 'fail' ORDER BY last_checked_at DESC LIMIT 3)
+        WHERE instr(lower(title), 'match') > 0`,
+    ).first<{ articles: number }>())!;
+    expect(failing).toMatchObject({ articles: want.articles, failing: want.articles, partial: { examined: 3 } });
+  });
 });
