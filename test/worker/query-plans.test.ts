@@ -24,7 +24,7 @@ import { saveRun } from "../../src/storage/runs";
 import { offloadTexts } from "../../src/storage/texts";
 import { pruneRunsStep } from "../../src/storage/retention";
 import { ruleStats } from "../../src/storage/queries-rules";
-import { labelsByKey, listFeedback } from "../../src/storage/feedback";
+import { labelledArticlesPage, labelsByKey, listFeedback } from "../../src/storage/feedback";
 import { giveFeedback, undoLabel } from "../../src/use-cases/feedback";
 import { phraseRule, resetArchive, ruleset } from "./fixtures/audits";
 
@@ -96,6 +96,9 @@ beforeAll(async () => {
   await undoLabel(db, label1.id, "plan");
   await listFeedback(db, ids[1]!);
   await labelsByKey(db, { source: "plan", externalId: "p1" });
+  // The feedback corpus export, one keyset page of labelled articles.
+  await giveFeedback(db, ids[1]!, { finding: failing.evidence[0]!.finding!, label: "confirmed" }, "plan");
+  expect((await labelledArticlesPage(db, "", 20)).items).toHaveLength(1);
   // The text offload (cron) reads its partial index, then updates by primary key; later reads go to R2.
   label = WORK_QUEUE;
   await offloadTexts(db, 20);
