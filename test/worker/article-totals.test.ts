@@ -3,9 +3,10 @@
 // aggregate over the whole archive.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { articleTotals, listSources } from "../../src/storage/articles";
+import { articleTotals, listSources, TOTALS_EXAMINED } from "../../src/storage/articles";
 import { getDb } from "../../src/storage/db";
 import { store, verdict } from "./fixtures/runs";
+import { fetchPage, login, visibleText } from "./fixtures/ui";
 
 const t = (minute: number) => new Date(Date.parse("2026-03-01T00:00:00Z") + minute * 60_000);
 
@@ -140,5 +141,29 @@ describe("article totals", () => {
         WHERE instr(lower(title), 'match') > 0`,
     ).first<{ articles: number }>())!;
     expect(failing).toMatchObject({ articles: want.articles, failing: want.articles, partial: { examined: 3 } });
+  });
+
+  it("past TOTALS_EXAMINED articles, the dashboard strip says its filtered counts are a floor", async () => {
+    // Never-scored articles, written in one statement (the counter triggers still run for each).
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+        INSERT INTO articles (id, source, external_id, title, text, content_hash, last_checked_at)
+        SELECT 'art_bulk_' || i, 'bulk', 'b' || i, 'Bulk ' || i, 'x', 'h', '2020-01-01T00:00:00Z' FROM n`,
+    )
+      .bind(TOTALS_EXAMINED)
+      .run();
+    const cookie = await login(env.API_TOKEN);
+    const strip = async (query: string) => {
+      const res = await fetchPage(`/${query}`, { cookie });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      return visibleText(html.slice(html.indexOf('class="strip"'), html.indexOf('<form class="filters"')));
+    };
+    const filtered = await strip("?q=budget");
+    expect(filtered).toContain("≥ ");
+    expect(filtered).toContain(`Counted over the newest ${TOTALS_EXAMINED.toLocaleString("en-US")} checked articles`);
+    const exact = await strip("?source=bounded");
+    expect(exact).not.toContain("≥");
+    expect(exact).not.toContain("Counted over");
   });
 });
