@@ -137,4 +137,18 @@ describe("rule counters", () => {
     await env.DB.prepare("UPDATE articles SET latest_run_id = NULL WHERE id = ?").bind(ids[5]!).run();
     await expectCountsMatch();
   });
+
+  it("are what migration 0010's backfill counts from the archive as it is", async () => {
+    const kept = await env.DB.prepare("SELECT * FROM rule_counts WHERE articles <> 0 OR lean <> 0 ORDER BY 1, 2").all();
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith("0010_"))!;
+    const backfill = migration.queries.filter((q) => /^\s*(--[^\n]*\n\s*)*INSERT INTO `(rule|ruleset)_counts`/.test(q));
+    expect(backfill).toHaveLength(2);
+    await env.DB.batch([
+      env.DB.prepare("DELETE FROM rule_counts"),
+      env.DB.prepare("DELETE FROM ruleset_counts"),
+      ...backfill.map((q) => env.DB.prepare(q)),
+    ]);
+    expect((await env.DB.prepare("SELECT * FROM rule_counts ORDER BY 1, 2").all()).results).toEqual(kept.results);
+    await expectCountsMatch();
+  });
 });
