@@ -1,5 +1,5 @@
 // The export routes of the API (behind the /v1 bearer-token guard): verdicts as CSV, one
-// article's ClaimReview JSON-LD, one audit's changes as CSV. Builders: src/use-cases/exports.ts.
+// article's ClaimReview JSON-LD, one audit's changes as CSV. Builders: src/use-cases/exports/.
 import { Hono } from "hono";
 import { getDb } from "../storage/db";
 import { articlesCsvResponse, auditCsvResponse, claimReviewResponse, verdictStatusesQuery } from "../use-cases/exports";

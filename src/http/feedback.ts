@@ -6,9 +6,9 @@ import { z } from "zod";
 import { getArticle } from "../storage/articles";
 import { getDb } from "../storage/db";
 import { feedback as feedbackTable } from "../storage/schema";
-import { labelledArticles, listFeedback } from "../storage/feedback";
-import { feedbackCorpus } from "../use-cases/feedback-corpus";
+import { listFeedback } from "../storage/feedback";
 import { FeedbackError, giveFeedback, undoLabel } from "../use-cases/feedback";
+import { feedbackCorpusResponse } from "../use-cases/exports";
 import type { AuthEnv } from "./auth";
 import { ApiError } from "./errors";
 import { common, error, idParameter, json, nullable, ok, type Paths, ref, str } from "./openapi/kit";
@@ -56,7 +56,7 @@ feedbackRoutes.delete("/feedback/:id", noQuery, async (c) =>
   c.json(await undoLabel(getDb(c.env.DB), c.req.param("id"), c.var.labeller).catch(toApiError)),
 );
 
-feedbackRoutes.get("/feedback.json", noQuery, async (c) => c.json(feedbackCorpus(await labelledArticles(getDb(c.env.DB)))));
+feedbackRoutes.get("/feedback.json", noQuery, (c) => feedbackCorpusResponse(getDb(c.env.DB)));
 
 const readOnly = error("The read-only token cannot give or undo feedback.");
 

@@ -140,18 +140,29 @@ export interface ArticleTotals {
   articles: number;
   failing: number;
   meanScore: number | null;
+  /**
+   * Set when no counter answers the filter (a rule, a score range, a title) and the archive is
+   * larger than what one request examines: the figures are those of the newest `examined`
+   * checked articles (of the filtered outcome, when there is one), so the real counts are at
+   * least `articles` and `failing`, and `meanScore` is that slice's.
+   */
+  partial?: { examined: number };
 }
 
 // Filters the article_counts rows answer: the rest (rule, score range, title) count the articles.
 const COUNTED_FILTERS: ReadonlySet<string> = new Set(["source", "status", "outcome"]);
 
+/** At most this many articles are read for one total that no counter answers (docs/operations.md). */
+export const TOTALS_EXAMINED = 10_000;
+
 /**
  * Count, failing count and mean latest score of every article matching the filters. Unfiltered
  * (the dashboard's first page) it reads the one row the `article_totals` triggers keep, filtered
- * by source, status or outcome the few `article_counts` rows, not the archive; a filter on a
- * rule, a score range or the title counts the matching articles.
+ * by source, status or outcome the few `article_counts` rows, not the archive. A filter on a
+ * rule, a score range or the title reads at most `examined` articles, newest checked first:
+ * exact when the archive (or the filtered outcome) has no more, else marked `partial`.
  */
-export async function articleTotals(db: Db, filters: ArticleFilters): Promise<ArticleTotals> {
+export async function articleTotals(db: Db, filters: ArticleFilters, examined = TOTALS_EXAMINED): Promise<ArticleTotals> {
   const set = Object.entries(filters).filter(([, v]) => v !== undefined && v !== "");
   if (set.length === 0) {
     const t = await db.select().from(articleTotalsRow).where(eq(articleTotalsRow.id, 1)).get();
@@ -177,16 +188,18 @@ export async function articleTotals(db: Db, filters: ArticleFilters): Promise<Ar
       .get();
     if (row) return { articles: row.articles, failing: row.failing, meanScore: row.scoreCount ? row.scoreSum / row.scoreCount : null };
   }
-  const row = await db
-    .select({
-      articles: sql<number>`count(*)`,
-      failing: sql<number>`coalesce(sum(${articles.latestOutcome} = 'fail'), 0)`,
-      meanScore: sql<number | null>`avg(${articles.latestScore})`,
-    })
-    .from(articles)
-    .where(articleFilterWhere(filters))
-    .get();
-  return row ?? { articles: 0, failing: 0, meanScore: null };
+  // The newest `examined` articles through articles_last_checked (articles_outcome when the
+  // outcome is filtered), each tested against the rest of the filters.
+  const { outcome, ...rest } = filters;
+  const match = articleFilterWhere(rest) ?? sql`1`;
+  const row = await db.get<{ examined: number; articles: number; failing: number; meanScore: number | null }>(
+    sql`SELECT count(*) AS examined, coalesce(sum(m), 0) AS articles, coalesce(sum(m AND latest_outcome = 'fail'), 0) AS failing,
+        avg(CASE WHEN m THEN latest_score END) AS meanScore
+      FROM (SELECT CASE WHEN ${match} THEN 1 ELSE 0 END AS m, latest_outcome, latest_score FROM articles
+        ${outcome ? sql`WHERE latest_outcome = ${outcome}` : sql``} ORDER BY last_checked_at DESC LIMIT ${examined})`,
+  );
+  const totals: ArticleTotals = { articles: row?.articles ?? 0, failing: row?.failing ?? 0, meanScore: row?.meanScore ?? null };
+  return row && row.examined >= examined ? { ...totals, partial: { examined: row.examined } } : totals;
 }
 
 /** Distinct sources with articles, for the filter menu (from the article_counts rows, not the archive). */

@@ -6,6 +6,7 @@ import type { FeedbackLabel, Outcome } from "../engine";
 import type { Db } from "./db";
 import { newId } from "./ids";
 import { articles, feedback, runs, verdicts } from "./schema";
+import { resolveTexts } from "./texts";
 
 export interface FeedbackRecord {
   id: string;
@@ -245,25 +246,40 @@ export interface LabelledArticle {
   labels: { rule: string; quote: string; label: FeedbackLabel; note: string | null }[];
 }
 
-/** Every article with labels in force, with its stored text (for the eval-format export). */
-export async function labelledArticles(db: Db): Promise<LabelledArticle[]> {
-  const rows = await db.all<{ article_id: string; rule_id: string; quote: string; label: FeedbackLabel; note: string | null }>(
-    sql`SELECT f.article_id, f.rule_id, f.quote, f.label, f.note FROM feedback f WHERE ${IN_FORCE} ORDER BY f.article_id, f.id`,
+/**
+ * One keyset page of the articles with labels in force, by article id after `after`, each with
+ * its text (from R2 when offloaded) and labels; `next` is the last id served, null on the last
+ * page. For the eval-format export, which streams them page by page.
+ */
+export async function labelledArticlesPage(
+  db: Db,
+  after: string,
+  limit: number,
+): Promise<{ items: LabelledArticle[]; next: string | null }> {
+  const page = await db.all<{ article_id: string }>(
+    sql`SELECT DISTINCT f.article_id FROM feedback f WHERE f.article_id > ${after} AND ${IN_FORCE} ORDER BY f.article_id LIMIT ${limit + 1}`,
   );
-  const ids = [...new Set(rows.map((r) => r.article_id))];
-  const texts = new Map<string, { text: string; publishedAt: string | null }>();
-  for (let i = 0; i < ids.length; i += 90) {
-    const page = await db
-      .select({ id: articles.id, text: articles.text, publishedAt: articles.publishedAt })
+  const ids = page.slice(0, limit).map((r) => r.article_id);
+  if (!ids.length) return { items: [], next: null };
+  const list = JSON.stringify(ids);
+  const [rows, texts] = await Promise.all([
+    db.all<{ article_id: string; rule_id: string; quote: string; label: FeedbackLabel; note: string | null }>(
+      sql`SELECT f.article_id, f.rule_id, f.quote, f.label, f.note FROM feedback f
+        WHERE f.article_id IN (SELECT value FROM json_each(${list})) AND ${IN_FORCE} ORDER BY f.article_id, f.id`,
+    ),
+    db
+      .select({ id: articles.id, text: articles.text, contentHash: articles.contentHash, publishedAt: articles.publishedAt })
       .from(articles)
-      .where(sql`${articles.id} IN (SELECT value FROM json_each(${JSON.stringify(ids.slice(i, i + 90))}))`);
-    for (const a of page) texts.set(a.id, a);
-  }
+      .where(sql`${articles.id} IN (SELECT value FROM json_each(${list}))`)
+      .then((r) => resolveTexts(r)),
+  ]);
+  const byId = new Map(texts.map((a) => [a.id, a]));
   const labels = new Map<string, LabelledArticle["labels"]>();
   for (const r of rows)
     labels.set(r.article_id, [...(labels.get(r.article_id) ?? []), { rule: r.rule_id, quote: r.quote, label: r.label, note: r.note }]);
-  return ids.flatMap((id) => {
-    const a = texts.get(id);
+  const items = ids.flatMap((id) => {
+    const a = byId.get(id);
     return a ? [{ id, text: a.text, published_at: a.publishedAt, labels: labels.get(id) ?? [] }] : [];
   });
+  return { items, next: page.length > limit ? ids[ids.length - 1]! : null };
 }

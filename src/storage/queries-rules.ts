@@ -1,7 +1,8 @@
 // Rule statistics: how each rule fares across the archive, counted over every active article's
-// LATEST run (so re-scoring an article never counts it twice). Stored verdict rows are counted
-// directly; the not_applicable verdicts a run implies (storage/verdicts.ts) are the runs whose
-// ruleset has the rule, less the rows stored for it.
+// LATEST run (so re-scoring an article never counts it twice). Read from the counters triggers
+// keep (migration 0010: rule_counts, ruleset_counts), never from the archive: stored verdict rows
+// are counted per rule and status; the not_applicable verdicts a run implies (lib/implied-verdicts.ts)
+// are the lean runs whose ruleset has the rule, less the rows those runs stored for it.
 import { sql } from "drizzle-orm";
 import type { VerdictStatus } from "../engine";
 import { type Db, transact } from "./db";
@@ -16,27 +17,24 @@ export function emptyRuleCounts(): RuleCounts {
 /** Verdict counts per rule id (only rules that have verdicts appear); pass `ruleId` for one rule. */
 export async function ruleStats(db: Db, ruleId?: string): Promise<Record<string, RuleCounts>> {
   const oneRule = (column: string) => (ruleId === undefined ? sql`` : sql`AND ${sql.raw(column)} = ${ruleId}`);
-  const [rows, implied] = await transact(db, [
-    db.run(sql`SELECT v.rule_id AS rule, CASE WHEN v.status = 'fail' AND v.dismissed THEN 'dismissed' ELSE v.status END AS status, count(*) AS n
-      FROM articles a JOIN verdicts v ON v.run_id = a.latest_run_id
-      WHERE a.status = 'active' ${oneRule("v.rule_id")} GROUP BY 1, 2`),
-    db.run(sql`WITH lean AS (
-        SELECT r.id, r.ruleset_version FROM articles a JOIN runs r ON r.id = a.latest_run_id
-        WHERE a.status = 'active' AND r.implied_verdicts > 0),
-      totals AS (
-        SELECT j.value ->> 'id' AS rule, sum(p.n) AS n
-        FROM (SELECT ruleset_version, count(*) AS n FROM lean GROUP BY ruleset_version) p
-        JOIN rulesets s ON s.version = p.ruleset_version, json_each(s.rules) j
-        WHERE 1 ${oneRule("j.value ->> 'id'")} GROUP BY 1),
-      stored AS (
-        SELECT v.rule_id AS rule, count(*) AS n FROM lean l JOIN verdicts v ON v.run_id = l.id
-        WHERE 1 ${oneRule("v.rule_id")} GROUP BY 1)
-      SELECT t.rule, t.n - coalesce(s.n, 0) AS n FROM totals t LEFT JOIN stored s ON s.rule = t.rule`),
+  const [rows, versions] = await transact(db, [
+    db.run(
+      sql`SELECT rule_id AS rule, status, articles AS n, lean FROM rule_counts WHERE (articles <> 0 OR lean <> 0) ${oneRule("rule_id")}`,
+    ),
+    // A row per ruleset version still some article's latest (a handful), each with its rules' ids.
+    db.run(sql`SELECT j.value ->> 'id' AS rule, sum(ruleset_counts.articles) AS n
+      FROM ruleset_counts JOIN rulesets s ON s.version = ruleset_counts.version, json_each(s.rules) j
+      WHERE ruleset_counts.articles > 0 ${oneRule("j.value ->> 'id'")} GROUP BY 1`),
   ]);
   const stats: Record<string, RuleCounts> = {};
-  for (const row of rows!.results as { rule: string; status: VerdictStatus | "dismissed"; n: number }[])
-    (stats[row.rule] ??= emptyRuleCounts())[row.status] = row.n;
-  for (const row of implied!.results as { rule: string; n: number }[])
-    if (row.n > 0) (stats[row.rule] ??= emptyRuleCounts()).not_applicable += row.n;
+  const leanStored = new Map<string, number>();
+  for (const row of rows!.results as { rule: string; status: VerdictStatus | "dismissed"; n: number; lean: number }[]) {
+    if (row.n > 0) (stats[row.rule] ??= emptyRuleCounts())[row.status] = row.n;
+    leanStored.set(row.rule, (leanStored.get(row.rule) ?? 0) + row.lean);
+  }
+  for (const row of versions!.results as { rule: string; n: number }[]) {
+    const implied = row.n - (leanStored.get(row.rule) ?? 0);
+    if (implied > 0) (stats[row.rule] ??= emptyRuleCounts()).not_applicable += implied;
+  }
   return stats;
 }

@@ -92,6 +92,35 @@ export const articleCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.source, t.status, t.outcome] })],
 );
 
+/**
+ * Per-rule verdict counts over every active article's latest run, kept by triggers on articles,
+ * runs and verdicts (migration 0010), so `/rules` and GET /v1/rules/:id read a row per rule and
+ * status, never the archive. `status` is the verdict's status, or 'dismissed' for a fail editors
+ * dismissed. Only stored verdict rows are counted; `lean` is how many of them belong to runs
+ * that imply their not_applicable verdicts (runs.implied_verdicts > 0), which the read subtracts
+ * from `ruleset_counts` to get the implied ones.
+ */
+export const ruleCounts = sqliteTable(
+  "rule_counts",
+  {
+    ruleId: text("rule_id").notNull(),
+    status: text("status").notNull(),
+    articles: integer("articles").notNull().default(0),
+    lean: integer("lean").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.status] })],
+);
+
+/**
+ * Active articles whose latest run implies its not_applicable verdicts, per the run's ruleset
+ * version (triggers, migration 0010): every rule of that version not stored for such a run is
+ * not_applicable there.
+ */
+export const rulesetCounts = sqliteTable("ruleset_counts", {
+  version: text("version").primaryKey(),
+  articles: integer("articles").notNull().default(0),
+});
+
 /** One scoring of one article against one ruleset version. */
 export const runs = sqliteTable(
   "runs",

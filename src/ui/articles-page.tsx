@@ -76,23 +76,46 @@ function QueueRow(props: { a: TriageRow }) {
 
 export function ArticlesPage(p: ArticlesPageProps) {
   const f = p.filters;
-  const filtered = Boolean(f.outcome || f.rule || f.source || f.q);
+  const filtered = Boolean(f.outcome || f.rule || f.source || f.q || f.min_score !== undefined || f.max_score !== undefined);
+  // A total no counter answers covers the newest articles only: say so, never print a guess as exact.
+  const partial = p.summary.partial;
+  const atLeast = partial ? "≥ " : "";
   return (
     <Layout title="To check" nonce={p.nonce} session={p.session} section="articles">
       <h1>Articles to check</h1>
       <ul class="strip" aria-label={filtered ? "Summary of the filtered articles" : "Summary"}>
         <li>
-          <b>{p.summary.articles}</b>articles{filtered ? " (filtered)" : ""}
+          <b>
+            {atLeast}
+            {p.summary.articles}
+          </b>
+          articles{filtered ? " (filtered)" : ""}
         </li>
         <li>
           <a href="/?outcome=fail">
-            <b>{p.summary.failing}</b>failing
+            <b>
+              {atLeast}
+              {p.summary.failing}
+            </b>
+            failing
           </a>
         </li>
         <li>
           <b>{score(p.summary.meanScore)}</b>mean score
         </li>
       </ul>
+      {partial && (
+        <p class="muted small">
+          Counted over the newest {partial.examined.toLocaleString("en-US")} checked articles{f.outcome ? ` with outcome ${f.outcome}` : ""}
+          ; the mean is theirs.
+          {f.rule && (
+            <>
+              {" "}
+              <a href={`/rules/${encodeURIComponent(f.rule)}`}>The rule's page</a> counts every active article.
+            </>
+          )}
+        </p>
+      )}
       <form class="filters" method="get" action="/" role="search">
         <label>
           Title contains

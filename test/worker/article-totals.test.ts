@@ -3,9 +3,10 @@
 // aggregate over the whole archive.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { articleTotals, listSources } from "../../src/storage/articles";
+import { articleTotals, listSources, TOTALS_EXAMINED } from "../../src/storage/articles";
 import { getDb } from "../../src/storage/db";
 import { store, verdict } from "./fixtures/runs";
+import { fetchPage, login, visibleText } from "./fixtures/ui";
 
 const t = (minute: number) => new Date(Date.parse("2026-03-01T00:00:00Z") + minute * 60_000);
 
@@ -99,5 +100,70 @@ describe("article totals", () => {
     expect(await listSources(db)).toEqual(
       (await env.DB.prepare("SELECT DISTINCT source FROM articles ORDER BY source").all<{ source: string }>()).results.map((r) => r.source),
     );
+  });
+
+  it("filtered by a rule, a score range or the title, read at most `examined` articles and say when they are partial", async () => {
+    const db = getDb(env.DB);
+    for (let i = 0; i < 8; i++)
+      await store({
+        externalId: `p${i}`,
+        source: "bounded",
+        title: i % 2 ? `Budget ${i}` : `Match ${i}`,
+        at: t(20 + i),
+        score: 10 * i,
+        verdicts: i % 3 ? [verdict("x.bounded", "fail")] : [],
+      });
+    const archive = async (where: string, limit: number) => {
+      const r = (await env.DB.prepare(
+        `SELECT count(*) AS articles, coalesce(sum(latest_outcome = 'fail'), 0) AS failing, avg(latest_score) AS meanScore
+          FROM (SELECT * FROM articles ORDER BY last_checked_at DESC LIMIT ?) WHERE ${where}`,
+      )
+        .bind(limit)
+        .first<{ articles: number; failing: number; meanScore: number | null }>())!;
+      return r;
+    };
+    const total = (await env.DB.prepare("SELECT count(*) AS n FROM articles").first<{ n: number }>())!.n;
+    for (const [filters, where] of [
+      [{ rule: "x.bounded" }, "instr(latest_failed_rules, ' x.bounded ') > 0"],
+      [{ min_score: 20, max_score: 60 }, "latest_score BETWEEN 20 AND 60"],
+      [{ q: "budget", source: "bounded" }, "instr(lower(title), 'budget') > 0 AND source = 'bounded'"],
+    ] as const) {
+      // The whole archive fits: exact, and the same shape as before.
+      expect(await articleTotals(db, filters)).toEqual(await archive(where, 1e9));
+      // Five examined: the newest five checked, flagged partial.
+      expect(await articleTotals(db, filters, 5)).toEqual({ ...(await archive(where, 5)), partial: { examined: 5 } });
+      expect(total).toBeGreaterThan(5);
+    }
+    // With an outcome, the newest articles of that outcome (articles_outcome).
+    const failing = await articleTotals(db, { outcome: "fail", q: "match" }, 3);
+    const want = (await env.DB.prepare(
+      `SELECT count(*) AS articles FROM (SELECT * FROM articles WHERE latest_outcome = 'fail' ORDER BY last_checked_at DESC LIMIT 3)
+        WHERE instr(lower(title), 'match') > 0`,
+    ).first<{ articles: number }>())!;
+    expect(failing).toMatchObject({ articles: want.articles, failing: want.articles, partial: { examined: 3 } });
+  });
+
+  it("past TOTALS_EXAMINED articles, the dashboard strip says its filtered counts are a floor", async () => {
+    // Never-scored articles, written in one statement (the counter triggers still run for each).
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+        INSERT INTO articles (id, source, external_id, title, text, content_hash, last_checked_at)
+        SELECT 'art_bulk_' || i, 'bulk', 'b' || i, 'Bulk ' || i, 'x', 'h', '2020-01-01T00:00:00Z' FROM n`,
+    )
+      .bind(TOTALS_EXAMINED)
+      .run();
+    const cookie = await login(env.API_TOKEN);
+    const strip = async (query: string) => {
+      const res = await fetchPage(`/${query}`, { cookie });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      return visibleText(html.slice(html.indexOf('class="strip"'), html.indexOf('<form class="filters"')));
+    };
+    const filtered = await strip("?q=budget");
+    expect(filtered).toContain("≥ ");
+    expect(filtered).toContain(`Counted over the newest ${TOTALS_EXAMINED.toLocaleString("en-US")} checked articles`);
+    const exact = await strip("?source=bounded");
+    expect(exact).not.toContain("≥");
+    expect(exact).not.toContain("Counted over");
   });
 });

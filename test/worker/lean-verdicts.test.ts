@@ -3,7 +3,7 @@
 // results, never from storage: an archive of the seeds plus 1,000 articles built from their
 // paragraphs (some dated past a rule's validity window, some withdrawn, a tenth stored the old
 // way with a row per verdict) is read through the API — runs, articles, rule counts, CSV
-// exports, corrections — then audited under an edited ruleset, and read again with the audit's
+// exports, corrections (rule counts from the trigger-kept counters) — then audited under an edited ruleset, and read again with the audit's
 // changes.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ import { saveRun } from "../../src/storage/runs";
 import { callJson, call } from "./fixtures/api";
 import { drain, phraseRule, recordingEnv, resetArchive } from "./fixtures/audits";
 import { seeds } from "./fixtures/seeds";
+import { expectRuleCountersMatchArchive } from "./fixtures/rule-counts";
 
 const GENERATED = 1000;
 const STORED_AT = new Date("2026-11-19T12:00:00Z");
@@ -130,7 +131,9 @@ async function expectReadsMatch(latest: (s: Stored) => CheckResult) {
     );
   }
 
-  // Rule counts: the storage query behind /rules, and GET /v1/rules/:id for each deployed rule.
+  // Rule counts: the storage query behind /rules (the trigger-kept counters, which must equal a
+  // recount of the archive), and GET /v1/rules/:id for each deployed rule.
+  await expectRuleCountersMatchArchive();
   const stats = expectedStats(latest);
   expect(await ruleStats(getDb(env.DB))).toEqual(stats);
   for (const rule of bundledRuleset().rules) {
