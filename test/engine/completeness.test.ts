@@ -47,6 +47,7 @@ describe("completeness", () => {
           "place-mentions.ts",
           "quantity-phrase.ts",
           "role-offices.ts",
+          "name-expansions.ts",
         ].includes(f),
     )
     .map((f) => f.replace(/\.ts$/, ""));

@@ -6,7 +6,17 @@ import { z } from "zod";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding } from "../kind-api";
 import { LANG } from "../lang";
 import { foldTerm, isUpperAt } from "../text-adapter";
-import type { Token } from "../text/tokens";
+import {
+  closeTo,
+  containsPhrase,
+  descriptionBefore,
+  titleCase,
+  titleRunAfter,
+  titleRunBefore,
+  withReferences,
+  wordsKey,
+  type Candidate,
+} from "./name-expansions";
 import { firstMentionAt, terms } from "./shared";
 
 const options = z.object({
@@ -15,6 +25,11 @@ const options = z.object({
   reject: terms
     .optional()
     .describe("Words that make even a lower-case description attached to the acronym wrong (migrant*, care, resource*)"),
+  essential: terms
+    .optional()
+    .describe(
+      "Words one of which every right expansion carries (terrorism*): one word off an accepted expansion without them is wrong, not a variant",
+    ),
 });
 
 interface Compiled extends CompiledRule {
@@ -26,149 +41,7 @@ interface Compiled extends CompiledRule {
   accept: string[];
   acceptKeys: Set<string>;
   reject: string[];
-}
-
-interface Candidate {
-  start: number;
-  end: number;
-  titled: boolean;
-}
-
-function isConnector(t: Token): boolean {
-  return LANG.nameConnectors.has(t.text);
-}
-
-function isTitleWord(ctx: ArticleContext, t: Token): boolean {
-  return t.kind === "word" && isUpperAt(ctx.text, t.start);
-}
-
-/**
- * A capitalised run longer than this is a headline, a list or a repeated name, not an expansion;
- * the bound also keeps each acronym mention's look-around constant-time.
- */
-const MAX_NAME_TOKENS = 40;
-
-/** Trim connectors at both ends; require two capitalised content words. */
-function finishRun(ctx: ArticleContext, run: Token[]): Candidate | null {
-  while (run.length && (run[0]!.kind !== "word" || isConnector(run[0]!))) run.shift();
-  while (run.length && (run[run.length - 1]!.kind !== "word" || isConnector(run[run.length - 1]!))) run.pop();
-  const content = run.filter((t) => !isConnector(t) && isTitleWord(ctx, t));
-  if (content.length < 2) return null;
-  return { start: run[0]!.start, end: run[run.length - 1]!.end, titled: true };
-}
-
-/** Capitalised name ending just before token index `i` (exclusive), scanning backwards. */
-function titleRunBefore(ctx: ArticleContext, i: number, sentence: number): Candidate | null {
-  const run: Token[] = [];
-  for (let j = i - 1; j >= 0; j--) {
-    const t = ctx.tokens[j]!;
-    if (ctx.sentenceAt(t.start) !== sentence) break;
-    if (t.kind === "punct") {
-      if ((t.text === '"' || t.text === "'") && run.length === 0 && j === i - 1) continue; // closing quote
-
-      if (t.text === "-" && run.length) {
-        if (run.length >= MAX_NAME_TOKENS) return null;
-        run.unshift(t);
-        continue;
-      }
-      break;
-    }
-    if (isTitleWord(ctx, t) || isConnector(t)) {
-      // Stop before a possessive: "El Salvador's Terrorism Confinement Center".
-      const next = ctx.tokens[j + 1];
-      if (next && next.text === "'" && LANG.possessiveSuffixes.has(ctx.tokens[j + 2]?.text ?? "")) break;
-      if (run.length >= MAX_NAME_TOKENS) return null;
-      run.unshift(t);
-      if (t.brk) break;
-      continue;
-    }
-    break;
-  }
-  return finishRun(ctx, run);
-}
-
-/** Capitalised name starting at token index `i`, scanning forwards. */
-function titleRunAfter(ctx: ArticleContext, i: number, sentence: number): Candidate | null {
-  const run: Token[] = [];
-  for (let j = i; j < ctx.tokens.length; j++) {
-    const t = ctx.tokens[j]!;
-    if (ctx.sentenceAt(t.start) !== sentence || (t.brk && j > i)) break;
-    if (t.kind === "punct") {
-      if (t.text === "-" && run.length) {
-        if (run.length >= MAX_NAME_TOKENS) return null;
-        run.push(t);
-        continue;
-      }
-      break;
-    }
-    if (isTitleWord(ctx, t) || (isConnector(t) && run.length > 0)) {
-      if (run.length >= MAX_NAME_TOKENS) return null;
-      run.push(t);
-      continue;
-    }
-    break;
-  }
-  // "CECOT, Nayib Bukele's prison": a possessor, not an expansion.
-  const after = ctx.tokens[i + run.length];
-  if (after?.text === "'" && LANG.possessiveSuffixes.has(ctx.tokens[i + run.length + 1]?.text ?? "")) return null;
-  return finishRun(ctx, run);
-}
-
-/** Lower-case description before token `i` back to its article ("the migrant care center"). */
-function descriptionBefore(ctx: ArticleContext, i: number, sentence: number): Candidate | null {
-  let end = -1;
-  let start = -1;
-  for (let j = i - 1, n = 0; j >= 0 && n < 7; j--, n++) {
-    const t = ctx.tokens[j]!;
-    if (ctx.sentenceAt(t.start) !== sentence || t.kind !== "word") break;
-    if (end < 0) end = t.end;
-    if (LANG.articles.has(t.text)) break;
-    start = t.start;
-  }
-  return start >= 0 ? { start, end, titled: false } : null;
-}
-
-function containsPhrase(hay: string, needle: string): boolean {
-  if (needle.endsWith("*")) {
-    const stem = needle.slice(0, -1);
-    return hay.split(" ").some((w) => w.startsWith(stem));
-  }
-  return ` ${hay} `.includes(` ${needle} `);
-}
-
-/** Is the sentence written in title case (a headline), where every word looks like a name? */
-function titleCase(ctx: ArticleContext, sentence: number): boolean {
-  const { start, end } = ctx.sentences[sentence]!;
-  let words = 0;
-  let caps = 0;
-  for (let i = ctx.tokenAt(start); i < ctx.tokens.length && ctx.tokens[i]!.start < end; i++) {
-    const t = ctx.tokens[i]!;
-    if (t.kind !== "word" || LANG.nameConnectors.has(t.text) || LANG.articles.has(t.text)) continue;
-    words++;
-    if (isUpperAt(ctx.text, t.start)) caps++;
-  }
-  return words >= 4 && caps >= words * 0.8;
-}
-
-/** Content words of a folded expansion (connectors dropped), for order-free comparison. */
-function contentWords(folded: string): string[] {
-  return folded.split(" ").filter((w) => w && !LANG.nameConnectors.has(w));
-}
-
-/** Is the found expansion one word away from an accepted one (a variant, a typo, a translation slip)? */
-function closeTo(found: string, accepted: readonly string[]): boolean {
-  const f = new Set(contentWords(found));
-  return accepted.some((a) => {
-    const w = contentWords(a);
-    if (w.length < 3) return false;
-    const shared = w.filter((x) => f.has(x)).length;
-    return shared >= w.length - 1 && f.size <= w.length + 1;
-  });
-}
-
-/** Content words in a fixed order: equal keys = same words in any order ("Center for Terrorism Confinement" = "Terrorism Confinement Center"). */
-function wordsKey(folded: string): string {
-  return contentWords(folded).sort().join(" ");
+  essential: string[];
 }
 
 export const name = defineKind({
@@ -195,6 +68,7 @@ export const name = defineKind({
       accept: norm(o.accept),
       acceptKeys: new Set(norm(o.accept).map(wordsKey).filter(Boolean)),
       reject: norm(o.reject),
+      essential: norm(o.essential),
       requires: [],
     };
     if (o.reject) tools.terms(o.reject, "reject"); // validates the phrases
@@ -206,7 +80,7 @@ export const name = defineKind({
   check(ctx, c) {
     const out: Finding[] = [];
     const seen = new Set<number>();
-    for (const h of ctx.hits(c.acronym)) {
+    for (const h of withReferences(ctx, ctx.hits(c.acronym))) {
       const cands: Candidate[] = [];
       const ai = ctx.tokenAt(h.start); // first token of the acronym
       const zi = ctx.tokenAt(h.end); // token after it
@@ -229,11 +103,12 @@ export const name = defineKind({
         let sawLead = false;
         while (j < ctx.tokens.length && steps < 6) {
           const t = ctx.tokens[j]!;
-          if (t.text === "," || t.text === "-") {
+          // "CECOT, in Spanish, stands for …": commas, dashes (folded to "-") and words about the acronym.
+          if (t.text === "," || t.text === "-" || LANG.acronymWords.has(t.text)) {
             j++;
             steps++;
             continue;
-          } // dashes fold to "-"
+          }
           if (t.kind === "word" && LANG.expansionLeadIns.has(t.text) && (!isUpperAt(ctx.text, t.start) || LANG.articles.has(t.text))) {
             sawLead = true;
             j++;
@@ -294,9 +169,13 @@ export const name = defineKind({
           // A lower-case description ("the notorious prison (CECOT)") is no expansion unless it says a known-wrong word.
           if (!rejected) continue;
           status = "fail";
-        } else if (!rejected && titleCase(ctx, h.sentence))
+        } else if (!rejected && titleCase(ctx, h.sentence, cand.start, cand.end))
           continue; // "CECOT, the Prison Where Venezuelans Were Held": a headline
-        else status = !rejected && closeTo(folded, c.accept) ? "review" : "fail";
+        else {
+          // "Center for Temporary Confinement": one word off, but the word that says what the place is for is gone.
+          const essential = c.essential.length === 0 || c.essential.some((e) => containsPhrase(folded, e));
+          status = !rejected && essential && closeTo(folded, c.accept) ? "review" : "fail";
+        }
         seen.add(cand.start);
         // Suggest the accepted expansion sharing most words with the found one (its language).
         const fw = new Set(folded.split(" "));

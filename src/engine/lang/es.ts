@@ -310,6 +310,7 @@ export const es: LanguageTable = {
   formerPrefixes: ["ex"],
   possessiveSuffixes: [],
   acronymWords: ["por", "sus", "su", "siglas", "sigla", "acrónimo", "en", "español", "inglés"],
+  acronymNouns: ["siglas", "sigla", "acrónimo"],
   participleSuffixes: ["ando", "iendo"],
   determinerOpeners: [],
   lengthVerbs: ["pasaron", "paso", "pasaban", "pasado", "duro", "duraron", "cumplieron"],

@@ -88,6 +88,8 @@ export interface LanguageTable {
   possessiveSuffixes: string[];
   /** Words between a naming word and an acronym ("known by its Spanish acronym CECOT"). */
   acronymWords: string[];
+  /** Nouns that, after a definite article, stand for the acronym the sentence before names ("This is CECOT. The acronym stands for …"). */
+  acronymNouns: string[];
   /** Pronouns that open a relative clause about the noun before them ("252 men who …"). */
   relativePronouns: string[];
   /** Subject pronouns for one person: an event of a group's is not what "he" did. */

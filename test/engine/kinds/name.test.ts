@@ -67,3 +67,25 @@ describe("name: an expansion in apposition after a comma", () => {
     expect(status("NOAA, President Smith said, issued a warning.")).toBe("not_applicable");
   });
 });
+
+describe("name: what the place is for, and where the acronym is named", () => {
+  const rs2 = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.name.yaml": `id: t.name\n${COMMON}acronym: [NOAA]\naccept: [National Oceanic and Atmospheric Administration]\nessential: [ocean*]\n`,
+  });
+  const status2 = (text: string) => checkArticle({ text, publishedAt: "2024-06-01" }, rs2, { now: NOW }).verdicts[0]!.status;
+  it("fails an expansion one word off that drops every essential word, and reviews one that keeps it", () => {
+    expect(status2("NOAA stands for National Orbital and Atmospheric Administration.")).toBe("fail");
+    expect(status2("NOAA stands for National Oceanic and Atmospheric Agency.")).toBe("review");
+  });
+  it("does not take a sentence with lower-case words around the expansion for a headline", () => {
+    expect(status("NOAA stands for National Space and Atmospheric Administration.")).toBe("fail");
+  });
+  it("reads words about the acronym between it and its lead-in (NOAA, in English, stands for …)", () => {
+    expect(status("NOAA, in English, stands for National Space Agency.")).toBe("fail");
+  });
+  it("reads 'the acronym' opening the next sentence as the acronym the sentence before names", () => {
+    expect(status("This is NOAA. The acronym stands for National Space Agency.")).toBe("fail");
+    expect(status("This is NOAA.\n\nThe acronym stands for National Space Agency.")).toBe("not_applicable");
+  });
+});
