@@ -149,7 +149,7 @@ export function occurrenceDate(
       (d.offset < end && d.offset + d.length > start) ||
       (d.year === undefined && d.month === undefined) ||
       datesANoun(ctx, d) ||
-      boundaryBefore(ctx, d.offset)
+      (boundaryBefore(ctx, d.offset) && !timesAWhenClause(ctx, d.offset + d.length))
     )
       continue;
     inClause = true;
@@ -167,6 +167,13 @@ export function occurrenceDate(
     return disagrees(d) ? "disagrees" : "agrees";
   }
   return "none";
+}
+
+/** "until July 2025, when all 238 … were sent home": the when-clause after a state's edge happens at that edge. */
+function timesAWhenClause(ctx: ArticleContext, end: number): boolean {
+  let i = ctx.tokenAt(end);
+  if (ctx.tokens[i]?.text === ",") i++;
+  return LANG.whenWords.has(ctx.tokens[i]?.text ?? "");
 }
 
 /**

@@ -102,3 +102,19 @@ describe("how long", () => {
     expect(status("Los presos volvieron tres meses antes de la fecha prevista.", "t.held_for")).toBe("not_applicable");
   });
 });
+
+describe("an event timed by a state's edge", () => {
+  const rs3 = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.freed_count.yaml": `id: t.freed_count\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nevent:\n  terms: [freed]\n  when: 2024-05\nnear: { terms: [men], words: 2, side: after }\n`,
+  });
+  const count = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rs3, { now: NOW }).verdicts[0]!.status;
+  it("dates a when-clause by the edge it follows (until May 2024, when all 238 men were freed)", () => {
+    expect(count("In March 2024, the men were jailed. They were held for months until May 2024, when all 238 men were freed.")).toBe(
+      "fail",
+    );
+    expect(count("In March 2024, the men were jailed. They were held for months until May 2024. Later all 238 men were freed.")).toBe(
+      "not_applicable",
+    );
+  });
+});
