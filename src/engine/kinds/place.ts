@@ -7,6 +7,7 @@ import { z } from "zod";
 import { clauseAt, inCorrection } from "../attach/clauses";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { LANG } from "../lang";
+import { hitWithin } from "../search";
 import { countryName, isUpperAt } from "../text-adapter";
 import {
   chained,
@@ -296,13 +297,21 @@ export const place = defineKind({
       attachTo(h, true);
       statement(h);
     }
-    // "It is located in Tecoluca": "it" opening the sentence after one that names the entity.
+    // "It is located in Tecoluca": "it" opening a sentence after one that names the entity, in its
+    // paragraph, one sentence about something else between them at most ("This is CECOT. The acronym
+    // stands for … It sits in …") when that one names no other thing of the kind.
     for (const h of subjects) {
-      const next = ctx.sentences[h.sentence + 1];
-      if (!next || next.paragraph !== ctx.sentences[h.sentence]!.paragraph) continue;
-      const t = ctx.tokens[ctx.tokenAt(next.start)];
-      if (t && LANG.subjectPronouns.has(t.text) && contextHolds(ctx, c.context, h.sentence + 1))
-        statement({ start: t.start, end: t.end, sentence: h.sentence + 1 });
+      for (let s = h.sentence + 1; s <= h.sentence + 2; s++) {
+        const next = ctx.sentences[s];
+        if (!next || next.paragraph !== ctx.sentences[h.sentence]!.paragraph) break;
+        const t = ctx.tokens[ctx.tokenAt(next.start)];
+        if (t && LANG.subjectPronouns.has(t.text)) {
+          if (contextHolds(ctx, c.context, s)) statement({ start: t.start, end: t.end, sentence: s });
+          break;
+        }
+        const end = ctx.sentences[s + 1]?.start ?? ctx.text.length;
+        if (hitWithin(heads, next.start, end) || hitWithin(subjects, next.start, end)) break;
+      }
     }
     return out;
   },

@@ -66,6 +66,10 @@ describe("place: statements that confirm, never fail", () => {
     expect(status("The Zorva Dome is famous. It is located in Cusco.", "t.town")).toBe("pass");
     expect(status("The Zorva Dome sits on a hill in Lima.", "t.town")).toBe("not_applicable");
   });
+  it("reads 'it' one sentence about something else later, unless that sentence names another thing of the kind", () => {
+    expect(status("This is the Zorva Dome. Tickets are cheap. It is located in Cusco.", "t.town")).toBe("pass");
+    expect(status("This is the Zorva Dome. The new arena is bigger. It is located in Cusco.", "t.town")).toBe("not_applicable");
+  });
   it("reads a relative clause on the subject", () => {
     expect(status("The Zorva Dome, which opened in 2021 in Cusco, is huge.", "t.town")).toBe("pass");
     expect(status("The Zorva Dome, which fans from Lima love, is huge.", "t.town")).toBe("not_applicable");
