@@ -8,6 +8,7 @@
 // Not handled (left alone on purpose): a title that refers back without the name ("the former President").
 import { z } from "zod";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
+import { LANG } from "../lang";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
 import { namesOffice, offices, sameOffice, type Offices } from "./role-offices";
 import { inTitle, parseTitle, titleBefore, titleVocab, type Title, type TitleSpan } from "./role-title";
@@ -68,6 +69,19 @@ function narrativeDate(ctx: ArticleContext, sentence: number, offset: number): D
     if (d.year !== undefined) return [d];
   }
   return [];
+}
+
+/** Does the sentence set itself in the publication's present ("This week, Vice President … said")? */
+function inThePresent(ctx: ArticleContext, sentence: number): boolean {
+  const { from, to } = ctx.sentenceSpan(sentence);
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
+    let phrase = "";
+    for (let n = 0; n < 3 && i + n < ctx.tokens.length; n++) {
+      phrase = n ? `${phrase} ${ctx.tokens[i + n]!.text}` : ctx.tokens[i]!.text;
+      if (LANG.presentMarkers.has(phrase)) return true;
+    }
+  }
+  return false;
 }
 
 /** Does the period hold at the date, compared at the date's own granularity (2025 ≠ March 2025)? */
@@ -134,7 +148,7 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
   // "Secretary of State and National Security Adviser Marco Rubio": every part a title held now.
   const partsOk = t.parts.length > 1 && t.parts.every((part) => now.some((p) => sameOffice(part, p.titles)));
   const ok = !rejected && !wrongCountry && (pastOk || partsOk || matching.some((p) => now.includes(p)));
-  if (!ok && !rejected && !wrongCountry && matching.length) {
+  if (!ok && !rejected && !wrongCountry && matching.length && !inThePresent(ctx, h.sentence)) {
     // A date stated in the sentence dates the statement: "In 2019, President Trump …"; without
     // one, the narrative time does: the last date stated before it in its paragraph ("On 20 July
     // 1969 … President Nixon spoke to the crew" in a retrospective).

@@ -315,6 +315,7 @@ export const es: LanguageTable = {
   determinerOpeners: [],
   lengthVerbs: ["pasaron", "paso", "pasaban", "pasado", "duro", "duraron", "cumplieron"],
   lengthPrepositions: ["durante", "por"],
+  presentMarkers: ["esta semana", "la semana pasada", "hoy", "ahora", "actualmente", "este mes", "estos dias"],
   thingPronouns: [],
   frontedSubordinators: ["mientras", "aunque", "cuando", "porque", "si"],
   nominalParticipleSuffixes: ["ados", "idos", "adas", "idas"],
