@@ -83,7 +83,8 @@ export function bindEvent(
     // A fronted date in a clause without a predicate ("On July 18, all 252 Venezuelans | were bused
     // to the airport | and flown to Venezuela"; "On July 18, after weeks of talks, El Salvador sent
     // …") dates the sentence's main predicate and the predicates coordinated with it.
-    if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null) {
+    // (A clause with an auxiliary has a verb of its own, one the tables may not list: "que … había enviado en marzo".)
+    if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null && !anyWordIn(ctx, LANG.auxiliaries, own.start, start)) {
       const main = mainPredicateClauses(ctx, own);
       if (main) {
         c = windowAround(ctx, main, start, end);

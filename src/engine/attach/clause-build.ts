@@ -100,6 +100,11 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
       from = close(clauses, tokens, from, i, false);
       continue;
     }
+    if (i > from && finiteAfterRelative(ctx, eventStarts, from, i)) {
+      from = close(clauses, tokens, from, i, false);
+      resumesFrom.add(i);
+      continue;
+    }
     if (i > from && opensClause(tokens, i)) from = close(clauses, tokens, from, i, false);
     // An auxiliary before a predicate starts the subject's main predicate: what precedes it
     // ("the men deported on March 15") is the subject and its modifiers.
@@ -114,6 +119,23 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
     if (resumesFrom.has(c.from)) c.resumes = true;
   }
   return clauses;
+}
+
+/**
+ * "Los 252 venezolanos que el Gobierno había enviado en marzo a la megacárcel | regresaron …": in a
+ * relative clause that already has its verb, a finite verb (an ending no participle has) is the
+ * main predicate its antecedent resumes with.
+ */
+function finiteAfterRelative(ctx: ArticleContext, eventStarts: Set<number>, from: number, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  if (t.kind !== "word" || t.text.length < 6 || !LANG.relativePronouns.has(ctx.tokens[from]!.text)) return false;
+  let finite = false;
+  for (const suffix of LANG.finiteSuffixes) if (t.text.endsWith(suffix)) finite = true;
+  if (!finite || !startsPredicate(ctx, eventStarts, i)) return false;
+  const prev = ctx.tokens[i - 1]!.text;
+  if (LANG.coordinators.has(prev) || LANG.auxiliaries.has(prev) || LANG.relativePronouns.has(prev)) return false;
+  for (let k = from + 1; k < i - 1; k++) if (startsPredicate(ctx, eventStarts, k) || LANG.auxiliaries.has(ctx.tokens[k]!.text)) return true;
+  return false;
 }
 
 /** Does the clause from token `from` set off an aside ("known as CECOT", "que el Gobierno presenta como …")? */

@@ -249,6 +249,7 @@ export const en: LanguageTable = {
   offsetBefore: [],
   // English past tense: a lower-case word ending so is taken as a predicate (-ed), unless listed.
   verbSuffixes: ["ed"],
+  finiteSuffixes: [],
   notVerbs: [
     "alleged",
     "so-called",

@@ -169,6 +169,7 @@ export const es: LanguageTable = {
   offsetBefore: ["hace", "hacía"],
   // Spanish preterite and imperfect endings taken as predicates on lower-case words.
   verbSuffixes: ["ó", "aron", "ieron", "aban", "ían", "aba"],
+  finiteSuffixes: ["aron", "ieron"],
   notVerbs: ["cabo", "lobo", "rabo", "pasó", "llegó"],
   ageWords: ["edad"],
   motionPrepositions: ["a", "al", "hacia", "rumbo"],

@@ -23,6 +23,8 @@ export interface LanguageTable {
   /** Words that make a length before it a time ago ("hace un año"): when, not how long. */
   offsetBefore: string[];
   verbSuffixes: string[];
+  /** Endings only a finite verb has (not a participle): in a relative clause that already has its verb, one starts the main predicate ("que … había enviado en marzo | regresaron …"). */
+  finiteSuffixes: string[];
   notVerbs: string[];
   ageWords: string[];
   /** Prepositions that make the next place an origin, not a destination ("from El Salvador"). */

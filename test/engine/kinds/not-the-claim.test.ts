@@ -36,6 +36,12 @@ describe("whose event", () => {
   it("gives a coordinated conjunct with its own subject its own date (… el 16 de marzo y la liberación se produjo …)", () => {
     expect(status("Llegaron al país el 16 de marzo de 2024 y la liberación se produjo el 10 de mayo de 2024.", "t.freed_on")).toBe("pass");
   });
+  it("ends a relative clause that has its verb before the main verb (que … había enviado en marzo | volvieron …)", () => {
+    expect(
+      status("Los presos que la policía había trasladado en marzo a la capital volvieron a casa el 10 de mayo de 2024.", "t.freed_on"),
+    ).toBe("pass");
+    expect(status("Los presos que la policía había trasladado en marzo volvieron a casa.", "t.freed_on")).toBe("not_applicable");
+  });
   it("reads a plural participle after an article as the people, not their event (los liberados pasan …)", () => {
     expect(status("• Sábado 11/05/2024 — El Gobierno informa que los liberados pasan controles médicos.", "t.freed_on")).toBe(
       "not_applicable",
