@@ -4,7 +4,16 @@
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
 import { hitWithin } from "../search";
-import { clauseAfter, clauseAt, inCorrection, mainPredicateClauses, nounPhraseReach, withAntecedent, type Clause } from "./clauses";
+import {
+  clauseAfter,
+  clauseAt,
+  inCorrection,
+  mainPredicateClauses,
+  nounPhraseReach,
+  startsEventTerm,
+  withAntecedent,
+  type Clause,
+} from "./clauses";
 import type { CompiledEvent } from "./event";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, oneperson, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, mainIsThis, sharedIsThis } from "./places";
@@ -109,6 +118,21 @@ export function bindEvent(
           bound = anyMainIsThis(ctx, main, a, w, start) ?? (a ? anySharedIsThis(ctx, a, w, start) : null);
           if (bound) c = w;
         }
+      }
+      // "put on planes on Thursday, July 17, and flown home": the predicate coordinated right after the date.
+      // Only when the date's own clause has no event near it (a generic verb at most: "put"), and a
+      // comma and a coordinator open the next.
+      const near = bound ? null : nearestPredicate(ctx, c, start, end, ctx.predicateHits());
+      const next = bound || (near && startsEventTerm(ctx, near.start)) ? null : clauseAfter(ctx, own);
+      if (
+        next?.coordinated &&
+        LANG.coordinators.has(ctx.tokens[next.from]!.text) &&
+        ctx.sentenceAt(next.start) === sentence &&
+        ctx.wordsBetween(end, next.start) === 0 &&
+        ctx.text.slice(end, next.start).includes(",")
+      ) {
+        bound = nearestBinding(ctx, e, windowAround(ctx, next, start, end), start, end);
+        if (bound) c = windowAround(ctx, { ...next, start: own.start, from: own.from }, start, end);
       }
       if (!bound) {
         bound = after && nearestBinding(ctx, e, windowAround(ctx, after, start, end), start, end);

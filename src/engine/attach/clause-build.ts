@@ -74,7 +74,10 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
           from = close(clauses, tokens, from, i + 1, false);
           if (startsPredicate(ctx, eventStarts, i + 1)) coordinatedFrom.add(i + 1);
           // ", y fue inaugurado …", ", and was opened …": a coordinator and an auxiliary share the subject.
-          else if (LANG.coordinators.has(tokens[i + 1]!.text) && LANG.auxiliaries.has(tokens[i + 2]?.text ?? ""))
+          else if (
+            LANG.coordinators.has(tokens[i + 1]!.text) &&
+            (LANG.auxiliaries.has(tokens[i + 2]?.text ?? "") || startsPredicate(ctx, eventStarts, i + 2))
+          )
             coordinatedFrom.add(i + 1);
           // "CECOT, in Tecoluca, | was built …": after an aside the main predicate resumes.
           // "The prison, known as CECOT, | has capacity for …": after an aside the verb resumes even when it is the predicate itself.

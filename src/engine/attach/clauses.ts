@@ -158,7 +158,10 @@ export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
   // "The flights carried 261 men: 238 Venezuelans and 23 Salvadorans." A list after a colon
   // without a predicate of its own elaborates the clause before it.
   const prev = prevIn(ctx, p, sentence)?.clause;
-  if (prev?.endsWithColon && !hasPredicate(ctx, c)) {
+  // (Not when the noun goes on to a predicate of its own: "…: los 225 venezolanos | que estaban allí | venían de regreso".)
+  const after = nextIn(ctx, p, sentence)?.clause;
+  const goesOn = !!after && (after.resumes || after.coordinated || LANG.relativePronouns.has(ctx.tokens[after.from]!.text));
+  if (prev?.endsWithColon && !hasPredicate(ctx, c) && !goesOn) {
     return { start: prev.start, end: c.end, from: prev.from, to: c.to, endsWithColon: c.endsWithColon };
   }
   let last = c;

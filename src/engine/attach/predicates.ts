@@ -107,7 +107,10 @@ export function namesPeople(ctx: ArticleContext, start: number): boolean {
 /** "in March and April 2025, and their subsequent repatriation": a comma and a coordinator after a value start another event, not its own. */
 function coordinatedAfter(ctx: ArticleContext, end: number, pStart: number): boolean {
   for (let i = ctx.tokenAt(end); i < ctx.tokens.length && ctx.tokens[i]!.start < pStart; i++) {
-    if (ctx.tokens[i]!.text === "," && LANG.coordinators.has(ctx.tokens[i + 1]?.text ?? "")) return true;
+    // "put on planes on Thursday, July 17, and flown home": a predicate right after the coordinator
+    // shares the subject and the time; a noun phrase after it is another event.
+    if (ctx.tokens[i]!.text === "," && LANG.coordinators.has(ctx.tokens[i + 1]?.text ?? "") && ctx.tokens[i + 2]?.start !== pStart)
+      return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@
 // where no rule says which value is right.
 import { z } from "zod";
 import { defineKind, RuleCompileError, type CompiledRule, type Finding } from "../kind-api";
+import { isInQuote } from "../text-adapter";
 
 const options = z.object({
   of: z.string().min(1).describe("The id of the rule whose values must agree within an article"),
@@ -30,7 +31,10 @@ export const consistency = defineKind({
   },
 
   check(ctx, c) {
-    const values = ctx.findingsOf(c.of).filter((f) => f.exact && f.status !== "review" && f.found !== null);
+    // Values inside direct quotation are someone else's words, not the article's own statement.
+    const values = ctx
+      .findingsOf(c.of)
+      .filter((f) => f.exact && f.status !== "review" && f.found !== null && !isInQuote(ctx.quotes, f.start, f.end - f.start));
     const distinct = [...new Set(values.map((f) => f.found as string))];
     if (distinct.length === 0) return [];
     const ok = distinct.length === 1;

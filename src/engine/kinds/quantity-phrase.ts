@@ -19,9 +19,16 @@ export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
 
 /** "17 more men", "another 14", "otros 101": a part added to a total, and so is every count beside it. */
 export function isAdditive(ctx: ArticleContext, m: NumberMention): boolean {
-  const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
+  const at = ctx.tokenAt(m.offset + m.length);
+  const next = ctx.tokens[at];
   const prev = ctx.tokens[ctx.tokenAt(m.offset) - 1];
-  return (!!next && LANG.additiveAfter.has(next.text)) || (!!prev && LANG.additiveBefore.has(prev.text));
+  // "Siete venezolanos más": in Spanish the additive may follow the counted noun.
+  const afterNoun = next?.kind === "word" ? ctx.tokens[at + 1] : undefined;
+  return (
+    (!!next && LANG.additiveAfter.has(next.text)) ||
+    (!!afterNoun && LANG.additiveAfterNoun.has(afterNoun.text)) ||
+    (!!prev && LANG.additiveBefore.has(prev.text))
+  );
 }
 
 /**

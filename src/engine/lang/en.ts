@@ -193,6 +193,7 @@ export const en: LanguageTable = {
   ],
   // "17 more men", "another 14", "14 other detainees": a part added to a total.
   additiveAfter: ["more", "other", "others", "additional", "further", "extra"],
+  additiveAfterNoun: ["more"],
   additiveBefore: ["another", "other", "additional", "further"],
   // "seven of the 252", "one of the men": a subset.
   partitiveOf: ["of", "out"],

@@ -113,6 +113,7 @@ export const es: LanguageTable = {
   boundaryPrepositions: ["desde", "hasta", "para", "antes de", "después de", "tras"],
   phraseBreakers: ["de", "del", "con", "a", "al", "desde", "en", "para", "por", "y", "o", "que", "quien", "quienes"],
   additiveAfter: ["mas", "más", "adicionales"],
+  additiveAfterNoun: ["mas"],
   additiveBefore: ["otros", "otras", "otro", "otra"],
   partitiveOf: ["de"],
   partitiveDeterminers: ["los", "las", "estos", "estas", "esos", "esas", "ellos", "ellas", "todos", "todas", "sus"],

@@ -7,6 +7,8 @@ export interface LanguageTable {
   boundaryPrepositions: string[];
   phraseBreakers: string[];
   additiveAfter: string[];
+  /** Additive words after the counted noun ("siete venezolanos más"). */
+  additiveAfterNoun: string[];
   additiveBefore: string[];
   partitiveOf: string[];
   partitiveDeterminers: string[];

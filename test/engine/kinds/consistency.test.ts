@@ -21,6 +21,9 @@ describe("consistency", () => {
   it("fails two values for the same fact, even when each is within tolerance", () => {
     expect(status("We saw 12 owls. Later, 13 owls flew off.")).toBe("fail");
   });
+  it("leaves values inside direct quotation out: they are someone else's words", () => {
+    expect(status('Claim: "13 owls were seen here." Verdict: false. We saw 12 owls.')).toBe("pass");
+  });
   it("is not applicable when the other rule found nothing", () => {
     expect(status("We saw nothing.")).toBe("not_applicable");
   });

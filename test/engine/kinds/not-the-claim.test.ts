@@ -42,6 +42,13 @@ describe("whose event", () => {
     ).toBe("pass");
     expect(status("Los presos que la policía había trasladado en marzo volvieron a casa.", "t.freed_on")).toBe("not_applicable");
   });
+  it("dates a predicate coordinated right after the date (put on buses on Friday, May 10, and freed)", () => {
+    expect(status("They were put on buses on Friday, May 9, 2024, and freed.", "t.freed_on")).toBe("fail");
+    expect(status("They were put on buses on Friday, May 9, 2024, and their release came later.", "t.freed_on")).toBe("not_applicable");
+  });
+  it("reaches a counted noun's relative clause and predicate after a colon (…: los 12 astronautas que … volvieron)", () => {
+    expect(status("Lo dijo la radio: los 12 astronautas que estaban allí volvieron.", "t.crew")).toBe("fail");
+  });
   it("reads a plural participle after an article as the people, not their event (los liberados pasan …)", () => {
     expect(status("• Sábado 11/05/2024 — El Gobierno informa que los liberados pasan controles médicos.", "t.freed_on")).toBe(
       "not_applicable",
@@ -66,6 +73,10 @@ describe("parts of a total", () => {
     expect(
       status("Venezuela released 10 astronauts as part of the long-planned exchange — five citizens and five residents.", "t.crew"),
     ).toBe("pass");
+  });
+  it("reads an additive word after the counted noun as another batch (siete astronautas más)", () => {
+    expect(status("El 30 de marzo, siete astronautas más fueron enviados.", "t.crew")).toBe("not_applicable");
+    expect(status("El 30 de marzo, siete astronautas fueron enviados.", "t.crew")).toBe("fail");
   });
   it("does not read a small vague amount as the total (varios astronautas)", () => {
     expect(status("Las familias de varios astronautas hablaron.", "t.crew")).toBe("not_applicable");
