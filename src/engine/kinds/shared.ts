@@ -217,9 +217,14 @@ function namedBefore(ctx: ArticleContext, set: number, clause: { start: number; 
   let pronoun = clause.start === ctx.sentences[s]!.start && LANG.auxiliaries.has(ctx.tokens[ctx.tokenAt(clause.start)]?.text ?? "");
   for (let i = ctx.tokenAt(clause.start); i < ctx.tokens.length && ctx.tokens[i]!.start < value && !pronoun; i++)
     pronoun = LANG.thingPronouns.has(ctx.tokens[i]!.text);
-  // "Con capacidad para 80.000 reos, se levantó …": a fronted phrase, then a verb without its subject.
-  for (let i = ctx.tokenAt(clause.start); i < ctx.tokens.length && ctx.tokens[i]!.start < clause.end && !pronoun; i++)
-    pronoun = LANG.droppedSubjectClitics.has(ctx.tokens[i]!.text) && (i === ctx.tokenAt(clause.start) || ctx.tokens[i - 1]!.text === ",");
+  // "Con capacidad para 80.000 reos, se levantó …", "…, es presentado por el gobierno como …": a
+  // fronted phrase, then a verb without its subject (in the value's clause or opening the next).
+  const last = ctx.tokenAt(clause.end);
+  for (let i = ctx.tokenAt(clause.start); i <= last && i < ctx.tokens.length && !pronoun; i++) {
+    const w = ctx.tokens[i]!.text;
+    const afterComma = i === ctx.tokenAt(clause.start) || ctx.tokens[i - 1]!.text === ",";
+    pronoun = afterComma && (LANG.droppedSubjectClitics.has(w) || (i === last && i > ctx.tokenAt(clause.start) && LANG.auxiliaries.has(w)));
+  }
   if (!pronoun) return false;
 
   if (s === 0 || ctx.sentences[s - 1]!.paragraph !== ctx.sentences[s]!.paragraph) return false;

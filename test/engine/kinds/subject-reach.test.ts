@@ -10,7 +10,7 @@ const COMMON = `claim: test\nseverity: minor\nsources: [https://example.org]\nex
 const rs = rulesetOf({
   "t/pack.yaml": "pack: t\nterms: {}\n",
   // Like a building's opening date: judged only where the building is the clause's subject.
-  "t/t.opened.yaml": `id: t.opened\n${COMMON}kind: date\ndate: 2023-01-31\nnear: { terms: [opened, abrió, se abrió], words: 4, side: before }\ncontext:\n  all:\n    - terms: [museum, museo]\n      scope: clause\n`,
+  "t/t.opened.yaml": `id: t.opened\n${COMMON}kind: date\ndate: 2023-01-31\nnear: { terms: [opened, abrió, se abrió, abierto], words: 4, side: before }\ncontext:\n  all:\n    - terms: [museum, museo]\n      scope: clause\n`,
 });
 
 const status = (text: string, rule: string, publishedAt = "2025-06-01") =>
@@ -41,5 +41,9 @@ describe("a subject sentences before", () => {
     expect(status("Visitamos la escuela de la ciudad. Con sus salas nuevas, se abrió en 2021 con una gran fiesta.", "t.opened")).toBe(
       "not_applicable",
     );
+  });
+  it("reads an auxiliary opening the clause after a fronted phrase as a verb without its subject (Abierto en 2021, es …)", () => {
+    expect(status("Visitamos el museo de la ciudad. Abierto en 2021, es hoy el más visitado.", "t.opened")).toBe("fail");
+    expect(status("Visitamos la escuela de la ciudad. Abierto en 2021, es hoy el más visitado.", "t.opened")).toBe("not_applicable");
   });
 });
