@@ -294,10 +294,14 @@ export function nearHolds(ctx: ArticleContext, near: CompiledNear, start: number
   return false;
 }
 
-/** "January 31, 2023 — Bukele inaugurates …", "• March 15: …": a value at the start of its line that a dash or colon introduces an entry with. */
+/**
+ * "January 31, 2023 — Bukele inaugurates …", "• March 15: …", "- 20.000 reclusos: capacidad de
+ * diseño …": a value at the start of its line (its unit noun after it, perhaps) that a dash or
+ * colon introduces an entry with — a timeline's or a "by the numbers" box's.
+ */
 function headsEntry(text: string, start: number, end: number): boolean {
   for (let k = start - 1; k >= 0 && text[k] !== "\n"; k--) if (!/[\s\p{P}\p{S}]/u.test(text[k]!)) return false;
-  return /^\s*[:\u2013\u2014-]\s/u.test(text.slice(end, end + 4));
+  return /^[\s*_]*(?:\p{L}+[\s*_]*){0,2}[:\u2013\u2014-]\s/u.test(text.slice(end, end + 40));
 }
 
 /** Is the span directly preceded (ignoring spaces/punctuation) by a hit of `set`? */
