@@ -7,14 +7,6 @@
 CREATE VIEW `run_writes` AS SELECT NULL AS `article_rows`, NULL AS `texts`, NULL AS `run_rows`, NULL AS `verdict_rows`, NULL AS `evidence`, NULL AS `label_check`;
 --> statement-breakpoint
 CREATE TRIGGER `run_writes_insert` INSTEAD OF INSERT ON `run_writes` BEGIN
-  -- A caller that scored without reading the editors' labels lists each article's finding ids:
-  -- if a label in force names one, nothing is written and the caller reads the labels and
-  -- writes again (use-cases/score-article.ts). NULL: the labels were applied already.
-  SELECT RAISE(ABORT, 'run_writes: labels in force') WHERE EXISTS (
-    SELECT 1 FROM json_each(NEW.`label_check`) c
-      JOIN `articles` a ON a.`source` = c.value ->> 'source' AND a.`external_id` = c.value ->> 'external_id'
-      JOIN `feedback` f ON f.`article_id` = a.`id` AND f.`undone_at` IS NULL
-      WHERE f.`finding` IN (SELECT value FROM json_each(c.value -> 'findings')));
   -- SET expressions see the OLD row, so failing_since keeps the date of the first failure while
   -- the article stays failing ("WHERE true" lets SQLite parse an upsert over a SELECT). status is
   -- not updated: only the CMS's life cycle changes it (storage/article-states.ts). An unchanged
@@ -37,12 +29,21 @@ CREATE TRIGGER `run_writes_insert` INSTEAD OF INSERT ON `run_writes` BEGIN
         WHEN `articles`.`latest_outcome` = 'fail' AND `articles`.`failing_since` IS NOT NULL THEN `articles`.`failing_since` ELSE excluded.`failing_since` END,
       `checked_ruleset_version` = excluded.`checked_ruleset_version`, `checked_as_of` = excluded.`checked_as_of`, `checked_audit_id` = excluded.`checked_audit_id`;
   -- The article id is resolved inside the statement, so a concurrent first insert cannot race us.
-  -- ruleset_version is NULL (a NOT NULL failure that undoes the statement) unless the ruleset is
-  -- stored in a format (2, lib/implied-verdicts.ts RULESET_FORMAT) that can restore the implied
-  -- verdicts; saveRun then stores it and retries.
+  -- Two NOT NULL failures undo the whole statement on purpose (storage/runs.ts tells them apart by column):
+  -- ruleset_version is NULL unless the ruleset is stored in a format (2, lib/implied-verdicts.ts
+  -- RULESET_FORMAT) that can restore the implied verdicts (saveRun then stores it and retries),
+  -- article_id is NULL when the caller, which scored without reading the editors' labels, listed
+  -- the run's finding ids in label_check and a label in force names one of them (it then reads the
+  -- labels and writes again, use-cases/score-article.ts).
   INSERT INTO `runs` (`id`, `article_id`, `trigger`, `audit_id`, `delivery_id`, `actor`, `ruleset_version`, `content_hash`, `score`, `outcome`,
       `pass_count`, `fail_count`, `not_applicable_count`, `review_count`, `error_count`, `as_of`, `implied_verdicts`, `created_at`)
-    SELECT r ->> 'id', (SELECT `id` FROM `articles` WHERE `source` = r ->> 'source' AND `external_id` = r ->> 'external_id'),
+    SELECT r ->> 'id',
+      (SELECT CASE WHEN EXISTS (SELECT 1 FROM json_each(NEW.`label_check`) c
+            JOIN `feedback` f ON f.`article_id` = a.`id` AND f.`undone_at` IS NULL
+            WHERE c.value ->> 'source' = a.`source` AND c.value ->> 'external_id' = a.`external_id`
+              AND f.`finding` IN (SELECT value FROM json_each(c.value -> 'findings')))
+          THEN NULL ELSE a.`id` END
+        FROM `articles` a WHERE a.`source` = r ->> 'source' AND a.`external_id` = r ->> 'external_id'),
       r ->> 'trigger', r ->> 'audit_id', r ->> 'delivery_id', r ->> 'actor',
       (SELECT `version` FROM `rulesets` WHERE `version` = r ->> 'ruleset_version' AND `format` >= 2),
       r ->> 'content_hash', r ->> 'score', r ->> 'outcome',

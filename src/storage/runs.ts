@@ -172,9 +172,13 @@ export function isMissingRuleset(err: unknown): boolean {
   return errorText(err).includes("runs.ruleset_version");
 }
 
-/** True when a write with `labelCheck` was refused because a label in force names one of its findings. */
+/**
+ * True when a write with `labelCheck` was refused because a label in force names one of its
+ * findings (the run's article id is then NULL: migration 0009; the article itself always exists,
+ * its upsert runs first).
+ */
 export function isLabelsInForce(err: unknown): boolean {
-  return errorText(err).includes("run_writes: labels in force");
+  return errorText(err).includes("runs.article_id");
 }
 
 /** Stores one article + run + verdicts atomically; `extra` statements join the same transaction. */
