@@ -9,9 +9,12 @@
 // (src/storage/runs.ts) store each seed through the same D1, and the bench prints D1's rows written
 // (index entries included) and the database's growth per stored run.
 // Options (env): BENCH_SECONDS per run (default 4), BENCH_ROUNDS (default 5), BENCH_CONNECTIONS
-// (default 10), BENCH_TMPFS=1 keeps Miniflare's storage in /dev/shm (no disk latency in either figure).
+// (default 10), BENCH_TMPFS=1 keeps Miniflare's storage in /dev/shm (no disk latency in either figure),
+// BENCH_AGAINST=<git ref> also runs that commit's bundle beside this one, on the same D1, taking its
+// turn in every round: stored scores of the two compared seconds apart (the ref's migrations must
+// be a prefix of this tree's).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -38,13 +41,34 @@ const seeds = readdirSync(join(root, "seeds"))
   .map((f) => readFileSync(join(root, "seeds", f), "utf8"));
 if (seeds.length === 0) throw new Error("no seed articles in seeds/*.txt");
 
-const outdir = mkdtempSync(join(tmpdir(), "accuracy-bench-"));
-const build = spawnSync(join(root, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir], {
-  cwd: root,
-  env: offline,
-  encoding: "utf8",
-});
-if (build.status !== 0) throw new Error(`bundle failed:\n${build.stdout}\n${build.stderr}`);
+/** The deployable bundle of the tree at `dir`, built into a new temporary directory. */
+function bundle(dir: string): string {
+  const out = mkdtempSync(join(tmpdir(), "accuracy-bench-"));
+  const build = spawnSync(join(root, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", out], {
+    cwd: dir,
+    env: offline,
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`bundle failed:\n${build.stdout}\n${build.stderr}`);
+  return out;
+}
+
+/** BENCH_AGAINST: the ref's tree (git archive, this tree's node_modules), its rules bundled, then its bundle. */
+function bundleRef(ref: string): { src: string; out: string } {
+  const missing = execFileSync("git", ["ls-tree", "--name-only", ref, "migrations/"], { cwd: root, encoding: "utf8" })
+    .split("\n")
+    .filter((f) => f.endsWith(".sql") && !existsSync(join(root, f)));
+  if (missing.length) throw new Error(`BENCH_AGAINST=${ref} has migrations this tree lacks: ${missing.join(", ")}`);
+  const src = mkdtempSync(join(tmpdir(), "accuracy-bench-ref-"));
+  execFileSync("git", ["archive", "--format=tar", "-o", join(src, "tree.tar"), ref], { cwd: root });
+  execFileSync("tar", ["-xf", "tree.tar"], { cwd: src });
+  symlinkSync(join(root, "node_modules"), join(src, "node_modules"));
+  execFileSync(join(root, "node_modules/.bin/tsx"), ["scripts/bundle-rules.ts"], { cwd: src, env: offline });
+  return { src, out: bundle(src) };
+}
+
+const outdir = bundle(root);
+const against = process.env.BENCH_AGAINST ? { ref: process.env.BENCH_AGAINST, ...bundleRef(process.env.BENCH_AGAINST) } : null;
 
 // The one-INSERT Worker: the least a stored score could cost on this D1.
 const ONE_INSERT = `export default {
@@ -54,23 +78,27 @@ const ONE_INSERT = `export default {
   },
 };`;
 const D1_ID = "bench-db";
+// BENCH_AGAINST's Worker answers requests for this host (Miniflare routes by the Host header).
+const REF_HOST = "against.bench";
+const harness = (name: string, dir: string) => ({
+  name,
+  modules: true,
+  modulesRoot: dir,
+  scriptPath: join(dir, "index.js"),
+  compatibilityDate: "2026-11-01",
+  d1Databases: { DB: D1_ID },
+  r2Buckets: { TEXTS: "accuracy-harness-texts" },
+  queueProducers: { JOBS: "accuracy-jobs", DEAD_LETTERS: "accuracy-jobs-dlq" },
+  bindings: { API_TOKEN: token, WEBHOOK_TOLERANCE_SECONDS: "300" },
+});
 const mf = new Miniflare(
   convertV4MiniflareOptions({
     host: "127.0.0.1",
     port: 0,
     cf: false,
     workers: [
-      {
-        name: "accuracy-harness",
-        modules: true,
-        modulesRoot: outdir,
-        scriptPath: join(outdir, "index.js"),
-        compatibilityDate: "2026-11-01",
-        d1Databases: { DB: D1_ID },
-        r2Buckets: { TEXTS: "accuracy-harness-texts" },
-        queueProducers: { JOBS: "accuracy-jobs", DEAD_LETTERS: "accuracy-jobs-dlq" },
-        bindings: { API_TOKEN: token, WEBHOOK_TOLERANCE_SECONDS: "300" },
-      },
+      harness("accuracy-harness", outdir),
+      ...(against ? [{ ...harness("against", against.out), routes: [`${REF_HOST}/*`] }] : []),
       {
         name: "one-insert",
         modules: true,
@@ -117,7 +145,7 @@ function workerdCpuMs(): number | null {
 
 async function stop() {
   await mf.dispose();
-  rmSync(outdir, { recursive: true, force: true });
+  for (const dir of [outdir, against?.src, against?.out]) if (dir) rmSync(dir, { recursive: true, force: true });
   if (process.env.BENCH_TMPFS === "1") rmSync(process.env.TMPDIR!, { recursive: true, force: true });
 }
 process.on("SIGINT", () => stop().finally(() => process.exit(130)));
@@ -129,17 +157,21 @@ try {
   );
   // Warm-up (discarded): JIT, the isolates' first requests, SQLite's page cache.
   for (const path of ["/v1/score", "/one-insert", "/v1/score?dry_run=true"]) await drive(path, "POST", 2);
+  if (against) await drive("/v1/score", "POST", 2, REF_HOST);
   const perRound: Record<string, string | number>[] = [];
   const storedRuns: Run[] = [];
   const insertRuns: Run[] = [];
+  const refRuns: Run[] = [];
   for (let r = 0; r < rounds; r++) {
     // Alternate who goes first, so a drift in load does not always favour the same one.
-    const order = r % 2 ? (["/one-insert", "/v1/score"] as const) : (["/v1/score", "/one-insert"] as const);
+    const turns = ["/v1/score", "/one-insert", ...(against ? ["against"] : [])];
     const got: Record<string, Run> = {};
-    for (const path of order) got[path] = await drive(path);
-    const [s, i] = [got["/v1/score"]!, got["/one-insert"]!];
+    for (const turn of r % 2 ? turns.reverse() : turns)
+      got[turn] = turn === "against" ? await drive("/v1/score", "POST", seconds, REF_HOST) : await drive(turn);
+    const [s, i, a] = [got["/v1/score"]!, got["/one-insert"]!, got.against];
     storedRuns.push(s);
     insertRuns.push(i);
+    if (a) refRuns.push(a);
     perRound.push({
       round: r + 1,
       "stored/s": s["requests/s"],
@@ -147,6 +179,12 @@ try {
       "ratio (req/s)": +(s["requests/s"] / i["requests/s"]).toFixed(2),
       "stored CPU ms/req": s["workerd CPU ms/req"] ?? "n/a",
       "insert CPU ms/req": i["workerd CPU ms/req"] ?? "n/a",
+      ...(a && {
+        [`${against!.ref} stored/s`]: a["requests/s"],
+        [`${against!.ref} CPU ms/req`]: a["workerd CPU ms/req"] ?? "n/a",
+        "CPU ÷ against":
+          a["workerd CPU ms/req"] && s["workerd CPU ms/req"] ? +(s["workerd CPU ms/req"] / a["workerd CPU ms/req"]).toFixed(2) : "n/a",
+      }),
     });
   }
   console.table(perRound);
@@ -165,6 +203,13 @@ try {
   );
   const cpuStored = storedRuns.map((r) => r["workerd CPU ms/req"]).filter((x): x is number => x !== null);
   const cpuInsert = insertRuns.map((r) => r["workerd CPU ms/req"]).filter((x): x is number => x !== null);
+  const cpuRef = refRuns.map((r) => r["workerd CPU ms/req"]).filter((x): x is number => x !== null);
+  if (against && cpuRef.length === cpuStored.length && cpuRef.length) {
+    const perRoundRatio = cpuStored.map((c, k) => c / cpuRef[k]!);
+    console.log(
+      `stored score CPU per request (medians): this tree ${median(cpuStored)} ms, ${against.ref} ${median(cpuRef)} ms; per round this ÷ ${against.ref} median ${median(perRoundRatio).toFixed(2)} (min ${Math.min(...perRoundRatio).toFixed(2)}, max ${Math.max(...perRoundRatio).toFixed(2)})`,
+    );
+  }
   if (cpuStored.length && cpuInsert.length && dry["workerd CPU ms/req"] !== null) {
     console.log(
       `workerd CPU per request (medians): stored ${median(cpuStored)} ms, dry run ${dry["workerd CPU ms/req"]} ms, one INSERT ${median(cpuInsert)} ms, unrouted 404 ${unrouted["workerd CPU ms/req"]} ms: one INSERT's CPU ÷ a stored score's = ${(median(cpuInsert) / median(cpuStored)).toFixed(2)}× (what the req/s ratio tends to when workerd's one thread is the bottleneck)`,
@@ -185,7 +230,7 @@ try {
   console.log(
     `per stored run (mean of ${cost.runs}): ${cost.statements.toFixed(1)} statements, ${cost.rowsWritten.toFixed(1)} D1 rows written (index entries included), ${Math.round(cost.bytes)} bytes of database growth; one-INSERT: ${cost.insertRows} row(s), ${Math.round(cost.insertBytes)} bytes`,
   );
-  if ([...storedRuns, ...insertRuns, dry].some((r) => r.errors || r.non2xx)) process.exitCode = 1;
+  if ([...storedRuns, ...insertRuns, ...refRuns, dry].some((r) => r.errors || r.non2xx)) process.exitCode = 1;
 } finally {
   await stop();
 }
@@ -208,7 +253,7 @@ async function waitUntilUp(): Promise<void> {
 type Run = Awaited<ReturnType<typeof drive>>;
 
 /** One bounded autocannon run; every request carries the next seed and a fresh external_id. */
-async function drive(path: string, method = "POST", duration = seconds) {
+async function drive(path: string, method = "POST", duration = seconds, host?: string) {
   let n = 0;
   const runNumber = runs++;
   const cpuBefore = workerdCpuMs();
@@ -219,7 +264,7 @@ async function drive(path: string, method = "POST", duration = seconds) {
     requests: [
       {
         method,
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(host && { host }) },
         setupRequest: (req: Record<string, unknown>) => {
           const i = n++;
           return {

@@ -4,8 +4,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import type { Bindings } from "../env";
-import { sha256Hex } from "../lib/crypto";
-import { type TokenRole, tokenRole } from "../lib/tokens";
+import { type TokenRole, tokenFingerprint, tokenRole } from "../lib/tokens";
 import { findApiToken } from "../storage/api-tokens";
 import { getDb } from "../storage/db";
 import { ApiError, errorResponse } from "./errors";
@@ -49,7 +48,7 @@ export function requireToken(): MiddlewareHandler<AuthEnv> {
       verifyToken: async (token) => {
         role = await tokenRole(c.env, token);
         // A fingerprint names the shared token without revealing it (the dashboard session uses the same form).
-        if (role) fingerprint = `token:${(await sha256Hex(`fingerprint\u0000${token}`)).slice(0, 16)}`;
+        if (role) fingerprint = `token:${await tokenFingerprint(token)}`;
         if (role) return true;
         const personal = await findApiToken(getDb(c.env.DB), token);
         if (personal) [role, actor] = [personal.role, personal.owner];

@@ -105,7 +105,8 @@ scoreRoutes.post(
         title: replaceLoneSurrogates(request.title),
         source: request.source ?? "api",
       },
-      { ruleset: await currentRuleset(c.env) },
+      // A stored score applies the editors' labels in its write (no read before it).
+      { ruleset: await currentRuleset(c.env), deferLabels: !dryRun },
     );
     if (!/\S/.test(result.text))
       throw validationError(`${request.html !== undefined ? "html" : "markdown"}: contains no text once the markup is removed`);
@@ -114,7 +115,7 @@ scoreRoutes.post(
 
     const saved = await store(db, { trigger: "api", actor: c.var.actor });
     c.header("location", `/v1/runs/${saved.runId}`);
-    return c.json({ article_id: saved.articleId, run_id: saved.runId, dry_run: false, ...result }, 201);
+    return c.json({ article_id: saved.articleId, run_id: saved.runId, dry_run: false, ...saved.result }, 201);
   },
 );
 

@@ -161,7 +161,7 @@ async function scoreBatch(db: Db, batch: BatchRow, ruleset: Ruleset): Promise<Ba
     toStore.push({ article, scored, previous });
   }
 
-  // Every new run of the batch in three statements (articles, runs, verdict rows). startAudit
+  // Every new run of the batch in one statement (articles, runs, verdict rows). startAudit
   // stored the audit's ruleset; a newer one (a deploy mid-audit) is stored with the runs.
   const inputs = await Promise.all(toStore.map(({ scored }) => scored.writeInput({ trigger: "audit", auditId, at: writtenAt })));
   const writes = await prepareRunsWrite(db, inputs, { withRuleset: ruleset.version !== batch.audit.rulesetVersion });

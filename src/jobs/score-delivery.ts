@@ -41,13 +41,14 @@ async function score(env: Bindings, db: Db, delivery: Delivery, attempts: number
   const stale = staleReason(await getArticleState(db, ref), order, "publish");
   if (stale) return markStale(db, deliveryId, stale, attempts);
 
-  const { result, store } = await scoreArticle(db, a, { ruleset: await currentRuleset(env) });
+  // The labels are applied by store()'s write; nothing before it depends on them.
+  const { result, store } = await scoreArticle(db, a, { ruleset: await currentRuleset(env), deferLabels: true });
   // Both guards abort the whole transaction: a concurrent consumer finished this delivery, or a
   // newer withdrawal was applied while we scored.
   const guards = [assertStillQueued(db, deliveryId), assertPublishApplies(db, ref, order), ...applyPublish(db, ref, order, deliveryId)];
 
   const latest = await latestRunOf(db, ref);
-  let saved: { runId: string; articleId: string } | null = null;
+  let saved: Awaited<ReturnType<typeof store>> | null = null;
   try {
     if (latest && latest.ruleset_version === result.ruleset.version && latest.content_hash === (await sha256Hex(result.text))) {
       // Unchanged content still counts as a publish: a republish after a withdrawal reactivates.
@@ -66,7 +67,7 @@ async function score(env: Bindings, db: Db, delivery: Delivery, attempts: number
     await maybeEnqueueAlert(env, {
       articleId: saved.articleId,
       runId: saved.runId,
-      outcome: result.outcome,
+      outcome: saved.result.outcome,
       previousOutcome: latest?.outcome ?? null,
     });
 }

@@ -6,10 +6,14 @@ const encoder = new TextEncoder();
 
 export const utf8 = (s: string): Uint8Array => encoder.encode(s);
 
+/** SHA-256 of a string's UTF-8 bytes. */
+export function sha256(text: string): Promise<ArrayBuffer> {
+  return crypto.subtle.digest("SHA-256", utf8(text));
+}
+
 /** SHA-256 hex of a string (content hashes of article text, payload-derived delivery keys). */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", utf8(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return [...new Uint8Array(await sha256(text))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {

@@ -4,10 +4,17 @@ import { drizzle } from "drizzle-orm/d1";
 import type { SQLiteRaw } from "drizzle-orm/sqlite-core/query-builders/raw";
 import * as schema from "./schema";
 
-export type Db = ReturnType<typeof getDb>;
+const connect = (d1: D1Database) => drizzle(d1, { schema });
+export type Db = ReturnType<typeof connect>;
 
-export function getDb(d1: D1Database) {
-  return drizzle(d1, { schema });
+// One handle per binding and isolate: building one walks the whole schema (measurable CPU on
+// every request otherwise). A handle holds no per-request state.
+const handles = new WeakMap<D1Database, Db>();
+
+export function getDb(d1: D1Database): Db {
+  let db = handles.get(d1);
+  if (!db) handles.set(d1, (db = connect(d1)));
+  return db;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The one write path for scoring results: articles (upserted by source + external_id, their
 // latest-run fields folded into the upsert), their runs and stored verdicts go to D1 in ONE
-// batch of three statements, however many runs — one transaction, so a run never exists
-// without its verdicts.
+// statement, however many runs: an insert into the view run_writes, whose trigger (migration
+// 0009) does the writes, so a run never exists without its verdicts.
 // Callers (API, webhook consumer, audits) may append their own statements (delivery status,
 // audit counters) to the same batch.
 import { sql } from "drizzle-orm";
@@ -13,7 +13,7 @@ import { sha256Hex } from "../lib/crypto";
 import { transact } from "./db";
 import { newId } from "./ids";
 import { storeRuleset } from "./rulesets";
-import { RULESET_FORMAT, splitVerdicts } from "../lib/implied-verdicts";
+import { splitVerdicts } from "../lib/implied-verdicts";
 
 export type RunTrigger = "api" | "webhook" | "audit" | "cli";
 
@@ -38,12 +38,17 @@ export interface RunWriteInput {
   /** Who asked for this run (a person's email or token name); null for automatic runs. */
   actor?: string | null;
   now?: Date;
+  /**
+   * Set when `result` was labelled without reading the editors' labels: the finding ids of its
+   * spans. The write then fails with isLabelsInForce (writing nothing) if a label in force names one.
+   */
+  labelCheck?: string[];
 }
 
 export interface PreparedRunWrite {
   runId: string;
   contentHash: string;
-  /** Run them with transact() (raw SQL): the ruleset's upsert, then articles, runs, verdict rows. */
+  /** Run them with transact() (raw SQL): the ruleset's upsert, then the one write (RETURNING article_id). */
   statements: BatchItem<"sqlite">[];
 }
 
@@ -52,8 +57,8 @@ export interface PreparedRunsWrite {
   runs: { runId: string; contentHash: string }[];
   /**
    * Run them with transact() (raw SQL): each ruleset's upsert (writes nothing once stored; left
-   * out with `withRuleset: false`), then at most three however many runs: article upserts
-   * (RETURNING id), runs, verdict rows.
+   * out with `withRuleset: false`), then one statement however many runs (articles, runs,
+   * verdict rows).
    */
   statements: BatchItem<"sqlite">[];
 }
@@ -69,8 +74,8 @@ export async function prepareRunWrite(db: Db, input: RunWriteInput): Promise<Pre
 
 /**
  * Builds the statements that store many articles with their runs and verdicts: one statement
- * per table, each binding a single JSON parameter (D1 binds at most 100), so an audit batch of
- * 50 articles costs three statements, not 150.
+ * binding six JSON arrays (D1 binds at most 100 parameters), so an audit batch of 50 articles
+ * costs one statement, not 150.
  */
 export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { withRuleset?: boolean } = {}): Promise<PreparedRunsWrite> {
   const articleRows: Record<string, unknown>[] = [];
@@ -80,6 +85,7 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
   const evidence: string[] = [];
   const runRows: Record<string, unknown>[] = [];
   const verdictRows: unknown[][] = [];
+  const labelChecks: { source: string; external_id: string; findings: string[] }[] = [];
   const out: PreparedRunsWrite["runs"] = [];
   for (const input of inputs) {
     const { article, result, ruleset } = input;
@@ -90,6 +96,7 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     const failedRules = result.verdicts.filter((v) => v.status === "fail" && !v.dismissed).map((v) => v.rule);
     const { rows, implied } = splitVerdicts(result, ruleset);
     out.push({ runId, contentHash });
+    if (input.labelCheck) labelChecks.push({ source: article.source, external_id: article.externalId, findings: input.labelCheck });
     texts.push(article.text);
     articleRows.push({
       id: newId("art"),
@@ -145,56 +152,33 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     const versions = new Map(inputs.map((i) => [i.ruleset.version, i]));
     for (const i of versions.values()) statements.push(storeRuleset(db, i.ruleset, (i.now ?? new Date()).toISOString()));
   }
+  // One statement: the trigger of migration 0009 (run_writes) upserts the articles and writes the
+  // runs and verdict rows from these six parameters. RETURNING sees the rows the trigger wrote.
   statements.push(
-    // SET expressions see the OLD row, so failing_since keeps the date of the first failure
-    // while the article stays failing. ("WHERE true" lets SQLite parse an upsert over a SELECT.)
-    // status is not updated: only the CMS's life cycle changes it (storage/article-states.ts), so a
-    // run stored by an audit or the API while a withdrawal lands cannot make the article live again.
-    // An unchanged text (same hash) stays where it is: '' once offloaded to R2 (storage/texts.ts).
-    db.run(sql`INSERT INTO articles (id, source, external_id, url, title, text, content_hash, published_at, language, status,
-        latest_run_id, latest_score, latest_outcome, latest_failed_rules, last_checked_at, failing_since,
-        checked_ruleset_version, checked_as_of, checked_audit_id, created_at, updated_at)
-      SELECT a ->> 'id', a ->> 'source', a ->> 'external_id', a ->> 'url', a ->> 'title', t.value, a ->> 'content_hash', a ->> 'published_at', a ->> 'language', 'active',
-        a ->> 'latest_run_id', a ->> 'latest_score', a ->> 'latest_outcome', a ->> 'latest_failed_rules', a ->> 'now', a ->> 'failing_since',
-        a ->> 'checked_ruleset_version', a ->> 'checked_as_of', a ->> 'checked_audit_id', a ->> 'now', a ->> 'now'
-      FROM (SELECT key, value AS a FROM json_each(${JSON.stringify(articleRows)})) JOIN json_each(${JSON.stringify(texts)}) t USING (key) WHERE true
-      ON CONFLICT (source, external_id) DO UPDATE SET
-        url = coalesce(excluded.url, articles.url), title = coalesce(excluded.title, articles.title),
-        text = CASE WHEN excluded.content_hash = articles.content_hash THEN articles.text ELSE excluded.text END,
-        content_hash = excluded.content_hash, published_at = coalesce(excluded.published_at, articles.published_at),
-        language = coalesce(excluded.language, articles.language), updated_at = excluded.updated_at,
-        latest_run_id = excluded.latest_run_id, latest_score = excluded.latest_score, latest_outcome = excluded.latest_outcome,
-        latest_failed_rules = excluded.latest_failed_rules, last_checked_at = excluded.last_checked_at,
-        failing_since = CASE WHEN excluded.latest_outcome IS NOT 'fail' THEN NULL
-          WHEN articles.latest_outcome = 'fail' AND articles.failing_since IS NOT NULL THEN articles.failing_since ELSE excluded.failing_since END,
-        checked_ruleset_version = excluded.checked_ruleset_version, checked_as_of = excluded.checked_as_of, checked_audit_id = excluded.checked_audit_id
-      RETURNING id`),
-    // The article id is resolved inside the batch, so a concurrent first insert cannot race us.
-    // ruleset_version is NULL (a NOT NULL failure that rolls the batch back) unless the ruleset is
-    // stored in a format that can restore the implied verdicts; saveRun then stores it and retries.
-    db.run(sql`INSERT INTO runs (id, article_id, trigger, audit_id, delivery_id, actor, ruleset_version, content_hash, score, outcome,
-        pass_count, fail_count, not_applicable_count, review_count, error_count, as_of, implied_verdicts, created_at)
-      SELECT r ->> 'id', (SELECT id FROM articles WHERE source = r ->> 'source' AND external_id = r ->> 'external_id'),
-        r ->> 'trigger', r ->> 'audit_id', r ->> 'delivery_id', r ->> 'actor',
-        (SELECT version FROM rulesets WHERE version = r ->> 'ruleset_version' AND format >= ${RULESET_FORMAT}),
-        r ->> 'content_hash', r ->> 'score', r ->> 'outcome',
-        r ->> '$.counts[0]', r ->> '$.counts[1]', r ->> '$.counts[2]', r ->> '$.counts[3]', r ->> '$.counts[4]', r ->> 'as_of', r ->> 'implied', r ->> 'now'
-      FROM (SELECT value AS r FROM json_each(${JSON.stringify(runRows)}))`),
+    db.run(sql`INSERT INTO run_writes (article_rows, texts, run_rows, verdict_rows, evidence, label_check)
+      VALUES (${JSON.stringify(articleRows)}, ${JSON.stringify(texts)}, ${JSON.stringify(runRows)}, ${JSON.stringify(verdictRows)},
+        ${JSON.stringify(evidence)}, ${labelChecks.length ? JSON.stringify(labelChecks) : null})
+      RETURNING (SELECT article_id FROM runs WHERE id = run_rows ->> '$[0].id') AS article_id`),
   );
-  if (verdictRows.length) {
-    statements.push(
-      db.run(sql`INSERT INTO verdicts (run_id, rule_id, status, severity, kind, evidence, message, dismissed)
-        SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, e.value, v ->> 5, v ->> 6
-        FROM (SELECT key, value AS v FROM json_each(${JSON.stringify(verdictRows)})) JOIN json_each(${JSON.stringify(evidence)}) e USING (key)`),
-    );
-  }
   return { runs: out, statements };
+}
+
+function errorText(err: unknown): string {
+  return `${err instanceof Error ? err.message : String(err)} ${err instanceof Error && err.cause instanceof Error ? err.cause.message : ""}`;
 }
 
 /** True when a batch failed because the run's ruleset is not stored (see prepareRunWrite). */
 export function isMissingRuleset(err: unknown): boolean {
-  const text = `${err instanceof Error ? err.message : String(err)} ${err instanceof Error && err.cause instanceof Error ? err.cause.message : ""}`;
-  return text.includes("runs.ruleset_version");
+  return errorText(err).includes("runs.ruleset_version");
+}
+
+/**
+ * True when a write with `labelCheck` was refused because a label in force names one of its
+ * findings (the run's article id is then NULL: migration 0009; the article itself always exists,
+ * its upsert runs first).
+ */
+export function isLabelsInForce(err: unknown): boolean {
+  return errorText(err).includes("runs.article_id");
 }
 
 /** Stores one article + run + verdicts atomically; `extra` statements join the same transaction. */
@@ -218,8 +202,8 @@ export async function saveRun(
     const now = (input.now ?? new Date()).toISOString();
     results = (await transact(db, [storeRuleset(db, input.ruleset, now), upsert!, ...rest])).slice(1);
   }
-  const row = results[0]!.results[0] as { id: string };
-  return { runId: prepared!.runId, articleId: row.id, contentHash: prepared!.contentHash };
+  const row = results[0]!.results[0] as { article_id: string };
+  return { runId: prepared!.runId, articleId: row.article_id, contentHash: prepared!.contentHash };
 }
 
 function count(result: CheckResult, status: VerdictStatus): number {

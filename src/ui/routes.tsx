@@ -165,7 +165,7 @@ uiRoutes.post("/articles/:id/recheck", headers, requireSession, requireCsrf, asy
   if (article.status === "withdrawn")
     return message(c, 400, "Article withdrawn", "This article was withdrawn in its CMS; it is no longer re-checked.");
   await (
-    await scoreArticle(db, article, { ruleset: (await activeRules(c.env)).ruleset })
+    await scoreArticle(db, article, { ruleset: (await activeRules(c.env)).ruleset, deferLabels: true })
   ).store(db, {
     trigger: "api",
     actor: c.var.session.name ?? null,

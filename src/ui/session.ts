@@ -6,7 +6,7 @@ import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { timingSafeEqual } from "hono/utils/buffer";
 import type { Bindings } from "../env";
 import { sha256Hex } from "../lib/crypto";
-import type { TokenRole } from "../lib/tokens";
+import { type TokenRole, tokenFingerprint } from "../lib/tokens";
 import { getDb } from "../storage/db";
 import { createSession, deleteSession, sessionIsLive } from "../storage/sessions";
 
@@ -31,7 +31,7 @@ function signingKey(env: Bindings): Promise<string> {
 
 async function fingerprint(env: Bindings, role: TokenRole): Promise<string | null> {
   const token = role === "write" ? env.API_TOKEN : env.READ_TOKEN;
-  return token ? (await sha256Hex(`fingerprint\u0000${token}`)).slice(0, 16) : null;
+  return token ? tokenFingerprint(token) : null;
 }
 
 function randomToken(): string {
