@@ -456,7 +456,7 @@ export const en: LanguageTable = {
   determinerOpeners: ["that"],
   lengthVerbs: ["spent", "spend", "spends", "spending", "lasted", "served"],
   lengthPrepositions: ["for"],
-  presentMarkers: ["this week", "last week", "today", "now", "currently", "this month", "these days"],
+  presentMarkers: ["this week", "last week", "today", "now", "currently", "this month", "these days", "continues to", "continue to"],
   thingPronouns: ["it", "its"],
   frontedSubordinators: ["while", "whereas", "although", "though", "when", "because", "if"],
   nominalParticipleSuffixes: [],

@@ -317,7 +317,7 @@ export const es: LanguageTable = {
   determinerOpeners: [],
   lengthVerbs: ["pasaron", "paso", "pasaban", "pasado", "duro", "duraron", "cumplieron"],
   lengthPrepositions: ["durante", "por"],
-  presentMarkers: ["esta semana", "la semana pasada", "hoy", "ahora", "actualmente", "este mes", "estos dias"],
+  presentMarkers: ["esta semana", "la semana pasada", "hoy", "ahora", "actualmente", "este mes", "estos dias", "sigue", "continua"],
   thingPronouns: [],
   frontedSubordinators: ["mientras", "aunque", "cuando", "porque", "si"],
   nominalParticipleSuffixes: ["ados", "idos", "adas", "idas"],

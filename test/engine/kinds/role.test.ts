@@ -171,5 +171,6 @@ describe("role: a statement set in the present", () => {
   it("judges a title as of publication when its sentence says 'this week', whatever date the paragraph set", () => {
     expect(status("Quill was elected on May 3, 2012. This week, Mayor Ada Quill said she would run.", "t.ada")).toBe("fail");
     expect(status("Quill was elected on May 3, 2012. Mayor Ada Quill said she would run.", "t.ada")).toBe("not_applicable");
+    expect(status("Quill was elected on May 3, 2012. Mayor Ada Quill continues to say she will run.", "t.ada")).toBe("fail");
   });
 });
