@@ -3,7 +3,7 @@
 // plans, denials, datelines, other occurrences, other groups.
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
-import { hitWithin } from "../search";
+import { firstMentionAt, hitWithin } from "../search";
 import {
   clauseAfter,
   clauseAt,
@@ -16,7 +16,7 @@ import {
 } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, oneperson, otherNationalsAt } from "./participants";
-import { anyMainIsThis, anySharedIsThis, mainIsThis, sharedIsThis } from "./places";
+import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
 import { nearestPredicate, windowAround } from "./predicates";
 
 /** The clause a value is judged in: its own, or the next when its own only introduces it ("March 15: …"). */
@@ -142,6 +142,12 @@ export function bindEvent(
     }
   } else {
     bound = anyMainIsThis(ctx, main, a, c, start, end) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
+    // A shared predicate no place decides is this event's when its clause is dated in the event's
+    // month ("137 venezolanos viajaban en los vuelos de marzo": March's trip, not July's).
+    if (!bound && a && e.when) {
+      const p = anySharedUnplaced(ctx, a, own, start);
+      if (p && monthIn(ctx, e.when, own, start, end)) bound = p;
+    }
     if (!bound) return null;
   }
   if (!bound) return null;
@@ -184,6 +190,17 @@ export function bindEvent(
     if (whose !== predicateClause && anotherGroup(ctx, e.group, { ...whose, end: predicateClause.start }, start, end, true)) return null;
   }
   return bound;
+}
+
+/** Does the clause itself state the event's month ("en los vuelos de marzo"), the value aside? */
+function monthIn(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): boolean {
+  const dates = ctx.dates();
+  for (let k = firstMentionAt(dates, c.start); k < dates.length && dates[k]!.offset < c.end; k++) {
+    const d = dates[k]!;
+    if (d.offset < end && d.offset + d.length > start) continue;
+    if (d.month === when.m && (d.year === undefined || d.year === when.y) && d.granularity !== "year") return true;
+  }
+  return false;
 }
 
 /** The predicate nearest to the value in clause `k` when it is this event's (not denied, its shared predicate's argument agreeing), or null. */

@@ -133,6 +133,16 @@ export function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEven
   return null;
 }
 
+/** A shared predicate in the clause whose places name neither trip ("137 venezolanos viajaban en los vuelos de marzo"), or null. */
+export function anySharedUnplaced(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause, value: number): Hit | null {
+  const hits = ctx.hits(a.set);
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
+    const p = hits[k]!;
+    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && placesSay(ctx, a, p.end, c, true) === null) return p;
+  }
+  return null;
+}
+
 export function startsHit(hits: readonly Hit[], start: number): boolean {
   const h = hits[firstStartingAt(hits, start)];
   return h !== undefined && h.start === start;

@@ -99,3 +99,16 @@ describe("a fail names what bound the value", () => {
     expect(v.evidence[0]!.message).toContain("“launched”");
   });
 });
+
+describe("a shared predicate no place decides", () => {
+  const rs2 = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.crew.yaml": `id: t.crew\n${COMMON}kind: quantity\nunit: count\nvalue: 4\nnear: { terms: [astronauts], words: 3, side: after }\nevent:\n  terms: [launched]\n  ambiguous: { terms: [traveled], with: [orbit], without: [Earth] }\n  when: 2024-05\n`,
+  });
+  const crew = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rs2, { now: NOW }).verdicts[0]!.status;
+  it("is the event's when its own clause names the event's month", () => {
+    expect(crew("Six astronauts traveled on the flights of May.")).toBe("fail");
+    expect(crew("Six astronauts traveled on the flights of August.")).toBe("not_applicable");
+    expect(crew("Six astronauts traveled back to Earth in May.")).toBe("not_applicable");
+  });
+});
