@@ -4,7 +4,7 @@ import type { ArticleContext, Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { firstMentionAt, firstStartingAt } from "../search";
 import { anyWordIn } from "./bind";
-import { subjectClause, type Clause } from "./clauses";
+import { clauseAt, subjectClause, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { boundaryBefore } from "./dates";
 import { isGenericPredicate, windowAround } from "./predicates";
@@ -63,7 +63,10 @@ export function otherNationalsAt(ctx: ArticleContext, nationality: readonly stri
   // "una liberación, de seis estadounidenses": one comma may set the participants off.
   if (ctx.tokens[hi]?.text === "," && LANG.genitives.has(ctx.tokens[hi + 1]?.text ?? "")) hi += 2;
   while (hi < ctx.tokens.length - 1 && hi - to < 6 && ctx.tokens[hi]!.kind !== "punct" && !ctx.tokens[hi + 1]!.brk) hi++;
-  const start = ctx.tokens[lo]!.start;
+  // "Six Americans held in Venezuela | are freed": a resumed predicate's subject is the clause before it.
+  const own = clauseAt(ctx, predicate.start);
+  const subject = own.resumes ? subjectClause(ctx, own) : own;
+  const start = Math.min(ctx.tokens[lo]!.start, subject.start);
   const end = ctx.tokens[Math.min(hi, ctx.tokens.length - 1)]!.end;
   for (let k = firstMentionAt(numbers, start); k < numbers.length && numbers[k]!.offset < end; k++) {
     const n = numbers[k]!;
@@ -135,13 +138,14 @@ export function occurrenceDate(
   c: Clause,
   start: number,
   end: number,
-): "agrees" | "disagrees" | "none" {
+): "agrees" | "year" | "disagrees" | "none" {
   const disagrees = (d: ReturnType<ArticleContext["dates"]>[number]) =>
     (d.year !== undefined && d.year !== when.y) ||
     (d.granularity !== "year" && d.month !== undefined && when.m !== undefined && d.month !== when.m);
   const dates = ctx.dates();
   let k = firstMentionAt(dates, c.start);
   let inClause = false;
+  let month = false; // an agreeing date names the month, not only the year
   for (; k < dates.length && dates[k]!.offset < c.end; k++) {
     const d = dates[k]!;
     // An undated "last year" says nothing; "the Act of 1798" dates the law, not this occurrence.
@@ -154,8 +158,10 @@ export function occurrenceDate(
       continue;
     inClause = true;
     if (disagrees(d)) return "disagrees";
+    if (d.granularity !== "year" && d.month !== undefined) month = true;
   }
-  if (inClause) return "agrees";
+  // "four months of last year": a year alone agrees without telling which of the year's occurrences.
+  if (inClause) return month || when.m === undefined ? "agrees" : "year";
   // The narrative time: the last date in the paragraph that opens its sentence ("January 2025.
   // …", "On July 18, …") — not one inside a subordinate clause ("as he had offered in April").
   const paragraph = ctx.sentences[ctx.sentenceAt(start)]?.paragraph;
@@ -184,14 +190,18 @@ function timesAWhenClause(ctx: ArticleContext, end: number): boolean {
 export function occurrenceIdentified(
   ctx: ArticleContext,
   e: CompiledEvent,
-  dated: "agrees" | "disagrees" | "none",
+  dated: "agrees" | "year" | "disagrees" | "none",
   sentence: number,
 ): boolean {
   if (e.identify === null || dated === "agrees") return true;
   if (ctx.inScope(e.identify, sentence, "sentence")) return true;
   const w = e.when;
   return (
-    dated === "none" && ctx.dated && w !== null && ctx.asOf.startsWith(`${w.y}-${String(w.m ?? 1).padStart(2, "0")}`) && w.m !== undefined
+    (dated === "none" || dated === "year") &&
+    ctx.dated &&
+    w !== null &&
+    ctx.asOf.startsWith(`${w.y}-${String(w.m ?? 1).padStart(2, "0")}`) &&
+    w.m !== undefined
   );
 }
 
