@@ -4,17 +4,25 @@
 // same texts (bench/texts.ts) with the same phrase set as a prh dictionary: each generated rule's
 // forbidden phrase → its replacement, every other term of the ruleset as itself, matched
 // case-insensitively (as the engine matches folded terms). Rulesets: the CECOT pack alone, and
-// the pack plus generated phrase rules whose terms never occur, 1,000 rules in all. In one
-// process, interleaved round by round so every tool sees the same machine load; CPU time
-// (process.cpuUsage) per article, median over rounds. Also prints prh alone (its dictionary
-// built once, no textlint), the floor of the peer's cost. PEER_ROUNDS sets the rounds (10).
+// the pack plus generated phrase rules whose terms never occur, 1,000 rules in all. Also prh
+// alone (its dictionary built once, no textlint): the floor of the peer's cost.
+//
+// One process, main-thread CPU per article (process.threadCpuUsage: background GC and compiler
+// threads of one tool would otherwise bill the next), medians over PEER_ROUNDS rounds (10), in
+// two orders: "batched", each tool's passes over all texts back to back (its steady cost, as a
+// server checking a stream of articles or textlint's CLI over many files pays it), and
+// "alternating", every text through textlint, then the engine, then prh, so the engine always
+// starts from the caches and the garbage textlint leaves (the cost of one check amid other work).
+// `npm run bench:peer -- before=DIR …` adds the engine of other checkouts (e.g. a git worktree of
+// main) to the same run, so versions compare side by side.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { stringify } from "yaml";
 import { readRuleFiles } from "../cli/rule-files";
-import { checkArticle, loadRuleset, type Ruleset } from "../src/engine";
+import { loadRuleset, type Ruleset } from "../src/engine";
 import { compiledOf } from "../src/engine/load-ruleset";
 import { phraseRuleData } from "./generate-rules";
 import { growthTexts } from "./texts";
@@ -65,21 +73,50 @@ function prhDictionary(rs: Ruleset, generated: ReturnType<typeof phraseRuleData>
 }
 
 const texts = growthTexts();
+const chars = texts.reduce((a, t) => a + t.text.length, 0);
+const cpuNow = process.threadCpuUsage ?? process.cpuUsage;
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = cpuNow(since);
+  return (d.user + d.system) / 1000;
+};
+
+/** A checkout's engine with its own rules: the pack, and the pack plus generated rules up to `total`. */
+async function engineOf(dir: string) {
+  const url = (p: string) => pathToFileURL(join(dir, p)).href;
+  const { readRuleFiles: read } = (await import(url("cli/rule-files.ts"))) as typeof import("../cli/rule-files");
+  const engine = (await import(url("src/engine/index.ts"))) as typeof import("../src/engine");
+  const files = read(join(dir, "rules"));
+  const pack = engine.loadRuleset(files);
+  return {
+    pack,
+    ruleset: (total: number) =>
+      engine.loadRuleset([...files, ...Array.from({ length: total - pack.rules.length }, (_, i) => phraseRuleData(i))]),
+    // Findings: the verdicts that apply (from the counts: reading 1,000 verdicts would bill the engine).
+    check: (t: (typeof texts)[number], rs: Ruleset) => {
+      const r = engine.checkArticle(t, rs, { now: NOW });
+      return r.verdicts.length - r.counts.not_applicable;
+    },
+  };
+}
+const engines = [
+  { label: "engine", dir: ROOT },
+  ...process.argv.slice(2).map((arg) => {
+    const [label, dir] = arg.split("=");
+    if (!label || !dir) throw new Error(`expected label=directory, got ${JSON.stringify(arg)}`);
+    return { label, dir: resolve(dir) };
+  }),
+];
+const loaded = await Promise.all(engines.map((e) => engineOf(e.dir)));
 const packFiles = readRuleFiles(join(ROOT, "rules"));
 const pack = loadRuleset(packFiles);
-const chars = texts.reduce((a, t) => a + t.text.length, 0);
 console.log(
-  `Node ${process.version}; textlint ${installed("textlint")} + textlint-rule-prh ${installed("textlint-rule-prh")}; ${texts.length} texts, ${Math.round(chars / 1000)} kchars; CPU ms per article, median of ${ROUNDS} interleaved rounds`,
-);
-console.log(
-  "rules   prh entries   engine   textlint+prh   prh alone   textlint÷engine   prh alone÷engine   (findings per round: engine / textlint / prh)",
+  `Node ${process.version}; textlint ${installed("textlint")} + textlint-rule-prh ${installed("textlint-rule-prh")}; ${texts.length} texts, ${Math.round(chars / 1000)} kchars; main-thread CPU ms per article, median of ${ROUNDS} rounds`,
 );
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 for (const total of [pack.rules.length, 1000]) {
   const generated = Array.from({ length: total - pack.rules.length }, (_, i) => phraseRuleData(i));
-  const rs = generated.length ? loadRuleset([...packFiles, ...generated]) : pack;
-  const dict = prhDictionary(rs, generated);
+  const dict = prhDictionary(generated.length ? loadRuleset([...packFiles, ...generated]) : pack, generated);
   // textlint as its CLI runs it (.textlintrc → descriptor → linter); the dictionary goes in as
   // ruleContents, so no file is read per article (textlint-rule-prh still builds it per text).
   const descriptor = await textlint.loadTextlintrc({
@@ -88,42 +125,60 @@ for (const total of [pack.rules.length, 1000]) {
   });
   const linter = textlint.createLinter({ descriptor });
   const prhEngine = prh.fromYAML("", dict.yaml);
+  const rulesets = loaded.map((e) => (total === e.pack.rules.length ? e.pack : e.ruleset(total)));
 
-  // One pass over every text; returns the findings (engine: applicable verdicts).
-  const tools: Array<{ pass: () => number | Promise<number>; repeat: number }> = [
-    {
-      repeat: 10, // 10 passes per round: the engine's pass is short
-      pass: () =>
-        texts.reduce((n, t) => n + checkArticle(t, rs, { now: NOW }).verdicts.filter((v) => v.status !== "not_applicable").length, 0),
-    },
-    {
-      repeat: 1,
-      pass: async () => {
-        let n = 0;
-        for (const t of texts) n += (await linter.lintText(t.text, "article.txt")).messages.length;
-        return n;
-      },
-    },
-    { repeat: 1, pass: () => texts.reduce((n, t) => n + prhEngine.makeChangeSet("", t.text).diffs.length, 0) },
+  type Tool = { label: string; check: (t: (typeof texts)[number]) => number | Promise<number> };
+  const peers: Tool[] = [
+    { label: "textlint+prh", check: async (t) => (await linter.lintText(t.text, "article.txt")).messages.length },
+    { label: "prh alone", check: (t) => prhEngine.makeChangeSet("", t.text).diffs.length },
   ];
-  const cpu = tools.map(() => [] as number[]);
-  const found = tools.map(() => 0);
-  // 5 warm-up rounds first: textlint's code takes that long to settle in the JIT.
-  for (let round = -5; round < ROUNDS; round++) {
-    for (const [k, tool] of tools.entries()) {
-      const start = process.cpuUsage();
-      for (let i = 0; i < tool.repeat; i++) found[k] = await tool.pass();
-      const d = process.cpuUsage(start);
-      if (round >= 0) cpu[k]!.push((d.user + d.system) / 1000 / tool.repeat / texts.length);
+  const ours: Tool[] = loaded.map((e, k) => ({ label: engines[k]!.label, check: (t) => e.check(t, rulesets[k]!) }));
+  const tools = [...ours, ...peers];
+  // Findings per tool and text (the last check's): they show each tool did its work.
+  const found = new Map(tools.map((tool) => [tool, new Array<number>(texts.length).fill(0)]));
+  const time = async (tool: Tool, i: number) => {
+    const start = cpuNow();
+    found.get(tool)![i] = await tool.check(texts[i]!);
+    return cpuMs(start);
+  };
+
+  // Batched: per round, each tool over every text (the engines 10 times: their pass is short).
+  const batched = new Map(tools.map((tool) => [tool, [] as number[]]));
+  for (let round = -5; round < ROUNDS; round++)
+    for (const tool of tools) {
+      const repeat = ours.includes(tool) ? 10 : 1;
+      let ms = 0;
+      for (let r = 0; r < repeat; r++) for (let i = 0; i < texts.length; i++) ms += await time(tool, i);
+      if (round >= 0) batched.get(tool)!.push(ms / repeat / texts.length);
     }
+  // Alternating: per text, textlint, then the engines (their order rotating), then prh alone.
+  const alternating = new Map(tools.map((tool) => [tool, [] as number[]]));
+  for (let round = -3; round < ROUNDS; round++) {
+    const sums = new Map(tools.map((tool) => [tool, 0]));
+    for (let i = 0; i < texts.length; i++) {
+      const order = [peers[0]!, ...ours.map((_, k) => ours[(k + i) % ours.length]!), peers[1]!];
+      for (const tool of order) sums.set(tool, sums.get(tool)! + (await time(tool, i)));
+    }
+    if (round >= 0) for (const tool of tools) alternating.get(tool)!.push(sums.get(tool)! / texts.length);
   }
-  const [engine, lint, alone] = cpu.map(median) as [number, number, number];
-  // Per-round ratios too: each compares passes seconds apart.
-  const perRound = cpu[1]!.map((l, i) => l / cpu[0]![i]!);
+
+  console.log(`\n${total} rules (${dict.entries} prh entries)`);
+  console.log("order         " + tools.map((t) => t.label.padStart(13)).join("") + ours.map((t) => `  textlint÷${t.label}`).join(""));
+  for (const [name, m] of [
+    ["batched", batched],
+    ["alternating", alternating],
+  ] as const) {
+    const med = new Map(tools.map((tool) => [tool, median(m.get(tool)!)]));
+    const lint = med.get(peers[0]!)!;
+    console.log(
+      name.padEnd(14) +
+        tools.map((t) => med.get(t)!.toFixed(3).padStart(13)).join("") +
+        ours.map((t) => `${(lint / med.get(t)!).toFixed(1)}×`.padStart(11 + t.label.length)).join(""),
+    );
+  }
   console.log(
-    `${String(rs.rules.length).padStart(5)}   ${String(dict.entries).padStart(11)}   ${engine.toFixed(2).padStart(6)}   ${lint.toFixed(2).padStart(12)}   ${alone.toFixed(2).padStart(9)}   ${(lint / engine).toFixed(1).padStart(14)}×   ${(alone / engine).toFixed(1).padStart(15)}×   (${found.join(" / ")})`,
+    `findings in all ${texts.length} texts: ${tools.map((t) => `${t.label} ${found.get(t)!.reduce((a, b) => a + b, 0)}`).join(", ")}`,
   );
-  console.log(`        textlint÷engine per round: ${perRound.map((r) => r.toFixed(1)).join(" ")}`);
 }
 
 function writeRc(total: number, yaml: string): string {

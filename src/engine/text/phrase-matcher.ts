@@ -60,6 +60,17 @@ function withoutSeparators(tokens: Token[]): Token[] {
   return out;
 }
 
+/** A token's shape for the root filter: its first and last code units and its length, hashed to 16 bits. */
+function shapeOf(first: number, last: number, length: number): number {
+  return (Math.imul(first, 0x9e37) ^ Math.imul(last, 0x85eb) ^ Math.imul(length, 0xc2b3)) & 0xffff;
+}
+function setBit(bits: Uint32Array, i: number): void {
+  bits[i >>> 5]! |= 1 << (i & 31);
+}
+function hasBit(bits: Uint32Array, i: number): boolean {
+  return (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
+}
+
 /** Turn a phrase into trie steps; throws on a phrase with nothing to match (a rule-file error). */
 export function phraseSteps(phrase: string): Step[] {
   const folded = foldTerm(phrase);
@@ -140,6 +151,15 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
     return b;
   };
 
+  // Most tokens start no phrase. Bitsets of the root words' shapes (first and last code unit,
+  // length) and of the wildcard prefixes' first code units turn most of them away with a bit
+  // test, before any map lookup (8 KB each: they stay in cache).
+  const rootShapes = new Uint32Array(1 << 11);
+  for (const word of root.next?.keys() ?? [])
+    setBit(rootShapes, shapeOf(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length));
+  const rootWildFirst = new Uint32Array(1 << 11);
+  for (const prefix of root.wild?.keys() ?? []) setBit(rootWildFirst, prefix.charCodeAt(0));
+
   function findAll(folded: string, tokens?: Token[]): PhraseMatch[] {
     const toks = withoutSeparators(tokens ?? tokenize(folded));
     const out: PhraseMatch[] = [];
@@ -151,14 +171,17 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
     const rootWild = root.wild ? bucketsOf(root) : null;
     for (let i = 0; i < n; i++) {
       const first = toks[i] as Token;
-      // The root's edges, inline: most tokens start no phrase and cost one map lookup.
-      const exact0 = rootNext?.get(first.text);
+      const c0 = folded.charCodeAt(first.start);
+      // The root's edges, inline: most tokens start no phrase and cost two array reads.
+      const exact0 = hasBit(rootShapes, shapeOf(c0, folded.charCodeAt(first.end - 1), first.end - first.start))
+        ? rootNext?.get(first.text)
+        : undefined;
       if (exact0) {
         stackNodes.push(exact0);
         stackPos.push(i + 1);
       }
-      if (rootWild && first.kind !== "punct") {
-        const list = rootWild.get(first.text.charCodeAt(0));
+      if (rootWild && hasBit(rootWildFirst, c0) && first.kind !== "punct") {
+        const list = rootWild.get(c0);
         if (list) {
           for (const [prefix, child] of list) {
             if (first.text.startsWith(prefix)) {
