@@ -50,16 +50,6 @@ function isSeparator(t: Token): boolean {
   return t.kind === "punct" && t.text === "-";
 }
 
-/**
- * The tokens minus separators, filtered per call: a pass over the tokens costs less than the
- * ephemeron a WeakMap memo would leave the garbage collector per article.
- */
-function withoutSeparators(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (const t of tokens) if (!isSeparator(t)) out.push(t);
-  return out;
-}
-
 /** A token's shape for the root filter: its first and last code units and its length, hashed to 16 bits. */
 function shapeOf(first: number, last: number, length: number): number {
   return (Math.imul(first, 0x9e37) ^ Math.imul(last, 0x85eb) ^ Math.imul(length, 0xc2b3)) & 0xffff;
@@ -161,16 +151,18 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
   for (const prefix of root.wild?.keys() ?? []) setBit(rootWildFirst, prefix.charCodeAt(0));
 
   function findAll(folded: string, tokens?: Token[]): PhraseMatch[] {
-    const toks = withoutSeparators(tokens ?? tokenize(folded));
+    // Separators are stepped over in place (no separator-free copy of the tokens per call).
+    const toks = tokens ?? tokenize(folded);
     const out: PhraseMatch[] = [];
     const n = toks.length;
-    // Explicit stack of (node, next token index): wildcard and exact edges may both apply.
+    // Explicit stack of (node, index of the last token it matched): wildcard and exact edges may both apply.
     const stackNodes: TrieNode[] = [];
     const stackPos: number[] = [];
     const rootNext = root.next;
     const rootWild = root.wild ? bucketsOf(root) : null;
     for (let i = 0; i < n; i++) {
       const first = toks[i] as Token;
+      if (isSeparator(first)) continue;
       const c0 = folded.charCodeAt(first.start);
       // The root's edges, inline: most tokens start no phrase and cost two array reads.
       const exact0 = hasBit(rootShapes, shapeOf(c0, folded.charCodeAt(first.end - 1), first.end - first.start))
@@ -178,7 +170,7 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
         : undefined;
       if (exact0) {
         stackNodes.push(exact0);
-        stackPos.push(i + 1);
+        stackPos.push(i);
       }
       if (rootWild && hasBit(rootWildFirst, c0) && first.kind !== "punct") {
         const list = rootWild.get(c0);
@@ -186,29 +178,31 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
           for (const [prefix, child] of list) {
             if (first.text.startsWith(prefix)) {
               stackNodes.push(child);
-              stackPos.push(i + 1);
+              stackPos.push(i);
             }
           }
         }
       }
       while (stackNodes.length > 0) {
         const node = stackNodes.pop() as TrieNode;
-        const j = stackPos.pop() as number;
+        const last = stackPos.pop() as number;
         if (node.ends.length > 0) {
-          const lastTok = toks[j - 1] as Token;
+          const lastTok = toks[last] as Token;
           for (const index of node.ends) {
             if (startsWithWord[index] && first.start > 0 && isWordCode(folded.charCodeAt(first.start - 1))) continue;
             if (endsWithWord[index] && isWordCode(folded.charCodeAt(lastTok.end))) continue;
             out.push({ id: ids[index] as string, start: first.start, end: lastTok.end, index });
           }
         }
+        let j = last + 1;
+        while (j < n && isSeparator(toks[j] as Token)) j++;
         if (j >= n) continue;
         const tok = toks[j] as Token;
         if (tok.brk) continue; // never across a line break
         const exact = node.next?.get(tok.text);
         if (exact) {
           stackNodes.push(exact);
-          stackPos.push(j + 1);
+          stackPos.push(j);
         }
         if (node.wild && tok.kind !== "punct") {
           const list = bucketsOf(node).get(tok.text.charCodeAt(0));
@@ -216,7 +210,7 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
             for (const [prefix, child] of list) {
               if (tok.text.startsWith(prefix)) {
                 stackNodes.push(child);
-                stackPos.push(j + 1);
+                stackPos.push(j);
               }
             }
           }
