@@ -47,8 +47,8 @@ class PreparedArticle implements ArticleContext {
   readonly hitSets: number[] = [];
   readonly memo = new Map<symbol, unknown>();
   private readonly starts: Float64Array;
-  /** Hits by term set (only the sets that occur). */
-  private readonly bySet = new Map<number, Hit[]>();
+  /** Hits by term set id; sized once per article (set ids are dense), so the array never turns sparse. */
+  private readonly bySet: Array<Hit[] | undefined>;
   private readonly countryHits: PhraseMatch[] = [];
   // Built on first use.
   /** wordPrefix[i]: word tokens among tokens[0, i) (near / ignore_after). */
@@ -78,7 +78,8 @@ class PreparedArticle implements ArticleContext {
     // sorted by start, so the sentence index only moves forward: no search per hit.
     // The same pass finds the gazetteer's phrases (entries from rs.countryBase on): kept aside for
     // countries(), which only a triggered place/name rule asks for.
-    const { bySet, hitSets, countryHits } = this;
+    const bySet: Array<Hit[] | undefined> = (this.bySet = new Array(rs.setCount));
+    const { hitSets, countryHits } = this;
     const countryBase = rs.countryBase;
     let sentence = 0;
     for (const m of rs.matcher.findAll(folded, tokens)) {
@@ -93,9 +94,9 @@ class PreparedArticle implements ArticleContext {
       // One Hit per match, shared by every set the phrase is in (hits are read-only).
       let hit: Hit | undefined;
       for (const set of sets) {
-        let list = bySet.get(set);
+        let list = bySet[set];
         if (!list) {
-          bySet.set(set, (list = []));
+          bySet[set] = list = [];
           hitSets.push(set);
         } else if (list[list.length - 1]!.end > m.start) continue; // overlaps the set's last hit
         list.push((hit ??= { start: m.start, end: m.end, sentence }));
@@ -164,7 +165,7 @@ class PreparedArticle implements ArticleContext {
   }
 
   hits(set: number): Hit[] {
-    return this.bySet.get(set) ?? NONE;
+    return this.bySet[set] ?? NONE;
   }
 
   predicateHits(): Hit[][] {
@@ -172,7 +173,7 @@ class PreparedArticle implements ArticleContext {
   }
 
   inScope(set: number, sentence: number, scope: Scope): boolean {
-    const hs = this.bySet.get(set);
+    const hs = this.bySet[set];
     if (!hs || hs.length === 0) return false;
     if (scope === "article") return true;
     if (scope === "sentence") {
