@@ -4,6 +4,7 @@
 // of rules share one pass over the article. Phrases are data, never regular expressions.
 import { foldTerm } from "./fold";
 import { isWordCode, tokenize, type Token } from "./tokens";
+import { mayBe, wordFilter } from "./word-filter";
 
 export interface PhraseEntry {
   id: string;
@@ -48,17 +49,6 @@ function newNode(): TrieNode {
 /** Hyphens and dashes are separators, like spaces: "anti-terror" = "anti terror". */
 function isSeparator(t: Token): boolean {
   return t.kind === "punct" && t.text === "-";
-}
-
-/** A token's shape for the root filter: its first and last code units and its length, hashed to 16 bits. */
-function shapeOf(first: number, last: number, length: number): number {
-  return (Math.imul(first, 0x9e37) ^ Math.imul(last, 0x85eb) ^ Math.imul(length, 0xc2b3)) & 0xffff;
-}
-function setBit(bits: Uint32Array, i: number): void {
-  bits[i >>> 5]! |= 1 << (i & 31);
-}
-function hasBit(bits: Uint32Array, i: number): boolean {
-  return (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
 }
 
 /** Turn a phrase into trie steps; throws on a phrase with nothing to match (a rule-file error). */
@@ -141,14 +131,11 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
     return b;
   };
 
-  // Most tokens start no phrase. Bitsets of the root words' shapes (first and last code unit,
-  // length) and of the wildcard prefixes' first code units turn most of them away with a bit
-  // test, before any map lookup (8 KB each: they stay in cache).
-  const rootShapes = new Uint32Array(1 << 11);
-  for (const word of root.next?.keys() ?? [])
-    setBit(rootShapes, shapeOf(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length));
-  const rootWildFirst = new Uint32Array(1 << 11);
-  for (const prefix of root.wild?.keys() ?? []) setBit(rootWildFirst, prefix.charCodeAt(0));
+  // Most tokens start no phrase: a filter of the root words' shapes turns most of them away
+  // before any map lookup, and one of the wildcard prefixes' first code units likewise.
+  const rootWords = wordFilter(root.next?.keys() ?? []);
+  const rootWildFirst = new Uint8Array(root.wild ? 0x10000 : 0);
+  for (const prefix of root.wild?.keys() ?? []) rootWildFirst[prefix.charCodeAt(0)] = 1;
 
   function findAll(folded: string, tokens?: Token[]): PhraseMatch[] {
     // Separators are stepped over in place (no separator-free copy of the tokens per call).
@@ -165,14 +152,12 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
       if (isSeparator(first)) continue;
       const c0 = folded.charCodeAt(first.start);
       // The root's edges, inline: most tokens start no phrase and cost two array reads.
-      const exact0 = hasBit(rootShapes, shapeOf(c0, folded.charCodeAt(first.end - 1), first.end - first.start))
-        ? rootNext?.get(first.text)
-        : undefined;
+      const exact0 = mayBe(rootWords, folded, first) ? rootNext?.get(first.text) : undefined;
       if (exact0) {
         stackNodes.push(exact0);
         stackPos.push(i);
       }
-      if (rootWild && hasBit(rootWildFirst, c0) && first.kind !== "punct") {
+      if (rootWild && rootWildFirst[c0] && first.kind !== "punct") {
         const list = rootWild.get(c0);
         if (list) {
           for (const [prefix, child] of list) {
