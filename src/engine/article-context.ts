@@ -46,7 +46,8 @@ class PreparedArticle implements ArticleContext {
   /** The term sets that occur, in first-hit order: checkArticle runs only the rules they trigger. */
   readonly hitSets: number[] = [];
   readonly memo = new Map<symbol, unknown>();
-  private readonly starts: Float64Array;
+  /** Each sentence's start offset (a plain array of small integers: no off-heap buffer per article). */
+  private readonly starts: number[] = [];
   /** Hits by term set id; sized once per article (set ids are dense), so the array never turns sparse. */
   private readonly bySet: Array<Hit[] | undefined>;
   private readonly countryHits: PhraseMatch[] = [];
@@ -71,8 +72,8 @@ class PreparedArticle implements ArticleContext {
     const tokens = (this.tokens = tokenize(folded));
     this.quotes = findQuotes(text);
     const sentences = (this.sentences = splitSentences(text, this.quotes));
-    const starts = (this.starts = new Float64Array(sentences.length));
-    for (let i = 0; i < sentences.length; i++) starts[i] = sentences[i]!.start;
+    const starts = this.starts;
+    for (const s of sentences) starts.push(s.start);
 
     // One matcher pass; hits grouped by term set, leftmost-longest within each set. Matches come
     // sorted by start, so the sentence index only moves forward: no search per hit.

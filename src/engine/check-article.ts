@@ -48,8 +48,11 @@ interface Plan {
   na: readonly Verdict[];
   index: Map<LoadedRule, number>;
   always: LoadedRule[];
-  bySet: Map<number, LoadedRule[]>;
+  /** By term set id (dense): the rules it triggers. */
+  bySet: Array<LoadedRule[] | undefined>;
 }
+
+const NO_RULES: readonly LoadedRule[] = [];
 
 const plans = new WeakMap<object, Plan>();
 
@@ -68,11 +71,11 @@ function planOf(rs: ReturnType<typeof compiledOf>): Plan {
     } satisfies Verdict),
   );
   const always: LoadedRule[] = [];
-  const bySet = new Map<number, LoadedRule[]>();
+  const bySet: Array<LoadedRule[] | undefined> = new Array(rs.setCount).fill(undefined);
   const add = (set: number, r: LoadedRule) => {
-    const list = bySet.get(set);
+    const list = bySet[set];
     if (list) list.push(r);
-    else bySet.set(set, [r]);
+    else bySet[set] = [r];
   };
   for (const r of rs.rules) {
     const first = r.compiled.requires[0];
@@ -133,18 +136,18 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
   // apply (always-looked-at ones, and those whose first required term set occurs) says otherwise.
   const verdicts = plan.na.slice();
   const applicable: Verdict[] = [];
-  const judged = new Uint8Array(verdicts.length);
+  const judged = new Set<number>();
   const keep = options.keep;
   const judge = (rule: LoadedRule) => {
     const i = plan.index.get(rule)!;
-    if (judged[i] || keep?.has(rule.def.id)) return;
-    judged[i] = 1;
+    if (judged.has(i) || keep?.has(rule.def.id)) return;
+    judged.add(i);
     const v = toVerdict(rule, run(rule), text, ctx.quotes, plan.na[i]!);
     verdicts[i] = v;
     if (v.status !== "not_applicable") applicable.push(v);
   };
   for (const rule of plan.always) judge(rule);
-  for (const set of ctx.hitSets) for (const rule of plan.bySet.get(set) ?? []) judge(rule);
+  for (const set of ctx.hitSets) for (const rule of plan.bySet[set] ?? NO_RULES) judge(rule);
   // Kept verdicts stand in for rules not judged (a rule they read still runs, lazily, through findingsOf).
   for (const [id, v] of keep ?? []) {
     const rule = rs.byId.get(id);
