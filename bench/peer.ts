@@ -7,12 +7,13 @@
 // the pack plus generated phrase rules whose terms never occur, 1,000 rules in all. Also prh
 // alone (its dictionary built once, no textlint): the floor of the peer's cost.
 //
-// One process, main-thread CPU per article (process.threadCpuUsage: background GC and compiler
-// threads of one tool would otherwise bill the next), medians over PEER_ROUNDS rounds (10), in
+// One process, CPU per article (process.cpuUsage, with V8 single-threaded: see cpuNow), medians
+// over PEER_ROUNDS rounds (10), in
 // two orders: "batched", each tool's passes over all texts back to back (its steady cost, as a
 // server checking a stream of articles or textlint's CLI over many files pays it), and
-// "alternating", every text through textlint, then the engine, then prh, so the engine always
-// starts from the caches and the garbage textlint leaves (the cost of one check amid other work).
+// "alternating", every text through textlint and then the engine (textlint again before each
+// further engine), then prh, so an engine always starts from the caches and the garbage textlint
+// leaves (the cost of one check amid other work).
 // `npm run bench:peer -- before=DIR …` adds the engine of other checkouts (e.g. a git worktree of
 // main) to the same run, so versions compare side by side.
 import { spawnSync } from "node:child_process";
@@ -74,7 +75,12 @@ function prhDictionary(rs: Ruleset, generated: ReturnType<typeof phraseRuleData>
 
 const texts = growthTexts();
 const chars = texts.reduce((a, t) => a + t.text.length, 0);
-const cpuNow = process.threadCpuUsage ?? process.cpuUsage;
+// The process's CPU time is read exactly at each call (a thread's own time only at scheduler
+// ticks: too coarse for a 1 ms check); `node --single-threaded` (npm run bench:peer) keeps V8's
+// GC and compiler work on the main thread, so the process's time is the main thread's.
+if (!process.execArgv.includes("--single-threaded"))
+  console.warn("not run with node --single-threaded: background threads bill the tool they overlap");
+const cpuNow = process.cpuUsage;
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const d = cpuNow(since);
   return (d.user + d.system) / 1000;
@@ -110,7 +116,7 @@ const loaded = await Promise.all(engines.map((e) => engineOf(e.dir)));
 const packFiles = readRuleFiles(join(ROOT, "rules"));
 const pack = loadRuleset(packFiles);
 console.log(
-  `Node ${process.version}; textlint ${installed("textlint")} + textlint-rule-prh ${installed("textlint-rule-prh")}; ${texts.length} texts, ${Math.round(chars / 1000)} kchars; main-thread CPU ms per article, median of ${ROUNDS} rounds`,
+  `Node ${process.version}; textlint ${installed("textlint")} + textlint-rule-prh ${installed("textlint-rule-prh")}; ${texts.length} texts, ${Math.round(chars / 1000)} kchars; CPU ms per article (V8 single-threaded), median of ${ROUNDS} rounds`,
 );
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -151,17 +157,28 @@ for (const total of [pack.rules.length, 1000]) {
       for (let r = 0; r < repeat; r++) for (let i = 0; i < texts.length; i++) ms += await time(tool, i);
       if (round >= 0) batched.get(tool)!.push(ms / repeat / texts.length);
     }
-  // Alternating: per text, textlint, then the engines (their order rotating), then prh alone.
+  // Alternating: per text, textlint then an engine, once per engine (so every engine's check
+  // follows a textlint check of the same text, none follows another engine), then prh alone.
   const alternating = new Map(tools.map((tool) => [tool, [] as number[]]));
   for (let round = -3; round < ROUNDS; round++) {
     const sums = new Map(tools.map((tool) => [tool, 0]));
     for (let i = 0; i < texts.length; i++) {
-      const order = [peers[0]!, ...ours.map((_, k) => ours[(k + i) % ours.length]!), peers[1]!];
-      for (const tool of order) sums.set(tool, sums.get(tool)! + (await time(tool, i)));
+      for (const ours1 of ours) for (const tool of [peers[0]!, ours1]) sums.set(tool, sums.get(tool)! + (await time(tool, i)));
+      sums.set(peers[1]!, sums.get(peers[1]!)! + (await time(peers[1]!, i)));
     }
-    if (round >= 0) for (const tool of tools) alternating.get(tool)!.push(sums.get(tool)! / texts.length);
+    if (round >= 0)
+      for (const tool of tools) alternating.get(tool)!.push(sums.get(tool)! / texts.length / (tool === peers[0] ? ours.length : 1));
   }
 
+  if (process.env.PEER_DEBUG)
+    for (const t of tools)
+      console.log(
+        t.label,
+        alternating
+          .get(t)!
+          .map((x) => x.toFixed(2))
+          .join(" "),
+      );
   console.log(`\n${total} rules (${dict.entries} prh entries)`);
   console.log("order         " + tools.map((t) => t.label.padStart(13)).join("") + ours.map((t) => `  textlint÷${t.label}`).join(""));
   for (const [name, m] of [
