@@ -8,8 +8,8 @@
 // alone (its dictionary built once, no textlint): the floor of the peer's cost.
 //
 // One process, CPU per article (process.cpuUsage, with V8 single-threaded: see cpuNow), medians
-// over PEER_ROUNDS rounds (10), in
-// two orders: "batched", each tool's passes over all texts back to back (its steady cost, as a
+// over PEER_ROUNDS rounds (10; PEER_DEBUG=1 prints every round of the alternating order), in two
+// orders: "batched", each tool's passes over all texts back to back (its steady cost, as a
 // server checking a stream of articles or textlint's CLI over many files pays it), and
 // "alternating", every text through textlint and then the engine (textlint again before each
 // further engine), then prh, so an engine always starts from the caches and the garbage textlint
