@@ -28,7 +28,7 @@ function zone(target, allowed) {
 const ADAPTER_DEPS = ["engine", "lib", "storage", "use-cases", "rules.ts", "env.ts", "generated"];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".wrangler/", "src/generated/", "worker-configuration.d.ts", "coverage/"] },
+  { ignores: ["node_modules/", ".bench-peer/", "dist/", ".wrangler/", "src/generated/", "worker-configuration.d.ts", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,16 +7,17 @@
 // endpoint's largest body), the growth from the pack alone to pack + 1,000 and + 10,000 rules
 // that do not apply, each beside a bare combined-regex scan of the same ruleset's terms over the
 // same texts, and 10,000 rules loaded from pre-parsed data checking a 100 KB article (time and
-// heap, in a fresh process). textlint + prh is not compared here: it would add 173 packages (57 MB)
-// to every `npm ci` for one bench; docs/performance.md has the out-of-tree comparison.
+// heap, in a fresh process). textlint + prh is compared by `npm run bench:peer` (bench/peer.ts),
+// which installs it on demand: as a dependency it would add 173 packages (57 MB) to every `npm ci`.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { checkArticle, loadRuleset, type Ruleset } from "../src/engine";
 import { compiledOf } from "../src/engine/load-ruleset";
 import { genArticle, genRules, phraseRuleData } from "./generate-rules";
+import { growthTexts, SEED_DATES as dates } from "./texts";
 import { markdownToText } from "../src/engine/text/markdown";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -76,7 +77,6 @@ const loadStart = performance.now();
 const pack = loadRuleset(parsed);
 const firstLoad = performance.now() - loadStart;
 const warmLoad = time(() => loadRuleset(parsed), 100);
-const dates: Record<string, string> = { "001": "2025-07-19", "002": "2025-12-27", "003": "2025-07-22" };
 console.log(`Node ${process.version}; CECOT pack: ${pack.rules.length} rules (ruleset ${pack.version})`);
 if (!SEEDS_ONLY)
   console.log(
@@ -134,23 +134,8 @@ for (const [name, unit] of Object.entries(dense)) {
 }
 
 // ---- 4. Rules that do not apply: pack alone → 1,000 → 10,000 rules (pack + generated phrase
-// rules whose terms never occur), on the same texts (the seeds, plus up to 15 texts of the shared evaluation
-// corpus when it sits beside the repo), each beside a bare combined-regex scan of that ruleset's
+// rules whose terms never occur), on the same texts (bench/texts.ts), each beside a bare combined-regex scan of that ruleset's
 // own terms: the floor any term-driven checker pays.
-function growthTexts(): { text: string; publishedAt: string | null }[] {
-  const texts = seeds.map((f) => ({ text: readFileSync(join(ROOT, "seeds", f), "utf8"), publishedAt: dates[f.slice(0, 3)] ?? null }));
-  // shared/ sits beside the main checkout (../shared) or beside the work trees (../../shared).
-  const corpus =
-    [join(ROOT, "..", "shared", "corpus", "dev"), join(ROOT, "..", "..", "shared", "corpus", "dev")].find((d) => existsSync(d)) ?? "";
-  try {
-    const cases = JSON.parse(readFileSync(join(corpus, "cases.json"), "utf8")) as { file: string; published_at: string | null }[];
-    for (const c of cases.slice(0, 15)) texts.push({ text: readFileSync(join(corpus, c.file), "utf8"), publishedAt: c.published_at });
-  } catch {
-    // No shared corpus beside this checkout: the seeds alone.
-  }
-  return texts;
-}
-
 /** One alternation of every term (longest first), run case-folded over the lowercased text. */
 function bareScan(rs: Ruleset): (text: string) => number {
   const terms = [...new Set(compiledOf(rs).phrases)].sort((a, b) => b.length - a.length);

@@ -48,8 +48,11 @@ interface Plan {
   na: readonly Verdict[];
   index: Map<LoadedRule, number>;
   always: LoadedRule[];
-  bySet: Map<number, LoadedRule[]>;
+  /** By term set id (dense): the rules it triggers. */
+  bySet: Array<LoadedRule[] | undefined>;
 }
+
+const NO_RULES: readonly LoadedRule[] = [];
 
 const plans = new WeakMap<object, Plan>();
 
@@ -68,11 +71,11 @@ function planOf(rs: ReturnType<typeof compiledOf>): Plan {
     } satisfies Verdict),
   );
   const always: LoadedRule[] = [];
-  const bySet = new Map<number, LoadedRule[]>();
+  const bySet: Array<LoadedRule[] | undefined> = new Array(rs.setCount).fill(undefined);
   const add = (set: number, r: LoadedRule) => {
-    const list = bySet.get(set);
+    const list = bySet[set];
     if (list) list.push(r);
-    else bySet.set(set, [r]);
+    else bySet[set] = [r];
   };
   for (const r of rs.rules) {
     const first = r.compiled.requires[0];
@@ -106,7 +109,7 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
     if (outside) {
       result = { skipped: outside };
     } else if (
-      !rule.compiled.requires.every((set) => ctx.hits(set).length > 0) ||
+      !allOccur(ctx, rule.compiled.requires) ||
       (!options.ignoreAnchors && rule.compiled.anchor !== undefined && ctx.hits(rule.compiled.anchor).length === 0)
     ) {
       result = { skipped: null };
@@ -133,18 +136,18 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
   // apply (always-looked-at ones, and those whose first required term set occurs) says otherwise.
   const verdicts = plan.na.slice();
   const applicable: Verdict[] = [];
-  const judged = new Uint8Array(verdicts.length);
+  const judged = new Set<number>();
   const keep = options.keep;
   const judge = (rule: LoadedRule) => {
     const i = plan.index.get(rule)!;
-    if (judged[i] || keep?.has(rule.def.id)) return;
-    judged[i] = 1;
+    if (judged.has(i) || keep?.has(rule.def.id)) return;
+    judged.add(i);
     const v = toVerdict(rule, run(rule), text, ctx.quotes, plan.na[i]!);
     verdicts[i] = v;
     if (v.status !== "not_applicable") applicable.push(v);
   };
   for (const rule of plan.always) judge(rule);
-  for (const set of ctx.hitSets) for (const rule of plan.bySet.get(set) ?? []) judge(rule);
+  for (const set of ctx.hitSets) for (const rule of plan.bySet[set] ?? NO_RULES) judge(rule);
   // Kept verdicts stand in for rules not judged (a rule they read still runs, lazily, through findingsOf).
   for (const [id, v] of keep ?? []) {
     const rule = rs.byId.get(id);
@@ -174,6 +177,11 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
   };
 }
 
+function allOccur(ctx: ReturnType<typeof prepareArticle>, sets: readonly number[]): boolean {
+  for (const set of sets) if (ctx.hits(set).length === 0) return false;
+  return true;
+}
+
 /**
  * Evidence spans listed per verdict at most. A long claim-dense article can yield thousands of
  * findings for one rule; the verdict lists the first ones (by offset) and its message gives the
@@ -187,14 +195,14 @@ function toVerdict(rule: LoadedRule, o: Outcome, text: string, quotes: Parameter
   if ("skipped" in o) return o.skipped ? { ...base, status: "not_applicable", evidence: [], message: o.skipped } : na;
   if (o.findings.length === 0) return na;
   const seen = new Set<string>();
-  const found = o.findings
-    .filter((f) => {
-      const k = `${f.start}:${f.end}:${f.status}`;
-      if (seen.has(k) || f.end <= f.start) return false;
-      seen.add(k);
-      return true;
-    })
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const found: Finding[] = [];
+  for (const f of o.findings) {
+    const k = `${f.start}:${f.end}:${f.status}`;
+    if (seen.has(k) || f.end <= f.start) continue;
+    seen.add(k);
+    found.push(f);
+  }
+  found.sort(byOffset);
   // Partition by status and attribution without building evidence yet (only the listed spans get a quote).
   const failArticle: Finding[] = [];
   const failQuote: Finding[] = [];
@@ -205,20 +213,32 @@ function toVerdict(rule: LoadedRule, o: Outcome, text: string, quotes: Parameter
     else if (f.status === "review") review.push(f);
     else pass.push(f);
   }
-  const listed = (fs: Finding[], message?: string): { evidence: Evidence[]; message?: string } => {
-    const evidence = fs.slice(0, MAX_EVIDENCE).map((f) => toEvidence(f, text, quotes));
-    if (fs.length <= MAX_EVIDENCE) return message === undefined ? { evidence } : { evidence, message };
-    const total = `${fs.length} spans found; the first ${MAX_EVIDENCE} are listed`;
-    return { evidence, message: message === undefined ? total : `${message} (${total})` };
-  };
-  if (failArticle.length) return { ...base, status: "fail", ...listed([...failArticle, ...failQuote]) };
-  if (review.length) return { ...base, status: "review", ...listed(review, review[0]!.message ?? "needs a human") };
+  if (failArticle.length) return { ...base, status: "fail", ...listed([...failArticle, ...failQuote], text, quotes) };
+  if (review.length) return { ...base, status: "review", ...listed(review, text, quotes, review[0]!.message ?? "needs a human") };
   if (failQuote.length) {
-    const l = listed(failQuote, "contradicted only inside a direct quotation: listed, not scored");
+    const l = listed(failQuote, text, quotes, "contradicted only inside a direct quotation: listed, not scored");
     return { ...base, status: "fail", evidence: l.evidence, attribution: "quote", message: l.message };
   }
-  if (pass.length) return { ...base, status: "pass", ...listed(pass) };
+  if (pass.length) return { ...base, status: "pass", ...listed(pass, text, quotes) };
   return na;
+}
+
+function byOffset(a: Finding, b: Finding): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** The first MAX_EVIDENCE findings as evidence; the message says how many there were when more. */
+function listed(
+  fs: Finding[],
+  text: string,
+  quotes: Parameters<typeof isInQuote>[0],
+  message?: string,
+): { evidence: Evidence[]; message?: string } {
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < fs.length && i < MAX_EVIDENCE; i++) evidence.push(toEvidence(fs[i]!, text, quotes));
+  if (fs.length <= MAX_EVIDENCE) return message === undefined ? { evidence } : { evidence, message };
+  const total = `${fs.length} spans found; the first ${MAX_EVIDENCE} are listed`;
+  return { evidence, message: message === undefined ? total : `${message} (${total})` };
 }
 
 function toEvidence(f: Finding, text: string, quotes: Parameters<typeof isInQuote>[0]): Evidence {

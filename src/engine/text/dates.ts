@@ -7,6 +7,7 @@ import { addDays, dayOfWeek, daysInMonth } from "./calendar";
 import { parseAt, type DateHit } from "./date-forms";
 import { DateScanner, validDay } from "./date-scanner";
 import { STARTS } from "./date-words";
+import { mayBe, wordFilter } from "./word-filter";
 import { foldText } from "./fold";
 import type { Token } from "./tokens";
 
@@ -68,6 +69,9 @@ function ord(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) / 86400000;
 }
 
+/** Shapes of the words that can start a date: most tokens are turned away before the set lookup. */
+const MAY_START = wordFilter(STARTS);
+
 /**
  * Every date mention in `text`, in order. Offsets are UTF-16 code units into `text`. With an
  * anchor (the publication date) yearless and relative dates are resolved; without one they keep
@@ -80,7 +84,7 @@ export function findDates(text: string, anchor?: DateAnchor, options: FindDatesO
   let i = 0;
   while (i < sc.toks.length) {
     const t = sc.t(i) as Token;
-    if (t.kind === "punct" || (t.kind === "word" && !STARTS.has(t.text))) {
+    if (t.kind === "punct" || (t.kind === "word" && !(mayBe(MAY_START, folded, t) && STARTS.has(t.text)))) {
       i++;
       continue;
     }

@@ -9,6 +9,7 @@ import { AGE_BEFORE, DOLLAR_PREFIX, ES_HUNDREDS, ORDINAL_WORDS, SCALES, SMALL, V
 import { foldText } from "./fold";
 import type { Span } from "./segment";
 import type { Token } from "./tokens";
+import { mayBe, wordFilter } from "./word-filter";
 
 export type NumberUnit = "count" | "money" | "duration" | "percent" | "distance" | "year" | "ordinal";
 export type Qualifier = "exact" | "approx" | "more_than" | "at_least" | "less_than" | "at_most" | "vague";
@@ -67,7 +68,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
       continue;
     }
     const tok = sc.t(i) as Token;
-    if (tok.kind === "word" && !NUMBERISH.has(tok.text)) {
+    if (tok.kind === "word" && !(mayBe(MAY_START, sc.folded, tok) && NUMBERISH.has(tok.text))) {
       i++;
       continue;
     }
@@ -112,6 +113,7 @@ const NUMBERISH = new Set<string>([
   "usd",
   "eur",
 ]);
+const MAY_START = wordFilter(NUMBERISH);
 
 function finish(sc: Scanner, core: Core, skip: Uint8Array): { m: NumberMention; next: number } | "skip" | null {
   const firstTok = sc.t(core.first) as Token;

@@ -4,6 +4,7 @@
 // of rules share one pass over the article. Phrases are data, never regular expressions.
 import { foldTerm } from "./fold";
 import { isWordCode, tokenize, type Token } from "./tokens";
+import { mayBe, wordFilter } from "./word-filter";
 
 export interface PhraseEntry {
   id: string;
@@ -48,16 +49,6 @@ function newNode(): TrieNode {
 /** Hyphens and dashes are separators, like spaces: "anti-terror" = "anti terror". */
 function isSeparator(t: Token): boolean {
   return t.kind === "punct" && t.text === "-";
-}
-
-/**
- * The tokens minus separators, filtered per call: a pass over the tokens costs less than the
- * ephemeron a WeakMap memo would leave the garbage collector per article.
- */
-function withoutSeparators(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (const t of tokens) if (!isSeparator(t)) out.push(t);
-  return out;
 }
 
 /** Turn a phrase into trie steps; throws on a phrase with nothing to match (a rule-file error). */
@@ -140,52 +131,63 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
     return b;
   };
 
+  // Most tokens start no phrase: a filter of the root words' shapes turns most of them away
+  // before any map lookup, and one of the wildcard prefixes' first code units likewise.
+  const rootWords = wordFilter(root.next?.keys() ?? []);
+  const rootWildFirst = new Uint8Array(root.wild ? 0x10000 : 0);
+  for (const prefix of root.wild?.keys() ?? []) rootWildFirst[prefix.charCodeAt(0)] = 1;
+
   function findAll(folded: string, tokens?: Token[]): PhraseMatch[] {
-    const toks = withoutSeparators(tokens ?? tokenize(folded));
+    // Separators are stepped over in place (no separator-free copy of the tokens per call).
+    const toks = tokens ?? tokenize(folded);
     const out: PhraseMatch[] = [];
     const n = toks.length;
-    // Explicit stack of (node, next token index): wildcard and exact edges may both apply.
+    // Explicit stack of (node, index of the last token it matched): wildcard and exact edges may both apply.
     const stackNodes: TrieNode[] = [];
     const stackPos: number[] = [];
     const rootNext = root.next;
     const rootWild = root.wild ? bucketsOf(root) : null;
     for (let i = 0; i < n; i++) {
       const first = toks[i] as Token;
-      // The root's edges, inline: most tokens start no phrase and cost one map lookup.
-      const exact0 = rootNext?.get(first.text);
+      if (isSeparator(first)) continue;
+      const c0 = folded.charCodeAt(first.start);
+      // The root's edges, inline: most tokens start no phrase and cost two array reads.
+      const exact0 = mayBe(rootWords, folded, first) ? rootNext?.get(first.text) : undefined;
       if (exact0) {
         stackNodes.push(exact0);
-        stackPos.push(i + 1);
+        stackPos.push(i);
       }
-      if (rootWild && first.kind !== "punct") {
-        const list = rootWild.get(first.text.charCodeAt(0));
+      if (rootWild && rootWildFirst[c0] && first.kind !== "punct") {
+        const list = rootWild.get(c0);
         if (list) {
           for (const [prefix, child] of list) {
             if (first.text.startsWith(prefix)) {
               stackNodes.push(child);
-              stackPos.push(i + 1);
+              stackPos.push(i);
             }
           }
         }
       }
       while (stackNodes.length > 0) {
         const node = stackNodes.pop() as TrieNode;
-        const j = stackPos.pop() as number;
+        const last = stackPos.pop() as number;
         if (node.ends.length > 0) {
-          const lastTok = toks[j - 1] as Token;
+          const lastTok = toks[last] as Token;
           for (const index of node.ends) {
             if (startsWithWord[index] && first.start > 0 && isWordCode(folded.charCodeAt(first.start - 1))) continue;
             if (endsWithWord[index] && isWordCode(folded.charCodeAt(lastTok.end))) continue;
             out.push({ id: ids[index] as string, start: first.start, end: lastTok.end, index });
           }
         }
+        let j = last + 1;
+        while (j < n && isSeparator(toks[j] as Token)) j++;
         if (j >= n) continue;
         const tok = toks[j] as Token;
         if (tok.brk) continue; // never across a line break
         const exact = node.next?.get(tok.text);
         if (exact) {
           stackNodes.push(exact);
-          stackPos.push(j + 1);
+          stackPos.push(j);
         }
         if (node.wild && tok.kind !== "punct") {
           const list = bucketsOf(node).get(tok.text.charCodeAt(0));
@@ -193,7 +195,7 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
             for (const [prefix, child] of list) {
               if (tok.text.startsWith(prefix)) {
                 stackNodes.push(child);
-                stackPos.push(j + 1);
+                stackPos.push(j);
               }
             }
           }
