@@ -147,11 +147,21 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
     const ahead = sc.text(i + 1) === "hace" ? smallDuration(sc.text(i + 2), sc.text(i + 3)) : null;
     if (ahead && (ahead.unit === "year" || ahead.unit === "month"))
       return { core: { next: i + 4 }, first: i, relativeWord: true, offset: ahead };
+    // "Hace hoy (exactamente) un año": "hoy" between "hace" and the length.
+    if (sc.text(i - 1) === "hace") {
+      const j = APPROX_ADVERBS.has(sc.text(i + 1)) ? i + 2 : i + 1;
+      const inside = smallDuration(sc.text(j), sc.text(j + 1));
+      if (inside && (inside.unit === "year" || inside.unit === "month"))
+        return { core: { next: j + 2 }, first: i - 1, relativeWord: true, offset: inside };
+    }
     return { core: { next: i + 1 }, first: i, relativeWord: true };
   }
   if (w === "anteayer") return { core: { next: i + 1 }, first: i, relativeWord: true };
   return null;
 }
+
+/** Adverbs that may stand between "hace hoy" and its length ("hace hoy exactamente un año"). */
+const APPROX_ADVERBS = new Set(["exactamente", "justo", "ya", "exactly", "just"]);
 
 function pluralNoun(sc: DateScanner, i: number): boolean {
   const t = sc.t(i);

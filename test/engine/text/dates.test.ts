@@ -145,6 +145,7 @@ describe("narrative time and anniversaries", () => {
       length: "A year ago today".length,
     });
     expect(findDates("Hoy hace un año, los aviones despegaron.", anchor)[0]).toMatchObject({ year: 2023, month: 7, day: 20 });
+    expect(findDates("Hace hoy exactamente un año, los aviones despegaron.", anchor)[0]).toMatchObject({ year: 2023, month: 7, day: 20 });
   });
 });
 
