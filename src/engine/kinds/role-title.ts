@@ -123,7 +123,9 @@ function coveringIn(cs: readonly CountryMention[], offset: number): CountryMenti
 /** May token i sit inside a title? Words of titles, countries, and punctuation glued to a word ("U.S.", "Sen.", "ex-"). */
 export function inTitle(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): boolean {
   const t = ctx.tokens[i]!;
-  if (countryCovering(ctx, t.start)) return true;
+  const country = countryCovering(ctx, t.start);
+  // "238 Venezuelans President Donald Trump says are …": a people's plural names people, not an office's country.
+  if (country) return !(country.form === "demonym" && peoplePlural(ctx, t));
   if (t.kind === "word") return isTitleWord(t.text, vocab);
   if (t.text === "-") return true;
   // "Sen." / "Gov.": a full stop right after a title word.
@@ -136,10 +138,18 @@ export function inTitle(ctx: ArticleContext, i: number, vocab: ReadonlySet<strin
   );
 }
 
+/** A capitalised demonym written as a plural noun ("Venezuelans", "Salvadorans"). */
+function peoplePlural(ctx: ArticleContext, t: Token): boolean {
+  if (t.kind !== "word" || t.text.length < 5 || !isUpperAt(ctx.text, t.start)) return false;
+  for (const suffix of LANG.pluralSuffixes) if (t.text.endsWith(suffix)) return true;
+  return false;
+}
+
 /** Is token i a word a title may start or end with (an office or qualifier word, or a country)? */
 export function isEdge(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): boolean {
   const t = ctx.tokens[i]!;
-  if (countryCovering(ctx, t.start)) return true;
+  const country = countryCovering(ctx, t.start);
+  if (country) return !(country.form === "demonym" && peoplePlural(ctx, t));
   if (t.kind !== "word" || LANG.titleNeutral.has(t.text) || LANG.articles.has(t.text)) return false;
   return isTitleWord(t.text, vocab);
 }

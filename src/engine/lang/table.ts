@@ -125,6 +125,8 @@ export interface LanguageTable {
   /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
   /** Words that set a statement in the publication's present ("this week", "hoy"): no earlier date in its sentence or paragraph dates a title there. */
   presentMarkers: string[];
+  /** Plural endings: a capitalised demonym ending so names people ("Venezuelans"), not an office's country. */
+  pluralSuffixes: string[];
   thingPronouns: string[];
   /** A subordinator that can open a sentence; its clause ends at the first comma ("Mientras los demás pasaron cuatro meses allí, | él estuvo …"). */
   frontedSubordinators: string[];

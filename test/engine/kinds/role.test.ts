@@ -174,3 +174,9 @@ describe("role: a statement set in the present", () => {
     expect(status("Quill was elected on May 3, 2012. Mayor Ada Quill continues to say she will run.", "t.ada")).toBe("fail");
   });
 });
+
+describe("role: a people's plural before a title", () => {
+  it("does not read 'Venezuelans' before 'President' as the office's country (238 Venezuelans President Trump says …)", () => {
+    expect(status("The prison holds 40 Frenchmen. Home to 238 Peruvians President Ada Quill says are guilty.", "t.ada")).toBe("pass");
+  });
+});
