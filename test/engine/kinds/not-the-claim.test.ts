@@ -138,3 +138,15 @@ describe("an event timed by a state's edge", () => {
     );
   });
 });
+
+describe("one person as the predicate's object", () => {
+  const rs4 = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.freed_day.yaml": `id: t.freed_day\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [freed, sent]\n  group: { sizes: [252], terms: [men] }\n`,
+  });
+  const freed = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rs4, { now: NOW }).verdicts[0]!.status;
+  it("does not take an office and a name after the predicate for the group (sent envoy Ana Ruiz)", () => {
+    expect(freed("On May 2, 2024, the president sent envoy Ana Ruiz to the capital.")).toBe("not_applicable");
+    expect(freed("On May 2, 2024, the president sent the men to the capital.")).toBe("fail");
+  });
+});
