@@ -283,9 +283,12 @@ export function nearHolds(ctx: ArticleContext, near: CompiledNear, start: number
   const over = hits[k];
   if (over && over.start < end && over.sentence === sentence) return true;
   // Words between grow with distance, so only the nearest hit on each side can be close enough.
-  if (near.side !== "before" || headsEntry(ctx.text, start, end)) {
+  // An entry's heading reaches past the entry's subject to its verb ("Enero de 2021 — El Gobierno de
+  // Nayib Bukele inaugura …"): a few words more.
+  const heads = headsEntry(ctx.text, start, end);
+  if (near.side !== "before" || heads) {
     const after = hits[firstStartingAt(hits, end)];
-    if (after && after.sentence === sentence && ctx.wordsBetween(end, after.start) <= near.words) return true;
+    if (after && after.sentence === sentence && ctx.wordsBetween(end, after.start) <= near.words + (heads ? 4 : 0)) return true;
   }
   if (near.side !== "after") {
     const before = hits[k - 1];

@@ -47,3 +47,10 @@ describe("a subject sentences before", () => {
     expect(status("Visitamos la escuela de la ciudad. Abierto en 2021, es hoy el más visitado.", "t.opened")).toBe("not_applicable");
   });
 });
+
+describe("a timeline entry's heading", () => {
+  it("reaches past the entry's subject to its verb (Enero de 2021 — El gobierno de la ciudad abrió el museo)", () => {
+    expect(status("Enero de 2021 — El gobierno de la ciudad abrió el museo.", "t.opened")).toBe("fail");
+    expect(status("Enero de 2023 — El gobierno de la ciudad abrió el museo.", "t.opened")).toBe("pass");
+  });
+});
