@@ -252,7 +252,23 @@ export function isDateline(ctx: ArticleContext, c: Clause, start: number): boole
   if (!c.endsWithColon) return false;
   const first = ctx.tokens[c.from]!;
   const word = ctx.text.slice(first.start, first.end);
+  if (
+    first.start < start &&
+    word.length >= 3 &&
+    word === word.toUpperCase() &&
+    /\p{Lu}/u.test(word) &&
+    ctx.wordsBetween(c.start, c.end) <= 7
+  )
+    return true;
+  // "San Salvador, 17 de marzo (Corresponsalía) — …": a line opening on a place, a comma and the
+  // date, a credit in parentheses at most, before the dash.
+  const lineStart = ctx.text.lastIndexOf("\n", c.start - 1) + 1;
   return (
-    first.start < start && word.length >= 3 && word === word.toUpperCase() && /\p{Lu}/u.test(word) && ctx.wordsBetween(c.start, c.end) <= 7
+    /^[\s\p{P}]*$/u.test(ctx.text.slice(lineStart, c.start)) &&
+    PLACE_THEN_COMMA.test(ctx.text.slice(c.start, start)) &&
+    ctx.wordsBetween(c.start, c.end) <= 9
   );
 }
+
+/** A capitalised place of up to four words and a comma: the start of a dateline ("San Salvador, "). */
+const PLACE_THEN_COMMA = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,3}\s*,\s*$/u;

@@ -41,6 +41,9 @@ export function placesSay(
       if (!startsHit(ctx.hits(a.set), t.start) && !LANG.departureVerbs.has(t.text)) break;
       motion = true;
     }
+    // "carried 137 Venezuelans, along with Salvadorans wanted at home": places after a companion are the companions'.
+    if (i > first && t.kind === "word" && (LANG.comitatives.has(t.text) || LANG.comitatives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)))
+      break;
     while (k < countries.length && countries[k]!.offset < t.start) k++;
     const country = countries[k];
     // Only a country's name is a place; a demonym ("a 185 venezolanos") names people.
@@ -163,7 +166,9 @@ export function governingPreposition(ctx: ArticleContext, i: number, floor: numb
     const t = ctx.tokens[k]!;
     if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`)))
       return "origin";
-    if (LANG.weakOriginPrepositions.has(t.text)) return k > 0 && isPredicateAt(ctx, k - 1) ? "origin" : "other";
+    // "de"/"del" right after a predicate, or anywhere after a departure ("salieron este viernes del CECOT").
+    if (LANG.weakOriginPrepositions.has(t.text))
+      return (k > 0 && isPredicateAt(ctx, k - 1)) || LANG.departureVerbs.has(ctx.tokens[floor - 1]?.text ?? "") ? "origin" : "other";
     if (LANG.motionPrepositions.has(t.text)) return "destination";
     if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return "other";
   }

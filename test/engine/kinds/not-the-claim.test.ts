@@ -150,3 +150,24 @@ describe("one person as the predicate's object", () => {
     expect(freed("On May 2, 2024, the president sent the men to the capital.")).toBe("fail");
   });
 });
+
+describe("departures, companions and datelines", () => {
+  const rs5 = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.trip_day.yaml": `id: t.trip_day\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [deported]\n  ambiguous: { terms: [left, salieron, carried], with: [camp, campo], without: [home, casa] }\n`,
+    "t/t.return_count.yaml": `id: t.return_count\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nnear: { terms: [men], words: 2, side: after }\nevent:\n  terms: [freed]\n  ambiguous: { terms: [carried], with: [home], without: [the camp] }\n`,
+  });
+  const st = (text: string, rule: string) =>
+    checkArticle({ text, publishedAt: "2024-07-20" }, rs5, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
+  it("reads a place after 'de/del' as where they left from after a departure verb (salieron este viernes del campo)", () => {
+    expect(st("Todos los presos salieron este viernes del campo.", "t.trip_day")).toBe("not_applicable");
+    expect(st("Los presos salieron el 10 de marzo de 2024 hacia el campo.", "t.trip_day")).toBe("fail");
+  });
+  it("gives places after a companion to the companions (carried 137 men, along with others wanted at home)", () => {
+    expect(st("The trucks carried 137 men, along with others wanted at home.", "t.return_count")).toBe("not_applicable");
+    expect(st("The trucks carried 137 men to their home.", "t.return_count")).toBe("fail");
+  });
+  it("reads a place, a comma, a date and a credit before a dash as a dateline", () => {
+    expect(st("San Pedro, 10 de marzo (Corresponsalía) — Los presos fueron deported al campo.", "t.trip_day")).toBe("not_applicable");
+  });
+});
