@@ -3,7 +3,7 @@
 // plans, denials, datelines, other occurrences, other groups.
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
-import { firstMentionAt, hitWithin } from "../search";
+import { firstMentionAt, firstStartingAt, hitWithin } from "../search";
 import {
   clauseAfter,
   clauseAt,
@@ -205,8 +205,17 @@ function monthIn(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, 
 
 /** The predicate nearest to the value in clause `k` when it is this event's (not denied, its shared predicate's argument agreeing), or null. */
 function nearestBinding(ctx: ArticleContext, e: CompiledEvent, k: Clause, start: number, end: number): Binding | null {
-  const p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
+  let p = nearestPredicate(ctx, k, start, end, ctx.predicateHits());
   if (p === null || negated(ctx, p.start)) return null;
+  // "the opinion, issued on December 18", "su decisión, dictada el 12 de diciembre": a participle set
+  // off after the event's noun dates that noun's event.
+  const i = ctx.tokenAt(p.start);
+  const noun = ctx.tokens[i - 2];
+  if (ctx.tokens[i - 1]?.text === "," && noun && !startsEventTerm(ctx, p.start)) {
+    const main = ctx.hits(e.set);
+    const h = main[firstStartingAt(main, noun.start)];
+    if (h && h.start === noun.start && h.end === noun.end) p = h;
+  }
   const a = e.ambiguous;
   if (hitWithin(ctx.hits(e.set), p.start, p.end) && mainIsThis(ctx, a, p.end, k)) return p;
   if (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)) return p;

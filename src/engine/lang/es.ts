@@ -203,7 +203,7 @@ export const es: LanguageTable = {
   namingWords: ["conocido", "conocida", "conocidos", "como", "llamado", "llamada", "denominado", "denominada", "apodado", "apodada", "o"],
   namingJoiners: ["como", "también"],
   nameConnectors: ["de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "por", "a", "al"],
-  expansionLeadIns: ["el", "la", "o", "sea", "es", "decir", "siglas", "sus", "por", "de", "del", "que"],
+  expansionLeadIns: ["el", "la", "las", "o", "sea", "es", "son", "decir", "siglas", "sus", "por", "de", "del", "que"],
   offices: [
     "presidente",
     "presidenta",

@@ -81,6 +81,9 @@ describe("name: what the place is for, and where the acronym is named", () => {
   it("does not take a sentence with lower-case words around the expansion for a headline", () => {
     expect(status("NOAA stands for National Space and Atmospheric Administration.")).toBe("fail");
   });
+  it("reads 'son las siglas de' as a lead-in", () => {
+    expect(status("NOAA son las siglas de Agencia Nacional del Espacio.")).toBe("fail");
+  });
   it("reads words about the acronym between it and its lead-in (NOAA, in English, stands for …)", () => {
     expect(status("NOAA, in English, stands for National Space Agency.")).toBe("fail");
   });

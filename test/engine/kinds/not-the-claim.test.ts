@@ -171,3 +171,15 @@ describe("departures, companions and datelines", () => {
     expect(st("San Pedro, 10 de marzo (Corresponsalía) — Los presos fueron deported al campo.", "t.trip_day")).toBe("not_applicable");
   });
 });
+
+describe("an event's noun and its participle", () => {
+  const rs6 = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.ruling_day.yaml": `id: t.ruling_day\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [ruling, opinion]\n`,
+  });
+  const day = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rs6, { now: NOW }).verdicts[0]!.status;
+  it("dates the noun's event by a participle set off after it (the opinion, issued on May 18)", () => {
+    expect(day("The judge's opinion, issued on May 18, 2024, is long.")).toBe("fail");
+    expect(day("The judge's letter, issued on May 18, 2024, is long.")).toBe("not_applicable");
+  });
+});
