@@ -192,6 +192,16 @@ export function bindEvent(
   return bound;
 }
 
+/** Is the predicate a word right before a hit of the group's nouns, with no auxiliary before it ("transferred individuals")? */
+function adjectival(ctx: ArticleContext, groupSet: number, p: { start: number; end: number }): boolean {
+  const i = ctx.tokenAt(p.start);
+  const next = ctx.tokens[ctx.tokenAt(p.end)];
+  if (!next || next.start - p.end > 1 || LANG.auxiliaries.has(ctx.tokens[i - 1]?.text ?? "")) return false;
+  const hits = ctx.hits(groupSet);
+  const h = hits[firstStartingAt(hits, next.start)];
+  return !!h && h.start === next.start;
+}
+
 /** Does the clause itself state the event's month ("en los vuelos de marzo"), the value aside? */
 function monthIn(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): boolean {
   const dates = ctx.dates();
@@ -216,6 +226,9 @@ function nearestBinding(ctx: ArticleContext, e: CompiledEvent, k: Clause, start:
     const h = main[firstStartingAt(main, noun.start)];
     if (h && h.start === noun.start && h.end === noun.end) p = h;
   }
+  // "to detain transferred individuals": a participle right before the group's noun describes the
+  // people; it is not the clause's event.
+  if (e.group && adjectival(ctx, e.group.set, p)) return null;
   const a = e.ambiguous;
   if (hitWithin(ctx.hits(e.set), p.start, p.end) && mainIsThis(ctx, a, p.end, k)) return p;
   if (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)) return p;

@@ -5,6 +5,7 @@ import { defineKind, type ArticleContext, type CompiledRule, type Finding } from
 import { LANG } from "../lang";
 import { foldText } from "../text/fold";
 import type { NumberMention } from "../text-adapter";
+import { anyWordIn } from "../attach";
 import {
   countsTheNoun,
   inBreakdown,
@@ -17,7 +18,17 @@ import {
   namesAnotherCountry,
   sentenceHasAdditive,
 } from "./quantity-phrase";
-import { boundBy, compileMentionFilter, contextSchema, eventSchema, mentionPasses, nearSchema, terms, type MentionFilter } from "./shared";
+import {
+  boundBy,
+  compileMentionFilter,
+  contextSchema,
+  eventSchema,
+  firstMentionAt,
+  mentionPasses,
+  nearSchema,
+  terms,
+  type MentionFilter,
+} from "./shared";
 
 const range = z.strictObject({ min: z.number(), max: z.number() });
 
@@ -151,6 +162,7 @@ export const quantity = defineKind({
           !countsTheNoun(ctx, o, c.filter.near, m))
       )
         continue;
+      if (o.unit === "count" && partOfTheTruth(ctx, c.truth, m, all)) continue;
       const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
       if (!binding) continue;
       if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
@@ -159,6 +171,25 @@ export const quantity = defineKind({
     return out;
   },
 });
+
+/**
+ * "five U.S. citizens and five permanent residents": a count coordinated with another that, added
+ * to it, makes the true total is a part of it, not a wrong total (a count that is itself the truth
+ * — "238 Venezuelans and 23 Salvadorans" — is still judged).
+ */
+function partOfTheTruth(ctx: ArticleContext, truth: Array<[number, number]>, m: NumberMention, all: NumberMention[]): boolean {
+  const holds = (v: number) => truth.some(([lo, hi]) => lo <= v && v <= hi);
+  if (m.qualifier !== "exact" || holds(m.value)) return false;
+  const k = firstMentionAt(all, m.offset);
+  for (const other of [all[k - 1], all[k + 1]]) {
+    if (!other || other.unit !== "count" || other.qualifier !== "exact") continue;
+    const [a, b] = other.offset < m.offset ? [other, m] : [m, other];
+    if (ctx.sentenceAt(a.offset) !== ctx.sentenceAt(b.offset) || ctx.wordsBetween(a.offset + a.length, b.offset) > 5) continue;
+    if (!anyWordIn(ctx, LANG.coordinators, a.offset + a.length, b.offset)) continue;
+    if (holds(m.value + other.value)) return true;
+  }
+  return false;
+}
 
 /** The truth entries that hold for this mention's noun: "261 Venezuelans" is not "261 men" (a coordinated second noun keeps it: "261 Venezuelans and Salvadorans"). */
 function truthFor(ctx: ArticleContext, c: Compiled, m: NumberMention): Array<[number, number]> {

@@ -77,6 +77,11 @@ describe("parts of a total", () => {
       status("Venezuela released 10 astronauts as part of the long-planned exchange — five citizens and five residents.", "t.crew"),
     ).toBe("pass");
   });
+  it("reads two coordinated counts that add up to the truth as its parts, without a dash (five citizens and five residents)", () => {
+    expect(status("Among those freed were five citizens and five residents, officials said.", "t.crew")).toBe("not_applicable");
+    expect(status("Among those freed were six citizens and five residents, officials said.", "t.crew")).toBe("fail");
+    expect(status("The crew was 10 astronauts and 3 engineers.", "t.crew")).toBe("pass");
+  });
   it("reads an additive word after the counted noun as another batch (siete astronautas más)", () => {
     expect(status("El 30 de marzo, siete astronautas más fueron enviados.", "t.crew")).toBe("not_applicable");
     expect(status("El 30 de marzo, siete astronautas fueron enviados.", "t.crew")).toBe("fail");
@@ -181,5 +186,17 @@ describe("an event's noun and its participle", () => {
   it("dates the noun's event by a participle set off after it (the opinion, issued on May 18)", () => {
     expect(day("The judge's opinion, issued on May 18, 2024, is long.")).toBe("fail");
     expect(day("The judge's letter, issued on May 18, 2024, is long.")).toBe("not_applicable");
+  });
+});
+
+describe("a participle describing the people", () => {
+  const rs7 = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.moved_on.yaml": `id: t.moved_on\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [transferred]\n  group: { sizes: [238], terms: [individuals, men] }\n`,
+  });
+  const moved = (text: string) => checkArticle({ text, publishedAt: "2024-10-01" }, rs7, { now: NOW }).verdicts[0]!.status;
+  it("is not the clause's event (09/09/2024 — A filing discloses a grant to detain transferred individuals)", () => {
+    expect(moved("09/09/2024 — A filing discloses a grant to detain transferred individuals.")).toBe("not_applicable");
+    expect(moved("09/09/2024 — The men were transferred to the camp.")).toBe("fail");
   });
 });
