@@ -1,8 +1,8 @@
-// What the per-rule counters (migration 0010) cost a stored score with the write order of
-// migration 0011: a new article writes one counter row per stored verdict (and its ruleset's row),
-// a re-score writes only the counter rows of verdicts that changed — none when nothing did. Every
-// write to the counter tables is logged by test-only triggers, and the counters must still equal
-// a recount of the archive.
+// What the one write statement (run_writes, migration 0011) costs. The per-rule counters
+// (migration 0010): a new article writes one counter row per stored verdict (and its ruleset's
+// row), a re-score writes only the counter rows of verdicts that changed — none when nothing did.
+// Every write to the counter tables is logged by test-only triggers, and the counters must still
+// equal a recount of the archive. Rows read grow linearly with the runs in one write.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkArticle, type Ruleset } from "../../src/engine";
@@ -109,5 +109,28 @@ describe("counter rows written per stored score", () => {
       { external_id: "rw-batch-old", latest_run_id: moved },
     ]);
     await expectRuleCountersMatchArchive();
+  });
+});
+
+describe("rows read by one write", () => {
+  it("grow linearly with the runs it stores (texts and evidence are not joined row by row)", async () => {
+    const db = getDb(env.DB);
+    const readBy = async (count: number, tag: string) => {
+      const inputs = Array.from({ length: count }, (_, i) => {
+        const result = checkArticle({ text: TEXT }, v2, { now: new Date() });
+        return {
+          article: { source: "test", externalId: `rw-read-${tag}-${i}`, text: result.text },
+          result,
+          ruleset: v2,
+          trigger: "audit" as const,
+        };
+      });
+      const out = await transact(db, (await prepareRunsWrite(db, inputs, { withRuleset: false })).statements);
+      return out.reduce((s, o) => s + (o.meta.rows_read ?? 0), 0);
+    };
+    const one = await readBy(1, "one");
+    const many = await readBy(40, "many");
+    // Joining the 120 verdict rows to their evidence by key read 120 × 120 rows.
+    expect(many).toBeLessThan(40 * one * 2);
   });
 });
