@@ -44,7 +44,7 @@ CREATE TRIGGER `run_writes_insert` INSTEAD OF INSERT ON `run_writes` BEGIN
   -- Evidence travels in an array of its own: `->>` parses the JSON value it reads, so each row
   -- stays small. The i-th evidence (and text) is read by index, not by joining two json_each on
   -- key: SQLite can only nest that join, which visited verdicts × evidence rows (D1 counted each
-  -- as a row read: ~700 per article in a 50-article audit batch). SQLite keeps the parsed array
+  -- as a row read: ~840 per article in a 50-article audit batch). SQLite keeps the parsed array
   -- for the statement, so reading by index stays linear.
   INSERT INTO `verdicts` (`run_id`, `rule_id`, `status`, `severity`, `kind`, `evidence`, `message`, `dismissed`)
     SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, NEW.`evidence` ->> key, v ->> 5, v ->> 6
