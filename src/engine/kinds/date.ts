@@ -65,6 +65,8 @@ function agrees(m: DateMention, t: P): boolean {
   // A year taken from the publication date is the engine's guess, not the writer's word: a
   // retrospective "el 15 de marzo" in a 2026 piece is not a wrong year ("last March" still counts).
   const guessedYear = m.yearFrom === "anchor";
+  // "flown out of Texas on the 15th": a day whose month the engine guessed says only the day.
+  if (m.monthGuessed) return m.day === undefined || t.d === undefined || m.day === t.d;
   if (m.year !== undefined && m.year !== t.y && !guessedYear) return false;
   if (gran >= 1) {
     if (t.m === undefined || m.month === undefined) return true;

@@ -54,6 +54,8 @@ export interface DateMention {
    * year stated earlier in the paragraph) or, when the paragraph states none, the anchor.
    */
   yearFrom?: "narrative" | "anchor";
+  /** "on the 15th": a day without its month, the month taken from the anchor — a guess. */
+  monthGuessed?: boolean;
 }
 
 export interface FindDatesOptions {
@@ -148,6 +150,7 @@ function resolve(sc: DateScanner, i: number, hit: DateHit, anchor: DateAnchor | 
   let { year, month, day } = core;
   let relative = false;
   let yearFrom: DateMention["yearFrom"];
+  let monthGuessed = false;
   const w = sc.text(i);
   let granularity: Granularity = day !== undefined ? "day" : month !== undefined ? "month" : "year";
 
@@ -208,6 +211,7 @@ function resolve(sc: DateScanner, i: number, hit: DateHit, anchor: DateAnchor | 
       if (!validDay(y, m, day)) return null;
       year = y;
       month = m;
+      if (core.weekday === undefined) monthGuessed = true;
     }
   } else if (core.yearShift !== undefined && month !== undefined) {
     relative = true;
@@ -236,6 +240,7 @@ function resolve(sc: DateScanner, i: number, hit: DateHit, anchor: DateAnchor | 
   if (core.weekday !== undefined) m.weekday = core.weekday;
   if (core.ambiguous) m.ambiguous = true;
   if (yearFrom) m.yearFrom = yearFrom;
+  if (monthGuessed) m.monthGuessed = true;
   if (core.dayTo !== undefined && day !== undefined) {
     m.range = { from: { year, month, day }, to: { year, month, day: core.dayTo } };
   }

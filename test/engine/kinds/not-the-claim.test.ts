@@ -28,6 +28,11 @@ describe("the story's own dates", () => {
   it("does not take an episode released on a day for people released (a media noun before the predicate)", () => {
     expect(status("A weekly podcast, episode released May 22, 2024. The prisoners were freed on May 10, 2024.", "t.freed_on")).toBe("pass");
   });
+  it("does not fail a day whose month it had to guess (freed on the 10th, in a June piece)", () => {
+    expect(status("The prisoners were freed on the 12th.", "t.freed_on", "2024-06-20")).toBe("fail");
+    expect(status("The prisoners were freed on the 10th.", "t.freed_on", "2024-06-20")).toBe("pass");
+    expect(status("The prisoners were freed on May 12, 2024.", "t.freed_on")).toBe("fail");
+  });
   it("leaves a weekday that points back alone (ese viernes, the Friday when …)", () => {
     expect(status("Sí, los presos volvieron a casa ese viernes, en un canje.", "t.freed_on")).toBe("not_applicable");
     expect(status("The cross is on the Friday when the prisoners were freed.", "t.freed_on")).toBe("not_applicable");
