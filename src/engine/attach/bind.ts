@@ -3,6 +3,7 @@
 // plans, denials, datelines, other occurrences, other groups.
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
+import { isUpperAt } from "../text-adapter";
 import { firstMentionAt, firstStartingAt, hitWithin } from "../search";
 import {
   clauseAfter,
@@ -17,7 +18,7 @@ import {
 import type { CompiledEvent } from "./event";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, oneperson, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
-import { nearestPredicate, windowAround } from "./predicates";
+import { isGenericPredicate, nearestPredicate, windowAround } from "./predicates";
 
 /** The clause a value is judged in: its own, or the next when its own only introduces it ("March 15: …"). */
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
@@ -87,6 +88,13 @@ export function bindEvent(
   const a = e.ambiguous;
   let bound: Binding | null = null;
   if (bind === "nearest") {
+    // "his March 15 instruction": a date between a possessive and a noun
+    // dates that noun — this event's when the noun is its own, else another thing's.
+    const noun = attributiveNoun(ctx, start, end);
+    if (noun) {
+      const h = main[firstStartingAt(main, noun.start)];
+      return h && h.start === noun.start ? h : null;
+    }
     // The date's own predicate, or the co-temporal event of a when-clause after it.
     const after = whenClauseAfter(ctx, own, end);
     // A fronted date in a clause without a predicate ("On July 18, all 252 Venezuelans | were bused
@@ -190,6 +198,16 @@ export function bindEvent(
     if (whose !== predicateClause && anotherGroup(ctx, e.group, { ...whose, end: predicateClause.start }, start, end, true)) return null;
   }
   return bound;
+}
+
+/** The lower-case noun a date stands before, after a possessive ("his March 15 instruction"), or null. */
+function attributiveNoun(ctx: ArticleContext, start: number, end: number): { start: number; end: number } | null {
+  const before = ctx.tokens[ctx.tokenAt(start) - 1];
+  const after = ctx.tokens[ctx.tokenAt(end)];
+  if (!before || !after || after.kind !== "word" || after.start - end > 1 || isUpperAt(ctx.text, after.start)) return null;
+  if (!LANG.possessiveDeterminers.has(before.text)) return null;
+  if (isGenericPredicate(ctx, ctx.tokenAt(end)) || LANG.phraseBreakers.has(after.text) || LANG.coordinators.has(after.text)) return null;
+  return after;
 }
 
 /** Is the predicate a word right before a hit of the group's nouns, with no auxiliary before it ("transferred individuals")? */

@@ -173,7 +173,11 @@ function closesPair(text: string, tokens: ArticleContext["tokens"], i: number, l
 /** An em dash, or an en dash or hyphen with spaces around it (not "mega-prison", not "15–16"). */
 export function isDashAt(text: string, start: number, end: number): boolean {
   const ch = text[start];
-  return ch === "\u2014" || ((ch === "\u2013" || ch === "-") && text[start - 1] === " " && text[end] === " ");
+  if (ch === "\u2014") return true;
+  if (ch !== "\u2013" && ch !== "-") return false;
+  // A typed dash: " - ", " – ", or two hyphens " -- " (the first of them).
+  if (ch === "-" && text[end] === "-" && text[start - 1] === " " && text[end + 1] === " ") return true;
+  return text[start - 1] === " " && text[end] === " ";
 }
 
 function opensClause(tokens: ArticleContext["tokens"], i: number): boolean {

@@ -122,7 +122,7 @@ export const name = defineKind({
         // ("Cecot, Centro de Confinamiento de Migrantes").
         if (sawLead || (j > zi && ctx.tokens[zi]?.text === ",")) {
           const cand = titleRunAfter(ctx, j, h.sentence);
-          if (cand && cand.start > h.end && (sawLead || opensLikeAccepted(ctx, c, cand))) cands.push(cand);
+          if (cand && cand.start > h.end && (sawLead || opensLikeAccepted(ctx, c, cand)) && !listsThings(ctx, cand)) cands.push(cand);
         }
       }
       // "X, known as CECOT" / "X, or CECOT" / "X (known as CECOT)".
@@ -218,6 +218,13 @@ export const name = defineKind({
     return out;
   },
 });
+
+/** "CECOT, the Alien Enemies Act and the Venezuelans": a coordinator and an article inside the run join a list of things, not one name. */
+function listsThings(ctx: ArticleContext, cand: Candidate): boolean {
+  for (let i = ctx.tokenAt(cand.start); i < ctx.tokens.length && ctx.tokens[i]!.start < cand.end; i++)
+    if (LANG.coordinators.has(ctx.tokens[i]!.text) && LANG.articles.has(ctx.tokens[i + 1]?.text ?? "")) return true;
+  return false;
+}
 
 /** Do the candidate's first two words open one of the accepted expansions ("Centro de Confinamiento …")? */
 function opensLikeAccepted(ctx: ArticleContext, c: Compiled, cand: Candidate): boolean {

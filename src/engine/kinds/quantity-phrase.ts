@@ -92,7 +92,10 @@ export function namesAnotherCountry(ctx: ArticleContext, countries: string[], st
   // Bay, Cuba"): not a demonym ("aeronaves venezolanas") nor an agent ("deported by the United States").
   for (let k = firstMentionAt(all, c.start); k < all.length && all[k]!.offset < c.end; k++) {
     const m = all[k]!;
-    if (m.form !== "demonym" && !countries.includes(m.code) && locative(ctx, ctx.tokenAt(m.offset))) return true;
+    if (countries.includes(m.code)) continue;
+    const i = ctx.tokenAt(m.offset);
+    // A demonym right after a locative preposition heads the place ("held in Venezuelan prisons").
+    if (m.form === "demonym" ? LANG.destinationPrepositions.has(ctx.tokens[i - 1]?.text ?? "") : locative(ctx, i)) return true;
   }
   return false;
 }
@@ -137,6 +140,28 @@ function isStatedPredicate(ctx: ArticleContext, start: number): boolean {
  * parenthesis or colon right after another count break it down; they are parts, not the total.
  */
 export function inBreakdown(ctx: ArticleContext, m: NumberMention, all: NumberMention[]): boolean {
+  // "—cinco ciudadanos y cinco residentes—": a count coordinated with a part is a part too.
+  const k = firstMentionAt(all, m.offset);
+  const prev = all[k - 1];
+  if (
+    prev &&
+    prev.unit === m.unit &&
+    ctx.wordsBetween(prev.offset + prev.length, m.offset) <= 4 &&
+    anyCoordinatorBetween(ctx, prev.offset + prev.length, m.offset) &&
+    opensBreakdown(ctx, prev, all)
+  )
+    return true;
+  return opensBreakdown(ctx, m, all);
+}
+
+function anyCoordinatorBetween(ctx: ArticleContext, from: number, to: number): boolean {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++)
+    if (LANG.coordinators.has(ctx.tokens[i]!.text)) return true;
+  return false;
+}
+
+/** Is the count set off by a dash, parenthesis or colon right after another count of its kind? */
+function opensBreakdown(ctx: ArticleContext, m: NumberMention, all: NumberMention[]): boolean {
   const i = ctx.tokenAt(m.offset);
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const t = ctx.tokens[k]!;

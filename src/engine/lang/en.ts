@@ -458,6 +458,7 @@ export const en: LanguageTable = {
   lengthPrepositions: ["for"],
   presentMarkers: ["this week", "last week", "today", "now", "currently", "this month", "these days", "continues to", "continue to"],
   pluralSuffixes: ["s"],
+  possessiveDeterminers: ["his", "her", "its", "their", "our", "my"],
   thingPronouns: ["it", "its"],
   frontedSubordinators: ["while", "whereas", "although", "though", "when", "because", "if"],
   nominalParticipleSuffixes: [],

@@ -319,6 +319,7 @@ export const es: LanguageTable = {
   lengthPrepositions: ["durante", "por"],
   presentMarkers: ["esta semana", "la semana pasada", "hoy", "ahora", "actualmente", "este mes", "estos dias", "sigue", "continua"],
   pluralSuffixes: ["s"],
+  possessiveDeterminers: ["su", "sus", "nuestro", "nuestra"],
   thingPronouns: [],
   frontedSubordinators: ["mientras", "aunque", "cuando", "porque", "si"],
   nominalParticipleSuffixes: ["ados", "idos", "adas", "idas"],

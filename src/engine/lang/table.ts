@@ -127,6 +127,8 @@ export interface LanguageTable {
   presentMarkers: string[];
   /** Plural endings: a capitalised demonym ending so names people ("Venezuelans"), not an office's country. */
   pluralSuffixes: string[];
+  /** Possessive determiners ("his March 15 instruction", "su decisión del 22 de diciembre"). */
+  possessiveDeterminers: string[];
   thingPronouns: string[];
   /** A subordinator that can open a sentence; its clause ends at the first comma ("Mientras los demás pasaron cuatro meses allí, | él estuvo …"). */
   frontedSubordinators: string[];

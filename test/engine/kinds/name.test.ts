@@ -81,6 +81,9 @@ describe("name: what the place is for, and where the acronym is named", () => {
   it("does not take a sentence with lower-case words around the expansion for a headline", () => {
     expect(status("NOAA stands for National Space and Atmospheric Administration.")).toBe("fail");
   });
+  it("does not read a list after the acronym as its expansion (NOAA, the Weather Service and the Navy)", () => {
+    expect(status("Explainer: NOAA, the Space Agency and the Navy at sea.")).toBe("not_applicable");
+  });
   it("reads 'son las siglas de' as a lead-in", () => {
     expect(status("NOAA son las siglas de Agencia Nacional del Espacio.")).toBe("fail");
   });

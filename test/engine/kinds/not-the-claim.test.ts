@@ -33,6 +33,13 @@ describe("the story's own dates", () => {
     expect(status("The prisoners were freed on the 10th.", "t.freed_on", "2024-06-20")).toBe("pass");
     expect(status("The prisoners were freed on May 12, 2024.", "t.freed_on")).toBe("fail");
   });
+  it("gives a date between a possessive and a noun to that noun (his May 9 order to free them)", () => {
+    expect(status("The prisoners were freed despite his May 9, 2024 order.", "t.freed_on")).toBe("not_applicable");
+    expect(status("The prisoners were freed on May 9, 2024, despite his order.", "t.freed_on")).toBe("fail");
+  });
+  it("reads two typed hyphens as a dash, so a place, a date and a credit before them are a dateline", () => {
+    expect(status("SAN PEDRO, May 9 (Wire) -- The prisoners were freed, officials said.", "t.freed_on")).toBe("not_applicable");
+  });
   it("leaves a weekday that points back alone (ese viernes, the Friday when …)", () => {
     expect(status("Sí, los presos volvieron a casa ese viernes, en un canje.", "t.freed_on")).toBe("not_applicable");
     expect(status("The cross is on the Friday when the prisoners were freed.", "t.freed_on")).toBe("not_applicable");
@@ -86,6 +93,9 @@ describe("parts of a total", () => {
     expect(status("Among those freed were five citizens and five residents, officials said.", "t.crew")).toBe("not_applicable");
     expect(status("Among those freed were six citizens and five residents, officials said.", "t.crew")).toBe("fail");
     expect(status("The crew was 10 astronauts and 3 engineers.", "t.crew")).toBe("pass");
+  });
+  it("reads a count coordinated with a part inside dashes as a part too (—cinco ciudadanos y cinco residentes—)", () => {
+    expect(status("Liberó a doce personas —cinco ciudadanos y siete astronautas— detenidos allí.", "t.crew")).toBe("not_applicable");
   });
   it("reads an additive word after the counted noun as another batch (siete astronautas más)", () => {
     expect(status("El 30 de marzo, siete astronautas más fueron enviados.", "t.crew")).toBe("not_applicable");
