@@ -167,6 +167,9 @@ export function bindEvent(
   // "hoy podría concretarse un canje": a modal between the value and its predicate makes it a possibility too.
   const b: Binding = bound;
   if (b.start > end && anyWordIn(ctx, LANG.modals, end, b.start)) return null;
+  // "Este domingo se cumple un año desde que … envió": a length and "since" between the date and
+  // the event make the date an anniversary, not the event's.
+  if (bind === "nearest" && b.start > end && anniversaryBetween(ctx, end, b.start)) return null;
   // A relative clause's time is its antecedent's ("in late January, in which Venezuela released six").
   const antecedent = withAntecedent(ctx, own);
   const dated = e.when
@@ -198,6 +201,16 @@ export function bindEvent(
     if (whose !== predicateClause && anotherGroup(ctx, e.group, { ...whose, end: predicateClause.start }, start, end, true)) return null;
   }
   return bound;
+}
+
+/** Between the two offsets: a length ("un año", "six months") and a boundary word after it ("desde", "since")? */
+function anniversaryBetween(ctx: ArticleContext, from: number, to: number): boolean {
+  const numbers = ctx.numbers();
+  for (let k = firstMentionAt(numbers, from); k < numbers.length && numbers[k]!.offset < to; k++) {
+    const n = numbers[k]!;
+    if (n.unit === "duration" && anyWordIn(ctx, LANG.boundaryPrepositions, n.offset + n.length, to)) return true;
+  }
+  return false;
 }
 
 /** The lower-case noun a date stands before, after a possessive ("his March 15 instruction"), or null. */

@@ -40,6 +40,12 @@ describe("the story's own dates", () => {
   it("reads two typed hyphens as a dash, so a place, a date and a credit before them are a dateline", () => {
     expect(status("SAN PEDRO, May 9 (Wire) -- The prisoners were freed, officials said.", "t.freed_on")).toBe("not_applicable");
   });
+  it("reads a date, a length and 'since' before the event as an anniversary (Este domingo se cumple un año desde que …)", () => {
+    expect(status("Este viernes se cumple un año desde que los presos volvieron a casa.", "t.freed_on", "2025-05-10")).toBe(
+      "not_applicable",
+    );
+    expect(status("Este viernes los presos volvieron a casa.", "t.freed_on", "2024-05-12")).toBe("pass");
+  });
   it("leaves a weekday that points back alone (ese viernes, the Friday when …)", () => {
     expect(status("Sí, los presos volvieron a casa ese viernes, en un canje.", "t.freed_on")).toBe("not_applicable");
     expect(status("The cross is on the Friday when the prisoners were freed.", "t.freed_on")).toBe("not_applicable");
