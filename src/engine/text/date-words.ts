@@ -24,8 +24,8 @@ export const APPROX_WORDS = new Map<string, Approximate>([
   ["fines", "late"],
 ]);
 
-/** Before a bare weekday: it points back to a day the text has named ("that Friday", "ese viernes"), not to the publication's week. */
-export const ANAPHORIC_BEFORE = new Set(["that", "same", "ese", "aquel", "mismo"]);
+/** Before a bare weekday: it points back to a day the text has named ("that Friday", "ese viernes") or to none ("on a Saturday night"), not to the publication's week. */
+export const ANAPHORIC_BEFORE = new Set(["that", "same", "ese", "aquel", "mismo", "a", "un"]);
 /** After a bare weekday: a relative clause says which day it was ("the Friday when …", "el viernes en que …"). */
 export const RELATIVE_AFTER = new Set(["when", "cuando", "en que", "in which", "on which"]);
 export const SPANISH_WEEKDAYS = new Set(["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]);

@@ -50,6 +50,7 @@ describe("the story's own dates", () => {
     expect(status("Sí, los presos volvieron a casa ese viernes, en un canje.", "t.freed_on")).toBe("not_applicable");
     expect(status("The cross is on the Friday when the prisoners were freed.", "t.freed_on")).toBe("not_applicable");
     expect(status("Los presos volvieron a casa el viernes, en un canje.", "t.freed_on", "2024-05-29")).toBe("fail");
+    expect(status("Two months ago, on a Saturday night, the prisoners were freed.", "t.freed_on", "2024-07-20")).toBe("not_applicable");
   });
 });
 
