@@ -74,7 +74,10 @@ export function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
     if (t.kind === "punct") break;
     if (LANG.offsetBefore.has(t.text)) return true;
   }
-  const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
+  const at = ctx.tokenAt(m.offset + m.length);
+  const next = ctx.tokens[at];
+  // "A month has passed since the men …": time elapsed, not a length.
+  if (next && LANG.elapsedAfter.has(`${next.text} ${ctx.tokens[at + 1]?.text ?? ""}`)) return true;
   if (!next || !LANG.offsetAfter.has(next.text)) return false;
   // "held for about four months before being sent": after "for"/"durante" it is a length.
   const i = ctx.tokenAt(m.offset);

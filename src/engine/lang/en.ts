@@ -454,6 +454,7 @@ export const en: LanguageTable = {
   writtenPersonPronouns: ["he", "she", "they"],
   participleSuffixes: ["ing"],
   determinerOpeners: ["that"],
+  elapsedAfter: ["has passed", "have passed", "had passed", "has gone by", "have gone by"],
   lengthVerbs: ["spent", "spend", "spends", "spending", "lasted", "served"],
   lengthPrepositions: ["for"],
   presentMarkers: ["this week", "last week", "today", "now", "currently", "this month", "these days", "continues to", "continue to"],

@@ -315,6 +315,7 @@ export const es: LanguageTable = {
   acronymNouns: ["siglas", "sigla", "acrónimo"],
   participleSuffixes: ["ando", "iendo"],
   determinerOpeners: [],
+  elapsedAfter: ["ha pasado", "han pasado", "habia pasado", "habian pasado", "ha transcurrido", "han transcurrido"],
   lengthVerbs: ["pasaron", "paso", "pasaban", "pasado", "duro", "duraron", "cumplieron"],
   lengthPrepositions: ["durante", "por"],
   presentMarkers: ["esta semana", "la semana pasada", "hoy", "ahora", "actualmente", "este mes", "estos dias", "sigue", "continua"],

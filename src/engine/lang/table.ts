@@ -120,6 +120,8 @@ export interface LanguageTable {
   comitatives: string[];
   /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
   /** Verbs whose object is a length ("spent six months", "pasaron seis meses antes de …"): never a time offset. */
+  /** After a length: time elapsed since something ("A month has passed since …", "han pasado cuatro meses"), not how long a state lasted. */
+  elapsedAfter: string[];
   lengthVerbs: string[];
   lengthPrepositions: string[];
   /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */

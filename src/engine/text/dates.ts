@@ -99,7 +99,7 @@ export function findDates(text: string, anchor?: DateAnchor, options: FindDatesO
     if (mention) out.push(mention);
     i = Math.max(hit.core.next, i + 1);
   }
-  if (anchor) narrativeYears(text, out);
+  if (anchor) narrativeYears(text, out, anchor);
   return out;
 }
 
@@ -109,14 +109,17 @@ export function findDates(text: string, anchor?: DateAnchor, options: FindDatesO
  * Only a fronted month or day with its year sets the narrative (a year in a law's name or in a
  * relative clause does not); only plain calendar dates move ("last July", "on Friday" stay anchored).
  */
-function narrativeYears(text: string, mentions: DateMention[]): void {
+function narrativeYears(text: string, mentions: DateMention[], anchor: DateAnchor): void {
   let last: DateMention | undefined;
+  // (Never past the publication: "15 de enero de 2026.— Los 252 que regresaron en julio" is last July.)
+  const anchorKey = anchor.year * 10000 + anchor.month * 100 + anchor.day;
   for (const m of mentions) {
     if (
       m.yearFrom === "anchor" &&
       last?.year !== undefined &&
       last.year !== m.year &&
-      !/[\n\r]/.test(text.slice(last.offset + last.length, m.offset))
+      !/[\n\r]/.test(text.slice(last.offset + last.length, m.offset)) &&
+      last.year * 10000 + (m.month ?? 1) * 100 + (m.day ?? 1) <= anchorKey
     ) {
       const shift = last.year - m.year!;
       m.year = last.year;

@@ -84,6 +84,10 @@ describe("whose event", () => {
     );
     expect(status("Los presos pasaron tres meses en la cárcel.", "t.held_for")).toBe("fail");
   });
+  it("reads a length that 'has passed since' as time elapsed (A month has passed since the men were held …)", () => {
+    expect(status("A month has passed since the men were held in the prison.", "t.held_for")).toBe("not_applicable");
+    expect(status("Han pasado tres meses desde que los presos pasaron por la cárcel.", "t.held_for")).toBe("not_applicable");
+  });
   it("does not take time spent on an activity for how long a state lasted", () => {
     expect(status("Lawmakers spent three hours Monday questioning officials about the men.", "t.held_for")).toBe("not_applicable");
     expect(status("The men spent three months in the prison.", "t.held_for")).toBe("fail");

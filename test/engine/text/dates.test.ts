@@ -131,6 +131,14 @@ describe("narrative time and anniversaries", () => {
     expect(findDates("On 16 July 1969, Apollo 11 launched.\nOn 20 July, crowds gathered.", anchor)[1]).toMatchObject({ year: 2024 });
     expect(findDates("The prison, which opened in February 2023, held them. In July, they left.", anchor)[1]).toMatchObject({ year: 2024 });
   });
+  it("a narrative year never moves a date past the publication (15 de enero de 2026.— … regresaron en julio)", () => {
+    const jan = { year: 2026, month: 1, day: 15 };
+    expect(findDates("15 de enero de 2026.— Los presos que regresaron en julio viven en Caracas.", jan)[1]).toMatchObject({
+      year: 2025,
+      month: 7,
+    });
+    expect(findDates("15 de enero de 2026.— Los presos regresaron el 10 de enero.", jan)[1]).toMatchObject({ year: 2026, month: 1 });
+  });
   it("'N years ago today' counts back from the publication day", () => {
     expect(findDates("Fifty-five years ago today is wrong; fifty years ago today, they landed.", anchor).at(-1)).toMatchObject({
       year: 1974,
