@@ -9,6 +9,7 @@ import {
   clauseAfter,
   clauseAt,
   inCorrection,
+  inQuestion,
   mainPredicateClauses,
   nounPhraseReach,
   startsEventTerm,
@@ -79,7 +80,7 @@ export function bindEvent(
   sentence: number,
   bind: "nearest" | "clause",
 ): Binding | null {
-  if (inCorrection(ctx, sentence) || valueDenied(ctx, start)) return null;
+  if (inCorrection(ctx, sentence) || inQuestion(ctx, start, end) || valueDenied(ctx, start)) return null;
   const own = valueClause(ctx, start, end);
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start)) return null;

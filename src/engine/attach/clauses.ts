@@ -281,6 +281,29 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
   return subject === c ? c : { start: subject.start, end: c.start, from: subject.from, to: c.from, endsWithColon: false };
 }
 
+/**
+ * Is the value inside a direct question ("Is this related to the swap in January 2025?", "¿Fueron
+ * 238?")? A question asks, it does not state: its values are neither the outlet's claim nor its
+ * error. Only the question itself: in "He ruled on December 12 that …: could the government …?"
+ * the colon ends the statement.
+ */
+export function inQuestion(ctx: ArticleContext, start: number, end: number): boolean {
+  const s = ctx.sentences[ctx.sentenceAt(start)]!;
+  const text = ctx.text;
+  const limit = Math.min(text.length, s.end + 2);
+  for (let i = end; i < limit; i++) {
+    const ch = text[i];
+    if (ch === "?") return true;
+    if (ch === "." || ch === "!" || ch === ":" || ch === ";" || ch === "\n") break;
+  }
+  for (let i = start - 1; i >= s.start; i--) {
+    const ch = text[i];
+    if (ch === "¿") return true;
+    if (ch === "?" || ch === ":" || ch === ";" || ch === "\n") break;
+  }
+  return false;
+}
+
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */
 export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
   const a = attachment(ctx);

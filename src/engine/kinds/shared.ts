@@ -6,11 +6,15 @@ import {
   bindEvent,
   compileEvent,
   inCorrection,
+  inQuestion,
+  clauseAfter,
+  valueDenied,
   predicateClause,
   valueClause,
   windowAround,
   withAntecedent,
   type Binding,
+  type Clause,
   type CompiledEvent,
   type EventDef,
 } from "../attach";
@@ -131,8 +135,9 @@ export function mentionPasses(
   if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
   const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
   if (f.event && !predicate) return null;
-  // Without an event, a correction notice and a condition's consequence still are not the fact ("if …, the costs would exceed $20 million").
-  if (!f.event && (inPossibility(ctx, start, end) || inCorrection(ctx, sentence))) return null;
+  // Without an event, a correction notice, a question, a denied value ("40,000, not 60,000") and a condition's consequence still are not the fact ("if …, the costs would exceed $20 million").
+  if (!f.event && (inPossibility(ctx, start, end) || inCorrection(ctx, sentence) || inQuestion(ctx, start, end) || valueDenied(ctx, start)))
+    return null;
   return { predicate };
 }
 
@@ -167,16 +172,30 @@ function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: numb
   // Excluded words count in the value's clause — or, when that clause has no predicate of its own,
   // in the one its subject resumes in ("137 Venezuelans | were removed under the Alien Enemies
   // Act") — except where a part quantifier gives them to a subset ("most of them under …").
+  // A relative clause on the counted noun is its predicate too ("los 137 venezolanos | que expulsó
+  // en marzo … en aplicación de la Ley …"): it says which of them are meant.
   const reach = windowAround(ctx, predicateClause(ctx, own), start, end);
   const from = Math.min(clause.start, reach.start);
+  const to = Math.max(clause.end, reach.end, restrictiveRelative(ctx, own, end)?.end ?? 0);
   for (const g of c.none) {
     if (g.scope !== "clause") continue;
     const hits = ctx.hits(g.set);
-    for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < Math.max(clause.end, reach.end); k++) {
+    for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < to; k++) {
       if (!saidOfAPart(ctx, hits[k]!.start, end)) return false;
     }
   }
   return true;
+}
+
+/** The relative clause right after the counted noun that ends the value's clause ("los 137 venezolanos | que expulsó …"), or null. */
+function restrictiveRelative(ctx: ArticleContext, own: Clause, valueEnd: number): Clause | null {
+  if (ctx.wordsBetween(valueEnd, own.end) > 2) return null;
+  const next = clauseAfter(ctx, own);
+  if (!next || ctx.sentenceAt(next.start) !== ctx.sentenceAt(own.start)) return null;
+  if (!LANG.relativePronouns.has(ctx.tokens[next.from]!.text)) return null;
+  // "who | were expelled under the decree": the pronoun alone, its verb cut off as resuming.
+  const verb = next.to - next.from <= 1 ? clauseAfter(ctx, next) : null;
+  return verb?.resumes ? { ...next, end: verb.end, to: verb.to } : next;
 }
 
 /** Does a hit in [from, to) refer to the thing, not introduce another of its kind ("a camp", "una prisión")? */

@@ -1,0 +1,53 @@
+// Values the text names without asserting them as the fact: asked in a question, set aside in a
+// contrast ("forty thousand, not sixty"). Pack-free rules, so each case shows a general cause
+// rather than a sentence of the CECOT pack.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.freed_on.yaml": `id: t.freed_on\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [released, freed, swap, canje, liberados]\n`,
+  "t/t.expelled.yaml": `id: t.expelled\n${COMMON}kind: quantity\nunit: count\nvalue: 40\nnear: { terms: [men, hombres], words: 2, side: after }\nevent:\n  terms: [expelled, expulsó, expulsados]\ncontext:\n  none:\n    - terms: [under the decree, en aplicación del decreto]\n      scope: clause\n`,
+  "t/t.beds.yaml": `id: t.beds\n${COMMON}kind: quantity\nunit: count\nvalue: 4000\nnear: { terms: [capacity of, capacidad de], words: 3, side: before }\n`,
+});
+
+const status = (text: string, rule: string, publishedAt = "2024-06-03") =>
+  checkArticle({ text, publishedAt }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
+
+describe("a question asks, it does not state", () => {
+  it("does not judge a value inside a direct question", () => {
+    expect(status("Is this related to the swap in January 2024? Only loosely.", "t.freed_on")).toBe("not_applicable");
+    expect(status("¿Fueron liberados en enero de 2024? No.", "t.freed_on")).toBe("not_applicable");
+    expect(status("Does the prison have a capacity of 6,000 inmates? Officials say so.", "t.beds")).toBe("not_applicable");
+    // The same words stated are judged.
+    expect(status("This is related to the swap in January 2024.", "t.freed_on")).toBe("fail");
+    expect(status("The prison has a capacity of 6,000 inmates.", "t.beds")).toBe("fail");
+  });
+  it("judges a statement that a question follows after a colon", () => {
+    expect(status("The men were freed on January 12, 2024, and one doubt remained: could they return?", "t.freed_on")).toBe("fail");
+    expect(status("Según el fiscal, los presos fueron liberados en enero de 2024. ¿Y ahora qué?", "t.freed_on")).toBe("fail");
+  });
+});
+
+describe("a value set aside", () => {
+  it("does not judge the value a negation rejects (4,000, not 6,000)", () => {
+    expect(status("The prison has a capacity of 4,000, not 6,000.", "t.beds")).toBe("pass");
+    expect(status("The prison has a capacity of 6,000, not 4,000.", "t.beds")).toBe("fail");
+  });
+});
+
+describe("a subset its relative clause defines", () => {
+  it("reads excluded words in the relative clause right after the counted noun (los 13 hombres | que expulsó … en aplicación del decreto)", () => {
+    expect(
+      status("El juez dijo que se violaron los derechos de los 13 hombres que expulsó en marzo en aplicación del decreto.", "t.expelled"),
+    ).toBe("not_applicable");
+    expect(status("The judge said the rights of the 13 men who were expelled under the decree were violated.", "t.expelled")).toBe(
+      "not_applicable",
+    );
+    // Without the subset's words, the count is the event's.
+    expect(status("El juez dijo que se violaron los derechos de los 13 hombres que expulsó en marzo.", "t.expelled")).toBe("fail");
+  });
+});
