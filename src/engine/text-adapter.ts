@@ -9,6 +9,7 @@ export { splitSentences, findQuotes, isInQuote, type Sentence, type Span as Quot
 
 export { findNumbers, type NumberMention } from "./text/numbers";
 import { findDates as findDatesRaw, type DateMention } from "./text/dates";
+export { approximateExcludes } from "./text/dates";
 export type { DateMention };
 
 /** The folded text and its tokens, when the caller already has them (saves a fold and a tokenize). */

@@ -8,7 +8,7 @@ import { clauseAt, subjectClause, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { boundaryBefore } from "./dates";
 import { isGenericPredicate, windowAround } from "./predicates";
-import { isUpperAt, type DateMention } from "../text-adapter";
+import { approximateExcludes, isUpperAt, type DateMention } from "../text-adapter";
 
 /** Does the clause count people other than the event's group ("177 of them", "190 Venezuelans")? */
 export function anotherGroup(
@@ -155,9 +155,12 @@ export function occurrenceDate(
   start: number,
   end: number,
 ): "agrees" | "year" | "disagrees" | "none" {
-  const disagrees = (d: ReturnType<ArticleContext["dates"]>[number]) =>
+  const disagrees = (d: DateMention) =>
     (d.year !== undefined && d.year !== when.y) ||
-    (d.granularity !== "year" && d.month !== undefined && when.m !== undefined && d.month !== when.m);
+    (d.granularity !== "year" && d.month !== undefined && when.m !== undefined && d.month !== when.m) ||
+    // A part of the month or year that leaves `when` out ("late March" for the 15th). (An exact day
+    // that differs is left to the date's own rule: it is more often a wrong date than another occurrence.)
+    approximateExcludes(d, { year: when.y, month: when.m, day: when.d });
   const dates = ctx.dates();
   let k = firstMentionAt(dates, c.start);
   let inClause = false;

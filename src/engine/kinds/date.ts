@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { defineKind, type CompiledRule, type Finding } from "../kind-api";
 import { LANG } from "../lang";
-import { isInQuote, type DateMention } from "../text-adapter";
+import { approximateExcludes, isInQuote, type DateMention } from "../text-adapter";
 import { boundaryBefore, coordinatedDates, datesANoun, isDateLine } from "../attach";
 import {
   boundBy,
@@ -113,6 +113,8 @@ export const date = defineKind({
       if (m.relative && isInQuote(ctx.quotes, start, m.length)) continue;
       // "a year ago this month": an offset before a relative date moves it; the scanner read only the date.
       if (m.relative && LANG.offsetAfter.has(ctx.tokens[ctx.tokenAt(start) - 1]?.text ?? "")) continue;
+      // "late March" for a 15 March event: that part of the month is another occurrence, not a wrong date.
+      if (c.truth.every((t) => approximateExcludes(m, { year: t.y, month: t.m, day: t.d }))) continue;
       const s = ctx.sentenceAt(start);
       const group = groups[gi]!;
       // "since March and April": the preposition before a coordination governs all of it.

@@ -1,7 +1,7 @@
 // What can start a date at a token: approximations, "last"/"next" modifiers, weekdays, calendar forms, bare months and years, relative days.
 import { WEEKDAYS } from "./calendar";
 import { parseCalendar, yearShiftAt, type Core, type DateScanner } from "./date-scanner";
-import { ANAPHORIC_BEFORE, APPROX_WORDS, RELATIVE_AFTER, SPANISH_WEEKDAYS } from "./date-words";
+import { ANAPHORIC_BEFORE, APPROX_NOUNS, APPROX_WORDS, RELATIVE_AFTER, SPANISH_WEEKDAYS } from "./date-words";
 import type { Approximate, FindDatesOptions } from "./dates";
 import { smallDuration } from "./number-words";
 import { isUpperAt, type Token } from "./tokens";
@@ -26,8 +26,9 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
   if (approx) {
     let j = i + 1;
     if (sc.text(j) === "-" && sc.glued(i)) j++;
-    if ((sc.text(j) === "de" || sc.text(j) === "del") && sc.same(j)) j++;
-    if (sc.same(j)) {
+    const of = ["de", "del", "of"].includes(sc.text(j)) && sc.same(j);
+    if (of) j++;
+    if (sc.same(j) && (of || !APPROX_NOUNS.has(w))) {
       const cal = parseCalendar(sc, j, options);
       if (cal && cal.day === undefined) return { core: cal, first: i, approx };
       const m = sc.month(j);

@@ -1,6 +1,6 @@
 // The date token scanner (month, day and year readers) and the calendar forms: ISO, numeric, day-first and month-first dates.
 import { daysInMonth, MONTHS } from "./calendar";
-import { APPROX_WORDS, CONTEXT, LIST_JOINERS, ORDINAL_SUFFIX } from "./date-words";
+import { APPROX_NOUNS, APPROX_WORDS, CONTEXT, LIST_JOINERS, ORDINAL_SUFFIX, PLURAL_ARTICLES } from "./date-words";
 import type { FindDatesOptions } from "./dates";
 import { isUpperAt, TokenCursor } from "./tokens";
 
@@ -66,7 +66,7 @@ export class DateScanner extends TokenCursor {
   hasContext(i: number): boolean {
     const p = this.toks[i - 1];
     if (!p || this.toks[i]?.brk) return false;
-    if (CONTEXT.has(p.text) || APPROX_WORDS.has(p.text)) return true;
+    if (CONTEXT.has(p.text) || (APPROX_WORDS.has(p.text) && !APPROX_NOUNS.has(p.text))) return true;
     if (p.text === "-" && APPROX_WORDS.has(this.text(i - 2))) return true;
     if (LIST_JOINERS.has(p.text)) {
       const pp = this.toks[i - 2];
@@ -180,6 +180,8 @@ export function parseCalendar(sc: DateScanner, i: number, options: FindDatesOpti
         j = d2.next;
       }
     }
+    // "entre ellos los 23 de marzo": one day after a plural article is a count ("the 23 of March"), not a date.
+    if (dayTo === undefined && PLURAL_ARTICLES.has(sc.text(i - 1))) return null;
     if ((sc.text(j) === "of" || sc.text(j) === "de") && sc.same(j)) j++;
     if (!sc.same(j)) return null;
     const m = sc.month(j);

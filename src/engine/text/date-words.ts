@@ -22,12 +22,26 @@ export const APPROX_WORDS = new Map<string, Approximate>([
   ["mediados", "mid"],
   ["finales", "late"],
   ["fines", "late"],
+  // Nouns: "the end of March", "a fin de marzo", "at the beginning of 2025" (their "of"/"de" is required).
+  ["end", "late"],
+  ["beginning", "early"],
+  ["start", "early"],
+  ["middle", "mid"],
+  ["fin", "late"],
+  ["final", "late"],
+  ["inicio", "early"],
+  ["comienzo", "early"],
+  ["principio", "early"],
 ]);
+/** The approximations above that are nouns and take "of"/"de" before the month or year. */
+export const APPROX_NOUNS = new Set(["end", "beginning", "start", "middle", "fin", "final", "inicio", "comienzo", "principio"]);
 
 /** Before a bare weekday: it points back to a day the text has named ("that Friday", "ese viernes") or to none ("on a Saturday night"), not to the publication's week. */
 export const ANAPHORIC_BEFORE = new Set(["that", "same", "ese", "aquel", "mismo", "a", "un"]);
 /** After a bare weekday: a relative clause says which day it was ("the Friday when …", "el viernes en que …"). */
 export const RELATIVE_AFTER = new Set(["when", "cuando", "en que", "in which", "on which"]);
+/** Plural articles: a Spanish date takes the singular ("el 23 de marzo"); "los 23 de marzo" counts people from March. */
+export const PLURAL_ARTICLES = new Set(["los", "las"]);
 export const SPANISH_WEEKDAYS = new Set(["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]);
 
 export const ORDINAL_SUFFIX = new Set(["st", "nd", "rd", "th", "o", "ro", "er"]);

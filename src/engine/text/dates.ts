@@ -67,6 +67,35 @@ export interface FindDatesOptions {
   tokens?: Token[];
 }
 
+/**
+ * The days (of a month) or months (of a year) an early/mid/late qualifier covers: "late March" is
+ * 20–31 March, "mid-2025" May–August. Loose at the edges, so a boundary day agrees with both
+ * parts. Null for a mention without a qualifier or below month granularity.
+ */
+export function approximateSpan(m: DateMention): { unit: "day" | "month"; from: number; to: number } | null {
+  if (!m.approximate || m.granularity === "day") return null;
+  if (m.granularity === "month") {
+    if (m.month === undefined) return null;
+    const last = daysInMonth(m.year ?? 2024, m.month);
+    const [from, to] = m.approximate === "early" ? [1, 10] : m.approximate === "mid" ? [10, 20] : [20, last];
+    return { unit: "day", from, to };
+  }
+  const [from, to] = m.approximate === "early" ? [1, 4] : m.approximate === "mid" ? [4, 9] : [9, 12];
+  return { unit: "month", from, to };
+}
+
+/** Does a qualified mention ("late March", "early 2025") leave out the day (or month) of `p`, in the month (or year) it names? */
+export function approximateExcludes(m: DateMention, p: DateParts): boolean {
+  const span = approximateSpan(m);
+  if (!span) return false;
+  if (span.unit === "day") {
+    if (p.day === undefined || p.month !== m.month || (m.year !== undefined && p.year !== undefined && p.year !== m.year)) return false;
+    return p.day < span.from || p.day > span.to;
+  }
+  if (p.month === undefined || (m.year !== undefined && p.year !== m.year)) return false;
+  return p.month < span.from || p.month > span.to;
+}
+
 function ord(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) / 86400000;
 }

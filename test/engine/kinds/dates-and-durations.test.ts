@@ -1,0 +1,41 @@
+// Dates and lengths that are not the event's: a count written like a date, a part of the month
+// that names another occurrence, a deadline, "today" framing a retrospective, and other things'
+// or other people's time. Pack-free rules, so each case shows a general cause, not a CECOT sentence.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.sent_count.yaml": `id: t.sent_count\n${COMMON}kind: quantity\nunit: count\nvalue: 40\nnear: { terms: [miners, mineros], words: 2, side: after }\nevent:\n  terms: [sent, enviados, llegó, arrived]\n  when: 2024-03-15\n  identify: [first group, primer grupo]\n`,
+  "t/t.sent_on.yaml": `id: t.sent_on\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [sent, deported, enviados, deportados, deportado]\n  group: { sizes: [40], terms: [miners, mineros] }\n`,
+});
+
+const status = (text: string, rule: string, publishedAt = "2024-06-03") =>
+  checkArticle({ text, publishedAt }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
+
+describe("a count written like a date", () => {
+  it("reads one day after a plural article as people from that month (los 23 de marzo), not the 23rd", () => {
+    expect(status("El foco vuelve a los mineros deportados, entre ellos los 23 de marzo, cuya situación sigue igual.", "t.sent_on")).toBe(
+      "pass",
+    );
+    expect(status("El foco vuelve a los mineros deportados el 23 de marzo, cuya situación sigue igual.", "t.sent_on")).toBe("fail");
+  });
+});
+
+describe("a part of the month", () => {
+  it("reads early/mid/late (a principios/mediados/finales de, the end of) as days: late March is not the 15th", () => {
+    expect(status("The miners were sent to the capital in late March.", "t.sent_on")).toBe("not_applicable");
+    expect(status("The miners were sent to the capital at the end of March.", "t.sent_on")).toBe("not_applicable");
+    expect(status("Los mineros fueron enviados a la capital a principios de marzo.", "t.sent_on")).toBe("not_applicable");
+    expect(status("The miners were sent to the capital in mid-March.", "t.sent_on")).toBe("pass");
+    expect(status("Los mineros fueron enviados a la capital a mediados de abril.", "t.sent_on")).toBe("fail");
+  });
+  it("takes a count dated to another part of the month than `when` for another occurrence", () => {
+    expect(status("Fue uno de los siete mineros enviados a la capital a finales de marzo.", "t.sent_count")).toBe("not_applicable");
+    expect(status("Seven miners were sent to the capital at the end of March.", "t.sent_count")).toBe("not_applicable");
+    expect(status("Seven miners were sent to the capital in mid-March.", "t.sent_count")).toBe("fail");
+  });
+});
