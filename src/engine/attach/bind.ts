@@ -13,6 +13,7 @@ import {
   mainPredicateClauses,
   nounPhraseReach,
   startsEventTerm,
+  subjectClause,
   withAntecedent,
   type Clause,
 } from "./clauses";
@@ -165,6 +166,9 @@ export function bindEvent(
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
+  // "llegó un segundo grupo de siete", "a third flight carrying …": a later batch is another occurrence.
+  // (Also in the subject a resumed or coordinated clause leaves behind: "A second flight | was sent on …".)
+  if (laterBatchIn(ctx, c) || laterBatchIn(ctx, subjectClause(ctx, own))) return null;
   // "hoy podría concretarse un canje": a modal between the value and its predicate makes it a possibility too.
   const b: Binding = bound;
   if (b.start > end && anyWordIn(ctx, LANG.modals, end, b.start)) return null;
@@ -202,6 +206,15 @@ export function bindEvent(
     if (whose !== predicateClause && anotherGroup(ctx, e.group, { ...whose, end: predicateClause.start }, start, end, true)) return null;
   }
   return bound;
+}
+
+/** Does the clause name a later batch of the event ("a second group", "otro vuelo", "un grupo posterior")? */
+function laterBatchIn(ctx: ArticleContext, c: Clause): boolean {
+  for (let i = ctx.tokenAt(c.start); i < ctx.tokens.length && ctx.tokens[i]!.start < c.end; i++) {
+    if (!LANG.batchNouns.has(ctx.tokens[i]!.text)) continue;
+    if (LANG.laterBatchBefore.has(ctx.tokens[i - 1]?.text ?? "") || LANG.laterBatchAfter.has(ctx.tokens[i + 1]?.text ?? "")) return true;
+  }
+  return false;
 }
 
 /** Between the two offsets: a length ("un año", "six months") and a boundary word after it ("desde", "since")? */

@@ -313,6 +313,9 @@ export const en: LanguageTable = {
   whenWords: ["when"],
   otherOccurrenceBefore: ["earlier", "previous", "prior", "separate"],
   otherOccurrenceAfter: [],
+  batchNouns: ["group", "flight", "plane", "batch", "contingent"],
+  laterBatchBefore: ["second", "third", "fourth", "fifth", "another", "new", "further"],
+  laterBatchAfter: [],
   articles: ["a", "an", "the", "its", "their"],
   locatives: ["in", "at", "inside", "within", "near", "into"],
   placeLinkers: [

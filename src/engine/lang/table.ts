@@ -43,6 +43,12 @@ export interface LanguageTable {
   otherOccurrenceBefore: string[];
   /** The same, right after it ("una liberación anterior"). */
   otherOccurrenceAfter: string[];
+  /** Nouns for one batch of a repeated event ("group", "flight", "grupo", "vuelo"). */
+  batchNouns: string[];
+  /** Before a batch noun, a later batch: another occurrence ("a second group of", "un segundo grupo", "another flight"). */
+  laterBatchBefore: string[];
+  /** The same, after it ("un vuelo posterior"). */
+  laterBatchAfter: string[];
   // --- Attachment of descriptions to entities (place, name, role kinds) ---
   /** Articles and determiners ("the", "la", "its"). */
   articles: string[];

@@ -39,3 +39,14 @@ describe("a part of the month", () => {
     expect(status("Seven miners were sent to the capital in mid-March.", "t.sent_count")).toBe("fail");
   });
 });
+
+describe("a later batch", () => {
+  it("takes a value in a clause naming a second group, another flight or un grupo posterior for another occurrence", () => {
+    expect(status("El 15 de marzo llegó un segundo grupo de siete mineros a la capital.", "t.sent_count")).toBe("not_applicable");
+    expect(status("On March 15, a third flight arrived with seven miners.", "t.sent_count")).toBe("not_applicable");
+    expect(status("Un vuelo posterior llegó con siete mineros el 15 de marzo.", "t.sent_count")).toBe("not_applicable");
+    expect(status("El 15 de marzo llegó un primer grupo de siete mineros a la capital.", "t.sent_count")).toBe("fail");
+    expect(status("A second flight of miners was sent on March 20, 2024.", "t.sent_on")).toBe("not_applicable");
+    expect(status("A flight of miners was sent on March 20, 2024.", "t.sent_on")).toBe("fail");
+  });
+});
