@@ -172,6 +172,13 @@ export function bindEvent(
   // "hoy podría concretarse un canje": a modal between the value and its predicate makes it a possibility too.
   const b: Binding = bound;
   if (b.start > end && anyWordIn(ctx, LANG.modals, end, b.start)) return null;
+  // "ordered the government to facilitate his return by Monday": an order's object is not done.
+  // ("ordenó al Gobierno que fueran liberados el lunes": across a "que"/"that" that opens the
+  // predicate's clause, when the value is in what is ordered too.)
+  const pc = clauseAt(ctx, b.start);
+  const that = LANG.relativePronouns.has(ctx.tokens[pc.from]?.text ?? "");
+  const order = orderedBefore(ctx, that ? (ctx.tokens[Math.max(0, pc.from - 4)]?.start ?? pc.start) : pc.start, b.start);
+  if (order >= pc.start || (order >= 0 && start > order)) return null;
   // "Este domingo se cumple un año desde que … envió": a length and "since" between the date and
   // the event make the date an anniversary, not the event's.
   if (bind === "nearest" && b.start > end && anniversaryBetween(ctx, end, b.start)) return null;
@@ -206,6 +213,16 @@ export function bindEvent(
     if (whose !== predicateClause && anotherGroup(ctx, e.group, { ...whose, end: predicateClause.start }, start, end, true)) return null;
   }
   return bound;
+}
+
+/** Where an order or demand in [from, to) with no comma after it starts (what follows is what it asks for: "ordenó su liberación"), or -1. */
+function orderedBefore(ctx: ArticleContext, from: number, to: number): number {
+  for (let i = ctx.tokenAt(to) - 1; i >= 0 && ctx.tokens[i]!.start >= from; i--) {
+    const t = ctx.tokens[i]!;
+    if (t.text === ",") return -1;
+    if (LANG.directives.has(t.text)) return t.start;
+  }
+  return -1;
 }
 
 /** Does the clause name a later batch of the event ("a second group", "otro vuelo", "un grupo posterior")? */

@@ -8,14 +8,20 @@ import type { DateMention } from "../text-adapter";
 /** A boundary preposition (since, until, by, desde …) right before the offset, past an article: a state's edge or a deadline. */
 export function boundaryBefore(ctx: ArticleContext, offset: number): boolean {
   const i = ctx.tokenAt(offset);
-  for (let back = 1; back <= 2; back++) {
+  // (A time of day may stand between too: "by midnight Monday", "a más tardar la medianoche del lunes".)
+  for (let back = 1; back <= 4; back++) {
     const t = ctx.tokens[i - back];
     if (!t || t.kind === "punct") return false;
     if (LANG.boundaryPrepositions.has(t.text)) return true;
     // "antes de", "después de": the two-word forms.
     const prev = ctx.tokens[i - back - 1];
     if (prev && LANG.boundaryPrepositions.has(`${prev.text} ${t.text}`)) return true;
-    if (!LANG.articles.has(t.text)) return false;
+    if (
+      !LANG.articles.has(t.text) &&
+      !LANG.timesOfDay.has(t.text) &&
+      !(LANG.genitives.has(t.text) && LANG.timesOfDay.has(prev?.text ?? ""))
+    )
+      return false;
   }
   return false;
 }

@@ -165,7 +165,8 @@ export const en: LanguageTable = {
     "lost",
   ],
   // A value after these words is the start, end or deadline of a state, not the event's date.
-  boundaryPrepositions: ["since", "until", "till", "by", "through", "before", "after"],
+  boundaryPrepositions: ["since", "until", "till", "by", "through", "before", "after", "later than"],
+  timesOfDay: ["midnight", "noon", "midday", "morning", "afternoon", "evening", "night"],
   // Words between a number and its noun that mean the number counts something else.
   phraseBreakers: [
     "of",
@@ -199,6 +200,7 @@ export const en: LanguageTable = {
   partitiveOf: ["of", "out"],
   partitiveDeterminers: ["the", "those", "these", "them", "all", "its", "their"],
   // The clause is a plan, a possibility or a question, not a fact that happened.
+  directives: ["ordered", "directed", "instructed", "required", "demanded", "urged"],
   modals: ["will", "would", "could", "might", "may", "can", "should", "shall", "must", "if", "whether"],
   conditions: ["if", "unless"],
   negations: ["not", "never", "no", "n't", "neither", "nor"],

@@ -5,6 +5,8 @@ export interface LanguageTable {
   coordinators: string[];
   predicates: string[];
   boundaryPrepositions: string[];
+  /** A time of day between a boundary and its date ("by midnight Monday", "hasta la medianoche del lunes"). */
+  timesOfDay: string[];
   phraseBreakers: string[];
   additiveAfter: string[];
   /** Additive words after the counted noun ("siete venezolanos más"). */
@@ -13,6 +15,8 @@ export interface LanguageTable {
   partitiveOf: string[];
   partitiveDeterminers: string[];
   modals: string[];
+  /** Orders and demands: the event after them in their clause is asked for, not done ("ordered the government to facilitate his return", "ordenó su liberación"). */
+  directives: string[];
   /** Words that open a condition ("if a future administration …, the costs would …"). */
   conditions: string[];
   negations: string[];

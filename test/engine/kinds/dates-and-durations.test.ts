@@ -50,3 +50,21 @@ describe("a later batch", () => {
     expect(status("A flight of miners was sent on March 20, 2024.", "t.sent_on")).toBe("fail");
   });
 });
+
+describe("a deadline or an order", () => {
+  it("reads 'by' or 'a más tardar' before a date as a deadline, a time of day between (by midnight Monday)", () => {
+    expect(status("A judge said the miners must be sent home by midnight Monday.", "t.sent_on", "2024-03-20")).toBe("not_applicable");
+    expect(status("Los mineros fueron enviados a más tardar el 20 de marzo de 2024.", "t.sent_on")).toBe("not_applicable");
+    expect(status("Los mineros fueron enviados antes del 20 de marzo de 2024.", "t.sent_on")).toBe("not_applicable");
+    expect(status("The miners were sent no later than March 20, 2024.", "t.sent_on")).toBe("not_applicable");
+    expect(status("The miners were sent on March 20, 2024.", "t.sent_on")).toBe("fail");
+  });
+  it("does not take the object of an order for the event done (ordered … to, ordenó que)", () => {
+    expect(status("The judge ordered the government to send the miners on March 20, 2024.", "t.sent_on")).toBe("not_applicable");
+    expect(status("El juez ordenó al Gobierno que los mineros fueran enviados el 20 de marzo de 2024.", "t.sent_on")).toBe(
+      "not_applicable",
+    );
+    expect(status("The judge, who ordered nothing, said the miners were sent on March 20, 2024.", "t.sent_on")).toBe("fail");
+    expect(status("The judge ordered their return, a year after they were sent on March 20, 2024.", "t.sent_on")).toBe("fail");
+  });
+});
