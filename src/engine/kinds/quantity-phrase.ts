@@ -53,15 +53,73 @@ export function sentenceHasAdditive(ctx: ArticleContext, m: NumberMention, all: 
 }
 
 /**
- * "spent nearly three hours Monday questioning witnesses", "pasaron horas esperando": time spent on
- * an activity (a gerund right after the length, a day's name aside) is not how long a state lasted.
+ * "spent nearly three hours Monday questioning witnesses", "pasaron horas esperando", "que lleva 22
+ * años dando clases", "llevan tres años sin noticias": time spent on an activity (a gerund right
+ * after the length, a day's name aside) or without something is not how long a state lasted.
  */
 export function isActivityTime(ctx: ArticleContext, m: NumberMention): boolean {
   if (m.unit !== "duration") return false;
   let k = ctx.tokenAt(m.offset + m.length);
   const t = ctx.tokens[k];
   if (t && t.kind === "word" && isUpperAt(ctx.text, t.start)) k++;
-  return isParticiple(ctx, k);
+  if (isParticiple(ctx, k) || shortGerund(ctx, k)) return true;
+  // "llevan tres años sin noticias", "have gone three years without word": a length verb's subject has
+  // gone without something that long ("it meant four months without a phone call" is still the stay).
+  const i = ctx.tokenAt(m.offset);
+  return LANG.withoutAfter.has(ctx.tokens[k]?.text ?? "") && [1, 2].some((b) => LANG.lengthVerbs.has(ctx.tokens[i - b]?.text ?? ""));
+}
+
+/** A gerund too short for isParticiple's guess ("dando", "yendo"), not one of being ("being held" is the state itself). */
+function shortGerund(ctx: ArticleContext, k: number): boolean {
+  const t = ctx.tokens[k];
+  if (!t || t.kind !== "word" || t.text.length < 5 || LANG.stateGerunds.has(t.text) || isUpperAt(ctx.text, t.start)) return false;
+  for (const suffix of LANG.participleSuffixes) if (t.text.endsWith(suffix) && t.text.length > suffix.length) return true;
+  return false;
+}
+
+/**
+ * "a three-hour argument", "una espera de tres horas", "a 22-year career": a length that modifies a
+ * noun times that noun. It is the event's only when the noun, or the words right after it, state
+ * the event ("a four-month detention", "a four-month ordeal inside the prison").
+ */
+export function timesAnotherNoun(ctx: ArticleContext, m: NumberMention, eventSet: number | null): boolean {
+  if (m.unit !== "duration" || eventSet === null) return false;
+  const end = m.offset + m.length;
+  let noun: number;
+  const after = ctx.tokens[ctx.tokenAt(end)];
+  if (
+    /[-‐‑]\p{L}+$/u.test(ctx.text.slice(m.offset, end)) &&
+    after &&
+    after.kind === "word" &&
+    after.start === end + 1 &&
+    !closedWord(ctx, ctx.tokenAt(end))
+  )
+    noun = ctx.tokenAt(end);
+  else {
+    // Spanish: an article, a noun and "de" before the length.
+    const i = ctx.tokenAt(m.offset);
+    const de = ctx.tokens[i - 1];
+    const article = ctx.tokens[i - 3];
+    if (!de || !LANG.genitives.has(de.text) || !article || !LANG.articles.has(article.text) || closedWord(ctx, i - 2)) return false;
+    noun = i - 2;
+  }
+  const hits = ctx.hits(eventSet);
+  const from = ctx.tokens[noun]!.start;
+  let to = noun;
+  // The noun and up to three words after the length, up to a punctuation mark.
+  for (let k = Math.max(noun, ctx.tokenAt(end)); k < ctx.tokens.length && k <= Math.max(noun, ctx.tokenAt(end)) + 3; k++) {
+    if (ctx.tokens[k]!.kind === "punct") break;
+    to = k;
+  }
+  const h = hits[firstStartingAt(hits, from)];
+  return !(h && h.start <= ctx.tokens[to]!.start);
+}
+
+/** A function word, verb or capitalised name at token i: not a noun a length could modify. */
+function closedWord(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t || t.kind !== "word" || isUpperAt(ctx.text, t.start)) return true;
+  return CLOSED_CLASSES.some((set) => set.has(t.text)) || isGenericPredicate(ctx, i) || LANG.genitives.has(t.text);
 }
 
 // "Two weeks later", "three days ago", "hace un año": a time offset, not how long anything lasted.

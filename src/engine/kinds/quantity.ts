@@ -15,6 +15,7 @@ import {
   isAgeLike,
   isPartitive,
   isTimeOffset,
+  timesAnotherNoun,
   namesAnotherCountry,
   sentenceHasAdditive,
 } from "./quantity-phrase";
@@ -153,6 +154,7 @@ export const quantity = defineKind({
       const s = ctx.sentenceAt(start);
       // The value's own shape first (cheap), then its context and event (the binding is the costly part).
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m) || isActivityTime(ctx, m)) continue;
+      if (timesAnotherNoun(ctx, m, c.filter.event?.set ?? null)) continue;
       if (
         o.unit === "count" &&
         (isSomeOfThem(m) ||

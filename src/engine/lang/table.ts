@@ -134,6 +134,10 @@ export interface LanguageTable {
   elapsedAfter: string[];
   lengthVerbs: string[];
   lengthPrepositions: string[];
+  /** After a length: the time someone has gone without something ("tres años sin noticias", "three years without word"), not a stay. */
+  withoutAfter: string[];
+  /** Gerunds of being, after which a length is the state itself ("six months being held", "seis meses siendo torturados"). */
+  stateGerunds: string[];
   /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
   /** Words that set a statement in the publication's present ("this week", "hoy"): no earlier date in its sentence or paragraph dates a title there. */
   presentMarkers: string[];

@@ -10,6 +10,7 @@ const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nex
 const rs = rulesetOf({
   "t/pack.yaml": "pack: t\nterms: {}\n",
   "t/t.sent_count.yaml": `id: t.sent_count\n${COMMON}kind: quantity\nunit: count\nvalue: 40\nnear: { terms: [miners, mineros], words: 2, side: after }\nevent:\n  terms: [sent, enviados, llegó, arrived]\n  when: 2024-03-15\n  identify: [first group, primer grupo]\n`,
+  "t/t.held_for.yaml": `id: t.held_for\n${COMMON}kind: quantity\nunit: duration\nvalue: { min: 124, max: 125 }\nevent:\n  terms: [held, detained, detention, detenidos, presos, spent, pasaron]\n  group: { sizes: [40], terms: [miners, mineros] }\n`,
   "t/t.sent_on.yaml": `id: t.sent_on\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [sent, deported, enviados, deportados, deportado]\n  group: { sizes: [40], terms: [miners, mineros] }\n`,
 });
 
@@ -66,5 +67,23 @@ describe("a deadline or an order", () => {
     );
     expect(status("The judge, who ordered nothing, said the miners were sent on March 20, 2024.", "t.sent_on")).toBe("fail");
     expect(status("The judge ordered their return, a year after they were sent on March 20, 2024.", "t.sent_on")).toBe("fail");
+  });
+});
+
+describe("whose time a length is", () => {
+  it("gives a length that modifies a noun to that noun (a three-hour argument, una espera de seis meses)", () => {
+    expect(status("A hearing on the detention of the miners turned into a three-hour argument on Wednesday.", "t.held_for")).toBe(
+      "not_applicable",
+    );
+    expect(status("Tras una espera de seis meses, los mineros detenidos volvieron.", "t.held_for")).toBe("not_applicable");
+    expect(status("The miners' six-month detention ended.", "t.held_for")).toBe("fail");
+    expect(status("The miners were detained for six months.", "t.held_for")).toBe("fail");
+  });
+  it("reads llevar + a length + a gerund or 'sin' as the subject's own time (que lleva 22 años dando clases)", () => {
+    expect(status("La maestra, que lleva 22 años dando clases, habla de los mineros detenidos.", "t.held_for")).toBe("not_applicable");
+    expect(status("Las familias que llevan tres años sin noticias de sus hijos detenidos esperan.", "t.held_for")).toBe("not_applicable");
+    expect(status("Los mineros llevan seis meses detenidos.", "t.held_for")).toBe("fail");
+    expect(status("For the miners held there, it meant six months without a phone call.", "t.held_for")).toBe("fail");
+    expect(status("The miners spent six months being held.", "t.held_for")).toBe("fail");
   });
 });
