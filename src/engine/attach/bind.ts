@@ -20,7 +20,7 @@ import {
 import type { CompiledEvent } from "./event";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, oneperson, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
-import { isGenericPredicate, nearestPredicate, windowAround } from "./predicates";
+import { isGenericPredicate, nearestPredicate, REACH, windowAround } from "./predicates";
 
 /** The clause a value is judged in: its own, or the next when its own only introduces it ("March 15: …"). */
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
@@ -168,7 +168,7 @@ export function bindEvent(
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
   // "llegó un segundo grupo de siete", "a third flight carrying …": a later batch is another occurrence.
   // (Also in the subject a resumed or coordinated clause leaves behind: "A second flight | was sent on …".)
-  if (laterBatchIn(ctx, c) || laterBatchIn(ctx, subjectClause(ctx, own))) return null;
+  if (laterBatchIn(ctx, c) || laterBatchIn(ctx, windowAround(ctx, subjectClause(ctx, own), start, end))) return null;
   // "hoy podría concretarse un canje": a modal between the value and its predicate makes it a possibility too.
   const b: Binding = bound;
   if (b.start > end && anyWordIn(ctx, LANG.modals, end, b.start)) return null;
@@ -217,7 +217,8 @@ export function bindEvent(
 
 /** Where an order or demand in [from, to) with no comma after it starts (what follows is what it asks for: "ordenó su liberación"), or -1. */
 function orderedBefore(ctx: ArticleContext, from: number, to: number): number {
-  for (let i = ctx.tokenAt(to) - 1; i >= 0 && ctx.tokens[i]!.start >= from; i--) {
+  const last = ctx.tokenAt(to) - 1;
+  for (let i = last; i >= 0 && i > last - REACH && ctx.tokens[i]!.start >= from; i--) {
     const t = ctx.tokens[i]!;
     if (t.text === ",") return -1;
     if (LANG.directives.has(t.text)) return t.start;
