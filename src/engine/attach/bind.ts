@@ -104,7 +104,9 @@ export function bindEvent(
     // …") dates the sentence's main predicate and the predicates coordinated with it.
     // (A clause with an auxiliary has a verb of its own, one the tables may not list: "que … había enviado en marzo".)
     if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null && !anyWordIn(ctx, LANG.auxiliaries, own.start, start)) {
-      const main = mainPredicateClauses(ctx, own);
+      // A bare "today" frames the present its clause speaks of ("Today we're looking back at the men
+      // who were sent …"): it dates no relative clause's past event.
+      const main = mainPredicateClauses(ctx, own, LANG.presentDays.has(ctx.tokens[ctx.tokenAt(start)]?.text ?? ""));
       if (main) {
         c = windowAround(ctx, main, start, end);
         bound = anyMainIsThis(ctx, ctx.hits(e.set), a, c, start) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);

@@ -193,7 +193,7 @@ export function nounPhraseReach(ctx: ArticleContext, c: Clause): Clause {
  * span from it through the sentence's next clause that has a predicate and the clauses coordinated
  * with that one. Null when the sentence has no such clause.
  */
-export function mainPredicateClauses(ctx: ArticleContext, c: Clause): Clause | null {
+export function mainPredicateClauses(ctx: ArticleContext, c: Clause, skipRelatives = false): Clause | null {
   const sentence = ctx.sentenceAt(c.start);
   const at = locate(ctx, c.start);
   // The clause after c's (or the article's first one, when c precedes every clause).
@@ -205,7 +205,13 @@ export function mainPredicateClauses(ctx: ArticleContext, c: Clause): Clause | n
     const t = ctx.tokens[k.from - 1]?.text;
     return t === ";" || t === ":";
   };
-  while (n && !afterSemicolon(n.clause) && !hasPredicate(ctx, n.clause)) n = nextIn(ctx, n, sentence);
+  // (With skipRelatives, a relative clause's predicate is its noun's, not the sentence's: "Today we're
+  // looking back at the men | who were sent …"; its resumed verb too.)
+  const relative = (k: Clause) =>
+    skipRelatives &&
+    (LANG.relativePronouns.has(ctx.tokens[k.from]?.text ?? "") ||
+      (k.resumes && LANG.relativePronouns.has(ctx.tokens[k.from - 1]?.text ?? "")));
+  while (n && !afterSemicolon(n.clause) && (relative(n.clause) || !hasPredicate(ctx, n.clause))) n = nextIn(ctx, n, sentence);
   // ", and their subsequent repatriation": a clause a coordinator opens is another event, not the date's.
   if (!n || afterSemicolon(n.clause) || LANG.coordinators.has(ctx.tokens[n.clause.from]?.text ?? "")) return null;
   let last = n;

@@ -313,6 +313,7 @@ export const en: LanguageTable = {
   originPrepositions: ["from", "out of"],
   weakOriginPrepositions: [],
   whenWords: ["when"],
+  presentDays: ["today"],
   otherOccurrenceBefore: ["earlier", "previous", "prior", "separate"],
   otherOccurrenceAfter: [],
   batchNouns: ["group", "flight", "plane", "batch", "contingent"],

@@ -193,6 +193,7 @@ export const es: LanguageTable = {
   originPrepositions: ["desde", "procedentes de", "procedente de", "provenientes de"],
   weakOriginPrepositions: ["de", "del"],
   whenWords: ["cuando"],
+  presentDays: ["hoy"],
   otherOccurrenceBefore: ["otro", "otra"],
   otherOccurrenceAfter: ["anterior", "previo", "previa"],
   batchNouns: ["grupo", "vuelo", "avión", "tanda", "lote", "contingente"],

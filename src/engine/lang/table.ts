@@ -43,6 +43,8 @@ export interface LanguageTable {
   motionPrepositions: string[];
   /** Subordinators that say what happened at a time just named ("on 22 December, when …"). */
   whenWords: string[];
+  /** The publication's own day as a word ("today", "hoy"). */
+  presentDays: string[];
   /** Words right before an event noun that make it another occurrence ("an earlier release", "otro canje"). */
   otherOccurrenceBefore: string[];
   /** The same, right after it ("una liberación anterior"). */

@@ -87,3 +87,18 @@ describe("whose time a length is", () => {
     expect(status("The miners spent six months being held.", "t.held_for")).toBe("fail");
   });
 });
+
+describe("today", () => {
+  it("does not date a relative clause's past event with a bare 'today' whose own clause has no event (Today we're looking back at …)", () => {
+    expect(status("Welcome back. Today we're looking back at the miners who were sent to the capital.", "t.sent_on", "2024-08-05")).toBe(
+      "not_applicable",
+    );
+    expect(
+      status("Good morning. Today: a jobs report that rattled markets, what happened to the miners sent away, and rain.", "t.sent_on"),
+    ).toBe("not_applicable");
+    expect(status("Hoy recordamos a los mineros que fueron enviados a la capital.", "t.sent_on")).toBe("not_applicable");
+    expect(status("Today, the miners were sent to the capital.", "t.sent_on")).toBe("fail");
+    expect(status("Hoy, los mineros que estaban presos fueron enviados a la capital.", "t.sent_on")).toBe("fail");
+    expect(status("One year ago today, he was among the miners who were sent to the capital.", "t.sent_on", "2025-03-20")).toBe("fail");
+  });
+});
