@@ -15,7 +15,11 @@ export const eventSchema = z
         without: terms.optional().describe("Destinations (after to, into, a, hacia) that, in the same clause, make it another event's"),
       })
       .optional(),
-    when: partialDate.optional().describe("When the event happened: a value in a clause dated otherwise belongs to another occurrence"),
+    when: partialDate
+      .optional()
+      .describe(
+        'When the event happened: a value in a clause dated otherwise belongs to another occurrence (with a day, also a part of the month that leaves it out: "late March" for the 15th)',
+      ),
     identify: terms
       .optional()
       .describe(
