@@ -168,6 +168,8 @@ export function bindEvent(
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
+  // "since Trump returned to office on Jan. 20": the predicate in another sense.
+  if (phraseAt(ctx, LANG.otherSenseAfter, ctx.tokenAt(bound.end))) return null;
   // "llegó un segundo grupo de siete", "a third flight carrying …": a later batch is another occurrence.
   // (Also in the subject a resumed or coordinated clause leaves behind: "A second flight | was sent on …".)
   if (laterBatchIn(ctx, c) || laterBatchIn(ctx, windowAround(ctx, subjectClause(ctx, own), start, end))) return null;
@@ -226,6 +228,16 @@ function orderedBefore(ctx: ArticleContext, from: number, to: number): number {
     if (LANG.directives.has(t.text)) return t.start;
   }
   return -1;
+}
+
+/** Do the tokens from i on start with a phrase of the set (up to four words)? */
+function phraseAt(ctx: ArticleContext, set: Set<string>, i: number): boolean {
+  let phrase = "";
+  for (let k = i; k < Math.min(i + 4, ctx.tokens.length); k++) {
+    phrase = phrase ? `${phrase} ${ctx.tokens[k]!.text}` : ctx.tokens[k]!.text;
+    if (set.has(phrase)) return true;
+  }
+  return false;
 }
 
 /** Does the clause name a later batch of the event ("a second group", "otro vuelo", "un grupo posterior")? */

@@ -316,6 +316,7 @@ export const en: LanguageTable = {
   presentDays: ["today"],
   otherOccurrenceBefore: ["earlier", "previous", "prior", "separate"],
   otherOccurrenceAfter: [],
+  otherSenseAfter: ["to office", "to power", "to the white house", "to the presidency", "to the oval office"],
   batchNouns: ["group", "flight", "plane", "batch", "contingent"],
   laterBatchBefore: ["second", "third", "fourth", "fifth", "another", "new", "further"],
   laterBatchAfter: [],

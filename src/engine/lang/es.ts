@@ -196,6 +196,7 @@ export const es: LanguageTable = {
   presentDays: ["hoy"],
   otherOccurrenceBefore: ["otro", "otra"],
   otherOccurrenceAfter: ["anterior", "previo", "previa"],
+  otherSenseAfter: ["al poder", "al cargo", "a la presidencia", "a la casa blanca"],
   batchNouns: ["grupo", "vuelo", "avión", "tanda", "lote", "contingente"],
   laterBatchBefore: [
     "segundo",

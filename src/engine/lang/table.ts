@@ -49,6 +49,8 @@ export interface LanguageTable {
   otherOccurrenceBefore: string[];
   /** The same, right after it ("una liberación anterior"). */
   otherOccurrenceAfter: string[];
+  /** After a predicate: another sense of it ("returned to office", "volvió al poder"), not people's event. */
+  otherSenseAfter: string[];
   /** Nouns for one batch of a repeated event ("group", "flight", "grupo", "vuelo"). */
   batchNouns: string[];
   /** Before a batch noun, a later batch: another occurrence ("a second group of", "un segundo grupo", "another flight"). */

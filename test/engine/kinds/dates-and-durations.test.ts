@@ -11,6 +11,7 @@ const rs = rulesetOf({
   "t/pack.yaml": "pack: t\nterms: {}\n",
   "t/t.sent_count.yaml": `id: t.sent_count\n${COMMON}kind: quantity\nunit: count\nvalue: 40\nnear: { terms: [miners, mineros], words: 2, side: after }\nevent:\n  terms: [sent, enviados, llegó, arrived]\n  when: 2024-03-15\n  identify: [first group, primer grupo]\n`,
   "t/t.held_for.yaml": `id: t.held_for\n${COMMON}kind: quantity\nunit: duration\nvalue: { min: 124, max: 125 }\nevent:\n  terms: [held, detained, detention, detenidos, presos, spent, pasaron]\n  group: { sizes: [40], terms: [miners, mineros] }\n`,
+  "t/t.home_on.yaml": `id: t.home_on\n${COMMON}kind: date\ndate: 2024-07-18\nevent:\n  terms: [returned, volvió, volvieron]\n`,
   "t/t.sent_on.yaml": `id: t.sent_on\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [sent, deported, enviados, deportados, deportado]\n  group: { sizes: [40], terms: [miners, mineros] }\n`,
 });
 
@@ -100,5 +101,17 @@ describe("today", () => {
     expect(status("Today, the miners were sent to the capital.", "t.sent_on")).toBe("fail");
     expect(status("Hoy, los mineros que estaban presos fueron enviados a la capital.", "t.sent_on")).toBe("fail");
     expect(status("One year ago today, he was among the miners who were sent to the capital.", "t.sent_on", "2025-03-20")).toBe("fail");
+  });
+});
+
+describe("another sense of the predicate", () => {
+  it("does not take 'returned to office' or 'volvió al poder' for people's return", () => {
+    expect(status("Since the governor returned to office on Jan. 20, the miners have waited.", "t.home_on", "2024-08-05")).toBe(
+      "not_applicable",
+    );
+    expect(status("Desde que el gobernador volvió al poder el 20 de enero, los mineros esperan.", "t.home_on", "2024-08-05")).toBe(
+      "not_applicable",
+    );
+    expect(status("The miners returned to the capital on Jan. 20.", "t.home_on", "2024-08-05")).toBe("fail");
   });
 });
