@@ -32,6 +32,28 @@ export function isAdditive(ctx: ArticleContext, m: NumberMention): boolean {
 }
 
 /**
+ * "cells built for 80 men each", "celdas para 80 reos cada una", "each cell holds 80 men": a count per
+ * unit, not a total. A distributive within two words after the count (its noun between), or before it
+ * in its clause on a noun ("each of the 252" is the whole group, and is still judged).
+ */
+export function isPerUnit(ctx: ArticleContext, m: NumberMention): boolean {
+  const at = ctx.tokenAt(m.offset + m.length);
+  for (let k = at; k < Math.min(at + 3, ctx.tokens.length); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") break;
+    if (LANG.distributives.has(t.text)) return true;
+  }
+  const c = valueClause(ctx, m.offset, m.offset + m.length);
+  const first = ctx.tokenAt(m.offset);
+  for (let k = Math.max(c.from, first - 8); k < first; k++) {
+    if (!LANG.distributives.has(ctx.tokens[k]!.text)) continue;
+    const next = ctx.tokens[k + 1];
+    if (next && next.kind === "word" && !LANG.partitiveOf.has(next.text) && !isUpperAt(ctx.text, next.start)) return true;
+  }
+  return false;
+}
+
+/**
  * "varios deportados", "a few Venezuelans", "a handful of the men": a small vague amount speaks of
  * some members of a group, never of its total.
  */

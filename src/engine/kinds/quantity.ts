@@ -15,6 +15,7 @@ import {
   isAgeLike,
   isPartitive,
   isTimeOffset,
+  isPerUnit,
   timesAnotherNoun,
   namesAnotherCountry,
   sentenceHasAdditive,
@@ -158,6 +159,7 @@ export const quantity = defineKind({
       if (
         o.unit === "count" &&
         (isSomeOfThem(m) ||
+          isPerUnit(ctx, m) ||
           inBreakdown(ctx, m, all) ||
           isAdditive(ctx, m) ||
           sentenceHasAdditive(ctx, m, all) ||

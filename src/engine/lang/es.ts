@@ -366,6 +366,7 @@ export const es: LanguageTable = {
   ],
   lengthPrepositions: ["durante", "por"],
   withoutAfter: ["sin"],
+  distributives: ["cada"],
   stateGerunds: ["siendo", "estando"],
   presentMarkers: ["esta semana", "la semana pasada", "hoy", "ahora", "actualmente", "este mes", "estos dias", "sigue", "continua"],
   pluralSuffixes: ["s"],

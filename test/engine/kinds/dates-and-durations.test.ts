@@ -12,6 +12,7 @@ const rs = rulesetOf({
   "t/t.sent_count.yaml": `id: t.sent_count\n${COMMON}kind: quantity\nunit: count\nvalue: 40\nnear: { terms: [miners, mineros], words: 2, side: after }\nevent:\n  terms: [sent, enviados, llegó, arrived]\n  when: 2024-03-15\n  identify: [first group, primer grupo]\n`,
   "t/t.held_for.yaml": `id: t.held_for\n${COMMON}kind: quantity\nunit: duration\nvalue: { min: 124, max: 125 }\nevent:\n  terms: [held, detained, detention, detenidos, presos, spent, pasaron]\n  group: { sizes: [40], terms: [miners, mineros] }\n`,
   "t/t.home_on.yaml": `id: t.home_on\n${COMMON}kind: date\ndate: 2024-07-18\nevent:\n  terms: [returned, volvió, volvieron]\n`,
+  "t/t.capacity.yaml": `id: t.capacity\n${COMMON}kind: quantity\nunit: count\nvalue: 4000\nnear: { terms: [built for, capacity for, capacidad para, holds], words: 3, side: before }\n`,
   "t/t.sent_on.yaml": `id: t.sent_on\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [sent, deported, enviados, deportados, deportado]\n  group: { sizes: [40], terms: [miners, mineros] }\n`,
 });
 
@@ -113,5 +114,15 @@ describe("another sense of the predicate", () => {
       "not_applicable",
     );
     expect(status("The miners returned to the capital on Jan. 20.", "t.home_on", "2024-08-05")).toBe("fail");
+  });
+});
+
+describe("a count per unit", () => {
+  it("does not judge a count with 'each'/'cada' as a total (dorms built for 80 men each, cada dormitorio alberga a 80)", () => {
+    expect(status("Its dorms, built for 80 men each, have no windows.", "t.capacity")).toBe("not_applicable");
+    expect(status("Sus dormitorios tienen capacidad para 80 hombres cada uno.", "t.capacity")).toBe("not_applicable");
+    expect(status("Each dorm holds 80 men.", "t.capacity")).toBe("not_applicable");
+    expect(status("Each of the dorms holds 5,000 men.", "t.capacity")).toBe("fail");
+    expect(status("The mine was built for 5,000 men.", "t.capacity")).toBe("fail");
   });
 });
