@@ -53,6 +53,14 @@ export function isPerUnit(ctx: ArticleContext, m: NumberMention): boolean {
   return false;
 }
 
+/** "The prison, built to hold about 15,000 inmates, …": how many a place holds, not an event's participants. */
+export function isCapacity(ctx: ArticleContext, m: NumberMention): boolean {
+  const i = ctx.tokenAt(Math.min(m.offset, m.qualifierOffset ?? m.offset));
+  const a = ctx.tokens[i - 1]?.text ?? "";
+  const b = ctx.tokens[i - 2]?.text ?? "";
+  return LANG.capacityBefore.has(a) || LANG.capacityBefore.has(`${b} ${a}`);
+}
+
 /**
  * "varios deportados", "a few Venezuelans", "a handful of the men": a small vague amount speaks of
  * some members of a group, never of its total.

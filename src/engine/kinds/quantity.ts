@@ -16,6 +16,7 @@ import {
   isPartitive,
   isTimeOffset,
   isPerUnit,
+  isCapacity,
   timesAnotherNoun,
   namesAnotherCountry,
   sentenceHasAdditive,
@@ -160,6 +161,7 @@ export const quantity = defineKind({
         o.unit === "count" &&
         (isSomeOfThem(m) ||
           isPerUnit(ctx, m) ||
+          (c.filter.event !== null && isCapacity(ctx, m)) ||
           inBreakdown(ctx, m, all) ||
           isAdditive(ctx, m) ||
           sentenceHasAdditive(ctx, m, all) ||

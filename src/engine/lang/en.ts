@@ -466,6 +466,7 @@ export const en: LanguageTable = {
   lengthPrepositions: ["for"],
   withoutAfter: ["without"],
   distributives: ["each", "apiece"],
+  capacityBefore: ["hold", "holds", "house", "houses", "accommodate", "capacity for", "capacity of", "room for", "space for"],
   stateGerunds: ["being"],
   presentMarkers: ["this week", "last week", "today", "now", "currently", "this month", "these days", "continues to", "continue to"],
   pluralSuffixes: ["s"],
