@@ -311,6 +311,8 @@ export function countsTheNoun(
     if (m.qualifier === "vague" && LANG.partitiveOf.has(t.text) && i === ctx.tokenAt(end)) continue;
     if (t.kind === "number" || LANG.phraseBreakers.has(t.text) || (t.kind === "punct" && t.text !== "-" && t.text !== ".")) return false;
     if (t.kind === "word" && t.text.endsWith("ing")) return false;
+    // "One senator said the men …": a stated verb between them; the count's noun came before it.
+    if (t.kind === "word" && LANG.predicates.has(t.text)) return false;
   }
   // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
   const next = ctx.tokens[ctx.tokenAt(h.end)];
