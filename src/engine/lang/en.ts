@@ -314,7 +314,7 @@ export const en: LanguageTable = {
   weakOriginPrepositions: [],
   whenWords: ["when"],
   presentDays: ["today"],
-  otherOccurrenceBefore: ["earlier", "previous", "prior", "separate"],
+  otherOccurrenceBefore: ["earlier", "previous", "prior", "separate", "such"],
   otherOccurrenceAfter: [],
   otherSenseAfter: ["to office", "to power", "to the white house", "to the presidency", "to the oval office"],
   batchNouns: ["group", "flight", "plane", "batch", "contingent"],

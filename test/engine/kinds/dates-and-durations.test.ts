@@ -13,7 +13,7 @@ const rs = rulesetOf({
   "t/t.held_for.yaml": `id: t.held_for\n${COMMON}kind: quantity\nunit: duration\nvalue: { min: 124, max: 125 }\nevent:\n  terms: [held, detained, detention, detenidos, presos, spent, pasaron]\n  group: { sizes: [40], terms: [miners, mineros] }\n`,
   "t/t.home_on.yaml": `id: t.home_on\n${COMMON}kind: date\ndate: 2024-07-18\nevent:\n  terms: [returned, volvió, volvieron]\n`,
   "t/t.capacity.yaml": `id: t.capacity\n${COMMON}kind: quantity\nunit: count\nvalue: 4000\nnear: { terms: [built for, capacity for, capacidad para, holds], words: 3, side: before }\n`,
-  "t/t.sent_count2.yaml": `id: t.sent_count2\n${COMMON}kind: quantity\nunit: count\nvalue: 40\nnear: { terms: [miners, mineros, inmates, reos], words: 3, side: after }\nevent:\n  terms: [sent, flown, enviados, trasladados]\n`,
+  "t/t.sent_count2.yaml": `id: t.sent_count2\n${COMMON}kind: quantity\nunit: count\nvalue: 40\nnear: { terms: [miners, mineros, inmates, reos], words: 3, side: after }\nevent:\n  terms: [sent, flown, flight, enviados, trasladados]\n`,
   "t/t.sent_on.yaml": `id: t.sent_on\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [sent, deported, enviados, deportados, deportado]\n  group: { sizes: [40], terms: [miners, mineros] }\n`,
 });
 
@@ -147,5 +147,14 @@ describe("a count's own noun", () => {
   it("does not count the noun after a stated verb (One official said the miners …)", () => {
     expect(status("One official said the miners were sent from the capital.", "t.sent_count2")).toBe("not_applicable");
     expect(status("An official said 41 miners were sent from the capital.", "t.sent_count2")).toBe("fail");
+  });
+});
+
+describe("a kind, not this occurrence", () => {
+  it("does not bind 'such' + the event's noun (the first such flight since …)", () => {
+    expect(
+      status("A bus carrying 41 miners reached the coast, the first such flight since the miners were sent away.", "t.sent_count2"),
+    ).toBe("not_applicable");
+    expect(status("A flight carrying 41 miners was sent from the capital.", "t.sent_count2")).toBe("fail");
   });
 });
