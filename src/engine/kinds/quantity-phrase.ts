@@ -32,36 +32,6 @@ export function isAdditive(ctx: ArticleContext, m: NumberMention): boolean {
 }
 
 /**
- * "cells built for 80 men each", "celdas para 80 reos cada una", "each cell holds 80 men": a count per
- * unit, not a total. A distributive within two words after the count (its noun between), or before it
- * in its clause on a noun ("each of the 252" is the whole group, and is still judged).
- */
-export function isPerUnit(ctx: ArticleContext, m: NumberMention): boolean {
-  const at = ctx.tokenAt(m.offset + m.length);
-  for (let k = at; k < Math.min(at + 3, ctx.tokens.length); k++) {
-    const t = ctx.tokens[k]!;
-    if (t.kind === "punct") break;
-    if (LANG.distributives.has(t.text)) return true;
-  }
-  const c = valueClause(ctx, m.offset, m.offset + m.length);
-  const first = ctx.tokenAt(m.offset);
-  for (let k = Math.max(c.from, first - 8); k < first; k++) {
-    if (!LANG.distributives.has(ctx.tokens[k]!.text)) continue;
-    const next = ctx.tokens[k + 1];
-    if (next && next.kind === "word" && !LANG.partitiveOf.has(next.text) && !isUpperAt(ctx.text, next.start)) return true;
-  }
-  return false;
-}
-
-/** "The prison, built to hold about 15,000 inmates, …": how many a place holds, not an event's participants. */
-export function isCapacity(ctx: ArticleContext, m: NumberMention): boolean {
-  const i = ctx.tokenAt(Math.min(m.offset, m.qualifierOffset ?? m.offset));
-  const a = ctx.tokens[i - 1]?.text ?? "";
-  const b = ctx.tokens[i - 2]?.text ?? "";
-  return LANG.capacityBefore.has(a) || LANG.capacityBefore.has(`${b} ${a}`);
-}
-
-/**
  * "varios deportados", "a few Venezuelans", "a handful of the men": a small vague amount speaks of
  * some members of a group, never of its total.
  */
@@ -311,8 +281,6 @@ export function countsTheNoun(
     if (m.qualifier === "vague" && LANG.partitiveOf.has(t.text) && i === ctx.tokenAt(end)) continue;
     if (t.kind === "number" || LANG.phraseBreakers.has(t.text) || (t.kind === "punct" && t.text !== "-" && t.text !== ".")) return false;
     if (t.kind === "word" && t.text.endsWith("ing")) return false;
-    // "One senator said the men …": a stated verb between them; the count's noun came before it.
-    if (t.kind === "word" && LANG.predicates.has(t.text)) return false;
   }
   // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
   const next = ctx.tokens[ctx.tokenAt(h.end)];

@@ -15,8 +15,6 @@ import {
   isAgeLike,
   isPartitive,
   isTimeOffset,
-  isPerUnit,
-  isCapacity,
   timesAnotherNoun,
   namesAnotherCountry,
   sentenceHasAdditive,
@@ -160,8 +158,6 @@ export const quantity = defineKind({
       if (
         o.unit === "count" &&
         (isSomeOfThem(m) ||
-          isPerUnit(ctx, m) ||
-          (c.filter.event !== null && isCapacity(ctx, m)) ||
           inBreakdown(ctx, m, all) ||
           isAdditive(ctx, m) ||
           sentenceHasAdditive(ctx, m, all) ||

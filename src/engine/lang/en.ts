@@ -465,8 +465,6 @@ export const en: LanguageTable = {
   lengthVerbs: ["spent", "spend", "spends", "spending", "lasted", "served", "gone"],
   lengthPrepositions: ["for"],
   withoutAfter: ["without"],
-  distributives: ["each", "apiece"],
-  capacityBefore: ["hold", "holds", "house", "houses", "accommodate", "capacity for", "capacity of", "room for", "space for"],
   stateGerunds: ["being"],
   presentMarkers: ["this week", "last week", "today", "now", "currently", "this month", "these days", "continues to", "continue to"],
   pluralSuffixes: ["s"],

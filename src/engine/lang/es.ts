@@ -366,8 +366,6 @@ export const es: LanguageTable = {
   ],
   lengthPrepositions: ["durante", "por"],
   withoutAfter: ["sin"],
-  distributives: ["cada"],
-  capacityBefore: ["albergar", "alberga", "albergará", "capacidad para", "capacidad de", "espacio para", "cabida para"],
   stateGerunds: ["siendo", "estando"],
   presentMarkers: ["esta semana", "la semana pasada", "hoy", "ahora", "actualmente", "este mes", "estos dias", "sigue", "continua"],
   pluralSuffixes: ["s"],

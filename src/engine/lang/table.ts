@@ -140,10 +140,6 @@ export interface LanguageTable {
   lengthPrepositions: string[];
   /** After a length: the time someone has gone without something ("tres años sin noticias", "three years without word"), not a stay. */
   withoutAfter: string[];
-  /** Words that make a count a per-unit amount: "80 men each", "80 reos cada una", "each cell holds 80". */
-  distributives: string[];
-  /** Right before a count: how many a place can hold, not who took part in an event ("built to hold 15,000 inmates", "con capacidad para"). */
-  capacityBefore: string[];
   /** Gerunds of being, after which a length is the state itself ("six months being held", "seis meses siendo torturados"). */
   stateGerunds: string[];
   /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
