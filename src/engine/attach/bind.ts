@@ -219,13 +219,20 @@ export function bindEvent(
   return bound;
 }
 
-/** Where an order or demand in [from, to) with no comma after it starts (what follows is what it asks for: "ordenó su liberación"), or -1. */
+/**
+ * Where an order or demand in [from, to) starts, with no comma after it and an infinitive's "to" or a
+ * "that"/"que" between it and `to` (what follows is what it asks for: "ordered the government to
+ * facilitate his return", "ordenó que fueran liberados"), or -1. ("ordered the deportation in 2019"
+ * and "ordered them deported" state the event.)
+ */
 function orderedBefore(ctx: ArticleContext, from: number, to: number): number {
   const last = ctx.tokenAt(to) - 1;
+  let linked = false;
   for (let i = last; i >= 0 && i > last - REACH && ctx.tokens[i]!.start >= from; i--) {
     const t = ctx.tokens[i]!;
     if (t.text === ",") return -1;
-    if (LANG.directives.has(t.text)) return t.start;
+    if (LANG.directiveLinks.has(t.text)) linked = true;
+    if (LANG.directives.has(t.text)) return linked ? t.start : -1;
   }
   return -1;
 }

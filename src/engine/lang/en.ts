@@ -201,6 +201,7 @@ export const en: LanguageTable = {
   partitiveDeterminers: ["the", "those", "these", "them", "all", "its", "their"],
   // The clause is a plan, a possibility or a question, not a fact that happened.
   directives: ["ordered", "directed", "instructed", "required", "demanded", "urged"],
+  directiveLinks: ["to", "that"],
   modals: ["will", "would", "could", "might", "may", "can", "should", "shall", "must", "if", "whether"],
   conditions: ["if", "unless"],
   negations: ["not", "never", "no", "n't", "neither", "nor"],

@@ -133,6 +133,7 @@ export const es: LanguageTable = {
     "pidieron",
     "dispuso",
   ],
+  directiveLinks: ["que"],
   modals: [
     "podrá",
     "podrán",

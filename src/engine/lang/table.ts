@@ -17,6 +17,8 @@ export interface LanguageTable {
   modals: string[];
   /** Orders and demands: the event after them in their clause is asked for, not done ("ordered the government to facilitate his return", "ordenó su liberación"). */
   directives: string[];
+  /** Between an order and what it asks for: an infinitive's "to", a "that"/"que". */
+  directiveLinks: string[];
   /** Words that open a condition ("if a future administration …, the costs would …"). */
   conditions: string[];
   negations: string[];

@@ -69,6 +69,8 @@ describe("a deadline or an order", () => {
     );
     expect(status("The judge, who ordered nothing, said the miners were sent on March 20, 2024.", "t.sent_on")).toBe("fail");
     expect(status("The judge ordered their return, a year after they were sent on March 20, 2024.", "t.sent_on")).toBe("fail");
+    expect(status("A judge ordered the deportation of the miners, who were sent on March 20, 2024.", "t.sent_on")).toBe("fail");
+    expect(status("A judge ordered them deported on March 20, 2024.", "t.sent_on")).toBe("fail");
   });
 });
 
