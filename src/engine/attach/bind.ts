@@ -168,6 +168,7 @@ export function bindEvent(
   // "hoy podría concretarse un canje": a modal between the value and its predicate makes it a possibility too.
   const b: Binding = bound;
   if (b.start > end && anyWordIn(ctx, LANG.modals, end, b.start)) return null;
+  if (bind === "nearest" && dateDenied(ctx, start, end, b)) return null;
   // "Este domingo se cumple un año desde que … envió": a length and "since" between the date and
   // the event make the date an anniversary, not the event's.
   if (bind === "nearest" && b.start > end && anniversaryBetween(ctx, end, b.start)) return null;
@@ -297,6 +298,24 @@ export function valueDenied(ctx: ArticleContext, start: number): boolean {
     if (t.kind === "punct") return false;
     if (LANG.negations.has(t.text)) return true;
     if (!LANG.articles.has(t.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * "cooperation did not begin in 2026", "no llegaron el 16 de marzo": a negation a verb and a
+ * preposition before a date denies it — unless a word after the negation keeps it stated ("not
+ * until July 18", "no fue sino hasta julio"), or the date names its own noun ("neither does the
+ * December 22 ruling": the ruling is not what is denied).
+ */
+function dateDenied(ctx: ArticleContext, start: number, end: number, bound: Binding): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct" || LANG.negationLifts.has(t.text)) return false;
+    if (LANG.negations.has(t.text)) return !(bound.start >= end && ctx.wordsBetween(end, bound.start) === 0);
+    // An article before the date is the date's own ("el 16 de marzo"); further back it opens a noun phrase the negation is not about.
+    if (LANG.articles.has(t.text) && k !== i - 1) return false;
   }
   return false;
 }

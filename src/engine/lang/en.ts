@@ -202,6 +202,7 @@ export const en: LanguageTable = {
   modals: ["will", "would", "could", "might", "may", "can", "should", "shall", "must", "if", "whether"],
   conditions: ["if", "unless"],
   negations: ["not", "never", "no", "n't", "neither", "nor"],
+  negationLifts: ["until", "till", "but", "only", "just", "more", "fewer", "less", "longer", "later", "earlier", "before", "after"],
   // A sentence that reports a correction: its values are what was wrong, or the fix.
   correctionHeadings: ["corrections and clarifications", "corrections", "clarifications"],
   dateLineLabels: [

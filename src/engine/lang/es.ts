@@ -135,6 +135,7 @@ export const es: LanguageTable = {
     "si",
   ],
   negations: ["no", "nunca", "jamás", "ni"],
+  negationLifts: ["hasta", "sino", "solo", "sólo", "más", "menos", "antes", "después"],
   correctionHeadings: ["fe de erratas", "correcciones", "correcciones y aclaraciones", "aclaraciones"],
   dateLineLabels: [
     "publicado",

@@ -16,6 +16,8 @@ export interface LanguageTable {
   /** Words that open a condition ("if a future administration …, the costs would …"). */
   conditions: string[];
   negations: string[];
+  /** After a negation, words that keep the value stated: "not until July 18", "no fue sino hasta julio", "no fewer than 250". */
+  negationLifts: string[];
   correctionMarkers: string[];
   /** A line that heads a corrections column: every sentence after it is a correction notice. */
   correctionHeadings: string[];
@@ -118,19 +120,19 @@ export interface LanguageTable {
   eventNouns: string[];
   /** Comitatives: "returned with six Americans" — what follows accompanies the event, it is not its object. */
   comitatives: string[];
-  /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
-  /** Verbs whose object is a length ("spent six months", "pasaron seis meses antes de …"): never a time offset. */
   /** After a length: time elapsed since something ("A month has passed since …", "han pasado cuatro meses"), not how long a state lasted. */
   elapsedAfter: string[];
+  /** Verbs whose object is a length ("spent six months", "pasaron seis meses antes de …"): never a time offset. */
   lengthVerbs: string[];
+  /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
   lengthPrepositions: string[];
-  /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
   /** Words that set a statement in the publication's present ("this week", "hoy"): no earlier date in its sentence or paragraph dates a title there. */
   presentMarkers: string[];
   /** Plural endings: a capitalised demonym ending so names people ("Venezuelans"), not an office's country. */
   pluralSuffixes: string[];
   /** Possessive determiners ("his March 15 instruction", "su decisión del 22 de diciembre"). */
   possessiveDeterminers: string[];
+  /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
   thingPronouns: string[];
   /** A subordinator that can open a sentence; its clause ends at the first comma ("Mientras los demás pasaron cuatro meses allí, | él estuvo …"). */
   frontedSubordinators: string[];

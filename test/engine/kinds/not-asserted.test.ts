@@ -39,6 +39,18 @@ describe("a value set aside", () => {
   });
 });
 
+describe("a date the clause denies", () => {
+  it("does not judge a date a negation, a verb and a preposition deny (the swap was not in …, no fue en …)", () => {
+    expect(status("The swap was not in January 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("El canje no fue en enero de 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("The swap was in January 2024.", "t.freed_on")).toBe("fail");
+    expect(status("El canje fue en enero de 2024.", "t.freed_on")).toBe("fail");
+  });
+  it("judges a date that names its own noun after the negation (neither does the January 2024 swap)", () => {
+    expect(status("Nothing changed, and neither does the January 2024 swap.", "t.freed_on")).toBe("fail");
+  });
+});
+
 describe("a subset its relative clause defines", () => {
   it("reads excluded words in the relative clause right after the counted noun (los 13 hombres | que expulsó … en aplicación del decreto)", () => {
     expect(
