@@ -35,6 +35,8 @@ interface Attachment {
   correctionsFrom?: number;
   /** Start offsets of every event-term hit. */
   eventStarts: Set<number>;
+  /** Per sentence: the [start, end) spans of its direct questions, flattened; built on first use. */
+  questions: Array<number[] | undefined>;
 }
 
 /** Where a clause sits: its sentence and its index among that sentence's clauses. */
@@ -53,7 +55,7 @@ function attachment(ctx: ArticleContext): Attachment {
   if (!a) {
     const eventStarts = new Set<number>();
     for (const hits of ctx.predicateHits()) for (const h of hits) eventStarts.add(h.start);
-    a = { bySentence: [], correction: [], eventStarts };
+    a = { bySentence: [], correction: [], eventStarts, questions: [] };
     ctx.memo.set(MEMO, a);
   }
   return a;
@@ -288,20 +290,31 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
  * the colon ends the statement.
  */
 export function inQuestion(ctx: ArticleContext, start: number, end: number): boolean {
-  const s = ctx.sentences[ctx.sentenceAt(start)]!;
-  const text = ctx.text;
-  const limit = Math.min(text.length, s.end + 2);
-  for (let i = end; i < limit; i++) {
-    const ch = text[i];
-    if (ch === "?") return true;
-    if (ch === "." || ch === "!" || ch === ":" || ch === ";" || ch === "\n") break;
-  }
-  for (let i = start - 1; i >= s.start; i--) {
-    const ch = text[i];
-    if (ch === "¿") return true;
-    if (ch === "?" || ch === ":" || ch === ";" || ch === "\n") break;
-  }
+  const a = attachment(ctx);
+  const s = ctx.sentenceAt(start);
+  const spans = (a.questions[s] ??= questionSpans(ctx, s));
+  for (let k = 0; k < spans.length; k += 2) if (spans[k]! <= start && end <= spans[k + 1]!) return true;
   return false;
+}
+
+/** The sentence's questions, found in one pass: the stretches between hard breaks that end in "?" or open with "¿". */
+function questionSpans(ctx: ArticleContext, sentence: number): number[] {
+  const { start, end } = ctx.sentences[sentence] ?? { start: 0, end: ctx.text.length };
+  const text = ctx.text;
+  const spans: number[] = [];
+  let from = start;
+  let opened = false;
+  for (let i = start, limit = Math.min(text.length, end + 2); i < limit; i++) {
+    const ch = text[i];
+    if (ch === "¿") opened = true;
+    else if (ch === "?" || ch === "." || ch === "!" || ch === ":" || ch === ";" || ch === "\n") {
+      if (ch === "?" || opened) spans.push(from, i);
+      from = i + 1;
+      opened = false;
+    }
+  }
+  if (opened) spans.push(from, end);
+  return spans;
 }
 
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */
