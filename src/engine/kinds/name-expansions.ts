@@ -89,6 +89,15 @@ export function titleRunAfter(ctx: ArticleContext, i: number, sentence: number):
   // "CECOT, Nayib Bukele's prison": a possessor, not an expansion.
   const after = ctx.tokens[i + run.length];
   if (after?.text === "'" && LANG.possessiveSuffixes.has(ctx.tokens[i + run.length + 1]?.text ?? "")) return null;
+  // "Para los retornados del CECOT, el Tren de Aragua es una etiqueta": a run its verb follows is the
+  // next clause's subject, not an apposition.
+  if (
+    run.length &&
+    run[run.length - 1]!.kind === "word" &&
+    after &&
+    (LANG.auxiliaries.has(after.text) || LANG.writtenCopulas.has(ctx.text.slice(after.start, after.end)))
+  )
+    return null;
   return finishRun(ctx, run);
 }
 

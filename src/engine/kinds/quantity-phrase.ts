@@ -1,12 +1,13 @@
 // The shape of a count's phrase: whether the number counts the rule's noun (no breaker, the word
 // heads its phrase, the right nationality), and the readings that make it a part, an offset, an
 // age or another place. Words from the language tables.
-import { isDashAt, isGenericPredicate, isParticiple } from "../attach";
+import { isDashAt, isParticiple } from "../attach";
 import { isUpperAt } from "../text/tokens";
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
 import type { NumberMention } from "../text-adapter";
 import { firstMentionAt, firstStartingAt, valueClause, type CompiledNear } from "./shared";
+import { modifiesNextWord } from "./word-class";
 
 /** Partitives are subsets, not the total: "seven of the 252", "one of the men", "137 de los 238". */
 export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
@@ -99,41 +100,6 @@ export function namesAnotherCountry(ctx: ArticleContext, countries: string[], st
     const i = ctx.tokenAt(m.offset);
     // A demonym right after a locative preposition heads the place ("held in Venezuelan prisons").
     if (m.form === "demonym" ? LANG.destinationPrepositions.has(ctx.tokens[i - 1]?.text ?? "") : locative(ctx, i)) return true;
-  }
-  return false;
-}
-
-/** Function words and verbs: a word of these after the counted noun does not make it a modifier. */
-const CLOSED_CLASSES = [
-  LANG.phraseBreakers,
-  LANG.relativePronouns,
-  LANG.auxiliaries,
-  LANG.coordinators,
-  LANG.predicates,
-  LANG.clauseOpeners,
-  LANG.departureVerbs,
-  LANG.boundaryPrepositions,
-  LANG.destinationPrepositions,
-  LANG.motionPrepositions,
-  LANG.originPrepositions,
-  LANG.modals,
-  LANG.negations,
-  LANG.additiveAfter,
-];
-
-/** Is the word at token i a noun the term before it modifies (not a verb, preposition, conjunction …)? */
-function modifiesNextWord(ctx: ArticleContext, i: number): boolean {
-  const t = ctx.tokens[i]!;
-  const closed = CLOSED_CLASSES.some((set) => set.has(t.text));
-  if (closed || isGenericPredicate(ctx, i) || isStatedPredicate(ctx, t.start)) return false;
-  const c = ctx.text.charCodeAt(t.start);
-  return !(c >= 65 && c <= 90) && t.text.length > 2 && !LANG.partitiveOf.has(t.text);
-}
-
-function isStatedPredicate(ctx: ArticleContext, start: number): boolean {
-  for (const hits of ctx.predicateHits()) {
-    const h = hits[firstStartingAt(hits, start)];
-    if (h && h.start === start) return true;
   }
   return false;
 }

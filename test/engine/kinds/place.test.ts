@@ -133,3 +133,11 @@ describe("place: a head noun between the preposition and the name", () => {
     expect(status("The plane landed at the airport Jorge Chávez after midnight.", "t.landing")).toBe("pass");
   });
 });
+
+describe("place: a possessive after the subject", () => {
+  it("locates the subject only when the possessive owns a head noun (ZD, Bolivia's giant arena)", () => {
+    expect(status("A year after leaving ZD, Bolivia's fans still sing.", "t.country")).toBe("not_applicable");
+    expect(status("ZD, Bolivia's newest arena, opened in May.", "t.country")).toBe("fail");
+    expect(status("ZD, Peru's newest arena, opened in May.", "t.country")).toBe("pass");
+  });
+});
