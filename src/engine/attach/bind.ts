@@ -9,6 +9,7 @@ import {
   clauseAfter,
   clauseAt,
   inCorrection,
+  inHearsay,
   inQuestion,
   mainPredicateClauses,
   nounPhraseReach,
@@ -80,7 +81,7 @@ export function bindEvent(
   sentence: number,
   bind: "nearest" | "clause",
 ): Binding | null {
-  if (inCorrection(ctx, sentence) || inQuestion(ctx, start, end) || valueDenied(ctx, start)) return null;
+  if (inCorrection(ctx, sentence) || inQuestion(ctx, start, end) || inHearsay(ctx, start) || valueDenied(ctx, start)) return null;
   const own = valueClause(ctx, start, end);
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start)) return null;
@@ -290,14 +291,15 @@ function mediaBefore(ctx: ArticleContext, start: number): boolean {
   return false;
 }
 
-/** "held for a few months, not a year", "no 300 sino 252": the value itself is denied (an article may stand between). */
+/** "held for a few months, not a year", "no 300 sino 252", "no evidence of any $60 million": the value itself is denied (articles and denial fillers may stand between). */
 export function valueDenied(ctx: ArticleContext, start: number): boolean {
   const i = ctx.tokenAt(start);
-  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
     if (LANG.negations.has(t.text)) return true;
-    if (!LANG.articles.has(t.text)) return false;
+    // "no evidence of any $60 million payment", "no secret $60 million", "ningún pago de …".
+    if (!LANG.articles.has(t.text) && !LANG.denialFillers.has(t.text)) return false;
   }
   return false;
 }

@@ -2,7 +2,7 @@
 // acronym, lower-case descriptions, "the acronym" standing for it, and order-free word keys. The
 // name kind (name.ts) decides what each candidate means for its rule.
 import type { ArticleContext, Hit } from "../kind-api";
-import { LANG } from "../lang";
+import { LANG, WRITTEN_COPULAS } from "../lang";
 import { isUpperAt } from "../text-adapter";
 import type { Token } from "../text/tokens";
 
@@ -95,7 +95,7 @@ export function titleRunAfter(ctx: ArticleContext, i: number, sentence: number):
     run.length &&
     run[run.length - 1]!.kind === "word" &&
     after &&
-    (LANG.auxiliaries.has(after.text) || LANG.writtenCopulas.has(ctx.text.slice(after.start, after.end)))
+    (LANG.auxiliaries.has(after.text) || WRITTEN_COPULAS.has(ctx.text.slice(after.start, after.end).toLowerCase()))
   )
     return null;
   return finishRun(ctx, run);

@@ -18,6 +18,12 @@ export interface LanguageTable {
   negations: string[];
   /** After a negation, words that keep the value stated: "not until July 18", "no fue sino hasta julio", "no fewer than 250". */
   negationLifts: string[];
+  /** Words that may stand between a negation and the value it denies ("no evidence of any $60 million", "no secret $60 million"). */
+  denialFillers: string[];
+  /** Unnamed sources of a claim ("some people", "viral posts", "rumores"): what they say the text does not assert. */
+  hearsaySources: string[];
+  /** Verbs of saying that follow a hearsay source ("have been saying", "claim", "aseguran"). */
+  hearsayVerbs: string[];
   correctionMarkers: string[];
   /** A line that heads a corrections column: every sentence after it is a correction notice. */
   correctionHeadings: string[];
