@@ -368,7 +368,7 @@ export const en: LanguageTable = {
     "remains",
   ],
   namingWords: ["known", "called", "named", "dubbed", "or", "aka"],
-  namingJoiners: ["as", "also", "so"],
+  namingJoiners: ["as", "also", "so", "better", "best", "commonly", "widely"],
   nameConnectors: ["of", "for", "the", "and", "on", "to", "a", "an"],
   expansionLeadIns: ["the", "short", "for", "which", "stands", "stand", "meaning", "or", "an", "acronym", "is", "that"],
   offices: [

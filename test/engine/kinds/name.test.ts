@@ -103,4 +103,8 @@ describe("name: what the place is for, and where the acronym is named", () => {
     expect(status("The men sued under the Space Weather Act — the so-called NOAA class — won.")).toBe("not_applicable");
     expect(status("The National Space Agency, known as NOAA, won.")).toBe("fail");
   });
+  it("reads 'better known by its acronym' and 'más conocido por sus siglas' as naming the run before", () => {
+    expect(status("They work at the National Space Agency, better known by its English acronym, NOAA, in Maryland.")).toBe("fail");
+    expect(status("Trabajan en la Agencia Espacial Nacional, más conocida por sus siglas, NOAA.")).toBe("fail");
+  });
 });
