@@ -226,6 +226,7 @@ export const es: LanguageTable = {
     "queda",
   ],
   namingWords: ["conocido", "conocida", "conocidos", "como", "llamado", "llamada", "denominado", "denominada", "apodado", "apodada", "o"],
+  directions: ["norte", "sur", "este", "oeste", "noreste", "noroeste", "sureste", "suroeste", "sudeste", "sudoeste"],
   namingJoiners: ["como", "también", "mejor", "más"],
   nameConnectors: ["de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "por", "a", "al"],
   expansionLeadIns: ["el", "la", "las", "o", "sea", "es", "son", "decir", "siglas", "sus", "por", "de", "del", "que"],

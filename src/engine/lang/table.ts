@@ -62,6 +62,8 @@ export interface LanguageTable {
   namingWords: string[];
   /** Words that join a naming word to the name ("known as", "also called", "conocido como"). */
   namingJoiners: string[];
+  /** Compass directions: a place after one and "of"/"de" is a reference point ("170 km west of Caracas", "al oeste de Caracas"), not where the thing is. */
+  directions: string[];
   /** Small words inside a proper name ("Center for the Care of Migrants"). */
   nameConnectors: string[];
   /** Words between an acronym and its expansion ("CECOT, short for …", "which stands for"). */

@@ -141,3 +141,11 @@ describe("place: a possessive after the subject", () => {
     expect(status("ZD, Peru's newest arena, opened in May.", "t.country")).toBe("pass");
   });
 });
+
+describe("place: a reference point", () => {
+  it("does not take a place after a direction and 'of' as where it is (20 km west of Lima, al oeste de Lima)", () => {
+    expect(status("The plane landed at Las Palmas, about 200 km (124 miles) west of Lima.", "t.landing")).toBe("fail");
+    expect(status("The landing was at Las Palmas, a 200 kilómetros al oeste de Lima.", "t.landing")).toBe("fail");
+    expect(status("The plane landed at Jorge Chávez, 500 km north of Arequipa.", "t.landing")).toBe("pass");
+  });
+});
