@@ -162,7 +162,7 @@ export function bindEvent(
   }
   if (!bound) return null;
   // "this handout photo released by the office …": the predicate releases a picture, not people.
-  if (mediaBefore(ctx, bound.start)) return null;
+  if (mediaBefore(ctx, bound.start) || intentBefore(ctx, bound.start)) return null;
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
@@ -276,6 +276,17 @@ export function negated(ctx: ArticleContext, start: number): boolean {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
     if (LANG.negations.has(t.text)) return true;
+  }
+  return false;
+}
+
+/** "promised mass deportations", "prometió liberar a los presos": an intent verb at most three words before the predicate makes it a plan. */
+function intentBefore(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.intentVerbs.has(t.text)) return true;
   }
   return false;
 }

@@ -15,6 +15,8 @@ export interface LanguageTable {
   modals: string[];
   /** Words that open a condition ("if a future administration …, the costs would …"). */
   conditions: string[];
+  /** Verbs of intent: the event right after them is promised, planned or asked for, not done ("promised mass deportations", "prometió liberar"). */
+  intentVerbs: string[];
   negations: string[];
   /** After a negation, words that keep the value stated: "not until July 18", "no fue sino hasta julio", "no fewer than 250". */
   negationLifts: string[];

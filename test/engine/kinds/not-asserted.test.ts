@@ -56,6 +56,14 @@ describe("what others are said to claim", () => {
   });
 });
 
+describe("an event promised, not done", () => {
+  it("does not judge a date of an event an intent verb governs (promised a swap in …, prometió el canje en …)", () => {
+    expect(status("The minister promised a swap in January 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("El ministro prometió el canje en enero de 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("The minister announced the swap in January 2024.", "t.freed_on")).toBe("fail");
+  });
+});
+
 describe("a date the clause denies", () => {
   it("does not judge a date a negation, a verb and a preposition deny (the swap was not in …, no fue en …)", () => {
     expect(status("The swap was not in January 2024.", "t.freed_on")).toBe("not_applicable");
