@@ -232,7 +232,7 @@ try {
   const writeRatios = writeRuns.map((w, k) => w["requests/s"] / insertRuns[k]!["requests/s"]);
   const cpuWrite = writeRuns.map((r) => r["workerd CPU ms/req"]).filter((x): x is number => x !== null);
   console.log(
-    `write only (the stored score's statement, no engine or app) ÷ one-INSERT/s: per round median ${median(writeRatios).toFixed(2)}× (min ${Math.min(...writeRatios).toFixed(2)}, max ${Math.max(...writeRatios).toFixed(2)})${cpuWrite.length ? `, CPU ${median(cpuWrite)} ms per request` : ""}: the most any engine could reach with this write`,
+    `write only (the stored score's statement, no engine or app) ÷ one-INSERT/s: per round median ${median(writeRatios).toFixed(2)}× (min ${Math.min(...writeRatios).toFixed(2)}, max ${Math.max(...writeRatios).toFixed(2)})${cpuWrite.length && cpuInsert.length ? `; CPU ${median(cpuWrite)} ms per request, one INSERT's ÷ its = ${(median(cpuInsert) / median(cpuWrite)).toFixed(2)}×` : ""}: the most any engine could reach with this write`,
   );
   console.log(`stored articles visible through the API: ${visible.items.length ? "yes" : "NO"}`);
   const cost = await writeCost();
