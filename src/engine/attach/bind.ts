@@ -17,7 +17,8 @@ import {
   type Clause,
 } from "./clauses";
 import type { CompiledEvent } from "./event";
-import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, oneperson, otherNationalsAt } from "./participants";
+import { oneperson } from "./one-person";
+import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
 import { isGenericPredicate, nearestPredicate, windowAround } from "./predicates";
 

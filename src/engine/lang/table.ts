@@ -150,4 +150,12 @@ export interface LanguageTable {
   articlePrepositions: string[];
   /** Words that make a partitive with "of" ("seven out of the 252"). */
   partitiveLeads: string[];
+  /** Singular nouns for one person ("veteran", "nephew", "sobrino"): an event they undergo is not a group's. */
+  personNouns: string[];
+  /** Auxiliaries of a singular subject ("was", "fue"): "X was released" is one X. */
+  singularAuxiliaries: string[];
+  /** Participles that join an auxiliary to a passive ("has been released", "ha sido liberado"). */
+  participleAuxiliaries: string[];
+  /** Possessives of one person ("his deportation"); not Spanish "su", which is also "their". */
+  singularPossessives: string[];
 }

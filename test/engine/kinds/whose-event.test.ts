@@ -1,0 +1,44 @@
+// Whose event a value dates or counts: one person's release is not the group's, a prevented event
+// did not happen, another trip is not this one, and a capacity or a per-unit number is not the
+// whole's count. Pack-free rules, so each case shows a general cause rather than a CECOT sentence.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.freed_on.yaml": `id: t.freed_on\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [released, freed, deported, deportation, deportado, deportados, liberado, deportación]\n  ambiguous: { terms: [returned, regresó, regresaron], with: [capital, capital], without: [jail] }\n  group: { sizes: [252], terms: [men, hombres] }\n`,
+});
+const freed = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rs, { now: NOW }).verdicts[0]!.status;
+
+describe("one person's event is not the group's", () => {
+  it("reads a name after a title as the subject (In May, Army veteran John Smith was released)", () => {
+    expect(freed("In May 2023, U.S. Army veteran John Smith was released.")).toBe("not_applicable");
+    expect(freed("In May 2023, Army veteran John St. Smith was released.")).toBe("not_applicable");
+    expect(freed("In May 2023, the men were released.")).toBe("fail");
+  });
+  it("reads an indefinite person noun as the object (it released an Army veteran)", () => {
+    expect(freed("In May 2023 the country released an Army veteran.")).toBe("not_applicable");
+    expect(freed("In May 2023 the country released the men.")).toBe("fail");
+  });
+  it("reads a name as the object (released John Smith, an Army veteran)", () => {
+    expect(freed("In May 2023, the country released John Smith, an Army veteran.")).toBe("not_applicable");
+  });
+  it("reads a kinship noun as the subject (cuyo sobrino fue deportado en febrero)", () => {
+    expect(freed("Habla Carmen, cuyo sobrino fue deportado en febrero de 2024 y nunca volvió.")).toBe("not_applicable");
+    expect(freed("Habla Carmen, cuyos vecinos fueron deportados en febrero de 2024 y nunca volvieron.")).toBe("fail");
+  });
+  it("reads a named subject of a shared predicate as one person (since Smith returned to the capital)", () => {
+    expect(freed("It is the boldest step since Smith returned to the capital on Jan. 20, 2024.")).toBe("not_applicable");
+    expect(freed("It is the boldest step since the men returned to the capital on Jan. 20, 2024.")).toBe("fail");
+  });
+  it("reads a singular possessive before the event's noun as one person (barred his deportation)", () => {
+    expect(freed("A judge had barred his deportation in 2019, records show.")).toBe("not_applicable");
+    expect(freed("A judge had ordered the deportation in 2019, records show.")).toBe("fail");
+  });
+  it("keeps a named agent's transitive event (Smith freed the men)", () => {
+    expect(freed("On Jan. 20, 2024, Smith freed the men.")).toBe("fail");
+  });
+});
