@@ -162,7 +162,7 @@ export function bindEvent(
   }
   if (!bound) return null;
   // "this handout photo released by the office …": the predicate releases a picture, not people.
-  if (mediaBefore(ctx, bound.start)) return null;
+  if (mediaBefore(ctx, bound.start) || prevented(ctx, bound.start)) return null;
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
@@ -275,6 +275,21 @@ export function negated(ctx: ArticleContext, start: number): boolean {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
     if (LANG.negations.has(t.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * Is the predicate the object of a verb that kept it from happening, within four words before it and
+ * no punctuation or coordinator between ("had barred his deportation", "blocked them from being
+ * deported", "impidió que fueran deportados")?
+ */
+function prevented(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct" || LANG.coordinators.has(t.text)) return false;
+    if (LANG.preventionVerbs.has(t.text)) return true;
   }
   return false;
 }

@@ -158,4 +158,6 @@ export interface LanguageTable {
   participleAuxiliaries: string[];
   /** Possessives of one person ("his deportation"); not Spanish "su", which is also "their". */
   singularPossessives: string[];
+  /** Verbs that keep an event from happening ("barred his deportation", "impidió la deportación"): the event they take did not happen then. */
+  preventionVerbs: string[];
 }

@@ -38,7 +38,21 @@ describe("one person's event is not the group's", () => {
     expect(freed("A judge had barred his deportation in 2019, records show.")).toBe("not_applicable");
     expect(freed("A judge had ordered the deportation in 2019, records show.")).toBe("fail");
   });
+  it("keeps the group's event after a definite article (the men were released)", () => {
+    expect(freed("In May 2023, the government released the men.")).toBe("fail");
+  });
   it("keeps a named agent's transitive event (Smith freed the men)", () => {
     expect(freed("On Jan. 20, 2024, Smith freed the men.")).toBe("fail");
+  });
+});
+
+describe("a prevented event did not happen", () => {
+  it("does not date an event a verb kept from happening (had barred the deportation in 2019, impidió la deportación)", () => {
+    expect(freed("A judge had barred the deportation in 2019, records show.")).toBe("not_applicable");
+    expect(freed("A judge blocked them from being deported in 2019.")).toBe("not_applicable");
+    expect(freed("Un juez impidió la deportación en 2019.")).toBe("not_applicable");
+    expect(freed("A judge ordered the deportation in 2019, records show.")).toBe("fail");
+    expect(freed("A judge ordered them deported in 2019.")).toBe("fail");
+    expect(freed("Un juez ordenó la deportación en 2019.")).toBe("fail");
   });
 });
