@@ -41,6 +41,8 @@ export function placesSay(
       if (!startsHit(ctx.hits(a.set), t.start) && !LANG.departureVerbs.has(t.text)) break;
       motion = true;
     }
+    // "the first such flight since the weekend of the transfer to El Salvador": places after a time reference are its own.
+    if (LANG.timeReferences.has(t.text) || LANG.timeReferences.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)) break;
     // "carried 137 Venezuelans, along with Salvadorans wanted at home": places after a companion are the companions'.
     if (i > first && t.kind === "word" && (LANG.comitatives.has(t.text) || LANG.comitatives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)))
       break;
@@ -136,14 +138,22 @@ export function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEven
   return null;
 }
 
-/** A shared predicate in the clause whose places name neither trip ("137 venezolanos viajaban en los vuelos de marzo"), or null. */
+/**
+ * A shared predicate in the clause whose places name neither trip ("137 venezolanos viajaban en los
+ * vuelos de marzo"), or null — and null when another shared predicate of the clause is placed on the
+ * other trip ("A flight carrying 199 migrants landed in Venezuela": the flight is that landing's).
+ */
 export function anySharedUnplaced(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause, value: number): Hit | null {
   const hits = ctx.hits(a.set);
+  let found: Hit | null = null;
   for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
     const p = hits[k]!;
-    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && placesSay(ctx, a, p.end, c, true) === null) return p;
+    if (negated(ctx, p.start)) continue;
+    const says = placesSay(ctx, a, p.end, c, true);
+    if (says === "other") return null;
+    if (found === null && says === null && !accompanies(ctx, p.end, value)) found = p;
   }
-  return null;
+  return found;
 }
 
 export function startsHit(hits: readonly Hit[], start: number): boolean {

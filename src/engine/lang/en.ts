@@ -565,6 +565,7 @@ export const en: LanguageTable = {
   singularAuxiliaries: ["was", "is", "has"],
   participleAuxiliaries: ["been", "being"],
   singularPossessives: ["his", "her"],
+  timeReferences: ["since", "until", "till"],
   preventionVerbs: [
     "bar",
     "bars",

@@ -425,6 +425,7 @@ export const es: LanguageTable = {
   singularAuxiliaries: ["fue", "es", "ha", "había", "era", "estaba"],
   participleAuxiliaries: ["sido", "siendo"],
   singularPossessives: [],
+  timeReferences: ["desde que", "hasta que", "antes de que", "después de que"],
   preventionVerbs: [
     "impidió",
     "impide",

@@ -160,4 +160,6 @@ export interface LanguageTable {
   singularPossessives: string[];
   /** Verbs that keep an event from happening ("barred his deportation", "impidió la deportación"): the event they take did not happen then. */
   preventionVerbs: string[];
+  /** Words that open a time reference ("the first such flight since the weekend of the transfer to El Salvador"): places after them are the reference's, not the predicate's. Not "desde": it is also "from". */
+  timeReferences: string[];
 }

@@ -56,3 +56,21 @@ describe("a prevented event did not happen", () => {
     expect(freed("Un juez ordenó la deportación en 2019.")).toBe("fail");
   });
 });
+
+describe("another trip", () => {
+  const trips = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.count.yaml": `id: t.count\n${COMMON}kind: quantity\nunit: count\nvalue: 238\ntolerance: 0.05\nnear: { terms: [migrants, men], words: 2, side: after }\nevent:\n  terms: [deported]\n  ambiguous: { terms: [flight, landed, vuelo, aterrizó], with: [camp, campo], without: [home, casa] }\n  when: 2024-03\n`,
+  });
+  const count = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, trips, { now: NOW }).verdicts[0]!.status;
+  it("does not take a flight no place decides for this trip when the clause lands it at the other's destination", () => {
+    expect(count("A flight carrying about 199 migrants landed at home on March 24, 2024, the first such flight in weeks.")).toBe(
+      "not_applicable",
+    );
+    expect(count("A flight carrying about 199 migrants landed on March 24, 2024, the first such flight in weeks.")).toBe("fail");
+  });
+  it("gives a place after a time reference to that reference (the first flight since the transfer to the camp)", () => {
+    expect(count("Some 199 migrants landed, the first flight since the weekend of the transfer to the camp.")).toBe("not_applicable");
+    expect(count("Some 199 migrants landed, the first flight to the camp.")).toBe("fail");
+  });
+});
