@@ -2,7 +2,7 @@
 // noun phrase's reach, for counts), and the frames that are not the fact itself — corrections,
 // plans, denials, datelines, other occurrences, other groups.
 import type { ArticleContext } from "../kind-api";
-import { LANG } from "../lang";
+import { LANG, phrasesOf } from "../lang";
 import { isUpperAt } from "../text-adapter";
 import { firstMentionAt, firstStartingAt, hitWithin } from "../search";
 import {
@@ -82,6 +82,8 @@ export function bindEvent(
   bind: "nearest" | "clause",
 ): Binding | null {
   if (inCorrection(ctx, sentence) || inQuestion(ctx, start, end) || valueDenied(ctx, start)) return null;
+  // "The prison, built to hold about 15,000 inmates, became …": a capacity counts no event's participants.
+  if (bind === "clause" && capacityBefore(ctx, start)) return null;
   const own = valueClause(ctx, start, end);
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start)) return null;
@@ -275,6 +277,25 @@ export function negated(ctx: ArticleContext, start: number): boolean {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
     if (LANG.negations.has(t.text)) return true;
+  }
+  return false;
+}
+
+const CAPACITY = phrasesOf("capacityLeads");
+
+/** Does a capacity phrase end right before the value, two qualifier words at most between ("built to hold about", "capacity of up to")? */
+export function capacityBefore(ctx: ArticleContext, start: number): boolean {
+  const v = ctx.tokenAt(start);
+  for (let skip = 0; skip <= 2; skip++) {
+    const end = v - skip; // the phrase ends at token end - 1
+    for (let k = v - 1; k >= end; k--) {
+      const t = ctx.tokens[k];
+      if (!t || t.kind !== "word" || LANG.articles.has(t.text)) return false;
+    }
+    for (const p of CAPACITY) {
+      const from = end - p.length;
+      if (from >= 0 && p.every((w, n) => ctx.tokens[from + n]!.text === w)) return true;
+    }
   }
   return false;
 }

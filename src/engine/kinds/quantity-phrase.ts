@@ -17,6 +17,27 @@ export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
   return b.kind === "number" || LANG.partitiveDeterminers.has(b.text) || (LANG.partitiveLeads.has(a.text) && LANG.partitiveOf.has(b.text));
 }
 
+/**
+ * "built for 80 men each", "80 reos por celda", "$100 apiece": a count or sum per unit, not the
+ * whole's — a distributive after the noun that ends the phrase (its unit noun aside). Not "the 252
+ * men each received …", where it spreads the predicate over the whole.
+ */
+export function isPerUnit(ctx: ArticleContext, m: NumberMention): boolean {
+  const at = ctx.tokenAt(m.offset + m.length);
+  const ends = (j: number) => {
+    const t = ctx.tokens[j];
+    return !t || t.brk || (t.kind === "punct" && t.text !== "$");
+  };
+  for (let i = at; i < Math.min(at + 3, ctx.tokens.length); i++) {
+    const t = ctx.tokens[i]!;
+    if (t.kind !== "word" || t.brk) return false;
+    const n = LANG.distributives.has(t.text) ? 1 : LANG.distributives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`) ? 2 : 0;
+    if (n > 0) return ends(i + n) || (ctx.tokens[i + n]?.kind === "word" && !isGenericPredicate(ctx, i + n) && ends(i + n + 1));
+    if (LANG.phraseBreakers.has(t.text) || LANG.coordinators.has(t.text)) return false;
+  }
+  return false;
+}
+
 /** "17 more men", "another 14", "otros 101": a part added to a total, and so is every count beside it. */
 export function isAdditive(ctx: ArticleContext, m: NumberMention): boolean {
   const at = ctx.tokenAt(m.offset + m.length);

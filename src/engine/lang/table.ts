@@ -162,4 +162,8 @@ export interface LanguageTable {
   preventionVerbs: string[];
   /** Words that open a time reference ("the first such flight since the weekend of the transfer to El Salvador"): places after them are the reference's, not the predicate's. Not "desde": it is also "from". */
   timeReferences: string[];
+  /** Phrases right before a count that make it a capacity ("built to hold about 15,000", "capacidad para 40.000"): not an event's participants. */
+  capacityLeads: string[];
+  /** Words after a count's noun that make it per unit ("80 men each", "80 reos cada una", "per cell"), not the whole's. */
+  distributives: string[];
 }

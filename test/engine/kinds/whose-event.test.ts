@@ -74,3 +74,24 @@ describe("another trip", () => {
     expect(count("Some 199 migrants landed, the first flight to the camp.")).toBe("fail");
   });
 });
+
+describe("a capacity or a per-unit number is not the whole's count", () => {
+  const counts = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.sent.yaml": `id: t.sent\n${COMMON}kind: quantity\nunit: count\nvalue: 238\nnear: { terms: [inmates, men, presos], words: 2, side: after }\nevent:\n  terms: [flown, sent, enviados]\n`,
+    "t/t.room.yaml": `id: t.room\n${COMMON}kind: quantity\nunit: count\nvalue: 40000\nnear: { terms: [built for, capacity for, capacidad para], words: 4, side: before }\n`,
+  });
+  const st = (text: string, rule: string) =>
+    checkArticle({ text, publishedAt: "2024-09-01" }, counts, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
+  it("does not count an event's participants in a capacity phrase (built to hold about 15,000 inmates, capacidad para)", () => {
+    expect(st("The camp, built to hold about 15,000 inmates, took 238 men flown in from abroad.", "t.sent")).toBe("pass");
+    expect(st("El penal, con capacidad para 15.000 presos enviados desde todo el país, abrió en 2023.", "t.sent")).toBe("not_applicable");
+    expect(st("The camp took 15,000 inmates flown in from abroad.", "t.sent")).toBe("fail");
+  });
+  it("does not judge a per-unit number as the whole (its cells, built for 80 men each; 80 presos por celda)", () => {
+    expect(st("The camp was built for 40,000 men, and its cells, built for 80 men each, have no windows.", "t.room")).toBe("pass");
+    expect(st("El penal tiene capacidad para 40.000 presos y capacidad para 80 presos por celda.", "t.room")).toBe("pass");
+    expect(st("The camp was built for 40,000 men, 80 men per cell.", "t.room")).toBe("pass");
+    expect(st("The camp was built for 80 men.", "t.room")).toBe("fail");
+  });
+});
