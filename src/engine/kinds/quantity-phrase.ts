@@ -244,6 +244,8 @@ export function countsTheNoun(
     if (m.qualifier === "vague" && LANG.partitiveOf.has(t.text) && i === ctx.tokenAt(end)) continue;
     if (t.kind === "number" || LANG.phraseBreakers.has(t.text) || (t.kind === "punct" && t.text !== "-" && t.text !== ".")) return false;
     if (t.kind === "word" && t.text.endsWith("ing")) return false;
+    // "One senator said the men …": a listed verb between ends the number's phrase (not a participle: "238 deported men").
+    if (t.kind === "word" && LANG.predicates.has(t.text)) return false;
   }
   // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
   const next = ctx.tokens[ctx.tokenAt(h.end)];

@@ -95,3 +95,16 @@ describe("a capacity or a per-unit number is not the whole's count", () => {
     expect(st("The camp was built for 80 men.", "t.room")).toBe("fail");
   });
 });
+
+describe("a verb between a number and the noun", () => {
+  const rs2 = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.freed_count.yaml": `id: t.freed_count\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nnear: { terms: [men, hombres], words: 3, side: after }\nevent:\n  terms: [release, freed, liberación]\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rs2, { now: NOW }).verdicts[0]!.status;
+  it("does not count the noun after a verb (One senator said the men …; Un senador dijo que los hombres …)", () => {
+    expect(st("One senator said the men had been removed and that the deal led to their release.")).toBe("not_applicable");
+    expect(st("Un senador dijo que los hombres fueron liberados tras la liberación.")).toBe("not_applicable");
+    expect(st("Exactly 200 freed men said the deal led to their release.")).toBe("fail");
+  });
+});
