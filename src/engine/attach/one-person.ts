@@ -63,9 +63,12 @@ function nameAt(ctx: ArticleContext, i: number): boolean {
 /** A capitalised word that is no country, demonym or acronym ("Smith", not "Venezuela", "Venezuelans" or "ICE"). */
 function properWord(ctx: ArticleContext, t: Token): boolean {
   if (t.kind !== "word" || !isUpperAt(ctx.text, t.start) || (t.end - t.start > 1 && isAllUpper(ctx.text, t.start, t.end))) return false;
-  const countries = ctx.countries();
-  const m = countries[firstMentionAt(countries, t.start + 1) - 1];
-  return !(m && m.offset + m.length > t.start);
+  // Not a country or its people, nor a date's word ("released Friday July 18").
+  for (const list of [ctx.countries(), ctx.dates()]) {
+    const m = list[firstMentionAt(list, t.start + 1) - 1];
+    if (m && m.offset + m.length > t.start) return false;
+  }
+  return true;
 }
 
 /** The object after the predicate: an article or possessive and, within a few modifiers, a singular person noun ("an Air Force veteran", "a su sobrino", "of his nephew"); or a name. */
@@ -107,7 +110,8 @@ function personSubjectBefore(ctx: ArticleContext, i: number, j: number): boolean
   const head = ctx.tokens[k];
   if (!head || head.kind !== "word" || (aux && !singular) || (!aux && !withoutObject(ctx, j))) return false;
   if (LANG.personNouns.has(head.text) || LANG.offices.has(head.text)) return true;
-  if (!properWord(ctx, head)) return false;
+  // A title-cased headline capitalises every word ("252 Men Return To Venezuela"): no name there.
+  if (!properWord(ctx, head) || isUpperAt(ctx.text, ctx.tokens[i]!.start) || ctx.tokens[k - 1]?.kind === "number") return false;
   // A capitalised word opening its sentence may be any word ("Others returned"): a name there has two.
   const before = ctx.tokens[k - 1];
   const sentence = ctx.sentenceAt(head.start);
@@ -119,6 +123,7 @@ function personSubjectBefore(ctx: ArticleContext, i: number, j: number): boolean
 function withoutObject(ctx: ArticleContext, j: number): boolean {
   const t = ctx.tokens[j];
   if (!t || t.kind === "punct") return true;
+  if (isUpperAt(ctx.text, t.start)) return false;
   const next = ctx.tokens[j + 1];
   // "envió a los venezolanos": the personal "a" before an article or a number introduces an object.
   if (t.text === "a" && next && (LANG.articles.has(next.text) || next.kind === "number")) return false;

@@ -38,6 +38,10 @@ describe("one person's event is not the group's", () => {
     expect(freed("A judge had barred his deportation in 2019, records show.")).toBe("not_applicable");
     expect(freed("A judge had ordered the deportation in 2019, records show.")).toBe("fail");
   });
+  it("reads no name in a title-cased headline or a date (252 Men Returned To The Capital; released Friday May 10)", () => {
+    expect(freed("On Friday May 10, 2023, 252 Men Returned To The Capital")).toBe("fail");
+    expect(freed("The country released Friday May 12, 2024 the men it held.")).toBe("fail");
+  });
   it("keeps the group's event after a definite article (the men were released)", () => {
     expect(freed("In May 2023, the government released the men.")).toBe("fail");
   });
