@@ -99,16 +99,15 @@ function personObjectAt(ctx: ArticleContext, j: number): boolean {
  */
 function personSubjectBefore(ctx: ArticleContext, i: number, j: number): boolean {
   let k = i - 1;
-  let singular = false;
-  let aux = false;
+  let passive = false;
   for (; k >= 0 && i - k <= 3; k--) {
     const t = ctx.tokens[k]!.text;
-    if (LANG.singularAuxiliaries.has(t)) singular = aux = true;
-    else if (LANG.auxiliaries.has(t) || LANG.participleAuxiliaries.has(t)) aux = true;
-    else break;
+    // "was released", "has been released", "fue deportado"; "has sent", "ha enviado" are active.
+    if (LANG.singularAuxiliaries.has(t) || LANG.participleAuxiliaries.has(t)) passive = true;
+    else if (!LANG.auxiliaries.has(t)) break;
   }
   const head = ctx.tokens[k];
-  if (!head || head.kind !== "word" || (aux && !singular) || (!aux && !withoutObject(ctx, j))) return false;
+  if (!head || head.kind !== "word" || (!passive && !withoutObject(ctx, j))) return false;
   if (LANG.personNouns.has(head.text) || LANG.offices.has(head.text)) return true;
   // A title-cased headline capitalises every word ("252 Men Return To Venezuela"): no name there.
   if (!properWord(ctx, head) || isUpperAt(ctx.text, ctx.tokens[i]!.start) || ctx.tokens[k - 1]?.kind === "number") return false;

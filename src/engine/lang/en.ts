@@ -562,7 +562,7 @@ export const en: LanguageTable = {
     "boyfriend",
     "girlfriend",
   ],
-  singularAuxiliaries: ["was", "is", "has"],
+  singularAuxiliaries: ["was", "is"],
   participleAuxiliaries: ["been", "being"],
   singularPossessives: ["his", "her"],
   timeReferences: ["since", "until", "till"],

@@ -422,7 +422,7 @@ export const es: LanguageTable = {
     "novia",
     "hijastro",
   ],
-  singularAuxiliaries: ["fue", "es", "ha", "había", "era", "estaba"],
+  singularAuxiliaries: ["fue", "es", "era", "estaba"],
   participleAuxiliaries: ["sido", "siendo"],
   singularPossessives: [],
   timeReferences: ["desde que", "hasta que", "antes de que", "después de que"],

@@ -152,7 +152,7 @@ export interface LanguageTable {
   partitiveLeads: string[];
   /** Singular nouns for one person ("veteran", "nephew", "sobrino"): an event they undergo is not a group's. */
   personNouns: string[];
-  /** Auxiliaries of a singular subject ("was", "fue"): "X was released" is one X. */
+  /** Copulas of a singular subject that make a passive ("was", "fue"): "X was released" is one X. */
   singularAuxiliaries: string[];
   /** Participles that join an auxiliary to a passive ("has been released", "ha sido liberado"). */
   participleAuxiliaries: string[];

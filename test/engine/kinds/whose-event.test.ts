@@ -45,8 +45,10 @@ describe("one person's event is not the group's", () => {
   it("keeps the group's event after a definite article (the men were released)", () => {
     expect(freed("In May 2023, the government released the men.")).toBe("fail");
   });
-  it("keeps a named agent's transitive event (Smith freed the men)", () => {
+  it("keeps a named agent's transitive event (Smith freed the men, Smith has freed the men, Ruiz ha deportado a los hombres)", () => {
     expect(freed("On Jan. 20, 2024, Smith freed the men.")).toBe("fail");
+    expect(freed("On Jan. 20, 2024, Smith has freed the men.")).toBe("fail");
+    expect(freed("El 20 de enero de 2024, Ruiz ha deportado a los hombres.")).toBe("fail");
   });
 });
 
