@@ -23,16 +23,16 @@ export function capacityBefore(ctx: ArticleContext, start: number): boolean {
 }
 
 /**
- * Is the predicate the object of a verb that kept it from happening, within four words before it and
- * no punctuation or coordinator between ("had barred his deportation", "blocked them from being
- * deported", "impidió que fueran deportados")?
+ * Is the predicate the object of a verb that kept it from happening, only articles, possessives
+ * and links between ("had barred his deportation", "blocked them from being deported", "impidió
+ * que fueran deportados")? Not "the plane stopped in Honduras before landing".
  */
 export function prevented(ctx: ArticleContext, start: number): boolean {
   const i = ctx.tokenAt(start);
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    const t = ctx.tokens[k]!;
-    if (t.kind === "punct" || LANG.coordinators.has(t.text)) return false;
-    if (LANG.preventionVerbs.has(t.text)) return true;
+    const t = ctx.tokens[k]!.text;
+    if (LANG.preventionVerbs.has(t)) return true;
+    if (!LANG.articles.has(t) && !LANG.possessiveDeterminers.has(t) && !LANG.preventionLinks.has(t)) return false;
   }
   return false;
 }

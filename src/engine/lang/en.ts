@@ -588,6 +588,7 @@ export const en: LanguageTable = {
     "house up to",
   ],
   distributives: ["each", "apiece", "per", "a piece"],
+  preventionLinks: ["from", "being", "them", "him", "any", "all", "further"],
   preventionVerbs: [
     "bar",
     "bars",

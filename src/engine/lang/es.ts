@@ -442,6 +442,7 @@ export const es: LanguageTable = {
     "alberga hasta",
   ],
   distributives: ["cada", "por cabeza", "por persona", "por celda"],
+  preventionLinks: ["que", "fueran", "fuesen", "sean", "se", "les", "los", "las", "lo"],
   preventionVerbs: [
     "impidió",
     "impide",

@@ -160,6 +160,8 @@ export interface LanguageTable {
   singularPossessives: string[];
   /** Verbs that keep an event from happening ("barred his deportation", "impidió la deportación"): the event they take did not happen then. */
   preventionVerbs: string[];
+  /** Words that may stand between a prevention verb and its event ("blocked them from being deported", "impidió que fueran deportados"). */
+  preventionLinks: string[];
   /** Words that open a time reference ("the first such flight since the weekend of the transfer to El Salvador"): places after them are the reference's, not the predicate's. Not "desde": it is also "from". */
   timeReferences: string[];
   /** Phrases right before a count that make it a capacity ("built to hold about 15,000", "capacidad para 40.000"): not an event's participants. */

@@ -59,6 +59,8 @@ describe("a prevented event did not happen", () => {
     expect(freed("Un juez impidió la deportación en 2019.")).toBe("not_applicable");
     expect(freed("A judge ordered the deportation in 2019, records show.")).toBe("fail");
     expect(freed("A judge ordered them deported in 2019.")).toBe("fail");
+    expect(freed("The plane stopped in Honduras and the men were deported in 2019.")).toBe("fail");
+    expect(freed("The plane stopped in Honduras before deportation in 2019.")).toBe("fail");
     expect(freed("Un juez ordenó la deportación en 2019.")).toBe("fail");
   });
 });
