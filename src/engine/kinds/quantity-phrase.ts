@@ -18,7 +18,7 @@ export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
 }
 
 /**
- * "built for 80 men each", "80 reos por celda", "$100 apiece": a count or sum per unit, not the
+ * "built for 80 men each", "80 reos por celda", "80 men per cell": a count per unit, not the
  * whole's — a distributive after the noun that ends the phrase (its unit noun aside). Not "the 252
  * men each received …", where it spreads the predicate over the whole.
  */
