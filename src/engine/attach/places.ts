@@ -140,18 +140,24 @@ export function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEven
 
 /**
  * A shared predicate in the clause whose places name neither trip ("137 venezolanos viajaban en los
- * vuelos de marzo"), or null — and null when another shared predicate of the clause is placed on the
+ * vuelos de marzo"), or null — and null when a shared predicate near the value is placed on the
  * other trip ("A flight carrying 199 migrants landed in Venezuela": the flight is that landing's).
  */
 export function anySharedUnplaced(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause, value: number): Hit | null {
   const hits = ctx.hits(a.set);
   let found: Hit | null = null;
-  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end && !found; k++) {
     const p = hits[k]!;
-    if (negated(ctx, p.start)) continue;
-    const says = placesSay(ctx, a, p.end, c, true);
-    if (says === "other") return null;
-    if (found === null && says === null && !accompanies(ctx, p.end, value)) found = p;
+    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && placesSay(ctx, a, p.end, c, true) === null) found = p;
+  }
+  if (!found) return null;
+  // Only near the value: a long clause's far predicates are not its noun's (and scanning them all is quadratic).
+  const v = ctx.tokenAt(value);
+  const lo = Math.max(c.start, ctx.tokens[Math.max(0, v - PLACE_REACH)]!.start);
+  const hi = Math.min(c.end, ctx.tokens[Math.min(ctx.tokens.length - 1, v + PLACE_REACH)]!.end);
+  for (let k = firstStartingAt(hits, lo); k < hits.length && hits[k]!.start < hi; k++) {
+    const p = hits[k]!;
+    if (!negated(ctx, p.start) && placesSay(ctx, a, p.end, c, true) === "other") return null;
   }
   return found;
 }
