@@ -18,7 +18,9 @@ import {
   type Clause,
 } from "./clauses";
 import type { CompiledEvent } from "./event";
-import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, oneperson, otherNationalsAt } from "./participants";
+import { oneperson } from "./one-person";
+import { capacityBefore, prevented } from "./value-frames";
+import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
 import { isGenericPredicate, nearestPredicate, windowAround } from "./predicates";
 
@@ -82,6 +84,8 @@ export function bindEvent(
   bind: "nearest" | "clause",
 ): Binding | null {
   if (inCorrection(ctx, sentence) || inQuestion(ctx, start, end) || inHearsay(ctx, start) || valueDenied(ctx, start)) return null;
+  // "The prison, built to hold about 15,000 inmates, became …": a capacity counts no event's participants.
+  if (bind === "clause" && capacityBefore(ctx, start)) return null;
   const own = valueClause(ctx, start, end);
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start)) return null;
@@ -162,7 +166,8 @@ export function bindEvent(
   }
   if (!bound) return null;
   // "this handout photo released by the office …": the predicate releases a picture, not people.
-  if (mediaBefore(ctx, bound.start) || intentBefore(ctx, bound.start)) return null;
+  // "promised mass deportations", "barred his deportation": a plan or a prevented event, not one that happened.
+  if (mediaBefore(ctx, bound.start) || intentBefore(ctx, bound.start) || prevented(ctx, bound.start)) return null;
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;

@@ -1,7 +1,7 @@
 // The shape of a count's phrase: whether the number counts the rule's noun (no breaker, the word
 // heads its phrase, the right nationality), and the readings that make it a part, an offset, an
 // age or another place. Words from the language tables.
-import { isDashAt, isParticiple } from "../attach";
+import { isDashAt, isGenericPredicate, isParticiple } from "../attach";
 import { isUpperAt } from "../text/tokens";
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
@@ -16,6 +16,27 @@ export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
   const b = ctx.tokens[i + 1];
   if (!a || !b || !LANG.partitiveOf.has(a.text)) return false;
   return b.kind === "number" || LANG.partitiveDeterminers.has(b.text) || (LANG.partitiveLeads.has(a.text) && LANG.partitiveOf.has(b.text));
+}
+
+/**
+ * "built for 80 men each", "80 reos por celda", "80 men per cell": a count per unit, not the
+ * whole's — a distributive after the noun that ends the phrase (its unit noun aside). Not "the 252
+ * men each received …", where it spreads the predicate over the whole.
+ */
+export function isPerUnit(ctx: ArticleContext, m: NumberMention): boolean {
+  const at = ctx.tokenAt(m.offset + m.length);
+  const ends = (j: number) => {
+    const t = ctx.tokens[j];
+    return !t || t.brk || (t.kind === "punct" && t.text !== "$");
+  };
+  for (let i = at; i < Math.min(at + 3, ctx.tokens.length); i++) {
+    const t = ctx.tokens[i]!;
+    if (t.kind !== "word" || t.brk) return false;
+    const n = LANG.distributives.has(t.text) ? 1 : LANG.distributives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`) ? 2 : 0;
+    if (n > 0) return ends(i + n) || (ctx.tokens[i + n]?.kind === "word" && !isGenericPredicate(ctx, i + n) && ends(i + n + 1));
+    if (LANG.phraseBreakers.has(t.text) || LANG.coordinators.has(t.text)) return false;
+  }
+  return false;
 }
 
 /** "17 more men", "another 14", "otros 101": a part added to a total, and so is every count beside it. */
@@ -189,6 +210,8 @@ export function countsTheNoun(
     if (m.qualifier === "vague" && LANG.partitiveOf.has(t.text) && i === ctx.tokenAt(end)) continue;
     if (t.kind === "number" || LANG.phraseBreakers.has(t.text) || (t.kind === "punct" && t.text !== "-" && t.text !== ".")) return false;
     if (t.kind === "word" && t.text.endsWith("ing")) return false;
+    // "One senator said the men …": a listed verb between ends the number's phrase (not a participle: "238 deported men").
+    if (t.kind === "word" && LANG.predicates.has(t.text)) return false;
   }
   // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
   const next = ctx.tokens[ctx.tokenAt(h.end)];

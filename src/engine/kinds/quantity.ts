@@ -14,6 +14,7 @@ import {
   isAdditive,
   isAgeLike,
   isPartitive,
+  isPerUnit,
   isTimeOffset,
   namesAnotherCountry,
   sentenceHasAdditive,
@@ -153,6 +154,7 @@ export const quantity = defineKind({
       const s = ctx.sentenceAt(start);
       // The value's own shape first (cheap), then its context and event (the binding is the costly part).
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m) || isActivityTime(ctx, m)) continue;
+      if (m.unit === "count" && isPerUnit(ctx, m)) continue;
       if (
         o.unit === "count" &&
         (isSomeOfThem(m) ||

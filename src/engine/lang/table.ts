@@ -162,4 +162,22 @@ export interface LanguageTable {
   articlePrepositions: string[];
   /** Words that make a partitive with "of" ("seven out of the 252"). */
   partitiveLeads: string[];
+  /** Singular nouns for one person ("veteran", "nephew", "sobrino"): an event they undergo is not a group's. */
+  personNouns: string[];
+  /** Copulas of a singular subject that make a passive ("was", "fue"): "X was released" is one X. */
+  singularAuxiliaries: string[];
+  /** Participles that join an auxiliary to a passive ("has been released", "ha sido liberado"). */
+  participleAuxiliaries: string[];
+  /** Possessives of one person ("his deportation"); not Spanish "su", which is also "their". */
+  singularPossessives: string[];
+  /** Verbs that keep an event from happening ("barred his deportation", "impidió la deportación"): the event they take did not happen then. */
+  preventionVerbs: string[];
+  /** Words that may stand between a prevention verb and its event ("blocked them from being deported", "impidió que fueran deportados"). */
+  preventionLinks: string[];
+  /** Words that open a time reference ("the first such flight since the weekend of the transfer to El Salvador"): places after them are the reference's, not the predicate's. Not "desde": it is also "from". */
+  timeReferences: string[];
+  /** Phrases right before a count that make it a capacity ("built to hold about 15,000", "capacidad para 40.000"): not an event's participants. */
+  capacityLeads: string[];
+  /** Words after a count's noun that make it per unit ("80 men each", "80 reos cada una", "per cell"), not the whole's. */
+  distributives: string[];
 }
