@@ -44,6 +44,8 @@ export function labelVerdicts<V extends Pick<Verdict, "rule" | "status" | "evide
   labels: FeedbackLabels,
 ): (V & { dismissed?: true })[] {
   return verdicts.map((v) => {
+    // Most verdicts have no span (every rule that did not apply): nothing to label, kept as they are.
+    if (v.evidence.length === 0 && !("dismissed" in v)) return v;
     const { dismissed: _stale, ...rest } = v as V & { dismissed?: boolean };
     const evidence: Evidence[] = v.evidence.map((e) => {
       const finding = findingId(article, v.rule, e.quote);

@@ -13,11 +13,25 @@ const K = new Int32Array([
 /** UTF-8 bytes of `s` into a buffer sized for SHA-256 padding; returns the message length in bytes. */
 const encoder: TextEncoder | null = typeof TextEncoder === "function" ? new TextEncoder() : null;
 
+// One buffer reused across calls (the engine is synchronous, so calls never interleave): a finding
+// id hashes ~100 bytes for every evidence span of every stored score, and a fresh buffer per call
+// cost more than the compression itself. Longer inputs (rule definitions) grow it up to this size.
+const SCRATCH_MAX = 64 * 1024;
+let scratch = new Uint8Array(1024);
+
+/** A zeroed buffer of at least `size` bytes (the scratch buffer when it fits). */
+function bufferOf(size: number): Uint8Array {
+  if (size > scratch.length && size <= SCRATCH_MAX) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+  if (size > scratch.length) return new Uint8Array(size);
+  scratch.fill(0, 0, size);
+  return scratch;
+}
+
 function utf8Padded(s: string): { bytes: Uint8Array; length: number } {
   // Well-formed text (no lone surrogate, which TextEncoder would replace by U+FFFD): the native
   // encoder, into a buffer already large enough for the padding (zero-filled).
   if (encoder && (s as { isWellFormed?: () => boolean }).isWellFormed?.() === true) {
-    const bytes = new Uint8Array(((s.length * 3 + 9 + 63) >> 6) << 6);
+    const bytes = bufferOf(((s.length * 3 + 9 + 63) >> 6) << 6);
     return { bytes, length: encoder.encodeInto(s, bytes).written };
   }
   // Exact size first (ASCII is one byte a unit; at most 3 bytes per unit, a surrogate pair makes 4).
@@ -26,7 +40,7 @@ function utf8Padded(s: string): { bytes: Uint8Array; length: number } {
     const c = s.charCodeAt(i);
     if (c >= 0x80) size += c < 0x800 ? 1 : 2;
   }
-  const bytes = new Uint8Array(((size + 9 + 63) >> 6) << 6);
+  const bytes = bufferOf(((size + 9 + 63) >> 6) << 6);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
@@ -59,6 +73,9 @@ function utf8Padded(s: string): { bytes: Uint8Array; length: number } {
 }
 
 const W = new Int32Array(64);
+const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const H = new Int32Array(8);
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 
 /**
  * SHA-256 of the UTF-8 encoding of `text`, as 64 lowercase hex digits. Int32 arithmetic on
@@ -86,10 +103,13 @@ export function sha256Hex(text: string): string {
 
   // One call per 64-byte block: a small hot function gets optimised early, which matters for
   // the cold start (the Worker hashes every rule once per isolate, mostly before tier-up).
-  const H = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  H.set(H0);
   for (let off = 0; off < end; off += 64) compress(H, bytes, off);
   let hex = "";
-  for (let i = 0; i < 8; i++) hex += ((H[i] as number) >>> 0).toString(16).padStart(8, "0");
+  for (let i = 0; i < 8; i++) {
+    const h = H[i]!;
+    hex += HEX[(h >>> 24) & 255]! + HEX[(h >>> 16) & 255]! + HEX[(h >>> 8) & 255]! + HEX[h & 255]!;
+  }
   return hex;
 }
 

@@ -17,9 +17,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
 
 export function hasLoneSurrogate(s: string): boolean {
-  return LONE_SURROGATE.test(s);
+  // The native check (ES2024) scans a long article several times faster than the regex.
+  const native = (s as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? !native.call(s) : LONE_SURROGATE.test(s);
 }
 
 export function replaceLoneSurrogates<T extends string | null | undefined>(s: T): T {
-  return (typeof s === "string" ? s.replace(LONE_SURROGATES, "\uFFFD") : s) as T;
+  return (typeof s === "string" && hasLoneSurrogate(s) ? s.replace(LONE_SURROGATES, "\uFFFD") : s) as T;
 }

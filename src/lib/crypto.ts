@@ -11,9 +11,13 @@ export function sha256(text: string): Promise<ArrayBuffer> {
   return crypto.subtle.digest("SHA-256", utf8(text));
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 /** SHA-256 hex of a string (content hashes of article text, payload-derived delivery keys). */
 export async function sha256Hex(text: string): Promise<string> {
-  return [...new Uint8Array(await sha256(text))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  let hex = "";
+  for (const b of new Uint8Array(await sha256(text))) hex += HEX[b]!;
+  return hex;
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {

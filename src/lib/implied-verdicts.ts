@@ -28,13 +28,22 @@ export function storedRules(ruleset: Ruleset): StoredRule[] {
   }));
 }
 
+// A ruleset's rules by id, built once per ruleset (rulesets are immutable; every stored run asks).
+const byId = new WeakMap<Ruleset, ReadonlyMap<string, Ruleset["rules"][number]>>();
+
+function rulesById(ruleset: Ruleset): ReadonlyMap<string, Ruleset["rules"][number]> {
+  let rules = byId.get(ruleset);
+  if (!rules) byId.set(ruleset, (rules = new Map(ruleset.rules.map((r) => [r.id, r]))));
+  return rules;
+}
+
 /**
  * The verdicts to store as rows, and how many are implied. Implied only when the result covers
  * exactly the ruleset's rules (so a missing row can only mean "not applicable"); otherwise
  * every verdict is stored, as before.
  */
 export function splitVerdicts(result: CheckResult, ruleset: Ruleset): { rows: Verdict[]; implied: number } {
-  const rules = new Map(ruleset.rules.map((r) => [r.id, r]));
+  const rules = rulesById(ruleset);
   if (result.verdicts.length !== rules.size || result.verdicts.some((v) => !rules.has(v.rule)))
     return { rows: result.verdicts, implied: 0 };
   const rows: Verdict[] = [];

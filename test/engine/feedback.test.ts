@@ -99,6 +99,15 @@ describe("labelVerdicts / applyFeedback", () => {
     expect(v!.dismissed).toBeUndefined();
   });
 
+  it("a verdict without spans comes back as it was, unless it carries a stale dismissed flag", () => {
+    const none = verdict("n", "not_applicable", []);
+    const stale = { ...verdict("f", "fail", []), dismissed: true };
+    const [kept, cleared] = labelVerdicts([none, stale], key, new Map([[findingId(key, "f", "x"), "false_alarm"]]));
+    expect(kept).toBe(none);
+    expect(cleared).toEqual(verdict("f", "fail", []));
+    expect(JSON.stringify(cleared)).toBe(JSON.stringify(verdict("f", "fail", [])));
+  });
+
   it("bareEvidence drops what labelling added", () => {
     const [v] = labelVerdicts([verdict("a", "fail", ["x"])], key, new Map());
     expect(bareEvidence(v!.evidence)).toEqual([span("x")]);

@@ -40,4 +40,13 @@ describe("sha256Hex", () => {
       }
     }
   });
+
+  it("gives the same digest whatever was hashed before (its buffer is shared between calls)", () => {
+    const short = "fnd/1\u0000ghost\u0000post-1\u0000rule\u0000244 Venezuelans";
+    const expected = reference(short);
+    for (const before of ["x".repeat(100_000), "é".repeat(5_000), "\ud800".repeat(700), "abc"]) {
+      expect(sha256Hex(before)).toBe(reference(before));
+      expect(sha256Hex(short)).toBe(expected);
+    }
+  });
 });

@@ -9,6 +9,7 @@ import {
   clauseAfter,
   clauseAt,
   inCorrection,
+  inHearsay,
   inQuestion,
   mainPredicateClauses,
   nounPhraseReach,
@@ -18,7 +19,9 @@ import {
   type Clause,
 } from "./clauses";
 import type { CompiledEvent } from "./event";
-import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, oneperson, otherNationalsAt } from "./participants";
+import { oneperson } from "./one-person";
+import { capacityBefore, prevented } from "./value-frames";
+import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
 import { isGenericPredicate, nearestPredicate, REACH, windowAround } from "./predicates";
 
@@ -81,7 +84,9 @@ export function bindEvent(
   sentence: number,
   bind: "nearest" | "clause",
 ): Binding | null {
-  if (inCorrection(ctx, sentence) || inQuestion(ctx, start, end) || valueDenied(ctx, start)) return null;
+  if (inCorrection(ctx, sentence) || inQuestion(ctx, start, end) || inHearsay(ctx, start) || valueDenied(ctx, start)) return null;
+  // "The prison, built to hold about 15,000 inmates, became …": a capacity counts no event's participants.
+  if (bind === "clause" && capacityBefore(ctx, start)) return null;
   const own = valueClause(ctx, start, end);
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start)) return null;
@@ -164,7 +169,8 @@ export function bindEvent(
   }
   if (!bound) return null;
   // "this handout photo released by the office …": the predicate releases a picture, not people.
-  if (mediaBefore(ctx, bound.start)) return null;
+  // "promised mass deportations", "barred his deportation": a plan or a prevented event, not one that happened.
+  if (mediaBefore(ctx, bound.start) || intentBefore(ctx, bound.start) || prevented(ctx, bound.start)) return null;
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
@@ -183,6 +189,7 @@ export function bindEvent(
   const that = LANG.relativePronouns.has(ctx.tokens[pc.from]?.text ?? "");
   const order = orderedBefore(ctx, that ? (ctx.tokens[Math.max(0, pc.from - 4)]?.start ?? pc.start) : pc.start, b.start);
   if (order >= pc.start || (order >= 0 && start > order)) return null;
+  if (bind === "nearest" && dateDenied(ctx, start, end, b)) return null;
   // "Este domingo se cumple un año desde que … envió": a length and "since" between the date and
   // the event make the date an anniversary, not the event's.
   if (bind === "nearest" && b.start > end && anniversaryBetween(ctx, end, b.start)) return null;
@@ -330,6 +337,17 @@ export function negated(ctx: ArticleContext, start: number): boolean {
   return false;
 }
 
+/** "promised mass deportations", "prometió liberar a los presos": an intent verb at most three words before the predicate makes it a plan. */
+function intentBefore(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.intentVerbs.has(t.text)) return true;
+  }
+  return false;
+}
+
 /** Is a media noun right before the predicate, an adjective or two aside ("handout photo released", "imágenes difundidas")? */
 function mediaBefore(ctx: ArticleContext, start: number): boolean {
   const i = ctx.tokenAt(start);
@@ -341,14 +359,33 @@ function mediaBefore(ctx: ArticleContext, start: number): boolean {
   return false;
 }
 
-/** "held for a few months, not a year", "no 300 sino 252": the value itself is denied (an article may stand between). */
+/** "held for a few months, not a year", "no 300 sino 252", "no evidence of any $60 million": the value itself is denied (articles and denial fillers may stand between). */
 export function valueDenied(ctx: ArticleContext, start: number): boolean {
   const i = ctx.tokenAt(start);
-  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
     if (LANG.negations.has(t.text)) return true;
-    if (!LANG.articles.has(t.text)) return false;
+    // "no evidence of any $60 million payment", "no secret $60 million", "ningún pago de …".
+    if (!LANG.articles.has(t.text) && !LANG.denialFillers.has(t.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * "cooperation did not begin in 2026", "no llegaron el 16 de marzo": a negation a verb and a
+ * preposition before a date denies it — unless a word after the negation keeps it stated ("not
+ * until July 18", "no fue sino hasta julio"), or the date names its own noun ("neither does the
+ * December 22 ruling": the ruling is not what is denied).
+ */
+function dateDenied(ctx: ArticleContext, start: number, end: number, bound: Binding): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct" || LANG.negationLifts.has(t.text)) return false;
+    if (LANG.negations.has(t.text)) return !(bound.start >= end && ctx.wordsBetween(end, bound.start) === 0);
+    // An article before the date is the date's own ("el 16 de marzo"); further back it opens a noun phrase the negation is not about.
+    if (LANG.articles.has(t.text) && k !== i - 1) return false;
   }
   return false;
 }

@@ -35,6 +35,10 @@ interface Attachment {
   correctionsFrom?: number;
   /** Start offsets of every event-term hit. */
   eventStarts: Set<number>;
+  /** Per sentence: the [start, end) spans of its direct questions, flattened; built on first use. */
+  questions: Array<number[] | undefined>;
+  /** Per sentence: where its first hearsay ("some people have been saying") ends, -1 none; built on first use. */
+  hearsay: Array<number | undefined>;
 }
 
 /** Where a clause sits: its sentence and its index among that sentence's clauses. */
@@ -45,15 +49,22 @@ interface Position {
 
 const MEMO = Symbol("clauses");
 
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** An unnamed source, up to three words, then a verb of saying: "some people have been saying", "rumores … aseguran". */
+const HEARSAY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...LANG.hearsaySources].map(escape).join("|")})(?:\\s+[\\p{L}']+){0,3}?\\s+(?:${[...LANG.hearsayVerbs].map(escape).join("|")})(?![\\p{L}\\p{N}])`,
+  "u",
+);
+
 /** Every correction marker in one pattern: a sentence is scanned once, not once per marker. */
-const CORRECTIONS = new RegExp([...LANG.correctionMarkers].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+const CORRECTIONS = new RegExp([...LANG.correctionMarkers].map(escape).join("|"));
 
 function attachment(ctx: ArticleContext): Attachment {
   let a = ctx.memo.get(MEMO) as Attachment | undefined;
   if (!a) {
     const eventStarts = new Set<number>();
     for (const hits of ctx.predicateHits()) for (const h of hits) eventStarts.add(h.start);
-    a = { bySentence: [], correction: [], eventStarts };
+    a = { bySentence: [], correction: [], eventStarts, questions: [], hearsay: [] };
     ctx.memo.set(MEMO, a);
   }
   return a;
@@ -294,20 +305,45 @@ export function subjectClause(ctx: ArticleContext, c: Clause): Clause {
  * the colon ends the statement.
  */
 export function inQuestion(ctx: ArticleContext, start: number, end: number): boolean {
-  const s = ctx.sentences[ctx.sentenceAt(start)]!;
-  const text = ctx.text;
-  const limit = Math.min(text.length, s.end + 2);
-  for (let i = end; i < limit; i++) {
-    const ch = text[i];
-    if (ch === "?") return true;
-    if (ch === "." || ch === "!" || ch === ":" || ch === ";" || ch === "\n") break;
-  }
-  for (let i = start - 1; i >= s.start; i--) {
-    const ch = text[i];
-    if (ch === "¿") return true;
-    if (ch === "?" || ch === ":" || ch === ";" || ch === "\n") break;
-  }
+  const a = attachment(ctx);
+  const s = ctx.sentenceAt(start);
+  const spans = (a.questions[s] ??= questionSpans(ctx, s));
+  for (let k = 0; k < spans.length; k += 2) if (spans[k]! <= start && end <= spans[k + 1]!) return true;
   return false;
+}
+
+/** The sentence's questions, found in one pass: the stretches between hard breaks that end in "?" or open with "¿". */
+function questionSpans(ctx: ArticleContext, sentence: number): number[] {
+  const { start, end } = ctx.sentences[sentence] ?? { start: 0, end: ctx.text.length };
+  const text = ctx.text;
+  const spans: number[] = [];
+  let from = start;
+  let opened = false;
+  for (let i = start, limit = Math.min(text.length, end + 2); i < limit; i++) {
+    const ch = text[i];
+    if (ch === "¿") opened = true;
+    else if (ch === "?" || ch === "." || ch === "!" || ch === ":" || ch === ";" || ch === "\n") {
+      if (ch === "?" || opened) spans.push(from, i);
+      from = i + 1;
+      opened = false;
+    }
+  }
+  if (opened) spans.push(from, end);
+  return spans;
+}
+
+/** Does hearsay before the value in its sentence report it ("Some people have been saying the U.S. paid $20 million")? */
+export function inHearsay(ctx: ArticleContext, start: number): boolean {
+  const a = attachment(ctx);
+  const s = ctx.sentenceAt(start);
+  let at = a.hearsay[s];
+  if (at === undefined) {
+    const { from, to } = ctx.sentenceSpan(s);
+    const lo = Math.max(0, from);
+    const m = HEARSAY.exec(ctx.folded.slice(lo, Math.min(ctx.folded.length, to)));
+    at = a.hearsay[s] = m ? lo + m.index + m[0].length : -1;
+  }
+  return at >= 0 && at <= start;
 }
 
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */

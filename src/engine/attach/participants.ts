@@ -3,12 +3,11 @@
 import type { ArticleContext, Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { firstMentionAt, firstStartingAt } from "../search";
-import { anyWordIn } from "./bind";
 import { clauseAt, subjectClause, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { boundaryBefore } from "./dates";
-import { isGenericPredicate, windowAround } from "./predicates";
-import { approximateExcludes, isUpperAt, type DateMention } from "../text-adapter";
+import { isGenericPredicate } from "./predicates";
+import { approximateExcludes, type DateMention } from "../text-adapter";
 
 /** Does the clause count people other than the event's group ("177 of them", "190 Venezuelans")? */
 export function anotherGroup(
@@ -102,39 +101,6 @@ function partOfTheGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent["group
     }
   }
   return false;
-}
-
-/** Is the clause (or the one whose subject it shares) about one person ("he", "ella")? */
-export function oneperson(ctx: ArticleContext, own: Clause, predicate: { start: number; end: number }): boolean {
-  // Its object: an office and a name right after it ("sent envoy Richard Grenell to Caracas").
-  if (officeAndNameAt(ctx, ctx.tokenAt(predicate.end))) return true;
-  // The bound predicate's own subject: a pronoun right before it ("he had spent", "he was moved").
-  const i = ctx.tokenAt(predicate.start);
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    const t = ctx.tokens[k]!;
-    if (t.kind === "punct") break;
-    if (LANG.singularPronouns.has(t.text)) return true;
-  }
-  // A gerund, resumed or coordinated clause takes the subject of the clause it hangs from
-  // ("he was moved …, before being returned"): look at that clause's first words.
-  const subject = subjectClause(ctx, own);
-  if (subject === own) return false;
-  const s = windowAround(ctx, subject, subject.start, subject.start);
-  return anyWordIn(ctx, LANG.singularPronouns, s.start, Math.min(s.end, ctx.tokens[Math.min(s.from + 6, ctx.tokens.length - 1)]!.end));
-}
-
-/** An office word (an article or possessive before it aside) and a capitalised name: one person ("envoy Richard Grenell", "a su enviado, Richard Grenell"). */
-function officeAndNameAt(ctx: ArticleContext, i: number): boolean {
-  let k = i;
-  while (k < i + 2 && (LANG.articles.has(ctx.tokens[k]?.text ?? "") || LANG.definiteArticles.has(ctx.tokens[k]?.text ?? ""))) k++;
-  const office = ctx.tokens[k];
-  if (!office || office.kind !== "word" || !LANG.offices.has(office.text)) return false;
-  let n = k + 1;
-  if (ctx.tokens[n]?.text === ",") n++;
-  const a = ctx.tokens[n];
-  const b = ctx.tokens[n + 1];
-  const upper = (t: typeof a) => !!t && t.kind === "word" && isUpperAt(ctx.text, t.start);
-  return upper(a) && upper(b);
 }
 
 /** Does a hit start within `words` words after offset? */

@@ -41,6 +41,8 @@ export function placesSay(
       if (!startsHit(ctx.hits(a.set), t.start) && !LANG.departureVerbs.has(t.text)) break;
       motion = true;
     }
+    // "the first such flight since the weekend of the transfer to El Salvador": places after a time reference are its own.
+    if (LANG.timeReferences.has(t.text) || LANG.timeReferences.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)) break;
     // "carried 137 Venezuelans, along with Salvadorans wanted at home": places after a companion are the companions'.
     if (i > first && t.kind === "word" && (LANG.comitatives.has(t.text) || LANG.comitatives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)))
       break;
@@ -136,14 +138,28 @@ export function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEven
   return null;
 }
 
-/** A shared predicate in the clause whose places name neither trip ("137 venezolanos viajaban en los vuelos de marzo"), or null. */
+/**
+ * A shared predicate in the clause whose places name neither trip ("137 venezolanos viajaban en los
+ * vuelos de marzo"), or null — and null when a shared predicate near the value is placed on the
+ * other trip ("A flight carrying 199 migrants landed in Venezuela": the flight is that landing's).
+ */
 export function anySharedUnplaced(ctx: ArticleContext, a: NonNullable<CompiledEvent["ambiguous"]>, c: Clause, value: number): Hit | null {
   const hits = ctx.hits(a.set);
-  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
+  let found: Hit | null = null;
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end && !found; k++) {
     const p = hits[k]!;
-    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && placesSay(ctx, a, p.end, c, true) === null) return p;
+    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && placesSay(ctx, a, p.end, c, true) === null) found = p;
   }
-  return null;
+  if (!found) return null;
+  // Only near the value: a long clause's far predicates are not its noun's (and scanning them all is quadratic).
+  const v = ctx.tokenAt(value);
+  const lo = Math.max(c.start, ctx.tokens[Math.max(0, v - PLACE_REACH)]!.start);
+  const hi = Math.min(c.end, ctx.tokens[Math.min(ctx.tokens.length - 1, v + PLACE_REACH)]!.end);
+  for (let k = firstStartingAt(hits, lo); k < hits.length && hits[k]!.start < hi; k++) {
+    const p = hits[k]!;
+    if (!negated(ctx, p.start) && placesSay(ctx, a, p.end, c, true) === "other") return null;
+  }
+  return found;
 }
 
 export function startsHit(hits: readonly Hit[], start: number): boolean {

@@ -2,7 +2,7 @@
 // acronym, lower-case descriptions, "the acronym" standing for it, and order-free word keys. The
 // name kind (name.ts) decides what each candidate means for its rule.
 import type { ArticleContext, Hit } from "../kind-api";
-import { LANG } from "../lang";
+import { LANG, WRITTEN_COPULAS } from "../lang";
 import { isUpperAt } from "../text-adapter";
 import type { Token } from "../text/tokens";
 
@@ -89,6 +89,15 @@ export function titleRunAfter(ctx: ArticleContext, i: number, sentence: number):
   // "CECOT, Nayib Bukele's prison": a possessor, not an expansion.
   const after = ctx.tokens[i + run.length];
   if (after?.text === "'" && LANG.possessiveSuffixes.has(ctx.tokens[i + run.length + 1]?.text ?? "")) return null;
+  // "Para los retornados del CECOT, el Tren de Aragua es una etiqueta": a run its verb follows is the
+  // next clause's subject, not an apposition.
+  if (
+    run.length &&
+    run[run.length - 1]!.kind === "word" &&
+    after &&
+    (LANG.auxiliaries.has(after.text) || WRITTEN_COPULAS.has(ctx.text.slice(after.start, after.end).toLowerCase()))
+  )
+    return null;
   return finishRun(ctx, run);
 }
 

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding } from "../kind-api";
 import { LANG } from "../lang";
+import { modifiesNextWord } from "./word-class";
 import { foldTerm, isUpperAt } from "../text-adapter";
 import {
   closeTo,
@@ -145,7 +146,9 @@ export const name = defineKind({
           }
           break;
         }
-        if (naming) {
+        // "the so-called CECOT class": an acronym that modifies the noun after it names that thing.
+        const modifier = next?.kind === "word" && !next.brk && modifiesNextWord(ctx, zi);
+        if (naming && !modifier) {
           const cand = titleRunBefore(ctx, j + 1, h.sentence) ?? descriptionBefore(ctx, j + 1, h.sentence);
           if (cand) cands.push(cand);
         }

@@ -42,6 +42,7 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
   // A name (not a possessive/demonym) locates only after a locative preposition.
   const located = (m: PlaceMention): boolean => {
     if (m.form !== "name") return true;
+    if (referencePoint(ctx, m.start)) return false;
     // In sentence mode a right place is evidence wherever it sits ("el aeropuerto de Maiquetía").
     if (m.ok && c.attach === "sentence") return true;
     let p = prevToken(ctx, m.start);
@@ -295,4 +296,12 @@ export function chained(ctx: ArticleContext, from: number, to: number, covered: 
     if (!covered(t.start, t.end)) return false;
   }
   return n > 0;
+}
+
+/** "170 km west of Caracas", "a 74 kilómetros al sureste de San Salvador": a direction and "of"/"de" make the place a reference point. */
+function referencePoint(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  const of = ctx.tokens[i - 1];
+  if (!of || !(LANG.partitiveOf.has(of.text) || LANG.genitives.has(of.text))) return false;
+  return LANG.directions.has(ctx.tokens[i - 2]?.text ?? "");
 }

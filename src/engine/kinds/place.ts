@@ -226,6 +226,9 @@ export const place = defineKind({
               const onHead = (n && covered(n.start, n.end)) || (p && covered(p.start, p.end));
               if (!onHead) continue;
             }
+            // "CECOT, El Salvador's mega-prison" locates it; "after leaving CECOT, Venezuela's returnees
+            // build …" opens the next clause: a possessive after the subject owns a head noun.
+            if (m.form === "possessive" && !ownsHead(ctx, m.end, covered)) continue;
             push(m, h.start, m.end, passOnly);
           }
         }
@@ -322,6 +325,16 @@ function ofBetween(ctx: ArticleContext, from: number, to: number): boolean {
   for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
     const w = ctx.tokens[i]!.text;
     if (LANG.yearLinks.has(w) || LANG.genitives.has(w)) return true;
+  }
+  return false;
+}
+
+/** Is a head noun the possessive's, an adjective or two aside ("El Salvador's notorious mega-prison")? */
+function ownsHead(ctx: ArticleContext, end: number, covered: Covered): boolean {
+  for (let k = ctx.tokenAt(end), n = 0; k < ctx.tokens.length && n < 3; k++, n++) {
+    const t = ctx.tokens[k]!;
+    if (covered(t.start, t.end)) return true;
+    if (t.kind !== "word" || isUpperAt(ctx.text, t.start)) return false;
   }
   return false;
 }

@@ -7,6 +7,7 @@ import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
 import type { NumberMention } from "../text-adapter";
 import { firstMentionAt, firstStartingAt, valueClause, type CompiledNear } from "./shared";
+import { isClosedClass, modifiesNextWord } from "./word-class";
 
 /** Partitives are subsets, not the total: "seven of the 252", "one of the men", "137 de los 238". */
 export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
@@ -15,6 +16,27 @@ export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
   const b = ctx.tokens[i + 1];
   if (!a || !b || !LANG.partitiveOf.has(a.text)) return false;
   return b.kind === "number" || LANG.partitiveDeterminers.has(b.text) || (LANG.partitiveLeads.has(a.text) && LANG.partitiveOf.has(b.text));
+}
+
+/**
+ * "built for 80 men each", "80 reos por celda", "80 men per cell": a count per unit, not the
+ * whole's — a distributive after the noun that ends the phrase (its unit noun aside). Not "the 252
+ * men each received …", where it spreads the predicate over the whole.
+ */
+export function isPerUnit(ctx: ArticleContext, m: NumberMention): boolean {
+  const at = ctx.tokenAt(m.offset + m.length);
+  const ends = (j: number) => {
+    const t = ctx.tokens[j];
+    return !t || t.brk || (t.kind === "punct" && t.text !== "$");
+  };
+  for (let i = at; i < Math.min(at + 3, ctx.tokens.length); i++) {
+    const t = ctx.tokens[i]!;
+    if (t.kind !== "word" || t.brk) return false;
+    const n = LANG.distributives.has(t.text) ? 1 : LANG.distributives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`) ? 2 : 0;
+    if (n > 0) return ends(i + n) || (ctx.tokens[i + n]?.kind === "word" && !isGenericPredicate(ctx, i + n) && ends(i + n + 1));
+    if (LANG.phraseBreakers.has(t.text) || LANG.coordinators.has(t.text)) return false;
+  }
+  return false;
 }
 
 /** "17 more men", "another 14", "otros 101": a part added to a total, and so is every count beside it. */
@@ -119,7 +141,7 @@ export function timesAnotherNoun(ctx: ArticleContext, m: NumberMention, eventSet
 function closedWord(ctx: ArticleContext, i: number): boolean {
   const t = ctx.tokens[i];
   if (!t || t.kind !== "word" || isUpperAt(ctx.text, t.start)) return true;
-  return CLOSED_CLASSES.some((set) => set.has(t.text)) || isGenericPredicate(ctx, i) || LANG.genitives.has(t.text);
+  return isClosedClass(t.text) || isGenericPredicate(ctx, i) || LANG.genitives.has(t.text);
 }
 
 // "Two weeks later", "three days ago", "hace un año": a time offset, not how long anything lasted.
@@ -157,41 +179,6 @@ export function namesAnotherCountry(ctx: ArticleContext, countries: string[], st
     const i = ctx.tokenAt(m.offset);
     // A demonym right after a locative preposition heads the place ("held in Venezuelan prisons").
     if (m.form === "demonym" ? LANG.destinationPrepositions.has(ctx.tokens[i - 1]?.text ?? "") : locative(ctx, i)) return true;
-  }
-  return false;
-}
-
-/** Function words and verbs: a word of these after the counted noun does not make it a modifier. */
-const CLOSED_CLASSES = [
-  LANG.phraseBreakers,
-  LANG.relativePronouns,
-  LANG.auxiliaries,
-  LANG.coordinators,
-  LANG.predicates,
-  LANG.clauseOpeners,
-  LANG.departureVerbs,
-  LANG.boundaryPrepositions,
-  LANG.destinationPrepositions,
-  LANG.motionPrepositions,
-  LANG.originPrepositions,
-  LANG.modals,
-  LANG.negations,
-  LANG.additiveAfter,
-];
-
-/** Is the word at token i a noun the term before it modifies (not a verb, preposition, conjunction …)? */
-function modifiesNextWord(ctx: ArticleContext, i: number): boolean {
-  const t = ctx.tokens[i]!;
-  const closed = CLOSED_CLASSES.some((set) => set.has(t.text));
-  if (closed || isGenericPredicate(ctx, i) || isStatedPredicate(ctx, t.start)) return false;
-  const c = ctx.text.charCodeAt(t.start);
-  return !(c >= 65 && c <= 90) && t.text.length > 2 && !LANG.partitiveOf.has(t.text);
-}
-
-function isStatedPredicate(ctx: ArticleContext, start: number): boolean {
-  for (const hits of ctx.predicateHits()) {
-    const h = hits[firstStartingAt(hits, start)];
-    if (h && h.start === start) return true;
   }
   return false;
 }
@@ -281,6 +268,8 @@ export function countsTheNoun(
     if (m.qualifier === "vague" && LANG.partitiveOf.has(t.text) && i === ctx.tokenAt(end)) continue;
     if (t.kind === "number" || LANG.phraseBreakers.has(t.text) || (t.kind === "punct" && t.text !== "-" && t.text !== ".")) return false;
     if (t.kind === "word" && t.text.endsWith("ing")) return false;
+    // "One senator said the men …": a listed verb between ends the number's phrase (not a participle: "238 deported men").
+    if (t.kind === "word" && LANG.predicates.has(t.text)) return false;
   }
   // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
   const next = ctx.tokens[ctx.tokenAt(h.end)];

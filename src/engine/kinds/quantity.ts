@@ -14,6 +14,7 @@ import {
   isAdditive,
   isAgeLike,
   isPartitive,
+  isPerUnit,
   isTimeOffset,
   timesAnotherNoun,
   namesAnotherCountry,
@@ -155,6 +156,7 @@ export const quantity = defineKind({
       // The value's own shape first (cheap), then its context and event (the binding is the costly part).
       if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m) || isActivityTime(ctx, m)) continue;
       if (timesAnotherNoun(ctx, m, c.filter.event?.set ?? null)) continue;
+      if (m.unit === "count" && isPerUnit(ctx, m)) continue;
       if (
         o.unit === "count" &&
         (isSomeOfThem(m) ||

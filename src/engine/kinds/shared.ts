@@ -6,6 +6,7 @@ import {
   bindEvent,
   compileEvent,
   inCorrection,
+  inHearsay,
   inQuestion,
   clauseAfter,
   valueDenied,
@@ -135,8 +136,15 @@ export function mentionPasses(
   if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
   const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
   if (f.event && !predicate) return null;
-  // Without an event, a correction notice, a question, a denied value ("40,000, not 60,000") and a condition's consequence still are not the fact ("if …, the costs would exceed $20 million").
-  if (!f.event && (inPossibility(ctx, start, end) || inCorrection(ctx, sentence) || inQuestion(ctx, start, end) || valueDenied(ctx, start)))
+  // Without an event, a correction notice, a question, hearsay, a denied value ("40,000, not 60,000") and a condition's consequence still are not the fact ("if …, the costs would exceed $20 million").
+  if (
+    !f.event &&
+    (inPossibility(ctx, start, end) ||
+      inCorrection(ctx, sentence) ||
+      inQuestion(ctx, start, end) ||
+      inHearsay(ctx, start) ||
+      valueDenied(ctx, start))
+  )
     return null;
   return { predicate };
 }

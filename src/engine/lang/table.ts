@@ -21,7 +21,17 @@ export interface LanguageTable {
   directiveLinks: string[];
   /** Words that open a condition ("if a future administration …, the costs would …"). */
   conditions: string[];
+  /** Verbs of intent: the event right after them is promised, planned or asked for, not done ("promised mass deportations", "prometió liberar"). */
+  intentVerbs: string[];
   negations: string[];
+  /** After a negation, words that keep the value stated: "not until July 18", "no fue sino hasta julio", "no fewer than 250". */
+  negationLifts: string[];
+  /** Words that may stand between a negation and the value it denies ("no evidence of any $60 million", "no secret $60 million"). */
+  denialFillers: string[];
+  /** Unnamed sources of a claim ("some people", "viral posts", "rumores"): what they say the text does not assert. */
+  hearsaySources: string[];
+  /** Verbs of saying that follow a hearsay source ("have been saying", "claim", "aseguran"). */
+  hearsayVerbs: string[];
   correctionMarkers: string[];
   /** A line that heads a corrections column: every sentence after it is a correction notice. */
   correctionHeadings: string[];
@@ -70,6 +80,8 @@ export interface LanguageTable {
   namingWords: string[];
   /** Words that join a naming word to the name ("known as", "also called", "conocido como"). */
   namingJoiners: string[];
+  /** Compass directions: a place after one and "of"/"de" is a reference point ("170 km west of Caracas", "al oeste de Caracas"), not where the thing is. */
+  directions: string[];
   /** Small words inside a proper name ("Center for the Care of Migrants"). */
   nameConnectors: string[];
   /** Words between an acronym and its expansion ("CECOT, short for …", "which stands for"). */
@@ -134,23 +146,23 @@ export interface LanguageTable {
   eventNouns: string[];
   /** Comitatives: "returned with six Americans" — what follows accompanies the event, it is not its object. */
   comitatives: string[];
-  /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
-  /** Verbs whose object is a length ("spent six months", "pasaron seis meses antes de …"): never a time offset. */
   /** After a length: time elapsed since something ("A month has passed since …", "han pasado cuatro meses"), not how long a state lasted. */
   elapsedAfter: string[];
+  /** Verbs whose object is a length ("spent six months", "pasaron seis meses antes de …"): never a time offset. */
   lengthVerbs: string[];
+  /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */
   lengthPrepositions: string[];
   /** After a length: the time someone has gone without something ("tres años sin noticias", "three years without word"), not a stay. */
   withoutAfter: string[];
   /** Gerunds of being, after which a length is the state itself ("six months being held", "seis meses siendo torturados"). */
   stateGerunds: string[];
-  /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
   /** Words that set a statement in the publication's present ("this week", "hoy"): no earlier date in its sentence or paragraph dates a title there. */
   presentMarkers: string[];
   /** Plural endings: a capitalised demonym ending so names people ("Venezuelans"), not an office's country. */
   pluralSuffixes: string[];
   /** Possessive determiners ("his March 15 instruction", "su decisión del 22 de diciembre"). */
   possessiveDeterminers: string[];
+  /** Pronouns for a thing named before ("it was built to hold …"): the clause's subject is in an earlier sentence. */
   thingPronouns: string[];
   /** A subordinator that can open a sentence; its clause ends at the first comma ("Mientras los demás pasaron cuatro meses allí, | él estuvo …"). */
   frontedSubordinators: string[];
@@ -170,4 +182,22 @@ export interface LanguageTable {
   articlePrepositions: string[];
   /** Words that make a partitive with "of" ("seven out of the 252"). */
   partitiveLeads: string[];
+  /** Singular nouns for one person ("veteran", "nephew", "sobrino"): an event they undergo is not a group's. */
+  personNouns: string[];
+  /** Copulas of a singular subject that make a passive ("was", "fue"): "X was released" is one X. */
+  singularAuxiliaries: string[];
+  /** Participles that join an auxiliary to a passive ("has been released", "ha sido liberado"). */
+  participleAuxiliaries: string[];
+  /** Possessives of one person ("his deportation"); not Spanish "su", which is also "their". */
+  singularPossessives: string[];
+  /** Verbs that keep an event from happening ("barred his deportation", "impidió la deportación"): the event they take did not happen then. */
+  preventionVerbs: string[];
+  /** Words that may stand between a prevention verb and its event ("blocked them from being deported", "impidió que fueran deportados"). */
+  preventionLinks: string[];
+  /** Words that open a time reference ("the first such flight since the weekend of the transfer to El Salvador"): places after them are the reference's, not the predicate's. Not "desde": it is also "from". */
+  timeReferences: string[];
+  /** Phrases right before a count that make it a capacity ("built to hold about 15,000", "capacidad para 40.000"): not an event's participants. */
+  capacityLeads: string[];
+  /** Words after a count's noun that make it per unit ("80 men each", "80 reos cada una", "per cell"), not the whole's. */
+  distributives: string[];
 }

@@ -94,4 +94,17 @@ describe("name: what the place is for, and where the acronym is named", () => {
     expect(status("This is NOAA. The acronym stands for National Space Agency.")).toBe("fail");
     expect(status("This is NOAA.\n\nThe acronym stands for National Space Agency.")).toBe("not_applicable");
   });
+  it("does not read the next clause's subject after a comma as an apposition (… del NOAA, el Servicio Espacial es …)", () => {
+    expect(status("Para los retirados del NOAA, el Servicio Espacial es una etiqueta.")).toBe("not_applicable");
+    expect(status("Para los retirados del NOAA, el Servicio Espacial, es una etiqueta.")).toBe("fail");
+    expect(status("NOAA — the National Space Agency — was not built for this.")).toBe("fail");
+  });
+  it("does not take an acronym modifying a noun as named by the run before it (the so-called NOAA class)", () => {
+    expect(status("The men sued under the Space Weather Act — the so-called NOAA class — won.")).toBe("not_applicable");
+    expect(status("The National Space Agency, known as NOAA, won.")).toBe("fail");
+  });
+  it("reads 'better known by its acronym' and 'más conocido por sus siglas' as naming the run before", () => {
+    expect(status("They work at the National Space Agency, better known by its English acronym, NOAA, in Maryland.")).toBe("fail");
+    expect(status("Trabajan en la Agencia Espacial Nacional, más conocida por sus siglas, NOAA.")).toBe("fail");
+  });
 });

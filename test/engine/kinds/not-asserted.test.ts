@@ -11,6 +11,7 @@ const rs = rulesetOf({
   "t/pack.yaml": "pack: t\nterms: {}\n",
   "t/t.freed_on.yaml": `id: t.freed_on\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [released, freed, swap, canje, liberados]\n`,
   "t/t.expelled.yaml": `id: t.expelled\n${COMMON}kind: quantity\nunit: count\nvalue: 40\nnear: { terms: [men, hombres], words: 2, side: after }\nevent:\n  terms: [expelled, expulsó, expulsados]\ncontext:\n  none:\n    - terms: [under the decree, en aplicación del decreto]\n      scope: clause\n`,
+  "t/t.fee.yaml": `id: t.fee\n${COMMON}kind: quantity\nunit: money\ncurrency: USD\nvalue: 5000000\ncontext:\n  all:\n    - terms: [paid, payment, pago]\n`,
   "t/t.beds.yaml": `id: t.beds\n${COMMON}kind: quantity\nunit: count\nvalue: 4000\nnear: { terms: [capacity of, capacidad de], words: 3, side: before }\n`,
 });
 
@@ -36,6 +37,42 @@ describe("a value set aside", () => {
   it("does not judge the value a negation rejects (4,000, not 6,000)", () => {
     expect(status("The prison has a capacity of 4,000, not 6,000.", "t.beds")).toBe("pass");
     expect(status("The prison has a capacity of 6,000, not 4,000.", "t.beds")).toBe("fail");
+  });
+  it("reads fillers between the negation and the value (no evidence of any …, no secret …)", () => {
+    expect(status("We found no evidence of any $60 million payment.", "t.fee")).toBe("not_applicable");
+    expect(status("There was no secret $60 million payment.", "t.fee")).toBe("not_applicable");
+    expect(status("We found evidence of a $60 million payment.", "t.fee")).toBe("fail");
+  });
+});
+
+describe("what others are said to claim", () => {
+  it("does not judge a value unnamed sources are reported to claim (some people have been saying …, rumores aseguran …)", () => {
+    expect(status("Some people have been saying the prison has a capacity of 6,000 inmates.", "t.beds")).toBe("not_applicable");
+    expect(status("Viral posts claimed the prisoners were freed in January 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("Rumores en redes aseguran que los presos fueron liberados en enero de 2024.", "t.freed_on")).toBe("not_applicable");
+    // A named source is reported as usual; the hearsay reaches only what follows it.
+    expect(status("The warden said the prison has a capacity of 6,000 inmates.", "t.beds")).toBe("fail");
+    expect(status("The prisoners were freed in January 2024, though some people say otherwise.", "t.freed_on")).toBe("fail");
+  });
+});
+
+describe("an event promised, not done", () => {
+  it("does not judge a date of an event an intent verb governs (promised a swap in …, prometió el canje en …)", () => {
+    expect(status("The minister promised a swap in January 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("El ministro prometió el canje en enero de 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("The minister announced the swap in January 2024.", "t.freed_on")).toBe("fail");
+  });
+});
+
+describe("a date the clause denies", () => {
+  it("does not judge a date a negation, a verb and a preposition deny (the swap was not in …, no fue en …)", () => {
+    expect(status("The swap was not in January 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("El canje no fue en enero de 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("The swap was in January 2024.", "t.freed_on")).toBe("fail");
+    expect(status("El canje fue en enero de 2024.", "t.freed_on")).toBe("fail");
+  });
+  it("judges a date that names its own noun after the negation (neither does the January 2024 swap)", () => {
+    expect(status("Nothing changed, and neither does the January 2024 swap.", "t.freed_on")).toBe("fail");
   });
 });
 

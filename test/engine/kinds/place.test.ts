@@ -133,3 +133,19 @@ describe("place: a head noun between the preposition and the name", () => {
     expect(status("The plane landed at the airport Jorge Chávez after midnight.", "t.landing")).toBe("pass");
   });
 });
+
+describe("place: a possessive after the subject", () => {
+  it("locates the subject only when the possessive owns a head noun (ZD, Bolivia's giant arena)", () => {
+    expect(status("A year after leaving ZD, Bolivia's fans still sing.", "t.country")).toBe("not_applicable");
+    expect(status("ZD, Bolivia's newest arena, opened in May.", "t.country")).toBe("fail");
+    expect(status("ZD, Peru's newest arena, opened in May.", "t.country")).toBe("pass");
+  });
+});
+
+describe("place: a reference point", () => {
+  it("does not take a place after a direction and 'of' as where it is (20 km west of Lima, al oeste de Lima)", () => {
+    expect(status("The plane landed at Las Palmas, about 200 km (124 miles) west of Lima.", "t.landing")).toBe("fail");
+    expect(status("The landing was at Las Palmas, a 200 kilómetros al oeste de Lima.", "t.landing")).toBe("fail");
+    expect(status("The plane landed at Jorge Chávez, 500 km north of Arequipa.", "t.landing")).toBe("pass");
+  });
+});

@@ -1,0 +1,118 @@
+// Whose event a value dates or counts: one person's release is not the group's, a prevented event
+// did not happen, another trip is not this one, and a capacity or a per-unit number is not the
+// whole's count. Pack-free rules, so each case shows a general cause rather than a CECOT sentence.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { NOW, rulesetOf } from "../helpers";
+
+const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\n`;
+
+const rs = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.freed_on.yaml": `id: t.freed_on\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [released, freed, deported, deportation, deportado, deportados, liberado, deportación]\n  ambiguous: { terms: [returned, regresó, regresaron], with: [capital, capital], without: [jail] }\n  group: { sizes: [252], terms: [men, hombres] }\n`,
+});
+const freed = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rs, { now: NOW }).verdicts[0]!.status;
+
+describe("one person's event is not the group's", () => {
+  it("reads a name after a title as the subject (In May, Army veteran John Smith was released)", () => {
+    expect(freed("In May 2023, U.S. Army veteran John Smith was released.")).toBe("not_applicable");
+    expect(freed("In May 2023, Army veteran John St. Smith was released.")).toBe("not_applicable");
+    expect(freed("In May 2023, the men were released.")).toBe("fail");
+  });
+  it("reads an indefinite person noun as the object (it released an Army veteran)", () => {
+    expect(freed("In May 2023 the country released an Army veteran.")).toBe("not_applicable");
+    expect(freed("In May 2023 the country released the men.")).toBe("fail");
+  });
+  it("reads a name as the object (released John Smith, an Army veteran)", () => {
+    expect(freed("In May 2023, the country released John Smith, an Army veteran.")).toBe("not_applicable");
+  });
+  it("reads a kinship noun as the subject (cuyo sobrino fue deportado en febrero)", () => {
+    expect(freed("Habla Carmen, cuyo sobrino fue deportado en febrero de 2024 y nunca volvió.")).toBe("not_applicable");
+    expect(freed("Habla Carmen, cuyos vecinos fueron deportados en febrero de 2024 y nunca volvieron.")).toBe("fail");
+  });
+  it("reads a named subject of a shared predicate as one person (since Smith returned to the capital)", () => {
+    expect(freed("It is the boldest step since Smith returned to the capital on Jan. 20, 2024.")).toBe("not_applicable");
+    expect(freed("It is the boldest step since the men returned to the capital on Jan. 20, 2024.")).toBe("fail");
+  });
+  it("reads a singular possessive before the event's noun as one person (barred his deportation)", () => {
+    expect(freed("A judge had barred his deportation in 2019, records show.")).toBe("not_applicable");
+    expect(freed("A judge had ordered the deportation in 2019, records show.")).toBe("fail");
+  });
+  it("reads no name in a title-cased headline or a date (252 Men Returned To The Capital; released Friday May 10)", () => {
+    expect(freed("On Friday May 10, 2023, 252 Men Returned To The Capital")).toBe("fail");
+    expect(freed("The country released Friday May 12, 2024 the men it held.")).toBe("fail");
+  });
+  it("keeps the group's event after a definite article (the men were released)", () => {
+    expect(freed("In May 2023, the government released the men.")).toBe("fail");
+  });
+  it("keeps a named agent's transitive event (Smith freed the men, Smith has freed the men, Ruiz ha deportado a los hombres)", () => {
+    expect(freed("On Jan. 20, 2024, Smith freed the men.")).toBe("fail");
+    expect(freed("On Jan. 20, 2024, Smith has freed the men.")).toBe("fail");
+    expect(freed("El 20 de enero de 2024, Ruiz ha deportado a los hombres.")).toBe("fail");
+  });
+});
+
+describe("a prevented event did not happen", () => {
+  it("does not date an event a verb kept from happening (had barred the deportation in 2019, impidió la deportación)", () => {
+    expect(freed("A judge had barred the deportation in 2019, records show.")).toBe("not_applicable");
+    expect(freed("A judge blocked them from being deported in 2019.")).toBe("not_applicable");
+    expect(freed("Un juez impidió la deportación en 2019.")).toBe("not_applicable");
+    expect(freed("A judge ordered the deportation in 2019, records show.")).toBe("fail");
+    expect(freed("A judge ordered them deported in 2019.")).toBe("fail");
+    expect(freed("The plane stopped in Honduras and the men were deported in 2019.")).toBe("fail");
+    expect(freed("The plane stopped in Honduras before deportation in 2019.")).toBe("fail");
+    expect(freed("Un juez ordenó la deportación en 2019.")).toBe("fail");
+  });
+});
+
+describe("another trip", () => {
+  const trips = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.count.yaml": `id: t.count\n${COMMON}kind: quantity\nunit: count\nvalue: 238\ntolerance: 0.05\nnear: { terms: [migrants, men], words: 2, side: after }\nevent:\n  terms: [deported]\n  ambiguous: { terms: [flight, landed, vuelo, aterrizó], with: [camp, campo], without: [home, casa] }\n  when: 2024-03\n`,
+  });
+  const count = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, trips, { now: NOW }).verdicts[0]!.status;
+  it("does not take a flight no place decides for this trip when the clause lands it at the other's destination", () => {
+    expect(count("A flight carrying about 199 migrants landed at home on March 24, 2024, the first such flight in weeks.")).toBe(
+      "not_applicable",
+    );
+    expect(count("A flight carrying about 199 migrants landed on March 24, 2024, the first such flight in weeks.")).toBe("fail");
+  });
+  it("gives a place after a time reference to that reference (the first flight since the transfer to the camp)", () => {
+    expect(count("Some 199 migrants landed, the first flight since the weekend of the transfer to the camp.")).toBe("not_applicable");
+    expect(count("Some 199 migrants landed, the first flight to the camp.")).toBe("fail");
+  });
+});
+
+describe("a capacity or a per-unit number is not the whole's count", () => {
+  const counts = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.sent.yaml": `id: t.sent\n${COMMON}kind: quantity\nunit: count\nvalue: 238\nnear: { terms: [inmates, men, presos], words: 2, side: after }\nevent:\n  terms: [flown, sent, enviados]\n`,
+    "t/t.room.yaml": `id: t.room\n${COMMON}kind: quantity\nunit: count\nvalue: 40000\nnear: { terms: [built for, capacity for, capacidad para], words: 4, side: before }\n`,
+  });
+  const st = (text: string, rule: string) =>
+    checkArticle({ text, publishedAt: "2024-09-01" }, counts, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
+  it("does not count an event's participants in a capacity phrase (built to hold about 15,000 inmates, capacidad para)", () => {
+    expect(st("The camp, built to hold about 15,000 inmates, took 238 men flown in from abroad.", "t.sent")).toBe("pass");
+    expect(st("El penal, con capacidad para 15.000 presos enviados desde todo el país, abrió en 2023.", "t.sent")).toBe("not_applicable");
+    expect(st("The camp took 15,000 inmates flown in from abroad.", "t.sent")).toBe("fail");
+  });
+  it("does not judge a per-unit number as the whole (its cells, built for 80 men each; 80 presos por celda)", () => {
+    expect(st("The camp was built for 40,000 men, and its cells, built for 80 men each, have no windows.", "t.room")).toBe("pass");
+    expect(st("El penal tiene capacidad para 40.000 presos y capacidad para 80 presos por celda.", "t.room")).toBe("pass");
+    expect(st("The camp was built for 40,000 men, 80 men per cell.", "t.room")).toBe("pass");
+    expect(st("The camp was built for 80 men.", "t.room")).toBe("fail");
+  });
+});
+
+describe("a verb between a number and the noun", () => {
+  const rs2 = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.freed_count.yaml": `id: t.freed_count\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nnear: { terms: [men, hombres], words: 3, side: after }\nevent:\n  terms: [release, freed, liberación]\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rs2, { now: NOW }).verdicts[0]!.status;
+  it("does not count the noun after a verb (One senator said the men …; Un senador dijo que los hombres …)", () => {
+    expect(st("One senator said the men had been removed and that the deal led to their release.")).toBe("not_applicable");
+    expect(st("Un senador dijo que los hombres fueron liberados tras la liberación.")).toBe("not_applicable");
+    expect(st("Exactly 200 freed men said the deal led to their release.")).toBe("fail");
+  });
+});
