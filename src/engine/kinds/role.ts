@@ -71,18 +71,24 @@ function narrativeDate(ctx: ArticleContext, sentence: number, offset: number): D
   return [];
 }
 
-/** Does the sentence set itself in the publication's present ("This week, Vice President … said")? */
-function inThePresent(ctx: ArticleContext, sentence: number): boolean {
+/** Does the sentence hold one of the phrases (up to three words), starting before `before`? */
+function sentenceSays(ctx: ArticleContext, sentence: number, phrases: Set<string>, before = Infinity): boolean {
   const { from, to } = ctx.sentenceSpan(sentence);
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < Math.min(to, before); i++) {
     let phrase = "";
     for (let n = 0; n < 3 && i + n < ctx.tokens.length; n++) {
       phrase = n ? `${phrase} ${ctx.tokens[i + n]!.text}` : ctx.tokens[i]!.text;
-      if (LANG.presentMarkers.has(phrase)) return true;
+      if (phrases.has(phrase)) return true;
     }
   }
   return false;
 }
+
+/** Does the sentence set itself in the publication's present ("This week, Vice President … said")? */
+const inThePresent = (ctx: ArticleContext, sentence: number) => sentenceSays(ctx, sentence, LANG.presentMarkers);
+
+/** Does the sentence set what follows in an undated past ("A year ago, President Maduro's government …", "en ese momento")? */
+const inThePast = (ctx: ArticleContext, sentence: number, before: number) => sentenceSays(ctx, sentence, LANG.pastMarkers, before);
 
 /** Does the period hold at the date, compared at the date's own granularity (2025 ≠ March 2025)? */
 function holdsAt(p: Period, d: DateMention): boolean {
@@ -148,6 +154,9 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
   // "Secretary of State and National Security Adviser Marco Rubio": every part a title held now.
   const partsOk = t.parts.length > 1 && t.parts.every((part) => now.some((p) => sameOffice(part, p.titles)));
   const ok = !rejected && !wrongCountry && (pastOk || partsOk || matching.some((p) => now.includes(p)));
+  // "A year ago, President Maduro's government …": a title the person held before today, in a
+  // sentence set in an undated past, is not judged as of today.
+  if (!ok && !rejected && !wrongCountry && matching.some((p) => p.from <= ctx.asOf) && inThePast(ctx, h.sentence, h.start)) return null;
   if (!ok && !rejected && !wrongCountry && matching.length && !inThePresent(ctx, h.sentence)) {
     // A date stated in the sentence dates the statement: "In 2019, President Trump …"; without
     // one, the narrative time does: the last date stated before it in its paragraph ("On 20 July

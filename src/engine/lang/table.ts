@@ -158,6 +158,8 @@ export interface LanguageTable {
   stateGerunds: string[];
   /** Words that set a statement in the publication's present ("this week", "hoy"): no earlier date in its sentence or paragraph dates a title there. */
   presentMarkers: string[];
+  /** Words that set a statement in a past the text does not date ("a year ago", "at the time", "hace un año"): a title held then is not judged as of today. */
+  pastMarkers: string[];
   /** Plural endings: a capitalised demonym ending so names people ("Venezuelans"), not an office's country. */
   pluralSuffixes: string[];
   /** Possessive determiners ("his March 15 instruction", "su decisión del 22 de diciembre"). */

@@ -131,6 +131,17 @@ describe("role: a title said of its time", () => {
   });
 });
 
+describe("role: a statement set in an undated past", () => {
+  it("does not judge a title held before today when 'a year ago' / 'hace un año' / 'at the time' comes first", () => {
+    expect(status("A year ago, Mayor Ada Quill opened the bridge.", "t.ada")).toBe("not_applicable");
+    expect(status("Hace un año, Mayor Ada Quill abrió el puente.", "t.ada")).toBe("not_applicable");
+    expect(status("Mayor Ada Quill opened the bridge.", "t.ada")).toBe("fail");
+    // Only what follows the marker; and never a title the person has not held.
+    expect(status("Mayor Ada Quill said more than anyone expected a year ago.", "t.ada")).toBe("fail");
+    expect(status("A year ago, Governor Ada Quill opened the bridge.", "t.ada")).toBe("fail");
+  });
+});
+
 describe("role: a thing the holder owns is not part of the title", () => {
   it("starts the title after 'del' when a lower-case non-office phrase owns it (el plan de paz del presidente)", () => {
     expect(status("Es la joya del plan de paz del President Ada Quill.", "t.ada")).toBe("pass");
