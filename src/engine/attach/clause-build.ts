@@ -111,7 +111,13 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
     if (i > from && opensClause(tokens, i)) from = close(clauses, tokens, from, i, false);
     // An auxiliary before a predicate starts the subject's main predicate: what precedes it
     // ("the men deported on March 15") is the subject and its modifiers.
-    else if (i > from && LANG.auxiliaries.has(t.text) && startsPredicate(ctx, eventStarts, i + 1)) {
+    // (Not an auxiliary that continues a verb group: "could | have stayed", "had | been held".)
+    else if (
+      i > from &&
+      LANG.auxiliaries.has(t.text) &&
+      !continuesVerbGroup(tokens[i - 1]!.text) &&
+      startsPredicate(ctx, eventStarts, i + 1)
+    ) {
       from = close(clauses, tokens, from, i, false);
       resumesFrom.add(i);
     }
@@ -123,6 +129,8 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
   }
   return clauses;
 }
+
+const continuesVerbGroup = (prev: string) => LANG.modals.has(prev) || LANG.auxiliaries.has(prev) || LANG.negations.has(prev);
 
 /**
  * "Los 252 venezolanos que el Gobierno había enviado en marzo a la megacárcel | regresaron …": in a

@@ -74,6 +74,30 @@ export function otherNationalsAt(ctx: ArticleContext, nationality: readonly stri
     const m = countries[firstMentionAt(countries, after)];
     if (m && m.form === "demonym" && !nationality.includes(m.code) && ctx.wordsBetween(after, m.offset) <= 1) return true;
   }
+  // "Americans freed by Venezuela, January 2025", "liberó a estadounidenses": a plural demonym right
+  // before or after the predicate names its people without a count.
+  for (let k = firstMentionAt(countries, start); k < countries.length && countries[k]!.offset < end; k++) {
+    const m = countries[k]!;
+    if (m.form !== "demonym" || nationality.includes(m.code)) continue;
+    const mEnd = m.offset + m.length;
+    const [a, b] = mEnd <= predicate.start ? [mEnd, predicate.start] : [predicate.end, m.offset];
+    if (onlyLinks(ctx, a, b) && plural(ctx.text.slice(m.offset, mEnd))) return true;
+  }
+  return false;
+}
+
+/** Only auxiliaries and the personal "a" between (Americans were freed, liberó a estadounidenses): the demonym is the predicate's own argument. */
+function onlyLinks(ctx: ArticleContext, from: number, to: number): boolean {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
+    const t = ctx.tokens[i]!.text;
+    if (!LANG.auxiliaries.has(t) && !LANG.articlePrepositions.has(t)) return false;
+  }
+  return true;
+}
+
+function plural(word: string): boolean {
+  const w = word.toLowerCase();
+  for (const suffix of LANG.pluralSuffixes) if (w.endsWith(suffix)) return true;
   return false;
 }
 

@@ -56,6 +56,15 @@ describe("what others are said to claim", () => {
   });
 });
 
+describe("a modal with its verb group", () => {
+  it("keeps 'could have freed' one clause, so the modal reaches the date", () => {
+    expect(status("Without the deal, lawyers say, the government could have freed the prisoners in January 2024.", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+    expect(status("Without the deal, lawyers say, the government freed the prisoners in January 2024.", "t.freed_on")).toBe("fail");
+  });
+});
+
 describe("an event promised, not done", () => {
   it("does not judge a date of an event an intent verb governs (promised a swap in …, prometió el canje en …)", () => {
     expect(status("The minister promised a swap in January 2024.", "t.freed_on")).toBe("not_applicable");

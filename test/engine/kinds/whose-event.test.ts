@@ -116,3 +116,19 @@ describe("a verb between a number and the noun", () => {
     expect(st("Exactly 200 freed men said the deal led to their release.")).toBe("fail");
   });
 });
+
+describe("other nationals named without a count", () => {
+  const rsVe = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.freed_ve.yaml": `id: t.freed_ve\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [freed, liberó, exchange]\n  group: { sizes: [252], terms: [men, hombres], nationality: [VE] }\n`,
+  });
+  const freedVe = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rsVe, { now: NOW }).verdicts[0]!.status;
+  it("gives the event to a plural demonym right before or after its predicate (Americans freed …, liberó a estadounidenses)", () => {
+    expect(freedVe("Americans freed by Caracas, January 2024")).toBe("not_applicable");
+    expect(freedVe("Americans were freed in January 2024.")).toBe("not_applicable");
+    expect(freedVe("Caracas liberó a estadounidenses en enero de 2024.")).toBe("not_applicable");
+    expect(freedVe("The men were freed in January 2024.")).toBe("fail");
+    // A demonym a preposition sets apart is the other side of the exchange, not its people.
+    expect(freedVe("The men were part of an exchange for Americans in January 2024.")).toBe("fail");
+  });
+});
