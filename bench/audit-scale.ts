@@ -7,8 +7,9 @@
 // median wall time, D1 time and D1 rows read per batch (rows read do not depend on the machine's
 // load), every batch accounted for, and D1 rows written (index entries included, from D1's own
 // meta) and database growth per article.
-// Usage: npm run bench:audit [-- N]
-import { readdirSync, readFileSync } from "node:fs";
+// Usage: npm run bench:audit [-- N] (BENCH_AUDIT_OUT=file.json also writes every batch's figures)
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
@@ -135,7 +136,8 @@ async function audit(name: string, ruleset: Ruleset, now: Date) {
   const before = { ...meter, size: await sizeOf(), runs: (await raw.prepare("SELECT count(*) AS n FROM runs").first<{ n: number }>())!.n };
   const started = performance.now();
   const { audit } = await startAudit(env, { trigger: "api", now, ruleset });
-  const batches: { ms: number; d1ms: number; read: number }[] = [];
+  const batches: { ms: number; d1ms: number; read: number; written: number }[] = [];
+  const load = [loadavg()[0]];
   while (sent.length) {
     const job = sent.shift()!;
     if (job.type !== "audit-batch") continue;
@@ -145,13 +147,30 @@ async function audit(name: string, ruleset: Ruleset, now: Date) {
         .bind(job.auditId, job.seq)
         .first<{ kind: string }>())!.kind === "score";
     const t = performance.now();
-    const d1 = { ms: meter.ms, read: meter.rowsRead };
+    const d1 = { ms: meter.ms, read: meter.rowsRead, written: meter.rowsWritten };
     await processAuditBatch(env, job, ruleset);
-    if (isScore) batches.push({ ms: performance.now() - t, d1ms: meter.ms - d1.ms, read: meter.rowsRead - d1.read });
+    if (isScore)
+      batches.push({
+        ms: performance.now() - t,
+        d1ms: meter.ms - d1.ms,
+        read: meter.rowsRead - d1.read,
+        written: meter.rowsWritten - d1.written,
+      });
+    if (isScore && batches.length % 100 === 0) load.push(loadavg()[0]);
   }
   const wall = (performance.now() - started) / 1000;
   const row = (await raw.prepare("SELECT * FROM audits WHERE id = ?").bind(audit.id).first<Record<string, number | string>>())!;
   const runs = (await raw.prepare("SELECT count(*) AS n FROM runs").first<{ n: number }>())!.n - before.runs;
+  // Every batch the audit created, by status: none may be left pending (lost).
+  const byStatus = Object.fromEntries(
+    (
+      await raw
+        .prepare("SELECT status, count(*) AS n FROM audit_batches WHERE audit_id = ? GROUP BY status")
+        .bind(audit.id)
+        .all<{ status: string; n: number }>()
+    ).results.map((r) => [r.status, r.n]),
+  ) as Record<string, number>;
+  const [done, dead, pending] = [byStatus.done ?? 0, byStatus.dead ?? 0, byStatus.pending ?? 0];
   const tenth = Math.max(1, Math.floor(batches.length / 10));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const tenths = (pick: (b: (typeof batches)[number]) => number) => {
@@ -173,18 +192,24 @@ async function audit(name: string, ruleset: Ruleset, now: Date) {
       "wall s": +wall.toFixed(0),
     },
   });
+  console.log(`batches expected ${row.batches_total} = ${done} done + ${dead} failed (dead-lettered); ${pending} lost (still pending)`);
   console.log(
     `score batches: ${batches.length}, median of the first tenth → last tenth: wall ms ${tenths((b) => b.ms)}, D1 ms ${tenths((b) => b.d1ms)}, D1 rows read ${tenths((b) => b.read)}`,
   );
   console.log(
-    `per article: ${per(meter.rowsWritten - before.rowsWritten)} D1 rows written, ${per(meter.rowsRead - before.rowsRead)} rows read, ${Math.round(((await sizeOf()) - before.size) / N)} bytes of database growth`,
+    `per article: ${per(meter.rowsWritten - before.rowsWritten)} D1 rows written (index entries included), ${per(meter.rowsRead - before.rowsRead)} rows read, ${Math.round(((await sizeOf()) - before.size) / N)} bytes of database growth`,
   );
+  console.log(`load average (1 min) every 100 batches: ${load.map((l) => l.toFixed(1)).join(" ")}`);
+  return { name, batches, load };
 }
 
 try {
   await seed();
-  await audit(`A: audit after a ruleset edit that changes no verdict (${edited.version})`, edited, new Date("2026-11-02T03:00:00Z"));
-  await audit(`B: audit after a rule is added (${added.version}): every article gets a new run`, added, new Date("2026-11-03T03:00:00Z"));
+  const results = [
+    await audit(`A: audit after a ruleset edit that changes no verdict (${edited.version})`, edited, new Date("2026-11-02T03:00:00Z")),
+    await audit(`B: audit after a rule is added (${added.version}): every article gets a new run`, added, new Date("2026-11-03T03:00:00Z")),
+  ];
+  if (process.env.BENCH_AUDIT_OUT) writeFileSync(process.env.BENCH_AUDIT_OUT, JSON.stringify({ N, results }));
 } finally {
   await mf.dispose();
 }
