@@ -7,7 +7,8 @@
 // median wall time, D1 time and D1 rows read per batch (rows read do not depend on the machine's
 // load), every batch accounted for, and D1 rows written (index entries included, from D1's own
 // meta) and database growth per article.
-// Usage: npm run bench:audit [-- N] (BENCH_AUDIT_OUT=file.json also writes every batch's figures)
+// Usage: npm run bench:audit [-- N] (BENCH_AUDIT_OUT=file.json also writes every batch's figures;
+// AUDIT_BATCH_SIZE=5 measures the Free plan's batch size, docs/operations.md)
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -135,7 +136,11 @@ async function seed(): Promise<void> {
 
 async function audit(name: string, ruleset: Ruleset, now: Date) {
   const sent: JobMessage[] = [];
-  const env: AuditEnv = { DB, JOBS: { sendBatch: async (m) => void sent.push(...[...m].map((x) => x.body)) as never } };
+  const env: AuditEnv = {
+    DB,
+    AUDIT_BATCH_SIZE: process.env.AUDIT_BATCH_SIZE,
+    JOBS: { sendBatch: async (m) => void sent.push(...[...m].map((x) => x.body)) as never },
+  };
   const before = { ...meter, size: await sizeOf(), runs: (await raw.prepare("SELECT count(*) AS n FROM runs").first<{ n: number }>())!.n };
   const started = performance.now();
   const { audit } = await startAudit(env, { trigger: "api", now, ruleset });
