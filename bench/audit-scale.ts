@@ -145,7 +145,7 @@ async function audit(name: string, ruleset: Ruleset, now: Date) {
   const started = performance.now();
   const { audit } = await startAudit(env, { trigger: "api", now, ruleset });
   const batches: { ms: number; d1ms: number; read: number; written: number }[] = [];
-  const load = [loadavg()[0]];
+  const load: number[] = [loadavg()[0]!];
   while (sent.length) {
     const job = sent.shift()!;
     if (job.type !== "audit-batch") continue;
@@ -164,7 +164,7 @@ async function audit(name: string, ruleset: Ruleset, now: Date) {
         read: meter.rowsRead - d1.read,
         written: meter.rowsWritten - d1.written,
       });
-    if (isScore && batches.length % 100 === 0) load.push(loadavg()[0]);
+    if (isScore && batches.length % 100 === 0) load.push(loadavg()[0]!);
   }
   const wall = (performance.now() - started) / 1000;
   const row = (await raw.prepare("SELECT * FROM audits WHERE id = ?").bind(audit.id).first<Record<string, number | string>>())!;
