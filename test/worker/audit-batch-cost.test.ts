@@ -102,7 +102,8 @@ beforeAll(async () => {
     await processAuditBatch(auditEnv, job, v2);
     if (kind === "score") perBatch.push({ ...meter });
   }
-});
+  // Seconds here; more on a shared 2-core box under load.
+}, 120_000);
 
 describe("an audit batch's D1 cost", () => {
   it("every batch is accounted for and every article got a new run", async () => {
