@@ -165,7 +165,7 @@ export const en: LanguageTable = {
     "lost",
   ],
   // A value after these words is the start, end or deadline of a state, not the event's date.
-  boundaryPrepositions: ["since", "until", "till", "by", "through", "before", "after", "later than"],
+  boundaryPrepositions: ["since", "until", "till", "by", "through", "before", "after", "as of", "later than"],
   timesOfDay: ["midnight", "noon", "midday", "morning", "afternoon", "evening", "night"],
   // Words between a number and its noun that mean the number counts something else.
   phraseBreakers: [

@@ -1,7 +1,7 @@
 // What can start a date at a token: approximations, "last"/"next" modifiers, weekdays, calendar forms, bare months and years, relative days.
 import { WEEKDAYS } from "./calendar";
 import { parseCalendar, yearShiftAt, type Core, type DateScanner } from "./date-scanner";
-import { ANAPHORIC_BEFORE, APPROX_NOUNS, APPROX_WORDS, RELATIVE_AFTER, SPANISH_WEEKDAYS } from "./date-words";
+import { ANAPHORIC_BEFORE, APPROX_NOUNS, APPROX_WORDS, NAME_HEADS, RELATIVE_AFTER, SPANISH_WEEKDAYS } from "./date-words";
 import type { Approximate, FindDatesOptions } from "./dates";
 import { smallDuration } from "./number-words";
 import { isUpperAt, type Token } from "./tokens";
@@ -111,6 +111,8 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
 
   // A bare month: needs context ("in March", "since February", "de marzo") or a trailing "pasado".
   const m = sc.month(i, false);
+  // (Nor the month of a name: "Avenida 5 de | Julio".)
+  if (m && (sc.text(i - 1) === "de" || sc.text(i - 1) === "of") && NAME_HEADS.has(sc.text(i - 3))) return null;
   if (m) {
     // "March of last year", "marzo del año pasado": the month of a year counted from publication.
     const shift = yearShiftAt(sc, m.next);

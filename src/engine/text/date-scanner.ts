@@ -1,6 +1,6 @@
 // The date token scanner (month, day and year readers) and the calendar forms: ISO, numeric, day-first and month-first dates.
 import { daysInMonth, MONTHS } from "./calendar";
-import { APPROX_NOUNS, APPROX_WORDS, CONTEXT, LIST_JOINERS, ORDINAL_SUFFIX, PLURAL_ARTICLES } from "./date-words";
+import { APPROX_NOUNS, APPROX_WORDS, CONTEXT, LIST_JOINERS, NAME_HEADS, ORDINAL_SUFFIX, PLURAL_ARTICLES } from "./date-words";
 import type { FindDatesOptions } from "./dates";
 import { isUpperAt, TokenCursor } from "./tokens";
 
@@ -182,6 +182,8 @@ export function parseCalendar(sc: DateScanner, i: number, options: FindDatesOpti
     }
     // "entre ellos los 23 de marzo": one day after a plural article is a count ("the 23 of March"), not a date.
     if (dayTo === undefined && PLURAL_ARTICLES.has(sc.text(i - 1))) return null;
+    // "Avenida 5 de Julio": a date after a street's or a school's noun is its name.
+    if (NAME_HEADS.has(sc.text(i - 1))) return null;
     if ((sc.text(j) === "of" || sc.text(j) === "de") && sc.same(j)) j++;
     if (!sc.same(j)) return null;
     const m = sc.month(j);

@@ -42,6 +42,27 @@ export const ANAPHORIC_BEFORE = new Set(["that", "same", "ese", "aquel", "mismo"
 export const RELATIVE_AFTER = new Set(["when", "cuando", "en que", "in which", "on which"]);
 /** Plural articles: a Spanish date takes the singular ("el 23 de marzo"); "los 23 de marzo" counts people from March. */
 export const PLURAL_ARTICLES = new Set(["los", "las"]);
+/** Nouns that a date names ("Avenida 5 de Julio", "Liceo 23 de Enero", "Calle 18 de Julio"): a place's name, not a date. */
+export const NAME_HEADS = new Set([
+  "avenida",
+  "av",
+  "calle",
+  "plaza",
+  "paseo",
+  "urbanizacion",
+  "barrio",
+  "colonia",
+  "escuela",
+  "liceo",
+  "colegio",
+  "parque",
+  "estadio",
+  "puente",
+  "parroquia",
+  "sector",
+  "avenue",
+  "street",
+]);
 export const SPANISH_WEEKDAYS = new Set(["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]);
 
 export const ORDINAL_SUFFIX = new Set(["st", "nd", "rd", "th", "o", "ro", "er"]);

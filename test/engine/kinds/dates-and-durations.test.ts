@@ -127,3 +127,18 @@ describe("a kind, not this occurrence", () => {
     expect(status("A flight carrying 41 miners was sent from the capital.", "t.sent_count2")).toBe("fail");
   });
 });
+
+describe("a date a summary is current to", () => {
+  it("does not take 'as of <date>' for the event's date", () => {
+    expect(status("The miners sent north (as of January 12, 2024) are listed below.", "t.sent_on")).toBe("not_applicable");
+    expect(status("The miners sent north (January 12, 2024) are listed below.", "t.sent_on")).toBe("fail");
+  });
+});
+
+describe("a date that names a place", () => {
+  it("reads a day and month after a street's or a school's noun as its name (Avenida 5 de Julio, Liceo 23 de Enero)", () => {
+    expect(status("Volvieron y abrieron una tienda en la Avenida 5 de Julio.", "t.home_on")).toBe("not_applicable");
+    expect(status("Volvieron y estudian en el Liceo 23 de Enero.", "t.home_on")).toBe("not_applicable");
+    expect(status("Volvieron el 5 de julio.", "t.home_on")).toBe("fail");
+  });
+});
