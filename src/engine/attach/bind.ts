@@ -91,7 +91,7 @@ export function bindEvent(
   let c = windowAround(ctx, bind === "clause" ? nounPhraseReach(ctx, own) : own, start, end);
   if (anyWordIn(ctx, LANG.modals, c.start, start)) return null;
   const main = ctx.hits(e.set);
-  if (isDateline(ctx, clauseAt(ctx, start), start)) return null;
+  if (isDateline(ctx, clauseAt(ctx, start), start, end)) return null;
   const a = e.ambiguous;
   let bound: Binding | null = null;
   if (bind === "nearest") {
@@ -391,7 +391,7 @@ function dateDenied(ctx: ArticleContext, start: number, end: number, bound: Bind
 }
 
 /** "CARACAS, Jan. 15, 2026 —": a dateline dates the story, not an event in it. */
-export function isDateline(ctx: ArticleContext, c: Clause, start: number): boolean {
+export function isDateline(ctx: ArticleContext, c: Clause, start: number, end = start): boolean {
   if (!c.endsWithColon) return false;
   const first = ctx.tokens[c.from]!;
   const word = ctx.text.slice(first.start, first.end);
@@ -406,6 +406,10 @@ export function isDateline(ctx: ArticleContext, c: Clause, start: number): boole
   // "San Salvador, 17 de marzo (Corresponsalía) — …": a line opening on a place, a comma and the
   // date, a credit in parentheses at most, before the dash.
   const lineStart = ctx.text.lastIndexOf("\n", c.start - 1) + 1;
+  // "July 19, 2025 (Wire) — …": a line opening on the date and a credit in parentheses (a timeline
+  // entry, "March 15, 2025 — …", has no credit).
+  if (c.start === start && /^[\s\p{P}]*$/u.test(ctx.text.slice(lineStart, c.start)) && DATE_THEN_CREDIT.test(ctx.text.slice(end, c.end)))
+    return true;
   return (
     /^[\s\p{P}]*$/u.test(ctx.text.slice(lineStart, c.start)) &&
     PLACE_THEN_COMMA.test(ctx.text.slice(c.start, start)) &&
@@ -414,4 +418,5 @@ export function isDateline(ctx: ArticleContext, c: Clause, start: number): boole
 }
 
 /** A capitalised place of up to four words and a comma: the start of a dateline ("San Salvador, "). */
+const DATE_THEN_CREDIT = /^\s*\([^()\n]{1,40}\)\s*$/;
 const PLACE_THEN_COMMA = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,3}\s*,\s*$/u;

@@ -37,6 +37,11 @@ describe("the story's own dates", () => {
     expect(status("The prisoners were freed despite his May 9, 2024 order.", "t.freed_on")).toBe("not_applicable");
     expect(status("The prisoners were freed on May 9, 2024, despite his order.", "t.freed_on")).toBe("fail");
   });
+  it("reads a line opening on a date and a credit in parentheses as a dateline (July 22, 2024 (Wire) — …)", () => {
+    expect(status("Headline\n\nMay 22, 2024 (Wire) — The prisoners were freed, officials said.", "t.freed_on")).toBe("not_applicable");
+    // A timeline entry has no credit: its date is the entry's.
+    expect(status("Headline\n\nMay 22, 2024 — The prisoners were freed, officials said.", "t.freed_on")).toBe("fail");
+  });
   it("reads two typed hyphens as a dash, so a place, a date and a credit before them are a dateline", () => {
     expect(status("SAN PEDRO, May 9 (Wire) -- The prisoners were freed, officials said.", "t.freed_on")).toBe("not_applicable");
   });
