@@ -3,6 +3,7 @@
 import type { ArticleContext, Hit } from "../kind-api";
 import type { Token } from "../text/tokens";
 import { LANG } from "../lang";
+import { modifiesNextWord } from "./word-class";
 import { countryName, isUpperAt, type CountryMention } from "../text-adapter";
 import { firstMentionAt, firstStartingAt, hitCovers } from "./shared";
 
@@ -48,9 +49,12 @@ export function placeMentions(ctx: ArticleContext, c: Sets): (sentence: number) 
     let p = prevToken(ctx, m.start);
     if (p && LANG.articles.has(p.text)) p = prevToken(ctx, p.start); // "in the Dominican Republic"
     if (p?.text === ",") {
-      // "in Tecoluca, El Salvador": a place after a located town locates the same thing.
+      // "in Tecoluca, El Salvador": a place after a located town locates the same thing — unless it
+      // modifies the noun after it and opens the next clause ("in CECOT, U.S. officials argued").
       const at = townBefore(ctx, p.start);
       if (at === null) return false;
+      const next = ctx.tokens[ctx.tokenAt(m.end)];
+      if (next && next.kind === "word" && !next.brk && modifiesNextWord(ctx, ctx.tokenAt(m.end))) return false;
       m.prepStart = at;
       m.keyed = LANG.placeKeys.has(ctx.tokens[ctx.tokenAt(at)]!.text);
       return true;

@@ -149,3 +149,10 @@ describe("place: a reference point", () => {
     expect(status("The plane landed at Jorge Chávez, 500 km north of Arequipa.", "t.landing")).toBe("pass");
   });
 });
+
+describe("place: a country after a comma that opens the next clause", () => {
+  it("does not locate the subject by a place modifying the next noun (in ZD, U.S. officials argued)", () => {
+    expect(status("Once the fans were in ZD, U.S. officials argued they had no power.", "t.country")).toBe("not_applicable");
+    expect(status("Once the fans were in ZD, Bolivia, officials argued they had no power.", "t.country")).toBe("fail");
+  });
+});
