@@ -87,8 +87,11 @@ export function isActivityTime(ctx: ArticleContext, m: NumberMention): boolean {
   if (isParticiple(ctx, k) || shortGerund(ctx, k)) return true;
   // "llevan tres años sin noticias", "have gone three years without word": a length verb's subject has
   // gone without something that long ("it meant four months without a phone call" is still the stay).
+  // "have spent nine months on this litigation": a task after the length.
   const i = ctx.tokenAt(m.offset);
-  return LANG.withoutAfter.has(ctx.tokens[k]?.text ?? "") && [1, 2].some((b) => LANG.lengthVerbs.has(ctx.tokens[i - b]?.text ?? ""));
+  const next = ctx.tokens[k]?.text ?? "";
+  const task = LANG.activityPrepositions.has(next) || LANG.activityPrepositions.has(`${next} ${ctx.tokens[k + 1]?.text ?? ""}`);
+  return (LANG.withoutAfter.has(next) || task) && [1, 2].some((b) => LANG.lengthVerbs.has(ctx.tokens[i - b]?.text ?? ""));
 }
 
 /** A gerund too short for isParticiple's guess ("dando", "yendo"), not one of being ("being held" is the state itself). */
@@ -117,7 +120,10 @@ export function timesAnotherNoun(ctx: ArticleContext, m: NumberMention, eventSet
     !closedWord(ctx, ctx.tokenAt(end))
   )
     noun = ctx.tokenAt(end);
-  else {
+  else if (ofAfter(ctx, end)) {
+    // "the last five weeks of upheaval", "cinco semanas de caos": the noun after "of"/"de".
+    noun = ctx.tokenAt(end) + 1;
+  } else {
     // Spanish: an article, a noun and "de" before the length.
     const i = ctx.tokenAt(m.offset);
     const de = ctx.tokens[i - 1];
@@ -135,6 +141,13 @@ export function timesAnotherNoun(ctx: ArticleContext, m: NumberMention, eventSet
   }
   const h = hits[firstStartingAt(hits, from)];
   return !(h && h.start <= ctx.tokens[to]!.start);
+}
+
+/** "of"/"de" right after the length, then a lower-case noun. */
+function ofAfter(ctx: ArticleContext, end: number): boolean {
+  const k = ctx.tokenAt(end);
+  const of = ctx.tokens[k];
+  return !!of && (LANG.partitiveOf.has(of.text) || LANG.genitives.has(of.text)) && !closedWord(ctx, k + 1);
 }
 
 /** A function word, verb or capitalised name at token i: not a noun a length could modify. */

@@ -538,6 +538,7 @@ export const en: LanguageTable = {
   lengthVerbs: ["spent", "spend", "spends", "spending", "lasted", "served", "gone"],
   lengthPrepositions: ["for"],
   withoutAfter: ["without"],
+  activityPrepositions: ["on"],
   stateGerunds: ["being"],
   presentMarkers: ["this week", "last week", "today", "now", "currently", "this month", "these days", "continues to", "continue to"],
   pastMarkers: [

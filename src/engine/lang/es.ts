@@ -413,6 +413,7 @@ export const es: LanguageTable = {
   ],
   lengthPrepositions: ["durante", "por"],
   withoutAfter: ["sin"],
+  activityPrepositions: ["dedicados a", "dedicadas a"],
   stateGerunds: ["siendo", "estando"],
   presentMarkers: ["esta semana", "la semana pasada", "hoy", "ahora", "actualmente", "este mes", "estos dias", "sigue", "continua"],
   pastMarkers: [

@@ -154,6 +154,8 @@ export interface LanguageTable {
   lengthPrepositions: string[];
   /** After a length: the time someone has gone without something ("tres años sin noticias", "three years without word"), not a stay. */
   withoutAfter: string[];
+  /** After a length verb and the length, a preposition that names a task ("spent nine months on this litigation"): time on an activity. */
+  activityPrepositions: string[];
   /** Gerunds of being, after which a length is the state itself ("six months being held", "seis meses siendo torturados"). */
   stateGerunds: string[];
   /** Words that set a statement in the publication's present ("this week", "hoy"): no earlier date in its sentence or paragraph dates a title there. */

@@ -142,3 +142,17 @@ describe("a date that names a place", () => {
     expect(status("Volvieron el 5 de julio.", "t.home_on")).toBe("fail");
   });
 });
+
+describe("a length of something else", () => {
+  it("reads 'spent N on <task>' as time on an activity", () => {
+    expect(status("For those of us who have spent nine months on this case, the miners held there matter.", "t.held_for")).toBe(
+      "not_applicable",
+    );
+    expect(status("The miners spent nine months in the camp.", "t.held_for")).toBe("fail");
+  });
+  it("gives 'N weeks of <noun>' to that noun unless it states the event (five weeks of upheaval, cinco semanas de caos)", () => {
+    expect(status("The miners held there now face what the last five weeks of upheaval mean.", "t.held_for")).toBe("not_applicable");
+    expect(status("Los mineros detenidos allí viven cinco semanas de caos.", "t.held_for")).toBe("not_applicable");
+    expect(status("The miners endured five weeks of detention.", "t.held_for")).toBe("fail");
+  });
+});
