@@ -4,7 +4,7 @@
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
 import { isUpperAt } from "../text-adapter";
-import { firstMentionAt, firstStartingAt, hitWithin } from "../search";
+import { firstEndingAfter, firstMentionAt, firstStartingAt, hitWithin } from "../search";
 import {
   clauseAfter,
   clauseAt,
@@ -97,6 +97,13 @@ export function bindEvent(
   if (bind === "nearest") {
     // "his March 15 instruction": a date between a possessive and a noun
     // dates that noun — this event's when the noun is its own, else another thing's.
+    // "Our Episode 97 (August 2025) on the prisoner exchange": a date in parentheses dates the word
+    // before them — this event's only when that word is its own.
+    const before = parenthesisedAfter(ctx, start, end);
+    if (before) {
+      const h = main[firstEndingAfter(main, before.end - 1)];
+      return h && h.end === before.end ? h : null;
+    }
     const noun = attributiveNoun(ctx, start, end);
     if (noun) {
       const h = main[firstStartingAt(main, noun.start)];
@@ -346,6 +353,16 @@ function intentBefore(ctx: ArticleContext, start: number): boolean {
     if (LANG.intentVerbs.has(t.text)) return true;
   }
   return false;
+}
+
+/** The word right before "(" when the value alone fills the parentheses ("Episode 97 (August 2025)"), or null. */
+function parenthesisedAfter(ctx: ArticleContext, start: number, end: number): { start: number; end: number } | null {
+  const i = ctx.tokenAt(start);
+  const open = ctx.tokens[i - 1];
+  const close = ctx.tokens[ctx.tokenAt(end)];
+  if (open?.text !== "(" || close?.text !== ")") return null;
+  const word = ctx.tokens[i - 2];
+  return word && word.kind !== "punct" ? word : null;
 }
 
 /** Is a media noun right before the predicate, an adjective or two aside ("handout photo released", "imágenes difundidas")? */

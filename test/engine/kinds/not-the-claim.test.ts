@@ -42,6 +42,10 @@ describe("the story's own dates", () => {
     // A timeline entry has no credit: its date is the entry's.
     expect(status("Headline\n\nMay 22, 2024 — The prisoners were freed, officials said.", "t.freed_on")).toBe("fail");
   });
+  it("gives a date in parentheses to the word before them (Episode 97 (June 2024) on …)", () => {
+    expect(status("Listen to our episode 97 (June 2024) on how the prisoners were freed.", "t.freed_on")).toBe("not_applicable");
+    expect(status("The prisoners were freed (June 2024) after long talks.", "t.freed_on")).toBe("fail");
+  });
   it("reads two typed hyphens as a dash, so a place, a date and a credit before them are a dateline", () => {
     expect(status("SAN PEDRO, May 9 (Wire) -- The prisoners were freed, officials said.", "t.freed_on")).toBe("not_applicable");
   });
