@@ -355,14 +355,18 @@ function intentBefore(ctx: ArticleContext, start: number): boolean {
   return false;
 }
 
-/** The word right before "(" when the value alone fills the parentheses ("Episode 97 (August 2025)"), or null. */
+/**
+ * The name or number right before "(" when the value alone fills the parentheses ("Episode 97
+ * (August 2025)", "J.G.G. v. Trump (2025)"), or null — a date after a verb phrase ("sent north
+ * (January 12)") is still the verb's.
+ */
 function parenthesisedAfter(ctx: ArticleContext, start: number, end: number): { start: number; end: number } | null {
   const i = ctx.tokenAt(start);
   const open = ctx.tokens[i - 1];
   const close = ctx.tokens[ctx.tokenAt(end)];
   if (open?.text !== "(" || close?.text !== ")") return null;
   const word = ctx.tokens[i - 2];
-  return word && word.kind !== "punct" ? word : null;
+  return word && (word.kind === "number" || (word.kind === "word" && isUpperAt(ctx.text, word.start))) ? word : null;
 }
 
 /** Is a media noun right before the predicate, an adjective or two aside ("handout photo released", "imágenes difundidas")? */
