@@ -179,10 +179,12 @@ describe("role: another person's office", () => {
 });
 
 describe("role: a statement set in the present", () => {
-  it("judges a title as of publication when its sentence says 'this week', whatever date the paragraph set", () => {
+  it("judges a title as of publication when its sentence says 'this week' or 'still', whatever date it or its paragraph set", () => {
     expect(status("Quill was elected on May 3, 2012. This week, Mayor Ada Quill said she would run.", "t.ada")).toBe("fail");
     expect(status("Quill was elected on May 3, 2012. Mayor Ada Quill said she would run.", "t.ada")).toBe("not_applicable");
     expect(status("Quill was elected on May 3, 2012. Mayor Ada Quill continues to say she will run.", "t.ada")).toBe("fail");
+    expect(status("The town is still run by Mayor Ada Quill, whose aides opened the bridge in May 2012.", "t.ada")).toBe("fail");
+    expect(status("The town was run by Mayor Ada Quill, whose aides opened the bridge in May 2012.", "t.ada")).toBe("not_applicable");
   });
 });
 
