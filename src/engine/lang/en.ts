@@ -461,6 +461,7 @@ export const en: LanguageTable = {
     "interim",
     "elect",
     "designate",
+    "special",
     "federal",
     "district",
     "circuit",

@@ -334,6 +334,8 @@ export const es: LanguageTable = {
     "interina",
     "electo",
     "electa",
+    "especial", // "enviado especial": the title run goes on to the name after it
+    "especiales",
     "federal",
     "distrito",
     "apelaciones",
