@@ -294,7 +294,8 @@ export function countsTheNoun(
   // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
   const next = ctx.tokens[ctx.tokenAt(h.end)];
   // "seis hombres venezolanos": a lower-case demonym after it is its adjective, not a noun it modifies.
-  if (next && next.kind === "word" && !next.brk && !lowerDemonymAt(ctx, next.start) && modifiesNextWord(ctx, ctx.tokenAt(h.end))) return false;
+  if (next && next.kind === "word" && !next.brk && !lowerDemonymAt(ctx, next.start) && modifiesNextWord(ctx, ctx.tokenAt(h.end)))
+    return false;
   if (o.nationality) {
     const countries = ctx.countries();
     for (let k = firstMentionAt(countries, end); k < countries.length && countries[k]!.offset < h.end; k++) {

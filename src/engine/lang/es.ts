@@ -260,6 +260,7 @@ export const es: LanguageTable = {
     "nueva",
   ],
   laterBatchAfter: ["siguiente", "posterior", "adicional"],
+  laterAfterPredicate: ["después", "posteriormente", "más tarde", "luego"],
   articles: ["el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "su", "sus"],
   locatives: ["en"],
   placeLinkers: [
