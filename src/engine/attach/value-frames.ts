@@ -3,7 +3,8 @@
 // out by a relative clause ("the 14 who arrived later").
 import type { ArticleContext } from "../kind-api";
 import { LANG, phrasesOf } from "../lang";
-import { isDashAt } from "./clause-build";
+import { firstStartingAt } from "../search";
+import { asideAround, isDashAt } from "./clause-build";
 import { isGenericPredicate } from "./predicates";
 
 const CAPACITY = phrasesOf("capacityLeads");
@@ -64,5 +65,29 @@ export function laterRelative(ctx: ArticleContext, from: number, predicate: { st
     const next = ctx.tokens[k + p.length]?.text ?? "";
     return !LANG.genitives.has(next) && !LANG.partitiveOf.has(next) && !LANG.relativePronouns.has(next);
   }
+  return false;
+}
+
+/**
+ * "—a los de marzo se sumaron siete el 30 de marzo …— salieron el 18 de julio": a value in an aside
+ * with a predicate of its own is that predicate's, not the one bound outside the aside.
+ */
+export function asideOwnsValue(ctx: ArticleContext, start: number, end: number, predicate: { start: number }): boolean {
+  const a = asideAround(ctx, ctx.tokenAt(start));
+  if (!a) return false;
+  const p = ctx.tokenAt(predicate.start);
+  if (p > a.open && p < a.close) return false;
+  const from = ctx.tokens[a.open]!.end;
+  const to = ctx.tokens[a.close]!.start;
+  for (let k = a.open + 1; k < a.close; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.start >= start && t.end <= end) continue;
+    if (isGenericPredicate(ctx, k)) return true;
+  }
+  for (const hits of ctx.predicateHits())
+    for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < to; k++) {
+      const h = hits[k]!;
+      if (h.end <= to && (h.end <= start || h.start >= end)) return true;
+    }
   return false;
 }

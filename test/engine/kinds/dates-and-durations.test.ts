@@ -61,6 +61,18 @@ describe("a later batch", () => {
   });
 });
 
+describe("a date in a dash aside", () => {
+  it("dates the aside's own predicate, not the one outside it", () => {
+    const es =
+      "Los 40 mineros —a los primeros se sumaron siete el 30 de marzo y otros siete a mediados de abril— volvieron el 18 de julio de 2024.";
+    expect(status(es, "t.home_on", "2024-08-05")).toBe("pass");
+    const en = "The 40 miners (seven more joined them on March 30) returned on July 18, 2024.";
+    expect(status(en, "t.home_on", "2024-08-05")).toBe("pass");
+    // With no predicate of its own, the aside's date is the one outside it's.
+    expect(status("Los 40 mineros —todos ellos el 30 de marzo— volvieron a casa.", "t.home_on", "2024-08-05")).toBe("fail");
+  });
+});
+
 describe("a deadline or an order", () => {
   it("reads 'by' or 'a más tardar' before a date as a deadline, a time of day between (by midnight Monday)", () => {
     expect(status("A judge said the miners must be sent home by midnight Monday.", "t.sent_on", "2024-03-20")).toBe("not_applicable");
