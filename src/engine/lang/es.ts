@@ -337,6 +337,7 @@ export const es: LanguageTable = {
     "electa",
     "especial", // "enviado especial": the title run goes on to the name after it
     "especiales",
+    "presidencial",
     "federal",
     "distrito",
     "apelaciones",

@@ -86,6 +86,7 @@ describe("role: titles after the name", () => {
     // The comma closes a fronted phrase; "el enviado especial Leo Brandt" is the subject that follows.
     const es = "Poco después de la toma de posesión de Quill, el enviado especial Leo Brandt voló a París.";
     expect(status(es, "t.ada")).toBe("not_applicable");
+    expect(status("Tras la visita de Quill, el enviado presidencial Leo Brandt voló a París.", "t.ada")).toBe("not_applicable");
     expect(status("Soon after the inauguration of Quill, the special envoy Leo Brandt flew to Paris.", "t.ada")).toBe("not_applicable");
   });
 });
