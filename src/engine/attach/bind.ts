@@ -20,7 +20,7 @@ import {
 } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { oneperson } from "./one-person";
-import { capacityBefore, prevented } from "./value-frames";
+import { asideOwnsValue, capacityBefore, laterRelative, prevented } from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
 import { isGenericPredicate, nearestPredicate, REACH, windowAround } from "./predicates";
@@ -186,6 +186,9 @@ export function bindEvent(
   // "llegó un segundo grupo de siete", "a third flight carrying …": a later batch is another occurrence.
   // (Also in the subject a resumed or coordinated clause leaves behind: "A second flight | was sent on …".)
   if (laterBatchIn(ctx, c) || laterBatchIn(ctx, windowAround(ctx, subjectClause(ctx, own), start, end))) return null;
+  if (asideOwnsValue(ctx, start, end, bound)) return null;
+  // "los 14 que llegaron al CECOT después": a relative clause naming the ones whose event came later.
+  if (laterRelative(ctx, clauseAt(ctx, bound.start).from, bound)) return null;
   // "hoy podría concretarse un canje": a modal between the value and its predicate makes it a possibility too.
   const b: Binding = bound;
   if (b.start > end && anyWordIn(ctx, LANG.modals, end, b.start)) return null;

@@ -178,6 +178,34 @@ function closesPair(text: string, tokens: ArticleContext["tokens"], i: number, l
   return false;
 }
 
+/**
+ * The aside around token i, as the token indices of its marks: a pair of dashes in one sentence
+ * (paired in order, as the clauses pair them) or parentheses. Null outside one.
+ */
+export function asideAround(ctx: ArticleContext, i: number): { open: number; close: number } | null {
+  const s = ctx.sentenceAt(ctx.tokens[i]!.start);
+  const span = ctx.sentenceSpan(s);
+  const first = s === 0 ? 0 : ctx.tokenAt(span.from);
+  const last = s + 1 < ctx.sentences.length ? ctx.tokenAt(span.to) : ctx.tokens.length;
+  let open = -1;
+  let paren = -1;
+  for (let k = first; k < last; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.text === "(") paren = k;
+    else if (t.text === ")") {
+      if (paren >= 0 && paren < i && k > i) return { open: paren, close: k };
+      paren = -1;
+    } else if (t.kind === "punct" && isDashAt(ctx.text, t.start, t.end)) {
+      if (open < 0) open = k;
+      else {
+        if (open < i && k > i && k - open < 40) return { open, close: k };
+        open = -1;
+      }
+    }
+  }
+  return null;
+}
+
 /** An em dash, or an en dash or hyphen with spaces around it (not "mega-prison", not "15–16"). */
 export function isDashAt(text: string, start: number, end: number): boolean {
   const ch = text[start];

@@ -1,9 +1,14 @@
 // Frames around a value or its predicate that make it no event's fact: a capacity ("built to hold
-// about 15,000") and an event kept from happening ("barred his deportation").
+// about 15,000"), an event kept from happening ("barred his deportation") and a later batch picked
+// out by a relative clause ("the 14 who arrived later").
 import type { ArticleContext } from "../kind-api";
 import { LANG, phrasesOf } from "../lang";
+import { firstStartingAt } from "../search";
+import { asideAround, isDashAt } from "./clause-build";
+import { isGenericPredicate } from "./predicates";
 
 const CAPACITY = phrasesOf("capacityLeads");
+const LATER = phrasesOf("laterAfterPredicate");
 
 /** Does a capacity phrase end right before the value, two qualifier words at most between ("built to hold about", "capacity of up to")? */
 export function capacityBefore(ctx: ArticleContext, start: number): boolean {
@@ -34,5 +39,55 @@ export function prevented(ctx: ArticleContext, start: number): boolean {
     if (LANG.preventionVerbs.has(t)) return true;
     if (!LANG.articles.has(t) && !LANG.possessiveDeterminers.has(t) && !LANG.preventionLinks.has(t)) return false;
   }
+  return false;
+}
+
+/**
+ * "los 14 que llegaron al CECOT después", "the 14 who were deported later": a relative clause whose
+ * predicate (its place perhaps between) is followed by "later" picks out another, later batch.
+ * `from` is the predicate clause's first token. Not "después de" (a preposition), nor "said that … later".
+ */
+export function laterRelative(ctx: ArticleContext, from: number, predicate: { start: number; end: number }): boolean {
+  // "que | fueron enviados": an auxiliary right after the pronoun opens a clause of its own.
+  const rel = LANG.auxiliaries.has(ctx.tokens[from]?.text ?? "") ? from - 1 : from;
+  if (rel <= 0 || !LANG.relativePronouns.has(ctx.tokens[rel]!.text) || isGenericPredicate(ctx, rel - 1)) return false;
+  // "who had been held — the 238 plus fourteen sent later — were flown": an aside's predicate is not the relative clause's.
+  for (let k = rel + 1; k < ctx.tokenAt(predicate.start); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.text === "(" || isDashAt(ctx.text, t.start, t.end)) return false;
+  }
+  const i = ctx.tokenAt(predicate.end);
+  for (let k = i; k < Math.min(i + 5, ctx.tokens.length); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct" || t.brk) return false;
+    const p = LATER.find((w) => w.every((x, n) => ctx.tokens[k + n]?.text === x));
+    if (!p) continue;
+    const next = ctx.tokens[k + p.length]?.text ?? "";
+    return !LANG.genitives.has(next) && !LANG.partitiveOf.has(next) && !LANG.relativePronouns.has(next);
+  }
+  return false;
+}
+
+/**
+ * "—a los de marzo se sumaron siete el 30 de marzo …— salieron el 18 de julio": a value in an aside
+ * with a predicate of its own is that predicate's, not the one bound outside the aside.
+ */
+export function asideOwnsValue(ctx: ArticleContext, start: number, end: number, predicate: { start: number }): boolean {
+  const a = asideAround(ctx, ctx.tokenAt(start));
+  if (!a) return false;
+  const p = ctx.tokenAt(predicate.start);
+  if (p > a.open && p < a.close) return false;
+  const from = ctx.tokens[a.open]!.end;
+  const to = ctx.tokens[a.close]!.start;
+  for (let k = a.open + 1; k < a.close; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.start >= start && t.end <= end) continue;
+    if (isGenericPredicate(ctx, k)) return true;
+  }
+  for (const hits of ctx.predicateHits())
+    for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < to; k++) {
+      const h = hits[k]!;
+      if (h.end <= to && (h.end <= start || h.start >= end)) return true;
+    }
   return false;
 }

@@ -261,6 +261,25 @@ export function isAgeLike(ctx: ArticleContext, m: NumberMention): boolean {
 }
 
 /**
+ * "seis estados venezolanos": a lower-case demonym right after another noun is that noun's
+ * adjective (Spanish puts it after), so the number counts the noun, not the people.
+ */
+function postNominalDemonym(ctx: ArticleContext, end: number, h: { start: number }): boolean {
+  const at = ctx.tokenAt(h.start);
+  const prev = ctx.tokens[at - 1];
+  if (at - 1 < ctx.tokenAt(end) || !prev || prev.kind !== "word" || isClosedClass(prev.text)) return false;
+  return lowerDemonymAt(ctx, h.start);
+}
+
+/** A demonym written lower-case ("venezolanos"): an adjective that follows its noun. */
+function lowerDemonymAt(ctx: ArticleContext, start: number): boolean {
+  if (isUpperAt(ctx.text, start)) return false;
+  const countries = ctx.countries();
+  const c = countries[firstMentionAt(countries, start)];
+  return !!c && c.offset === start && c.form === "demonym";
+}
+
+/**
  * Does the number count the rule's noun? The noun must follow it within its own phrase: no
  * preposition, verb or other number between ("two planes carrying 252 men" counts planes), and
  * no nationality other than the counted people's ("10 U.S. nationals" are another group).
@@ -284,9 +303,12 @@ export function countsTheNoun(
     // "One senator said the men …": a listed verb between ends the number's phrase (not a participle: "238 deported men").
     if (t.kind === "word" && LANG.predicates.has(t.text)) return false;
   }
+  if (postNominalDemonym(ctx, end, h)) return false;
   // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".
   const next = ctx.tokens[ctx.tokenAt(h.end)];
-  if (next && next.kind === "word" && !next.brk && modifiesNextWord(ctx, ctx.tokenAt(h.end))) return false;
+  // "seis hombres venezolanos": a lower-case demonym after it is its adjective, not a noun it modifies.
+  if (next && next.kind === "word" && !next.brk && !lowerDemonymAt(ctx, next.start) && modifiesNextWord(ctx, ctx.tokenAt(h.end)))
+    return false;
   if (o.nationality) {
     const countries = ctx.countries();
     for (let k = firstMentionAt(countries, end); k < countries.length && countries[k]!.offset < h.end; k++) {

@@ -379,6 +379,7 @@ export const en: LanguageTable = {
   batchNouns: ["group", "flight", "plane", "batch", "contingent"],
   laterBatchBefore: ["second", "third", "fourth", "fifth", "another", "new", "further"],
   laterBatchAfter: [],
+  laterAfterPredicate: ["later", "afterwards", "afterward", "subsequently"],
   articles: ["a", "an", "the", "its", "their"],
   locatives: ["in", "at", "inside", "within", "near", "into"],
   placeLinkers: [
@@ -461,6 +462,7 @@ export const en: LanguageTable = {
     "interim",
     "elect",
     "designate",
+    "special",
     "federal",
     "district",
     "circuit",

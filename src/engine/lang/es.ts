@@ -260,6 +260,7 @@ export const es: LanguageTable = {
     "nueva",
   ],
   laterBatchAfter: ["siguiente", "posterior", "adicional"],
+  laterAfterPredicate: ["después", "posteriormente", "más tarde", "luego"],
   articles: ["el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "su", "sus"],
   locatives: ["en"],
   placeLinkers: [
@@ -334,6 +335,9 @@ export const es: LanguageTable = {
     "interina",
     "electo",
     "electa",
+    "especial", // "enviado especial": the title run goes on to the name after it
+    "especiales",
+    "presidencial",
     "federal",
     "distrito",
     "apelaciones",

@@ -69,6 +69,8 @@ export interface LanguageTable {
   laterBatchBefore: string[];
   /** The same, after it ("un vuelo posterior"). */
   laterBatchAfter: string[];
+  /** After a relative clause's predicate, a later batch ("the 14 who arrived later", "los que llegaron después"). */
+  laterAfterPredicate: string[];
   // --- Attachment of descriptions to entities (place, name, role kinds) ---
   /** Articles and determiners ("the", "la", "its"). */
   articles: string[];

@@ -52,6 +52,25 @@ describe("a later batch", () => {
     expect(status("A second flight of miners was sent on March 20, 2024.", "t.sent_on")).toBe("not_applicable");
     expect(status("A flight of miners was sent on March 20, 2024.", "t.sent_on")).toBe("fail");
   });
+  it("reads a relative clause whose predicate is followed by 'later' / 'después' as naming a later batch", () => {
+    const es = "Los 14 que fueron enviados a la capital después —siete el 30 de marzo y siete el 2 de abril— no forman parte de la clase.";
+    expect(status(es, "t.sent_on")).toBe("not_applicable");
+    expect(status("The 14 who were deported afterwards, on March 30, are not in the class.", "t.sent_on")).toBe("not_applicable");
+    expect(status("Los 14 que fueron enviados a la capital el 30 de marzo no forman parte de la clase.", "t.sent_on")).toBe("fail");
+    expect(status("The miners were deported later, on March 30.", "t.sent_on")).toBe("fail");
+  });
+});
+
+describe("a date in a dash aside", () => {
+  it("dates the aside's own predicate, not the one outside it", () => {
+    const es =
+      "Los 40 mineros —a los primeros se sumaron siete el 30 de marzo y otros siete a mediados de abril— volvieron el 18 de julio de 2024.";
+    expect(status(es, "t.home_on", "2024-08-05")).toBe("pass");
+    const en = "The 40 miners (seven more joined them on March 30) returned on July 18, 2024.";
+    expect(status(en, "t.home_on", "2024-08-05")).toBe("pass");
+    // With no predicate of its own, the aside's date is the one outside it's.
+    expect(status("Los 40 mineros —todos ellos el 30 de marzo— volvieron a casa.", "t.home_on", "2024-08-05")).toBe("fail");
+  });
 });
 
 describe("a deadline or an order", () => {

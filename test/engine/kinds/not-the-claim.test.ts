@@ -140,6 +140,12 @@ describe("a value right for one noun only", () => {
     expect(flown("The planes carried 261 Venezuelans and Salvadorans.")).toBe("pass");
     expect(flown("The planes carried 238 Venezuelans.")).toBe("pass");
   });
+  it("reads a lower-case demonym after another noun as that noun's adjective (seis estados venezolanos)", () => {
+    expect(flown("Hablamos con familias en seis estados venezolanos.")).toBe("not_applicable");
+    expect(flown("Los aviones llevaron a seis venezolanos.")).toBe("fail");
+    expect(flown("Los aviones llevaron a seis hombres venezolanos.")).toBe("fail");
+    expect(flown("The planes carried six deported Venezuelans.")).toBe("fail");
+  });
 });
 
 describe("timelines and headings", () => {

@@ -82,6 +82,13 @@ describe("role: titles after the name", () => {
   it("does not take another person's title", () => {
     expect(status("Ada Quill, President Okafor said, will visit.", "t.ada")).toBe("not_applicable");
   });
+  it("reads a title run with its qualifier ('special envoy') as the next name's title", () => {
+    // The comma closes a fronted phrase; "el enviado especial Leo Brandt" is the subject that follows.
+    const es = "Poco después de la toma de posesión de Quill, el enviado especial Leo Brandt voló a París.";
+    expect(status(es, "t.ada")).toBe("not_applicable");
+    expect(status("Tras la visita de Quill, el enviado presidencial Leo Brandt voló a París.", "t.ada")).toBe("not_applicable");
+    expect(status("Soon after the inauguration of Quill, the special envoy Leo Brandt flew to Paris.", "t.ada")).toBe("not_applicable");
+  });
 });
 
 describe("role: titles stated of the name", () => {
