@@ -1,0 +1,39 @@
+// Hard-wrapped text: a break after a long line and before a lower-case word is a wrap (a space), so
+// sentences, numbers and dates read across it; offsets never move.
+import { describe, expect, it } from "vitest";
+import { checkArticle } from "../../../src/engine";
+import { unwrapSoftBreaks } from "../../../src/engine/text/soft-wrap";
+import { NOW, rulesetOf } from "../helpers";
+
+describe("unwrapSoftBreaks", () => {
+  it("turns a wrap into a space and keeps every offset", () => {
+    const text = "Under an arrangement with Washington, El Salvador was to receive about $6\nmillion to hold the men.";
+    const out = unwrapSoftBreaks(text);
+    expect(out).toBe(text.replace("\n", " "));
+    expect(out.length).toBe(text.length);
+    const crlf = "Under an arrangement with Washington, El Salvador was to receive about $6\r\nmillion.";
+    expect(unwrapSoftBreaks(crlf)).toBe(crlf.replace("\r\n", "  "));
+  });
+  it("keeps the breaks of headlines, short lines, bullets and lines that start upper-case", () => {
+    for (const text of [
+      "A short headline\nthen lower-case text.",
+      "Venezuelans freed from El Salvador prison in U.S. swap\n\nthe men landed on Friday.",
+      "A long first line that ends a paragraph with no full stop at all\nNext paragraph starts upper-case.",
+      "A long first line that introduces a list of things below it here:\n- first item",
+    ])
+      expect(unwrapSoftBreaks(text)).toBe(text);
+  });
+});
+
+describe("checking wrapped text", () => {
+  const rs = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.fee.yaml": `id: t.fee\nclaim: test\nseverity: major\nsources: [https://example.org]\nexamples: [{ text: x, expect: not_applicable }]\nkind: quantity\nunit: money\ncurrency: USD\nvalue: 6000000\ncontext:\n  all:\n    - terms: [receive, payment]\n`,
+  });
+  it("reads an amount across a wrap ('about $6' / 'million')", () => {
+    const text = "Under an arrangement with Washington, El Salvador was to receive about $6\nmillion to hold the men for one year.";
+    const v = checkArticle({ text, publishedAt: "2025-06-01" }, rs, { now: NOW }).verdicts[0]!;
+    expect(v.status).toBe("pass");
+    expect(text.slice(v.evidence[0]!.offset, v.evidence[0]!.offset + v.evidence[0]!.length)).toBe("$6\nmillion");
+  });
+});
