@@ -70,6 +70,7 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   let last = i - 1;
   let complement = false; // after "of" / "de": proper names belong to the title ("of the District of Columbia")
   let body = false; // the complement names a body we do not know ("vice president of the PSUV")
+  let knownBody = false; // … unless a known body came first: "Court of Appeals for the D.C. Circuit" names which one
   for (; i < ctx.tokens.length; i++) {
     if (i - first >= 2 * MAX_TITLE_TOKENS) return null; // a list or a headline, not a title
     const t = ctx.tokens[i]!;
@@ -79,7 +80,8 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
     const link = LANG.titleLinks.has(t.text) && i > first; // "a judge on the Court of Appeals"
     const known = link || inTitle(ctx, i, vocab);
     if (!name && !known) break;
-    if (!known && t.kind === "word") body = true;
+    if (!known && t.kind === "word" && !knownBody) body = true;
+    if (known && !link && complement && t.kind === "word" && !LANG.articles.has(t.text) && !LANG.yearLinks.has(t.text)) knownBody = true;
     if (LANG.yearLinks.has(t.text) || link) complement = true;
     last = i;
   }

@@ -161,6 +161,11 @@ describe("role: a title carried into its body by 'on'", () => {
     expect(status("Ben Okafor, a judge on the Appeals Court, ruled.", "t.ben")).toBe("fail");
     expect(status("Ben Okafor, a judge on Monday, ruled.", "t.ben")).not.toBe("fail");
   });
+  it("reads a known body's own name after it as naming which one (the Appeals Court for the Fifth Circuit)", () => {
+    expect(status("Ben Okafor, a judge on the Appeals Court for the Fifth Circuit, ruled.", "t.ben")).toBe("fail");
+    // An unknown body alone still qualifies the title: it is not judged.
+    expect(status("Ben Okafor, a judge on the Fifth Circuit, ruled.", "t.ben")).not.toBe("fail");
+  });
 });
 
 describe("role: a title stated in a relative clause", () => {
