@@ -87,6 +87,21 @@ function sentenceSays(ctx: ArticleContext, sentence: number, phrases: Set<string
 /** Does the sentence set itself in the publication's present ("This week, Vice President … said")? */
 const inThePresent = (ctx: ArticleContext, sentence: number) => sentenceSays(ctx, sentence, LANG.presentMarkers);
 
+/** Does a change of office follow the name, an aside or a few words between ("Delcy Rodríguez asume como …")? */
+function changesOffice(ctx: ArticleContext, nameEnd: number): boolean {
+  const sentence = ctx.sentenceAt(nameEnd);
+  const { to } = ctx.sentenceSpan(sentence);
+  const first = ctx.tokenAt(nameEnd);
+  for (let i = first; i < ctx.tokens.length && i < first + 8 && ctx.tokens[i]!.start < to; i++) {
+    let phrase = "";
+    for (let n = 0; n < 4 && i + n < ctx.tokens.length; n++) {
+      phrase = n ? `${phrase} ${ctx.tokens[i + n]!.text}` : ctx.tokens[i]!.text;
+      if (LANG.officeChanges.has(phrase)) return true;
+    }
+  }
+  return false;
+}
+
 /** Does the sentence set what follows in an undated past ("A year ago, President Maduro's government …", "en ese momento")? */
 const inThePast = (ctx: ArticleContext, sentence: number, before: number) => sentenceSays(ctx, sentence, LANG.pastMarkers, before);
 
@@ -157,6 +172,9 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
   // "A year ago, President Maduro's government …": a title the person held before today, in a
   // sentence set in an undated past, is not judged as of today.
   if (!ok && !rejected && !wrongCountry && matching.some((p) => p.from <= ctx.asOf) && inThePast(ctx, h.sentence, h.start)) return null;
+  // "la vicepresidenta Delcy Rodríguez asume como presidenta encargada": the title held until the
+  // change the sentence states.
+  if (!ok && !rejected && !wrongCountry && matching.some((p) => p.until < ctx.asOf) && changesOffice(ctx, h.end)) return null;
   if (!ok && !rejected && !wrongCountry && matching.length && !inThePresent(ctx, h.sentence)) {
     // A date stated in the sentence dates the statement: "In 2019, President Trump …"; without
     // one, the narrative time does: the last date stated before it in its paragraph ("On 20 July

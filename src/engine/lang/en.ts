@@ -554,6 +554,16 @@ export const en: LanguageTable = {
     "continue to",
     "still",
   ],
+  officeChanges: [
+    "became",
+    "becomes",
+    "was sworn in as",
+    "is sworn in as",
+    "took office as",
+    "takes office as",
+    "took over as",
+    "takes over as",
+  ],
   pastMarkers: [
     "a year ago",
     "one year ago",

@@ -420,6 +420,16 @@ export const es: LanguageTable = {
   activityPrepositions: ["dedicados a", "dedicadas a"],
   stateGerunds: ["siendo", "estando"],
   presentMarkers: ["esta semana", "la semana pasada", "hoy", "ahora", "actualmente", "este mes", "estos dias", "sigue", "continua"],
+  officeChanges: [
+    "asume como",
+    "asumió como",
+    "juró como",
+    "jura como",
+    "fue juramentada como",
+    "fue juramentado como",
+    "se convirtió en",
+    "pasó a ser",
+  ],
   pastMarkers: [
     "hace un año",
     "hace un ano",

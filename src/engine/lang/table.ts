@@ -164,6 +164,8 @@ export interface LanguageTable {
   presentMarkers: string[];
   /** Words that set a statement in a past the text does not date ("a year ago", "at the time", "hace un año"): a title held then is not judged as of today. */
   pastMarkers: string[];
+  /** Phrases after a name that state a change of office ("asume como presidenta encargada", "was sworn in as"): the title before the name is the one held until then. */
+  officeChanges: string[];
   /** Plural endings: a capitalised demonym ending so names people ("Venezuelans"), not an office's country. */
   pluralSuffixes: string[];
   /** Possessive determiners ("his March 15 instruction", "su decisión del 22 de diciembre"). */

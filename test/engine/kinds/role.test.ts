@@ -149,6 +149,14 @@ describe("role: a statement set in an undated past", () => {
   });
 });
 
+describe("role: the title held until a change the sentence states", () => {
+  it("does not judge the old title before 'was sworn in as' / 'asumió como'", () => {
+    expect(status("Mayor Ada Quill was sworn in as president.", "t.ada")).toBe("not_applicable");
+    expect(status("Mayor Ada Quill asumió como presidenta.", "t.ada")).toBe("not_applicable");
+    expect(status("Mayor Ada Quill spoke at the ceremony.", "t.ada")).toBe("fail");
+  });
+});
+
 describe("role: a thing the holder owns is not part of the title", () => {
   it("starts the title after 'del' when a lower-case non-office phrase owns it (el plan de paz del presidente)", () => {
     expect(status("Es la joya del plan de paz del President Ada Quill.", "t.ada")).toBe("pass");
