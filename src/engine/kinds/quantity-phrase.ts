@@ -94,6 +94,15 @@ export function isActivityTime(ctx: ArticleContext, m: NumberMention): boolean {
   return (LANG.withoutAfter.has(next) || task) && [1, 2].some((b) => LANG.lengthVerbs.has(ctx.tokens[i - b]?.text ?? ""));
 }
 
+/** "UPDATE 2-Venezuelans held …", "CORRECTED-UPDATE 3-": a wire slug's version number glued to the headline, not a count. */
+export function isSlugVersion(ctx: ArticleContext, m: NumberMention): boolean {
+  if (m.unit !== "count" || ctx.text[m.offset + m.length] !== "-") return false;
+  const prev = ctx.tokens[ctx.tokenAt(m.offset) - 1];
+  if (!prev || prev.kind !== "word") return false;
+  const word = ctx.text.slice(prev.start, prev.end);
+  return word.length >= 4 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
+}
+
 /** A gerund too short for isParticiple's guess ("dando", "yendo"), not one of being ("being held" is the state itself). */
 function shortGerund(ctx: ArticleContext, k: number): boolean {
   const t = ctx.tokens[k];

@@ -10,6 +10,7 @@ import {
   countsTheNoun,
   inBreakdown,
   isActivityTime,
+  isSlugVersion,
   isSomeOfThem,
   isAdditive,
   isAgeLike,
@@ -154,7 +155,7 @@ export const quantity = defineKind({
       const end = m.offset + m.length;
       const s = ctx.sentenceAt(start);
       // The value's own shape first (cheap), then its context and event (the binding is the costly part).
-      if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m) || isActivityTime(ctx, m)) continue;
+      if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m) || isActivityTime(ctx, m) || isSlugVersion(ctx, m)) continue;
       if (timesAnotherNoun(ctx, m, c.filter.event?.set ?? null)) continue;
       if (m.unit === "count" && isPerUnit(ctx, m)) continue;
       if (

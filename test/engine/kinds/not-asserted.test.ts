@@ -97,3 +97,10 @@ describe("a subset its relative clause defines", () => {
     expect(status("El juez dijo que se violaron los derechos de los 13 hombres que expulsó en marzo.", "t.expelled")).toBe("fail");
   });
 });
+
+describe("a wire slug's version number", () => {
+  it("does not count 'UPDATE 2-' glued to the headline", () => {
+    expect(status("CORRECTED-UPDATE 2-Men expelled in March return home", "t.expelled")).toBe("not_applicable");
+    expect(status("Officials said 2 men expelled in March return home.", "t.expelled")).toBe("fail");
+  });
+});
