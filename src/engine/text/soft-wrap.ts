@@ -13,7 +13,10 @@ export function unwrapSoftBreaks(text: string): string {
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
     const end = i > 0 && text[i - 1] === "\r" ? i - 1 : i;
     const line = text.slice(lineStart, end).trim();
-    const next = text[i + 1];
+    // (An indented continuation counts: a wrapped bullet's next line starts with spaces.)
+    let k = i + 1;
+    while (text[k] === " " || text[k] === "\t") k++;
+    const next = text[k];
     if (line.length >= MIN_WRAPPED_LINE && next !== undefined && /\p{Ll}/u.test(next)) {
       out ??= text.split("");
       out[i] = " ";

@@ -14,6 +14,10 @@ describe("unwrapSoftBreaks", () => {
     const crlf = "Under an arrangement with Washington, El Salvador was to receive about $6\r\nmillion.";
     expect(unwrapSoftBreaks(crlf)).toBe(crlf.replace("\r\n", "  "));
   });
+  it("joins a wrapped bullet's indented continuation", () => {
+    const text = "- **Opened:** Inaugurated by the president on 31 January 2023. First\n  inmates transferred 24 February 2023.";
+    expect(unwrapSoftBreaks(text)).toBe(text.replace("\n", " "));
+  });
   it("keeps the breaks of headlines, short lines, bullets and lines that start upper-case", () => {
     for (const text of [
       "A short headline\nthen lower-case text.",
