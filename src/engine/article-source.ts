@@ -3,7 +3,6 @@
 // document states (HTML metadata, Markdown front matter), else none (judged as of `now`).
 import { frontMatterDate, htmlPublishedDate, htmlToText, markdownToText, splitFrontMatter, type DocumentDate } from "./text-adapter";
 import type { Article, PublishedAtSource } from "./types";
-import { unwrapSoftBreaks } from "./text/soft-wrap";
 
 export interface ArticleSource {
   text: string;
@@ -14,14 +13,14 @@ export interface ArticleSource {
 export function articleSource(article: Article, parses: (date: string) => boolean): ArticleSource {
   let text: string;
   let documentDate: () => DocumentDate | null = () => null;
-  if (article.text !== undefined) text = unwrapSoftBreaks(article.text);
+  if (article.text !== undefined) text = article.text;
   else if (article.html !== undefined) {
     const html = article.html;
     text = htmlToText(html);
     documentDate = () => htmlPublishedDate(html);
   } else if (article.markdown !== undefined) {
     const md = markdownToText(article.markdown);
-    text = unwrapSoftBreaks(md.text);
+    text = md.text;
     documentDate = () => frontMatterDate(md.frontMatter);
   } else text = "";
   if (article.publishedAt && parses(article.publishedAt)) return { text, publishedAt: article.publishedAt, publishedAtSource: "caller" };

@@ -9,6 +9,7 @@ import { outcome, score } from "./score";
 import { articleSource } from "./article-source";
 import { isInQuote } from "./text-adapter";
 import type { Article, CheckOptions, CheckResult, Evidence, Verdict, VerdictStatus } from "./types";
+import { unwrapSoftBreaks } from "./text/soft-wrap";
 
 type Outcome = { findings: Finding[] } | { skipped: string | null } | { error: string };
 
@@ -130,7 +131,8 @@ export function checkArticle(article: Article, ruleset: Parameters<typeof compil
     const o = run(r);
     return "findings" in o ? o.findings : [];
   };
-  const ctx = prepareArticle(text, asOf, dated, rs, findingsOf);
+  // Plain text is read with its hard wraps as spaces (same length: offsets, quotes and result.text stay the text as sent).
+  const ctx = prepareArticle(article.text !== undefined ? unwrapSoftBreaks(text) : text, asOf, dated, rs, findingsOf);
 
   // Every rule's verdict, in ruleset order: not_applicable unless one of the rules that could
   // apply (always-looked-at ones, and those whose first required term set occurs) says otherwise.

@@ -1,7 +1,7 @@
 // Hard-wrapped plain text (a PDF's text layer, an e-mail, wire copy at 70 columns) breaks lines in
 // the middle of sentences; the segmenter ends a sentence at every line break. A break after a long
-// line and before a lower-case word is a wrap, not a line of its own: it becomes a space, so every
-// offset stays where it was (an evidence quote shows the wrap as that space).
+// line and before a lower-case word is a wrap, not a line of its own: checkArticle reads it as a
+// space (same length, so every offset holds; results and quotes keep the text as sent).
 
 /** Shortest line (trimmed) whose break can be a wrap: headlines, bullets and table rows are shorter or start upper-case. */
 const MIN_WRAPPED_LINE = 40;

@@ -36,8 +36,12 @@ describe("checking wrapped text", () => {
   });
   it("reads an amount across a wrap ('about $6' / 'million')", () => {
     const text = "Under an arrangement with Washington, El Salvador was to receive about $6\nmillion to hold the men for one year.";
-    const v = checkArticle({ text, publishedAt: "2025-06-01" }, rs, { now: NOW }).verdicts[0]!;
+    const result = checkArticle({ text, publishedAt: "2025-06-01" }, rs, { now: NOW });
+    expect(result.text).toBe(text);
+    const v = result.verdicts[0]!;
     expect(v.status).toBe("pass");
+    // The result keeps the text as sent: the quote is its slice, line break and all.
+    expect(v.evidence[0]!.quote).toBe("$6\nmillion");
     expect(text.slice(v.evidence[0]!.offset, v.evidence[0]!.offset + v.evidence[0]!.length)).toBe("$6\nmillion");
   });
 });
