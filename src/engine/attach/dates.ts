@@ -70,11 +70,18 @@ function lineShape(text: string, start: number, end: number): "alone" | "placed"
   return PLACE_PREFIX.test(before) ? "placed" : "text";
 }
 
+const LABEL_REACH = 60;
+
 /** "Updated July 21, 2025", "Show notes | Released July 22, 2025 | 48 min": a label, the date, perhaps a clock, within its line or bars. */
 function labelled(text: string, start: number, end: number, lineStart: number, lineEnd: number): boolean {
-  const from = Math.max(lineStart, text.lastIndexOf("|", start - 1) + 1);
-  let to = text.indexOf("|", end);
-  if (to < 0 || to > lineEnd) to = lineEnd;
+  // A label and a clock are short: bars are looked for within LABEL_REACH of the date only, so a
+  // long line (or a text with no bar) is never scanned end to end per date.
+  let from = start;
+  while (from > lineStart && text[from - 1] !== "|" && start - from < LABEL_REACH) from--;
+  if (from > lineStart && text[from - 1] !== "|") return false;
+  let to = end;
+  while (to < lineEnd && text[to] !== "|" && to - end < LABEL_REACH) to++;
+  if (to < lineEnd && text[to] !== "|") return false;
   const after = text.slice(end, to);
   if (!ONLY_PUNCTUATION.test(after) && !CLOCK_AFTER.test(after)) return false;
   const label = foldText(text.slice(from, start))
