@@ -7,7 +7,7 @@ import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
 import type { NumberMention } from "../text-adapter";
 import { firstMentionAt, firstStartingAt, valueClause, type CompiledNear } from "./shared";
-import { isClosedClass, modifiesNextWord } from "./word-class";
+import { isAdverb, isClosedClass, modifiesNextWord } from "./word-class";
 
 /** Partitives are subsets, not the total: "seven of the 252", "one of the men", "137 de los 238". */
 export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
@@ -311,6 +311,9 @@ export function countsTheNoun(
     if (t.kind === "word" && t.text.endsWith("ing")) return false;
     // "One senator said the men …": a listed verb between ends the number's phrase (not a participle: "238 deported men").
     if (t.kind === "word" && LANG.predicates.has(t.text)) return false;
+    // "three aircraft carried men": a past tense after the number's own noun is the clause's verb,
+    // so the noun it counts came before it. Right after the number it is a participle ("238 deported men").
+    if (i > ctx.tokenAt(end) && isGenericPredicate(ctx, i) && !isAdverb(ctx.tokens[i - 1]!.text)) return false;
   }
   if (postNominalDemonym(ctx, end, h)) return false;
   // The term must head its phrase: in "two Venezuelan planes" it is an adjective of "planes".

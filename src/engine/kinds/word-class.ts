@@ -28,6 +28,12 @@ export function isClosedClass(word: string): boolean {
   return CLOSED_CLASSES.some((set) => set.has(word));
 }
 
+/** Does the folded word end like a manner adverb ("recently", "recientemente")? */
+export function isAdverb(word: string): boolean {
+  for (const suffix of LANG.adverbSuffixes) if (word.length > suffix.length + 2 && word.endsWith(suffix)) return true;
+  return false;
+}
+
 /** Is the word at token i a noun the term before it modifies (not a verb, preposition, conjunction …)? */
 export function modifiesNextWord(ctx: ArticleContext, i: number): boolean {
   const t = ctx.tokens[i]!;

@@ -535,6 +535,7 @@ export const en: LanguageTable = {
   singularPronouns: ["he", "she"],
   writtenPersonPronouns: ["he", "she", "they"],
   participleSuffixes: ["ing"],
+  adverbSuffixes: ["ly"],
   determinerOpeners: ["that"],
   elapsedAfter: ["has passed", "have passed", "had passed", "has gone by", "have gone by"],
   lengthVerbs: ["spent", "spend", "spends", "spending", "lasted", "served", "gone"],

@@ -399,6 +399,7 @@ export const es: LanguageTable = {
   acronymWords: ["por", "sus", "su", "siglas", "sigla", "acrónimo", "en", "español", "inglés"],
   acronymNouns: ["siglas", "sigla", "acrónimo"],
   participleSuffixes: ["ando", "iendo"],
+  adverbSuffixes: ["mente"],
   determinerOpeners: [],
   elapsedAfter: ["ha pasado", "han pasado", "habia pasado", "habian pasado", "ha transcurrido", "han transcurrido"],
   lengthVerbs: [

@@ -132,6 +132,8 @@ export interface LanguageTable {
   writtenPersonPronouns: string[];
   /** Endings of present participles ("promising", "dejando"): after a comma they open a clause. */
   participleSuffixes: string[];
+  /** Endings of manner adverbs ("recently", "recientemente"): a verb after one still modifies the noun ("238 recently deported men"). */
+  adverbSuffixes: string[];
   /** Verbs of departure: the place right after them is an origin ("left Harlingen"). */
   departureVerbs: string[];
   /** Auxiliary verbs: after a comma they resume the main predicate after an aside ("the man deported in March, was returned …"). */

@@ -115,6 +115,12 @@ describe("a verb between a number and the noun", () => {
     expect(st("Un senador dijo que los hombres fueron liberados tras la liberación.")).toBe("not_applicable");
     expect(st("Exactly 200 freed men said the deal led to their release.")).toBe("fail");
   });
+  it("does not count the noun after the number's own noun and its verb (three aircraft carried men; tres aviones trasladaron hombres)", () => {
+    expect(st("After the release, three aircraft carried men home.")).toBe("not_applicable");
+    expect(st("Tras la liberación, tres aviones trasladaron hombres a Caracas.")).toBe("not_applicable");
+    expect(st("After the release, 200 recently freed men flew home.")).toBe("fail");
+    expect(st("Tras la liberación, 200 hombres regresaron a Caracas.")).toBe("fail");
+  });
 });
 
 describe("other nationals named without a count", () => {
