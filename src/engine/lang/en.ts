@@ -532,7 +532,7 @@ export const en: LanguageTable = {
   acronymWords: ["by", "its", "acronym", "initials", "abbreviation", "spanish", "english", "in"],
   acronymNouns: ["acronym", "initials", "abbreviation"],
   relativePronouns: ["who", "whom", "whose", "that", "which"],
-  singularPronouns: ["he", "she"],
+  singularPronouns: ["he", "she", "i"],
   writtenPersonPronouns: ["he", "she", "they"],
   participleSuffixes: ["ing"],
   adverbSuffixes: ["ly"],

@@ -515,7 +515,7 @@ export const es: LanguageTable = {
   auxiliaries: ["fue", "fueron", "es", "son", "habia", "habian", "ha", "han", "era", "eran", "estaba", "estaban", "tiene", "tienen"],
   departureVerbs: ["salieron", "salió", "sale", "salen", "partieron", "partió", "despegaron", "despegó", "abandonaron"],
   partQuantifiers: ["mayoria", "mayor parte", "muchos", "algunos", "varios", "mitad"],
-  singularPronouns: ["ella"], // not "él": folded, it is the article "el"
+  singularPronouns: ["ella", "yo"], // not "él": folded, it is the article "el"
   writtenPersonPronouns: ["él", "ella", "ellos", "ellas"],
   relativePronouns: ["que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas", "donde", "adonde"],
   indefiniteArticles: ["un", "una", "otro", "otra"],

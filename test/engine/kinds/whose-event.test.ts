@@ -42,6 +42,12 @@ describe("one person's event is not the group's", () => {
     expect(freed("On Friday May 10, 2023, 252 Men Returned To The Capital")).toBe("fail");
     expect(freed("The country released Friday May 12, 2024 the men it held.")).toBe("fail");
   });
+  it("reads the writer's own first person as one person (I was released in May; yo fui liberado)", () => {
+    expect(freed("I was released in May 2023, a month before the men I interviewed.")).toBe("not_applicable");
+    expect(freed("Yo fui liberado en mayo de 2023.")).toBe("not_applicable");
+    expect(freed("The men were released in May 2023, a month before I met them.")).toBe("fail");
+    expect(freed("Los hombres fueron liberados en mayo de 2023.")).toBe("fail");
+  });
   it("keeps the group's event after a definite article (the men were released)", () => {
     expect(freed("In May 2023, the government released the men.")).toBe("fail");
   });
