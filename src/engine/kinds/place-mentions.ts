@@ -205,6 +205,9 @@ export type Covered = (s: number, e: number) => boolean;
 function isGlueToken(ctx: ArticleContext, i: number, covered: Covered): boolean {
   const t = ctx.tokens[i]!;
   if (t.kind === "punct") return GLUE_PUNCT.has(t.text);
+  // Two articles in a row: the first is a preposition ("trasladó a 238 venezolanos a la megacárcel":
+  // the Spanish "a" is also the English article), and a preposition is no glue.
+  if (LANG.articles.has(t.text) && LANG.articles.has(ctx.tokens[i + 1]?.text ?? "")) return false;
   if (LANG.articles.has(t.text) || LANG.namingWords.has(t.text) || LANG.namingJoiners.has(t.text) || LANG.placeLinkers.has(t.text))
     return true;
   return covered(t.start, t.end);

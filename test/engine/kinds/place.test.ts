@@ -125,6 +125,10 @@ describe("place: a demonym that names people", () => {
     expect(status("Llegaron los bolivianos del Zorva Dome.", "t.country")).toBe("not_applicable");
     expect(status("Crowds filled the Bolivian Zorva Dome.", "t.country")).toBe("fail");
   });
+  it("reads the Spanish 'a' before an article as a preposition, not the English article (llevaron a bolivianos a la arena conocida como ZD)", () => {
+    expect(status("Los buses llevaron a 300 bolivianos a la arena conocida como ZD.", "t.country")).toBe("not_applicable");
+    expect(status("Los buses llevaron a 300 hinchas a la arena boliviana conocida como ZD.", "t.country")).toBe("fail");
+  });
 });
 
 describe("place: a head noun between the preposition and the name", () => {
