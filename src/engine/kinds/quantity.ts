@@ -66,6 +66,12 @@ const options = z.object({
   near: nearSchema.optional(),
   context: contextSchema.optional(),
   ignore_after: terms.optional().describe('Skip a value directly preceded by one of these words ("since", "desde")'),
+  names_group: z
+    .array(z.number())
+    .optional()
+    .describe(
+      "Sizes of the story's known groups: after a definite article such a count names the group (\"los 252 venezolanos que EEUU envió en marzo\") and is judged only where the sentence pins the occurrence (a day, or one of `event.identify`'s marks)",
+    ),
   limit: z
     .boolean()
     .optional()
@@ -168,6 +174,7 @@ export const quantity = defineKind({
       )
         continue;
       if (o.unit === "count" && partOfTheTruth(ctx, c.truth, m, all)) continue;
+      if (o.names_group && namesKnownGroup(ctx, c, m, s)) continue;
       const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
       if (!binding) continue;
       if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
@@ -194,6 +201,27 @@ function partOfTheTruth(ctx: ArticleContext, truth: Array<[number, number]>, m: 
     if (holds(m.value + other.value)) return true;
   }
   return false;
+}
+
+/**
+ * "los 252 venezolanos que EEUU envió en marzo", "the 252 men sent to CECOT": a definite count of a
+ * known group's size refers to that group; it states this occurrence's count only where the sentence
+ * pins the occurrence down — a day ("the 252 flown on March 15") or one of `identify`'s marks.
+ */
+function namesKnownGroup(ctx: ArticleContext, c: Compiled, m: NumberMention, sentence: number): boolean {
+  if (m.qualifier !== "exact" || !c.o.names_group!.includes(m.value)) return false;
+  if (!LANG.definiteArticles.has(ctx.tokens[ctx.tokenAt(m.offset) - 1]?.text ?? "")) return false;
+  const identify = c.filter.event?.identify ?? null;
+  if (identify !== null && ctx.inScope(identify, sentence, "sentence")) return false;
+  // A day in the event's month pins it; "aterrizaron el viernes 18 de julio" dates another event.
+  const month = c.filter.event?.when?.m;
+  const dates = ctx.dates();
+  const { start, end } = ctx.sentences[sentence]!;
+  for (let k = firstMentionAt(dates, start); k < dates.length && dates[k]!.offset < end; k++) {
+    const d = dates[k]!;
+    if (d.granularity === "day" && (month === undefined || d.month === undefined || d.month === month)) return false;
+  }
+  return true;
 }
 
 /** The truth entries that hold for this mention's noun: "261 Venezuelans" is not "261 men" (a coordinated second noun keeps it: "261 Venezuelans and Salvadorans"). */

@@ -44,9 +44,9 @@ describe("one person's event is not the group's", () => {
   });
   it("reads the writer's own first person as one person (I was released in May; yo fui liberado)", () => {
     expect(freed("I was released in May 2023, a month before the men I interviewed.")).toBe("not_applicable");
-    expect(freed("Yo fui liberado en mayo de 2023.")).toBe("not_applicable");
+    expect(freed("Yo fui deportado en mayo de 2023.")).toBe("not_applicable");
     expect(freed("The men were released in May 2023, a month before I met them.")).toBe("fail");
-    expect(freed("Los hombres fueron liberados en mayo de 2023.")).toBe("fail");
+    expect(freed("Los hombres fueron deportados en mayo de 2023.")).toBe("fail");
   });
   it("keeps the group's event after a definite article (the men were released)", () => {
     expect(freed("In May 2023, the government released the men.")).toBe("fail");
@@ -142,5 +142,23 @@ describe("other nationals named without a count", () => {
     expect(freedVe("The men were freed in January 2024.")).toBe("fail");
     // A demonym a preposition sets apart is the other side of the exchange, not its people.
     expect(freedVe("The men were part of an exchange for Americans in January 2024.")).toBe("fail");
+  });
+});
+
+describe("a definite count of a known group's size names the group", () => {
+  const rsGroup = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.sent_count.yaml": `id: t.sent_count\n${COMMON}kind: quantity\nunit: count\nvalue: 238\nnames_group: [252]\nnear: { terms: [men, hombres], words: 2, side: after }\nevent:\n  terms: [sent, enviados, envió]\n  when: 2024-03-15\n  identify: [first flights, primeros vuelos]\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-07-20" }, rsGroup, { now: NOW }).verdicts[0]!.status;
+  it("does not judge 'the 252 men sent in March' as March's count (los 252 hombres que el país envió en marzo)", () => {
+    expect(st("En la capital han aterrizado los 252 hombres que el país envió en marzo a una prisión.")).toBe("not_applicable");
+    expect(st("In the capital, the 252 men the country sent to a camp in March have landed.")).toBe("not_applicable");
+    expect(st("En la capital han aterrizado 252 hombres que el país envió en marzo a una prisión.")).toBe("fail");
+  });
+  it("judges it where the sentence pins the occurrence (a day in its month, an identifying mark) or without the article", () => {
+    expect(st("The 252 men sent abroad on March 15 came home.")).toBe("fail");
+    expect(st("Los 252 hombres enviados en los primeros vuelos de marzo volvieron.")).toBe("fail");
+    expect(st("In March 2024, 252 men were sent abroad.")).toBe("fail");
   });
 });
