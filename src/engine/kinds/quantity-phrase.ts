@@ -4,7 +4,7 @@
 import { isDashAt, isGenericPredicate, isParticiple } from "../attach";
 import { isUpperAt } from "../text/tokens";
 import type { ArticleContext } from "../kind-api";
-import { LANG } from "../lang";
+import { LANG, phrasesOf } from "../lang";
 import type { NumberMention } from "../text-adapter";
 import { firstMentionAt, firstStartingAt, valueClause, type CompiledNear } from "./shared";
 import { isAdverb, isClosedClass, modifiesNextWord } from "./word-class";
@@ -14,8 +14,25 @@ export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
   const i = ctx.tokenAt(m.offset + m.length);
   const a = ctx.tokens[i];
   const b = ctx.tokens[i + 1];
-  if (!a || !b || !LANG.partitiveOf.has(a.text)) return false;
+  if (!a || !b) return false;
+  if (!LANG.partitiveOf.has(a.text)) return partOfAGroup(ctx, i + 1);
   return b.kind === "number" || LANG.partitiveDeterminers.has(b.text) || (LANG.partitiveLeads.has(a.text) && LANG.partitiveOf.has(b.text));
+}
+
+const PARTITIVE_FROM = phrasesOf("partitiveFrom");
+
+/**
+ * "follows three men from the group", "tres hombres del grupo de 252", "two men from among the
+ * 238": after the counted noun (token i), a preposition taking them out of a group — the group
+ * named by a group noun or a number — makes the count a part of it.
+ */
+function partOfAGroup(ctx: ArticleContext, i: number): boolean {
+  const p = PARTITIVE_FROM.find((w) => w.every((x, n) => ctx.tokens[i + n]?.text === x));
+  if (!p) return false;
+  let k = i + p.length;
+  if (LANG.partitiveDeterminers.has(ctx.tokens[k]?.text ?? "") || LANG.articles.has(ctx.tokens[k]?.text ?? "")) k++;
+  const head = ctx.tokens[k];
+  return !!head && (head.kind === "number" || LANG.groupNouns.has(head.text));
 }
 
 /**

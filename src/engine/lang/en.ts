@@ -199,6 +199,8 @@ export const en: LanguageTable = {
   // "seven of the 252", "one of the men": a subset.
   partitiveOf: ["of", "out"],
   partitiveDeterminers: ["the", "those", "these", "them", "all", "its", "their"],
+  partitiveFrom: ["from among", "from", "among", "out of"],
+  groupNouns: ["group", "groups", "batch", "contingent", "total", "list", "cohort", "class"],
   // The clause is a plan, a possibility or a question, not a fact that happened.
   directives: ["ordered", "directed", "instructed", "required", "demanded", "urged"],
   directiveLinks: ["to", "that"],

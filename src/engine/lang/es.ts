@@ -118,6 +118,8 @@ export const es: LanguageTable = {
   additiveBefore: ["otros", "otras", "otro", "otra"],
   partitiveOf: ["de"],
   partitiveDeterminers: ["los", "las", "estos", "estas", "esos", "esas", "ellos", "ellas", "todos", "todas", "sus"],
+  partitiveFrom: ["de entre", "entre", "del", "de"],
+  groupNouns: ["grupo", "grupos", "lote", "contingente", "total", "lista", "listado"],
   conditions: ["si"],
   directives: [
     "ordenó",

@@ -14,6 +14,10 @@ export interface LanguageTable {
   additiveBefore: string[];
   partitiveOf: string[];
   partitiveDeterminers: string[];
+  /** Prepositions that take a part out of a group after the counted noun ("three men from the group", "tres hombres de entre los 252"). */
+  partitiveFrom: string[];
+  /** Nouns for a group as a whole ("from the group", "del grupo"): the count before them is a part. */
+  groupNouns: string[];
   modals: string[];
   /** Orders and demands: the event after them in their clause is asked for, not done ("ordered the government to facilitate his return", "ordenó su liberación"). */
   directives: string[];

@@ -162,3 +162,20 @@ describe("a definite count of a known group's size names the group", () => {
     expect(st("In March 2024, 252 men were sent abroad.")).toBe("fail");
   });
 });
+
+describe("a count taken out of a group is a part of it", () => {
+  const rsPart = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.part.yaml": `id: t.part\n${COMMON}kind: quantity\nunit: count\nvalue: 238\nnear: { terms: [men, hombres], words: 2, side: after }\nevent:\n  terms: [deported, deportó]\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rsPart, { now: NOW }).verdicts[0]!.status;
+  it("reads 'three men from the group' and 'tres hombres del grupo' as a part (from among the 238 too)", () => {
+    expect(st("The film follows three men from the group the country deported.")).toBe("not_applicable");
+    expect(st("It follows two men from among the 238 the country deported.")).toBe("not_applicable");
+    expect(st("El documental sigue a tres hombres del grupo que el país deportó.")).toBe("not_applicable");
+  });
+  it("still counts men from a place or a noun that is no group (three men from Texas)", () => {
+    expect(st("The country deported three men from Texas.")).toBe("fail");
+    expect(st("El país deportó a tres hombres de los vuelos de marzo.")).toBe("fail");
+  });
+});
