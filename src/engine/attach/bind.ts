@@ -23,7 +23,7 @@ import { oneperson } from "./one-person";
 import { asideOwnsValue, capacityBefore, laterRelative, prevented } from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
-import { isGenericPredicate, nearestPredicate, REACH, windowAround } from "./predicates";
+import { isGenericPredicate, isNegationAt, nearestPredicate, REACH, windowAround } from "./predicates";
 
 /** The clause a value is judged in: its own, or the next when its own only introduces it ("March 15: …"). */
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
@@ -342,7 +342,7 @@ export function negated(ctx: ArticleContext, start: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
-    if (LANG.negations.has(t.text)) return true;
+    if (isNegationAt(ctx, k)) return true;
   }
   return false;
 }
@@ -389,7 +389,7 @@ export function valueDenied(ctx: ArticleContext, start: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
-    if (LANG.negations.has(t.text)) return true;
+    if (isNegationAt(ctx, k)) return true;
     // "no evidence of any $60 million payment", "no secret $60 million", "ningún pago de …".
     if (!LANG.articles.has(t.text) && !LANG.denialFillers.has(t.text)) return false;
   }
@@ -407,7 +407,7 @@ function dateDenied(ctx: ArticleContext, start: number, end: number, bound: Bind
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct" || LANG.negationLifts.has(t.text)) return false;
-    if (LANG.negations.has(t.text)) return !(bound.start >= end && ctx.wordsBetween(end, bound.start) === 0);
+    if (isNegationAt(ctx, k)) return !(bound.start >= end && ctx.wordsBetween(end, bound.start) === 0);
     // An article before the date is the date's own ("el 16 de marzo"); further back it opens a noun phrase the negation is not about.
     if (LANG.articles.has(t.text) && k !== i - 1) return false;
   }

@@ -3,7 +3,7 @@
 // the engine's token stream and the language tables; see docs/rules/events.md.
 export { isDashAt } from "./clause-build";
 export { clauseAfter, inCorrection, inHearsay, inQuestion, predicateClause, withAntecedent, type Clause } from "./clauses";
-export { hasVerbEnding, isGenericPredicate, isParticiple, windowAround } from "./predicates";
+export { hasVerbEnding, isGenericPredicate, isNegationAt, isParticiple, windowAround } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
 export { anyWordIn, bindEvent, valueClause, valueDenied, type Binding } from "./bind";
 export { datesANoun } from "./participants";

@@ -125,3 +125,19 @@ export function windowAround(ctx: ArticleContext, c: Clause, start: number, end:
   if (to <= from) return { start: c.start, end: c.start, from, to: from, endsWithColon: false }; // nothing of c is within reach
   return { start: ctx.tokens[from]!.start, end: ctx.tokens[to - 1]!.end, from, to, endsWithColon: c.endsWithColon };
 }
+
+/** Contracted negations of the language tables split at the apostrophe ("n't" → ["n", "t"]): the tokenizer cuts "weren't" into "weren", "'", "t". */
+const CONTRACTED_NEGATIONS: ReadonlyArray<readonly [string, string]> = [...LANG.negations]
+  .filter((w) => w.includes("'"))
+  .map((w) => [w.slice(0, w.indexOf("'")), w.slice(w.indexOf("'") + 1)] as const);
+
+/** Is token k a negation: a listed word, or the tail of a contraction ("weren't", "didn’t")? */
+export function isNegationAt(ctx: ArticleContext, k: number): boolean {
+  const t = ctx.tokens[k];
+  if (!t) return false;
+  if (LANG.negations.has(t.text)) return true;
+  const mark = ctx.tokens[k - 1];
+  const word = ctx.tokens[k - 2];
+  if (!mark || !word || mark.start !== word.end || t.start !== mark.end || (mark.text !== "'" && mark.text !== "’")) return false;
+  return CONTRACTED_NEGATIONS.some(([head, tail]) => t.text === tail && word.text.endsWith(head));
+}

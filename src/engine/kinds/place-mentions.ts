@@ -3,6 +3,7 @@
 import type { ArticleContext, Hit } from "../kind-api";
 import type { Token } from "../text/tokens";
 import { LANG } from "../lang";
+import { isNegationAt } from "../attach";
 import { modifiesNextWord } from "./word-class";
 import { countryName, isUpperAt, type CountryMention } from "../text-adapter";
 import { firstMentionAt, firstStartingAt, hitCovers } from "./shared";
@@ -270,8 +271,7 @@ export function copulaBetween(ctx: ArticleContext, from: number, to: number, cov
 
 /** Is there a negation inside the attachment? */
 export function negated(ctx: ArticleContext, from: number, to: number): boolean {
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++)
-    if (LANG.negations.has(ctx.tokens[i]!.text)) return true;
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) if (isNegationAt(ctx, i)) return true;
   return false;
 }
 

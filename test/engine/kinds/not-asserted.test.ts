@@ -80,6 +80,13 @@ describe("a date the clause denies", () => {
     expect(status("The swap was in January 2024.", "t.freed_on")).toBe("fail");
     expect(status("El canje fue en enero de 2024.", "t.freed_on")).toBe("fail");
   });
+  it("reads a contracted negation as one (the men weren't freed in …, wasn’t in …)", () => {
+    expect(status("The men weren't freed in January 2024; it was May.", "t.freed_on")).toBe("not_applicable");
+    expect(status("The swap wasn’t in January 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("The men were freed in January 2024.", "t.freed_on")).toBe("fail");
+    // An apostrophe that ends a quotation is no contraction: 'freed' here is stated.
+    expect(status("The men were 'freed' in January 2024.", "t.freed_on")).toBe("fail");
+  });
   it("judges a date that names its own noun after the negation (neither does the January 2024 swap)", () => {
     expect(status("Nothing changed, and neither does the January 2024 swap.", "t.freed_on")).toBe("fail");
   });
