@@ -15,8 +15,25 @@ export function isPartitive(ctx: ArticleContext, m: NumberMention): boolean {
   const a = ctx.tokens[i];
   const b = ctx.tokens[i + 1];
   if (!a || !b) return false;
+  if (frontedPartOf(ctx, m)) return true;
   if (!LANG.partitiveOf.has(a.text)) return partOfAGroup(ctx, i + 1);
   return b.kind === "number" || LANG.partitiveDeterminers.has(b.text) || (LANG.partitiveLeads.has(a.text) && LANG.partitiveOf.has(b.text));
+}
+
+/**
+ * "De los 238 venezolanos que salieron en marzo, 101 fueron …", "Of the men on the flights, 101
+ * were …": a sentence that opens with "of the …" and a comma right before the count makes the
+ * count a part of that group.
+ */
+function frontedPartOf(ctx: ArticleContext, m: NumberMention): boolean {
+  const k = ctx.tokenAt(m.offset);
+  if (ctx.tokens[k - 1]?.text !== ",") return false;
+  const first = ctx.tokenAt(ctx.sentences[ctx.sentenceAt(m.offset)]!.start);
+  const of = ctx.tokens[first];
+  if (!of || !LANG.partitiveOf.has(of.text) || !LANG.partitiveDeterminers.has(ctx.tokens[first + 1]?.text ?? "")) return false;
+  // Only the opening phrase stands between: no other comma.
+  for (let j = first + 2; j < k - 1; j++) if (ctx.tokens[j]!.text === ",") return false;
+  return true;
 }
 
 const PARTITIVE_FROM = phrasesOf("partitiveFrom");

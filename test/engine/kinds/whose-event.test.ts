@@ -174,6 +174,12 @@ describe("a count taken out of a group is a part of it", () => {
     expect(st("It follows two men from among the 238 the country deported.")).toBe("not_applicable");
     expect(st("El documental sigue a tres hombres del grupo que el país deportó.")).toBe("not_applicable");
   });
+  it("reads a count after an opening 'of the …' phrase as its part (De los 238 hombres …, 101 fueron …; Of the men …, 101 were …)", () => {
+    expect(st("De los 238 hombres que salieron en marzo, 101 hombres fueron deportados.")).not.toBe("fail");
+    expect(st("Of the men on those planes, 101 men were deported.")).toBe("not_applicable");
+    expect(st("Of the 238 men on those planes, 101 men were deported by the country.")).toBe("pass");
+    expect(st("On those planes, 101 men were deported.")).toBe("fail");
+  });
   it("still counts men from a place or a noun that is no group (three men from Texas)", () => {
     expect(st("The country deported three men from Texas.")).toBe("fail");
     expect(st("El país deportó a tres hombres de los vuelos de marzo.")).toBe("fail");
