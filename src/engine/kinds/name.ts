@@ -148,7 +148,10 @@ export const name = defineKind({
         }
         // "the so-called CECOT class": an acronym that modifies the noun after it names that thing.
         const modifier = next?.kind === "word" && !next.brk && modifiesNextWord(ctx, zi);
-        if (naming && !modifier) {
+        // "Cabello called CECOT a \"concentration camp\"": a naming verb with a second object after
+        // the name (an article or a quotation) is the verb "call X Y"; X is no expansion.
+        const secondObject = !!next && !next.brk && (LANG.articles.has(next.text) || next.text === '"' || next.text === "“");
+        if (naming && !modifier && !secondObject) {
           const cand = titleRunBefore(ctx, j + 1, h.sentence) ?? descriptionBefore(ctx, j + 1, h.sentence);
           if (cand) cands.push(cand);
         }

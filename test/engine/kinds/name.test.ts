@@ -108,3 +108,12 @@ describe("name: what the place is for, and where the acronym is named", () => {
     expect(status("Trabajan en la Agencia Espacial Nacional, más conocida por sus siglas, NOAA.")).toBe("fail");
   });
 });
+
+describe("name: 'call X Y' is a verb, not a naming", () => {
+  it("does not read the subject of 'called NOAA a …' as the expansion", () => {
+    expect(status('Senator John Smith called NOAA a "national disgrace" on Friday.')).toBe("not_applicable");
+    expect(status("Commerce Secretary Jane Doe called NOAA the best agency in Washington.")).toBe("not_applicable");
+    // Naming, with no second object after the acronym, is still judged.
+    expect(status("The Weather Service Office, called NOAA, issued a warning.")).toBe("fail");
+  });
+});
