@@ -16,6 +16,9 @@ export function oneperson(ctx: ArticleContext, own: Clause, predicate: { start: 
   // Its object: a name, a titled name or a singular person noun right after it ("sent envoy Richard
   // Grenell", "released Joseph St. Clair", "released an Air Force veteran", "barred his deportation").
   if (officeAndNameAt(ctx, j) || personObjectAt(ctx, j) || LANG.singularPossessives.has(ctx.tokens[i - 1]?.text ?? "")) return true;
+  // "did not have the power to return him": a singular object pronoun right after it (not "her
+  // sons", where it is a possessive).
+  if (LANG.singularObjectPronouns.has(ctx.tokens[j]?.text ?? "") && !ownsNoun(ctx, j)) return true;
   // The bound predicate's own subject: a pronoun right before it ("he had spent", "he was moved").
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const t = ctx.tokens[k]!;
@@ -127,4 +130,13 @@ function withoutObject(ctx: ArticleContext, j: number): boolean {
   // "envió a los venezolanos": the personal "a" before an article or a number introduces an object.
   if (t.text === "a" && next && (LANG.articles.has(next.text) || next.kind === "number")) return false;
   return LANG.motionPrepositions.has(t.text) || LANG.originPrepositions.has(t.text) || LANG.comitatives.has(t.text);
+}
+
+/** Is the pronoun at token j also a possessive with its noun after it ("her sons", not "her to Caracas")? */
+function ownsNoun(ctx: ArticleContext, j: number): boolean {
+  if (!LANG.singularPossessives.has(ctx.tokens[j]!.text)) return false;
+  const next = ctx.tokens[j + 1];
+  if (!next || next.kind !== "word" || next.brk) return false;
+  const closed = [LANG.phraseBreakers, LANG.coordinators, LANG.motionPrepositions, LANG.originPrepositions, LANG.locatives];
+  return !closed.some((set) => set.has(next.text));
 }

@@ -685,6 +685,7 @@ export const en: LanguageTable = {
   singularAuxiliaries: ["was", "is"],
   participleAuxiliaries: ["been", "being"],
   singularPossessives: ["his", "her"],
+  singularObjectPronouns: ["him", "her", "me"],
   timeReferences: ["since", "until", "till"],
   capacityLeads: [
     "capacity",

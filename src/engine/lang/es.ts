@@ -552,6 +552,7 @@ export const es: LanguageTable = {
   singularAuxiliaries: ["fue", "es", "era", "estaba"],
   participleAuxiliaries: ["sido", "siendo"],
   singularPossessives: [],
+  singularObjectPronouns: [], // clitics attach to the verb ("devolverlo") or stand before it
   timeReferences: ["desde que", "hasta que", "antes de que", "después de que"],
   capacityLeads: [
     "capacidad",

@@ -204,6 +204,8 @@ export interface LanguageTable {
   participleAuxiliaries: string[];
   /** Possessives of one person ("his deportation"); not Spanish "su", which is also "their". */
   singularPossessives: string[];
+  /** Object pronouns for one person right after a predicate ("to return him"): one person's event, not the group's. */
+  singularObjectPronouns: string[];
   /** Verbs that keep an event from happening ("barred his deportation", "impidió la deportación"): the event they take did not happen then. */
   preventionVerbs: string[];
   /** Words that may stand between a prevention verb and its event ("blocked them from being deported", "impidió que fueran deportados"). */

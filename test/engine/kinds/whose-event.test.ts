@@ -48,6 +48,13 @@ describe("one person's event is not the group's", () => {
     expect(freed("The men were released in May 2023, a month before I met them.")).toBe("fail");
     expect(freed("Los hombres fueron deportados en mayo de 2023.")).toBe("fail");
   });
+  it("reads a singular object pronoun as one person (did not have the power to release him; released her to her family)", () => {
+    expect(freed("On Monday, May 6, 2023, the president said he lacked the power to release him.")).toBe("not_applicable");
+    expect(freed("In May 2023 they released her to her family.")).toBe("not_applicable");
+    // "her" before a noun is a possessive: her sons are a group.
+    expect(freed("In May 2023 they released her sons and the other men.")).toBe("fail");
+    expect(freed("In May 2023 they released the men.")).toBe("fail");
+  });
   it("keeps the group's event after a definite article (the men were released)", () => {
     expect(freed("In May 2023, the government released the men.")).toBe("fail");
   });
