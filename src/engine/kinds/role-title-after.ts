@@ -2,6 +2,7 @@
 // District Court", "Maduro, Venezuela's president at the time") or stated of the name ("Rubio is the
 // secretary of state", "was sworn in as acting president"). The title's words are read as in
 // role-title.ts; words from the language tables.
+import { isGenericPredicate } from "../attach";
 import type { ArticleContext } from "../kind-api";
 import { LANG, phrasesOf } from "../lang";
 import { isUpperAt } from "../text-adapter";
@@ -140,4 +141,16 @@ export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: 
   if (last < first || !isUpperAt(ctx.text, ctx.tokens[first]!.start)) return null;
   const title = readTitle(ctx.tokens, first, last + 1, ctx.countries(), vocab);
   return title.words.size ? { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title } : null;
+}
+
+/** Does a relative clause with a past-tense verb follow the title ("the president whose government welcomed them", "el presidente que los recibió")? */
+export function pastRelativeAfter(ctx: ArticleContext, titleEnd: number): boolean {
+  const i = ctx.tokenAt(titleEnd);
+  if (!LANG.relativePronouns.has(ctx.tokens[i]?.text ?? "")) return false;
+  for (let k = i + 1; k < Math.min(i + 6, ctx.tokens.length); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct" || t.brk) return false;
+    if (isGenericPredicate(ctx, k)) return true;
+  }
+  return false;
 }

@@ -12,7 +12,7 @@ import { LANG } from "../lang";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
 import { namesOffice, offices, sameOffice, type Offices } from "./role-offices";
 import { inTitle, parseTitle, titleBefore, titleVocab, type Title, type TitleSpan } from "./role-title";
-import { complementAfter, titleAfter, titlePredicate } from "./role-title-after";
+import { complementAfter, pastRelativeAfter, titleAfter, titlePredicate } from "./role-title-after";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
@@ -264,7 +264,10 @@ export const role = defineKind({
       else if (!before || before.title.words.size === 0) {
         const after = titleAfter(ctx, h.end, h.sentence, c.vocab);
         const g = after ? judge(ctx, c, h, after, false) : null;
-        if (g) out.push(g);
+        // "Nicolás Maduro, the president whose government welcomed them": a relative clause in the
+        // past describes him as he was then, so it may confirm the title, never fail it.
+        if (g && (g.status === "pass" || !pastRelativeAfter(ctx, after!.end))) out.push(g);
+        else if (g) continue;
         else {
           // "Rubio is the secretary of state"; "Rodríguez was sworn in as acting president" (may confirm only).
           const said = titlePredicate(ctx, h.end, h.sentence, c.vocab);

@@ -213,3 +213,13 @@ describe("role: a people's plural before a title", () => {
     expect(status("The prison holds 40 Frenchmen. Home to 238 Peruvians President Ada Quill says are guilty.", "t.ada")).toBe("pass");
   });
 });
+
+describe("role: a title whose relative clause is in the past", () => {
+  it("does not fail a title an apposition's past relative clause dates (Ada Quill, the mayor who opened the bridge)", () => {
+    expect(status("Ada Quill, the mayor who opened the bridge, came back.", "t.ada")).toBe("not_applicable");
+    expect(status("Ada Quill, la alcaldesa que inauguró el puente, volvió.", "t.ada")).not.toBe("fail");
+    // It may still confirm a title that holds, and a present relative clause is judged.
+    expect(status("Ada Quill, the president who opened the bridge, came back.", "t.ada")).toBe("pass");
+    expect(status("Ada Quill, the mayor who runs the city, came back.", "t.ada")).toBe("fail");
+  });
+});
