@@ -9,6 +9,7 @@ import { isUpperAt } from "../text-adapter";
 import { inTitle, isEdge, MAX_TITLE_TOKENS, readTitle, type TitleSpan } from "./role-title";
 
 const THEN_AFTER = phrasesOf("titleThenAfter");
+const BODY_MEMBERSHIP = phrasesOf("bodyMembership");
 
 /** "Venezuela's president at the time (of the swap)": a then-phrase right after the title. */
 function thenAfter(ctx: ArticleContext, i: number): boolean {
@@ -122,8 +123,10 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
 export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
   let i = ctx.tokenAt(nameEnd);
   if (ctx.tokens[i]?.text === ",") i++;
-  if (!LANG.yearLinks.has(ctx.tokens[i]?.text ?? "")) return null;
-  let first = i + 1;
+  // "Judge James Boasberg, who sits on the U.S. Court of Appeals": membership stands for "of".
+  const member = BODY_MEMBERSHIP.find((words) => words.every((w, k) => ctx.tokens[i + k]?.text === w));
+  if (!member && !LANG.yearLinks.has(ctx.tokens[i]?.text ?? "")) return null;
+  let first = i + (member?.length ?? 1);
   while (first < ctx.tokens.length && LANG.articles.has(ctx.tokens[first]!.text)) first++;
   // Capitalised words (title words and the names inside a body: "D.C."), countries and the links
   // between them: "U.S. Court of Appeals", "D.C. Circuit Court of Appeals".

@@ -514,6 +514,7 @@ export const en: LanguageTable = {
   titleNeutral: ["court", "of", "the", "for", "and", "-"],
   yearLinks: ["of"],
   titleLinks: ["on"],
+  bodyMembership: ["who sits on", "who sat on", "who serves on", "who served on", "sitting on", "serving on"],
   genitives: [],
   subjectPronouns: ["it"],
   titleCopulas: ["is", "is now", "remains", "serves as", "is serving as"],

@@ -377,6 +377,7 @@ export const es: LanguageTable = {
   titleNeutral: ["corte", "tribunal", "de", "del", "la", "el", "y", "e"],
   yearLinks: ["de", "del"],
   titleLinks: [],
+  bodyMembership: ["que integra", "que integraba", "integrante de", "miembro de", "que forma parte de"],
   genitives: ["de", "del"],
   subjectPronouns: [],
   titleCopulas: ["es", "es ahora", "sigue siendo", "funge como", "ejerce como"],

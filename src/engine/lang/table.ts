@@ -110,6 +110,8 @@ export interface LanguageTable {
   yearLinks: string[];
   /** Words that carry a title into its body after a name ("a judge on the U.S. Court of Appeals"). */
   titleLinks: string[];
+  /** A relative clause that places a titled person in a body ("Judge Boasberg, who sits on the Court of Appeals"): the body is the title's. */
+  bodyMembership: string[];
   /** Words that locate like a preposition right after a place noun ("la cárcel de El Salvador"). */
   genitives: string[];
   /** Pronouns that open a sentence about the entity just named ("It is located in …"). */

@@ -189,6 +189,12 @@ describe("role: a title's body written after the name", () => {
     expect(status("Judge Ben Okafor of the District Court ruled on Monday.", "t.ben")).toBe("pass");
     expect(status("Judge Ben Okafor of Leeds ruled on Monday.", "t.ben")).toBe("pass");
   });
+  it("reads a membership clause as 'of' (Judge Ben Okafor, who sits on the Appeals Court; el juez Okafor, que integra …)", () => {
+    expect(status("Judge Ben Okafor, who sits on the Appeals Court, ruled on Monday.", "t.ben")).toBe("fail");
+    expect(status("Judge Ben Okafor, who sits on the District Court, ruled on Monday.", "t.ben")).toBe("pass");
+    // Membership of no court says nothing of the title.
+    expect(status("Judge Ben Okafor, who sits on a charity board, ruled on Monday.", "t.ben")).toBe("pass");
+  });
 });
 
 describe("role: another person's office", () => {
