@@ -7,6 +7,7 @@ import {
   DOLLAR_PREFIX,
   DURATION_UNITS,
   GLUED_MONEY_SCALES,
+  SPACED_MONEY_SCALES,
   ORDINAL_WORDS,
   SCALES,
   SINGULAR_UNITS,
@@ -95,7 +96,7 @@ export function parseCore(sc: Scanner, i: number): Core | null {
       for (;;) {
         const w = sc.t(next);
         if (!w || w.brk || w.kind !== "word") break;
-        const s = DIGIT_SCALES.get(w.text);
+        const s = DIGIT_SCALES.get(w.text) ?? (currency && !scaled ? SPACED_MONEY_SCALES.get(w.text) : undefined);
         if (s === undefined) break;
         if (w.text === "mil" && !sc.sameLine(next - 1)) break;
         value *= s;

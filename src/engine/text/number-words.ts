@@ -59,6 +59,12 @@ export const DIGIT_SCALES = new Map<string, number>([
   ["mln", 1e6],
   ["mdd", 1e6],
 ]);
+/** Spaced letter scales, trusted only right after a money amount ("$4.76 M", "US$ 6 MM" in tables). */
+export const SPACED_MONEY_SCALES = new Map<string, number>([
+  ["m", 1e6],
+  ["mm", 1e6],
+  ["b", 1e9],
+]);
 /** Glued single-letter scales, trusted only for money ("$6m" yes, "6m" alone could be metres). */
 export const GLUED_MONEY_SCALES = new Map<string, number>([
   ["m", 1e6],

@@ -48,9 +48,16 @@ describe("findNumbers: money, percent, distance", () => {
     ["pagó 6 millones de dólares", 6e6, "USD", "6 millones de dólares"],
     ["$20,000 per prisoner per year", 20000, "USD", "$20,000"],
     ["€5 million in aid", 5e6, "EUR", "€5 million"],
+    // A table cell's spaced letter scale, after a money amount only.
+    ["Signed grant | $4.76 M | April", 4.76e6, "USD", "$4.76 M"],
+    ["a $6 MM deal", 6e6, "USD", "$6 MM"],
   ])("%s", (text, value, currency, quote) => {
     const m = one(text);
     expect(m).toMatchObject({ value, currency, unit: "money", quote });
+  });
+
+  it("reads a spaced letter as a scale only after money (a 5 m wall is no five million)", () => {
+    expect(one("a 5 m wall").value).toBe(5);
   });
 
   it("percent and distance", () => {
