@@ -99,6 +99,9 @@ export function bindEvent(
     // dates that noun — this event's when the noun is its own, else another thing's.
     // "Our Episode 97 (August 2025) on the prisoner exchange": a date in parentheses dates the word
     // before them — this event's only when that word is its own.
+    // "Bukele ofrece a Rubio recibir deportados (04/02/2025)" closing its line: a linked headline's
+    // or a citation's date, not an event's in it.
+    if (parenthesisedAtLineEnd(ctx, start, end)) return null;
     const before = parenthesisedAfter(ctx, start, end);
     if (before) {
       const h = main[firstEndingAfter(main, before.end - 1)];
@@ -370,6 +373,25 @@ function parenthesisedAfter(ctx: ArticleContext, start: number, end: number): { 
   if (open?.text !== "(" || close?.text !== ")") return null;
   const word = ctx.tokens[i - 2];
   return word && (word.kind === "number" || (word.kind === "word" && isUpperAt(ctx.text, word.start))) ? word : null;
+}
+
+const CLOSING_QUOTES = new Set(['"', "”", "»", "'", "’"]);
+
+/**
+ * Does the value alone fill parentheses that end their line right after a quoted title ("«…
+ * recibir deportados» (04/02/2025)", "“…” (Feb. 4, 2025)")? A heading's own date ("6. The release
+ * (July 2025)") is left to the word before it.
+ */
+function parenthesisedAtLineEnd(ctx: ArticleContext, start: number, end: number): boolean {
+  const i = ctx.tokenAt(start);
+  const open = ctx.tokens[i - 1];
+  const k = ctx.tokenAt(end);
+  const close = ctx.tokens[k];
+  if (open?.text !== "(" || close?.text !== ")") return false;
+  const quote = ctx.tokens[i - 2];
+  if (!quote || quote.kind !== "punct" || !CLOSING_QUOTES.has(ctx.text[quote.start]!)) return false;
+  const after = ctx.tokens[k + 1];
+  return !after || after.brk || (after.kind === "punct" && after.text === "." && (!ctx.tokens[k + 2] || ctx.tokens[k + 2]!.brk));
 }
 
 /** Is a media noun right before the predicate, an adjective or two aside ("handout photo released", "imágenes difundidas")? */

@@ -46,6 +46,14 @@ describe("the story's own dates", () => {
     expect(status("Listen to our episode 97 (June 2024) on how the prisoners were freed.", "t.freed_on")).toBe("not_applicable");
     expect(status("The prisoners were freed (June 2024) after long talks.", "t.freed_on")).toBe("fail");
   });
+  it("gives a date in parentheses closing a line after a quoted title to that title (a related link, a citation)", () => {
+    expect(status("Related:\nLos presos fueron liberados «sin condiciones» (04/02/2024)\nMore news", "t.freed_on")).toBe("not_applicable");
+    expect(status("Related:\nThe prisoners were freed “without conditions” (Feb. 4, 2024)\nMore news", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+    // A heading's own parenthesised date stays its event's.
+    expect(status("6. The prisoners were freed (June 2024)\nMore news", "t.freed_on")).toBe("fail");
+  });
   it("reads two typed hyphens as a dash, so a place, a date and a credit before them are a dateline", () => {
     expect(status("SAN PEDRO, May 9 (Wire) -- The prisoners were freed, officials said.", "t.freed_on")).toBe("not_applicable");
   });
