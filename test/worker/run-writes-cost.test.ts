@@ -1,4 +1,4 @@
-// What the one write statement (run_writes, migration 0011) costs. The per-rule counters
+// What the one write statement (run_writes, migrations 0011, 0012) costs. The per-rule counters
 // (migration 0010): a new article writes one counter row per stored verdict (and its ruleset's
 // row), a re-score writes only the counter rows of verdicts that changed — none when nothing did.
 // Every write to the counter tables is logged by test-only triggers, and the counters must still
