@@ -1,11 +1,13 @@
--- Hand-written (drizzle-kit tracks neither views nor triggers): migration 0011's run_writes
+-- A cheaper stored score, same answers: run_writes builds each article row once, and the
+-- article_totals row (below) is no longer written. Hand-written (drizzle-kit tracks neither views
+-- nor triggers; the DROP TABLE at the end is what it generates): migration 0011's run_writes
 -- trigger, with each article row built once instead of twice. 0011 ran both article passes over
 -- every article row: the insert for new articles, then the upsert for existing ones, each building
 -- the whole row (its ~20 fields and its text read out of the JSON parameters) before the unique
 -- index turned it away (DO NOTHING, or the upsert's WHERE). Now each pass first probes
 -- articles_source_external_id and builds only the rows it writes: a new article skips the upsert,
 -- a re-scored one skips the insert. Same rows written, same answers; SQLite's CPU for the write
--- fell ~10% (docs/performance.md). The statement's parameters, checks and results are 0011's
+-- fell ~10% (docs/performance.md#storage-cost). The statement's parameters, checks and results are 0011's
 -- (src/storage/runs.ts). Changing these writes means a new migration that drops and re-creates
 -- the trigger.
 DROP TRIGGER `run_writes_insert`;
@@ -81,3 +83,14 @@ CREATE TRIGGER `run_writes_insert` INSTEAD OF INSERT ON `run_writes` BEGIN
       `checked_ruleset_version` = excluded.`checked_ruleset_version`, `checked_as_of` = excluded.`checked_as_of`, `checked_audit_id` = excluded.`checked_audit_id`
     WHERE `articles`.`latest_run_id` IS NOT excluded.`latest_run_id`;
 END;
+--> statement-breakpoint
+-- The dashboard's unfiltered totals are the sum of the article_counts rows (migration 0008),
+-- which every article write already updates: article_totals (0003) was one more row written per
+-- new or re-scored article for the same answer. storage/articles.ts sums article_counts instead.
+DROP TRIGGER `article_totals_insert`;
+--> statement-breakpoint
+DROP TRIGGER `article_totals_update`;
+--> statement-breakpoint
+DROP TRIGGER `article_totals_delete`;
+--> statement-breakpoint
+DROP TABLE `article_totals`;
