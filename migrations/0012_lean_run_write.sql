@@ -1,15 +1,17 @@
--- A cheaper stored score, same answers: run_writes builds each article row once, and the
--- article_totals row (below) is no longer written. Hand-written (drizzle-kit tracks neither views
--- nor triggers; the DROP TABLE at the end is what it generates): migration 0011's run_writes
--- trigger, with each article row built once instead of twice. 0011 ran both article passes over
--- every article row: the insert for new articles, then the upsert for existing ones, each building
--- the whole row (its ~20 fields and its text read out of the JSON parameters) before the unique
--- index turned it away (DO NOTHING, or the upsert's WHERE). Now each pass first probes
--- articles_source_external_id and builds only the rows it writes: a new article skips the upsert,
--- a re-scored one skips the insert. Same rows written, same answers; SQLite's CPU for the write
--- fell ~10% (docs/performance.md#storage-cost). The statement's parameters, checks and results are 0011's
--- (src/storage/runs.ts). Changing these writes means a new migration that drops and re-creates
--- the trigger.
+-- A cheaper stored score, same answers (docs/performance.md#storage-cost). Hand-written
+-- (drizzle-kit tracks neither views nor triggers; the DROP TABLE at the end is what it generates).
+-- Migration 0011's run_writes trigger again, with two changes:
+-- - Each article row is built once, not twice. 0011 ran both article passes over every article
+--   row (the insert for new articles, then the upsert for existing ones), each building the whole
+--   row, its text read out of the JSON parameters, before the unique index turned it away (DO
+--   NOTHING, or the upsert's WHERE). Now each pass first probes articles_source_external_id and
+--   builds only the rows it writes: a new article skips the upserts, an existing one the insert.
+--   SQLite's CPU for the write ~10% lower, the same rows written.
+-- - A re-score with an unchanged text (an audit's, a re-post) leaves `text` out of its SET, so
+--   the partial index articles_text_inline is not rewritten: one row written fewer.
+-- And article_totals goes (below): one row written fewer per new or re-scored article.
+-- The statement's parameters, checks and results are 0011's (src/storage/runs.ts). Changing these
+-- writes means a new migration that drops and re-creates the trigger.
 DROP TRIGGER `run_writes_insert`;
 --> statement-breakpoint
 CREATE TRIGGER `run_writes_insert` INSTEAD OF INSERT ON `run_writes` BEGIN
@@ -57,11 +59,35 @@ CREATE TRIGGER `run_writes_insert` INSTEAD OF INSERT ON `run_writes` BEGIN
   -- Last, the existing articles move to their new runs: 0010's trigger on articles then nets the
   -- old run's verdict rows against the new run's, so a verdict that did not change writes no
   -- counter row. SET expressions see the OLD row, so failing_since keeps the date of the first
-  -- failure while the article stays failing ("WHERE true" lets SQLite parse an upsert over a
-  -- SELECT). status is not updated: only the CMS's life cycle changes it
-  -- (storage/article-states.ts). An unchanged text (same hash) stays where it is: '' once
-  -- offloaded to R2 (storage/texts.ts). The articles inserted above already point at their runs
-  -- and are skipped before their rows are built (the same test as the upsert's WHERE).
+  -- failure while the article stays failing. status is not updated: only the CMS's life cycle
+  -- changes it (storage/article-states.ts). The articles inserted above already point at their
+  -- runs and are skipped before their rows are built (the same test as the upsert's WHERE).
+  -- Two passes, one per kind of re-score, with the same SET but for `text`:
+  -- 1. The text is unchanged (same hash: an audit's re-score, a re-post): `text` is not in the SET,
+  --    so the row keeps its text ('' once offloaded to R2, storage/texts.ts), the text is not read
+  --    out of the parameters, and articles_text_inline (which depends on `text`) is not rewritten:
+  --    one row written fewer. Its insert half never runs (the article exists), hence the ''.
+  INSERT INTO `articles` (`id`, `source`, `external_id`, `url`, `title`, `text`, `content_hash`, `published_at`, `language`, `status`,
+      `latest_run_id`, `latest_score`, `latest_outcome`, `latest_failed_rules`, `last_checked_at`, `failing_since`,
+      `checked_ruleset_version`, `checked_as_of`, `checked_audit_id`, `created_at`, `updated_at`)
+    SELECT a ->> 'id', a ->> 'source', a ->> 'external_id', a ->> 'url', a ->> 'title', '', a ->> 'content_hash', a ->> 'published_at', a ->> 'language', 'active',
+      a ->> 'latest_run_id', a ->> 'latest_score', a ->> 'latest_outcome', a ->> 'latest_failed_rules', a ->> 'now', a ->> 'failing_since',
+      a ->> 'checked_ruleset_version', a ->> 'checked_as_of', a ->> 'checked_audit_id', a ->> 'now', a ->> 'now'
+    FROM (SELECT key, value AS a FROM json_each(NEW.`article_rows`))
+    WHERE EXISTS (SELECT 1 FROM `articles` x WHERE x.`source` = a ->> 'source' AND x.`external_id` = a ->> 'external_id'
+      AND x.`latest_run_id` IS NOT a ->> 'latest_run_id'
+      AND x.`content_hash` = a ->> 'content_hash')
+    ON CONFLICT (`source`, `external_id`) DO UPDATE SET
+      `url` = coalesce(excluded.`url`, `articles`.`url`), `title` = coalesce(excluded.`title`, `articles`.`title`),
+      `content_hash` = excluded.`content_hash`, `published_at` = coalesce(excluded.`published_at`, `articles`.`published_at`),
+      `language` = coalesce(excluded.`language`, `articles`.`language`), `updated_at` = excluded.`updated_at`,
+      `latest_run_id` = excluded.`latest_run_id`, `latest_score` = excluded.`latest_score`, `latest_outcome` = excluded.`latest_outcome`,
+      `latest_failed_rules` = excluded.`latest_failed_rules`, `last_checked_at` = excluded.`last_checked_at`,
+      `failing_since` = CASE WHEN excluded.`latest_outcome` IS NOT 'fail' THEN NULL
+        WHEN `articles`.`latest_outcome` = 'fail' AND `articles`.`failing_since` IS NOT NULL THEN `articles`.`failing_since` ELSE excluded.`failing_since` END,
+      `checked_ruleset_version` = excluded.`checked_ruleset_version`, `checked_as_of` = excluded.`checked_as_of`, `checked_audit_id` = excluded.`checked_audit_id`
+    WHERE `articles`.`latest_run_id` IS NOT excluded.`latest_run_id`;
+  -- 2. The text changed: the new text replaces it.
   INSERT INTO `articles` (`id`, `source`, `external_id`, `url`, `title`, `text`, `content_hash`, `published_at`, `language`, `status`,
       `latest_run_id`, `latest_score`, `latest_outcome`, `latest_failed_rules`, `last_checked_at`, `failing_since`,
       `checked_ruleset_version`, `checked_as_of`, `checked_audit_id`, `created_at`, `updated_at`)
@@ -70,10 +96,11 @@ CREATE TRIGGER `run_writes_insert` INSTEAD OF INSERT ON `run_writes` BEGIN
       a ->> 'checked_ruleset_version', a ->> 'checked_as_of', a ->> 'checked_audit_id', a ->> 'now', a ->> 'now'
     FROM (SELECT key, value AS a FROM json_each(NEW.`article_rows`))
     WHERE EXISTS (SELECT 1 FROM `articles` x WHERE x.`source` = a ->> 'source' AND x.`external_id` = a ->> 'external_id'
-      AND x.`latest_run_id` IS NOT a ->> 'latest_run_id')
+      AND x.`latest_run_id` IS NOT a ->> 'latest_run_id'
+      AND x.`content_hash` IS NOT a ->> 'content_hash')
     ON CONFLICT (`source`, `external_id`) DO UPDATE SET
       `url` = coalesce(excluded.`url`, `articles`.`url`), `title` = coalesce(excluded.`title`, `articles`.`title`),
-      `text` = CASE WHEN excluded.`content_hash` = `articles`.`content_hash` THEN `articles`.`text` ELSE excluded.`text` END,
+      `text` = excluded.`text`,
       `content_hash` = excluded.`content_hash`, `published_at` = coalesce(excluded.`published_at`, `articles`.`published_at`),
       `language` = coalesce(excluded.`language`, `articles`.`language`), `updated_at` = excluded.`updated_at`,
       `latest_run_id` = excluded.`latest_run_id`, `latest_score` = excluded.`latest_score`, `latest_outcome` = excluded.`latest_outcome`,
