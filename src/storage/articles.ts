@@ -5,7 +5,7 @@ import { and, desc, eq, getTableColumns, gte, isNull, lt, lte, sql, type SQL } f
 import type { Outcome } from "../engine";
 import type { Db } from "./db";
 import { type Page, type PageRequest, toPage } from "./queries-page";
-import { articleCounts, articles, articleTotals as articleTotalsRow } from "./schema";
+import { articleCounts, articles } from "./schema";
 import { resolveText } from "./texts";
 
 export type ArticleStatus = "active" | "withdrawn";
@@ -157,17 +157,13 @@ export const TOTALS_EXAMINED = 10_000;
 
 /**
  * Count, failing count and mean latest score of every article matching the filters. Unfiltered
- * (the dashboard's first page) it reads the one row the `article_totals` triggers keep, filtered
- * by source, status or outcome the few `article_counts` rows, not the archive. A filter on a
+ * (the dashboard's first page) or filtered by source, status or outcome it sums the few
+ * `article_counts` rows the triggers keep, not the archive. A filter on a
  * rule, a score range or the title reads at most `examined` articles, newest checked first:
  * exact when the archive (or the filtered outcome) has no more, else marked `partial`.
  */
 export async function articleTotals(db: Db, filters: ArticleFilters, examined = TOTALS_EXAMINED): Promise<ArticleTotals> {
   const set = Object.entries(filters).filter(([, v]) => v !== undefined && v !== "");
-  if (set.length === 0) {
-    const t = await db.select().from(articleTotalsRow).where(eq(articleTotalsRow.id, 1)).get();
-    if (t) return { articles: t.articles, failing: t.failing, meanScore: t.scoreCount ? t.scoreSum / t.scoreCount : null };
-  }
   if (set.every(([k]) => COUNTED_FILTERS.has(k))) {
     const c = articleCounts;
     const row = await db

@@ -1,7 +1,7 @@
 // The one write path for scoring results: articles (upserted by source + external_id, their
 // latest-run fields folded into the upsert), their runs and stored verdicts go to D1 in ONE
 // statement, however many runs: an insert into the view run_writes, whose trigger (migration
-// 0011, first 0009) does the writes, so a run never exists without its verdicts. It inserts new
+// 0012, first 0009 and 0011) does the writes, so a run never exists without its verdicts. It inserts new
 // articles, then runs and verdict rows, and moves existing articles to their new runs last, so the
 // per-rule counters (0010) write only for verdicts that changed.
 // Callers (API, webhook consumer, audits) may append their own statements (delivery status,
@@ -154,7 +154,7 @@ export async function prepareRunsWrite(db: Db, inputs: RunWriteInput[], opts: { 
     const versions = new Map(inputs.map((i) => [i.ruleset.version, i]));
     for (const i of versions.values()) statements.push(storeRuleset(db, i.ruleset, (i.now ?? new Date()).toISOString()));
   }
-  // One statement: the trigger of migration 0011 (run_writes) upserts the articles and writes the
+  // One statement: the trigger of migration 0012 (run_writes) upserts the articles and writes the
   // runs and verdict rows from these six parameters. RETURNING sees the rows the trigger wrote.
   statements.push(
     db.run(sql`INSERT INTO run_writes (article_rows, texts, run_rows, verdict_rows, evidence, label_check)
@@ -176,7 +176,7 @@ export function isMissingRuleset(err: unknown): boolean {
 
 /**
  * True when a write with `labelCheck` was refused because a label in force names one of its
- * findings (the run's article id is then NULL: migrations 0009, 0011; a new article is inserted
+ * findings (the run's article id is then NULL: migrations 0009, 0011, 0012; a new article is inserted
  * before its run).
  */
 export function isLabelsInForce(err: unknown): boolean {

@@ -63,21 +63,11 @@ export const articles = sqliteTable(
 );
 
 /**
- * The dashboard's unfiltered totals, kept by triggers on `articles` (migration 0003) so the
- * summary strip reads one row instead of the whole archive. One row, id = 1.
- */
-export const articleTotals = sqliteTable("article_totals", {
-  id: integer("id").primaryKey(),
-  articles: integer("articles").notNull().default(0),
-  failing: integer("failing").notNull().default(0),
-  scoreSum: real("score_sum").notNull().default(0),
-  scoreCount: integer("score_count").notNull().default(0),
-});
-
-/**
  * The dashboard's totals per (source, status, latest outcome), kept by triggers on `articles`
- * (migration 0008): totals filtered by those fields, and the source menu, read these few rows
- * instead of the archive. `outcome` is '' for an article never scored.
+ * (migration 0008): the totals, unfiltered or filtered by those fields, and the source menu read
+ * these few rows instead of the archive. `outcome` is '' for an article never scored. (The
+ * unfiltered totals had a one-row table of their own, article_totals, until migration 0012: one
+ * more row written per article write for a sum these rows already give.)
  */
 export const articleCounts = sqliteTable(
   "article_counts",

@@ -5,7 +5,7 @@
 // own parameters, and a full table scan fails the test; walking an index in order is allowed only
 // for the first page of an unfiltered list, which stops after its LIMIT, and for the dashboard
 // totals no counter answers (a rule, a score range, a title), which read the newest articles up to
-// a LIMIT. Dashboard totals filtered by source, status or outcome, the source menu and the rule
+// a LIMIT. Dashboard totals, unfiltered or filtered by source, status or outcome, the source menu and the rule
 // counts read small counter tables. Every statement inside a trigger on the write path (counters)
 // reaches its rows by key too.
 import { env } from "cloudflare:workers";
@@ -117,8 +117,9 @@ beforeAll(async () => {
   await listArticles(db, {}, { limit: 50, cursor: { at: run!.created_at, id: articleId } });
   await listCorrections(db, {}, { limit: 50 });
   await listCorrections(db, {}, { limit: 50, cursor: { at: "2026-01-01", id: articleId } });
-  // Dashboard totals filtered by source, status or outcome, and the source menu: counter rows.
+  // Dashboard totals, unfiltered or filtered by source, status or outcome, and the source menu: counter rows.
   label = COUNTERS;
+  await articleTotals(db, {});
   await articleTotals(db, { source: "plan", status: "active" });
   await articleTotals(db, { outcome: "fail" });
   await listSources(db);

@@ -1,4 +1,4 @@
-// What the one write statement (run_writes, migration 0011) costs. The per-rule counters
+// What the one write statement (run_writes, migrations 0011, 0012) costs. The per-rule counters
 // (migration 0010): a new article writes one counter row per stored verdict (and its ruleset's
 // row), a re-score writes only the counter rows of verdicts that changed — none when nothing did.
 // Every write to the counter tables is logged by test-only triggers, and the counters must still
@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkArticle, type Ruleset } from "../../src/engine";
 import { getDb, transact } from "../../src/storage/db";
 import { prepareRunsWrite } from "../../src/storage/runs";
+import { sha256Hex } from "../../src/lib/crypto";
 import { phraseRule, resetArchive, ruleset, storeArticle } from "./fixtures/audits";
 import { expectRuleCountersMatchArchive } from "./fixtures/rule-counts";
 
@@ -108,6 +109,41 @@ describe("counter rows written per stored score", () => {
       { external_id: "rw-batch-new", latest_run_id: created },
       { external_id: "rw-batch-old", latest_run_id: moved },
     ]);
+    await expectRuleCountersMatchArchive();
+  });
+});
+
+describe("article rows per stored score (migration 0012)", () => {
+  /** D1's rows written by storing `text` for `externalId` under v1. */
+  const rowsWritten = async (externalId: string, text: string) => {
+    const db = getDb(env.DB);
+    const result = checkArticle({ text }, v1, { now: new Date() });
+    const write = await prepareRunsWrite(db, [
+      { article: { source: "test", externalId, text: result.text }, result, ruleset: v1, trigger: "api" },
+    ]);
+    const out = await transact(db, write.statements);
+    return out.reduce((sum, o) => sum + (o.meta.rows_written ?? 0), 0);
+  };
+  const stored = async (externalId: string) =>
+    (await env.DB.prepare("SELECT text, content_hash FROM articles WHERE source = 'test' AND external_id = ?").bind(externalId).first<{
+      text: string;
+      content_hash: string;
+    }>())!;
+
+  it("a re-score with the same text leaves the text and its inline index entry alone; an edited text replaces it", async () => {
+    const edited = "CECOTT, San Salvadr, Bukele's!"; // the same verdicts as TEXT under v1
+    await rowsWritten("rw-text-same", TEXT);
+    await rowsWritten("rw-text-edit", TEXT);
+    const same = await rowsWritten("rw-text-same", TEXT);
+    const edit = await rowsWritten("rw-text-edit", edited);
+    // The edited text's row also rewrites its articles_text_inline entry (text is in its SET).
+    expect(edit - same).toBe(1);
+    expect((await stored("rw-text-same")).text).toBe(TEXT);
+    expect(await stored("rw-text-edit")).toEqual({ text: edited, content_hash: await sha256Hex(edited) });
+    // An offloaded text ('' in D1) stays offloaded when the same text is scored again.
+    await env.DB.prepare("UPDATE articles SET text = '' WHERE source = 'test' AND external_id = 'rw-text-same'").run();
+    await rowsWritten("rw-text-same", TEXT);
+    expect((await stored("rw-text-same")).text).toBe("");
     await expectRuleCountersMatchArchive();
   });
 });
