@@ -401,7 +401,8 @@ export const es: LanguageTable = {
   participleSuffixes: ["ando", "iendo"],
   adverbSuffixes: ["mente"],
   determinerOpeners: [],
-  elapsedAfter: ["ha pasado", "han pasado", "habia pasado", "habian pasado", "ha transcurrido", "han transcurrido"],
+  elapsedAfter: ["ha pasado", "han pasado", "habia pasado", "habian pasado", "ha transcurrido", "han transcurrido", "de que"],
+  elapsedBefore: ["se cumple", "se cumplen", "se cumplia", "se cumplian", "se cumplio", "se cumplieron", "se cumplira", "se cumpliran"],
   lengthVerbs: [
     "pasaron",
     "paso",

@@ -55,6 +55,23 @@ describe("the story's own dates", () => {
     );
     expect(status("Este viernes los presos volvieron a casa.", "t.freed_on", "2024-05-12")).toBe("pass");
   });
+  it("dates 'hoy se cumple un año de que …' / 'today marks one year since …' to the anniversary's event, today minus the length", () => {
+    expect(status("Notas\n\nHoy se cumple un año de que los presos volvieron a casa.", "t.freed_on", "2025-05-10")).toBe("pass");
+    expect(status("Notas\n\nSe cumple hoy un año de que los presos volvieron a casa.", "t.freed_on", "2025-05-12")).toBe("fail");
+    expect(status("Notes\n\nToday marks one year since the prisoners were freed.", "t.freed_on", "2025-05-10")).toBe("pass");
+    expect(status("Notes\n\nToday marks one year since the prisoners were freed.", "t.freed_on", "2025-05-12")).toBe("fail");
+    // Another day than today: an anniversary, not the event's date.
+    expect(status("Este viernes se cumple un año de que los presos volvieron a casa.", "t.freed_on", "2025-05-10")).toBe("not_applicable");
+    expect(status("This Friday it has been a year since the prisoners were freed.", "t.freed_on", "2025-05-10")).toBe("not_applicable");
+  });
+  it("reads a length after 'se cumple(n)' or before 'de que' as time elapsed, not how long they were held", () => {
+    expect(status("Se cumplen seis meses de que los mineros fueron held.", "t.held_for")).toBe("not_applicable");
+    expect(status("Ayer se cumplieron seis meses del día en que los mineros fueron held.", "t.held_for")).toBe("not_applicable");
+    expect(status("Friday marks six months since the miners were held.", "t.held_for")).toBe("not_applicable");
+    expect(status("It has been six months since the miners were held.", "t.held_for")).toBe("not_applicable");
+    expect(status("Los mineros pasaron seis meses presos.", "t.held_for")).toBe("fail");
+    expect(status("The miners were held for six months.", "t.held_for")).toBe("fail");
+  });
   it("leaves a weekday that points back alone (ese viernes, the Friday when …)", () => {
     expect(status("Sí, los presos volvieron a casa ese viernes, en un canje.", "t.freed_on")).toBe("not_applicable");
     expect(status("The cross is on the Friday when the prisoners were freed.", "t.freed_on")).toBe("not_applicable");
