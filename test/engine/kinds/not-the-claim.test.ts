@@ -217,7 +217,7 @@ describe("one person as the predicate's object", () => {
 describe("departures, companions and datelines", () => {
   const rs5 = rulesetOf({
     "t/pack.yaml": "pack: t\nterms: {}\n",
-    "t/t.trip_day.yaml": `id: t.trip_day\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [deported]\n  ambiguous: { terms: [left, salieron, carried], with: [camp, campo], without: [home, casa] }\n`,
+    "t/t.trip_day.yaml": `id: t.trip_day\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [deported]\n  ambiguous: { terms: [left, salieron, carried, handed over, entregaron], with: [camp, campo], without: [home, casa] }\n`,
     "t/t.return_count.yaml": `id: t.return_count\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nnear: { terms: [men], words: 2, side: after }\nevent:\n  terms: [freed]\n  ambiguous: { terms: [carried], with: [home], without: [the camp] }\n`,
   });
   const st = (text: string, rule: string) =>
@@ -229,6 +229,18 @@ describe("departures, companions and datelines", () => {
   it("gives places after a companion to the companions (carried 137 men, along with others wanted at home)", () => {
     expect(st("The trucks carried 137 men, along with others wanted at home.", "t.return_count")).toBe("not_applicable");
     expect(st("The trucks carried 137 men to their home.", "t.return_count")).toBe("fail");
+  });
+  it("gives a place after an auxiliary where something is to that verb (handed over the men it had been holding in the camp)", () => {
+    expect(st("On May 10, 2024, the guards handed over all 52 men they had been holding in the camp.", "t.trip_day")).toBe(
+      "not_applicable",
+    );
+    expect(st("On May 10, 2024, the guards handed over all 52 men they were holding to the camp.", "t.trip_day")).toBe("fail");
+    expect(st("On May 10, 2024, the guards handed over all 52 men in the camp.", "t.trip_day")).toBe("fail");
+    // Spanish says it with a relative pronoun, which ends the predicate's clause.
+    expect(st("El 10 de mayo de 2024, los guardias entregaron a los 52 presos que habían tenido en el campo.", "t.trip_day")).toBe(
+      "not_applicable",
+    );
+    expect(st("El 10 de mayo de 2024, los guardias entregaron a los 52 presos en el campo.", "t.trip_day")).toBe("fail");
   });
   it("reads a place, a comma, a date and a credit before a dash as a dateline", () => {
     expect(st("San Pedro, 10 de marzo (Corresponsalía) — Los presos fueron deported al campo.", "t.trip_day")).toBe("not_applicable");
