@@ -586,7 +586,7 @@ export const en: LanguageTable = {
   droppedSubjectClitics: [],
   dateJoiners: ["and", "or", "to", "through", "and in", "and on", "or in"],
   comitatives: ["with", "alongside", "accompanied by"],
-  eventNouns: ["visit", "trip", "meeting", "talks", "summit", "tour"],
+  eventNouns: ["visit", "trip", "meeting", "talks", "summit", "tour", "ruling", "holding", "decision", "opinion", "judgment", "verdict"],
   areaNouns: [
     "department",
     "province",
