@@ -240,6 +240,18 @@ function resolve(sc: DateScanner, i: number, hit: DateHit, anchor: DateAnchor | 
           y -= 1;
         }
       }
+      // "el domingo 16" in a July piece: the month is the latest (up to a year back) in which the
+      // 16th is a Sunday, and still a guess ("domingo 16" of March 2025, not of July).
+      if (core.weekday !== undefined && (!validDay(y, m, day) || dayOfWeek(y, m, day) !== core.weekday)) {
+        monthGuessed = true;
+        for (let back = 1; back <= 12; back++) {
+          if (--m === 0) {
+            m = 12;
+            y -= 1;
+          }
+          if (validDay(y, m, day) && dayOfWeek(y, m, day) === core.weekday) break;
+        }
+      }
       if (!validDay(y, m, day)) return null;
       year = y;
       month = m;

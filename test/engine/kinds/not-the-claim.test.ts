@@ -33,6 +33,12 @@ describe("the story's own dates", () => {
     expect(status("The prisoners were freed on the 10th.", "t.freed_on", "2024-06-20")).toBe("pass");
     expect(status("The prisoners were freed on May 12, 2024.", "t.freed_on")).toBe("fail");
   });
+  it("does not fail a weekday and a day whose month disagrees with the publication's (domingo 16 in a July piece)", () => {
+    // 10 May 2024 was a Friday; 10 July 2024 a Wednesday.
+    expect(status("Los presos volvieron a casa la madrugada del viernes 10.", "t.freed_on", "2024-07-20")).toBe("pass");
+    expect(status("The prisoners were freed early on Friday 10.", "t.freed_on", "2024-07-20")).toBe("pass");
+    expect(status("Los presos volvieron a casa el miércoles 10.", "t.freed_on", "2024-07-20")).toBe("fail");
+  });
   it("gives a date between a possessive and a noun to that noun (his May 9 order to free them)", () => {
     expect(status("The prisoners were freed despite his May 9, 2024 order.", "t.freed_on")).toBe("not_applicable");
     expect(status("The prisoners were freed on May 9, 2024, despite his order.", "t.freed_on")).toBe("fail");

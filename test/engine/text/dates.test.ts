@@ -98,6 +98,13 @@ describe("findDates: yearless and relative forms", () => {
     expect(one("el año pasado", DEC27)).toMatchObject({ year: 2024, granularity: "year" });
     expect(one("on the 18th", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18 });
   });
+  it("takes a weekday and a day without a month to the latest month where they agree, as a guess", () => {
+    // 16 July 2025 is a Wednesday; 16 March 2025 a Sunday.
+    expect(one("la madrugada del domingo 16", JUL19)).toMatchObject({ year: 2025, month: 3, day: 16, monthGuessed: true });
+    expect(one("early on Sunday 16", JUL19)).toMatchObject({ year: 2025, month: 3, day: 16, monthGuessed: true });
+    expect(one("el viernes 18", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18 });
+    expect(one("el viernes 18", JUL19)!.monthGuessed).toBeUndefined();
+  });
 });
 
 describe("findDates: what is not a date", () => {
