@@ -95,8 +95,8 @@ export function asideOwnsValue(ctx: ArticleContext, start: number, end: number, 
 
 /**
  * Is the length at [start, end) time elapsed since an event ("a month has passed since …", "se
- * cumple un año de que …", "se cumplen seis meses desde …"), not how long anything lasted? One adverb
- * may stand between the verb and the length ("se cumple exactamente un año").
+ * cumple un año de que …", "se cumplen seis meses desde …"), not how long anything lasted? One manner
+ * adverb may stand between the verb and the length ("se cumple exactamente un año").
  */
 export function elapsedLength(ctx: ArticleContext, start: number, end: number): boolean {
   const at = ctx.tokenAt(end);
@@ -107,7 +107,9 @@ export function elapsedLength(ctx: ArticleContext, start: number, end: number): 
       const from = last - p.length + 1;
       if (from >= 0 && p.every((w, n) => ctx.tokens[from + n]!.text === w)) return true;
     }
-    if (ctx.tokens[last]?.kind !== "word") break;
+    // Only a manner adverb may stand between ("exactly", "exactamente"), not an article ("it was a four-month …").
+    const w = ctx.tokens[last]!.text;
+    if (ctx.tokens[last]!.kind !== "word" || ![...LANG.adverbSuffixes].some((x) => w.length > x.length + 2 && w.endsWith(x))) break;
   }
   return false;
 }

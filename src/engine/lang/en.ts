@@ -539,7 +539,7 @@ export const en: LanguageTable = {
   determinerOpeners: ["that"],
   elapsedAfter: ["has passed", "have passed", "had passed", "has gone by", "have gone by"],
   // "Friday marks one year since …", "it has been a year since …": an anniversary.
-  elapsedBefore: ["marks", "marked", "mark", "it has been", "it had been", "it is", "it was"],
+  elapsedBefore: ["marks", "marked", "mark", "it has been", "it had been"],
   lengthVerbs: ["spent", "spend", "spends", "spending", "lasted", "served", "gone"],
   lengthPrepositions: ["for"],
   withoutAfter: ["without"],

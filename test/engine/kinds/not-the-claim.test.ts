@@ -77,6 +77,7 @@ describe("the story's own dates", () => {
     expect(status("It has been six months since the miners were held.", "t.held_for")).toBe("not_applicable");
     expect(status("Los mineros pasaron seis meses presos.", "t.held_for")).toBe("fail");
     expect(status("The miners were held for six months.", "t.held_for")).toBe("fail");
+    expect(status("Se cumplen exactamente seis meses de que los mineros fueron held.", "t.held_for")).toBe("not_applicable");
   });
   it("leaves a weekday that points back alone (ese viernes, the Friday when …)", () => {
     expect(status("Sí, los presos volvieron a casa ese viernes, en un canje.", "t.freed_on")).toBe("not_applicable");
