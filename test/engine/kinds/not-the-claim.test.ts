@@ -237,17 +237,21 @@ describe("departures, companions and datelines", () => {
     expect(st("The trucks carried 137 men, along with others wanted at home.", "t.return_count")).toBe("not_applicable");
     expect(st("The trucks carried 137 men to their home.", "t.return_count")).toBe("fail");
   });
-  it("gives a place after an auxiliary where something is to that verb (handed over the men it had been holding in the camp)", () => {
+  it("gives a place where something is after an auxiliary or a counted group to them (the men it had been holding in the camp; all 52 men in the camp)", () => {
     expect(st("On May 10, 2024, the guards handed over all 52 men they had been holding in the camp.", "t.trip_day")).toBe(
       "not_applicable",
     );
     expect(st("On May 10, 2024, the guards handed over all 52 men they were holding to the camp.", "t.trip_day")).toBe("fail");
-    expect(st("On May 10, 2024, the guards handed over all 52 men in the camp.", "t.trip_day")).toBe("fail");
+    expect(st("On May 10, 2024, the guards handed over the men in the camp.", "t.trip_day")).toBe("fail");
+    // After a known group counted as the object, such a place is where they are (all 52 men in the camp).
+    expect(st("On May 10, 2024, the guards handed over all 52 men in the camp.", "t.trip_day")).toBe("not_applicable");
+    expect(st("El 10 de mayo de 2024, los guardias entregaron a los 52 presos en el campo.", "t.trip_day")).toBe("not_applicable");
+    expect(st("On May 10, 2024, the guards handed over all 52 men to the camp.", "t.trip_day")).toBe("fail");
     // Spanish says it with a relative pronoun, which ends the predicate's clause.
     expect(st("El 10 de mayo de 2024, los guardias entregaron a los 52 presos que habían tenido en el campo.", "t.trip_day")).toBe(
       "not_applicable",
     );
-    expect(st("El 10 de mayo de 2024, los guardias entregaron a los 52 presos en el campo.", "t.trip_day")).toBe("fail");
+    expect(st("El 10 de mayo de 2024, los guardias entregaron a presos en el campo.", "t.trip_day")).toBe("fail");
   });
   it("reads a place, a comma, a date and a credit before a dash as a dateline", () => {
     expect(st("San Pedro, 10 de marzo (Corresponsalía) — Los presos fueron deported al campo.", "t.trip_day")).toBe("not_applicable");
