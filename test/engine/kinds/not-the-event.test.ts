@@ -45,6 +45,11 @@ describe("the story's own date lines", () => {
     expect(status("El 12 de mayo de 2024, la sentencia del juez Ode de que el cohete fue lanzado sin permiso.", "t.launch_date")).toBe(
       "not_applicable",
     );
+    // Any possessed noun before a "that" clause states something of its own (an order, a finding).
+    expect(status("Then, on May 12, 2024, the court's order that the rocket launched be reviewed.", "t.launch_date")).toBe(
+      "not_applicable",
+    );
+    expect(status("On May 12, 2024, the agency's rocket launched from the coast.", "t.launch_date")).toBe("fail");
     expect(status("On May 12, 2024, the rocket launched, Judge Ode's ruling said.", "t.launch_date")).toBe("fail");
     expect(status("El 12 de mayo de 2024 fue lanzado el cohete, según el fallo del juez.", "t.launch_date")).toBe("fail");
   });
