@@ -20,7 +20,7 @@ import {
 } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { oneperson } from "./one-person";
-import { asideOwnsValue, capacityBefore, laterRelative, prevented } from "./value-frames";
+import { asideOwnsValue, capacityBefore, elapsedLength, laterRelative, prevented } from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
 import { isGenericPredicate, isNegationAt, nearestPredicate, REACH, windowAround } from "./predicates";
@@ -120,8 +120,10 @@ export function bindEvent(
     // (A clause with an auxiliary has a verb of its own, one the tables may not list: "que … había enviado en marzo".)
     if (nearestPredicate(ctx, c, start, end, ctx.predicateHits()) === null && !anyWordIn(ctx, LANG.auxiliaries, own.start, start)) {
       // A bare "today" frames the present its clause speaks of ("Today we're looking back at the men
-      // who were sent …"): it dates no relative clause's past event.
-      const main = mainPredicateClauses(ctx, own, LANG.presentDays.has(ctx.tokens[ctx.tokenAt(start)]?.text ?? ""));
+      // who were sent …"): it dates no relative clause's past event. (An anniversary's today, "hoy se
+      // cumple un año de que …", is read as the event's day: it dates what follows.)
+      const today = ctx.tokens[ctx.tokenAt(start)]!;
+      const main = mainPredicateClauses(ctx, own, LANG.presentDays.has(today.text) && today.end === end);
       if (main) {
         c = windowAround(ctx, main, start, end);
         bound = anyMainIsThis(ctx, ctx.hits(e.set), a, c, start) ?? (a ? anySharedIsThis(ctx, a, c, start) : null);
@@ -276,12 +278,14 @@ function laterBatchIn(ctx: ArticleContext, c: Clause): boolean {
   return false;
 }
 
-/** Between the two offsets: a length ("un año", "six months") and a boundary word after it ("desde", "since")? */
+/** Between the two offsets: a length ("un año", "six months") and a boundary word after it ("desde", "since") or one that makes it time elapsed ("se cumple un año de que")? */
 function anniversaryBetween(ctx: ArticleContext, from: number, to: number): boolean {
   const numbers = ctx.numbers();
   for (let k = firstMentionAt(numbers, from); k < numbers.length && numbers[k]!.offset < to; k++) {
     const n = numbers[k]!;
-    if (n.unit === "duration" && anyWordIn(ctx, LANG.boundaryPrepositions, n.offset + n.length, to)) return true;
+    if (n.unit !== "duration") continue;
+    if (anyWordIn(ctx, LANG.boundaryPrepositions, n.offset + n.length, to) || elapsedLength(ctx, n.offset, n.offset + n.length))
+      return true;
   }
   return false;
 }

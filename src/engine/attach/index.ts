@@ -8,3 +8,4 @@ export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./
 export { anyWordIn, bindEvent, valueClause, valueDenied, type Binding } from "./bind";
 export { datesANoun } from "./participants";
 export { boundaryBefore, coordinatedDates, isDateLine } from "./dates";
+export { elapsedLength } from "./value-frames";

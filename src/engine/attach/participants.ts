@@ -9,6 +9,9 @@ import { boundaryBefore } from "./dates";
 import { isGenericPredicate } from "./predicates";
 import { approximateExcludes, type DateMention } from "../text-adapter";
 
+/** Days an exact date may stray from `when`'s day and still be its occurrence, misdated. */
+const WEEK = 7;
+
 /** Does the clause count people other than the event's group ("177 of them", "190 Venezuelans")? */
 export function anotherGroup(
   ctx: ArticleContext,
@@ -148,13 +151,18 @@ export function occurrenceDate(
   const disagrees = (d: DateMention) =>
     (d.year !== undefined && d.year !== when.y) ||
     (d.granularity !== "year" && d.month !== undefined && when.m !== undefined && d.month !== when.m) ||
-    // A part of the month or year that leaves `when` out ("late March" for the 15th). (An exact day
-    // that differs is left to the date's own rule: it is more often a wrong date than another occurrence.)
+    // A part of the month or year that leaves `when` out ("late March" for the 15th).
     approximateExcludes(d, { year: when.y, month: when.m, day: when.d });
+  // An exact day a few days off is left to the date's own rule: it is more often a wrong date than
+  // another occurrence. One more than a week off, with no date of the occurrence beside it, is a
+  // later batch ("seven men sent … on March 30").
+  const farDay = (d: DateMention) =>
+    d.granularity === "day" && d.month === when.m && d.day !== undefined && when.d !== undefined && Math.abs(d.day - when.d) > WEEK;
   const dates = ctx.dates();
   let k = firstMentionAt(dates, c.start);
   let inClause = false;
   let month = false; // an agreeing date names the month, not only the year
+  let far = false; // an exact day more than a week from `when`'s
   for (; k < dates.length && dates[k]!.offset < c.end; k++) {
     const d = dates[k]!;
     // An undated "last year" says nothing; "the Act of 1798" dates the law, not this occurrence.
@@ -167,8 +175,10 @@ export function occurrenceDate(
       continue;
     inClause = true;
     if (disagrees(d)) return "disagrees";
-    if (d.granularity !== "year" && d.month !== undefined) month = true;
+    if (farDay(d)) far = true;
+    else if (d.granularity !== "year" && d.month !== undefined) month = true;
   }
+  if (far && !month) return "disagrees";
   // "four months of last year": a year alone agrees without telling which of the year's occurrences.
   if (inClause) return month || when.m === undefined ? "agrees" : "year";
   // The narrative time: the last date in the paragraph that opens its sentence ("January 2025.

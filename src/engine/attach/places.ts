@@ -31,6 +31,8 @@ export function placesSay(
   const first = ctx.tokenAt(pEnd);
   const last = Math.min(c.to, first + PLACE_REACH);
   let verdict: "this" | null = null;
+  let held = false; // past an auxiliary: another verb's places
+  let object = false; // past a definite object: its places
   // A country the text names as the destination, when no listed place says otherwise ("returned to the United States").
   const countries = ctx.countries();
   let k = firstMentionAt(countries, ctx.tokens[first]?.start ?? pEnd);
@@ -41,6 +43,13 @@ export function placesSay(
       if (!startsHit(ctx.hits(a.set), t.start) && !LANG.departureVerbs.has(t.text)) break;
       motion = true;
     }
+    // "handed over all 252 Venezuelans it had been holding in CECOT": after an auxiliary, a place
+    // where something is (in, en) is its verb's; only one a motion goes to is still the predicate's
+    // ("sent all 252 Venezuelans it was holding to Venezuela").
+    if (i > first && LANG.auxiliaries.has(t.text)) held = true;
+    // "handed over all 252 Venezuelans in CECOT", "entregó a los 252 venezolanos en el CECOT": after a
+    // known group counted as the object, a place where something is says where they are, not where they went.
+    if (t.kind === "number" && i > first && LANG.partitiveDeterminers.has(ctx.tokens[i - 1]!.text)) object = true;
     // "the first such flight since the weekend of the transfer to El Salvador": places after a time reference are its own.
     if (LANG.timeReferences.has(t.text) || LANG.timeReferences.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)) break;
     // "carried 137 Venezuelans, along with Salvadorans wanted at home": places after a companion are the companions'.
@@ -66,7 +75,7 @@ export function placesSay(
       // After a verb of motion any place but an origin is where they went ("landed in Caracas");
       // after another verb only a preposition of motion says so ("freed from a prison in El Salvador" does not).
       if (role === "without" && (motion ? !origin : governed === "destination")) return "other";
-      if ((role === "with" && !origin) || (role === "from" && origin)) verdict = "this";
+      if ((role === "with" && (held || object ? governed === "destination" : !origin)) || (role === "from" && origin)) verdict = "this";
     }
   }
   return verdict;

@@ -83,7 +83,7 @@ export function nearestPredicate(
   }
   // Another event's noun competes too: "the transfer agreed during his visit in February" dates the visit.
   for (let i = w.from; i < w.to; i++) {
-    if (!isGenericPredicate(ctx, i) && !LANG.eventNouns.has(ctx.tokens[i]!.text)) continue;
+    if (!isGenericPredicate(ctx, i) && !LANG.eventNouns.has(ctx.tokens[i]!.text) && !possessedStatement(ctx, i)) continue;
     const p = ctx.tokens[i]!;
     if ((p.start < end && p.end > start) || (p.start >= end && coordinatedAfter(ctx, end, p.start))) continue;
     const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
@@ -93,6 +93,20 @@ export function nearestPredicate(
     }
   }
   return best;
+}
+
+/**
+ * "Boasberg's order that the men …", "the court's finding that …": a possessed lower-case noun
+ * before a "that" clause states something of its own (a ruling, a finding) — an event a date beside
+ * it dates, not the one in its clause.
+ */
+function possessedStatement(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  const apostrophe = ctx.tokens[i - 2]?.text;
+  if (t.kind !== "word" || !LANG.possessiveSuffixes.has(ctx.tokens[i - 1]?.text ?? "") || (apostrophe !== "'" && apostrophe !== "’"))
+    return false;
+  const c = ctx.text.charCodeAt(t.start);
+  return !(c >= 65 && c <= 90) && LANG.relativePronouns.has(ctx.tokens[i + 1]?.text ?? "") && !isGenericPredicate(ctx, i);
 }
 
 /** "los repatriados pasan controles": a plural participle after a definite article names the people, not their event. */

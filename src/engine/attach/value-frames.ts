@@ -9,6 +9,7 @@ import { isGenericPredicate } from "./predicates";
 
 const CAPACITY = phrasesOf("capacityLeads");
 const LATER = phrasesOf("laterAfterPredicate");
+const ELAPSED_BEFORE = phrasesOf("elapsedBefore");
 
 /** Does a capacity phrase end right before the value, two qualifier words at most between ("built to hold about", "capacity of up to")? */
 export function capacityBefore(ctx: ArticleContext, start: number): boolean {
@@ -89,5 +90,26 @@ export function asideOwnsValue(ctx: ArticleContext, start: number, end: number, 
       const h = hits[k]!;
       if (h.end <= to && (h.end <= start || h.start >= end)) return true;
     }
+  return false;
+}
+
+/**
+ * Is the length at [start, end) time elapsed since an event ("a month has passed since …", "se
+ * cumple un año de que …", "se cumplen seis meses desde …"), not how long anything lasted? One manner
+ * adverb may stand between the verb and the length ("se cumple exactamente un año").
+ */
+export function elapsedLength(ctx: ArticleContext, start: number, end: number): boolean {
+  const at = ctx.tokenAt(end);
+  if (LANG.elapsedAfter.has(`${ctx.tokens[at]?.text ?? ""} ${ctx.tokens[at + 1]?.text ?? ""}`)) return true;
+  const first = ctx.tokenAt(start);
+  for (let last = first - 1; last >= Math.max(0, first - 2); last--) {
+    for (const p of ELAPSED_BEFORE) {
+      const from = last - p.length + 1;
+      if (from >= 0 && p.every((w, n) => ctx.tokens[from + n]!.text === w)) return true;
+    }
+    // Only a manner adverb may stand between ("exactly", "exactamente"), not an article ("it was a four-month …").
+    const w = ctx.tokens[last]!.text;
+    if (ctx.tokens[last]!.kind !== "word" || ![...LANG.adverbSuffixes].some((x) => w.length > x.length + 2 && w.endsWith(x))) break;
+  }
   return false;
 }

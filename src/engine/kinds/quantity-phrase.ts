@@ -1,7 +1,7 @@
 // The shape of a count's phrase: whether the number counts the rule's noun (no breaker, the word
 // heads its phrase, the right nationality), and the readings that make it a part, an offset, an
 // age or another place. Words from the language tables.
-import { isDashAt, isGenericPredicate, isParticiple } from "../attach";
+import { elapsedLength, isDashAt, isGenericPredicate, isParticiple } from "../attach";
 import { isUpperAt } from "../text/tokens";
 import type { ArticleContext } from "../kind-api";
 import { LANG, phrasesOf } from "../lang";
@@ -210,10 +210,9 @@ export function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
     if (t.kind === "punct") break;
     if (LANG.offsetBefore.has(t.text)) return true;
   }
-  const at = ctx.tokenAt(m.offset + m.length);
-  const next = ctx.tokens[at];
-  // "A month has passed since the men …": time elapsed, not a length.
-  if (next && LANG.elapsedAfter.has(`${next.text} ${ctx.tokens[at + 1]?.text ?? ""}`)) return true;
+  // "A month has passed since the men …", "se cumple un año de que …": time elapsed, not a length.
+  if (elapsedLength(ctx, m.offset, m.offset + m.length)) return true;
+  const next = ctx.tokens[ctx.tokenAt(m.offset + m.length)];
   if (!next || !LANG.offsetAfter.has(next.text)) return false;
   // "held for about four months before being sent": after "for"/"durante" it is a length.
   const i = ctx.tokenAt(m.offset);

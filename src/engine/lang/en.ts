@@ -541,6 +541,8 @@ export const en: LanguageTable = {
   adverbSuffixes: ["ly"],
   determinerOpeners: ["that"],
   elapsedAfter: ["has passed", "have passed", "had passed", "has gone by", "have gone by"],
+  // "Friday marks one year since …", "it has been a year since …": an anniversary.
+  elapsedBefore: ["marks", "marked", "mark", "it has been", "it had been"],
   lengthVerbs: ["spent", "spend", "spends", "spending", "lasted", "served", "gone"],
   lengthPrepositions: ["for"],
   withoutAfter: ["without"],
@@ -587,7 +589,7 @@ export const en: LanguageTable = {
   droppedSubjectClitics: [],
   dateJoiners: ["and", "or", "to", "through", "and in", "and on", "or in"],
   comitatives: ["with", "alongside", "accompanied by"],
-  eventNouns: ["visit", "trip", "meeting", "talks", "summit", "tour"],
+  eventNouns: ["visit", "trip", "meeting", "talks", "summit", "tour", "ruling", "holding", "decision", "opinion", "judgment", "verdict"],
   areaNouns: [
     "department",
     "province",

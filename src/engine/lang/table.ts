@@ -158,6 +158,8 @@ export interface LanguageTable {
   comitatives: string[];
   /** After a length: time elapsed since something ("A month has passed since …", "han pasado cuatro meses"), not how long a state lasted. */
   elapsedAfter: string[];
+  /** Before a length: an anniversary, time elapsed since something ("se cumplen seis meses de …"), not how long a state lasted. */
+  elapsedBefore: string[];
   /** Verbs whose object is a length ("spent six months", "pasaron seis meses antes de …"): never a time offset. */
   lengthVerbs: string[];
   /** Prepositions that make a duration a length ("for four months"), even when "before"/"after" follows. */

@@ -150,6 +150,16 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
     const ahead = sc.text(i + 1) === "hace" ? smallDuration(sc.text(i + 2), sc.text(i + 3)) : null;
     if (ahead && (ahead.unit === "year" || ahead.unit === "month"))
       return { core: { next: i + 4 }, first: i, relativeWord: true, offset: ahead };
+    // "hoy se cumple (exactamente) un año de que …", "today marks one year since …": an anniversary,
+    // the same day N back ("se cumple hoy un año": "hoy" after the verb).
+    const verb = ANNIVERSARY_VERBS.has(`${sc.text(i + 1)} ${sc.text(i + 2)}`) ? 2 : ANNIVERSARY_VERBS.has(sc.text(i + 1)) ? 1 : 0;
+    const after = ANNIVERSARY_VERBS.has(`${sc.text(i - 2)} ${sc.text(i - 1)}`) ? i + 1 : verb ? i + 1 + verb : -1;
+    if (after >= 0) {
+      const j = APPROX_ADVERBS.has(sc.text(after)) ? after + 1 : after;
+      const since = smallDuration(sc.text(j), sc.text(j + 1));
+      if (since && (since.unit === "year" || since.unit === "month"))
+        return { core: { next: j + 2 }, first: i, relativeWord: true, offset: since };
+    }
     // "Hace hoy (exactamente) un año": "hoy" between "hace" and the length.
     if (sc.text(i - 1) === "hace") {
       const j = APPROX_ADVERBS.has(sc.text(i + 1)) ? i + 2 : i + 1;
@@ -163,6 +173,8 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
   return null;
 }
 
+/** Verbs after or before "today"/"hoy" that make a length after them an anniversary ("hoy se cumplen dos años", "today marks one year"). */
+const ANNIVERSARY_VERBS = new Set(["se cumple", "se cumplen", "marks"]);
 /** Adverbs that may stand between "hace hoy" and its length ("hace hoy exactamente un año"). */
 const APPROX_ADVERBS = new Set(["exactamente", "justo", "ya", "exactly", "just"]);
 

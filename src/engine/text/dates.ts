@@ -10,6 +10,7 @@ import { STARTS } from "./date-words";
 import { mayBe, wordFilter } from "./word-filter";
 import { foldText } from "./fold";
 import type { Token } from "./tokens";
+import { narrativeYears, weekdaysInContext } from "./narrative-dates";
 
 export { dayOfWeek } from "./calendar";
 
@@ -129,49 +130,8 @@ export function findDates(text: string, anchor?: DateAnchor, options: FindDatesO
     i = Math.max(hit.core.next, i + 1);
   }
   if (anchor) narrativeYears(text, out, anchor);
+  weekdaysInContext(text, out);
   return out;
-}
-
-/**
- * Narrative time: a date written without its year ("on 20 July", "in March") belongs to the year
- * the paragraph's narrative last set ("On 16 July 1969, … On 20 July …"), not to the publication's.
- * Only a fronted month or day with its year sets the narrative (a year in a law's name or in a
- * relative clause does not); only plain calendar dates move ("last July", "on Friday" stay anchored).
- */
-function narrativeYears(text: string, mentions: DateMention[], anchor: DateAnchor): void {
-  let last: DateMention | undefined;
-  // (Never past the publication: "15 de enero de 2026.— Los 252 que regresaron en julio" is last July.)
-  const anchorKey = anchor.year * 10000 + anchor.month * 100 + anchor.day;
-  for (const m of mentions) {
-    if (
-      m.yearFrom === "anchor" &&
-      last?.year !== undefined &&
-      last.year !== m.year &&
-      !/[\n\r]/.test(text.slice(last.offset + last.length, m.offset)) &&
-      last.year * 10000 + (m.month ?? 1) * 100 + (m.day ?? 1) <= anchorKey
-    ) {
-      const shift = last.year - m.year!;
-      m.year = last.year;
-      m.yearFrom = "narrative";
-      if (m.range) {
-        m.range.from.year = m.year;
-        if (m.range.to.year !== undefined) m.range.to.year += shift;
-      }
-    }
-    if (!m.relative && m.year !== undefined && m.granularity !== "year" && fronted(text, m.offset)) last = m;
-  }
-}
-
-/** Does the date open its sentence (at most two words before it: "On", "In early", "El")? */
-function fronted(text: string, offset: number): boolean {
-  let words = 0;
-  for (let k = offset - 1; k >= 0; k--) {
-    const ch = text[k]!;
-    if (ch === "." || ch === "!" || ch === "?" || ch === "\n" || ch === ":") return true;
-    if (/\s/.test(ch) && k + 1 < offset && !/\s/.test(text[k + 1]!)) words++;
-    if (words > 2) return false;
-  }
-  return true;
 }
 
 function resolve(sc: DateScanner, i: number, hit: DateHit, anchor: DateAnchor | undefined): DateMention | null {
@@ -238,6 +198,18 @@ function resolve(sc: DateScanner, i: number, hit: DateHit, anchor: DateAnchor | 
         if (m === 0) {
           m = 12;
           y -= 1;
+        }
+      }
+      // "el domingo 16" in a July piece: the month is the latest (up to a year back) in which the
+      // 16th is a Sunday, and still a guess ("domingo 16" of March 2025, not of July).
+      if (core.weekday !== undefined && (!validDay(y, m, day) || dayOfWeek(y, m, day) !== core.weekday)) {
+        monthGuessed = true;
+        for (let back = 1; back <= 12; back++) {
+          if (--m === 0) {
+            m = 12;
+            y -= 1;
+          }
+          if (validDay(y, m, day) && dayOfWeek(y, m, day) === core.weekday) break;
         }
       }
       if (!validDay(y, m, day)) return null;

@@ -41,6 +41,17 @@ describe("a part of the month", () => {
     expect(status("Seven miners were sent to the capital at the end of March.", "t.sent_count")).toBe("not_applicable");
     expect(status("Seven miners were sent to the capital in mid-March.", "t.sent_count")).toBe("fail");
   });
+  it("takes a count dated more than a week from `when`'s day for another occurrence (among seven miners sent on March 30)", () => {
+    expect(status("He was among seven miners sent to the capital on March 30.", "t.sent_count")).toBe("not_applicable");
+    expect(status("Estaba entre los siete mineros enviados a la capital el 30 de marzo.", "t.sent_count")).toBe("not_applicable");
+    // A day or two off is more likely a wrong date of the same occurrence.
+    expect(status("Seven miners were sent to the capital on March 16.", "t.sent_count")).toBe("fail");
+    expect(status("Siete mineros fueron enviados a la capital el 17 de marzo.", "t.sent_count")).toBe("fail");
+    // Beside a date of the occurrence itself, a far day names another batch, not this count's.
+    expect(status("Se suman a otro de siete que llegó el 30 de marzo y a los 52 mineros enviados el 16 de marzo.", "t.sent_count")).toBe(
+      "fail",
+    );
+  });
 });
 
 describe("a later batch", () => {

@@ -33,6 +33,12 @@ describe("the story's own dates", () => {
     expect(status("The prisoners were freed on the 10th.", "t.freed_on", "2024-06-20")).toBe("pass");
     expect(status("The prisoners were freed on May 12, 2024.", "t.freed_on")).toBe("fail");
   });
+  it("does not fail a weekday and a day whose month disagrees with the publication's (domingo 16 in a July piece)", () => {
+    // 10 May 2024 was a Friday; 10 July 2024 a Wednesday.
+    expect(status("Los presos volvieron a casa la madrugada del viernes 10.", "t.freed_on", "2024-07-20")).toBe("pass");
+    expect(status("The prisoners were freed early on Friday 10.", "t.freed_on", "2024-07-20")).toBe("pass");
+    expect(status("Los presos volvieron a casa el miércoles 10.", "t.freed_on", "2024-07-20")).toBe("fail");
+  });
   it("gives a date between a possessive and a noun to that noun (his May 9 order to free them)", () => {
     expect(status("The prisoners were freed despite his May 9, 2024 order.", "t.freed_on")).toBe("not_applicable");
     expect(status("The prisoners were freed on May 9, 2024, despite his order.", "t.freed_on")).toBe("fail");
@@ -62,6 +68,24 @@ describe("the story's own dates", () => {
       "not_applicable",
     );
     expect(status("Este viernes los presos volvieron a casa.", "t.freed_on", "2024-05-12")).toBe("pass");
+  });
+  it("dates 'hoy se cumple un año de que …' / 'today marks one year since …' to the anniversary's event, today minus the length", () => {
+    expect(status("Notas\n\nHoy se cumple un año de que los presos volvieron a casa.", "t.freed_on", "2025-05-10")).toBe("pass");
+    expect(status("Notas\n\nSe cumple hoy un año de que los presos volvieron a casa.", "t.freed_on", "2025-05-12")).toBe("fail");
+    expect(status("Notes\n\nToday marks one year since the prisoners were freed.", "t.freed_on", "2025-05-10")).toBe("pass");
+    expect(status("Notes\n\nToday marks one year since the prisoners were freed.", "t.freed_on", "2025-05-12")).toBe("fail");
+    // Another day than today: an anniversary, not the event's date.
+    expect(status("Este viernes se cumple un año de que los presos volvieron a casa.", "t.freed_on", "2025-05-10")).toBe("not_applicable");
+    expect(status("This Friday it has been a year since the prisoners were freed.", "t.freed_on", "2025-05-10")).toBe("not_applicable");
+  });
+  it("reads a length after 'se cumple(n)' or before 'de que' as time elapsed, not how long they were held", () => {
+    expect(status("Se cumplen seis meses de que los mineros fueron held.", "t.held_for")).toBe("not_applicable");
+    expect(status("Ayer se cumplieron seis meses del día en que los mineros fueron held.", "t.held_for")).toBe("not_applicable");
+    expect(status("Friday marks six months since the miners were held.", "t.held_for")).toBe("not_applicable");
+    expect(status("It has been six months since the miners were held.", "t.held_for")).toBe("not_applicable");
+    expect(status("Los mineros pasaron seis meses presos.", "t.held_for")).toBe("fail");
+    expect(status("The miners were held for six months.", "t.held_for")).toBe("fail");
+    expect(status("Se cumplen exactamente seis meses de que los mineros fueron held.", "t.held_for")).toBe("not_applicable");
   });
   it("leaves a weekday that points back alone (ese viernes, the Friday when …)", () => {
     expect(status("Sí, los presos volvieron a casa ese viernes, en un canje.", "t.freed_on")).toBe("not_applicable");
@@ -208,7 +232,7 @@ describe("one person as the predicate's object", () => {
 describe("departures, companions and datelines", () => {
   const rs5 = rulesetOf({
     "t/pack.yaml": "pack: t\nterms: {}\n",
-    "t/t.trip_day.yaml": `id: t.trip_day\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [deported]\n  ambiguous: { terms: [left, salieron, carried], with: [camp, campo], without: [home, casa] }\n`,
+    "t/t.trip_day.yaml": `id: t.trip_day\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [deported]\n  ambiguous: { terms: [left, salieron, carried, handed over, entregaron], with: [camp, campo], without: [home, casa] }\n`,
     "t/t.return_count.yaml": `id: t.return_count\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nnear: { terms: [men], words: 2, side: after }\nevent:\n  terms: [freed]\n  ambiguous: { terms: [carried], with: [home], without: [the camp] }\n`,
   });
   const st = (text: string, rule: string) =>
@@ -220,6 +244,22 @@ describe("departures, companions and datelines", () => {
   it("gives places after a companion to the companions (carried 137 men, along with others wanted at home)", () => {
     expect(st("The trucks carried 137 men, along with others wanted at home.", "t.return_count")).toBe("not_applicable");
     expect(st("The trucks carried 137 men to their home.", "t.return_count")).toBe("fail");
+  });
+  it("gives a place where something is after an auxiliary or a counted group to them (the men it had been holding in the camp; all 52 men in the camp)", () => {
+    expect(st("On May 10, 2024, the guards handed over all 52 men they had been holding in the camp.", "t.trip_day")).toBe(
+      "not_applicable",
+    );
+    expect(st("On May 10, 2024, the guards handed over all 52 men they were holding to the camp.", "t.trip_day")).toBe("fail");
+    expect(st("On May 10, 2024, the guards handed over the men in the camp.", "t.trip_day")).toBe("fail");
+    // After a known group counted as the object, such a place is where they are (all 52 men in the camp).
+    expect(st("On May 10, 2024, the guards handed over all 52 men in the camp.", "t.trip_day")).toBe("not_applicable");
+    expect(st("El 10 de mayo de 2024, los guardias entregaron a los 52 presos en el campo.", "t.trip_day")).toBe("not_applicable");
+    expect(st("On May 10, 2024, the guards handed over all 52 men to the camp.", "t.trip_day")).toBe("fail");
+    // Spanish says it with a relative pronoun, which ends the predicate's clause.
+    expect(st("El 10 de mayo de 2024, los guardias entregaron a los 52 presos que habían tenido en el campo.", "t.trip_day")).toBe(
+      "not_applicable",
+    );
+    expect(st("El 10 de mayo de 2024, los guardias entregaron a presos en el campo.", "t.trip_day")).toBe("fail");
   });
   it("reads a place, a comma, a date and a credit before a dash as a dateline", () => {
     expect(st("San Pedro, 10 de marzo (Corresponsalía) — Los presos fueron deported al campo.", "t.trip_day")).toBe("not_applicable");

@@ -38,6 +38,21 @@ describe("the story's own date lines", () => {
     expect(status("They agreed on the launch during a visit in February.", "t.launch_date")).toBe("not_applicable");
     expect(status("During the minister's visit, the rocket launched in February.", "t.launch_date")).toBe("fail");
   });
+  it("gives a date before a ruling's noun to the ruling, not to the event in what it held (on May 12, Judge Ode's holding that …)", () => {
+    expect(status("Then, on May 12, 2024, Judge Ode's holding that the rocket launched illegally.", "t.launch_date")).toBe(
+      "not_applicable",
+    );
+    expect(status("El 12 de mayo de 2024, la sentencia del juez Ode de que el cohete fue lanzado sin permiso.", "t.launch_date")).toBe(
+      "not_applicable",
+    );
+    // Any possessed noun before a "that" clause states something of its own (an order, a finding).
+    expect(status("Then, on May 12, 2024, the court's order that the rocket launched be reviewed.", "t.launch_date")).toBe(
+      "not_applicable",
+    );
+    expect(status("On May 12, 2024, the agency's rocket launched from the coast.", "t.launch_date")).toBe("fail");
+    expect(status("On May 12, 2024, the rocket launched, Judge Ode's ruling said.", "t.launch_date")).toBe("fail");
+    expect(status("El 12 de mayo de 2024 fue lanzado el cohete, según el fallo del juez.", "t.launch_date")).toBe("fail");
+  });
   it("leaves a corrected value alone ('the article originally said')", () => {
     expect(status("The article originally said the rocket launched on May 12. It launched on May 10.", "t.launch_date")).toBe("pass");
   });

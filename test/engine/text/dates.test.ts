@@ -98,6 +98,22 @@ describe("findDates: yearless and relative forms", () => {
     expect(one("el año pasado", DEC27)).toMatchObject({ year: 2024, granularity: "year" });
     expect(one("on the 18th", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18 });
   });
+  it("takes a weekday and a day without a month to the latest month where they agree, as a guess", () => {
+    // 16 July 2025 is a Wednesday; 16 March 2025 a Sunday.
+    expect(one("la madrugada del domingo 16", JUL19)).toMatchObject({ year: 2025, month: 3, day: 16, monthGuessed: true });
+    expect(one("early on Sunday 16", JUL19)).toMatchObject({ year: 2025, month: 3, day: 16, monthGuessed: true });
+    expect(one("el viernes 18", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18 });
+    expect(one("el viernes 18", JUL19)!.monthGuessed).toBeUndefined();
+  });
+  it("takes such a day's month from the date just before it on its line, when the weekday agrees there", () => {
+    const [, sunday] = findDates("Partieron el 15 de marzo de 2025 y aterrizaron la madrugada del domingo 16.", JUL19);
+    expect(sunday).toMatchObject({ year: 2025, month: 3, day: 16 });
+    expect(sunday!.monthGuessed).toBeUndefined();
+    const [, friday] = findDates("Left on April 29, 2025, and landed on Friday 2.", JUL19);
+    expect(friday).toMatchObject({ year: 2025, month: 5, day: 2 });
+    const [, saturday] = findDates("Partieron el 15 de marzo de 2025 y aterrizaron el sábado 16.", JUL19);
+    expect(saturday).toMatchObject({ monthGuessed: true });
+  });
 });
 
 describe("findDates: what is not a date", () => {
