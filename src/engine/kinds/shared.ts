@@ -130,8 +130,7 @@ export function mentionPasses(
   bind: "nearest" | "clause" = "clause",
 ): MentionBinding | null {
   // Cheapest first: sentence context, the nearby term, the word before; binding to the event last.
-  if (!contextHolds(ctx, f.context, sentence, true)) return null;
-  if (f.near && !nearHolds(ctx, f.near, start, end, sentence)) return null;
+  if (!mentionGate(ctx, f, start, end, sentence)) return null;
   if (f.ignoreAfter !== null && precededBy(ctx, f.ignoreAfter, start)) return null;
   if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
   const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
@@ -147,6 +146,14 @@ export function mentionPasses(
   )
     return null;
   return { predicate };
+}
+
+/**
+ * The filter's cheapest part, a few look-ups: the sentence context and the nearby term. Kinds
+ * call it before their own per-mention readings, which most mentions of a long article fail.
+ */
+export function mentionGate(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number): boolean {
+  return contextHolds(ctx, f.context, sentence, true) && (!f.near || nearHolds(ctx, f.near, start, end, sentence));
 }
 
 /** Is the value the consequence of a condition: "if …" earlier in its sentence and a modal in its clause before it? */
