@@ -176,25 +176,30 @@ export function boundBy(ctx: ArticleContext, b: MentionBinding): string {
 /** The context's clause-scoped groups, judged in the value's own clause. */
 function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: number, end: number): boolean {
   const own = valueClause(ctx, start, end);
-  const clause = withAntecedent(ctx, own);
-  for (const g of c.all)
-    if (
-      g.scope === "clause" &&
-      !referredToWithin(ctx, ctx.hits(g.set), clause.start, clause.end) &&
-      !namedBefore(ctx, g.set, clause, start)
-    )
-      return false;
+  let clause: Clause | null = null; // built only when a group needs it
+  for (const g of c.all) {
+    if (g.scope !== "clause") continue;
+    clause ??= withAntecedent(ctx, own);
+    if (!referredToWithin(ctx, ctx.hits(g.set), clause.start, clause.end) && !namedBefore(ctx, g.set, clause, start)) return false;
+  }
   // Excluded words count in the value's clause — or, when that clause has no predicate of its own,
   // in the one its subject resumes in ("137 Venezuelans | were removed under the Alien Enemies
   // Act") — except where a part quantifier gives them to a subset ("most of them under …").
   // A relative clause on the counted noun is its predicate too ("los 137 venezolanos | que expulsó
   // en marzo … en aplicación de la Ley …"): it says which of them are meant.
-  const reach = windowAround(ctx, predicateClause(ctx, own), start, end);
-  const from = Math.min(clause.start, reach.start);
-  const to = Math.max(clause.end, reach.end, restrictiveRelative(ctx, own, end)?.end ?? 0);
+  // (Its reach is found only when an excluded word occurs in the article at all.)
+  let from = -1;
+  let to = -1;
   for (const g of c.none) {
     if (g.scope !== "clause") continue;
     const hits = ctx.hits(g.set);
+    if (hits.length === 0) continue;
+    if (from < 0) {
+      clause ??= withAntecedent(ctx, own);
+      const reach = windowAround(ctx, predicateClause(ctx, own), start, end);
+      from = Math.min(clause.start, reach.start);
+      to = Math.max(clause.end, reach.end, restrictiveRelative(ctx, own, end)?.end ?? 0);
+    }
     for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < to; k++) {
       if (!saidOfAPart(ctx, hits[k]!.start, end)) return false;
     }
