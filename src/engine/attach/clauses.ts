@@ -371,13 +371,22 @@ export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
   return v === 1;
 }
 
+/** Each corrections heading's longest word: a line that is the heading holds it as written. */
+const HEADING_WORDS = [...LANG.correctionHeadings].map((h) => h.split(" ").reduce((a, b) => (b.length > a.length ? b : a)));
+
+function mayBeHeading(raw: string): boolean {
+  for (const w of HEADING_WORDS) if (raw.includes(w)) return true;
+  return false;
+}
+
 /** The sentence after a line that is only a corrections heading ("Corrections and clarifications"), or Infinity. */
 function correctionsColumnStart(ctx: ArticleContext): number {
   for (let s = 0; s < ctx.sentences.length; s++) {
     const { start, end } = ctx.sentences[s]!;
     if (end - start > 40) continue;
-    const line = ctx.folded
-      .slice(start, end)
+    const raw = ctx.folded.slice(start, end);
+    if (!mayBeHeading(raw)) continue;
+    const line = raw
       .replace(/[^\p{L} ]+/gu, " ")
       .trim()
       .replace(/\s+/g, " ");

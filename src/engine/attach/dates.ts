@@ -1,7 +1,7 @@
 // Dates as parts of clauses: the edge of a state ("since March", "until July"), and dates written
 // as one set ("in March and April", "15 y 16 de marzo"). Words from the language tables.
 import type { ArticleContext } from "../kind-api";
-import { LANG } from "../lang";
+import { hasPair, LANG } from "../lang";
 import { foldText } from "../text/fold";
 import type { DateMention } from "../text-adapter";
 
@@ -15,7 +15,7 @@ export function boundaryBefore(ctx: ArticleContext, offset: number): boolean {
     if (LANG.boundaryPrepositions.has(t.text)) return true;
     // "antes de", "después de": the two-word forms.
     const prev = ctx.tokens[i - back - 1];
-    if (prev && LANG.boundaryPrepositions.has(`${prev.text} ${t.text}`)) return true;
+    if (prev && hasPair(LANG.boundaryPrepositions, prev.text, t.text)) return true;
     if (
       !LANG.articles.has(t.text) &&
       !LANG.timesOfDay.has(t.text) &&

@@ -50,7 +50,14 @@ export type EventDef = z.infer<typeof eventSchema>;
  */
 export interface CompiledEvent {
   set: number;
-  ambiguous: { set: number; with: number; from: number | null; without: number | null } | null;
+  ambiguous: {
+    set: number;
+    with: number;
+    from: number | null;
+    without: number | null;
+    /** with, from and without (those given) with their roles, in that order: what placesSay looks for. */
+    places: ReadonlyArray<readonly [number, "with" | "from" | "without"]>;
+  } | null;
   when: { y: number; m?: number; d?: number } | null;
   group: { sizes: number[]; set: number; nationality: string[] | null } | null;
   identify: number | null;
@@ -62,12 +69,14 @@ export function compileEvent(e: EventDef | undefined, tools: CompileTools): Comp
   tools.predicate(set);
   let ambiguous: CompiledEvent["ambiguous"] = null;
   if (e.ambiguous) {
-    ambiguous = {
-      set: tools.terms(e.ambiguous.terms, "event.ambiguous.terms"),
-      with: tools.terms(e.ambiguous.with, "event.ambiguous.with"),
-      from: e.ambiguous.from ? tools.terms(e.ambiguous.from, "event.ambiguous.from") : null,
-      without: e.ambiguous.without ? tools.terms(e.ambiguous.without, "event.ambiguous.without") : null,
-    };
+    const set = tools.terms(e.ambiguous.terms, "event.ambiguous.terms");
+    const w = tools.terms(e.ambiguous.with, "event.ambiguous.with");
+    const from = e.ambiguous.from ? tools.terms(e.ambiguous.from, "event.ambiguous.from") : null;
+    const without = e.ambiguous.without ? tools.terms(e.ambiguous.without, "event.ambiguous.without") : null;
+    const places: Array<readonly [number, "with" | "from" | "without"]> = [[w, "with"]];
+    if (from !== null) places.push([from, "from"]);
+    if (without !== null) places.push([without, "without"]);
+    ambiguous = { set, with: w, from, without, places };
     tools.predicate(ambiguous.set);
   }
   const when = e.when ? e.when.split("-").map(Number) : null;

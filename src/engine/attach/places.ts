@@ -1,7 +1,7 @@
 // Places tell apart the events that share a predicate: the first places after "arrived", "flown",
 // "llegaron" say where they went (a destination) or came from (an origin).
 import type { ArticleContext, Hit } from "../kind-api";
-import { LANG } from "../lang";
+import { hasPair, LANG } from "../lang";
 import { firstMentionAt, firstStartingAt } from "../search";
 import { negated } from "./bind";
 import { startsEventTerm, type Clause } from "./clauses";
@@ -25,9 +25,7 @@ export function placesSay(
   c: Clause,
   motion: boolean,
 ): "this" | "other" | null {
-  const sets: Array<[number, "with" | "from" | "without"]> = [[a.with, "with"]];
-  if (a.from !== null) sets.push([a.from, "from"]);
-  if (a.without !== null) sets.push([a.without, "without"]);
+  const sets = a.places;
   const first = ctx.tokenAt(pEnd);
   const last = Math.min(c.to, first + PLACE_REACH);
   let verdict: "this" | null = null;
@@ -51,9 +49,9 @@ export function placesSay(
     // known group counted as the object, a place where something is says where they are, not where they went.
     if (t.kind === "number" && i > first && LANG.partitiveDeterminers.has(ctx.tokens[i - 1]!.text)) object = true;
     // "the first such flight since the weekend of the transfer to El Salvador": places after a time reference are its own.
-    if (LANG.timeReferences.has(t.text) || LANG.timeReferences.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)) break;
+    if (LANG.timeReferences.has(t.text) || hasPair(LANG.timeReferences, t.text, ctx.tokens[i + 1]?.text)) break;
     // "carried 137 Venezuelans, along with Salvadorans wanted at home": places after a companion are the companions'.
-    if (i > first && t.kind === "word" && (LANG.comitatives.has(t.text) || LANG.comitatives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)))
+    if (i > first && t.kind === "word" && (LANG.comitatives.has(t.text) || hasPair(LANG.comitatives, t.text, ctx.tokens[i + 1]?.text)))
       break;
     while (k < countries.length && countries[k]!.offset < t.start) k++;
     const country = countries[k];
@@ -132,7 +130,7 @@ function accompanies(ctx: ArticleContext, pEnd: number, value: number): boolean 
   if (pEnd > value) return false;
   for (let i = ctx.tokenAt(pEnd); i < ctx.tokens.length && ctx.tokens[i]!.start < value; i++) {
     const t = ctx.tokens[i]!;
-    if (LANG.comitatives.has(t.text) || LANG.comitatives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`)) return true;
+    if (LANG.comitatives.has(t.text) || hasPair(LANG.comitatives, t.text, ctx.tokens[i + 1]?.text)) return true;
   }
   return false;
 }
@@ -189,7 +187,7 @@ export function governingPreposition(ctx: ArticleContext, i: number, floor: numb
   if (i <= floor) return null;
   for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
     const t = ctx.tokens[k]!;
-    if (LANG.originPrepositions.has(t.text) || (k > floor && LANG.originPrepositions.has(`${ctx.tokens[k - 1]!.text} ${t.text}`)))
+    if (LANG.originPrepositions.has(t.text) || (k > floor && hasPair(LANG.originPrepositions, ctx.tokens[k - 1]!.text, t.text)))
       return "origin";
     // "de"/"del" right after a predicate, or anywhere after a departure ("salieron este viernes del CECOT").
     if (LANG.weakOriginPrepositions.has(t.text))

@@ -11,6 +11,7 @@ import {
   compileMentionFilter,
   contextSchema,
   eventSchema,
+  mentionGate,
   mentionPasses,
   nearSchema,
   partialDate,
@@ -109,13 +110,15 @@ export const date = defineKind({
       if (m.year === undefined && m.month === undefined) continue;
       const start = m.offset;
       const end = m.offset + m.length;
+      const s = ctx.sentenceAt(start);
+      // The rule's sentence context and nearby term first: a few look-ups that most dates fail.
+      if (!mentionGate(ctx, c.filter, start, end, s)) continue;
       // "Today, we handed over…" inside a quote is relative to when it was said, not published.
       if (m.relative && isInQuote(ctx.quotes, start, m.length)) continue;
       // "a year ago this month": an offset before a relative date moves it; the scanner read only the date.
       if (m.relative && LANG.offsetAfter.has(ctx.tokens[ctx.tokenAt(start) - 1]?.text ?? "")) continue;
       // "late March" for a 15 March event: that part of the month is another occurrence, not a wrong date.
-      if (c.truth.every((t) => approximateExcludes(m, { year: t.y, month: t.m, day: t.d }))) continue;
-      const s = ctx.sentenceAt(start);
+      if (m.approximate && c.truth.every((t) => approximateExcludes(m, { year: t.y, month: t.m, day: t.d }))) continue;
       const group = groups[gi]!;
       // "since March and April": the preposition before a coordination governs all of it.
       if (c.filter.event && (boundaryBefore(ctx, all[group[0]!]!.offset) || datesANoun(ctx, m, c.filter.event) || isDateLine(ctx, all, m)))

@@ -4,7 +4,7 @@
 import { elapsedLength, isDashAt, isGenericPredicate, isParticiple } from "../attach";
 import { isUpperAt } from "../text/tokens";
 import type { ArticleContext } from "../kind-api";
-import { LANG, phrasesOf } from "../lang";
+import { hasPair, LANG, phrasesOf } from "../lang";
 import type { NumberMention } from "../text-adapter";
 import { firstMentionAt, firstStartingAt, valueClause, type CompiledNear } from "./shared";
 import { isAdverb, isClosedClass, modifiesNextWord } from "./word-class";
@@ -59,18 +59,23 @@ function partOfAGroup(ctx: ArticleContext, i: number): boolean {
  */
 export function isPerUnit(ctx: ArticleContext, m: NumberMention): boolean {
   const at = ctx.tokenAt(m.offset + m.length);
-  const ends = (j: number) => {
-    const t = ctx.tokens[j];
-    return !t || t.brk || (t.kind === "punct" && t.text !== "$");
-  };
   for (let i = at; i < Math.min(at + 3, ctx.tokens.length); i++) {
     const t = ctx.tokens[i]!;
     if (t.kind !== "word" || t.brk) return false;
-    const n = LANG.distributives.has(t.text) ? 1 : LANG.distributives.has(`${t.text} ${ctx.tokens[i + 1]?.text}`) ? 2 : 0;
-    if (n > 0) return ends(i + n) || (ctx.tokens[i + n]?.kind === "word" && !isGenericPredicate(ctx, i + n) && ends(i + n + 1));
+    const n = LANG.distributives.has(t.text) ? 1 : hasPair(LANG.distributives, t.text, ctx.tokens[i + 1]?.text) ? 2 : 0;
+    if (n > 0)
+      return (
+        endsPhrase(ctx, i + n) || (ctx.tokens[i + n]?.kind === "word" && !isGenericPredicate(ctx, i + n) && endsPhrase(ctx, i + n + 1))
+      );
     if (LANG.phraseBreakers.has(t.text) || LANG.coordinators.has(t.text)) return false;
   }
   return false;
+}
+
+/** Does the phrase end at token j (a break, punctuation other than "$", the text's end)? */
+function endsPhrase(ctx: ArticleContext, j: number): boolean {
+  const t = ctx.tokens[j];
+  return !t || t.brk || (t.kind === "punct" && t.text !== "$");
 }
 
 /** "17 more men", "another 14", "otros 101": a part added to a total, and so is every count beside it. */
@@ -124,7 +129,7 @@ export function isActivityTime(ctx: ArticleContext, m: NumberMention): boolean {
   // "have spent nine months on this litigation": a task after the length.
   const i = ctx.tokenAt(m.offset);
   const next = ctx.tokens[k]?.text ?? "";
-  const task = LANG.activityPrepositions.has(next) || LANG.activityPrepositions.has(`${next} ${ctx.tokens[k + 1]?.text ?? ""}`);
+  const task = LANG.activityPrepositions.has(next) || hasPair(LANG.activityPrepositions, next, ctx.tokens[k + 1]?.text ?? "");
   return (LANG.withoutAfter.has(next) || task) && [1, 2].some((b) => LANG.lengthVerbs.has(ctx.tokens[i - b]?.text ?? ""));
 }
 

@@ -27,6 +27,7 @@ import {
   contextSchema,
   eventSchema,
   firstMentionAt,
+  mentionGate,
   mentionPasses,
   nearSchema,
   terms,
@@ -153,27 +154,19 @@ export const quantity = defineKind({
     const o = c.o;
     const out: Finding[] = [];
     const all = ctx.numbers();
-    for (const m of all) {
+    for (let k = 0; k < all.length; k++) {
+      const m = all[k]!;
       if (m.age) continue;
       if (m.unit !== o.unit) continue;
       if (o.unit === "money" && o.currency && m.currency && m.currency !== o.currency) continue;
       const start = m.offset;
       const end = m.offset + m.length;
       const s = ctx.sentenceAt(start);
-      // The value's own shape first (cheap), then its context and event (the binding is the costly part).
-      if (isPartitive(ctx, m) || isTimeOffset(ctx, m) || isAgeLike(ctx, m) || isActivityTime(ctx, m) || isSlugVersion(ctx, m)) continue;
+      // The rule's sentence context and nearby term first (a few look-ups), then the value's own
+      // shape (the same for every rule: judged once per check), then its event (the costly part).
+      if (!mentionGate(ctx, c.filter, start, end, s) || notAValue(ctx, all, k)) continue;
       if (timesAnotherNoun(ctx, m, c.filter.event?.set ?? null)) continue;
-      if (m.unit === "count" && isPerUnit(ctx, m)) continue;
-      if (
-        o.unit === "count" &&
-        (isSomeOfThem(m) ||
-          inBreakdown(ctx, m, all) ||
-          isAdditive(ctx, m) ||
-          sentenceHasAdditive(ctx, m, all) ||
-          !countsTheNoun(ctx, o, c.filter.near, m))
-      )
-        continue;
-      if (o.unit === "count" && partOfTheTruth(ctx, c.truth, m, all)) continue;
+      if (o.unit === "count" && (!countsTheNoun(ctx, o, c.filter.near, m) || partOfTheTruth(ctx, c.truth, m, all))) continue;
       if (o.names_group && namesKnownGroup(ctx, c, m, s)) continue;
       const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
       if (!binding) continue;
@@ -183,6 +176,31 @@ export const quantity = defineKind({
     return out;
   },
 });
+
+const NOT_A_VALUE = Symbol("not a value");
+
+/**
+ * Is the number, by its own phrase, no value of any quantity rule: a part ("seven of the 252"), an
+ * offset, an age, time spent on an activity, a wire slug's version, or for a count one per unit, a
+ * few of a group, a breakdown's part or an additive part? Judged once per mention and check.
+ */
+function notAValue(ctx: ArticleContext, all: NumberMention[], k: number): boolean {
+  let seen = ctx.memo.get(NOT_A_VALUE) as (boolean | undefined)[] | undefined;
+  if (!seen) ctx.memo.set(NOT_A_VALUE, (seen = []));
+  let v = seen[k];
+  if (v === undefined) {
+    const m = all[k]!;
+    v = seen[k] =
+      isPartitive(ctx, m) ||
+      isTimeOffset(ctx, m) ||
+      isAgeLike(ctx, m) ||
+      isActivityTime(ctx, m) ||
+      isSlugVersion(ctx, m) ||
+      (m.unit === "count" &&
+        (isPerUnit(ctx, m) || isSomeOfThem(m) || inBreakdown(ctx, m, all) || isAdditive(ctx, m) || sentenceHasAdditive(ctx, m, all)));
+  }
+  return v;
+}
 
 /**
  * "five U.S. citizens and five permanent residents": a count coordinated with another that, added

@@ -130,8 +130,7 @@ export function mentionPasses(
   bind: "nearest" | "clause" = "clause",
 ): MentionBinding | null {
   // Cheapest first: sentence context, the nearby term, the word before; binding to the event last.
-  if (!contextHolds(ctx, f.context, sentence, true)) return null;
-  if (f.near && !nearHolds(ctx, f.near, start, end, sentence)) return null;
+  if (!mentionGate(ctx, f, start, end, sentence)) return null;
   if (f.ignoreAfter !== null && precededBy(ctx, f.ignoreAfter, start)) return null;
   if (f.clauseGroups && !clauseContextHolds(ctx, f.context, start, end)) return null;
   const predicate = f.event ? bindEvent(ctx, f.event, start, end, sentence, bind) : null;
@@ -147,6 +146,14 @@ export function mentionPasses(
   )
     return null;
   return { predicate };
+}
+
+/**
+ * The filter's cheapest part, a few look-ups: the sentence context and the nearby term. Kinds
+ * call it before their own per-mention readings, which most mentions of a long article fail.
+ */
+export function mentionGate(ctx: ArticleContext, f: MentionFilter, start: number, end: number, sentence: number): boolean {
+  return contextHolds(ctx, f.context, sentence, true) && (!f.near || nearHolds(ctx, f.near, start, end, sentence));
 }
 
 /** Is the value the consequence of a condition: "if …" earlier in its sentence and a modal in its clause before it? */
@@ -169,25 +176,30 @@ export function boundBy(ctx: ArticleContext, b: MentionBinding): string {
 /** The context's clause-scoped groups, judged in the value's own clause. */
 function clauseContextHolds(ctx: ArticleContext, c: CompiledContext, start: number, end: number): boolean {
   const own = valueClause(ctx, start, end);
-  const clause = withAntecedent(ctx, own);
-  for (const g of c.all)
-    if (
-      g.scope === "clause" &&
-      !referredToWithin(ctx, ctx.hits(g.set), clause.start, clause.end) &&
-      !namedBefore(ctx, g.set, clause, start)
-    )
-      return false;
+  let clause: Clause | null = null; // built only when a group needs it
+  for (const g of c.all) {
+    if (g.scope !== "clause") continue;
+    clause ??= withAntecedent(ctx, own);
+    if (!referredToWithin(ctx, ctx.hits(g.set), clause.start, clause.end) && !namedBefore(ctx, g.set, clause, start)) return false;
+  }
   // Excluded words count in the value's clause — or, when that clause has no predicate of its own,
   // in the one its subject resumes in ("137 Venezuelans | were removed under the Alien Enemies
   // Act") — except where a part quantifier gives them to a subset ("most of them under …").
   // A relative clause on the counted noun is its predicate too ("los 137 venezolanos | que expulsó
   // en marzo … en aplicación de la Ley …"): it says which of them are meant.
-  const reach = windowAround(ctx, predicateClause(ctx, own), start, end);
-  const from = Math.min(clause.start, reach.start);
-  const to = Math.max(clause.end, reach.end, restrictiveRelative(ctx, own, end)?.end ?? 0);
+  // (Its reach is found only when an excluded word occurs in the article at all.)
+  let from = -1;
+  let to = -1;
   for (const g of c.none) {
     if (g.scope !== "clause") continue;
     const hits = ctx.hits(g.set);
+    if (hits.length === 0) continue;
+    if (from < 0) {
+      clause ??= withAntecedent(ctx, own);
+      const reach = windowAround(ctx, predicateClause(ctx, own), start, end);
+      from = Math.min(clause.start, reach.start);
+      to = Math.max(clause.end, reach.end, restrictiveRelative(ctx, own, end)?.end ?? 0);
+    }
     for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < to; k++) {
       if (!saidOfAPart(ctx, hits[k]!.start, end)) return false;
     }

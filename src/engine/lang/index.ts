@@ -35,6 +35,22 @@ export const WRITTEN_PERSON_PRONOUNS: ReadonlySet<string> = new Set(
 /** Copulas as written (lower-cased, not folded): "está" is not the demonstrative "esta". */
 export const WRITTEN_COPULAS: ReadonlySet<string> = new Set(TABLES.flatMap((t) => t.writtenCopulas).map((s) => s.toLowerCase()));
 
+const PAIR_FIRSTS = new Map<ReadonlySet<string>, Set<string>>();
+
+/**
+ * Is "first second" an entry of the set? The same as `set.has(\`${first} ${second}\`)`, without
+ * building the string for a first word no multi-word entry starts with (most words).
+ */
+export function hasPair(set: ReadonlySet<string>, first: string, second: string | undefined): boolean {
+  let firsts = PAIR_FIRSTS.get(set);
+  if (!firsts) {
+    firsts = new Set<string>();
+    for (const e of set) if (e.includes(" ")) firsts.add(e.slice(0, e.indexOf(" ")));
+    PAIR_FIRSTS.set(set, firsts);
+  }
+  return firsts.has(first) && set.has(`${first} ${second}`);
+}
+
 /** Longest multi-word entry, in words, per key (phrase look-ups try lengths up to it). */
 export function phrasesOf(key: keyof LanguageTable): string[][] {
   return [...LANG[key]].map((p) => p.split(" "));
