@@ -3,7 +3,8 @@
 // out by a relative clause ("the 14 who arrived later").
 import type { ArticleContext } from "../kind-api";
 import { LANG, phrasesOf } from "../lang";
-import { firstStartingAt } from "../search";
+import { firstMentionAt, firstStartingAt } from "../search";
+import { isUpperAt } from "../text-adapter";
 import { asideAround, isDashAt } from "./clause-build";
 import { isGenericPredicate } from "./predicates";
 
@@ -90,4 +91,42 @@ export function asideOwnsValue(ctx: ArticleContext, start: number, end: number, 
       if (h.end <= to && (h.end <= start || h.start >= end)) return true;
     }
   return false;
+}
+
+/**
+ * "the question looks set to return to the Supreme Court", "el caso volvió a la Corte": a motion
+ * predicate whose subject is an issue or a proceeding (an article before it, only verbs between)
+ * moves the issue, not people — unless it goes to a country or one of the event's own places.
+ */
+export function issueMoves(ctx: ArticleContext, predicate: { start: number; end: number }, places: number | null): boolean {
+  const j = ctx.tokenAt(predicate.end);
+  if (!LANG.motionPrepositions.has(ctx.tokens[j]?.text ?? "")) return false;
+  const i = ctx.tokenAt(predicate.start);
+  let subject = false;
+  for (let k = i - 1; k >= Math.max(1, i - 5); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "word" || isUpperAt(ctx.text, t.start)) break;
+    if (LANG.issueNouns.has(t.text)) {
+      const a = ctx.tokens[k - 1]!.text;
+      subject = LANG.articles.has(a) || LANG.definiteArticles.has(a) || LANG.possessiveDeterminers.has(a);
+      break;
+    }
+    // Only verbs and an infinitive's "to" between ("looks set to"): not "the case of the men".
+    if (k < i - 1 && LANG.phraseBreakers.has(t.text)) break;
+    if (LANG.coordinators.has(t.text) || LANG.relativePronouns.has(t.text)) break;
+  }
+  if (!subject) return false;
+  // Where it goes: a country or the event's own place keeps it people's ("the case of … returned to Venezuela" aside).
+  const countries = ctx.countries();
+  const own = places === null ? [] : ctx.hits(places);
+  const to = Math.min(ctx.tokens.length, j + 5);
+  for (let k = j + 1; k < to; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") break;
+    const c = countries[firstMentionAt(countries, t.start)];
+    if (c && c.offset === t.start && c.form === "name") return false;
+    const h = own[firstStartingAt(own, t.start)];
+    if (h && h.start === t.start) return false;
+  }
+  return true;
 }

@@ -67,6 +67,8 @@ export interface LanguageTable {
   otherOccurrenceAfter: string[];
   /** After a predicate: another sense of it ("returned to office", "volvió al poder"), not people's event. */
   otherSenseAfter: string[];
+  /** Nouns for an issue or a proceeding ("the question", "the case", "el caso"): as the subject of a motion verb they go where no person does ("the question looks set to return to the Supreme Court"). */
+  issueNouns: string[];
   /** Nouns for one batch of a repeated event ("group", "flight", "grupo", "vuelo"). */
   batchNouns: string[];
   /** Before a batch noun, a later batch: another occurrence ("a second group of", "un segundo grupo", "another flight"). */

@@ -179,3 +179,25 @@ describe("a count taken out of a group is a part of it", () => {
     expect(st("El país deportó a tres hombres de los vuelos de marzo.")).toBe("fail");
   });
 });
+
+describe("an issue's move is not people's", () => {
+  const rsBack = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.back.yaml": `id: t.back\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [return, returned, regresó, volvió]\n  ambiguous: { terms: [landed], with: [capital], without: [camp] }\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rsBack, { now: NOW }).verdicts[0]!.status;
+  it("does not date people's return by an issue's (the question looks set to return to the Supreme Court; el caso volvió a la Corte)", () => {
+    expect(st("The full court will rehear it, and the question looks set to return to the Supreme Court in May 2023.")).toBe(
+      "not_applicable",
+    );
+    expect(st("In May 2023 the case returned to the appeals court.")).toBe("not_applicable");
+    expect(st("En mayo de 2023 el caso volvió a la Corte Suprema.")).toBe("not_applicable");
+  });
+  it("keeps people's return, and an issue's word that is not the subject or goes to the event’s place (the men of the case returned to the capital)", () => {
+    expect(st("In May 2023 the men returned to the capital.")).toBe("fail");
+    expect(st("In May 2023 the men at the heart of the case returned to the capital.")).toBe("fail");
+    expect(st("En mayo de 2023 los hombres del caso volvió a la capital.")).toBe("fail");
+    expect(st("In May 2023 the case’s subjects returned to the capital.")).toBe("fail");
+    expect(st("En mayo de 2023 el caso volvió a la capital.")).toBe("fail");
+  });
+});
