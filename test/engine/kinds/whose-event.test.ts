@@ -201,3 +201,25 @@ describe("an issue's move is not people's", () => {
     expect(st("En mayo de 2023 el caso volvió a la capital.")).toBe("fail");
   });
 });
+
+describe("a departure's origin is not where they went", () => {
+  const rsTrip = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.trip.yaml": `id: t.trip\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [deported, deportados]\n  ambiguous: { terms: [left, flown, salieron, abandonaron], with: [camp, campo, Hilltown], without: [home, casa] }\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rsTrip, { now: NOW }).verdicts[0]!.status;
+  it("reads what a departure verb takes, past its article, as the origin (two buses left the camp; abandonaron el campo)", () => {
+    expect(st("At noon on July 18, 2024, two buses left the camp and turned north.")).toBe("not_applicable");
+    expect(st("El 18 de julio de 2024, dos autobuses abandonaron el campo.")).toBe("not_applicable");
+  });
+  it("keeps the origin's own place in its noun phrase (left the camp in Hilltown; salieron del campo en Hilltown)", () => {
+    expect(st("On July 18, 2024, two buses left the old camp in Hilltown, and drove to the coast.")).toBe("not_applicable");
+    expect(st("El 18 de julio de 2024 los autobuses salieron del campo en Hilltown.")).toBe("not_applicable");
+    expect(st("On July 18, 2024, the men were flown from the camp in Hilltown.")).toBe("not_applicable");
+  });
+  it("still reads a destination after the origin or a departure's preposition (left for the camp; salieron de casa rumbo al campo)", () => {
+    expect(st("On July 18, 2024, two buses left for the camp.")).toBe("fail");
+    expect(st("El 18 de julio de 2024 salieron de casa rumbo al campo en Hilltown.")).toBe("fail");
+    expect(st("On July 18, 2024, the men were flown from home to the camp in Hilltown.")).toBe("fail");
+  });
+});
