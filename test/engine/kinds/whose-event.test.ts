@@ -223,3 +223,21 @@ describe("a departure's origin is not where they went", () => {
     expect(st("On July 18, 2024, the men were flown from home to the camp in Hilltown.")).toBe("fail");
   });
 });
+
+describe("another country's event", () => {
+  const rsHome = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.home_count.yaml": `id: t.home_count\n${COMMON}kind: quantity\nunit: count\nvalue: 252\ncountry: [FR]\nnear: { terms: [men, hombres], words: 2, side: after }\nevent:\n  terms: [received, recibió, freed]\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rsHome, { now: NOW }).verdicts[0]!.status;
+  it("gives a count to a country outside `country` that is its predicate's subject (Ghana received five men; Ghana ha recibido)", () => {
+    expect(st("In July, Ghana received five men from the camp; its government has said little.")).toBe("not_applicable");
+    expect(st("In July, Ghana has received five men from the camp.")).toBe("not_applicable");
+    expect(st("En julio, Ghana recibió a cinco hombres del campo.")).toBe("not_applicable");
+  });
+  it("keeps the count whose subject is the rule's country or no country (France received five men; the country received)", () => {
+    expect(st("In July, France received five men from the camp.")).toBe("fail");
+    expect(st("In July, the country received five men from Ghana's camp.")).toBe("fail");
+    expect(st("En julio, Francia recibió a cinco hombres.")).toBe("fail");
+  });
+});
