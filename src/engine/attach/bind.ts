@@ -20,7 +20,7 @@ import {
 } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { oneperson } from "./one-person";
-import { asideOwnsValue, capacityBefore, issueMoves, laterRelative, prevented } from "./value-frames";
+import { asideOwnsValue, capacityBefore, issueMoves, laterRelative, prevented, repeated } from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
 import { isGenericPredicate, isNegationAt, nearestPredicate, REACH, windowAround } from "./predicates";
@@ -181,6 +181,8 @@ export function bindEvent(
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
+  // "deported from the US a second time", "deportados de nuevo", "were again deported": a repetition.
+  if (repeated(ctx, bound)) return null;
   // "since Trump returned to office on Jan. 20": the predicate in another sense.
   if (phraseAt(ctx, LANG.otherSenseAfter, ctx.tokenAt(bound.end))) return null;
   // "the question looks set to return to the Supreme Court": an issue's move, not people's.

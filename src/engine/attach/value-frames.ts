@@ -6,10 +6,12 @@ import { LANG, phrasesOf } from "../lang";
 import { firstMentionAt, firstStartingAt } from "../search";
 import { isUpperAt } from "../text-adapter";
 import { asideAround, isDashAt } from "./clause-build";
+import { startsEventTerm } from "./clauses";
 import { isGenericPredicate } from "./predicates";
 
 const CAPACITY = phrasesOf("capacityLeads");
 const LATER = phrasesOf("laterAfterPredicate");
+const REPEATED = phrasesOf("repetitionMarks");
 
 /** Does a capacity phrase end right before the value, two qualifier words at most between ("built to hold about", "capacity of up to")? */
 export function capacityBefore(ctx: ArticleContext, start: number): boolean {
@@ -129,4 +131,25 @@ export function issueMoves(ctx: ArticleContext, predicate: { start: number; end:
     if (h && h.start === t.start) return false;
   }
   return true;
+}
+
+/**
+ * "At least seven have been deported from the US a second time", "fueron deportados de nuevo", "were
+ * again deported": a mark of repetition after the predicate, within its clause (its places aside),
+ * or right before it (auxiliaries aside) makes it another occurrence of the event.
+ */
+export function repeated(ctx: ArticleContext, predicate: { start: number; end: number }): boolean {
+  const i = ctx.tokenAt(predicate.start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    if (REPEATED.some((w) => w.length === 1 && w[0] === ctx.tokens[k]!.text)) return true;
+    if (!LANG.auxiliaries.has(ctx.tokens[k]!.text) && !LANG.participleAuxiliaries.has(ctx.tokens[k]!.text)) break;
+  }
+  const j = ctx.tokenAt(predicate.end);
+  for (let k = j; k < Math.min(j + 8, ctx.tokens.length); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct" || t.brk || LANG.coordinators.has(t.text) || LANG.relativePronouns.has(t.text)) return false;
+    if (REPEATED.some((w) => w.every((x, n) => ctx.tokens[k + n]?.text === x))) return true;
+    if (k > j && (startsEventTerm(ctx, t.start) || isGenericPredicate(ctx, k))) return false;
+  }
+  return false;
 }

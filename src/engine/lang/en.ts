@@ -377,6 +377,7 @@ export const en: LanguageTable = {
   presentDays: ["today"],
   otherOccurrenceBefore: ["earlier", "previous", "prior", "separate", "such"],
   otherOccurrenceAfter: [],
+  repetitionMarks: ["again", "once more", "a second time", "a third time", "the second time", "the third time", "anew"],
   otherSenseAfter: ["to office", "to power", "to the white house", "to the presidency", "to the oval office"],
   issueNouns: [
     "question",

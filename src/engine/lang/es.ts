@@ -244,6 +244,7 @@ export const es: LanguageTable = {
   presentDays: ["hoy"],
   otherOccurrenceBefore: ["otro", "otra"],
   otherOccurrenceAfter: ["anterior", "previo", "previa"],
+  repetitionMarks: ["de nuevo", "otra vez", "una vez más", "nuevamente", "por segunda vez", "por tercera vez"],
   otherSenseAfter: ["al poder", "al cargo", "a la presidencia", "a la casa blanca"],
   issueNouns: [
     "caso",

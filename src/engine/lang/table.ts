@@ -65,6 +65,8 @@ export interface LanguageTable {
   otherOccurrenceBefore: string[];
   /** The same, right after it ("una liberación anterior"). */
   otherOccurrenceAfter: string[];
+  /** Marks of a repeated event ("again", "a second time", "de nuevo", "por segunda vez"): after its predicate in its clause, or right before it ("were again deported"), another occurrence. */
+  repetitionMarks: string[];
   /** After a predicate: another sense of it ("returned to office", "volvió al poder"), not people's event. */
   otherSenseAfter: string[];
   /** Nouns for an issue or a proceeding ("the question", "the case", "el caso"): as the subject of a motion verb they go where no person does ("the question looks set to return to the Supreme Court"). */
