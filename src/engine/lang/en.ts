@@ -128,6 +128,10 @@ export const en: LanguageTable = {
     "lay",
     "heard",
     "felt",
+    // Reading and learning: a date fronted before them is theirs, not their content clause's ("In December he read that …").
+    // (Not "saw": "saw the buses pass" in March perceives the event itself.)
+    "read",
+    "learnt",
     "met",
     "meets",
     "visited",

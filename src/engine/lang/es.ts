@@ -109,6 +109,12 @@ export const es: LanguageTable = {
     "murió",
     "nació",
     "asumió",
+    // Leer, saber: too short for the "-ó" guess ("En diciembre leyó que …": the date is the reading's, not its
+    // content's). Not "vio": "en marzo vio pasar los buses" perceives the event itself.
+    "leyó",
+    "leí",
+    "supo",
+    "supe",
   ],
   boundaryPrepositions: ["desde", "hasta", "para", "antes de", "antes del", "después de", "después del", "tras", "más tardar"],
   timesOfDay: ["medianoche", "mediodía", "mañana", "tarde", "noche"],

@@ -112,3 +112,18 @@ describe("a shared predicate no place decides", () => {
     expect(crew("Six astronauts traveled back to Earth in May.")).toBe("not_applicable");
   });
 });
+
+describe("a date fronted before reading or learning", () => {
+  const launch = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.launch.yaml": `id: t.launch\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [launched, lanzado]\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2025-02-01" }, launch, { now: NOW }).verdicts[0]!.status;
+  it("dates that verb, not its content clause (In December he read that …; En diciembre leyó/supo que …)", () => {
+    expect(st("In December he read in a forum that the rocket launched without a permit.")).toBe("not_applicable");
+    expect(st("En diciembre leyó en un foro que un juez había dicho que el cohete fue lanzado sin permiso.")).toBe("not_applicable");
+    expect(st("En enero supo que el cohete había sido lanzado sin permiso.")).toBe("not_applicable");
+    expect(st("In December the rocket was launched in secret.")).toBe("fail");
+    expect(st("En diciembre el cohete fue lanzado sin permiso.")).toBe("fail");
+  });
+});
