@@ -379,6 +379,7 @@ export const en: LanguageTable = {
   weakOriginPrepositions: [],
   whenWords: ["when"],
   presentDays: ["today"],
+  conjunctTimeAdverbs: ["today", "now", "yesterday", "currently", "tonight", "nowadays"],
   otherOccurrenceBefore: ["earlier", "previous", "prior", "separate", "such"],
   otherOccurrenceAfter: [],
   repetitionMarks: ["again", "once more", "a second time", "a third time", "the second time", "the third time", "anew"],

@@ -248,6 +248,7 @@ export const es: LanguageTable = {
   weakOriginPrepositions: ["de", "del"],
   whenWords: ["cuando"],
   presentDays: ["hoy"],
+  conjunctTimeAdverbs: ["hoy", "ahora", "ayer", "actualmente", "anoche"],
   otherOccurrenceBefore: ["otro", "otra"],
   otherOccurrenceAfter: ["anterior", "previo", "previa"],
   repetitionMarks: ["de nuevo", "otra vez", "una vez más", "nuevamente", "por segunda vez", "por tercera vez"],

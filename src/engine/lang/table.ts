@@ -61,6 +61,8 @@ export interface LanguageTable {
   whenWords: string[];
   /** The publication's own day as a word ("today", "hoy"). */
   presentDays: string[];
+  /** Adverbs of time that, between a coordinator and a verb or its subject, open a conjunct with its own time ("y hoy viven en otro", "and now live in Bogotá"). */
+  conjunctTimeAdverbs: string[];
   /** Words right before an event noun that make it another occurrence ("an earlier release", "otro canje"). */
   otherOccurrenceBefore: string[];
   /** The same, right after it ("una liberación anterior"). */

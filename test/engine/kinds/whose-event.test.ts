@@ -48,6 +48,11 @@ describe("one person's event is not the group's", () => {
     expect(freed("The men were released in May 2023, a month before I met them.")).toBe("fail");
     expect(freed("Los hombres fueron deportados en mayo de 2023.")).toBe("fail");
   });
+  it("reads a definite count before a relative clause as a count of people (Los 76 que viven …; the 76 who live …)", () => {
+    expect(freed("Los 76 que viven en la capital regresaron a la capital en mayo de 2023.")).toBe("not_applicable");
+    expect(freed("The 76 who live in the capital returned to the capital in May 2023.")).toBe("not_applicable");
+    expect(freed("Los hombres que viven en la capital regresaron a la capital en mayo de 2023.")).toBe("fail");
+  });
   it("keeps the group's event after a definite article (the men were released)", () => {
     expect(freed("In May 2023, the government released the men.")).toBe("fail");
   });
