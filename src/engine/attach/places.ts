@@ -33,7 +33,8 @@ export function placesSay(
   let verdict: "this" | null = null;
   // After an origin, places in its noun phrase are still where they left ("left the prison in Tecoluca,
   // El Salvador"), until a preposition of motion or another predicate says where they went.
-  let inOrigin = false;
+  // A departure verb's object opens the origin ("left the prison in Tecoluca": not "left for …").
+  let inOrigin = LANG.departureVerbs.has(ctx.tokens[first - 1]?.text ?? "") && objectOfDeparture(ctx, first, first + 1);
   // A country the text names as the destination, when no listed place says otherwise ("returned to the United States").
   const countries = ctx.countries();
   let k = firstMentionAt(countries, ctx.tokens[first]?.start ?? pEnd);

@@ -221,6 +221,7 @@ describe("a departure's origin is not where they went", () => {
     expect(st("On July 18, 2024, two buses left the old camp in Hilltown, and drove to the coast.")).toBe("not_applicable");
     expect(st("El 18 de julio de 2024 los autobuses salieron del campo en Hilltown.")).toBe("not_applicable");
     expect(st("On July 18, 2024, the men were flown from the camp in Hilltown.")).toBe("not_applicable");
+    expect(st("On July 18, 2024, the men left the prison in Hilltown, and drove to the coast.")).toBe("not_applicable");
   });
   it("still reads a destination after the origin or a departure's preposition (left for the camp; salieron de casa rumbo al campo)", () => {
     expect(st("On July 18, 2024, two buses left for the camp.")).toBe("fail");
