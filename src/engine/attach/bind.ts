@@ -20,7 +20,7 @@ import {
 } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { oneperson } from "./one-person";
-import { asideOwnsValue, capacityBefore, elapsedLength, laterRelative, prevented } from "./value-frames";
+import { asideOwnsValue, capacityBefore, elapsedLength, issueMoves, laterRelative, prevented, repeated } from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
 import { isGenericPredicate, isNegationAt, nearestPredicate, REACH, windowAround } from "./predicates";
@@ -186,8 +186,12 @@ export function bindEvent(
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
+  // "deported from the US a second time", "deportados de nuevo", "were again deported": a repetition.
+  if (repeated(ctx, bound)) return null;
   // "since Trump returned to office on Jan. 20": the predicate in another sense.
   if (phraseAt(ctx, LANG.otherSenseAfter, ctx.tokenAt(bound.end))) return null;
+  // "the question looks set to return to the Supreme Court": an issue's move, not people's.
+  if (issueMoves(ctx, bound, a?.with ?? null)) return null;
   // "llegó un segundo grupo de siete", "a third flight carrying …": a later batch is another occurrence.
   // (Also in the subject a resumed or coordinated clause leaves behind: "A second flight | was sent on …".)
   if (laterBatchIn(ctx, c) || laterBatchIn(ctx, windowAround(ctx, subjectClause(ctx, own), start, end))) return null;

@@ -97,6 +97,13 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
       coordinatedFrom.add(i);
       continue;
     }
+    // "regresaron a un país | y hoy viven en otro": a coordinator, an adverb of time and a verb (or its
+    // subject) open a conjunct with its own time; the adverb is not the first predicate's.
+    if (LANG.coordinators.has(t.text) && i > from && conjunctTimeAt(ctx, i + 1)) {
+      from = close(clauses, tokens, from, i, false);
+      coordinatedFrom.add(i);
+      continue;
+    }
     // "llegaron el 16 de marzo | y la liberación se produjo …": a coordinator before an article and an
     // event's noun opens a conjunct with its own subject (not coordinated: it does not share one).
     if (LANG.coordinators.has(t.text) && LANG.definiteArticles.has(tokens[i + 1]?.text ?? "") && startsPredicate(ctx, eventStarts, i + 2)) {
@@ -128,6 +135,14 @@ export function buildSentence(ctx: ArticleContext, eventStarts: Set<number>, s: 
     if (resumesFrom.has(c.from)) c.resumes = true;
   }
   return clauses;
+}
+
+/** An adverb of time at token i and, after it, a word that is no preposition or linker: what follows is a clause of its own ("hoy viven", "now the men live"). */
+function conjunctTimeAt(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  const next = ctx.tokens[i + 1];
+  if (!t || !next || next.kind !== "word" || next.brk || !LANG.conjunctTimeAdverbs.has(t.text)) return false;
+  return !LANG.phraseBreakers.has(next.text) && !LANG.relativePronouns.has(next.text) && !LANG.coordinators.has(next.text);
 }
 
 const continuesVerbGroup = (prev: string) => LANG.modals.has(prev) || LANG.auxiliaries.has(prev) || LANG.negations.has(prev);

@@ -40,8 +40,12 @@ export function anotherGroup(
     const k0 = ctx.tokenAt(n.offset);
     const before = ctx.tokens[k0 - 1];
     if (before && LANG.additiveBefore.has(before.text) && LANG.comitatives.has(ctx.tokens[k0 - 2]?.text ?? "")) continue;
+    // "Los 76 que viven en Venezuela", "the 76 who live there": a definite count with a relative
+    // clause and no noun counts people too.
     const countsPeople =
-      (a && LANG.partitiveOf.has(a.text) && b && LANG.partitiveDeterminers.has(b.text)) || nextHitWithin(ctx, hits, n.offset + n.length, 2);
+      (a && LANG.partitiveOf.has(a.text) && b && LANG.partitiveDeterminers.has(b.text)) ||
+      (a && LANG.relativePronouns.has(a.text) && LANG.definiteArticles.has(before?.text ?? "")) ||
+      nextHitWithin(ctx, hits, n.offset + n.length, 2);
     if (countsPeople) return true;
   }
   return false;

@@ -31,6 +31,10 @@ export function placesSay(
   let verdict: "this" | null = null;
   let held = false; // past an auxiliary: another verb's places
   let object = false; // past a definite object: its places
+  // After an origin, places in its noun phrase are still where they left ("left the prison in Tecoluca,
+  // El Salvador"), until a preposition of motion or another predicate says where they went.
+  // A departure verb's object opens the origin ("left the prison in Tecoluca": not "left for …").
+  let inOrigin = LANG.departureVerbs.has(ctx.tokens[first - 1]?.text ?? "") && objectOfDeparture(ctx, first, first + 1);
   // A country the text names as the destination, when no listed place says otherwise ("returned to the United States").
   const countries = ctx.countries();
   let k = firstMentionAt(countries, ctx.tokens[first]?.start ?? pEnd);
@@ -40,6 +44,7 @@ export function placesSay(
     if (i > first && isPredicateAt(ctx, i)) {
       if (!startsHit(ctx.hits(a.set), t.start) && !LANG.departureVerbs.has(t.text)) break;
       motion = true;
+      inOrigin = false;
     }
     // "handed over all 252 Venezuelans it had been holding in CECOT": after an auxiliary, a place
     // where something is (in, en) is its verb's; only one a motion goes to is still the predicate's
@@ -48,6 +53,7 @@ export function placesSay(
     // "handed over all 252 Venezuelans in CECOT", "entregó a los 252 venezolanos en el CECOT": after a
     // known group counted as the object, a place where something is says where they are, not where they went.
     if (t.kind === "number" && i > first && LANG.partitiveDeterminers.has(ctx.tokens[i - 1]!.text)) object = true;
+    if (LANG.motionPrepositions.has(t.text)) inOrigin = false;
     // "the first such flight since the weekend of the transfer to El Salvador": places after a time reference are its own.
     if (LANG.timeReferences.has(t.text) || hasPair(LANG.timeReferences, t.text, ctx.tokens[i + 1]?.text)) break;
     // "carried 137 Venezuelans, along with Salvadorans wanted at home": places after a companion are the companions'.
@@ -56,25 +62,22 @@ export function placesSay(
     while (k < countries.length && countries[k]!.offset < t.start) k++;
     const country = countries[k];
     // Only a country's name is a place; a demonym ("a 185 venezolanos") names people.
-    if (
-      country &&
-      country.offset === t.start &&
-      country.form === "name" &&
-      !sets.some(([set]) => startsHit(ctx.hits(set), t.start)) &&
-      governingPreposition(ctx, i, first) === "destination"
-    )
+    const isCountry = !!country && country.offset === t.start && country.form === "name";
+    if (isCountry && !sets.some(([set]) => startsHit(ctx.hits(set), t.start)) && governingPreposition(ctx, i, first) === "destination")
       return "other";
     for (const [set, role] of sets) {
       const hits = ctx.hits(set);
       const h = hits[firstStartingAt(hits, t.start)];
       if (!h || h.start !== t.start) continue;
       const governed = governingPreposition(ctx, i, first);
-      const origin = governed === "origin";
+      const origin = governed === "origin" || (inOrigin && governed !== "destination");
+      if (origin) inOrigin = true;
       // After a verb of motion any place but an origin is where they went ("landed in Caracas");
       // after another verb only a preposition of motion says so ("freed from a prison in El Salvador" does not).
       if (role === "without" && (motion ? !origin : governed === "destination")) return "other";
       if ((role === "with" && (held || object ? governed === "destination" : !origin)) || (role === "from" && origin)) verdict = "this";
     }
+    if (isCountry && governingPreposition(ctx, i, first) === "origin") inOrigin = true;
   }
   return verdict;
 }
@@ -185,6 +188,8 @@ export function governingPreposition(ctx: ArticleContext, i: number, floor: numb
   const prev = ctx.tokens[i - 1];
   if (prev && LANG.departureVerbs.has(prev.text)) return "origin";
   if (i <= floor) return null;
+  // "left the Terrorism Confinement Center", "abandonaron el penal": what a departure verb takes, past its article and modifiers.
+  if (LANG.departureVerbs.has(ctx.tokens[floor - 1]?.text ?? "") && i - floor <= 3 && objectOfDeparture(ctx, floor, i)) return "origin";
   for (let k = i - 1; k >= Math.max(floor, i - 4); k--) {
     const t = ctx.tokens[k]!;
     if (LANG.originPrepositions.has(t.text) || (k > floor && hasPair(LANG.originPrepositions, ctx.tokens[k - 1]!.text, t.text)))
@@ -196,4 +201,16 @@ export function governingPreposition(ctx: ArticleContext, i: number, floor: numb
     if (LANG.destinationPrepositions.has(t.text) || (t.kind === "punct" && t.text !== "'" && t.text !== "’")) return "other";
   }
   return null;
+}
+
+/** Are the tokens [floor, i) an article and modifiers of the noun at i, no preposition among them ("the notorious", not "for the")? */
+function objectOfDeparture(ctx: ArticleContext, floor: number, i: number): boolean {
+  // Not Spanish "a" ("partieron a Venezuela"): there it is the preposition of motion.
+  const first = ctx.tokens[floor]!.text;
+  if (LANG.articlePrepositions.has(first) || (!LANG.articles.has(first) && !LANG.definiteArticles.has(first))) return false;
+  for (let k = floor + 1; k < i; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "word" || LANG.phraseBreakers.has(t.text) || LANG.articles.has(t.text)) return false;
+  }
+  return true;
 }

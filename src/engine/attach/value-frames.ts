@@ -3,13 +3,16 @@
 // out by a relative clause ("the 14 who arrived later").
 import type { ArticleContext } from "../kind-api";
 import { LANG, phrasesOf } from "../lang";
-import { firstStartingAt } from "../search";
+import { firstMentionAt, firstStartingAt } from "../search";
+import { isUpperAt } from "../text-adapter";
 import { asideAround, isDashAt } from "./clause-build";
 import { isGenericPredicate } from "./predicates";
+import { startsEventTerm } from "./clauses";
 
 const CAPACITY = phrasesOf("capacityLeads");
 const LATER = phrasesOf("laterAfterPredicate");
 const ELAPSED_BEFORE = phrasesOf("elapsedBefore");
+const REPEATED = phrasesOf("repetitionMarks");
 
 /** Does a capacity phrase end right before the value, two qualifier words at most between ("built to hold about", "capacity of up to")? */
 export function capacityBefore(ctx: ArticleContext, start: number): boolean {
@@ -110,6 +113,65 @@ export function elapsedLength(ctx: ArticleContext, start: number, end: number): 
     // Only a manner adverb may stand between ("exactly", "exactamente"), not an article ("it was a four-month …").
     const w = ctx.tokens[last]!.text;
     if (ctx.tokens[last]!.kind !== "word" || ![...LANG.adverbSuffixes].some((x) => w.length > x.length + 2 && w.endsWith(x))) break;
+  }
+  return false;
+}
+
+/**
+ * "the question looks set to return to the Supreme Court", "el caso volvió a la Corte": a motion
+ * predicate whose subject is an issue or a proceeding (an article before it, only verbs between)
+ * moves the issue, not people — unless it goes to a country or one of the event's own places.
+ */
+export function issueMoves(ctx: ArticleContext, predicate: { start: number; end: number }, places: number | null): boolean {
+  const j = ctx.tokenAt(predicate.end);
+  if (!LANG.motionPrepositions.has(ctx.tokens[j]?.text ?? "")) return false;
+  const i = ctx.tokenAt(predicate.start);
+  let subject = false;
+  for (let k = i - 1; k >= Math.max(1, i - 5); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "word" || isUpperAt(ctx.text, t.start)) break;
+    if (LANG.issueNouns.has(t.text)) {
+      const a = ctx.tokens[k - 1]!.text;
+      subject = LANG.articles.has(a) || LANG.definiteArticles.has(a) || LANG.possessiveDeterminers.has(a);
+      break;
+    }
+    // Only verbs and an infinitive's "to" between ("looks set to"): not "the case of the men".
+    if (k < i - 1 && LANG.phraseBreakers.has(t.text)) break;
+    if (LANG.coordinators.has(t.text) || LANG.relativePronouns.has(t.text)) break;
+  }
+  if (!subject) return false;
+  // Where it goes: a country or the event's own place keeps it people's ("the case of … returned to Venezuela" aside).
+  const countries = ctx.countries();
+  const own = places === null ? [] : ctx.hits(places);
+  const to = Math.min(ctx.tokens.length, j + 5);
+  for (let k = j + 1; k < to; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") break;
+    const c = countries[firstMentionAt(countries, t.start)];
+    if (c && c.offset === t.start && c.form === "name") return false;
+    const h = own[firstStartingAt(own, t.start)];
+    if (h && h.start === t.start) return false;
+  }
+  return true;
+}
+
+/**
+ * "At least seven have been deported from the US a second time", "fueron deportados de nuevo", "were
+ * again deported": a mark of repetition after the predicate, within its clause (its places aside),
+ * or right before it (auxiliaries aside) makes it another occurrence of the event.
+ */
+export function repeated(ctx: ArticleContext, predicate: { start: number; end: number }): boolean {
+  const i = ctx.tokenAt(predicate.start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    if (REPEATED.some((w) => w.length === 1 && w[0] === ctx.tokens[k]!.text)) return true;
+    if (!LANG.auxiliaries.has(ctx.tokens[k]!.text) && !LANG.participleAuxiliaries.has(ctx.tokens[k]!.text)) break;
+  }
+  const j = ctx.tokenAt(predicate.end);
+  for (let k = j; k < Math.min(j + 8, ctx.tokens.length); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct" || t.brk || LANG.coordinators.has(t.text) || LANG.relativePronouns.has(t.text)) return false;
+    if (REPEATED.some((w) => w.every((x, n) => ctx.tokens[k + n]?.text === x))) return true;
+    if (k > j && (startsEventTerm(ctx, t.start) || isGenericPredicate(ctx, k))) return false;
   }
   return false;
 }

@@ -4,6 +4,7 @@
 import { elapsedLength, isDashAt, isGenericPredicate, isParticiple } from "../attach";
 import { isUpperAt } from "../text/tokens";
 import type { ArticleContext } from "../kind-api";
+import type { CountryMention } from "../text/gazetteer";
 import { hasPair, LANG, phrasesOf } from "../lang";
 import type { NumberMention } from "../text-adapter";
 import { firstMentionAt, firstStartingAt, valueClause, type CompiledNear } from "./shared";
@@ -227,10 +228,20 @@ export function isTimeOffset(ctx: ArticleContext, m: NumberMention): boolean {
   return true;
 }
 
-/** Does the value's clause name a country outside `countries`? */
-export function namesAnotherCountry(ctx: ArticleContext, countries: string[], start: number, end: number): boolean {
+/**
+ * Does the value's clause name a country outside `countries` — as a place it puts things in, or as
+ * the subject of the value's predicate ("In July, Eswatini received five men": another country's event)?
+ */
+export function namesAnotherCountry(
+  ctx: ArticleContext,
+  countries: string[],
+  start: number,
+  end: number,
+  predicate?: { start: number },
+): boolean {
   const c = valueClause(ctx, start, end);
   const all = ctx.countries();
+  if (predicate && countrySubjectOf(ctx, all, predicate.start, countries)) return true;
   // Only a place the clause puts things in counts ("in U.S. immigration detention", "at Guantánamo
   // Bay, Cuba"): not a demonym ("aeronaves venezolanas") nor an agent ("deported by the United States").
   for (let k = firstMentionAt(all, c.start); k < all.length && all[k]!.offset < c.end; k++) {
@@ -290,6 +301,17 @@ function opensBreakdown(ctx: ArticleContext, m: NumberMention, all: NumberMentio
 }
 
 /** Is token i inside a phrase a locative preposition opens (in, at, en …), looking back a few words? */
+/** Is a country's name outside `countries` the subject right before the predicate, auxiliaries aside ("Eswatini received", "Eswatini has received")? */
+function countrySubjectOf(ctx: ArticleContext, all: CountryMention[], pStart: number, countries: string[]): boolean {
+  const p = ctx.tokenAt(pStart);
+  let k = p - 1;
+  while (k > p - 3 && k >= 0 && (LANG.auxiliaries.has(ctx.tokens[k]!.text) || LANG.participleAuxiliaries.has(ctx.tokens[k]!.text))) k--;
+  const t = ctx.tokens[k];
+  if (!t || t.kind !== "word") return false;
+  const m = all[firstMentionAt(all, t.end) - 1];
+  return !!m && m.form === "name" && m.offset + m.length === t.end && !countries.includes(m.code);
+}
+
 function locative(ctx: ArticleContext, i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const t = ctx.tokens[k]!;

@@ -81,7 +81,7 @@ const options = z.object({
     .array(z.string().regex(/^[A-Z]{2}$/))
     .optional()
     .describe(
-      'Where the subject is (ISO 3166 codes): a value whose clause names another country is about another place ("Guantánamo Bay, Cuba, to hold up to 30,000")',
+      'Where the subject is (ISO 3166 codes): a value whose clause names another country — as a place ("Guantánamo Bay, Cuba, to hold up to 30,000") or as its predicate\'s subject ("Eswatini received five men") — is about another place',
     ),
   nationality: z
     .array(z.string().regex(/^[A-Z]{2}$/))
@@ -170,7 +170,7 @@ export const quantity = defineKind({
       if (o.names_group && namesKnownGroup(ctx, c, m, s)) continue;
       const binding = mentionPasses(ctx, c.filter, start, end, s, "clause");
       if (!binding) continue;
-      if (o.country && namesAnotherCountry(ctx, o.country, start, end)) continue;
+      if (o.country && namesAnotherCountry(ctx, o.country, start, end, binding.predicate ?? undefined)) continue;
       out.push(judge(c, truthFor(ctx, c, m), m, start, end, boundBy(ctx, binding)));
     }
     return out;

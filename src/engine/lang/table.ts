@@ -61,12 +61,18 @@ export interface LanguageTable {
   whenWords: string[];
   /** The publication's own day as a word ("today", "hoy"). */
   presentDays: string[];
+  /** Adverbs of time that, between a coordinator and a verb or its subject, open a conjunct with its own time ("y hoy viven en otro", "and now live in Bogotá"). */
+  conjunctTimeAdverbs: string[];
   /** Words right before an event noun that make it another occurrence ("an earlier release", "otro canje"). */
   otherOccurrenceBefore: string[];
   /** The same, right after it ("una liberación anterior"). */
   otherOccurrenceAfter: string[];
+  /** Marks of a repeated event ("again", "a second time", "de nuevo", "por segunda vez"): after its predicate in its clause, or right before it ("were again deported"), another occurrence. */
+  repetitionMarks: string[];
   /** After a predicate: another sense of it ("returned to office", "volvió al poder"), not people's event. */
   otherSenseAfter: string[];
+  /** Nouns for an issue or a proceeding ("the question", "the case", "el caso"): as the subject of a motion verb they go where no person does ("the question looks set to return to the Supreme Court"). */
+  issueNouns: string[];
   /** Nouns for one batch of a repeated event ("group", "flight", "grupo", "vuelo"). */
   batchNouns: string[];
   /** Before a batch noun, a later batch: another occurrence ("a second group of", "un segundo grupo", "another flight"). */

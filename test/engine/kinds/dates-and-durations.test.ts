@@ -64,10 +64,11 @@ describe("a later batch", () => {
     expect(status("A flight of miners was sent on March 20, 2024.", "t.sent_on")).toBe("fail");
   });
   it("reads a relative clause whose predicate is followed by 'later' / 'después' as naming a later batch", () => {
-    const es = "Los 14 que fueron enviados a la capital después —siete el 30 de marzo y siete el 2 de abril— no forman parte de la clase.";
+    const es = "Los 40 que fueron enviados a la capital después —siete el 30 de marzo y siete el 2 de abril— no forman parte de la clase.";
     expect(status(es, "t.sent_on")).toBe("not_applicable");
-    expect(status("The 14 who were deported afterwards, on March 30, are not in the class.", "t.sent_on")).toBe("not_applicable");
-    expect(status("Los 14 que fueron enviados a la capital el 30 de marzo no forman parte de la clase.", "t.sent_on")).toBe("fail");
+    expect(status("The 40 who were deported afterwards, on March 30, are not in the class.", "t.sent_on")).toBe("not_applicable");
+    // (The group's own count throughout: "Los 14 que …" would count another group, and that alone rules it out.)
+    expect(status("Los 40 que fueron enviados a la capital el 30 de marzo no forman parte de la clase.", "t.sent_on")).toBe("fail");
     expect(status("The miners were deported later, on March 30.", "t.sent_on")).toBe("fail");
   });
 });

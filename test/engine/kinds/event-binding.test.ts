@@ -19,6 +19,13 @@ const rs = rulesetOf({
 const status = (text: string, rule: string, publishedAt = "2024-06-01") =>
   checkArticle({ text, publishedAt }, rs, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
 
+// English and Spanish terms for one event, published well after it ("hoy" is not its day).
+const launch = rulesetOf({
+  "t/pack.yaml": "pack: t\nterms: {}\n",
+  "t/t.launch.yaml": `id: t.launch\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [launched, lanzado]\n`,
+});
+const launchSt = (text: string) => checkArticle({ text, publishedAt: "2025-02-01" }, launch, { now: NOW }).verdicts[0]!.status;
+
 describe("dates bind to their nearest predicate", () => {
   it("judges a date whose nearest predicate is the event", () => {
     expect(status("The rocket launched on May 10, 2024.", "t.launch_date")).toBe("pass");
@@ -49,6 +56,13 @@ describe("dates bind to their nearest predicate", () => {
   });
   it("cuts a coordinated predicate into its own clause", () => {
     expect(status("The crew trained in March and launched on May 10, 2024.", "t.launch_date")).toBe("pass");
+  });
+  it("cuts a conjunct a coordinator and an adverb of time open (and today sits …; and today the crew …; y hoy reposa …): the adverb is its own", () => {
+    expect(status("The rocket launched from the coast and today sits in a museum.", "t.launch_date")).toBe("not_applicable");
+    expect(status("The rocket launched from the coast and today the crew lives abroad.", "t.launch_date")).toBe("not_applicable");
+    expect(launchSt("El cohete fue lanzado desde la costa y hoy reposa en un museo.")).toBe("not_applicable");
+    expect(launchSt("El cohete fue lanzado desde la costa hoy.")).toBe("fail");
+    expect(status("The rocket launched from the coast today.", "t.launch_date")).toBe("fail");
   });
 });
 
@@ -110,5 +124,16 @@ describe("a shared predicate no place decides", () => {
     expect(crew("Six astronauts traveled on the flights of May.")).toBe("fail");
     expect(crew("Six astronauts traveled on the flights of August.")).toBe("not_applicable");
     expect(crew("Six astronauts traveled back to Earth in May.")).toBe("not_applicable");
+  });
+});
+
+describe("a date fronted before reading or learning", () => {
+  const st = launchSt;
+  it("dates that verb, not its content clause (In December he read that …; En diciembre leyó/supo que …)", () => {
+    expect(st("In December he read in a forum that the rocket launched without a permit.")).toBe("not_applicable");
+    expect(st("En diciembre leyó en un foro que un juez había dicho que el cohete fue lanzado sin permiso.")).toBe("not_applicable");
+    expect(st("En enero supo que el cohete había sido lanzado sin permiso.")).toBe("not_applicable");
+    expect(st("In December the rocket was launched in secret.")).toBe("fail");
+    expect(st("En diciembre el cohete fue lanzado sin permiso.")).toBe("fail");
   });
 });

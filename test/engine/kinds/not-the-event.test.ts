@@ -232,6 +232,14 @@ describe("another occurrence of the event", () => {
     expect(freedOn("Fue distinta de la liberación anterior, el 20 de julio.")).toBe("not_applicable");
     expect(freedOn("Fue la liberación del 20 de julio.")).toBe("fail");
   });
+  it("reads a repetition after the predicate or right before it as another occurrence (freed a second time, liberados de nuevo, were again freed)", () => {
+    expect(freedOn("The men have been freed from the camp a second time in June 2025.")).toBe("not_applicable");
+    expect(freedOn("The men were again freed on July 20.")).toBe("not_applicable");
+    expect(freedOn("Los hombres fueron liberados de nuevo el 20 de julio.")).toBe("not_applicable");
+    expect(freedOn("En junio de 2025, los hombres fueron liberados por segunda vez.")).toBe("not_applicable");
+    expect(freedOn("The men have been freed from the camp in June 2025.")).toBe("fail");
+    expect(freedOn("Los hombres fueron liberados el 20 de julio, y nunca fueron vistos de nuevo.")).toBe("fail");
+  });
 });
 
 describe("corrections columns and set-off participants", () => {

@@ -55,6 +55,11 @@ describe("one person's event is not the group's", () => {
     expect(freed("In May 2023 they released her sons and the other men.")).toBe("fail");
     expect(freed("In May 2023 they released the men.")).toBe("fail");
   });
+  it("reads a definite count before a relative clause as a count of people (Los 76 que viven …; the 76 who live …)", () => {
+    expect(freed("Los 76 que viven en la capital regresaron a la capital en mayo de 2023.")).toBe("not_applicable");
+    expect(freed("The 76 who live in the capital returned to the capital in May 2023.")).toBe("not_applicable");
+    expect(freed("Los hombres que viven en la capital regresaron a la capital en mayo de 2023.")).toBe("fail");
+  });
   it("keeps the group's event after a definite article (the men were released)", () => {
     expect(freed("In May 2023, the government released the men.")).toBe("fail");
   });
@@ -190,5 +195,68 @@ describe("a count taken out of a group is a part of it", () => {
   it("still counts men from a place or a noun that is no group (three men from Texas)", () => {
     expect(st("The country deported three men from Texas.")).toBe("fail");
     expect(st("El país deportó a tres hombres de los vuelos de marzo.")).toBe("fail");
+  });
+});
+
+describe("an issue's move is not people's", () => {
+  const rsBack = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.back.yaml": `id: t.back\n${COMMON}kind: date\ndate: 2024-05-10\nevent:\n  terms: [return, returned, regresó, volvió]\n  ambiguous: { terms: [landed], with: [capital], without: [camp] }\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rsBack, { now: NOW }).verdicts[0]!.status;
+  it("does not date people's return by an issue's (the question looks set to return to the Supreme Court; el caso volvió a la Corte)", () => {
+    expect(st("The full court will rehear it, and the question looks set to return to the Supreme Court in May 2023.")).toBe(
+      "not_applicable",
+    );
+    expect(st("In May 2023 the case returned to the appeals court.")).toBe("not_applicable");
+    expect(st("En mayo de 2023 el caso volvió a la Corte Suprema.")).toBe("not_applicable");
+  });
+  it("keeps people's return, and an issue's word that is not the subject or goes to the event’s place (the men of the case returned to the capital)", () => {
+    expect(st("In May 2023 the men returned to the capital.")).toBe("fail");
+    expect(st("In May 2023 the men at the heart of the case returned to the capital.")).toBe("fail");
+    expect(st("En mayo de 2023 los hombres del caso volvió a la capital.")).toBe("fail");
+    expect(st("In May 2023 the case’s subjects returned to the capital.")).toBe("fail");
+    expect(st("En mayo de 2023 el caso volvió a la capital.")).toBe("fail");
+  });
+});
+
+describe("a departure's origin is not where they went", () => {
+  const rsTrip = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.trip.yaml": `id: t.trip\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [deported, deportados]\n  ambiguous: { terms: [left, flown, salieron, abandonaron], with: [camp, campo, Hilltown], without: [home, casa] }\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rsTrip, { now: NOW }).verdicts[0]!.status;
+  it("reads what a departure verb takes, past its article, as the origin (two buses left the camp; abandonaron el campo)", () => {
+    expect(st("At noon on July 18, 2024, two buses left the camp and turned north.")).toBe("not_applicable");
+    expect(st("El 18 de julio de 2024, dos autobuses abandonaron el campo.")).toBe("not_applicable");
+  });
+  it("keeps the origin's own place in its noun phrase (left the camp in Hilltown; salieron del campo en Hilltown)", () => {
+    expect(st("On July 18, 2024, two buses left the old camp in Hilltown, and drove to the coast.")).toBe("not_applicable");
+    expect(st("El 18 de julio de 2024 los autobuses salieron del campo en Hilltown.")).toBe("not_applicable");
+    expect(st("On July 18, 2024, the men were flown from the camp in Hilltown.")).toBe("not_applicable");
+    expect(st("On July 18, 2024, the men left the prison in Hilltown, and drove to the coast.")).toBe("not_applicable");
+  });
+  it("still reads a destination after the origin or a departure's preposition (left for the camp; salieron de casa rumbo al campo)", () => {
+    expect(st("On July 18, 2024, two buses left for the camp.")).toBe("fail");
+    expect(st("El 18 de julio de 2024 salieron de casa rumbo al campo en Hilltown.")).toBe("fail");
+    expect(st("On July 18, 2024, the men were flown from home to the camp in Hilltown.")).toBe("fail");
+  });
+});
+
+describe("another country's event", () => {
+  const rsHome = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.home_count.yaml": `id: t.home_count\n${COMMON}kind: quantity\nunit: count\nvalue: 252\ncountry: [FR]\nnear: { terms: [men, hombres], words: 2, side: after }\nevent:\n  terms: [received, recibió, freed]\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rsHome, { now: NOW }).verdicts[0]!.status;
+  it("gives a count to a country outside `country` that is its predicate's subject (Ghana received five men; Ghana ha recibido)", () => {
+    expect(st("In July, Ghana received five men from the camp; its government has said little.")).toBe("not_applicable");
+    expect(st("In July, Ghana has received five men from the camp.")).toBe("not_applicable");
+    expect(st("En julio, Ghana recibió a cinco hombres del campo.")).toBe("not_applicable");
+  });
+  it("keeps the count whose subject is the rule's country or no country (France received five men; the country received)", () => {
+    expect(st("In July, France received five men from the camp.")).toBe("fail");
+    expect(st("In July, the country received five men from Ghana's camp.")).toBe("fail");
+    expect(st("En julio, Francia recibió a cinco hombres.")).toBe("fail");
   });
 });
