@@ -2,7 +2,7 @@
 // noun phrase's reach, for counts), and the frames that are not the fact itself — corrections,
 // plans, denials, datelines, other occurrences, other groups.
 import type { ArticleContext } from "../kind-api";
-import { LANG } from "../lang";
+import { LANG, phrasesOf } from "../lang";
 import { isUpperAt } from "../text-adapter";
 import { firstEndingAfter, firstMentionAt, firstStartingAt, hitWithin } from "../search";
 import {
@@ -99,6 +99,8 @@ export function bindEvent(
     // dates that noun — this event's when the noun is its own, else another thing's.
     // "Our Episode 97 (August 2025) on the prisoner exchange": a date in parentheses dates the word
     // before them — this event's only when that word is its own.
+    // "the newspaper clipping …, dated Saturday, July 19": a document's own date.
+    if (documentDated(ctx, start)) return null;
     // "Bukele ofrece a Rubio recibir deportados (04/02/2025)" closing its line: a linked headline's
     // or a citation's date, not an event's in it.
     if (parenthesisedAtLineEnd(ctx, start, end)) return null;
@@ -381,6 +383,15 @@ function parenthesisedAfter(ctx: ArticleContext, start: number, end: number): { 
   if (open?.text !== "(" || close?.text !== ")") return null;
   const word = ctx.tokens[i - 2];
   return word && (word.kind === "number" || (word.kind === "word" && isUpperAt(ctx.text, word.start))) ? word : null;
+}
+
+const DOCUMENT_DATE_LEADS = phrasesOf("documentDateLeads");
+
+/** Does a document-dating word end right before the date ("dated", "con fecha del"), an "on"/"el" aside? */
+function documentDated(ctx: ArticleContext, start: number): boolean {
+  let i = ctx.tokenAt(start);
+  if (LANG.definiteArticles.has(ctx.tokens[i - 1]?.text ?? "") || ctx.tokens[i - 1]?.text === "on") i--;
+  return DOCUMENT_DATE_LEADS.some((p) => p.every((w, n) => ctx.tokens[i - p.length + n]?.text === w));
 }
 
 const CLOSING_QUOTES = new Set(['"', "”", "»", "'", "’"]);

@@ -636,6 +636,7 @@ export const en: LanguageTable = {
     "rural",
     "coastal",
   ],
+  documentDateLeads: ["dated", "datelined", "postmarked", "timestamped"],
   mediaNouns: [
     "episode",
     "episodes",

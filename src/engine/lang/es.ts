@@ -514,6 +514,7 @@ export const es: LanguageTable = {
     "costero",
     "costera",
   ],
+  documentDateLeads: ["fechado", "fechada", "fechados", "fechadas", "con fecha", "con fecha del", "con fecha de"],
   mediaNouns: [
     "episodio",
     "episodios",

@@ -156,6 +156,8 @@ export interface LanguageTable {
   timeNouns: string[];
   /** What a predicate may release or publish instead of people ("a handout photo released by …"). */
   mediaNouns: string[];
+  /** Words that give a document its date ("a clipping dated Saturday, July 19", "una carta fechada el …"): the date right after them is the document's. */
+  documentDateLeads: string[];
   /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
   areaNouns: string[];
   /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */

@@ -228,6 +228,10 @@ function resolve(sc: DateScanner, i: number, hit: DateHit, anchor: DateAnchor | 
         // "July 18": this year unless that is more than a month after the anchor.
         year = anchor.year;
         if (ord(year, month, day) - ord(anchor.year, anchor.month, anchor.day) > 31) year -= 1;
+        // "Saturday, July 19" in a 2026 piece: the year before, when only there is the 19th a Saturday.
+        if (core.weekday !== undefined && validDay(year, month, day) && dayOfWeek(year, month, day) !== core.weekday) {
+          if (validDay(year - 1, month, day) && dayOfWeek(year - 1, month, day) === core.weekday) year -= 1;
+        }
       } else if (core.mode === "last") year = month < anchor.month ? anchor.year : anchor.year - 1;
       else if (core.mode === "next") year = month > anchor.month ? anchor.year : anchor.year + 1;
       else if (core.mode === "this") year = anchor.year;

@@ -52,6 +52,13 @@ describe("the story's own dates", () => {
     expect(status("Listen to our episode 97 (June 2024) on how the prisoners were freed.", "t.freed_on")).toBe("not_applicable");
     expect(status("The prisoners were freed (June 2024) after long talks.", "t.freed_on")).toBe("fail");
   });
+  it("gives a date after 'dated'/'fechada' to the document (a clipping dated Saturday, May 11; una carta fechada el …)", () => {
+    expect(
+      status("She keeps the clipping about the day the prisoners were freed, dated Saturday, May 11, on the door.", "t.freed_on"),
+    ).toBe("not_applicable");
+    expect(status("Guarda la carta sobre el día en que fueron liberados, fechada el 11 de mayo.", "t.freed_on")).toBe("not_applicable");
+    expect(status("The prisoners were freed on Saturday, May 11.", "t.freed_on")).toBe("fail");
+  });
   it("gives a date in parentheses closing a line after a quoted title to that title (a related link, a citation)", () => {
     expect(status("Related:\nLos presos fueron liberados «sin condiciones» (04/02/2024)\nMore news", "t.freed_on")).toBe("not_applicable");
     expect(status("Related:\nThe prisoners were freed “without conditions” (Feb. 4, 2024)\nMore news", "t.freed_on")).toBe(

@@ -72,6 +72,14 @@ describe("findDates: yearless and relative forms", () => {
     expect(one("on December 20", JUL19)).toMatchObject({ year: 2024, month: 12, day: 20 });
   });
 
+  it("takes the year before when only there the named weekday falls on that day (Saturday, July 19 in a 2026 piece)", () => {
+    const jul2026: DateAnchor = { year: 2026, month: 7, day: 25 };
+    expect(one("dated Saturday, July 19", jul2026)).toMatchObject({ year: 2025, month: 7, day: 19 });
+    expect(one("el sábado 19 de julio", jul2026)).toMatchObject({ year: 2025, month: 7, day: 19 });
+    // The weekday agrees with the anchor's year: it stays.
+    expect(one("on Sunday, July 19", jul2026)).toMatchObject({ year: 2026, month: 7, day: 19 });
+  });
+
   it("resolves months: last July in a December article, bare months to the most recent", () => {
     expect(one("released last July", DEC27)).toMatchObject({
       year: 2025,
