@@ -9,7 +9,6 @@ import {
   clauseAfter,
   clauseAt,
   inCorrection,
-  inHearsay,
   inQuestion,
   mainPredicateClauses,
   nounPhraseReach,
@@ -20,6 +19,7 @@ import {
 } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { oneperson } from "./one-person";
+import { inHearsay } from "./reported";
 import { asideOwnsValue, capacityBefore, laterRelative, prevented } from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";

@@ -224,6 +224,14 @@ describe("corrections columns and set-off participants", () => {
     expect(grant("Corrections and clarifications\n\nA graphic on Sunday put the costs at $20 million.")).toBe("not_applicable");
     expect(grant("A graphic on Sunday put the costs at $20 million.")).toBe("fail");
     expect(grant("A graphic misstated the costs as $20 million.")).toBe("not_applicable");
+    expect(grant("CORRECTIONS & CLARIFICATIONS\n\nA graphic on Sunday put the costs at $20 million.")).toBe("not_applicable");
+  });
+  it("reads 'gave an incorrect date for …' as a correction notice (dio una fecha incorrecta)", () => {
+    expect(grant("A chart gave the wrong costs for the program, $20 million.")).toBe("not_applicable");
+    expect(freedOn("A graphic gave an incorrect date for the liberación of the men: July 20.")).toBe("not_applicable");
+    expect(freedOn("El gráfico dio una fecha incorrecta para la liberación: el 20 de julio.")).toBe("not_applicable");
+    expect(grant("A chart put the costs for the program at $20 million.")).toBe("fail");
+    expect(freedOn("La liberación de los hombres fue el 20 de julio.")).toBe("fail");
   });
   it("reads participants set off by a comma (una liberación, de seis estadounidenses)", () => {
     expect(freedOn("En enero hubo una liberación, de seis estadounidenses.")).toBe("not_applicable");
