@@ -20,7 +20,7 @@ import {
 import type { CompiledEvent } from "./event";
 import { oneperson } from "./one-person";
 import { inHearsay } from "./reported";
-import { asideOwnsValue, capacityBefore, laterRelative, prevented } from "./value-frames";
+import { asideOwnsValue, capacityBefore, documentDated, laterRelative, prevented, topicOf } from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
 import { isGenericPredicate, nearestPredicate, REACH, windowAround } from "./predicates";
@@ -104,6 +104,8 @@ export function bindEvent(
       const h = main[firstEndingAfter(main, before.end - 1)];
       return h && h.end === before.end ? h : null;
     }
+    // "A graphic on Page A6 on Sunday, July 20, …": the date dates the graphic.
+    if (documentDated(ctx, start)) return null;
     const noun = attributiveNoun(ctx, start, end);
     if (noun) {
       const h = main[firstStartingAt(main, noun.start)];
@@ -178,6 +180,8 @@ export function bindEvent(
   // "this handout photo released by the office …": the predicate releases a picture, not people.
   // "promised mass deportations", "barred his deportation": a plan or a prevented event, not one that happened.
   if (mediaBefore(ctx, bound.start) || intentBefore(ctx, bound.start) || prevented(ctx, bound.start)) return null;
+  // "on Tuesday night for a panel on the deportation": the date dates the panel.
+  if (bind === "nearest" && topicOf(ctx, bound.start)) return null;
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;

@@ -8,6 +8,9 @@ import { asideAround, isDashAt } from "./clause-build";
 import { isGenericPredicate } from "./predicates";
 
 const CAPACITY = phrasesOf("capacityLeads");
+const TOPIC_LINKS = phrasesOf("topicPrepositions");
+const DOCUMENTS = new Set([...LANG.documentNouns].map((p) => p.split(" ").pop()!));
+const TOPICS = new Set([...LANG.topicNouns].map((p) => p.split(" ").pop()!));
 const LATER = phrasesOf("laterAfterPredicate");
 
 /** Does a capacity phrase end right before the value, two qualifier words at most between ("built to hold about", "capacity of up to")? */
@@ -89,5 +92,38 @@ export function asideOwnsValue(ctx: ArticleContext, start: number, end: number, 
       const h = hits[k]!;
       if (h.end <= to && (h.end <= start || h.start >= end)) return true;
     }
+  return false;
+}
+
+/**
+ * "A graphic on Page A6 on Sunday, July 20", "la edición del domingo 20": a date right after a
+ * document's noun, only where it sits in the publication between, dates the document.
+ */
+export function documentDated(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  const from = ctx.sentences[ctx.sentenceAt(start)]?.start ?? 0;
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const t = ctx.tokens[k]!;
+    // Within the sentence and the line: a heading above ("… an unfinished story\n\nOn Dec. 22") is no document of the date's.
+    if (t.kind === "punct" || t.start < from || ctx.tokens[k + 1]!.brk) return false;
+    if (DOCUMENTS.has(t.text)) return true;
+    // A page or section's name ("A6", "B", "3") stands between too.
+    const designator = t.kind === "number" || /\d/.test(t.text) || t.text.length === 1;
+    if (!designator && !LANG.documentDateLinks.has(t.text) && !LANG.articles.has(t.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * "a panel on the deportation", "un foro sobre la deportación": the event is what a discourse is
+ * about (articles and possessives between), so a date there dates the panel, not the event.
+ */
+export function topicOf(ctx: ArticleContext, start: number): boolean {
+  let k = ctx.tokenAt(start) - 1;
+  while (k >= 0 && (LANG.articles.has(ctx.tokens[k]!.text) || LANG.possessiveDeterminers.has(ctx.tokens[k]!.text))) k--;
+  for (const p of TOPIC_LINKS) {
+    const from = k - p.length + 1;
+    if (from > 0 && p.every((w, n) => ctx.tokens[from + n]!.text === w) && TOPICS.has(ctx.tokens[from - 1]!.text)) return true;
+  }
   return false;
 }

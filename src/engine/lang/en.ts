@@ -296,6 +296,7 @@ export const en: LanguageTable = {
     "earlier version",
     "previous version",
   ],
+  documentDateLinks: ["on", "in", "of", "from", "dated", "page", "p", "section"],
   documentVerbs: ["states", "stated", "reads", "read", "reported", "reports", "asserted", "asserts"],
   claimNouns: [
     "claim",

@@ -222,6 +222,7 @@ export const es: LanguageTable = {
     "volante",
     "versión anterior",
   ],
+  documentDateLinks: ["del", "de", "en", "fechado", "fechada", "página", "pág", "sección"],
   documentVerbs: [
     "dice",
     "decía",

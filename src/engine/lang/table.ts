@@ -34,6 +34,8 @@ export interface LanguageTable {
   hearsayVerbs: string[];
   /** Documents and pieces of a publication ("photo caption", "graphic", "post", "pie de foto"): what one says is reported, not asserted; a date right after one dates it ("a graphic on Page A6 on Sunday, July 20"). */
   documentNouns: string[];
+  /** Between a document's noun and its date: where in the publication and when ("a graphic on Page A6 on Sunday", "la edición del domingo"). */
+  documentDateLinks: string[];
   /** Verbs of saying with a document as subject ("a photo caption … said", "el mensaje asegura"), besides `hearsayVerbs`. */
   documentVerbs: string[];
   /** Nouns that take a content clause ("the claim that …", "la afirmación de que …"). */
