@@ -105,7 +105,7 @@ export function bindEvent(
       return h && h.end === before.end ? h : null;
     }
     // "A graphic on Page A6 on Sunday, July 20, …": the date dates the graphic.
-    if (documentDated(ctx, start)) return null;
+    if (documentDated(ctx, start, end)) return null;
     const noun = attributiveNoun(ctx, start, end);
     if (noun) {
       const h = main[firstStartingAt(main, noun.start)];

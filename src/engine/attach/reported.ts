@@ -37,7 +37,15 @@ const DOCUMENT = new RegExp(
 );
 
 /** A claim noun and its link ("the claim that", "la afirmación de que"). */
-const CLAIM = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(LANG.claimNouns)})\\s+(?:${alt(LANG.claimLinks)})(?![\\p{L}\\p{N}])`, "gu");
+const CLAIM = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${alt(LANG.claimNouns)})(?:\\s+|\\s*[—–,-]\\s*)(?:${alt(LANG.claimLinks)})(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+/** Right before a claim noun, its denial ("Es falsa la afirmación de que …") or a contrast ("Contrary to claims that …, …"). */
+const BEFORE_CLAIM = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${alt(LANG.falsityWords)})|(${alt(LANG.contraryLeads)}))\\s+(?:(?:${alt(LANG.articles)})\\s+)?$`,
+  "u",
+);
 /** A copula, two words at most, and a word that calls it false ("is false", "is also false", "has been debunked", "es falsa"). */
 const FALSE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${alt([...LANG.auxiliaries, ...LANG.singularAuxiliaries, ...LANG.participleAuxiliaries])})(?:\\s+${WORD}){0,2}?\\s+(?:${alt(LANG.falsityWords)})(?![\\p{L}\\p{N}])`,
@@ -111,6 +119,12 @@ function reportedSpans(ctx: ArticleContext, s: number): number[] {
       const part = text.slice(at, endOfPart(text, at));
       const f = FALSE.exec(part);
       if (f) spans.push(lo + at, lo + at + f.index);
+      else {
+        const b = BEFORE_CLAIM.exec(text.slice(Math.max(0, m.index - 40), m.index));
+        // A contrast ends at its comma: "Contrary to claims that it holds 100,000, it holds 40,000."
+        const comma = b?.[2] ? part.indexOf(",") : -1;
+        if (b) spans.push(lo + at, lo + at + (comma >= 0 ? comma : part.length));
+      }
     }
   }
   return spans;
@@ -127,8 +141,16 @@ function documentSays(ctx: ArticleContext, text: string, lo: number): number {
   DOCUMENT.lastIndex = 0;
   for (let m = DOCUMENT.exec(text); m; m = DOCUMENT.exec(text)) {
     const [, modifiers, noun, gap] = m.indices!.map((r) => (r ? [lo + r[0], lo + r[1]] : [0, 0])).slice(1) as number[][];
-    // Written in lower case, modifiers too: "The Post reported", "A White House post said" name a source.
-    if (/\p{Lu}/u.test(ctx.text.slice(modifiers![0], noun![1])) || isUpperAt(ctx.text, noun![0]!)) continue;
+    // Written in lower case: "The Post reported" names a source. So do capitalised modifiers after a
+    // definite article ("The White House post said"); after an indefinite one they say where an
+    // unnamed document appeared ("A Facebook post says").
+    if (isUpperAt(ctx.text, noun![0]!)) continue;
+    if (
+      !LANG.indefiniteArticles.has(m[1]!) &&
+      !LANG.articlePrepositions.has(m[1]!) &&
+      /\p{Lu}/u.test(ctx.text.slice(modifiers![0], noun![1]))
+    )
+      continue;
     // "He shared the post and said …": a coordinator or a person pronoun gives the verb another subject.
     // "A post made that claim": after a determiner the verb's word is a noun.
     const words = ctx.folded.slice(gap![0], gap![1]).split(/[\s,]+/);

@@ -297,7 +297,7 @@ export const en: LanguageTable = {
     "previous version",
   ],
   documentDateLinks: ["on", "in", "of", "from", "dated", "page", "p", "section"],
-  documentVerbs: ["states", "stated", "reads", "read", "reported", "reports", "asserted", "asserts"],
+  documentVerbs: ["says", "states", "stated", "reads", "read", "reported", "reports", "asserted", "asserts", "suggests", "alleges"],
   claimNouns: [
     "claim",
     "claims",
@@ -333,9 +333,12 @@ export const en: LanguageTable = {
     "it's false that",
     "it is not true that",
     "it's not true that",
+    "it’s false that",
+    "it’s not true that",
     "it is untrue that",
     "it is a myth that",
   ],
+  contraryLeads: ["contrary to", "despite", "unlike"],
   notAssertedLabels: [
     "claim",
     "the claim",

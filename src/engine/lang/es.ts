@@ -273,7 +273,15 @@ export const es: LanguageTable = {
     "no es verdad",
     "mentira",
   ],
-  falsityLeads: ["es falso que", "no es cierto que", "no es verdad que", "es mentira que", "tampoco es cierto que"],
+  falsityLeads: [
+    "es falso que",
+    "no es cierto que",
+    "no es verdad que",
+    "es mentira que",
+    "tampoco es cierto que",
+    "tampoco es verdad que",
+  ],
+  contraryLeads: ["contrario a", "contrariamente a", "pese a", "a pesar de"],
   notAssertedLabels: [
     "afirmación",
     "la afirmación",

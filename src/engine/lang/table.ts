@@ -44,6 +44,8 @@ export interface LanguageTable {
   claimLinks: string[];
   /** Words that call a claim false ("the claim that … is false", "… es falsa"), after a copula. */
   falsityWords: string[];
+  /** Words of contrast before a claim noun ("contrary to claims that …,", "contrario a la versión de que …"): its content, up to a comma, is not asserted. */
+  contraryLeads: string[];
   /** Phrases that deny the clause after them ("it is false that", "es falso que", "no es cierto que"). */
   falsityLeads: string[];
   /** A label that opens a line the text does not assert: a fact-check's claim ("Claim: …"), a credit or source line ("Sources: …", "Fuentes: …"). */

@@ -64,6 +64,14 @@ describe("a claim the sentence calls false", () => {
     expect(status("La afirmación de que la cárcel tiene una capacidad de 6.000 presos es falsa.", "t.beds")).toBe("not_applicable");
     expect(status("The rumor that the prisoners were freed in January 2024 has been debunked.", "t.freed_on")).toBe("not_applicable");
     // A claim the sentence does not deny is judged, and so is a value outside the claim's content.
+    expect(status("Es falsa la afirmación de que la cárcel tiene una capacidad de 6.000 presos.", "t.beds")).toBe("not_applicable");
+    expect(status("That claim — that the prison has a capacity of 6,000 inmates — is false.", "t.beds")).toBe("not_applicable");
+    expect(status("Contrary to claims that the prison has a capacity of 6,000 inmates, it has a capacity of 4,000.", "t.beds")).toBe(
+      "pass",
+    );
+    expect(status("Contrary to claims that the prison has a capacity of 4,000 inmates, it has a capacity of 6,000.", "t.beds")).toBe(
+      "fail",
+    );
     expect(status("The claim that the prison has a capacity of 6,000 inmates was repeated on Monday.", "t.beds")).toBe("fail");
     expect(status("The prison has a capacity of 6,000 inmates, and the claim that it is full is false.", "t.beds")).toBe("fail");
   });
@@ -89,8 +97,13 @@ describe("what a document says", () => {
       "not_applicable",
     );
     expect(status("A viral post on X claims the prison has a capacity of 6,000 inmates.", "t.beds")).toBe("not_applicable");
+    expect(status("A Facebook post says the prison has a capacity of 6,000 inmates.", "t.beds")).toBe("not_applicable");
+    expect(status("Un mensaje que circula en WhatsApp asegura que la cárcel tiene una capacidad de 6.000 presos.", "t.beds")).toBe(
+      "not_applicable",
+    );
     // A named outlet, or a person who shares the post, is a source of its own.
     expect(status("The Post reported the prisoners were freed in January 2024.", "t.freed_on")).toBe("fail");
+    expect(status("The White House post said the prison has a capacity of 6,000 inmates.", "t.beds")).toBe("fail");
     expect(status("He shared the post and said the prisoners were freed in January 2024.", "t.freed_on")).toBe("fail");
     expect(status("A widely shared post made that claim, but the prison has a capacity of 6,000 inmates.", "t.beds")).toBe("fail");
   });
