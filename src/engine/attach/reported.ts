@@ -161,8 +161,42 @@ function documentSays(ctx: ArticleContext, text: string, lo: number): number {
   return -1;
 }
 
-/** Does the sentence open on a label that states no claim ("Claim: …", "Sources: …")? */
+/**
+ * Does the sentence open on a label that states no claim ("Claim: …", "Sources: …"), or sit under
+ * such a label alone on its line ("Sources", then "- ACLU, 'Deportation …', March 20, 2025"): on
+ * the line right below it, or in the list items that follow it?
+ */
 function underLabel(ctx: ArticleContext, s: number): boolean {
   const sentence = ctx.sentences[s];
-  return !!sentence && LABEL.test(ctx.folded.slice(sentence.start, Math.min(sentence.end, sentence.start + 48)));
+  if (!sentence) return false;
+  if (LABEL.test(ctx.folded.slice(sentence.start, Math.min(sentence.end, sentence.start + 48)))) return true;
+  let k = firstOfLine(ctx, s);
+  const item = isItem(ctx, k);
+  for (let steps = 0; k > 0 && steps < 40; steps++) {
+    const prev = firstOfLine(ctx, k - 1);
+    const p = ctx.sentences[prev]!;
+    if (LABEL_ALONE.test(ctx.folded.slice(p.start, Math.min(p.end, p.start + 48))))
+      return item || !BLANK_LINE.test(ctx.text.slice(ctx.sentences[k - 1]!.end, ctx.sentences[k]!.start));
+    if (!item || !isItem(ctx, prev)) return false;
+    k = prev;
+  }
+  return false;
 }
+
+/** The first sentence of sentence `s`'s line (every line is a paragraph). */
+function firstOfLine(ctx: ArticleContext, s: number): number {
+  let k = s;
+  while (k > 0 && s - k < 8 && ctx.sentences[k - 1]!.paragraph === ctx.sentences[s]!.paragraph) k--;
+  return k;
+}
+
+/** Does sentence `k` open a list item (a bullet, a dash, a number and a point)? */
+function isItem(ctx: ArticleContext, k: number): boolean {
+  const start = ctx.sentences[k]!.start;
+  return LIST_ITEM.test(ctx.text.slice(start, start + 4));
+}
+
+/** Such a label alone on its line ("Sources", "## Fuentes:"). */
+const LABEL_ALONE = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${alt(LANG.notAssertedLabels)})[\\s\\p{P}\\p{S}]*$`, "u");
+const LIST_ITEM = /^(?:[-*•·–—]|\d{1,2}[.)])/u;
+const BLANK_LINE = /\n[^\S\n]*\n/;

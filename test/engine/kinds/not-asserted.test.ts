@@ -113,6 +113,16 @@ describe("a source or credit line", () => {
   it("does not judge a line under a credit label (Sources: …, Fuentes: …)", () => {
     expect(status("Sources: court records on the swap (January 2024); interviews.", "t.freed_on")).toBe("not_applicable");
     expect(status("Fuentes: comunicados sobre los presos liberados en enero de 2024; entrevistas.", "t.freed_on")).toBe("not_applicable");
+  });
+  it("does not judge the list under a credit heading (Sources, then - … ; Fuentes, then 1. …)", () => {
+    expect(
+      status("The swap was on May 10, 2024.\n\n## Sources\n\n- Court records on the swap, January 2024\n- Interviews", "t.freed_on"),
+    ).toBe("pass");
+    expect(
+      status("El canje fue el 10 de mayo de 2024.\n\nFuentes\n1. Actas del canje de enero de 2024\n2. Entrevistas", "t.freed_on"),
+    ).toBe("pass");
+    // A heading, a blank line and a paragraph: the paragraph is the text's own.
+    expect(status("Sources\n\nCourt records show the swap was in January 2024.", "t.freed_on")).toBe("fail");
     expect(status("Court records show the swap was in January 2024.", "t.freed_on")).toBe("fail");
     expect(status("Los presos fueron liberados en enero de 2024, según comunicados.", "t.freed_on")).toBe("fail");
   });
