@@ -713,7 +713,7 @@ export const en: LanguageTable = {
   pluralSuffixes: ["s"],
   possessiveDeterminers: ["his", "her", "its", "their", "our", "my"],
   thingPronouns: ["it", "its"],
-  frontedSubordinators: ["while", "whereas", "although", "though", "when", "because", "if"],
+  frontedSubordinators: ["while", "whereas", "although", "though", "when", "because", "if", "as"],
   nominalParticipleSuffixes: [],
   droppedSubjectClitics: [],
   dateJoiners: ["and", "or", "to", "through", "and in", "and on", "or in"],

@@ -94,6 +94,10 @@ describe("whose event", () => {
     );
     expect(status("• Sábado 11/05/2024 — El Gobierno informa que fueron liberados los presos.", "t.freed_on")).toBe("fail");
   });
+  it("ends a fronted as-clause at its comma (As the court found, on May 12, 2024, the prisoners were freed)", () => {
+    expect(status("As the court found, on May 10, 2024, the prisoners were freed.", "t.freed_on")).toBe("pass");
+    expect(status("As the court found, on May 12, 2024, the prisoners were freed.", "t.freed_on")).toBe("fail");
+  });
   it("ends a fronted subordinate clause at its comma, and a person pronoun opens another subject's clause", () => {
     expect(status("Mientras los demás pasaron cuatro meses presos, él estuvo allí tres meses.", "t.held_for")).toBe("pass");
     expect(status("A diferencia de sus compañeros, que pasaron cuatro meses presos, él estuvo allí tres meses.", "t.held_for")).toBe(
