@@ -9,7 +9,6 @@ import {
   clauseAfter,
   clauseAt,
   inCorrection,
-  inHearsay,
   inQuestion,
   mainPredicateClauses,
   nounPhraseReach,
@@ -20,7 +19,18 @@ import {
 } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { oneperson } from "./one-person";
-import { asideOwnsValue, capacityBefore, elapsedLength, issueMoves, laterRelative, prevented, repeated } from "./value-frames";
+import { inHearsay } from "./reported";
+import {
+  asideOwnsValue,
+  capacityBefore,
+  documentDated,
+  elapsedLength,
+  issueMoves,
+  laterRelative,
+  prevented,
+  repeated,
+  topicOf,
+} from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
 import { isGenericPredicate, isNegationAt, nearestPredicate, REACH, windowAround } from "./predicates";
@@ -100,7 +110,7 @@ export function bindEvent(
     // "Our Episode 97 (August 2025) on the prisoner exchange": a date in parentheses dates the word
     // before them — this event's only when that word is its own.
     // "the newspaper clipping …, dated Saturday, July 19": a document's own date.
-    if (documentDated(ctx, start)) return null;
+    if (afterDatingWord(ctx, start)) return null;
     // "Bukele ofrece a Rubio recibir deportados (04/02/2025)" closing its line: a linked headline's
     // or a citation's date, not an event's in it.
     if (parenthesisedAtLineEnd(ctx, start, end)) return null;
@@ -109,6 +119,8 @@ export function bindEvent(
       const h = main[firstEndingAfter(main, before.end - 1)];
       return h && h.end === before.end ? h : null;
     }
+    // "A graphic on Page A6 on Sunday, July 20, …": the date dates the graphic.
+    if (documentDated(ctx, start, end)) return null;
     const noun = attributiveNoun(ctx, start, end);
     if (noun) {
       const h = main[firstStartingAt(main, noun.start)];
@@ -185,6 +197,8 @@ export function bindEvent(
   // "this handout photo released by the office …": the predicate releases a picture, not people.
   // "promised mass deportations", "barred his deportation": a plan or a prevented event, not one that happened.
   if (mediaBefore(ctx, bound.start) || intentBefore(ctx, bound.start) || prevented(ctx, bound.start)) return null;
+  // "on Tuesday night for a panel on the deportation": the date dates the panel.
+  if (bind === "nearest" && topicOf(ctx, bound.start)) return null;
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.
   if (LANG.otherOccurrenceBefore.has(ctx.tokens[ctx.tokenAt(bound.start) - 1]?.text ?? "")) return null;
   if (LANG.otherOccurrenceAfter.has(ctx.tokens[ctx.tokenAt(bound.end)]?.text ?? "")) return null;
@@ -388,7 +402,7 @@ function parenthesisedAfter(ctx: ArticleContext, start: number, end: number): { 
 const DOCUMENT_DATE_LEADS = phrasesOf("documentDateLeads");
 
 /** Does a document-dating word end right before the date ("dated", "con fecha del"), an "on"/"el" aside? */
-function documentDated(ctx: ArticleContext, start: number): boolean {
+function afterDatingWord(ctx: ArticleContext, start: number): boolean {
   let i = ctx.tokenAt(start);
   if (LANG.definiteArticles.has(ctx.tokens[i - 1]?.text ?? "") || ctx.tokens[i - 1]?.text === "on") i--;
   return DOCUMENT_DATE_LEADS.some((p) => p.every((w, n) => ctx.tokens[i - p.length + n]?.text === w));

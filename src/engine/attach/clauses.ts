@@ -37,8 +37,6 @@ interface Attachment {
   eventStarts: Set<number>;
   /** Per sentence: the [start, end) spans of its direct questions, flattened; built on first use. */
   questions: Array<number[] | undefined>;
-  /** Per sentence: where its first hearsay ("some people have been saying") ends, -1 none; built on first use. */
-  hearsay: Array<number | undefined>;
 }
 
 /** Where a clause sits: its sentence and its index among that sentence's clauses. */
@@ -50,11 +48,6 @@ interface Position {
 const MEMO = Symbol("clauses");
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** An unnamed source, up to three words, then a verb of saying: "some people have been saying", "rumores … aseguran". */
-const HEARSAY = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...LANG.hearsaySources].map(escape).join("|")})(?:\\s+[\\p{L}']+){0,3}?\\s+(?:${[...LANG.hearsayVerbs].map(escape).join("|")})(?![\\p{L}\\p{N}])`,
-  "u",
-);
 
 /** Every correction marker in one pattern: a sentence is scanned once, not once per marker. */
 const CORRECTIONS = new RegExp([...LANG.correctionMarkers].map(escape).join("|"));
@@ -64,7 +57,7 @@ function attachment(ctx: ArticleContext): Attachment {
   if (!a) {
     const eventStarts = new Set<number>();
     for (const hits of ctx.predicateHits()) for (const h of hits) eventStarts.add(h.start);
-    a = { bySentence: [], correction: [], eventStarts, questions: [], hearsay: [] };
+    a = { bySentence: [], correction: [], eventStarts, questions: [] };
     ctx.memo.set(MEMO, a);
   }
   return a;
@@ -332,30 +325,6 @@ function questionSpans(ctx: ArticleContext, sentence: number): number[] {
   return spans;
 }
 
-/** Does hearsay before the value in its sentence report it ("Some people have been saying the U.S. paid $20 million")? */
-export function inHearsay(ctx: ArticleContext, start: number): boolean {
-  const a = attachment(ctx);
-  const s = ctx.sentenceAt(start);
-  let at = a.hearsay[s];
-  if (at === undefined) {
-    const { from, to } = ctx.sentenceSpan(s);
-    const lo = Math.max(0, from);
-    // Most sentences name no unnamed source: a word look-up spares them the pattern.
-    const m = namesHearsaySource(ctx, lo, to) ? HEARSAY.exec(ctx.folded.slice(lo, Math.min(ctx.folded.length, to))) : null;
-    at = a.hearsay[s] = m ? lo + m.index + m[0].length : -1;
-  }
-  return at >= 0 && at <= start;
-}
-
-/** The last word of every hearsay source ("people", "posts", "rumores"): a sentence without one has no hearsay. */
-const HEARSAY_HEADS = new Set([...LANG.hearsaySources].map((p) => p.split(" ").pop()!));
-
-function namesHearsaySource(ctx: ArticleContext, from: number, to: number): boolean {
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++)
-    if (HEARSAY_HEADS.has(ctx.tokens[i]!.text)) return true;
-  return false;
-}
-
 /** Is the sentence a correction notice ("An earlier version of this story incorrectly said …")? */
 export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
   const a = attachment(ctx);
@@ -371,8 +340,16 @@ export function inCorrection(ctx: ArticleContext, sentence: number): boolean {
   return v === 1;
 }
 
+/** A heading's words without punctuation or coordinators: "Corrections & Clarifications" is "corrections and clarifications". */
+function headingWords(line: string): string {
+  return line
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w !== "" && !LANG.coordinators.has(w))
+    .join(" ");
+}
+const HEADINGS = new Set([...LANG.correctionHeadings].map(headingWords));
 /** Each corrections heading's longest word: a line that is the heading holds it as written. */
-const HEADING_WORDS = [...LANG.correctionHeadings].map((h) => h.split(" ").reduce((a, b) => (b.length > a.length ? b : a)));
+const HEADING_WORDS = [...HEADINGS].map((h) => h.split(" ").reduce((a, b) => (b.length > a.length ? b : a)));
 
 function mayBeHeading(raw: string): boolean {
   for (const w of HEADING_WORDS) if (raw.includes(w)) return true;
@@ -386,11 +363,7 @@ function correctionsColumnStart(ctx: ArticleContext): number {
     if (end - start > 40) continue;
     const raw = ctx.folded.slice(start, end);
     if (!mayBeHeading(raw)) continue;
-    const line = raw
-      .replace(/[^\p{L} ]+/gu, " ")
-      .trim()
-      .replace(/\s+/g, " ");
-    if (LANG.correctionHeadings.has(line)) return s + 1;
+    if (HEADINGS.has(headingWords(raw))) return s + 1;
   }
   return Infinity;
 }

@@ -72,16 +72,28 @@ function lineShape(text: string, start: number, end: number): "alone" | "placed"
 
 const LABEL_REACH = 60;
 
-/** "Updated July 21, 2025", "Show notes | Released July 22, 2025 | 48 min": a label, the date, perhaps a clock, within its line or bars. */
+/**
+ * Does a metadata line's field end at `at` (`side` -1: the field's start, before `at`; 1: its end)?
+ * A bar always; a middle dot or a bullet between fields, not a bullet that opens the line
+ * ("• Released July 18 …" is a list item, "The Hemisphere Hour · Released July 17, 2026 · 52 min" a field).
+ */
+function separatorAt(text: string, at: number, lineStart: number): boolean {
+  const c = text[at];
+  if (c === "|") return true;
+  if (c !== "·" && c !== "•") return false;
+  return !ONLY_PUNCTUATION.test(text.slice(lineStart, at));
+}
+
+/** "Updated July 21, 2025", "Show notes | Released July 22, 2025 | 48 min", "Show · Released July 17, 2026 · 52 min": a label, the date, perhaps a clock, within its line or field. */
 function labelled(text: string, start: number, end: number, lineStart: number, lineEnd: number): boolean {
-  // A label and a clock are short: bars are looked for within LABEL_REACH of the date only, so a
-  // long line (or a text with no bar) is never scanned end to end per date.
+  // A label and a clock are short: separators are looked for within LABEL_REACH of the date only, so a
+  // long line (or a text with none) is never scanned end to end per date.
   let from = start;
-  while (from > lineStart && text[from - 1] !== "|" && start - from < LABEL_REACH) from--;
-  if (from > lineStart && text[from - 1] !== "|") return false;
+  while (from > lineStart && !separatorAt(text, from - 1, lineStart) && start - from < LABEL_REACH) from--;
+  if (from > lineStart && !separatorAt(text, from - 1, lineStart)) return false;
   let to = end;
-  while (to < lineEnd && text[to] !== "|" && to - end < LABEL_REACH) to++;
-  if (to < lineEnd && text[to] !== "|") return false;
+  while (to < lineEnd && !separatorAt(text, to, lineStart) && to - end < LABEL_REACH) to++;
+  if (to < lineEnd && !separatorAt(text, to, lineStart)) return false;
   const after = text.slice(end, to);
   if (!ONLY_PUNCTUATION.test(after) && !CLOCK_AFTER.test(after)) return false;
   const label = foldText(text.slice(from, start))

@@ -2,7 +2,8 @@
 // clause's predicate — the event — instead of to keywords anywhere in a sentence. Pure, built on
 // the engine's token stream and the language tables; see docs/rules/events.md.
 export { isDashAt } from "./clause-build";
-export { clauseAfter, inCorrection, inHearsay, inQuestion, predicateClause, withAntecedent, type Clause } from "./clauses";
+export { clauseAfter, inCorrection, inQuestion, predicateClause, withAntecedent, type Clause } from "./clauses";
+export { inHearsay } from "./reported";
 export { hasVerbEnding, isGenericPredicate, isNegationAt, isParticiple, windowAround } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
 export { anyWordIn, bindEvent, valueClause, valueDenied, type Binding } from "./bind";

@@ -13,6 +13,10 @@ const CAPACITY = phrasesOf("capacityLeads");
 const LATER = phrasesOf("laterAfterPredicate");
 const ELAPSED_BEFORE = phrasesOf("elapsedBefore");
 const REPEATED = phrasesOf("repetitionMarks");
+const TOPIC_LINKS = phrasesOf("topicPrepositions");
+const DOCUMENTS = new Set([...LANG.documentNouns].map((p) => p.split(" ").pop()!));
+const DOCUMENT_STARTS = new Set([...LANG.documentNouns].map((p) => p.split(" ")[0]!));
+const TOPICS = new Set([...LANG.topicNouns].map((p) => p.split(" ").pop()!));
 
 /** Does a capacity phrase end right before the value, two qualifier words at most between ("built to hold about", "capacity of up to")? */
 export function capacityBefore(ctx: ArticleContext, start: number): boolean {
@@ -174,4 +178,55 @@ export function repeated(ctx: ArticleContext, predicate: { start: number; end: n
     if (k > j && (startsEventTerm(ctx, t.start) || isGenericPredicate(ctx, k))) return false;
   }
   return false;
+}
+
+/**
+ * "A graphic on Page A6 on Sunday, July 20", "la edición del domingo 20": a date right after a
+ * document's noun, only where it sits in the publication between, dates the document; so does a
+ * date right before one ("a July 19 article").
+ */
+export function documentDated(ctx: ArticleContext, start: number, end: number): boolean {
+  // "a July 19 article about the release": a document's noun right after the date.
+  const next = ctx.tokens[ctx.tokenAt(end)];
+  if (next && next.kind === "word" && DOCUMENT_STARTS.has(next.text) && !ctx.text.slice(end, next.start).trim()) return true;
+  const i = ctx.tokenAt(start);
+  const from = ctx.sentences[ctx.sentenceAt(start)]?.start ?? 0;
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const t = ctx.tokens[k]!;
+    // Within the sentence and the line: a heading above ("… an unfinished story\n\nOn Dec. 22") is no document of the date's.
+    if (t.kind === "punct" || t.start < from || ctx.tokens[k + 1]!.brk) return false;
+    if (DOCUMENTS.has(t.text)) return true;
+    // A page or section's name ("A6", "B", "3") stands between too.
+    const designator = t.kind === "number" || /\d/.test(t.text) || t.text.length === 1;
+    if (!designator && !LANG.documentDateLinks.has(t.text) && !LANG.articles.has(t.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * "a panel on the deportation", "a documentary about the men's mass deportation", "un foro en la
+ * universidad sobre la deportación": the event is what a discourse is about, so a date there dates
+ * the panel, not the event. A topic preposition a few words before the event (no verb or
+ * punctuation between but a possessive's apostrophe), and a topic noun a few words before it.
+ */
+export function topicOf(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(1, i - 5); k--) {
+    if (!plainWord(ctx, k)) return false;
+    const p = TOPIC_LINKS.find((w) => k - w.length + 1 > 0 && w.every((x, n) => ctx.tokens[k - w.length + 1 + n]!.text === x));
+    if (!p) continue;
+    for (let j = k - p.length; j >= Math.max(0, k - p.length - 4); j--) {
+      if (TOPICS.has(ctx.tokens[j]!.text)) return true;
+      if (!plainWord(ctx, j)) return false;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** A word that is no verb, or a possessive's apostrophe ("the men's"). */
+function plainWord(ctx: ArticleContext, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (t.kind === "punct") return (t.text === "'" || t.text === "’") && !t.brk;
+  return !t.brk && !isGenericPredicate(ctx, k);
 }

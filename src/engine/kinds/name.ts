@@ -162,6 +162,8 @@ export const name = defineKind({
         const countries = ctx.countries();
         const last = countries[firstMentionAt(countries, cand.start + 1) - 1]; // the only one that can contain it
         if (last && last.offset + last.length >= cand.end) continue;
+        // Nor a run a country opens ("sent to CECOT in El Salvador on March 16"): a place, then more words.
+        if (last && last.offset <= cand.start && cand.start < last.offset + last.length) continue;
         const quote = ctx.text.slice(cand.start, cand.end);
         const folded = foldTerm(quote)
           .replace(/[^\p{L}\p{N} ]+/gu, " ")

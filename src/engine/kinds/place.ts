@@ -5,6 +5,7 @@
 // migrants" is not enough. "The prison" standing for an entity named before is read for passes only.
 import { z } from "zod";
 import { clauseAt, inCorrection } from "../attach/clauses";
+import { inHearsay } from "../attach/reported";
 import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { hitWithin } from "../search";
@@ -119,6 +120,7 @@ export const place = defineKind({
     const push = (m: PlaceMention, start: number, end: number, passOnly = false) => {
       if (seen.has(m.start) || (passOnly && !m.ok)) return;
       if (!m.ok && inCorrection(ctx, ctx.sentenceAt(m.start))) return; // "An earlier version misstated where…"
+      if (!m.ok && inHearsay(ctx, m.start)) return; // "A photo caption said they landed in Valencia"
       if (!m.ok && negated(ctx, start, end)) return; // "CECOT is not in Honduras"
       seen.add(m.start);
       const quote = ctx.text.slice(start, end);

@@ -196,6 +196,8 @@ export function titleBefore(
     // an office joined before it by a function word is someone else's.
     if (!forced && possessor && t.kind === "word" && !isUpperAt(ctx.text, t.start) && FUNCTION_WORDS.has(t.text)) break;
     if (t.kind === "punct" && LANG.possessiveSuffixes.has(ctx.tokens[i + 1]?.text ?? "")) possessor = true;
+    // "It's President Bukele": the "'s" of a pronoun is "is", and opens no title ("Venezuela's" may).
+    if (!forced && contractedAfter(ctx, i) && CONTRACTION_HOSTS.has(ctx.tokens[i - 2]?.text ?? "")) break;
     if (!forced && !inTitle(ctx, i, vocab)) break;
     // "el modelo de seguridad del presidente Bukele": before "del", a lower-case word that is no
     // office owns the title ("the president's security model"); the title starts after it.
@@ -263,6 +265,21 @@ function functionWord(ctx: ArticleContext, t: Token): boolean {
   return FUNCTION_WORDS.has(t.text) || (hasVerbEnding(ctx, t) && !LANG.notVerbs.has(t.text));
 }
 
+/** Is token k the suffix of "'s" ("Maduro's", "it's")? */
+function contractedAfter(ctx: ArticleContext, k: number): boolean {
+  const t = ctx.tokens[k];
+  const apostrophe = ctx.tokens[k - 1]?.text;
+  return !!t && LANG.possessiveSuffixes.has(t.text) && (apostrophe === "'" || apostrophe === "’");
+}
+
+/** Pronouns whose "'s" is "is" or "has" ("it's", "that's", "he's"), not a possessive. */
+const CONTRACTION_HOSTS = new Set([
+  ...LANG.thingPronouns,
+  ...LANG.subjectPronouns,
+  ...LANG.writtenPersonPronouns,
+  ...LANG.relativePronouns,
+]);
+
 /**
  * Is token k (right before a title) a body or a person the title belongs to: a possessive
  * ("Maduro's"), an acronym ("PSUV"), or a capitalised word that does not open the sentence?
@@ -270,7 +287,7 @@ function functionWord(ctx: ArticleContext, t: Token): boolean {
 function qualifier(ctx: ArticleContext, k: number, sentence: number, vocab: ReadonlySet<string>): boolean {
   const t = ctx.tokens[k];
   if (!t || ctx.sentenceAt(t.start) !== sentence) return false;
-  if (LANG.possessiveSuffixes.has(t.text) && (ctx.tokens[k - 1]?.text === "'" || ctx.tokens[k - 1]?.text === "’")) return true;
+  if (contractedAfter(ctx, k)) return !CONTRACTION_HOSTS.has(ctx.tokens[k - 2]?.text ?? "");
   if (t.kind !== "word" || inTitle(ctx, k, vocab)) return false;
   // A lower-case noun before an office makes it that thing's ("party vice president"); function
   // words and verbs ("said", "met", "praised") do not.

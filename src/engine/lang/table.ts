@@ -36,6 +36,28 @@ export interface LanguageTable {
   hearsaySources: string[];
   /** Verbs of saying that follow a hearsay source ("have been saying", "claim", "aseguran"). */
   hearsayVerbs: string[];
+  /** Documents and pieces of a publication ("photo caption", "graphic", "post", "pie de foto"): what one says is reported, not asserted; a date right after one dates it ("a graphic on Page A6 on Sunday, July 20"). */
+  documentNouns: string[];
+  /** Between a document's noun and its date: where in the publication and when ("a graphic on Page A6 on Sunday", "la edición del domingo"). */
+  documentDateLinks: string[];
+  /** Verbs of saying with a document as subject ("a photo caption … said", "el mensaje asegura"), besides `hearsayVerbs`. */
+  documentVerbs: string[];
+  /** Nouns that take a content clause ("the claim that …", "la afirmación de que …"). */
+  claimNouns: string[];
+  /** What joins a claim noun to its content ("that", "de que"). */
+  claimLinks: string[];
+  /** Words that call a claim false ("the claim that … is false", "… es falsa"), after a copula. */
+  falsityWords: string[];
+  /** Words of contrast before a claim noun ("contrary to claims that …,", "contrario a la versión de que …"): its content, up to a comma, is not asserted. */
+  contraryLeads: string[];
+  /** Phrases that deny the clause after them ("it is false that", "es falso que", "no es cierto que"). */
+  falsityLeads: string[];
+  /** A label that opens a line the text does not assert: a fact-check's claim ("Claim: …"), a credit or source line ("Sources: …", "Fuentes: …"). */
+  notAssertedLabels: string[];
+  /** Nouns of discourse about a topic ("a panel on the deportation", "un foro sobre la deportación"): a date there dates the panel, not the event. */
+  topicNouns: string[];
+  /** Prepositions that join a topic noun to its topic ("on", "about", "sobre"). */
+  topicPrepositions: string[];
   correctionMarkers: string[];
   /** A line that heads a corrections column: every sentence after it is a correction notice. */
   correctionHeadings: string[];

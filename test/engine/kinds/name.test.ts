@@ -17,6 +17,10 @@ const verdict = (text: string) =>
 const status = (text: string) => verdict(text).status;
 
 describe("name: expansions are compared by their words", () => {
+  it("does not read a place and what follows it as an expansion (NOAA in El Salvador on March 16)", () => {
+    expect(status("The team flew to NOAA in El Salvador on March 16.")).toBe("not_applicable");
+    expect(status("The team flew to NOAA, the Salvador Ocean Agency, on March 16.")).toBe("fail");
+  });
   it("passes an accepted expansion in every attachment shape", () => {
     expect(status("The National Oceanic and Atmospheric Administration (NOAA) issued a warning.")).toBe("pass");
     expect(status("NOAA (National Oceanic and Atmospheric Administration) issued a warning.")).toBe("pass");

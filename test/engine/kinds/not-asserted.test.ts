@@ -56,6 +56,78 @@ describe("what others are said to claim", () => {
   });
 });
 
+describe("a claim the sentence calls false", () => {
+  it("does not judge the content of 'the claim that … is false' (la afirmación de que … es falsa)", () => {
+    expect(status("The claim that the prison has a capacity of 6,000 inmates is false; it has a capacity of 4,000.", "t.beds")).toBe(
+      "pass",
+    );
+    expect(status("La afirmación de que la cárcel tiene una capacidad de 6.000 presos es falsa.", "t.beds")).toBe("not_applicable");
+    expect(status("The rumor that the prisoners were freed in January 2024 has been debunked.", "t.freed_on")).toBe("not_applicable");
+    // A claim the sentence does not deny is judged, and so is a value outside the claim's content.
+    expect(status("Es falsa la afirmación de que la cárcel tiene una capacidad de 6.000 presos.", "t.beds")).toBe("not_applicable");
+    expect(status("That claim — that the prison has a capacity of 6,000 inmates — is false.", "t.beds")).toBe("not_applicable");
+    expect(status("Contrary to claims that the prison has a capacity of 6,000 inmates, it has a capacity of 4,000.", "t.beds")).toBe(
+      "pass",
+    );
+    expect(status("Contrary to claims that the prison has a capacity of 4,000 inmates, it has a capacity of 6,000.", "t.beds")).toBe(
+      "fail",
+    );
+    expect(status("The claim that the prison has a capacity of 6,000 inmates was repeated on Monday.", "t.beds")).toBe("fail");
+    expect(status("The prison has a capacity of 6,000 inmates, and the claim that it is full is false.", "t.beds")).toBe("fail");
+  });
+  it("does not judge what a falsity lead denies, up to a semicolon (es falso que …, it is not true that …)", () => {
+    expect(status("Es falso que la cárcel tenga una capacidad de 6.000 presos.", "t.beds")).toBe("not_applicable");
+    expect(status("It is not true that the prisoners were freed in January 2024; they were freed on May 10.", "t.freed_on")).toBe("pass");
+    expect(status("It is not true that they were freed late; the prisoners were freed in January 2024.", "t.freed_on")).toBe("fail");
+    expect(status("No es cierto que se construyera para ellos: la cárcel tiene una capacidad de 6.000 presos.", "t.beds")).toBe("fail");
+  });
+  it("does not judge a fact-check's claim line (Claim: …)", () => {
+    expect(
+      status("Claim: The prison has a capacity of 6,000 inmates.\nRating: False\n\nThe prison has a capacity of 4,000.", "t.beds"),
+    ).toBe("pass");
+    expect(status("Afirmación: los presos fueron liberados en enero de 2024.\nVeredicto: falso", "t.freed_on")).toBe("not_applicable");
+    expect(status("Our claim line is short.\nThe prison has a capacity of 6,000 inmates.", "t.beds")).toBe("fail");
+  });
+});
+
+describe("what a document says", () => {
+  it("does not judge what a caption, a post or a message says (a photo caption … said, un pie de foto … decía)", () => {
+    expect(status("A photo caption with that article said the prisoners were freed in January 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("Un pie de foto publicado con esa nota decía que los presos fueron liberados en enero de 2024.", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+    expect(status("A viral post on X claims the prison has a capacity of 6,000 inmates.", "t.beds")).toBe("not_applicable");
+    expect(status("A Facebook post says the prison has a capacity of 6,000 inmates.", "t.beds")).toBe("not_applicable");
+    expect(status("Un mensaje que circula en WhatsApp asegura que la cárcel tiene una capacidad de 6.000 presos.", "t.beds")).toBe(
+      "not_applicable",
+    );
+    // A named outlet, or a person who shares the post, is a source of its own.
+    expect(status("The Post reported the prisoners were freed in January 2024.", "t.freed_on")).toBe("fail");
+    expect(status("The White House post said the prison has a capacity of 6,000 inmates.", "t.beds")).toBe("fail");
+    expect(status("He shared the post and said the prisoners were freed in January 2024.", "t.freed_on")).toBe("fail");
+    expect(status("A widely shared post made that claim, but the prison has a capacity of 6,000 inmates.", "t.beds")).toBe("fail");
+  });
+});
+
+describe("a source or credit line", () => {
+  it("does not judge a line under a credit label (Sources: …, Fuentes: …)", () => {
+    expect(status("Sources: court records on the swap (January 2024); interviews.", "t.freed_on")).toBe("not_applicable");
+    expect(status("Fuentes: comunicados sobre los presos liberados en enero de 2024; entrevistas.", "t.freed_on")).toBe("not_applicable");
+  });
+  it("does not judge the list under a credit heading (Sources, then - … ; Fuentes, then 1. …)", () => {
+    expect(
+      status("The swap was on May 10, 2024.\n\n## Sources\n\n- Court records on the swap, January 2024\n- Interviews", "t.freed_on"),
+    ).toBe("pass");
+    expect(
+      status("El canje fue el 10 de mayo de 2024.\n\nFuentes\n1. Actas del canje de enero de 2024\n2. Entrevistas", "t.freed_on"),
+    ).toBe("pass");
+    // A heading, a blank line and a paragraph: the paragraph is the text's own.
+    expect(status("Sources\n\nCourt records show the swap was in January 2024.", "t.freed_on")).toBe("fail");
+    expect(status("Court records show the swap was in January 2024.", "t.freed_on")).toBe("fail");
+    expect(status("Los presos fueron liberados en enero de 2024, según comunicados.", "t.freed_on")).toBe("fail");
+  });
+});
+
 describe("a modal with its verb group", () => {
   it("keeps 'could have freed' one clause, so the modal reaches the date", () => {
     expect(status("Without the deal, lawyers say, the government could have freed the prisoners in January 2024.", "t.freed_on")).toBe(

@@ -25,6 +25,14 @@ describe("the story's own dates", () => {
     expect(status("Show notes | Released May 22, 2024 | 48 min\n\nThe prisoners were freed on May 10, 2024.", "t.freed_on")).toBe("pass");
     expect(status("Show notes\n\nThe prisoners were released May 22, 2024, after talks.", "t.freed_on")).toBe("fail");
   });
+  it("reads a label alone in a field between middle dots or bullets as the item's date (Show · Released May 22, 2024 · 52 min)", () => {
+    expect(
+      status("# Ep. 12\n\n**The Hour** · Released May 22, 2024 · 52 min\n\nThe prisoners were freed on May 10, 2024.", "t.freed_on"),
+    ).toBe("pass");
+    expect(status("The Hour • Released May 22, 2024 • 52 min\n\nThe prisoners were freed on May 10, 2024.", "t.freed_on")).toBe("pass");
+    // A sentence about the people, even between separators, is judged.
+    expect(status("The prisoners · all of them · were released May 22, 2024.", "t.freed_on")).toBe("fail");
+  });
   it("does not take an episode released on a day for people released (a media noun before the predicate)", () => {
     expect(status("A weekly podcast, episode released May 22, 2024. The prisoners were freed on May 10, 2024.", "t.freed_on")).toBe("pass");
   });
@@ -124,6 +132,10 @@ describe("whose event", () => {
       "not_applicable",
     );
     expect(status("• Sábado 11/05/2024 — El Gobierno informa que fueron liberados los presos.", "t.freed_on")).toBe("fail");
+  });
+  it("ends a fronted as-clause at its comma (As the court found, on May 12, 2024, the prisoners were freed)", () => {
+    expect(status("As the court found, on May 10, 2024, the prisoners were freed.", "t.freed_on")).toBe("pass");
+    expect(status("As the court found, on May 12, 2024, the prisoners were freed.", "t.freed_on")).toBe("fail");
   });
   it("ends a fronted subordinate clause at its comma, and a person pronoun opens another subject's clause", () => {
     expect(status("Mientras los demás pasaron cuatro meses presos, él estuvo allí tres meses.", "t.held_for")).toBe("pass");

@@ -242,11 +242,37 @@ describe("another occurrence of the event", () => {
   });
 });
 
+describe("a date of a document or a discourse about the event", () => {
+  it("gives a date right after a document's noun to the document (a graphic on Page A6 on Sunday, la edición del domingo)", () => {
+    expect(freedOn("An article on Page A1 on Saturday, July 20, about the liberación of the men drew readers.")).toBe("not_applicable");
+    expect(freedOn("La edición del domingo 20 de julio sobre la liberación de los hombres se agotó.")).toBe("not_applicable");
+    expect(freedOn("In a July 20 article about the liberación of the men, we erred.")).toBe("not_applicable");
+    expect(freedOn("The men's liberación on Saturday, July 20, drew crowds.")).toBe("fail");
+    expect(freedOn("July: the end of a story\n\nOn July 20, the liberación of the men came.")).toBe("fail");
+  });
+  it("gives a date to a panel whose topic is the event (a panel on the liberación, un foro sobre la liberación)", () => {
+    expect(freedOn("Students heard a panel on the liberación of the men on July 20.")).toBe("not_applicable");
+    expect(freedOn("Hubo un foro sobre la liberación de los hombres el 20 de julio.")).toBe("not_applicable");
+    expect(freedOn("Students packed the hall for a documentary about the men's liberación on July 20.")).toBe("not_applicable");
+    expect(freedOn("Hubo un foro en la universidad sobre la liberación de los hombres el 20 de julio.")).toBe("not_applicable");
+    expect(freedOn("Students cheered the liberación of the men on July 20.")).toBe("fail");
+    expect(freedOn("Hubo fiesta por la liberación de los hombres el 20 de julio.")).toBe("fail");
+  });
+});
+
 describe("corrections columns and set-off participants", () => {
   it("reads every item under a corrections heading as a correction notice, with or without an event", () => {
     expect(grant("Corrections and clarifications\n\nA graphic on Sunday put the costs at $20 million.")).toBe("not_applicable");
     expect(grant("A graphic on Sunday put the costs at $20 million.")).toBe("fail");
     expect(grant("A graphic misstated the costs as $20 million.")).toBe("not_applicable");
+    expect(grant("CORRECTIONS & CLARIFICATIONS\n\nA graphic on Sunday put the costs at $20 million.")).toBe("not_applicable");
+  });
+  it("reads 'gave an incorrect date for …' as a correction notice (dio una fecha incorrecta)", () => {
+    expect(grant("A chart gave the wrong costs for the program, $20 million.")).toBe("not_applicable");
+    expect(freedOn("A graphic gave an incorrect date for the liberación of the men: July 20.")).toBe("not_applicable");
+    expect(freedOn("El gráfico dio una fecha incorrecta para la liberación: el 20 de julio.")).toBe("not_applicable");
+    expect(grant("A chart put the costs for the program at $20 million.")).toBe("fail");
+    expect(freedOn("La liberación de los hombres fue el 20 de julio.")).toBe("fail");
   });
   it("reads participants set off by a comma (una liberación, de seis estadounidenses)", () => {
     expect(freedOn("En enero hubo una liberación, de seis estadounidenses.")).toBe("not_applicable");

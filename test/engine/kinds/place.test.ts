@@ -50,6 +50,11 @@ describe("place: attached places", () => {
   it("does not read the language of an acronym as a place", () => {
     expect(status("The stadium, known by its Spanish acronym ZD, was full.", "t.country")).toBe("not_applicable");
   });
+  it("skips what a document is reported to say (a photo caption said …, el mensaje decía …)", () => {
+    expect(status("A photo caption with that article said the fans landed at an airport in Arequipa.", "t.landing")).toBe("not_applicable");
+    expect(status("El mensaje decía que los aficionados landed en Arequipa.", "t.landing")).toBe("not_applicable");
+    expect(status("The fans landed at an airport in Arequipa, a photo caption said.", "t.landing")).toBe("fail");
+  });
   it("skips negations and corrections", () => {
     expect(status("The Zorva Dome is not in Chile.", "t.country")).toBe("not_applicable");
     expect(status("An earlier version of this story incorrectly said the Zorva Dome is in Chile.", "t.country")).toBe("not_applicable");

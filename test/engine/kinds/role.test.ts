@@ -21,6 +21,10 @@ describe("role: any other office fails", () => {
     expect(status("French President Ada Quill spoke on Monday.", "t.ada")).toBe("pass");
     expect(status("La présidente Ada Quill a parlé.", "t.ada")).toBe("pass");
   });
+  it("reads the 's of a pronoun as 'is', not as a possessor opening the title (It's President Ada Quill)", () => {
+    expect(status("It's President Ada Quill's favourite garden.", "t.ada")).toBe("pass");
+    expect(status("It’s Mayor Ada Quill's favourite garden.", "t.ada")).toBe("fail");
+  });
   it("fails an office the rule never lists, even when a right word sits inside it", () => {
     expect(status("Vice President Ada Quill spoke on Monday.", "t.ada")).toBe("fail");
     expect(status("Prime Minister Ada Quill spoke on Monday.", "t.ada")).toBe("fail");

@@ -29,6 +29,32 @@ describe("unwrapSoftBreaks", () => {
   });
 });
 
+describe("hard-wrapped text", () => {
+  const lines = [
+    "It has now been nearly four weeks since three planes left Texas on Saturday,",
+    "March 15, carrying men the administration says are members of a gang. They",
+    "landed overnight and were taken straight to the prison on the outskirts of town.",
+    "Quick refresher on the legal basis: the President invoked the Alien Enemies",
+    "Act of 1789, a statute last used to intern Japanese, German and Italian people",
+    "during the Second World War. A federal judge ordered the planes turned around.",
+  ];
+  it("joins a line that fills the column before an upper-case word (the Alien Enemies / Act of 1789)", () => {
+    const text = lines.join("\n");
+    // A line that ends a sentence keeps its break.
+    expect(unwrapSoftBreaks(text)).toBe(`${lines.slice(0, 3).join(" ")}\n${lines.slice(3).join(" ")}`);
+  });
+  it("keeps the breaks of a table's rows and of a text that is not hard-wrapped", () => {
+    const table = [
+      ...lines,
+      "  Venezuelans released to Venezuela, July 18  252      Venezuelan government",
+      "  Americans freed by Venezuela in exchange    10       State Department",
+    ];
+    expect(unwrapSoftBreaks(table.join("\n")).endsWith(table.slice(-2).join("\n"))).toBe(true);
+    const long = "A long first line that ends a paragraph with no full stop at all\nNext paragraph starts upper-case.";
+    expect(unwrapSoftBreaks(long)).toBe(long);
+  });
+});
+
 describe("checking wrapped text", () => {
   const rs = rulesetOf({
     "t/pack.yaml": "pack: t\nterms: {}\n",
