@@ -189,6 +189,12 @@ export function parseCalendar(sc: DateScanner, i: number, options: FindDatesOpti
     const m = sc.month(j);
     if (!m) return null;
     const y = trailingYear(sc, m.next);
+    // "10 Jul. 18, 2025" (a table's count, then its date): a month with its own day and year reads
+    // month first; the number before it is no day.
+    if (!y && sc.same(m.next)) {
+      const d2 = sc.day(m.next);
+      if (d2 && trailingYear(sc, d2.next)) return null;
+    }
     if (!validDay(y?.year, m.month, d1.day)) return null;
     return { next: y ? y.next : m.next, year: y?.year, month: m.month, day: d1.day, dayTo };
   }

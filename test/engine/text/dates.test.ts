@@ -20,6 +20,8 @@ describe("findDates: absolute formats", () => {
     ["liberados el 18/07/2025.", "18/07/2025"],
     ["liberados el 18 de julio de 2025.", "18 de julio de 2025"],
     ["on Friday 18 July 2025 they flew", "Friday 18 July 2025"],
+    // A table row: a count, then a month-first date with its own day and year.
+    ["Americans freed in the swap 10 Jul. 18, 2025", "Jul. 18, 2025"],
   ])("%s", (text, quote) => {
     expect(one(text)).toMatchObject({ year: 2025, month: 7, day: 18, granularity: "day", relative: false, quote });
   });
