@@ -195,6 +195,9 @@ export function titleBefore(
     // "a spokesperson for El Salvador's President Nayib Bukele": the possessor opens the title;
     // an office joined before it by a function word is someone else's.
     if (!forced && possessor && t.kind === "word" && !isUpperAt(ctx.text, t.start) && FUNCTION_WORDS.has(t.text)) break;
+    // "a spokesperson for Salvadoran President Nayib Bukele", "el portavoz del presidente Bukele":
+    // a staff office joined before the title by a function word serves it; the title is the name's.
+    if (!forced && i < last && FUNCTION_WORDS.has(t.text) && LANG.staffOffices.has(ctx.tokens[i - 1]?.text ?? "")) break;
     if (t.kind === "punct" && LANG.possessiveSuffixes.has(ctx.tokens[i + 1]?.text ?? "")) possessor = true;
     // "It's President Bukele": the "'s" of a pronoun is "is", and opens no title ("Venezuela's" may).
     if (!forced && contractedAfter(ctx, i) && CONTRACTION_HOSTS.has(ctx.tokens[i - 2]?.text ?? "")) break;

@@ -770,6 +770,7 @@ export const en: LanguageTable = {
     "rural",
     "coastal",
   ],
+  staffOffices: ["spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "aide", "envoy", "lawyer", "attorney"],
   documentDateLeads: ["dated", "datelined", "postmarked", "timestamped"],
   mediaNouns: [
     "episode",

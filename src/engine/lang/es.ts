@@ -657,6 +657,7 @@ export const es: LanguageTable = {
     "costero",
     "costera",
   ],
+  staffOffices: ["portavoz", "vocero", "vocera", "asesor", "asesora", "enviado", "enviada", "abogado", "abogada"],
   documentDateLeads: ["fechado", "fechada", "fechados", "fechadas", "con fecha", "con fecha del", "con fecha de"],
   mediaNouns: [
     "episodio",

@@ -206,6 +206,11 @@ describe("role: another person's office", () => {
     expect(status("A spokesperson for France's President Ada Quill said so.", "t.ada")).toBe("pass");
     expect(status("An adviser to France's Prime Minister Ada Quill said so.", "t.ada")).toBe("fail");
   });
+  it("reads a staff office and its function word as someone else's (a spokesperson for French President Ada Quill; el portavoz de la présidente)", () => {
+    expect(status("A spokesperson for French President Ada Quill said so.", "t.ada")).toBe("pass");
+    expect(status("El portavoz de la présidente Ada Quill lo dijo.", "t.ada")).toBe("pass");
+    expect(status("An adviser to Prime Minister Ada Quill said so.", "t.ada")).toBe("fail");
+  });
 });
 
 describe("role: a statement set in the present", () => {
