@@ -109,11 +109,16 @@ function possessedStatement(ctx: ArticleContext, i: number): boolean {
   return !(c >= 65 && c <= 90) && LANG.relativePronouns.has(ctx.tokens[i + 1]?.text ?? "") && !isGenericPredicate(ctx, i);
 }
 
-/** "los repatriados pasan controles": a plural participle after a definite article names the people, not their event. */
+/**
+ * "los repatriados pasan controles", "un grupo de deportados aborda un avión": a plural participle
+ * after a definite article, or after a group's noun and "de"/"of", names the people, not their event.
+ */
 export function namesPeople(ctx: ArticleContext, start: number): boolean {
   const i = ctx.tokenAt(start);
   const word = ctx.tokens[i]!.text;
-  if (!LANG.definiteArticles.has(ctx.tokens[i - 1]?.text ?? "")) return false;
+  const prev = ctx.tokens[i - 1]?.text ?? "";
+  const ofGroup = LANG.partitiveOf.has(prev) && LANG.groupNouns.has(ctx.tokens[i - 2]?.text ?? "");
+  if (!LANG.definiteArticles.has(prev) && !ofGroup) return false;
   for (const suffix of LANG.nominalParticipleSuffixes) if (word.endsWith(suffix) && word.length > suffix.length + 2) return true;
   return false;
 }

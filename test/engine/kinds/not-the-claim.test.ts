@@ -133,6 +133,10 @@ describe("whose event", () => {
     );
     expect(status("• Sábado 11/05/2024 — El Gobierno informa que fueron liberados los presos.", "t.freed_on")).toBe("fail");
   });
+  it("reads a plural participle after a group's noun and 'de'/'of' as the people (un grupo de liberados aborda …)", () => {
+    expect(status("El sábado 11 de mayo de 2024, un grupo de liberados aborda un avión.", "t.freed_on")).toBe("not_applicable");
+    expect(status("El sábado 11 de mayo de 2024 fueron liberados los presos.", "t.freed_on")).toBe("fail");
+  });
   it("ends a fronted as-clause at its comma (As the court found, on May 12, 2024, the prisoners were freed)", () => {
     expect(status("As the court found, on May 10, 2024, the prisoners were freed.", "t.freed_on")).toBe("pass");
     expect(status("As the court found, on May 12, 2024, the prisoners were freed.", "t.freed_on")).toBe("fail");
