@@ -76,13 +76,17 @@ export function parseAt(sc: DateScanner, i: number, options: FindDatesOptions): 
   if (wd !== undefined && (isUpperAt(sc.original, t.start) || SPANISH_WEEKDAYS.has(w))) {
     let j = i + 1;
     if (sc.text(j) === "," && sc.same(j)) j++;
+    // "Saturday the 15th": the article before the day (then no count: any word may follow).
+    const article = sc.text(j) === "the" && sc.same(j) && sc.same(j + 1) && !!sc.day(j + 1);
+    if (article) j++;
     if (sc.same(j)) {
       const cal = parseCalendar(sc, j, options);
       if (cal && cal.day !== undefined) return { core: { ...cal, weekday: wd }, first: i };
       const d = sc.day(j);
       if (
         d &&
-        !(sc.t(d.next)?.kind === "word" && !["de", "of"].includes(sc.text(d.next)) && sc.same(d.next) && sc.text(d.next).length > 2)
+        (article ||
+          !(sc.t(d.next)?.kind === "word" && !["de", "of"].includes(sc.text(d.next)) && sc.same(d.next) && sc.text(d.next).length > 2))
       ) {
         return { core: { next: d.next, day: d.day, weekday: wd, mode: "recent" }, first: i };
       }

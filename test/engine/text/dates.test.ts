@@ -26,6 +26,15 @@ describe("findDates: absolute formats", () => {
     expect(one(text)).toMatchObject({ year: 2025, month: 7, day: 18, granularity: "day", relative: false, quote });
   });
 
+  it("reads a weekday, 'the' and an ordinal day as one date (Saturday the 15th was when …)", () => {
+    expect(one("Saturday the 15th was when the flights left", { year: 2025, month: 4, day: 2 })).toMatchObject({
+      year: 2025,
+      month: 3,
+      day: 15,
+      quote: "Saturday the 15th",
+    });
+  });
+
   it("abbreviations and weekday prefixes", () => {
     expect(one("Dec. 22, 2025")).toMatchObject({ year: 2025, month: 12, day: 22, quote: "Dec. 22, 2025" });
     expect(one("Friday, July 18", JUL19)).toMatchObject({ year: 2025, month: 7, day: 18, weekday: 5, quote: "Friday, July 18" });
