@@ -233,6 +233,8 @@ export const en: LanguageTable = {
     "demands",
     "urged",
     "urges",
+    "demand",
+    "demanding",
   ],
   negations: ["not", "never", "no", "n't", "neither", "nor"],
   denialFillers: ["any", "such", "evidence", "record", "proof", "sign", "trace", "secret", "of"],

@@ -143,6 +143,11 @@ describe("an event promised, not done", () => {
     expect(status("El ministro prometió el canje en enero de 2024.", "t.freed_on")).toBe("not_applicable");
     expect(status("The minister announced the swap in January 2024.", "t.freed_on")).toBe("fail");
   });
+  it("does not judge a date of an event a demand governs (volvió a reclamar su liberación el sábado; demand their release)", () => {
+    expect(status("La Cancillería volvió a reclamar el canje el sábado 11 de mayo de 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("Relatives demand the swap in January 2024.", "t.freed_on")).toBe("not_applicable");
+    expect(status("La Cancillería celebró el canje el sábado 11 de mayo de 2024.", "t.freed_on")).toBe("fail");
+  });
 });
 
 describe("a date the clause denies", () => {
