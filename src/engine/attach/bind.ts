@@ -159,6 +159,9 @@ export function bindEvent(
         if (last !== own) {
           const w = windowAround(ctx, { ...own, end: last.end, to: last.to }, start, end);
           bound = anyMainIsThis(ctx, main, a, w, start) ?? (a ? anySharedIsThis(ctx, a, w, start) : null);
+          // "Dec. 22, 2025 — Boasberg rules the 137 men removed … were denied": a listed verb (rules,
+          // says, dictamina) before the event is the entry's; the event is inside what it rules.
+          if (bound && rulesOver(ctx, end, bound.start)) bound = null;
           if (bound) c = w;
         }
       }
@@ -397,6 +400,23 @@ function parenthesisedAfter(ctx: ArticleContext, start: number, end: number): { 
   if (open?.text !== "(" || close?.text !== ")") return null;
   const word = ctx.tokens[i - 2];
   return word && (word.kind === "number" || (word.kind === "word" && isUpperAt(ctx.text, word.start))) ? word : null;
+}
+
+/** A listed verb in [from, to) that takes a clause or a noun phrase after it ("rules the 137 men …", "dice que …"), not "held at CECOT". */
+function rulesOver(ctx: ArticleContext, from: number, to: number): boolean {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
+    if (!LANG.predicates.has(ctx.tokens[i]!.text)) continue;
+    const next = ctx.tokens[i + 1];
+    if (
+      next &&
+      (LANG.articles.has(next.text) ||
+        LANG.definiteArticles.has(next.text) ||
+        LANG.relativePronouns.has(next.text) ||
+        next.kind === "number")
+    )
+      return true;
+  }
+  return false;
 }
 
 const DOCUMENT_DATE_LEADS = phrasesOf("documentDateLeads");

@@ -60,6 +60,12 @@ describe("the story's own dates", () => {
     expect(status("Listen to our episode 97 (June 2024) on how the prisoners were freed.", "t.freed_on")).toBe("not_applicable");
     expect(status("The prisoners were freed (June 2024) after long talks.", "t.freed_on")).toBe("fail");
   });
+  it("gives a timeline entry's date to its listed verb, not the event in what it rules or says (May 20, 2024 — The court rules the men freed …)", () => {
+    expect(status("Timeline\n\nMay 20, 2024 — The court rules the men freed in the swap were wronged.\n", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+    expect(status("Timeline\n\nMay 20, 2024 — All the prisoners held abroad are freed.\n", "t.freed_on")).toBe("fail");
+  });
   it("gives a date after 'dated'/'fechada' to the document (a clipping dated Saturday, May 11; una carta fechada el …)", () => {
     expect(
       status("She keeps the clipping about the day the prisoners were freed, dated Saturday, May 11, on the door.", "t.freed_on"),
