@@ -328,6 +328,8 @@ function adjectival(ctx: ArticleContext, groupSet: number, p: { start: number; e
   const i = ctx.tokenAt(p.start);
   const next = ctx.tokens[ctx.tokenAt(p.end)];
   if (!next || next.start - p.end > 1 || LANG.auxiliaries.has(ctx.tokens[i - 1]?.text ?? "")) return false;
+  // "Relatives of a deported man": after an article, a participle before a person noun describes him.
+  if (LANG.personNouns.has(next.text) && LANG.articles.has(ctx.tokens[i - 1]?.text ?? "")) return true;
   const hits = ctx.hits(groupSet);
   const h = hits[firstStartingAt(hits, next.start)];
   return !!h && h.start === next.start;
