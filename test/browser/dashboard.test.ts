@@ -73,6 +73,8 @@ describe.skipIf(!CHROMIUM)("dashboard in Chromium", () => {
     await expect(page.locator(".error").textContent()).resolves.toContain("not valid");
     await page.fill("#token", TOKENS.api);
     await page.click("form.login button[type=submit]");
+    // The click returns once the navigation starts: wait for the queue page itself before the next test counts its rows.
+    await page.waitForLoadState("load");
     expect(new URL(page.url()).pathname).toBe("/");
     const cookies = await context.cookies();
     expect(cookies).toEqual([
