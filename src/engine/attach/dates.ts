@@ -100,7 +100,10 @@ function labelled(text: string, start: number, end: number, lineStart: number, l
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]+/gu, " ")
     .trim();
-  return label !== "" && LANG.dateLineLabels.has(label);
+  // "Repaso · 30 de diciembre de 2025": a date alone in a field a middle dot or bullet sets off (not
+  // a table's bar, whose date cell dates its row) is the item's own date.
+  if (label === "") return (from > lineStart && text[from - 1] !== "|") || (to < lineEnd && text[to] !== "|");
+  return LANG.dateLineLabels.has(label);
 }
 
 const TIMELINE = Symbol("timeline");

@@ -66,6 +66,20 @@ describe("the story's own dates", () => {
     );
     expect(status("Timeline\n\nMay 20, 2024 — All the prisoners held abroad are freed.\n", "t.freed_on")).toBe("fail");
   });
+  it("reads a date alone in a field a middle dot sets off as the item's own (Repaso · 30 de diciembre de 2024)", () => {
+    expect(status("Resumen del año\n\nRepaso · 30 de diciembre de 2024\n\nLos presos fueron liberados tras el canje.", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+    // A table's bar-separated date cell still dates its row.
+    expect(status("| 30 de diciembre de 2024 | Los presos fueron liberados |", "t.freed_on")).toBe("fail");
+  });
+  it("reads the lines under a related-stories heading as links, not claims (Related stories / Noticias relacionadas)", () => {
+    expect(
+      status("The story.\n\nRelated stories\n- Dec. 30, 2024 — The prisoners were freed\n- Jan. 2, 2025 — Talks go on", "t.freed_on"),
+    ).toBe("not_applicable");
+    expect(status("La nota.\n\nNoticias relacionadas\n- 30/12/2024 — Los presos fueron liberados", "t.freed_on")).toBe("not_applicable");
+    expect(status("The story.\n\nTimeline\n- Dec. 30, 2024 — The prisoners were freed", "t.freed_on")).toBe("fail");
+  });
   it("gives a date after 'dated'/'fechada' to the document (a clipping dated Saturday, May 11; una carta fechada el …)", () => {
     expect(
       status("She keeps the clipping about the day the prisoners were freed, dated Saturday, May 11, on the door.", "t.freed_on"),
