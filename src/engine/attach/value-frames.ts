@@ -212,11 +212,18 @@ export function documentDated(ctx: ArticleContext, start: number, end: number): 
 export function topicOf(ctx: ArticleContext, start: number): boolean {
   const i = ctx.tokenAt(start);
   for (let k = i - 1; k >= Math.max(1, i - 5); k--) {
+    // "Hoy hablamos de los venezolanos deportados": a verb of talking right before "de"/"about".
+    if (
+      LANG.topicVerbs.has(ctx.tokens[k - 1]!.text) &&
+      (LANG.partitiveOf.has(ctx.tokens[k]!.text) || TOPIC_LINKS.some((w) => w.length === 1 && w[0] === ctx.tokens[k]!.text))
+    )
+      return true;
     if (!plainWord(ctx, k)) return false;
     const p = TOPIC_LINKS.find((w) => k - w.length + 1 > 0 && w.every((x, n) => ctx.tokens[k - w.length + 1 + n]!.text === x));
     if (!p) continue;
-    for (let j = k - p.length; j >= Math.max(0, k - p.length - 4); j--) {
-      if (TOPICS.has(ctx.tokens[j]!.text)) return true;
+    // "Maduro speaks on state television Saturday about the return": a verb of talking holds the topic too.
+    for (let j = k - p.length; j >= Math.max(0, k - p.length - 5); j--) {
+      if (TOPICS.has(ctx.tokens[j]!.text) || LANG.topicVerbs.has(ctx.tokens[j]!.text)) return true;
       if (!plainWord(ctx, j)) return false;
     }
     return false;

@@ -781,6 +781,7 @@ export const en: LanguageTable = {
     "rural",
     "coastal",
   ],
+  topicVerbs: ["speaks", "spoke", "speak", "speaking", "talks", "talked", "talk", "talking", "writes", "wrote", "testified", "testifies"],
   staffOffices: ["spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "aide", "envoy", "lawyer", "attorney"],
   documentDateLeads: ["dated", "datelined", "postmarked", "timestamped"],
   mediaNouns: [

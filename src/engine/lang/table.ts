@@ -180,6 +180,8 @@ export interface LanguageTable {
   mediaNouns: string[];
   /** Offices that serve another office ("a spokesperson for President Bukele", "el portavoz del presidente"): the title after them is the other person's. */
   staffOffices: string[];
+  /** Verbs of talking whose "about"/"de" object is a topic ("speaks … about the return", "hablamos de los deportados"): the event there is not dated by them. */
+  topicVerbs: string[];
   /** Words that give a document its date ("a clipping dated Saturday, July 19", "una carta fechada el …"): the date right after them is the document's. */
   documentDateLeads: string[];
   /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */

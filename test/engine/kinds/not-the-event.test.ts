@@ -258,6 +258,11 @@ describe("a date of a document or a discourse about the event", () => {
     expect(freedOn("Students cheered the liberación of the men on July 20.")).toBe("fail");
     expect(freedOn("Hubo fiesta por la liberación de los hombres el 20 de julio.")).toBe("fail");
   });
+  it("gives a date to a verb of talking whose topic is the event (speaks on Saturday about the liberación; hoy hablamos de la liberación)", () => {
+    expect(freedOn("The president speaks on television July 20 about the liberación.")).toBe("not_applicable");
+    expect(freedOn("El 20 de julio hablamos de la liberación de los hombres.")).toBe("not_applicable");
+    expect(freedOn("The president cheered the liberación of the men on July 20.")).toBe("fail");
+  });
 });
 
 describe("corrections columns and set-off participants", () => {
