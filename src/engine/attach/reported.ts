@@ -176,8 +176,10 @@ function underLabel(ctx: ArticleContext, s: number): boolean {
     const prev = firstOfLine(ctx, k - 1);
     const p = ctx.sentences[prev]!;
     if (LABEL_ALONE.test(ctx.folded.slice(p.start, Math.min(p.end, p.start + 48))))
-      return item || !BLANK_LINE.test(ctx.text.slice(ctx.sentences[k - 1]!.end, ctx.sentences[k]!.start));
-    if (!item || !isItem(ctx, prev)) return false;
+      return item || shortLine(ctx, k) || !BLANK_LINE.test(ctx.text.slice(ctx.sentences[k - 1]!.end, ctx.sentences[k]!.start));
+    // List items, or an HTML list's items turned into short one-line paragraphs ("Related stories",
+    // then "Mar. 17, 2025 — Judge questions timing of …" lines).
+    if (!(item && isItem(ctx, prev)) && !(shortLine(ctx, k) && shortLine(ctx, prev))) return false;
     k = prev;
   }
   return false;
@@ -189,6 +191,14 @@ function firstOfLine(ctx: ArticleContext, s: number): number {
   while (k > 0 && s - k < 8 && ctx.sentences[k - 1]!.paragraph === ctx.sentences[s]!.paragraph) k--;
   return k;
 }
+
+/** Is sentence `k`'s line short (a link's title, a list item without its bullet)? */
+function shortLine(ctx: ArticleContext, k: number): boolean {
+  const start = ctx.sentences[k]!.start;
+  const end = ctx.text.indexOf("\n", start);
+  return (end < 0 ? ctx.text.length : end) - start <= SHORT_LINE;
+}
+const SHORT_LINE = 120;
 
 /** Does sentence `k` open a list item (a bullet, a dash, a number and a point)? */
 function isItem(ctx: ArticleContext, k: number): boolean {

@@ -78,6 +78,10 @@ describe("the story's own dates", () => {
       status("The story.\n\nRelated stories\n- Dec. 30, 2024 — The prisoners were freed\n- Jan. 2, 2025 — Talks go on", "t.freed_on"),
     ).toBe("not_applicable");
     expect(status("La nota.\n\nNoticias relacionadas\n- 30/12/2024 — Los presos fueron liberados", "t.freed_on")).toBe("not_applicable");
+    // An HTML list's items come out as short paragraphs without bullets.
+    expect(
+      status("The story.\n\nRelated stories\n\nJan. 2, 2025 — Talks go on\n\nDec. 30, 2024 — The prisoners were freed", "t.freed_on"),
+    ).toBe("not_applicable");
     expect(status("The story.\n\nTimeline\n- Dec. 30, 2024 — The prisoners were freed", "t.freed_on")).toBe("fail");
   });
   it("gives a date after 'dated'/'fechada' to the document (a clipping dated Saturday, May 11; una carta fechada el …)", () => {
