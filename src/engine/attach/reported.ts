@@ -192,11 +192,13 @@ function firstOfLine(ctx: ArticleContext, s: number): number {
   return k;
 }
 
-/** Is sentence `k`'s line short (a link's title, a list item without its bullet)? */
+/** Is sentence `k`'s line a short title with no closing stop (a link's title, a list item without its bullet), not a sentence? */
 function shortLine(ctx: ArticleContext, k: number): boolean {
   const start = ctx.sentences[k]!.start;
-  const end = ctx.text.indexOf("\n", start);
-  return (end < 0 ? ctx.text.length : end) - start <= SHORT_LINE;
+  let end = ctx.text.indexOf("\n", start);
+  if (end < 0) end = ctx.text.length;
+  const line = ctx.text.slice(start, end).trimEnd();
+  return line.length <= SHORT_LINE && !/[.!?]$/.test(line);
 }
 const SHORT_LINE = 120;
 
