@@ -2,9 +2,8 @@
 // noun phrase's reach, for counts), and the frames that are not the fact itself — corrections,
 // plans, denials, datelines, other occurrences, other groups.
 import type { ArticleContext } from "../kind-api";
-import { LANG, phrasesOf } from "../lang";
-import { isUpperAt } from "../text-adapter";
-import { firstEndingAfter, firstMentionAt, firstStartingAt, hitWithin } from "../search";
+import { LANG } from "../lang";
+import { firstEndingAfter, firstStartingAt, hitWithin } from "../search";
 import {
   clauseAfter,
   clauseAt,
@@ -20,20 +19,22 @@ import {
 import type { CompiledEvent } from "./event";
 import { oneperson } from "./one-person";
 import { inHearsay } from "./reported";
-import {
-  asideOwnsValue,
-  capacityBefore,
-  documentDated,
-  elapsedLength,
-  issueMoves,
-  laterRelative,
-  prevented,
-  repeated,
-  topicOf,
-} from "./value-frames";
+import { asideOwnsValue, capacityBefore, documentDated, issueMoves, laterRelative, prevented, repeated, topicOf } from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
 import { anyMainIsThis, anySharedIsThis, anySharedUnplaced, mainIsThis, sharedIsThis } from "./places";
-import { isGenericPredicate, isNegationAt, nearestPredicate, REACH, windowAround } from "./predicates";
+import { anyWordIn, nearestPredicate, negated, windowAround } from "./predicates";
+import {
+  afterDatingWord,
+  anniversaryBetween,
+  attributiveNoun,
+  dateDenied,
+  isDateline,
+  monthIn,
+  parenthesisedAfter,
+  parenthesisedAtLineEnd,
+  rulesOver,
+} from "./date-frames";
+import { intentBefore, laterBatchIn, mediaBefore, orderedBefore, phraseAt, valueDenied } from "./predicate-frames";
 
 /** The clause a value is judged in: its own, or the next when its own only introduces it ("March 15: …"). */
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
@@ -65,12 +66,6 @@ export function whenClauseAfter(ctx: ArticleContext, c: Clause, end: number): Cl
   if (ctx.wordsBetween(end, c.end) !== 0) return null;
   const next = clauseAfter(ctx, c);
   return next && LANG.whenWords.has(ctx.tokens[next.from]!.text) && ctx.text.slice(end, next.start).includes(",") ? next : null;
-}
-
-/** Is any token of [from, to) in the word set? */
-export function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number, to: number): boolean {
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) if (words.has(ctx.tokens[i]!.text)) return true;
-  return false;
 }
 
 /** The predicate a value is bound to: shown to editors with a fail, so they see why the value counts for the fact. */
@@ -264,65 +259,6 @@ export function bindEvent(
   return bound;
 }
 
-/**
- * Where an order or demand in [from, to) starts, with no comma after it and an infinitive's "to" or a
- * "that"/"que" between it and `to` (what follows is what it asks for: "ordered the government to
- * facilitate his return", "ordenó que fueran liberados"), or -1. ("ordered the deportation in 2019"
- * and "ordered them deported" state the event.)
- */
-function orderedBefore(ctx: ArticleContext, from: number, to: number): number {
-  const last = ctx.tokenAt(to) - 1;
-  let linked = false;
-  for (let i = last; i >= 0 && i > last - REACH && ctx.tokens[i]!.start >= from; i--) {
-    const t = ctx.tokens[i]!;
-    if (t.text === ",") return -1;
-    if (LANG.directiveLinks.has(t.text)) linked = true;
-    if (LANG.directives.has(t.text)) return linked ? t.start : -1;
-  }
-  return -1;
-}
-
-/** Do the tokens from i on start with a phrase of the set (up to four words)? */
-function phraseAt(ctx: ArticleContext, set: Set<string>, i: number): boolean {
-  let phrase = "";
-  for (let k = i; k < Math.min(i + 4, ctx.tokens.length); k++) {
-    phrase = phrase ? `${phrase} ${ctx.tokens[k]!.text}` : ctx.tokens[k]!.text;
-    if (set.has(phrase)) return true;
-  }
-  return false;
-}
-
-/** Does the clause name a later batch of the event ("a second group", "otro vuelo", "un grupo posterior")? */
-function laterBatchIn(ctx: ArticleContext, c: Clause): boolean {
-  for (let i = ctx.tokenAt(c.start); i < ctx.tokens.length && ctx.tokens[i]!.start < c.end; i++) {
-    if (!LANG.batchNouns.has(ctx.tokens[i]!.text)) continue;
-    if (LANG.laterBatchBefore.has(ctx.tokens[i - 1]?.text ?? "") || LANG.laterBatchAfter.has(ctx.tokens[i + 1]?.text ?? "")) return true;
-  }
-  return false;
-}
-
-/** Between the two offsets: a length ("un año", "six months") and a boundary word after it ("desde", "since") or one that makes it time elapsed ("se cumple un año de que")? */
-function anniversaryBetween(ctx: ArticleContext, from: number, to: number): boolean {
-  const numbers = ctx.numbers();
-  for (let k = firstMentionAt(numbers, from); k < numbers.length && numbers[k]!.offset < to; k++) {
-    const n = numbers[k]!;
-    if (n.unit !== "duration") continue;
-    if (anyWordIn(ctx, LANG.boundaryPrepositions, n.offset + n.length, to) || elapsedLength(ctx, n.offset, n.offset + n.length))
-      return true;
-  }
-  return false;
-}
-
-/** The lower-case noun a date stands before, after a possessive ("his March 15 instruction"), or null. */
-function attributiveNoun(ctx: ArticleContext, start: number, end: number): { start: number; end: number } | null {
-  const before = ctx.tokens[ctx.tokenAt(start) - 1];
-  const after = ctx.tokens[ctx.tokenAt(end)];
-  if (!before || !after || after.kind !== "word" || after.start - end > 1 || isUpperAt(ctx.text, after.start)) return null;
-  if (!LANG.possessiveDeterminers.has(before.text)) return null;
-  if (isGenericPredicate(ctx, ctx.tokenAt(end)) || LANG.phraseBreakers.has(after.text) || LANG.coordinators.has(after.text)) return null;
-  return after;
-}
-
 /** Is the predicate a word right before a hit of the group's nouns, with no auxiliary before it ("transferred individuals")? */
 function adjectival(ctx: ArticleContext, groupSet: number, p: { start: number; end: number }): boolean {
   const i = ctx.tokenAt(p.start);
@@ -333,17 +269,6 @@ function adjectival(ctx: ArticleContext, groupSet: number, p: { start: number; e
   const hits = ctx.hits(groupSet);
   const h = hits[firstStartingAt(hits, next.start)];
   return !!h && h.start === next.start;
-}
-
-/** Does the clause itself state the event's month ("en los vuelos de marzo"), the value aside? */
-function monthIn(ctx: ArticleContext, when: NonNullable<CompiledEvent["when"]>, c: Clause, start: number, end: number): boolean {
-  const dates = ctx.dates();
-  for (let k = firstMentionAt(dates, c.start); k < dates.length && dates[k]!.offset < c.end; k++) {
-    const d = dates[k]!;
-    if (d.offset < end && d.offset + d.length > start) continue;
-    if (d.month === when.m && (d.year === undefined || d.year === when.y) && d.granularity !== "year") return true;
-  }
-  return false;
 }
 
 /** The predicate nearest to the value in clause `k` when it is this event's (not denied, its shared predicate's argument agreeing), or null. */
@@ -367,157 +292,3 @@ function nearestBinding(ctx: ArticleContext, e: CompiledEvent, k: Clause, start:
   if (a !== null && hitWithin(ctx.hits(a.set), p.start, p.end) && sharedIsThis(ctx, a, p.end, k)) return p;
   return null;
 }
-
-/** Is the predicate at `start` denied ("were not released", "no fueron liberados")? A negation within three words before it. */
-export function negated(ctx: ArticleContext, start: number): boolean {
-  const i = ctx.tokenAt(start);
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    const t = ctx.tokens[k]!;
-    if (t.kind === "punct") return false;
-    if (isNegationAt(ctx, k)) return true;
-  }
-  return false;
-}
-
-/** "promised mass deportations", "prometió liberar a los presos": an intent verb at most three words before the predicate makes it a plan. */
-function intentBefore(ctx: ArticleContext, start: number): boolean {
-  const i = ctx.tokenAt(start);
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    const t = ctx.tokens[k]!;
-    if (t.kind === "punct") return false;
-    if (LANG.intentVerbs.has(t.text)) return true;
-  }
-  return false;
-}
-
-/**
- * The name or number right before "(" when the value alone fills the parentheses ("Episode 97
- * (August 2025)", "J.G.G. v. Trump (2025)"), or null — a date after a verb phrase ("sent north
- * (January 12)") is still the verb's.
- */
-function parenthesisedAfter(ctx: ArticleContext, start: number, end: number): { start: number; end: number } | null {
-  const i = ctx.tokenAt(start);
-  const open = ctx.tokens[i - 1];
-  const close = ctx.tokens[ctx.tokenAt(end)];
-  if (open?.text !== "(" || close?.text !== ")") return null;
-  const word = ctx.tokens[i - 2];
-  return word && (word.kind === "number" || (word.kind === "word" && isUpperAt(ctx.text, word.start))) ? word : null;
-}
-
-/** A listed verb in [from, to) that takes a clause or a noun phrase after it ("rules the 137 men …", "dice que …"), not "held at CECOT". */
-function rulesOver(ctx: ArticleContext, from: number, to: number): boolean {
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
-    if (!LANG.predicates.has(ctx.tokens[i]!.text)) continue;
-    const next = ctx.tokens[i + 1];
-    if (
-      next &&
-      (LANG.articles.has(next.text) ||
-        LANG.definiteArticles.has(next.text) ||
-        LANG.relativePronouns.has(next.text) ||
-        next.kind === "number")
-    )
-      return true;
-  }
-  return false;
-}
-
-const DOCUMENT_DATE_LEADS = phrasesOf("documentDateLeads");
-
-/** Does a document-dating word end right before the date ("dated", "con fecha del"), an "on"/"el" aside? */
-function afterDatingWord(ctx: ArticleContext, start: number): boolean {
-  let i = ctx.tokenAt(start);
-  if (LANG.definiteArticles.has(ctx.tokens[i - 1]?.text ?? "") || ctx.tokens[i - 1]?.text === "on") i--;
-  return DOCUMENT_DATE_LEADS.some((p) => p.every((w, n) => ctx.tokens[i - p.length + n]?.text === w));
-}
-
-const CLOSING_QUOTES = new Set(['"', "”", "»", "'", "’"]);
-
-/**
- * Does the value alone fill parentheses that end their line right after a quoted title ("«…
- * recibir deportados» (04/02/2025)", "“…” (Feb. 4, 2025)")? A heading's own date ("6. The release
- * (July 2025)") is left to the word before it.
- */
-function parenthesisedAtLineEnd(ctx: ArticleContext, start: number, end: number): boolean {
-  const i = ctx.tokenAt(start);
-  const open = ctx.tokens[i - 1];
-  const k = ctx.tokenAt(end);
-  const close = ctx.tokens[k];
-  if (open?.text !== "(" || close?.text !== ")") return false;
-  const quote = ctx.tokens[i - 2];
-  if (!quote || quote.kind !== "punct" || !CLOSING_QUOTES.has(ctx.text[quote.start]!)) return false;
-  const after = ctx.tokens[k + 1];
-  return !after || after.brk || (after.kind === "punct" && after.text === "." && (!ctx.tokens[k + 2] || ctx.tokens[k + 2]!.brk));
-}
-
-/** Is a media noun right before the predicate, an adjective or two aside ("handout photo released", "imágenes difundidas")? */
-function mediaBefore(ctx: ArticleContext, start: number): boolean {
-  const i = ctx.tokenAt(start);
-  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
-    const t = ctx.tokens[k]!;
-    if (t.kind !== "word") return false;
-    if (LANG.mediaNouns.has(t.text)) return true;
-  }
-  return false;
-}
-
-/** "held for a few months, not a year", "no 300 sino 252", "no evidence of any $60 million": the value itself is denied (articles and denial fillers may stand between). */
-export function valueDenied(ctx: ArticleContext, start: number): boolean {
-  const i = ctx.tokenAt(start);
-  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
-    const t = ctx.tokens[k]!;
-    if (t.kind === "punct") return false;
-    if (isNegationAt(ctx, k)) return true;
-    // "no evidence of any $60 million payment", "no secret $60 million", "ningún pago de …".
-    if (!LANG.articles.has(t.text) && !LANG.denialFillers.has(t.text)) return false;
-  }
-  return false;
-}
-
-/**
- * "cooperation did not begin in 2026", "no llegaron el 16 de marzo": a negation a verb and a
- * preposition before a date denies it — unless a word after the negation keeps it stated ("not
- * until July 18", "no fue sino hasta julio"), or the date names its own noun ("neither does the
- * December 22 ruling": the ruling is not what is denied).
- */
-function dateDenied(ctx: ArticleContext, start: number, end: number, bound: Binding): boolean {
-  const i = ctx.tokenAt(start);
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    const t = ctx.tokens[k]!;
-    if (t.kind === "punct" || LANG.negationLifts.has(t.text)) return false;
-    if (isNegationAt(ctx, k)) return !(bound.start >= end && ctx.wordsBetween(end, bound.start) === 0);
-    // An article before the date is the date's own ("el 16 de marzo"); further back it opens a noun phrase the negation is not about.
-    if (LANG.articles.has(t.text) && k !== i - 1) return false;
-  }
-  return false;
-}
-
-/** "CARACAS, Jan. 15, 2026 —": a dateline dates the story, not an event in it. */
-export function isDateline(ctx: ArticleContext, c: Clause, start: number, end = start): boolean {
-  if (!c.endsWithColon) return false;
-  const first = ctx.tokens[c.from]!;
-  const word = ctx.text.slice(first.start, first.end);
-  if (
-    first.start < start &&
-    word.length >= 3 &&
-    word === word.toUpperCase() &&
-    /\p{Lu}/u.test(word) &&
-    ctx.wordsBetween(c.start, c.end) <= 7
-  )
-    return true;
-  // "San Salvador, 17 de marzo (Corresponsalía) — …": a line opening on a place, a comma and the
-  // date, a credit in parentheses at most, before the dash.
-  const lineStart = ctx.text.lastIndexOf("\n", c.start - 1) + 1;
-  // "July 19, 2025 (Wire) — …": a line opening on the date and a credit in parentheses (a timeline
-  // entry, "March 15, 2025 — …", has no credit).
-  if (c.start === start && /^[\s\p{P}]*$/u.test(ctx.text.slice(lineStart, c.start)) && DATE_THEN_CREDIT.test(ctx.text.slice(end, c.end)))
-    return true;
-  return (
-    /^[\s\p{P}]*$/u.test(ctx.text.slice(lineStart, c.start)) &&
-    PLACE_THEN_COMMA.test(ctx.text.slice(c.start, start)) &&
-    ctx.wordsBetween(c.start, c.end) <= 9
-  );
-}
-
-/** A capitalised place of up to four words and a comma: the start of a dateline ("San Salvador, "). */
-const DATE_THEN_CREDIT = /^\s*\([^()\n]{1,40}\)\s*$/;
-const PLACE_THEN_COMMA = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,3}\s*,\s*$/u;

@@ -4,9 +4,10 @@
 export { isDashAt } from "./clause-build";
 export { clauseAfter, inCorrection, inQuestion, predicateClause, withAntecedent, type Clause } from "./clauses";
 export { inHearsay } from "./reported";
-export { hasVerbEnding, isGenericPredicate, isNegationAt, isParticiple, windowAround } from "./predicates";
+export { anyWordIn, hasVerbEnding, isGenericPredicate, isNegationAt, isParticiple, windowAround } from "./predicates";
 export { eventSchema, compileEvent, type CompiledEvent, type EventDef } from "./event";
-export { anyWordIn, bindEvent, valueClause, valueDenied, type Binding } from "./bind";
+export { bindEvent, valueClause, type Binding } from "./bind";
+export { valueDenied } from "./predicate-frames";
 export { datesANoun } from "./participants";
 export { boundaryBefore, coordinatedDates, isDateLine } from "./dates";
 export { elapsedLength } from "./value-frames";

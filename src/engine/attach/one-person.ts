@@ -5,7 +5,7 @@ import { LANG } from "../lang";
 import { firstMentionAt } from "../search";
 import { isUpperAt } from "../text-adapter";
 import { isAllUpper, type Token } from "../text/tokens";
-import { anyWordIn } from "./bind";
+import { anyWordIn } from "./predicates";
 import { subjectClause, type Clause } from "./clauses";
 import { windowAround } from "./predicates";
 

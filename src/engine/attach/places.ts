@@ -3,7 +3,7 @@
 import type { ArticleContext, Hit } from "../kind-api";
 import { hasPair, LANG } from "../lang";
 import { firstMentionAt, firstStartingAt } from "../search";
-import { negated } from "./bind";
+import { negated } from "./predicates";
 import { startsEventTerm, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { isGenericPredicate, namesPeople } from "./predicates";

@@ -160,3 +160,20 @@ export function isNegationAt(ctx: ArticleContext, k: number): boolean {
   if (!mark || !word || mark.start !== word.end || t.start !== mark.end || (mark.text !== "'" && mark.text !== "’")) return false;
   return CONTRACTED_NEGATIONS.some(([head, tail]) => t.text === tail && word.text.endsWith(head));
 }
+
+/** Is any token of [from, to) in the word set? */
+export function anyWordIn(ctx: ArticleContext, words: Set<string>, from: number, to: number): boolean {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) if (words.has(ctx.tokens[i]!.text)) return true;
+  return false;
+}
+
+/** Is the predicate at `start` denied ("were not released", "no fueron liberados")? A negation within three words before it. */
+export function negated(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (isNegationAt(ctx, k)) return true;
+  }
+  return false;
+}

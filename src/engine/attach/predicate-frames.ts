@@ -1,0 +1,79 @@
+// Frames read at the predicate a value is bound to, that make it no event that happened to the
+// group: a plan ("promised mass deportations"), an order's object ("ordered … to facilitate his
+// return"), a picture released, a later batch ("a second flight"), a denied value ("not 300 but 252").
+import type { ArticleContext } from "../kind-api";
+import { LANG } from "../lang";
+import type { Clause } from "./clauses";
+import { isNegationAt, REACH } from "./predicates";
+
+/**
+ * Where an order or demand in [from, to) starts, with no comma after it and an infinitive's "to" or a
+ * "that"/"que" between it and `to` (what follows is what it asks for: "ordered the government to
+ * facilitate his return", "ordenó que fueran liberados"), or -1. ("ordered the deportation in 2019"
+ * and "ordered them deported" state the event.)
+ */
+export function orderedBefore(ctx: ArticleContext, from: number, to: number): number {
+  const last = ctx.tokenAt(to) - 1;
+  let linked = false;
+  for (let i = last; i >= 0 && i > last - REACH && ctx.tokens[i]!.start >= from; i--) {
+    const t = ctx.tokens[i]!;
+    if (t.text === ",") return -1;
+    if (LANG.directiveLinks.has(t.text)) linked = true;
+    if (LANG.directives.has(t.text)) return linked ? t.start : -1;
+  }
+  return -1;
+}
+
+/** Do the tokens from i on start with a phrase of the set (up to four words)? */
+export function phraseAt(ctx: ArticleContext, set: Set<string>, i: number): boolean {
+  let phrase = "";
+  for (let k = i; k < Math.min(i + 4, ctx.tokens.length); k++) {
+    phrase = phrase ? `${phrase} ${ctx.tokens[k]!.text}` : ctx.tokens[k]!.text;
+    if (set.has(phrase)) return true;
+  }
+  return false;
+}
+
+/** Does the clause name a later batch of the event ("a second group", "otro vuelo", "un grupo posterior")? */
+export function laterBatchIn(ctx: ArticleContext, c: Clause): boolean {
+  for (let i = ctx.tokenAt(c.start); i < ctx.tokens.length && ctx.tokens[i]!.start < c.end; i++) {
+    if (!LANG.batchNouns.has(ctx.tokens[i]!.text)) continue;
+    if (LANG.laterBatchBefore.has(ctx.tokens[i - 1]?.text ?? "") || LANG.laterBatchAfter.has(ctx.tokens[i + 1]?.text ?? "")) return true;
+  }
+  return false;
+}
+
+/** "promised mass deportations", "prometió liberar a los presos": an intent verb at most three words before the predicate makes it a plan. */
+export function intentBefore(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (LANG.intentVerbs.has(t.text)) return true;
+  }
+  return false;
+}
+
+/** Is a media noun right before the predicate, an adjective or two aside ("handout photo released", "imágenes difundidas")? */
+export function mediaBefore(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "word") return false;
+    if (LANG.mediaNouns.has(t.text)) return true;
+  }
+  return false;
+}
+
+/** "held for a few months, not a year", "no 300 sino 252", "no evidence of any $60 million": the value itself is denied (articles and denial fillers may stand between). */
+export function valueDenied(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct") return false;
+    if (isNegationAt(ctx, k)) return true;
+    // "no evidence of any $60 million payment", "no secret $60 million", "ningún pago de …".
+    if (!LANG.articles.has(t.text) && !LANG.denialFillers.has(t.text)) return false;
+  }
+  return false;
+}
