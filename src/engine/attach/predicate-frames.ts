@@ -4,7 +4,8 @@
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
 import type { Clause } from "./clauses";
-import { isNegationAt, REACH } from "./predicates";
+import { hasVerbEnding, isGenericPredicate, isNegationAt, REACH } from "./predicates";
+import { isUpperAt } from "../text-adapter";
 
 /**
  * Where an order or demand in [from, to) starts, with no comma after it and an infinitive's "to" or a
@@ -65,15 +66,24 @@ export function mediaBefore(ctx: ArticleContext, start: number): boolean {
   return false;
 }
 
-/** "held for a few months, not a year", "no 300 sino 252", "no evidence of any $60 million": the value itself is denied (articles and denial fillers may stand between). */
+/**
+ * "held for a few months, not a year", "no 300 sino 252", "no evidence of any $60 million": the
+ * value itself is denied (articles and denial fillers may stand between, and the value's own noun
+ * with its "of"/"de": "no hay registro de un pago de 100 millones", "no record of a payment of …").
+ */
 export function valueDenied(ctx: ArticleContext, start: number): boolean {
   const i = ctx.tokenAt(start);
-  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+  let noun = false;
+  for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
     if (isNegationAt(ctx, k)) return true;
-    // "no evidence of any $60 million payment", "no secret $60 million", "ningún pago de …".
-    if (!LANG.articles.has(t.text) && !LANG.denialFillers.has(t.text)) return false;
+    if (LANG.articles.has(t.text) || LANG.denialFillers.has(t.text)) continue;
+    // One lower-case noun before its "of"/"de" (not a verb: "no hubo retrasos en el pago de …" stops at "en").
+    const of = ctx.tokens[k + 1]?.text ?? "";
+    if (noun || t.kind !== "word" || !(LANG.genitives.has(of) || LANG.partitiveOf.has(of)) || isUpperAt(ctx.text, t.start)) return false;
+    if (isGenericPredicate(ctx, k) || hasVerbEnding(ctx, t)) return false;
+    noun = true;
   }
   return false;
 }

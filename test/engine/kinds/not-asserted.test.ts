@@ -43,6 +43,14 @@ describe("a value set aside", () => {
     expect(status("There was no secret $60 million payment.", "t.fee")).toBe("not_applicable");
     expect(status("We found evidence of a $60 million payment.", "t.fee")).toBe("fail");
   });
+  it("reads the value's own noun and its of/de inside the denial (no record of a payment of …, ningún registro de un pago de …)", () => {
+    expect(status("There is no record of a payment of $60 million to the prison.", "t.fee")).toBe("not_applicable");
+    expect(status("No hay ningún registro de un pago de 60 millones de dólares.", "t.fee")).toBe("not_applicable");
+    // Stated, or with a verb between the negation and the noun, the value is judged.
+    expect(status("There is a record of a payment of $60 million to the prison.", "t.fee")).toBe("fail");
+    expect(status("Hay un registro de un pago de 60 millones de dólares.", "t.fee")).toBe("fail");
+    expect(status("No one disputes the payment of $60 million.", "t.fee")).toBe("fail");
+  });
 });
 
 describe("what others are said to claim", () => {
