@@ -110,17 +110,27 @@ function possessedStatement(ctx: ArticleContext, i: number): boolean {
 }
 
 /**
- * "los repatriados pasan controles", "un grupo de deportados aborda un avión": a plural participle
- * after a definite article, or after a group's noun and "de"/"of", names the people, not their event.
+ * "los repatriados pasan controles", "un grupo de deportados aborda un avión", "acuerdos de
+ * recepción de deportados": a plural participle after a definite article, or after a noun and
+ * "de"/"of", names the people, not their event.
  */
 export function namesPeople(ctx: ArticleContext, start: number): boolean {
   const i = ctx.tokenAt(start);
   const word = ctx.tokens[i]!.text;
   const prev = ctx.tokens[i - 1]?.text ?? "";
-  const ofGroup = LANG.partitiveOf.has(prev) && LANG.groupNouns.has(ctx.tokens[i - 2]?.text ?? "");
-  if (!LANG.definiteArticles.has(prev) && !ofGroup) return false;
+  const ofNoun = LANG.partitiveOf.has(prev) && nounAt(ctx, i - 2);
+  if (!LANG.definiteArticles.has(prev) && !ofNoun) return false;
   for (const suffix of LANG.nominalParticipleSuffixes) if (word.endsWith(suffix) && word.length > suffix.length + 2) return true;
   return false;
+}
+
+/** A group's noun, or a lower-case word that is no verb ("recepción", "vuelo"; not "ser", "acusados"). */
+function nounAt(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t || t.kind !== "word") return false;
+  if (LANG.groupNouns.has(t.text)) return true;
+  const c = ctx.text.charCodeAt(t.start);
+  return !(c >= 65 && c <= 90) && !LANG.auxiliaries.has(t.text) && !isGenericPredicate(ctx, i) && !hasVerbEnding(ctx, t);
 }
 
 /** "in March and April 2025, and their subsequent repatriation": a comma and a coordinator after a value start another event, not its own. */

@@ -161,6 +161,11 @@ describe("whose event", () => {
     expect(status("El sábado 11 de mayo de 2024, un grupo de liberados aborda un avión.", "t.freed_on")).toBe("not_applicable");
     expect(status("El sábado 11 de mayo de 2024 fueron liberados los presos.", "t.freed_on")).toBe("fail");
   });
+  it("reads a plural participle after any noun and 'de' as the people (hoy hay acuerdos de recepción de liberados)", () => {
+    expect(status("El 11 de mayo de 2024, el país tenía acuerdos de recepción de liberados.", "t.freed_on")).toBe("not_applicable");
+    // The participle as the clause's own predicate is the event.
+    expect(status("El sábado 11 de mayo de 2024 fueron liberados por acuerdos de recepción.", "t.freed_on")).toBe("fail");
+  });
   it("ends a fronted as-clause at its comma (As the court found, on May 12, 2024, the prisoners were freed)", () => {
     expect(status("As the court found, on May 10, 2024, the prisoners were freed.", "t.freed_on")).toBe("pass");
     expect(status("As the court found, on May 12, 2024, the prisoners were freed.", "t.freed_on")).toBe("fail");
