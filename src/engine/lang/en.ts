@@ -458,7 +458,7 @@ export const en: LanguageTable = {
     "printed the wrong",
   ],
   // "two weeks later", "three days ago": a time offset, not a duration.
-  offsetAfter: ["later", "ago", "earlier", "afterwards", "afterward", "before", "since"],
+  offsetAfter: ["later", "ago", "earlier", "afterwards", "afterward", "before", "after", "since"],
   offsetBefore: [],
   // English past tense: a lower-case word ending so is taken as a predicate (-ed), unless listed.
   verbSuffixes: ["ed"],

@@ -86,6 +86,12 @@ describe("lengths that are not the event's", () => {
     expect(stay("Hace exactamente un año, los hombres recluidos fueron liberados.")).toBe("not_applicable");
     expect(stay("Los hombres estuvieron recluidos un año.")).toBe("fail");
   });
+  it("leaves a length before 'after' alone: an offset from the event (three days after the men were held)", () => {
+    expect(stay("The minister held a press conference, three days after the 252 men came home.")).toBe("not_applicable");
+    expect(stay("La ministra habló tres días después de que los hombres fueran recluidos.")).toBe("not_applicable");
+    // After "for" it is the length again.
+    expect(stay("The 252 men were held for three days after their arrival.")).toBe("fail");
+  });
   it("leaves a denied value alone (a few months, not a year)", () => {
     expect(stay("So the men were held for four months, not a year.")).toBe("pass");
     expect(stay("So the men were held for a year.")).toBe("fail");
