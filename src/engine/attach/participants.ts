@@ -7,6 +7,7 @@ import { clauseAt, subjectClause, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { boundaryBefore } from "./dates";
 import { isGenericPredicate } from "./predicates";
+import { capacityBefore } from "./value-frames";
 import { approximateExcludes, type DateMention } from "../text-adapter";
 
 /** Days an exact date may stray from `when`'s day and still be its occurrence, misdated. */
@@ -33,8 +34,15 @@ export function anotherGroup(
     if (a && LANG.partitiveOf.has(a.text) && partOfTheGroup(ctx, g, i + 1)) continue;
     // "Seven more were shipped down on March 30": an added batch is another group, even without its noun.
     if (a && LANG.additiveAfter.has(a.text) && n.qualifier === "exact") return true;
-    // An antecedent names its group plainly: "more than 250 men" and "one of the 252" may be the event's own.
-    if (exactOnly && (n.qualifier !== "exact" || n.age || (a && LANG.partitiveOf.has(a.text)))) continue;
+    // An antecedent names its group plainly: "more than 250 men" and "one of the 252" may be the event's
+    // own ("at least 52 men" is too far from every size of the group to be it).
+    if (
+      exactOnly &&
+      ((n.qualifier !== "exact" && (nearASize(g.sizes, n.value) || capacityBefore(ctx, n.offset))) ||
+        n.age ||
+        (a && LANG.partitiveOf.has(a.text)))
+    )
+      continue;
     // "junto con otros 237 compatriotas", "with 237 others": companions in the same event, not
     // another group ("17 more men were flown" is another batch, and still counts as one).
     const k0 = ctx.tokenAt(n.offset);
@@ -118,6 +126,14 @@ export function countsTheGroup(ctx: ArticleContext, g: NonNullable<CompiledEvent
     if (n.unit === "count" && g.sizes.includes(n.value) && nextHitWithin(ctx, hits, n.offset + n.length, 2)) return true;
   }
   return false;
+}
+
+/** How far a qualified count ("more than 200", "nearly 300") may be from a size and still be read as it. */
+const ROUGHLY = 1.5;
+
+/** Is a qualified count within ROUGHLY of one of the group's sizes? */
+function nearASize(sizes: readonly number[], value: number): boolean {
+  return sizes.some((s) => Math.max(s, value) <= ROUGHLY * Math.min(s, value));
 }
 
 /** Is the whole after a partitive's "of" (past a determiner) one of the group's sizes? */

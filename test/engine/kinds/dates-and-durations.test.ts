@@ -71,6 +71,12 @@ describe("a later batch", () => {
     expect(status("Los 40 que fueron enviados a la capital el 30 de marzo no forman parte de la clase.", "t.sent_on")).toBe("fail");
     expect(status("The miners were deported later, on March 30.", "t.sent_on")).toBe("fail");
   });
+  it("reads a qualified count left behind by a resumed clause as another group when it is far from every size (at least 12 miners | were sent)", () => {
+    expect(status("Logs show at least 12 miners were sent to the capital on March 20.", "t.sent_on")).toBe("not_applicable");
+    expect(status("Los registros muestran que al menos 12 mineros fueron enviados el 20 de marzo.", "t.sent_on")).toBe("not_applicable");
+    // Near a size it may be the group itself, roughly counted.
+    expect(status("Logs show more than 35 miners were sent to the capital on March 20.", "t.sent_on")).toBe("fail");
+  });
 });
 
 describe("a date in a dash aside", () => {
