@@ -85,6 +85,12 @@ describe("a prevented event did not happen", () => {
     expect(freed("The plane stopped in Honduras before deportation in 2019.")).toBe("fail");
     expect(freed("Un juez ordenó la deportación en 2019.")).toBe("fail");
   });
+  it("does not date an event that is fought or faced (fought deportation, enfrenta la deportación)", () => {
+    expect(freed("In 2019 the men fought deportation in court.")).toBe("not_applicable");
+    expect(freed("En 2019 los hombres lucharon contra la deportación.")).toBe("not_applicable");
+    expect(freed("In 2019 the men faced deportation.")).toBe("not_applicable");
+    expect(freed("In 2019 the men were deported.")).toBe("fail");
+  });
 });
 
 describe("another trip", () => {
