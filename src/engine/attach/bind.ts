@@ -29,6 +29,7 @@ import {
   attributiveNoun,
   dateDenied,
   isDateline,
+  labelsAGroup,
   monthIn,
   parenthesisedAfter,
   parenthesisedAtLineEnd,
@@ -105,7 +106,7 @@ export function bindEvent(
     // "Our Episode 97 (August 2025) on the prisoner exchange": a date in parentheses dates the word
     // before them — this event's only when that word is its own.
     // "the newspaper clipping …, dated Saturday, July 19": a document's own date.
-    if (afterDatingWord(ctx, start)) return null;
+    if (afterDatingWord(ctx, start) || labelsAGroup(ctx, start)) return null;
     // "Bukele ofrece a Rubio recibir deportados (04/02/2025)" closing its line: a linked headline's
     // or a citation's date, not an event's in it.
     if (parenthesisedAtLineEnd(ctx, start, end)) return null;

@@ -84,6 +84,17 @@ export function afterDatingWord(ctx: ArticleContext, start: number): boolean {
   return DOCUMENT_DATE_LEADS.some((p) => p.every((w, n) => ctx.tokens[i - p.length + n]?.text === w));
 }
 
+/**
+ * "the 238 from March plus two later groups", "los 238 de marzo": a definite count and a link
+ * before the date make it the group's label ("los vuelos del 15 y 16 de marzo" is a date's days).
+ */
+export function labelsAGroup(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  if (!LANG.groupDateLinks.has(ctx.tokens[i - 1]?.text ?? "") || ctx.tokens[i - 2]?.kind !== "number") return false;
+  const article = ctx.tokens[i - 3]?.text ?? "";
+  return LANG.definiteArticles.has(article) || LANG.articles.has(article);
+}
+
 const CLOSING_QUOTES = new Set(['"', "”", "»", "'", "’"]);
 
 /**

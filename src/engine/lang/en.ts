@@ -784,6 +784,7 @@ export const en: LanguageTable = {
   topicVerbs: ["speaks", "spoke", "speak", "speaking", "talks", "talked", "talk", "talking", "writes", "wrote", "testified", "testifies"],
   staffOffices: ["spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "aide", "envoy", "lawyer", "attorney"],
   documentDateLeads: ["dated", "datelined", "postmarked", "timestamped"],
+  groupDateLinks: ["from", "of"],
   mediaNouns: [
     "episode",
     "episodes",

@@ -691,6 +691,7 @@ export const es: LanguageTable = {
   ],
   staffOffices: ["portavoz", "vocero", "vocera", "asesor", "asesora", "enviado", "enviada", "abogado", "abogada"],
   documentDateLeads: ["fechado", "fechada", "fechados", "fechadas", "con fecha", "con fecha del", "con fecha de"],
+  groupDateLinks: ["de", "del"],
   mediaNouns: [
     "episodio",
     "episodios",

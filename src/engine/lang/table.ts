@@ -184,6 +184,8 @@ export interface LanguageTable {
   topicVerbs: string[];
   /** Words that give a document its date ("a clipping dated Saturday, July 19", "una carta fechada el …"): the date right after them is the document's. */
   documentDateLeads: string[];
+  /** Between a count and a date, a word that makes the date the group's label ("the 238 from March", "los 238 de marzo"). */
+  groupDateLinks: string[];
   /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
   areaNouns: string[];
   /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */
