@@ -35,7 +35,7 @@ import {
   parenthesisedAtLineEnd,
   rulesOver,
 } from "./date-frames";
-import { intentBefore, laterBatchIn, mediaBefore, orderedBefore, phraseAt, valueDenied } from "./predicate-frames";
+import { intentBefore, laterBatchIn, mediaBefore, orderedBefore, phraseAt, referenceTimeBefore, valueDenied } from "./predicate-frames";
 
 /** The clause a value is judged in: its own, or the next when its own only introduces it ("March 15: …"). */
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
@@ -196,6 +196,8 @@ export function bindEvent(
   // "this handout photo released by the office …": the predicate releases a picture, not people.
   // "promised mass deportations", "barred his deportation": a plan or a prevented event, not one that happened.
   if (mediaBefore(ctx, bound.start) || intentBefore(ctx, bound.start) || prevented(ctx, bound.start)) return null;
+  // "his vice president at the time of the swap": the event is the time of something else.
+  if (bind === "nearest" && referenceTimeBefore(ctx, bound.start)) return null;
   // "on Tuesday night for a panel on the deportation": the date dates the panel.
   if (bind === "nearest" && topicOf(ctx, bound.start)) return null;
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.

@@ -2,7 +2,7 @@
 // group: a plan ("promised mass deportations"), an order's object ("ordered … to facilitate his
 // return"), a picture released, a later batch ("a second flight"), a denied value ("not 300 but 252").
 import type { ArticleContext } from "../kind-api";
-import { LANG } from "../lang";
+import { LANG, phrasesOf } from "../lang";
 import type { Clause } from "./clauses";
 import { hasVerbEnding, isGenericPredicate, isNegationAt, REACH } from "./predicates";
 import { isUpperAt } from "../text-adapter";
@@ -86,4 +86,18 @@ export function valueDenied(ctx: ArticleContext, start: number): boolean {
     noun = true;
   }
   return false;
+}
+
+const REFERENCE_TIME = phrasesOf("referenceTimeLeads");
+
+/**
+ * "Delcy Rodríguez, his vice president at the time of the swap, became …", "en vísperas del canje":
+ * the event's word after a reference-time phrase (an article aside) places something else in time;
+ * a date beside it is not the event's.
+ */
+export function referenceTimeBefore(ctx: ArticleContext, start: number): boolean {
+  let i = ctx.tokenAt(start);
+  const prev = ctx.tokens[i - 1]?.text ?? "";
+  if (LANG.articles.has(prev) || LANG.definiteArticles.has(prev)) i--;
+  return REFERENCE_TIME.some((p) => p.every((w, n) => ctx.tokens[i - p.length + n]?.text === w));
 }

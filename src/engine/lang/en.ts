@@ -785,6 +785,7 @@ export const en: LanguageTable = {
   staffOffices: ["spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "aide", "envoy", "lawyer", "attorney"],
   documentDateLeads: ["dated", "datelined", "postmarked", "timestamped"],
   groupDateLinks: ["from", "of"],
+  referenceTimeLeads: ["time of", "times of", "eve of", "wake of", "aftermath of", "run-up to", "lead-up to"],
   mediaNouns: [
     "episode",
     "episodes",

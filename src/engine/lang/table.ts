@@ -186,6 +186,8 @@ export interface LanguageTable {
   documentDateLeads: string[];
   /** Between a count and a date, a word that makes the date the group's label ("the 238 from March", "los 238 de marzo"). */
   groupDateLinks: string[];
+  /** Before an event's word, words that make it the time something else is placed at ("his vice president at the time of the swap", "en vísperas del canje"). */
+  referenceTimeLeads: string[];
   /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
   areaNouns: string[];
   /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */

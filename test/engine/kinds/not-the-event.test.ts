@@ -81,6 +81,16 @@ const held = rulesetOf({
 });
 const stay = (text: string) => checkArticle({ text, publishedAt: "2026-07-18" }, held, { now: NOW }).verdicts[0]!.status;
 
+describe("an event as another thing's time", () => {
+  it("does not date an event named as the time of something else (at the time of the release, en vísperas de la liberación)", () => {
+    expect(freedOn("On January 5, 2026, Jane Roe, his deputy at the time of the release, became mayor.")).toBe("not_applicable");
+    expect(freedOn("El 5 de enero de 2026, Juana Pérez, su adjunta en vísperas de la liberación, asumió la alcaldía.")).toBe(
+      "not_applicable",
+    );
+    expect(freedOn("On January 5, 2026, the 252 men were freed.")).toBe("fail");
+  });
+});
+
 describe("lengths that are not the event's", () => {
   it("leaves a time ago alone (hace un año)", () => {
     expect(stay("Hace exactamente un año, los hombres recluidos fueron liberados.")).toBe("not_applicable");
