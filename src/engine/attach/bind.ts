@@ -244,6 +244,8 @@ export function bindEvent(
   // One person's event, unless the sentence counts the group he is among ("and was among the 252 …").
   if (e.group && (anotherGroup(ctx, e.group, c, start, end) || (oneperson(ctx, own, bound) && !countsTheGroup(ctx, e.group, sentence))))
     return null;
+  // "one return, on June 6, when he was brought back": a when-clause after the date says whose it is.
+  if (e.group && bind === "nearest" && singularWhen(ctx, own, end) && !countsTheGroup(ctx, e.group, sentence)) return null;
   // The subject a resumed clause leaves behind, named plainly ("Seven more | were shipped down on March 30").
   if (
     e.group &&
@@ -272,6 +274,12 @@ function adjectival(ctx: ArticleContext, groupSet: number, p: { start: number; e
   const hits = ctx.hits(groupSet);
   const h = hits[firstStartingAt(hits, next.start)];
   return !!h && h.start === next.start;
+}
+
+/** Does a when-clause right after the date open on a singular pronoun ("…, when he was brought back")? */
+function singularWhen(ctx: ArticleContext, own: Clause, end: number): boolean {
+  const w = whenClauseAfter(ctx, own, end);
+  return !!w && LANG.singularPronouns.has(ctx.tokens[w.from + 1]?.text ?? "");
 }
 
 /** The predicate nearest to the value in clause `k` when it is this event's (not denied, its shared predicate's argument agreeing), or null. */

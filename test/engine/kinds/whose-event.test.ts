@@ -14,6 +14,11 @@ const rs = rulesetOf({
 const freed = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, rs, { now: NOW }).verdicts[0]!.status;
 
 describe("one person's event is not the group's", () => {
+  it("reads a when-clause after the date as saying whose event it is (a deportation on May 3, when he was put on a plane)", () => {
+    expect(freed("The orders produced a deportation on May 3, 2023, when he was put on a plane.")).toBe("not_applicable");
+    expect(freed("Las órdenes produjeron una deportación el 3 de mayo de 2023, cuando ella fue subida a un avión.")).toBe("not_applicable");
+    expect(freed("The orders produced a deportation on May 3, 2023, when the men were put on a plane.")).toBe("fail");
+  });
   it("reads a name after a title as the subject (In May, Army veteran John Smith was released)", () => {
     expect(freed("In May 2023, U.S. Army veteran John Smith was released.")).toBe("not_applicable");
     expect(freed("In May 2023, Army veteran John St. Smith was released.")).toBe("not_applicable");
