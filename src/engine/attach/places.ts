@@ -2,6 +2,7 @@
 // "llegaron" say where they went (a destination) or came from (an origin).
 import type { ArticleContext, Hit } from "../kind-api";
 import { hasPair, LANG } from "../lang";
+import { isUpperAt } from "../text-adapter";
 import { firstMentionAt, firstStartingAt } from "../search";
 import { negated } from "./predicates";
 import { startsEventTerm, type Clause } from "./clauses";
@@ -158,7 +159,13 @@ export function anySharedUnplaced(ctx: ArticleContext, a: NonNullable<CompiledEv
   let found: Hit | null = null;
   for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end && !found; k++) {
     const p = hits[k]!;
-    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && placesSay(ctx, a, p.end, c, true) === null) found = p;
+    if (
+      !negated(ctx, p.start) &&
+      !accompanies(ctx, p.end, value) &&
+      !namedPlaceAfter(ctx, p.end) &&
+      placesSay(ctx, a, p.end, c, true) === null
+    )
+      found = p;
   }
   if (!found) return null;
   // Only near the value: a long clause's far predicates are not its noun's (and scanning them all is quadratic).
@@ -170,6 +177,21 @@ export function anySharedUnplaced(ctx: ArticleContext, a: NonNullable<CompiledEv
     if (!negated(ctx, p.start) && placesSay(ctx, a, p.end, c, true) === "other") return null;
   }
   return found;
+}
+
+/**
+ * "arrived in Juba", "llegaron a Tegucigalpa": a locative or a preposition of motion right after the
+ * predicate and a capitalised name — a place the pack does not list, so neither trip's, and the
+ * predicate is not unplaced.
+ */
+function namedPlaceAfter(ctx: ArticleContext, pEnd: number): boolean {
+  let i = ctx.tokenAt(pEnd);
+  const prep = ctx.tokens[i]?.text ?? "";
+  if (!LANG.locatives.has(prep) && !LANG.motionPrepositions.has(prep)) return false;
+  i++;
+  if (LANG.definiteArticles.has(ctx.tokens[i]?.text ?? "")) i++;
+  const t = ctx.tokens[i];
+  return !!t && t.kind === "word" && !t.brk && isUpperAt(ctx.text, t.start);
 }
 
 export function startsHit(hits: readonly Hit[], start: number): boolean {

@@ -114,6 +114,11 @@ describe("another trip", () => {
     expect(count("Some 199 migrants landed, the first flight since the weekend of the transfer to the camp.")).toBe("not_applicable");
     expect(count("Some 199 migrants landed, the first flight to the camp.")).toBe("fail");
   });
+  it("does not take a flight that lands at a named place the rule does not list for this trip (landed in Juba, in Tegucigalpa)", () => {
+    expect(count("The eight men landed in Juba on the weekend of March 24, 2024.")).toBe("not_applicable");
+    expect(count("A flight with eight men landed in Tegucigalpa on March 24, 2024.")).toBe("not_applicable");
+    expect(count("The eight men landed on the weekend of March 24, 2024.")).toBe("fail");
+  });
 });
 
 describe("a capacity or a per-unit number is not the whole's count", () => {
