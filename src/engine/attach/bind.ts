@@ -35,7 +35,16 @@ import {
   parenthesisedAtLineEnd,
   rulesOver,
 } from "./date-frames";
-import { intentBefore, laterBatchIn, mediaBefore, orderedBefore, phraseAt, referenceTimeBefore, valueDenied } from "./predicate-frames";
+import {
+  characterizedAs,
+  intentBefore,
+  laterBatchIn,
+  mediaBefore,
+  orderedBefore,
+  phraseAt,
+  referenceTimeBefore,
+  valueDenied,
+} from "./predicate-frames";
 
 /** The clause a value is judged in: its own, or the next when its own only introduces it ("March 15: …"). */
 export function valueClause(ctx: ArticleContext, start: number, end: number): Clause {
@@ -198,6 +207,8 @@ export function bindEvent(
   if (mediaBefore(ctx, bound.start) || intentBefore(ctx, bound.start) || prevented(ctx, bound.start)) return null;
   // "his vice president at the time of the swap": the event is the time of something else.
   if (bind === "nearest" && referenceTimeBefore(ctx, bound.start)) return null;
+  // "presenta la caída de Maduro como una liberación": what something else is called.
+  if (characterizedAs(ctx, bound.start)) return null;
   // "on Tuesday night for a panel on the deportation": the date dates the panel.
   if (bind === "nearest" && topicOf(ctx, bound.start)) return null;
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.

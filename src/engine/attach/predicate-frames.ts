@@ -101,3 +101,11 @@ export function referenceTimeBefore(ctx: ArticleContext, start: number): boolean
   if (LANG.articles.has(prev) || LANG.definiteArticles.has(prev)) i--;
   return REFERENCE_TIME.some((p) => p.every((w, n) => ctx.tokens[i - p.length + n]?.text === w));
 }
+
+const CHARACTERIZATION = phrasesOf("characterizationLeads");
+
+/** "presenta la caída de Maduro como una liberación", "described the trip as a deportation": the event's word names what something else is called. */
+export function characterizedAs(ctx: ArticleContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  return CHARACTERIZATION.some((p) => p.every((w, n) => ctx.tokens[i - p.length + n]?.text === w));
+}

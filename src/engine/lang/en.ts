@@ -786,6 +786,7 @@ export const en: LanguageTable = {
   documentDateLeads: ["dated", "datelined", "postmarked", "timestamped"],
   groupDateLinks: ["from", "of"],
   referenceTimeLeads: ["time of", "times of", "eve of", "wake of", "aftermath of", "run-up to", "lead-up to"],
+  characterizationLeads: ["as a", "as an", "like a", "like an"],
   mediaNouns: [
     "episode",
     "episodes",

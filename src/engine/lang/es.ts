@@ -692,6 +692,7 @@ export const es: LanguageTable = {
   staffOffices: ["portavoz", "vocero", "vocera", "asesor", "asesora", "enviado", "enviada", "abogado", "abogada"],
   documentDateLeads: ["fechado", "fechada", "fechados", "fechadas", "con fecha", "con fecha del", "con fecha de"],
   groupDateLinks: ["de", "del"],
+  characterizationLeads: ["como un", "como una"],
   referenceTimeLeads: [
     "momento de",
     "momento del",

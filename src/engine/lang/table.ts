@@ -188,6 +188,8 @@ export interface LanguageTable {
   groupDateLinks: string[];
   /** Before an event's word, words that make it the time something else is placed at ("his vice president at the time of the swap", "en vísperas del canje"). */
   referenceTimeLeads: string[];
+  /** Before an event's word, words that make it what something else is called ("presents Maduro's fall as a liberation", "lo describió como una deportación"). */
+  characterizationLeads: string[];
   /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
   areaNouns: string[];
   /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */

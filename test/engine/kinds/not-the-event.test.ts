@@ -81,6 +81,20 @@ const held = rulesetOf({
 });
 const stay = (text: string) => checkArticle({ text, publishedAt: "2026-07-18" }, held, { now: NOW }).verdicts[0]!.status;
 
+describe("an event's word as what something else is called", () => {
+  const named = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.release.yaml": `id: t.release\n${COMMON}kind: date\ndate: 2025-07-18\nevent:\n  terms: [release, liberación]\n`,
+  });
+  const on = (text: string) => checkArticle({ text, publishedAt: "2026-02-01" }, named, { now: NOW }).verdicts[0]!.status;
+  it("does not date an event named as a characterisation (saw the fall as a release, como una liberación)", () => {
+    expect(on("The government saw the fall on January 5, 2026 as a release.")).toBe("not_applicable");
+    expect(on("El gobierno vio la caída el 5 de enero de 2026 como una liberación.")).toBe("not_applicable");
+    expect(on("The government saw the release on January 5, 2026 as a victory.")).toBe("fail");
+    expect(on("La liberación llegó el 5 de enero de 2026.")).toBe("fail");
+  });
+});
+
 describe("an event as another thing's time", () => {
   it("does not date an event named as the time of something else (at the time of the release, en vísperas de la liberación)", () => {
     expect(freedOn("On January 5, 2026, Jane Roe, his deputy at the time of the release, became mayor.")).toBe("not_applicable");
