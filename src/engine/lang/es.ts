@@ -238,6 +238,11 @@ export const es: LanguageTable = {
     "captura",
     "volante",
     "versión anterior",
+    "diario",
+    "periódico",
+    "revista",
+    "boletín",
+    "semanario",
   ],
   documentDateLinks: ["del", "de", "en", "fechado", "fechada", "página", "pág", "sección"],
   documentVerbs: [

@@ -280,6 +280,13 @@ describe("a date of a document or a discourse about the event", () => {
     expect(freedOn("The men's liberación on Saturday, July 20, drew crowds.")).toBe("fail");
     expect(freedOn("July: the end of a story\n\nOn July 20, the liberación of the men came.")).toBe("fail");
   });
+  it("reads a newspaper, a magazine or a bulletin as documents too (leo en su diario del domingo …, the newspaper of Sunday, July 20)", () => {
+    expect(freedOn("Leo en su diario del domingo 20 de julio la columna que defiende la liberación de los hombres.")).toBe(
+      "not_applicable",
+    );
+    expect(freedOn("I read in the newspaper of Sunday, July 20, a column defending the liberación of the men.")).toBe("not_applicable");
+    expect(freedOn("Leo que el domingo 20 de julio llegó la liberación de los hombres.")).toBe("fail");
+  });
   it("gives a date to a panel whose topic is the event (a panel on the liberación, un foro sobre la liberación)", () => {
     expect(freedOn("Students heard a panel on the liberación of the men on July 20.")).toBe("not_applicable");
     expect(freedOn("Hubo un foro sobre la liberación de los hombres el 20 de julio.")).toBe("not_applicable");
