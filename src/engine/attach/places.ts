@@ -7,7 +7,7 @@ import { firstMentionAt, firstStartingAt } from "../search";
 import { negated } from "./predicates";
 import { startsEventTerm, type Clause } from "./clauses";
 import type { CompiledEvent } from "./event";
-import { isGenericPredicate, namesPeople } from "./predicates";
+import { isGenericPredicate, namesPeople, periphrasis } from "./predicates";
 import { boundaryBefore } from "./dates";
 
 /** How far after a predicate its places may sit, in tokens ("flown on two planes to Maiquetía"). */
@@ -110,6 +110,7 @@ export function anyMainIsThis(
     if (
       !negated(ctx, p.start) &&
       !namesPeople(ctx, p.start) &&
+      !periphrasis(ctx, p.end) &&
       !accompanies(ctx, p.end, value) &&
       !(p.start > value && boundaryBefore(ctx, p.start)) &&
       mainIsThis(ctx, a, p.end, c)
@@ -144,7 +145,7 @@ export function anySharedIsThis(ctx: ArticleContext, a: NonNullable<CompiledEven
   const hits = ctx.hits(a.set);
   for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
     const p = hits[k]!;
-    if (!negated(ctx, p.start) && !accompanies(ctx, p.end, value) && sharedIsThis(ctx, a, p.end, c)) return p;
+    if (!negated(ctx, p.start) && !periphrasis(ctx, p.end) && !accompanies(ctx, p.end, value) && sharedIsThis(ctx, a, p.end, c)) return p;
   }
   return null;
 }

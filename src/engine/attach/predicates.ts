@@ -73,7 +73,7 @@ export function nearestPredicate(
     for (let k = firstStartingAt(hits, w.start); k < hits.length && hits[k]!.start < w.end; k++) {
       const p = hits[k]!;
       if ((p.start < end && p.end > start) || (p.start >= end && coordinatedAfter(ctx, end, p.start))) continue;
-      if (namesPeople(ctx, p.start)) continue;
+      if (namesPeople(ctx, p.start) || periphrasis(ctx, p.end)) continue;
       const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
       if (d < bestDist || (d === bestDist && best !== null && p.start < best.start)) {
         best = p;
@@ -121,6 +121,24 @@ export function namesPeople(ctx: ArticleContext, start: number): boolean {
   const ofNoun = LANG.partitiveOf.has(prev) && nounAt(ctx, i - 2);
   if (!LANG.definiteArticles.has(prev) && !ofNoun) return false;
   for (const suffix of LANG.nominalParticipleSuffixes) if (word.endsWith(suffix) && word.length > suffix.length + 2) return true;
+  return false;
+}
+
+/** "llegaron a estar en el Cecot": a link and an infinitive after the predicate make it an auxiliary ("came to be"), not the event. */
+export function periphrasis(ctx: ArticleContext, pEnd: number): boolean {
+  const i = ctx.tokenAt(pEnd);
+  // The link may end the event's own term ("llegaron a" | "estar") or follow it.
+  const k = LANG.periphrasisLinks.has(ctx.tokens[i - 1]?.text ?? "")
+    ? i
+    : LANG.periphrasisLinks.has(ctx.tokens[i]?.text ?? "")
+      ? i + 1
+      : -1;
+  if (k < 0) return false;
+  const v = ctx.tokens[k];
+  if (!v || v.kind !== "word" || v.text.length < 4) return false;
+  const c = ctx.text.charCodeAt(v.start);
+  if (c >= 65 && c <= 90) return false; // "a Caracas"
+  for (const ending of LANG.infinitiveEndings) if (v.text.endsWith(ending)) return true;
   return false;
 }
 

@@ -792,6 +792,8 @@ export const en: LanguageTable = {
   groupDateLinks: ["from", "of"],
   referenceTimeLeads: ["time of", "times of", "eve of", "wake of", "aftermath of", "run-up to", "lead-up to"],
   characterizationLeads: ["as a", "as an", "like a", "like an"],
+  periphrasisLinks: [],
+  infinitiveEndings: [],
   mediaNouns: [
     "episode",
     "episodes",

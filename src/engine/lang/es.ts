@@ -698,6 +698,8 @@ export const es: LanguageTable = {
   documentDateLeads: ["fechado", "fechada", "fechados", "fechadas", "con fecha", "con fecha del", "con fecha de"],
   groupDateLinks: ["de", "del"],
   characterizationLeads: ["como un", "como una"],
+  periphrasisLinks: ["a"],
+  infinitiveEndings: ["ar", "er", "ir", "arse", "erse", "irse"],
   referenceTimeLeads: [
     "momento de",
     "momento del",

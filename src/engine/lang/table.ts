@@ -190,6 +190,10 @@ export interface LanguageTable {
   referenceTimeLeads: string[];
   /** Before an event's word, words that make it what something else is called ("presents Maduro's fall as a liberation", "lo describió como una deportación"). */
   characterizationLeads: string[];
+  /** After an event's verb, a link to an infinitive that makes the verb an auxiliary ("llegaron a estar": came to be, not arrived). */
+  periphrasisLinks: string[];
+  /** Endings of an infinitive after such a link ("estar", "ser", "convertirse"). */
+  infinitiveEndings: string[];
   /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
   areaNouns: string[];
   /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */

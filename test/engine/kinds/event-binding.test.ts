@@ -137,3 +137,17 @@ describe("a date fronted before reading or learning", () => {
     expect(st("En diciembre el cohete fue lanzado sin permiso.")).toBe("fail");
   });
 });
+
+describe("an event's verb used as an auxiliary", () => {
+  const arrivals = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.arrived.yaml": `id: t.arrived\n${COMMON}kind: date\ndate: 2024-03-15\nevent:\n  terms: [llegaron a, llegaron]\n`,
+  });
+  const on = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, arrivals, { now: NOW }).verdicts[0]!.status;
+  it("does not read 'llegar a' and an infinitive as the arrival (los que llegaron a estar presos, came to be)", () => {
+    expect(on("En julio, los 40 mineros que llegaron a estar presos fueron liberados.")).toBe("not_applicable");
+    expect(on("En julio, los 40 mineros que llegaron a convertirse en símbolo fueron liberados.")).toBe("not_applicable");
+    expect(on("En julio, los 40 mineros llegaron a la capital.")).toBe("fail");
+    expect(on("En julio, los 40 mineros llegaron a Caracas.")).toBe("fail");
+  });
+});
