@@ -41,6 +41,7 @@ import {
   laterBatchIn,
   mediaBefore,
   orderedBefore,
+  namesAProgram,
   phraseAt,
   referenceTimeBefore,
   valueDenied,
@@ -208,7 +209,7 @@ export function bindEvent(
   // "his vice president at the time of the swap": the event is the time of something else.
   if (bind === "nearest" && referenceTimeBefore(ctx, bound.start)) return null;
   // "presenta la caída de Maduro como una liberación": what something else is called.
-  if (characterizedAs(ctx, bound.start)) return null;
+  if (characterizedAs(ctx, bound.start) || namesAProgram(ctx, bound)) return null;
   // "on Tuesday night for a panel on the deportation": the date dates the panel.
   if (bind === "nearest" && topicOf(ctx, bound.start)) return null;
   // "an earlier release in January 2025", "una liberación anterior": another occurrence of the event.

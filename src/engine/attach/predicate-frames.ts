@@ -109,3 +109,15 @@ export function characterizedAs(ctx: ArticleContext, start: number): boolean {
   const i = ctx.tokenAt(start);
   return CHARACTERIZATION.some((p) => p.every((w, n) => ctx.tokens[i - p.length + n]?.text === w));
 }
+
+/**
+ * "el programa de repatriación «México te abraza»", "the repatriation program": the event's word
+ * names a programme's kind (before it in English, after its "de"/"of" in Spanish), not an occurrence.
+ */
+export function namesAProgram(ctx: ArticleContext, p: { start: number; end: number }): boolean {
+  const i = ctx.tokenAt(p.start);
+  const of = ctx.tokens[i - 1]?.text ?? "";
+  if ((LANG.genitives.has(of) || LANG.partitiveOf.has(of)) && LANG.programNouns.has(ctx.tokens[i - 2]?.text ?? "")) return true;
+  const next = ctx.tokens[ctx.tokenAt(p.end)];
+  return !!next && next.start - p.end <= 1 && LANG.programNouns.has(next.text);
+}

@@ -794,6 +794,7 @@ export const en: LanguageTable = {
   characterizationLeads: ["as a", "as an", "like a", "like an"],
   periphrasisLinks: [],
   infinitiveEndings: [],
+  programNouns: ["program", "programs", "programme", "programmes", "policy", "policies", "scheme", "schemes", "initiative", "campaign"],
   mediaNouns: [
     "episode",
     "episodes",

@@ -700,6 +700,7 @@ export const es: LanguageTable = {
   characterizationLeads: ["como un", "como una"],
   periphrasisLinks: ["a"],
   infinitiveEndings: ["ar", "er", "ir", "arse", "erse", "irse"],
+  programNouns: ["programa", "programas", "política", "políticas", "plan", "planes", "iniciativa", "campaña"],
   referenceTimeLeads: [
     "momento de",
     "momento del",

@@ -194,6 +194,8 @@ export interface LanguageTable {
   periphrasisLinks: string[];
   /** Endings of an infinitive after such a link ("estar", "ser", "convertirse"). */
   infinitiveEndings: string[];
+  /** Nouns of a programme or policy an event's word can name the kind of ("the repatriation program", "el programa de repatriación"): no occurrence. */
+  programNouns: string[];
   /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
   areaNouns: string[];
   /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */

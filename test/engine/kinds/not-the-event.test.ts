@@ -95,6 +95,23 @@ describe("an event's word as what something else is called", () => {
   });
 });
 
+describe("an event's word naming a programme", () => {
+  const program = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.freed.yaml": `id: t.freed\n${COMMON}kind: date\ndate: 2025-07-18\nevent:\n  terms: [liberación, release]\n`,
+    "t/t.count.yaml": `id: t.count\n${COMMON}kind: quantity\nunit: count\nvalue: 252\nnear: { terms: [men, hombres], words: 2, side: after }\nevent:\n  terms: [liberación, release]\n`,
+  });
+  const st = (text: string, rule: string) =>
+    checkArticle({ text, publishedAt: "2026-02-01" }, program, { now: NOW }).verdicts.find((v) => v.rule === rule)!.status;
+  it("judges no value of an event whose word names a programme's kind (the release program, el programa de liberación)", () => {
+    expect(st("In the release program, on January 5, 2026, the city took in 300 women.", "t.freed")).toBe("not_applicable");
+    expect(st("En el programa de liberación, el 5 de enero de 2026 la ciudad recibió a 300 mujeres.", "t.freed")).toBe("not_applicable");
+    const es = "En el programa de liberación, el gobierno reporta haber recibido más de 100 mil hombres en el año.";
+    expect(st(es, "t.count")).toBe("not_applicable");
+    expect(st("En la liberación, el gobierno reporta haber recibido más de 100 mil hombres en el año.", "t.count")).toBe("fail");
+  });
+});
+
 describe("an event as another thing's time", () => {
   it("does not date an event named as the time of something else (at the time of the release, en vísperas de la liberación)", () => {
     expect(freedOn("On January 5, 2026, Jane Roe, his deputy at the time of the release, became mayor.")).toBe("not_applicable");
