@@ -254,7 +254,11 @@ export function bindEvent(
     : "none";
   if (dated === "disagrees" || !occurrenceIdentified(ctx, e, dated, sentence)) return null;
   // One person's event, unless the sentence counts the group he is among ("and was among the 252 …").
-  if (e.group && (anotherGroup(ctx, e.group, c, start, end) || (oneperson(ctx, own, bound) && !countsTheGroup(ctx, e.group, sentence))))
+  if (
+    e.group &&
+    (anotherGroup(ctx, e.group, c, start, end) ||
+      (oneperson(ctx, own, bound) && !countsTheGroup(ctx, e.group, sentence) && !sharedPlaceIn(ctx, e.group, bound)))
+  )
     return null;
   // "one return, on June 6, when he was brought back": a when-clause after the date says whose it is.
   if (e.group && bind === "nearest" && singularWhen(ctx, own, end) && !countsTheGroup(ctx, e.group, sentence)) return null;
@@ -286,6 +290,23 @@ function adjectival(ctx: ArticleContext, groupSet: number, p: { start: number; e
   const hits = ctx.hits(groupSet);
   const h = hits[firstStartingAt(hits, next.start)];
   return !!h && h.start === next.start;
+}
+
+/**
+ * Does the predicate's own clause put the event at a place every member of the group shared it at,
+ * after a locative ("he spent six months in CECOT", "pasó seis meses en el CECOT")? Not a place in
+ * another clause ("I spent two weeks in Maracay talking to men who were deported to CECOT").
+ */
+function sharedPlaceIn(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, predicate: Binding): boolean {
+  if (g.sharedAt === null) return false;
+  const c = clauseAt(ctx, predicate.start);
+  const hits = ctx.hits(g.sharedAt);
+  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
+    let i = ctx.tokenAt(hits[k]!.start) - 1;
+    if (LANG.definiteArticles.has(ctx.tokens[i]?.text ?? "") || LANG.articles.has(ctx.tokens[i]?.text ?? "")) i--;
+    if (LANG.locatives.has(ctx.tokens[i]?.text ?? "")) return true;
+  }
+  return false;
 }
 
 /** Does a when-clause right after the date open on a singular pronoun ("…, when he was brought back")? */

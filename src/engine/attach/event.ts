@@ -33,6 +33,11 @@ export const eventSchema = z
           .array(z.string().regex(/^[A-Z]{2}$/))
           .optional()
           .describe('The group\'s nationality (ISO 3166 codes): "six Americans" counts another group'),
+        shared_at: terms
+          .optional()
+          .describe(
+            "Places every member shared the event at: one person's event there is the group's (\"he spent six months in CECOT\"), where elsewhere it is his own",
+          ),
       })
       .optional()
       .describe('Whose event it is: a clause that counts people otherwise ("177 of them were flown …") is about another group'),
@@ -59,7 +64,7 @@ export interface CompiledEvent {
     places: ReadonlyArray<readonly [number, "with" | "from" | "without"]>;
   } | null;
   when: { y: number; m?: number; d?: number } | null;
-  group: { sizes: number[]; set: number; nationality: string[] | null } | null;
+  group: { sizes: number[]; set: number; nationality: string[] | null; sharedAt: number | null } | null;
   identify: number | null;
 }
 
@@ -81,7 +86,12 @@ export function compileEvent(e: EventDef | undefined, tools: CompileTools): Comp
   }
   const when = e.when ? e.when.split("-").map(Number) : null;
   const group = e.group
-    ? { sizes: e.group.sizes, set: tools.terms(e.group.terms, "event.group.terms"), nationality: e.group.nationality ?? null }
+    ? {
+        sizes: e.group.sizes,
+        set: tools.terms(e.group.terms, "event.group.terms"),
+        nationality: e.group.nationality ?? null,
+        sharedAt: e.group.shared_at ? tools.terms(e.group.shared_at, "event.group.shared_at") : null,
+      }
     : null;
   const identify = e.identify ? tools.terms(e.identify, "event.identify") : null;
   return { set, ambiguous, when: when ? { y: when[0]!, m: when[1], d: when[2] } : null, group, identify };

@@ -280,3 +280,18 @@ describe("another country's event", () => {
     expect(st("En julio, Francia recibió a cinco hombres.")).toBe("fail");
   });
 });
+
+describe("a place every member shared the event at", () => {
+  const held = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.held.yaml": `id: t.held\n${COMMON}kind: quantity\nunit: duration\nvalue: { min: 124, max: 125 }\nevent:\n  terms: [spent, pasó]\n  group: { sizes: [252], terms: [men, hombres], shared_at: [the camp, el campo] }\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, held, { now: NOW }).verdicts[0]!.status;
+  it("reads one member's time at the shared place as the group's (he spent six months in the camp, pasó seis meses en el campo)", () => {
+    expect(st("He spent six months in the camp before he was freed.")).toBe("fail");
+    expect(st("Pasó seis meses en el campo antes de ser liberado.")).toBe("fail");
+    // Elsewhere, or the place only in another clause, it is his own.
+    expect(st("He spent six months in a county jail before he was freed.")).toBe("not_applicable");
+    expect(st("He spent two weeks in Maracay talking to men who were held in the camp.")).toBe("not_applicable");
+  });
+});
