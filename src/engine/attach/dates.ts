@@ -102,8 +102,23 @@ function labelled(text: string, start: number, end: number, lineStart: number, l
     .trim();
   // "Repaso · 30 de diciembre de 2025": a date alone in a field a middle dot or bullet sets off (not
   // a table's bar, whose date cell dates its row) is the item's own date.
-  if (label === "") return (from > lineStart && text[from - 1] !== "|") || (to < lineEnd && text[to] !== "|");
+  if (label === "")
+    return (
+      (from > lineStart && text[from - 1] !== "|") ||
+      (to < lineEnd && text[to] !== "|") ||
+      sectionThenDate(text, from, to, lineStart, lineEnd)
+    );
   return LANG.dateLineLabels.has(label);
+}
+
+/**
+ * "*Opinion | April 22, 2026*": a short field before a bar and the date last on a line that opens
+ * on no bar is a section and its date, not a table row (whose date cell opens the row or its bars).
+ */
+function sectionThenDate(text: string, from: number, to: number, lineStart: number, lineEnd: number): boolean {
+  if (to < lineEnd || from <= lineStart || text[from - 1] !== "|") return false;
+  const before = text.slice(lineStart, from - 1);
+  return !before.includes("|") && !/^[\s*_]*$/.test(before) && before.trim().split(/\s+/).length <= 3;
 }
 
 const TIMELINE = Symbol("timeline");

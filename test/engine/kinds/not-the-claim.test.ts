@@ -73,6 +73,16 @@ describe("the story's own dates", () => {
     // A table's bar-separated date cell still dates its row.
     expect(status("| 30 de diciembre de 2024 | Los presos fueron liberados |", "t.freed_on")).toBe("fail");
   });
+  it("reads a short section, a bar and the date closing the line as the item's own date (*Opinion | December 30, 2024*)", () => {
+    expect(status("A headline\n\n*Opinion | December 30, 2024*\n\nThe prisoners were freed after the swap.", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+    expect(status("Un titular\n\nOpinión | 30 de diciembre de 2024\n\nLos presos fueron liberados tras el canje.", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+    // A row whose date cell comes first, or a line that opens on a bar, is a table's.
+    expect(status("30 de diciembre de 2024 | Los presos fueron liberados", "t.freed_on")).toBe("fail");
+  });
   it("reads the lines under a related-stories heading as links, not claims (Related stories / Noticias relacionadas)", () => {
     expect(
       status("The story.\n\nRelated stories\n- Dec. 30, 2024 — The prisoners were freed\n- Jan. 2, 2025 — Talks go on", "t.freed_on"),
