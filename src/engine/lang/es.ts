@@ -662,6 +662,11 @@ export const es: LanguageTable = {
     "decisión",
     "dictamen",
     "resolución",
+    // Los hechos de una persona: "hasta su arresto en febrero".
+    "arresto",
+    "boda",
+    "funeral",
+    "nacimiento",
   ],
   areaNouns: [
     "departamento",

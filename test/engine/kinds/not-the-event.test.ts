@@ -38,6 +38,15 @@ describe("the story's own date lines", () => {
     expect(status("They agreed on the launch during a visit in February.", "t.launch_date")).toBe("not_applicable");
     expect(status("During the minister's visit, the rocket launched in February.", "t.launch_date")).toBe("fail");
   });
+  it("gives a date next to a person's own event to it (until his arrest in February, hasta su arresto en febrero)", () => {
+    expect(
+      status("The engineer, who worked on the rocket until his arrest in February, was one of the crew launched later.", "t.launch_date"),
+    ).toBe("not_applicable");
+    expect(status("La ingeniera, que trabajó hasta su arresto en febrero, fue una de las lanzadas después.", "t.launch_date")).toBe(
+      "not_applicable",
+    );
+    expect(status("The engineer worked on the rocket, launched in February.", "t.launch_date")).toBe("fail");
+  });
   it("gives a date before a ruling's noun to the ruling, not to the event in what it held (on May 12, Judge Ode's holding that …)", () => {
     expect(status("Then, on May 12, 2024, Judge Ode's holding that the rocket launched illegally.", "t.launch_date")).toBe(
       "not_applicable",
