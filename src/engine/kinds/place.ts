@@ -24,6 +24,7 @@ import {
   type Covered,
   type PlaceMention,
 } from "./place-mentions";
+import { namedPlaces, statedPlaces } from "./place-statement";
 import {
   compileContext,
   contextHolds,
@@ -41,6 +42,9 @@ const options = z.object({
   ),
   heads: terms.optional().describe("Common nouns that stand for the entity next to its name (prison, facility, cárcel, megacárcel)"),
   modifiers: terms.optional().describe("Words that may describe the entity between it and a place (notorious, maximum-security, temida)"),
+  others: terms
+    .optional()
+    .describe("Other things of the entity's kind a story names (other prisons): a head noun after one may stand for it"),
   people: terms
     .optional()
     .describe('Nouns for people the entity\'s name may modify (detainees, inmates): "Venezuelan CECOT detainees" — the demonym is theirs'),
@@ -69,6 +73,7 @@ interface Compiled extends CompiledRule {
   heads: number | null;
   modifiers: number | null;
   people: number | null;
+  others: number | null;
   country: string | null;
   accept: number | null;
   /** The first accepted place name: the fix offered for a wrong one. */
@@ -94,6 +99,7 @@ export const place = defineKind({
       heads: o.heads ? tools.terms(o.heads, "heads") : null,
       modifiers: o.modifiers ? tools.terms(o.modifiers, "modifiers") : null,
       people: o.people ? tools.terms(o.people, "people") : null,
+      others: o.others ? tools.terms(o.others, "others") : null,
       country: o.country ?? null,
       accept: places.accept ? tools.terms(places.accept, "places.accept") : null,
       bestPlace: places.accept?.[0] ?? null,
@@ -116,6 +122,25 @@ export const place = defineKind({
     const expectedName = c.country ? countryName(c.country) : null;
     const mentions = placeMentions(ctx, c);
 
+    const named = namedPlaces(ctx, c.accept, c.reject);
+    const others = c.others === null ? [] : ctx.hits(c.others);
+    // Does a head noun or "it" surely stand for the entity? It is named in apposition to it ("The
+    // prison, CECOT, sits …"), or is the last thing of its kind named before it, in its paragraph or
+    // the one before: no other one ("La Esperanza", "a prison in Izalco") named between.
+    const standsFor = (a: { start: number; end: number; sentence: number }): boolean => {
+      const next = subjects[firstEndingAfter(subjects, a.end)];
+      const comma = ctx.tokens[ctx.tokenAt(a.end)];
+      if (next && comma?.text === "," && ctx.tokens[ctx.tokenAt(a.end) + 1]?.start === next.start) return true;
+      const last = subjects[firstEndingAfter(subjects, a.start) - 1];
+      if (!last) return false;
+      if (ctx.sentences[a.sentence]!.paragraph - ctx.sentences[last.sentence]!.paragraph > 1) return false;
+      if (hitWithin(others, last.end, a.start)) return false;
+      for (let i = firstEndingAfter(heads, last.end); i < heads.length && heads[i]!.end <= a.start; i++) {
+        const g = heads[i]!;
+        if (!hitCovers(subjects, g.start, g.end) && !glueBetween(ctx, last.end, g.start, covered)) return false;
+      }
+      return true;
+    };
     const seen = new Set<number>();
     const push = (m: PlaceMention, start: number, end: number, passOnly = false) => {
       if (seen.has(m.start) || (passOnly && !m.ok)) return;
@@ -247,7 +272,24 @@ export const place = defineKind({
         (prev !== undefined && LANG.indefiniteArticles.has(prev.text))
       );
     };
-    for (const h of subjects) if (!compound(h) && contextHolds(ctx, c.context, h.sentence)) attachTo(h, false);
+    // "CECOT, a sprawling complex outside Santa Ana": a head noun in apposition, then its locative chain.
+    const apposed = (h: Hit) => {
+      let i = ctx.tokenAt(h.end);
+      if (ctx.tokens[i]?.text !== "," || c.attach !== "adjacent") return;
+      let head = false;
+      for (i++; i < ctx.tokens.length; i++) {
+        const t = ctx.tokens[i]!;
+        if (hitCovers(heads, t.start, t.end)) head = true;
+        else if (!covered(t.start, t.end) && (head || !LANG.articles.has(t.text))) break; // "un estadio gigante"
+      }
+      if (!head) return;
+      for (const m of statedPlaces(ctx, i, named, false)) if (!negated(ctx, h.start, m.end)) push(m, h.start, m.end);
+    };
+    for (const h of subjects) {
+      if (compound(h) || !contextHolds(ctx, c.context, h.sentence)) continue;
+      attachTo(h, false);
+      apposed(h);
+    }
     if (!subjects.length) return out;
     // A fact box: "CECOT at a glance / Location: Tecoluca, El Salvador". A keyed place is about the
     // entity named on one of the three lines before it, in its paragraph or the one before.
@@ -269,13 +311,23 @@ export const place = defineKind({
     // subject is the entity, one of its head nouns or "it" right after it was named: any right
     // place in the predicate's clause ("CECOT sits on farmland in Tecoluca", "El Cecot, la cárcel
     // más grande…, se levanta en … Tecoluca", "It is located in Tecoluca").
-    const statement = (a: { start: number; end: number; sentence: number }) => {
+    // A statement is strict — its place may fail it — when its subject is surely the entity.
+    const statement = (a: { start: number; end: number; sentence: number }, strict: boolean) => {
       const s = ctx.sentences[a.sentence]!;
       for (let k = ctx.tokenAt(s.start); k < ctx.tokenAt(a.start); k++) {
         const t = ctx.tokens[k]!;
         if (t.kind !== "punct" && !LANG.articles.has(t.text) && !LANG.definiteArticles.has(t.text)) return;
       }
       const after = ctx.tokenAt(a.end);
+      if (strict && c.attach === "adjacent") {
+        // "CECOT is located in …", "El penal, ubicado en …", "CECOT, short for …, is located in …".
+        for (const k of [after, ctx.tokens[after]?.text === "," ? after + 1 : -1, skipInsertions(ctx, after)]) {
+          const ms = k < 0 ? [] : statedPlaces(ctx, k, named, true);
+          if (!ms.length) continue;
+          for (const m of ms) if (!negated(ctx, a.start, m.end)) push(m, a.start, m.end);
+          break;
+        }
+      }
       // "The prison, which opened in 2023 in Tecoluca, …": a relative clause on the subject states a fact about it.
       const relative = ctx.tokens[after]?.text === "," && LANG.relativePronouns.has(ctx.tokens[after + 1]?.text ?? "") ? after + 1 : -1;
       const k = relative >= 0 ? relative : skipInsertions(ctx, after);
@@ -294,13 +346,14 @@ export const place = defineKind({
         }
       }
     };
-    for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) statement(h);
+    for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) statement(h, !compound(h));
     // A head noun in an article that names the entity stands for it ("a prison in El Salvador",
     // "The prison, in Tecoluca, opened in 2023").
     for (const h of heads) {
       if (hitCovers(subjects, h.start, h.end) || !contextHolds(ctx, c.context, h.sentence)) continue;
       attachTo(h, true);
-      statement(h);
+      const article = prevToken(ctx, h.start);
+      statement(h, article !== undefined && LANG.definiteArticles.has(article.text) && standsFor(h));
     }
     // "It is located in Tecoluca": "it" opening a sentence after one that names the entity, in its
     // paragraph, one sentence about something else between them at most ("This is CECOT. The acronym
@@ -311,7 +364,8 @@ export const place = defineKind({
         if (!next || next.paragraph !== ctx.sentences[h.sentence]!.paragraph) break;
         const t = ctx.tokens[ctx.tokenAt(next.start)];
         if (t && LANG.subjectPronouns.has(t.text)) {
-          if (contextHolds(ctx, c.context, s)) statement({ start: t.start, end: t.end, sentence: s });
+          const it = { start: t.start, end: t.end, sentence: s };
+          if (contextHolds(ctx, c.context, s)) statement(it, standsFor(it));
           break;
         }
         const end = ctx.sentences[s + 1]?.start ?? ctx.text.length;

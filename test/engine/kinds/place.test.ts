@@ -10,7 +10,7 @@ const COMMON = `claim: test\nseverity: major\nsources: [https://example.org]\nex
 const rs = rulesetOf({
   "t/pack.yaml": "pack: t\nterms: {}\n",
   "t/t.country.yaml": `id: t.country\n${COMMON}subject: [Zorva Dome, ZD]\nheads: [stadium, arena]\nmodifiers: [giant]\npeople: [fans]\ncountry: PE\n`,
-  "t/t.town.yaml": `id: t.town\n${COMMON}subject: [Zorva Dome, ZD]\nheads: [stadium, arena]\nplaces: { accept: [Cusco], reject: [Lima, Arequipa] }\n`,
+  "t/t.town.yaml": `id: t.town\n${COMMON}subject: [Zorva Dome, ZD]\nheads: [stadium, arena, estadio]\nmodifiers: [giant, gigante]\nothers: [Arena Norte]\nplaces: { accept: [Cusco], reject: [Lima, Arequipa] }\n`,
   "t/t.landing.yaml": `id: t.landing\n${COMMON}subject: [landed, landing]\nattach: sentence\nheads: [airport, air base]\nplaces: { accept: [Jorge Chávez, Lima], reject: [Las Palmas, Arequipa] }\n`,
 });
 
@@ -163,5 +163,55 @@ describe("place: a country after a comma that opens the next clause", () => {
   it("does not locate the subject by a place modifying the next noun (in ZD, U.S. officials argued)", () => {
     expect(status("Once the fans were in ZD, U.S. officials argued they had no power.", "t.country")).toBe("not_applicable");
     expect(status("Once the fans were in ZD, Bolivia, officials argued they had no power.", "t.country")).toBe("fail");
+  });
+});
+
+describe("place: a location statement is judged by the first place its locative chain reaches", () => {
+  it("fails on the place a location verb puts the entity in, past asides and approach words", () => {
+    expect(status("The Zorva Dome, built by the state, is located in the hills outside Arequipa, in southern Peru.", "t.town")).toBe(
+      "fail",
+    );
+    expect(status("The stadium, ZD, sits on the outskirts of Arequipa, in the department of Lima.", "t.town")).toBe("fail");
+    expect(status("The Zorva Dome sits in Cusco, in the department of Arequipa.", "t.town")).toBe("fail");
+    expect(status("El Zorva Dome se encuentra en las afueras de Arequipa.", "t.town")).toBe("fail");
+  });
+  it("takes a distance, a direction or a later approach as a reference point", () => {
+    expect(status("The Zorva Dome lies about 500 km north of Arequipa.", "t.town")).toBe("not_applicable");
+    expect(status("The Zorva Dome is located in Cusco, near Lima.", "t.town")).toBe("pass");
+    expect(status("El Zorva Dome está ubicado en Cusco, a las afueras de Lima.", "t.town")).toBe("pass");
+    expect(status("El Zorva Dome está a unos 200 kilómetros al sur de Lima.", "t.town")).toBe("not_applicable");
+  });
+  it("reads on past a reference point to the place an area phrase names", () => {
+    const text =
+      "Llenaron el Zorva Dome. El estadio, ubicado a unos 200 kilómetros al sur de Lima, en el departamento de Arequipa, abrió en 2021.";
+    expect(status(text, "t.town")).toBe("fail");
+  });
+  it("skips a negated statement", () => {
+    expect(status("The Zorva Dome is not located in Arequipa.", "t.town")).toBe("not_applicable");
+  });
+});
+
+describe("place: 'the stadium' or 'it' standing for the entity in a location statement", () => {
+  it("fails when the entity is the last thing of its kind named before", () => {
+    expect(status("Fans love the Zorva Dome. The stadium is located in the city of Arequipa.", "t.town")).toBe("fail");
+    expect(status("Fans love the Zorva Dome. It is in the department of Arequipa, far from Cusco.", "t.town")).toBe("fail");
+    expect(status("Los hinchas llenaron el Zorva Dome. El estadio, ubicado en Arequipa, abrió en 2021.", "t.town")).toBe("fail");
+  });
+  it("reads it for passes only when another thing of the kind is named between, or the noun is indefinite", () => {
+    expect(status("Fans love the Zorva Dome. The Arena Norte is older. The stadium is located in Arequipa.", "t.town")).toBe(
+      "not_applicable",
+    );
+    expect(status("Fans love the Zorva Dome. Lima built an arena too. The stadium is located in Arequipa.", "t.town")).toBe(
+      "not_applicable",
+    );
+    expect(status("Fans love the Zorva Dome. A stadium is located in Arequipa.", "t.town")).toBe("not_applicable");
+  });
+});
+
+describe("place: a head noun in apposition with a locative", () => {
+  it("attaches the place its locative chain reaches ('ZD, a giant stadium outside Arequipa')", () => {
+    expect(status("Fans filled the Zorva Dome, a giant stadium outside Arequipa in the south.", "t.town")).toBe("fail");
+    expect(status("El Zorva Dome, un estadio gigante a las afueras de Arequipa, abrió en 2021.", "t.town")).toBe("fail");
+    expect(status("Fans filled the Zorva Dome, a giant stadium outside Arequipa's old town.", "t.town")).toBe("not_applicable");
   });
 });

@@ -1,0 +1,114 @@
+// Where a location statement puts the entity: "CECOT is located in the mountains outside Santa
+// Ana", "El penal, ubicado en Zacatecoluca, en el departamento de La Paz". The first named place
+// its locative chain reaches is where it is, and so is a place an area phrase or an apposition adds
+// ("…, in the department of La Paz", "in Tecoluca, San Vicente"). A distance or a direction ("74 km
+// southeast of San Salvador") and an approach after a named place ("Ilopango, a las afueras de San
+// Salvador") give reference points, not its place.
+import type { ArticleContext } from "../kind-api";
+import { LANG } from "../lang";
+import { isUpperAt } from "../text-adapter";
+import type { PlaceMention } from "./place-mentions";
+
+/** The accepted or rejected place name starting at a token's offset, if any. */
+export type PlaceAt = (start: number) => PlaceMention | undefined;
+
+/** Most tokens of one segment of the chain ("on the outskirts of the town of"). */
+const SEGMENT_MAX = 10;
+
+const phraseWord = (w: string): boolean =>
+  LANG.locatives.has(w) ||
+  LANG.placeApproaches.has(w) ||
+  LANG.placePhraseLinks.has(w) ||
+  LANG.articles.has(w) ||
+  LANG.definiteArticles.has(w) ||
+  LANG.areaNouns.has(w);
+
+/**
+ * The places a location statement at token k states: location verbs ("is located", "se
+ * encuentra"; optional when `verb` is false, as after a head noun in apposition), then the
+ * locative chain. Empty when there is no such statement.
+ */
+export function statedPlaces(ctx: ArticleContext, k: number, placeAt: PlaceAt, verb: boolean): PlaceMention[] {
+  const sentence = ctx.sentenceAt(ctx.tokens[k]?.start ?? ctx.text.length);
+  const tok = (i: number) => {
+    const t = ctx.tokens[i];
+    return t && ctx.sentenceAt(t.start) === sentence ? t : undefined;
+  };
+  let i = k;
+  while (i - k < 3 && tok(i) && LANG.locationVerbs.has(tok(i)!.text)) i++;
+  if (verb && i === k) return [];
+  const out: PlaceMention[] = [];
+  let known = false; // a named place of the rule's has been reached
+  for (let segment = 0; segment < 4; segment++) {
+    const from = i;
+    let locative = false;
+    let approach = false;
+    let reference = false;
+    let area = false;
+    let other = false;
+    let found: PlaceMention | undefined;
+    for (; i - from < SEGMENT_MAX; i++) {
+      const t = tok(i);
+      if (!t || t.text === ",") break;
+      const m = placeAt(t.start);
+      if (m) {
+        found = { ...m, prepStart: ctx.tokens[from]!.start };
+        i = ctx.tokenAt(m.end);
+        break;
+      }
+      if (t.kind === "number") reference = true;
+      else if (t.kind !== "word") return out;
+      else if (LANG.directions.has(t.text)) reference = true;
+      else if (isUpperAt(ctx.text, t.start))
+        other = true; // a place of no rule's ("the town of Ilobasco", "El Salvador")
+      else if (phraseWord(t.text)) {
+        if (LANG.locatives.has(t.text) || LANG.placeApproaches.has(t.text)) locative = true;
+        if (LANG.placeApproaches.has(t.text)) approach = true;
+        if (LANG.areaNouns.has(t.text)) area = true;
+      } else if (!(other && LANG.nameConnectors.has(t.text)) && ctx.tokens[i - 1]?.kind !== "number") return out; // a unit after a number
+    }
+    if (segment === 0 && !locative && !reference) return out;
+    const t = tok(i);
+    if (found) {
+      // "in Tecoluca, in the department of …" and "in Tecoluca, San Vicente" refine it;
+      // "…, a las afueras de San Salvador" approaches from a reference point.
+      const direct = found.start === ctx.tokens[from]!.start;
+      const judged = !reference && !other && (direct || locative) && !(known && approach && !area);
+      // The place must end its phrase: "near San Salvador's airport" places something else.
+      const follows = !t || (t.kind === "punct" ? t.text !== "'" : LANG.locatives.has(t.text) || LANG.placeApproaches.has(t.text));
+      if (!follows) return out;
+      if (judged) out.push(found);
+      known = true;
+      if (t && t.text !== ",") {
+        if (t.kind === "punct") return out;
+        segment--; // "outside Santa Ana in the country's far west": the chain goes on without a comma
+        continue;
+      }
+    } else if (!reference && !other) return out; // a phrase reaching no place ends the chain
+    if (tok(i)?.text !== ",") return out;
+    i++;
+  }
+  return out;
+}
+
+/** The rule's accepted and rejected place names by start offset, whatever precedes them. */
+export function namedPlaces(ctx: ArticleContext, accept: number | null, reject: number | null): PlaceAt {
+  let byStart: Map<number, PlaceMention> | null = null; // built on first use: most articles state no place
+  return (start) => {
+    if (!byStart) {
+      byStart = new Map();
+      for (const [set, ok] of [
+        [accept, true],
+        [reject, false],
+      ] as const) {
+        if (set === null) continue;
+        for (const h of ctx.hits(set)) {
+          const was = byStart.get(h.start);
+          if (was && was.end >= h.end) continue; // the longest name ("departamento de San Vicente")
+          byStart.set(h.start, { start: h.start, end: h.end, prepStart: h.start, form: "name", ok, found: ctx.text.slice(h.start, h.end) });
+        }
+      }
+    }
+    return byStart.get(start);
+  };
+}
