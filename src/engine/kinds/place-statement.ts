@@ -4,10 +4,12 @@
 // ("…, in the department of La Paz", "in Tecoluca, San Vicente"). A distance or a direction ("74 km
 // southeast of San Salvador") and an approach after a named place ("Ilopango, a las afueras de San
 // Salvador") give reference points, not its place.
-import type { ArticleContext } from "../kind-api";
-import { LANG } from "../lang";
+import type { ArticleContext, Hit } from "../kind-api";
+import { LANG, WRITTEN_COPULAS } from "../lang";
 import { isUpperAt } from "../text-adapter";
-import type { PlaceMention } from "./place-mentions";
+import { glueBetween, type Covered, type PlaceMention } from "./place-mentions";
+import { firstEndingAfter, hitCovers } from "./shared";
+import { hitWithin } from "../search";
 
 /** The accepted or rejected place name starting at a token's offset, if any. */
 export type PlaceAt = (start: number) => PlaceMention | undefined;
@@ -111,4 +113,62 @@ export function namedPlaces(ctx: ArticleContext, accept: number | null, reject: 
     }
     return byStart.get(start);
   };
+}
+
+/** What a head noun or "it" may stand for: the entity's mentions, its head nouns, other things of its kind. */
+export interface Scene {
+  ctx: ArticleContext;
+  subjects: readonly Hit[];
+  heads: readonly Hit[];
+  others: readonly Hit[];
+  covered: Covered;
+}
+
+/**
+ * Does a head noun or "it" surely stand for the entity? It is named in apposition to it ("The
+ * prison, CECOT, sits …"), or is the last thing of its kind named before it, in its paragraph or
+ * the one before: no other one ("La Esperanza", "a prison in Izalco") named between.
+ */
+export function standsFor(sc: Scene, a: { start: number; end: number; sentence: number }): boolean {
+  const { ctx, subjects, heads, covered } = sc;
+  const next = subjects[firstEndingAfter(subjects, a.end)];
+  const comma = ctx.tokens[ctx.tokenAt(a.end)];
+  if (next && comma?.text === "," && ctx.tokens[ctx.tokenAt(a.end) + 1]?.start === next.start) return true;
+  const last = subjects[firstEndingAfter(subjects, a.start) - 1];
+  if (!last) return false;
+  if (ctx.sentences[a.sentence]!.paragraph - ctx.sentences[last.sentence]!.paragraph > 1) return false;
+  if (hitWithin(sc.others, last.end, a.start)) return false;
+  for (let i = firstEndingAfter(heads, last.end); i < heads.length && heads[i]!.end <= a.start; i++) {
+    const g = heads[i]!;
+    if (hitCovers(subjects, g.start, g.end) || glueBetween(ctx, last.end, g.start, covered)) continue;
+    if (!spellsAcronym(ctx, g.sentence)) return false;
+  }
+  return true;
+}
+
+/** "CECOT, a sprawling complex outside Santa Ana": a head noun in apposition, then its locative chain. */
+export function apposedPlaces(sc: Scene, h: Hit, placeAt: PlaceAt): PlaceMention[] {
+  const { ctx, heads, covered } = sc;
+  let i = ctx.tokenAt(h.end);
+  if (ctx.tokens[i]?.text !== ",") return [];
+  let head = false;
+  for (i++; i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    if (hitCovers(heads, t.start, t.end)) head = true;
+    else if (!covered(t.start, t.end) && (head || !LANG.articles.has(t.text))) break; // "un estadio gigante"
+  }
+  return head ? statedPlaces(ctx, i, placeAt, false) : [];
+}
+
+/** "The acronym stands for Center for …": the sentence spells out the entity's name, its head nouns are the entity's. */
+export function spellsAcronym(ctx: ArticleContext, sentence: number): boolean {
+  const i = ctx.tokenAt(ctx.sentences[sentence]!.start);
+  return LANG.definiteArticles.has(ctx.tokens[i]?.text ?? "") && LANG.acronymNouns.has(ctx.tokens[i + 1]?.text ?? "");
+}
+
+/** "Está en …", "Se encuentra en …": a location verb opens the sentence, its subject dropped (Spanish). */
+export function dropsSubject(ctx: ArticleContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  if (WRITTEN_COPULAS.has(ctx.text.slice(t.start, t.end).toLowerCase())) return true;
+  return LANG.droppedSubjectClitics.has(t.text) && LANG.locationVerbs.has(ctx.tokens[i + 1]?.text ?? "");
 }

@@ -24,7 +24,7 @@ import {
   type Covered,
   type PlaceMention,
 } from "./place-mentions";
-import { namedPlaces, statedPlaces } from "./place-statement";
+import { apposedPlaces, dropsSubject, namedPlaces, spellsAcronym, standsFor, statedPlaces, type Scene } from "./place-statement";
 import {
   compileContext,
   contextHolds,
@@ -123,24 +123,7 @@ export const place = defineKind({
     const mentions = placeMentions(ctx, c);
 
     const named = namedPlaces(ctx, c.accept, c.reject);
-    const others = c.others === null ? [] : ctx.hits(c.others);
-    // Does a head noun or "it" surely stand for the entity? It is named in apposition to it ("The
-    // prison, CECOT, sits …"), or is the last thing of its kind named before it, in its paragraph or
-    // the one before: no other one ("La Esperanza", "a prison in Izalco") named between.
-    const standsFor = (a: { start: number; end: number; sentence: number }): boolean => {
-      const next = subjects[firstEndingAfter(subjects, a.end)];
-      const comma = ctx.tokens[ctx.tokenAt(a.end)];
-      if (next && comma?.text === "," && ctx.tokens[ctx.tokenAt(a.end) + 1]?.start === next.start) return true;
-      const last = subjects[firstEndingAfter(subjects, a.start) - 1];
-      if (!last) return false;
-      if (ctx.sentences[a.sentence]!.paragraph - ctx.sentences[last.sentence]!.paragraph > 1) return false;
-      if (hitWithin(others, last.end, a.start)) return false;
-      for (let i = firstEndingAfter(heads, last.end); i < heads.length && heads[i]!.end <= a.start; i++) {
-        const g = heads[i]!;
-        if (!hitCovers(subjects, g.start, g.end) && !glueBetween(ctx, last.end, g.start, covered)) return false;
-      }
-      return true;
-    };
+    const scene: Scene = { ctx, subjects, heads, others: c.others === null ? [] : ctx.hits(c.others), covered };
     const seen = new Set<number>();
     const push = (m: PlaceMention, start: number, end: number, passOnly = false) => {
       if (seen.has(m.start) || (passOnly && !m.ok)) return;
@@ -272,23 +255,11 @@ export const place = defineKind({
         (prev !== undefined && LANG.indefiniteArticles.has(prev.text))
       );
     };
-    // "CECOT, a sprawling complex outside Santa Ana": a head noun in apposition, then its locative chain.
-    const apposed = (h: Hit) => {
-      let i = ctx.tokenAt(h.end);
-      if (ctx.tokens[i]?.text !== "," || c.attach !== "adjacent") return;
-      let head = false;
-      for (i++; i < ctx.tokens.length; i++) {
-        const t = ctx.tokens[i]!;
-        if (hitCovers(heads, t.start, t.end)) head = true;
-        else if (!covered(t.start, t.end) && (head || !LANG.articles.has(t.text))) break; // "un estadio gigante"
-      }
-      if (!head) return;
-      for (const m of statedPlaces(ctx, i, named, false)) if (!negated(ctx, h.start, m.end)) push(m, h.start, m.end);
-    };
     for (const h of subjects) {
       if (compound(h) || !contextHolds(ctx, c.context, h.sentence)) continue;
       attachTo(h, false);
-      apposed(h);
+      if (c.attach === "adjacent")
+        for (const m of apposedPlaces(scene, h, named)) if (!negated(ctx, h.start, m.end)) push(m, h.start, m.end);
     }
     if (!subjects.length) return out;
     // A fact box: "CECOT at a glance / Location: Tecoluca, El Salvador". A keyed place is about the
@@ -314,7 +285,8 @@ export const place = defineKind({
     // A statement is strict — its place may fail it — when its subject is surely the entity.
     const statement = (a: { start: number; end: number; sentence: number }, strict: boolean) => {
       const s = ctx.sentences[a.sentence]!;
-      for (let k = ctx.tokenAt(s.start); k < ctx.tokenAt(a.start); k++) {
+      // The subject opens its sentence, or a clause after a colon ("It is more specific: CECOT sits in …").
+      for (let k = ctx.tokenAt(a.start) - 1; k >= ctx.tokenAt(s.start) && ctx.tokens[k]!.text !== ":"; k--) {
         const t = ctx.tokens[k]!;
         if (t.kind !== "punct" && !LANG.articles.has(t.text) && !LANG.definiteArticles.has(t.text)) return;
       }
@@ -353,7 +325,7 @@ export const place = defineKind({
       if (hitCovers(subjects, h.start, h.end) || !contextHolds(ctx, c.context, h.sentence)) continue;
       attachTo(h, true);
       const article = prevToken(ctx, h.start);
-      statement(h, article !== undefined && LANG.definiteArticles.has(article.text) && standsFor(h));
+      statement(h, article !== undefined && LANG.definiteArticles.has(article.text) && standsFor(scene, h));
     }
     // "It is located in Tecoluca": "it" opening a sentence after one that names the entity, in its
     // paragraph, one sentence about something else between them at most ("This is CECOT. The acronym
@@ -363,13 +335,15 @@ export const place = defineKind({
         const next = ctx.sentences[s];
         if (!next || next.paragraph !== ctx.sentences[h.sentence]!.paragraph) break;
         const t = ctx.tokens[ctx.tokenAt(next.start)];
-        if (t && LANG.subjectPronouns.has(t.text)) {
-          const it = { start: t.start, end: t.end, sentence: s };
-          if (contextHolds(ctx, c.context, s)) statement(it, standsFor(it));
+        const dropped = t !== undefined && dropsSubject(ctx, ctx.tokenAt(t.start));
+        if (t && (LANG.subjectPronouns.has(t.text) || dropped)) {
+          // "Está en …": no subject word; the statement starts at its verb.
+          const it = { start: t.start, end: dropped ? t.start : t.end, sentence: s };
+          if (contextHolds(ctx, c.context, s)) statement(it, standsFor(scene, it));
           break;
         }
         const end = ctx.sentences[s + 1]?.start ?? ctx.text.length;
-        if (hitWithin(heads, next.start, end) || hitWithin(subjects, next.start, end)) break;
+        if ((hitWithin(heads, next.start, end) && !spellsAcronym(ctx, s)) || hitWithin(subjects, next.start, end)) break;
       }
     }
     return out;

@@ -215,3 +215,21 @@ describe("place: a head noun in apposition with a locative", () => {
     expect(status("Fans filled the Zorva Dome, a giant stadium outside Arequipa's old town.", "t.town")).toBe("not_applicable");
   });
 });
+
+describe("place: more openings of a location statement", () => {
+  it("reads 'it' after a sentence that spells out the acronym (its head nouns are the entity's)", () => {
+    const text = "This is ZD. The acronym stands for Zorva Temporary Arena, a name fans mock. It sits in the department of Arequipa.";
+    expect(status(text, "t.town")).toBe("fail");
+  });
+  it("reads a statement opening the clause after a colon", () => {
+    expect(status("The guide was vague. It is more specific than that: ZD sits in Cusco, in the department of Arequipa.", "t.town")).toBe(
+      "fail",
+    );
+    expect(status("Un recordatorio: el Zorva Dome está en Arequipa.", "t.town")).toBe("fail");
+  });
+  it("reads a Spanish statement whose subject is dropped ('Está en …', 'Se encuentra en …')", () => {
+    expect(status("Es el Zorva Dome, un estadio gigante. Está en el departamento de Arequipa.", "t.town")).toBe("fail");
+    expect(status("Es el Zorva Dome. Se encuentra en Cusco, a las afueras de Lima.", "t.town")).toBe("pass");
+    expect(status("Es el Zorva Dome. Está claro que Lima quiere otro.", "t.town")).toBe("not_applicable");
+  });
+});
