@@ -126,8 +126,9 @@ export interface Scene {
 
 /**
  * Does a head noun or "it" surely stand for the entity? It is named in apposition to it ("The
- * prison, CECOT, sits …"), or is the last thing of its kind named before it, in its paragraph or
- * the one before: no other one ("La Esperanza", "a prison in Izalco") named between.
+ * prison, CECOT, sits …"), or is the last thing of its kind named before it, at most two paragraphs
+ * back (wire copy runs one sentence a paragraph): no other one ("La Esperanza", "a prison in
+ * Izalco") named between.
  */
 export function standsFor(sc: Scene, a: { start: number; end: number; sentence: number }): boolean {
   const { ctx, subjects, heads, covered } = sc;
@@ -136,7 +137,7 @@ export function standsFor(sc: Scene, a: { start: number; end: number; sentence: 
   if (next && comma?.text === "," && ctx.tokens[ctx.tokenAt(a.end) + 1]?.start === next.start) return true;
   const last = subjects[firstEndingAfter(subjects, a.start) - 1];
   if (!last) return false;
-  if (ctx.sentences[a.sentence]!.paragraph - ctx.sentences[last.sentence]!.paragraph > 1) return false;
+  if (ctx.sentences[a.sentence]!.paragraph - ctx.sentences[last.sentence]!.paragraph > 2) return false;
   if (hitWithin(sc.others, last.end, a.start)) return false;
   for (let i = firstEndingAfter(heads, last.end); i < heads.length && heads[i]!.end <= a.start; i++) {
     const g = heads[i]!;

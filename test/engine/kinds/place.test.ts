@@ -197,6 +197,12 @@ describe("place: 'the stadium' or 'it' standing for the entity in a location sta
     expect(status("Fans love the Zorva Dome. It is in the department of Arequipa, far from Cusco.", "t.town")).toBe("fail");
     expect(status("Los hinchas llenaron el Zorva Dome. El estadio, ubicado en Arequipa, abrió en 2021.", "t.town")).toBe("fail");
   });
+  it("reaches two paragraphs back (wire copy), not three", () => {
+    expect(status("Fans love the Zorva Dome.\n\nTickets are cheap.\n\nThe stadium is located in Arequipa.", "t.town")).toBe("fail");
+    expect(
+      status("Fans love the Zorva Dome.\n\nTickets are cheap.\n\nParking is free.\n\nThe stadium is located in Arequipa.", "t.town"),
+    ).toBe("not_applicable");
+  });
   it("reads it for passes only when another thing of the kind is named between, or the noun is indefinite", () => {
     expect(status("Fans love the Zorva Dome. The Arena Norte is older. The stadium is located in Arequipa.", "t.town")).toBe(
       "not_applicable",
