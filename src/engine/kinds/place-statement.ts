@@ -61,13 +61,14 @@ export function statedPlaces(ctx: ArticleContext, k: number, placeAt: PlaceAt, v
       if (t.kind === "number") reference = true;
       else if (t.kind !== "word") return out;
       else if (LANG.directions.has(t.text)) reference = true;
-      else if (isUpperAt(ctx.text, t.start))
-        other = true; // a place of no rule's ("the town of Ilobasco", "El Salvador")
       else if (phraseWord(t.text)) {
+        // Before the capital test: "En El Salvador, en …" opens an answer.
         if (LANG.locatives.has(t.text) || LANG.placeApproaches.has(t.text)) locative = true;
         if (LANG.placeApproaches.has(t.text)) approach = true;
         if (LANG.areaNouns.has(t.text)) area = true;
-      } else if (!(other && LANG.nameConnectors.has(t.text)) && ctx.tokens[i - 1]?.kind !== "number") return out; // a unit after a number
+      } else if (isUpperAt(ctx.text, t.start))
+        other = true; // a place of no rule's ("the town of Ilobasco", "El Salvador")
+      else if (!(other && LANG.nameConnectors.has(t.text)) && ctx.tokens[i - 1]?.kind !== "number") return out; // a unit after a number
     }
     if (segment === 0 && !locative && !reference) return out;
     const t = tok(i);
@@ -172,4 +173,42 @@ export function dropsSubject(ctx: ArticleContext, i: number): boolean {
   const t = ctx.tokens[i]!;
   if (WRITTEN_COPULAS.has(ctx.text.slice(t.start, t.end).toLowerCase())) return true;
   return LANG.droppedSubjectClitics.has(t.text) && LANG.locationVerbs.has(ctx.tokens[i + 1]?.text ?? "");
+}
+
+/**
+ * "¿Dónde queda? / En el norte …, en el departamento de Chalatenango": a question asking where the
+ * entity is ("Where is it?", "¿Dónde está el CECOT?") and the places its answer, the next sentence,
+ * opens with. The entity is named in the question, or is the last thing of its kind named in the
+ * three paragraphs before it.
+ */
+export function answeredPlaces(sc: Scene, q: number, placeAt: PlaceAt): PlaceMention[] {
+  const { ctx, subjects, covered } = sc;
+  const question = ctx.sentences[q]!;
+  const answer = ctx.sentences[q + 1];
+  if (!answer || answer.paragraph - question.paragraph > 1) return [];
+  let i = ctx.tokenAt(question.start);
+  if (ctx.tokens[i]?.kind === "punct") i++; // "¿"
+  if (!LANG.placeKeys.has(ctx.tokens[i]?.text ?? "")) return [];
+  let named = false;
+  const end = ctx.tokenAt(answer.start);
+  for (i++; i < end - 1; i++) {
+    const t = ctx.tokens[i]!;
+    if (hitCovers(subjects, t.start, t.end)) named = true;
+    else if (!LANG.locationVerbs.has(t.text) && !LANG.subjectPronouns.has(t.text) && !LANG.definiteArticles.has(t.text)) return [];
+  }
+  if (ctx.tokens[end - 1]?.text !== "?") return [];
+  if (!named) {
+    const last = subjects[firstEndingAfter(subjects, question.start) - 1];
+    if (!last || question.paragraph - ctx.sentences[last.sentence]!.paragraph > 3 || hitWithin(sc.others, last.end, question.start))
+      return [];
+  }
+  // The answer opens with its place ("En El Salvador, en las afueras de …"), or restates its subject
+  // ("The prison sits in …").
+  let k = end;
+  while (k < ctx.tokens.length && ctx.tokenAt(answer.start) <= k && k - end < 4) {
+    const t = ctx.tokens[k]!;
+    if (!LANG.definiteArticles.has(t.text) && !LANG.subjectPronouns.has(t.text) && !covered(t.start, t.end)) break;
+    k++;
+  }
+  return statedPlaces(ctx, k, placeAt, k > end);
 }

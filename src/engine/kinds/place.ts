@@ -24,7 +24,16 @@ import {
   type Covered,
   type PlaceMention,
 } from "./place-mentions";
-import { apposedPlaces, dropsSubject, namedPlaces, spellsAcronym, standsFor, statedPlaces, type Scene } from "./place-statement";
+import {
+  answeredPlaces,
+  apposedPlaces,
+  dropsSubject,
+  namedPlaces,
+  spellsAcronym,
+  standsFor,
+  statedPlaces,
+  type Scene,
+} from "./place-statement";
 import {
   compileContext,
   contextHolds,
@@ -262,6 +271,12 @@ export const place = defineKind({
         for (const m of apposedPlaces(scene, h, named)) if (!negated(ctx, h.start, m.end)) push(m, h.start, m.end);
     }
     if (!subjects.length) return out;
+    // A question and its answer: "Where is it? / The prison sits in …", "¿Dónde queda? / En …".
+    const asks = c.attach === "adjacent" && ctx.text.includes("?") ? ctx.sentences.length - 1 : 0;
+    for (let q = 0; q < asks; q++) {
+      if (!contextHolds(ctx, c.context, q + 1)) continue;
+      for (const m of answeredPlaces(scene, q, named)) push(m, ctx.sentences[q + 1]!.start, m.end);
+    }
     // A fact box: "CECOT at a glance / Location: Tecoluca, El Salvador". A keyed place is about the
     // entity named on one of the three lines before it, in its paragraph or the one before.
     const boxes = ctx.text.includes(":") ? ctx.sentences.length : 0; // no colon, no fact box

@@ -239,3 +239,30 @@ describe("place: more openings of a location statement", () => {
     expect(status("Es el Zorva Dome. Está claro que Lima quiere otro.", "t.town")).toBe("not_applicable");
   });
 });
+
+describe("place: a question asking where the entity is, and its answer", () => {
+  it("reads the places the answer opens with ('Where is it? / The stadium sits in …', '¿Dónde queda? / En …')", () => {
+    expect(
+      status(
+        "What is ZD? It is a giant arena. Where is it? The stadium sits in a rural area near the town of Yura, in the department of Arequipa.",
+        "t.town",
+      ),
+    ).toBe("fail");
+    expect(
+      status(
+        "¿Qué es el Zorva Dome? Es un estadio gigante.\n\n¿Dónde queda?\n\nEn el sur del Perú, en el departamento de Arequipa.",
+        "t.town",
+      ),
+    ).toBe("fail");
+    expect(
+      status(
+        "¿Qué es el Zorva Dome? Es un estadio.\n\n¿Dónde está?\n\nEn Perú, en las afueras de Cusco, a unos 900 kilómetros de Lima.",
+        "t.town",
+      ),
+    ).toBe("pass");
+  });
+  it("needs the question to ask only where the entity is", () => {
+    expect(status("Fans love the Zorva Dome. Where is the nearest hotel? In Arequipa, sadly.", "t.town")).toBe("not_applicable");
+    expect(status("Los hinchas llenaron el Zorva Dome. ¿Dónde está mi hijo? En Arequipa.", "t.town")).toBe("not_applicable");
+  });
+});
