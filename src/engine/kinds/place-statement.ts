@@ -212,3 +212,19 @@ export function answeredPlaces(sc: Scene, q: number, placeAt: PlaceAt): PlaceMen
   }
   return statedPlaces(ctx, k, placeAt, k > end);
 }
+
+/**
+ * "El CECOT no está en un rincón cualquiera: se levanta en …": the token of a subjectless location
+ * verb opening the clause after a colon, when the entity (or its head noun) is the last thing of its
+ * kind named before the colon; else -1.
+ */
+export function colonVerb(sc: Scene, h: Hit): number {
+  const { ctx, subjects, heads } = sc;
+  const to = ctx.tokenAt(ctx.sentenceSpan(h.sentence).to);
+  for (let i = ctx.tokenAt(h.end); i < to && i - ctx.tokenAt(h.end) < 20; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.text === ":") return i + 1 < to && dropsSubject(ctx, i + 1) ? i + 1 : -1;
+    if (hitCovers(subjects, t.start, t.end) || hitCovers(heads, t.start, t.end) || hitCovers(sc.others, t.start, t.end)) return -1;
+  }
+  return -1;
+}

@@ -26,6 +26,7 @@ import {
 } from "./place-mentions";
 import {
   answeredPlaces,
+  colonVerb,
   apposedPlaces,
   dropsSubject,
   namedPlaces,
@@ -340,7 +341,15 @@ export const place = defineKind({
       if (hitCovers(subjects, h.start, h.end) || !contextHolds(ctx, c.context, h.sentence)) continue;
       attachTo(h, true);
       const article = prevToken(ctx, h.start);
-      statement(h, article !== undefined && LANG.definiteArticles.has(article.text) && standsFor(scene, h));
+      const sure = article !== undefined && LANG.definiteArticles.has(article.text) && standsFor(scene, h);
+      statement(h, sure);
+      const v = colonVerb(scene, h);
+      if (v >= 0) statement({ start: ctx.tokens[v]!.start, end: ctx.tokens[v]!.start, sentence: h.sentence }, sure);
+    }
+    // "El CECOT no está en un rincón cualquiera: se levanta en …": the clause after a colon goes on about it.
+    for (const h of subjects) {
+      const v = compound(h) || !contextHolds(ctx, c.context, h.sentence) ? -1 : colonVerb(scene, h);
+      if (v >= 0) statement({ start: ctx.tokens[v]!.start, end: ctx.tokens[v]!.start, sentence: h.sentence }, true);
     }
     // "It is located in Tecoluca": "it" opening a sentence after one that names the entity, in its
     // paragraph, one sentence about something else between them at most ("This is CECOT. The acronym

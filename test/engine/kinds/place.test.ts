@@ -266,3 +266,23 @@ describe("place: a question asking where the entity is, and its answer", () => {
     expect(status("Los hinchas llenaron el Zorva Dome. ¿Dónde está mi hijo? En Arequipa.", "t.town")).toBe("not_applicable");
   });
 });
+
+describe("place: a subjectless clause after a colon goes on about the entity", () => {
+  it("reads 'no está en …: se levanta en …' (Spanish drops the subject)", () => {
+    expect(
+      status(
+        "El Zorva Dome no está en un lugar cualquiera: se levanta a unos 90 kilómetros al norte de Lima, en las montañas de Arequipa.",
+        "t.town",
+      ),
+    ).toBe("fail");
+    expect(
+      status(
+        "Llenaron el Zorva Dome. Conviene aclarar que el estadio no está aquí: se encuentra en el departamento de Arequipa.",
+        "t.town",
+      ),
+    ).toBe("fail");
+  });
+  it("not when another thing of the kind is named before the colon", () => {
+    expect(status("El Zorva Dome es más nuevo que la Arena Norte: se encuentra en Arequipa.", "t.town")).toBe("not_applicable");
+  });
+});
