@@ -148,18 +148,37 @@ export function standsFor(sc: Scene, a: { start: number; end: number; sentence: 
   return true;
 }
 
-/** "CECOT, a sprawling complex outside Santa Ana": a head noun in apposition, then its locative chain. */
+/**
+ * "CECOT, a sprawling complex outside Santa Ana", "el CECOT es una cárcel de máxima seguridad
+ * construida por el Gobierno …, ubicada en Ilopango": a head noun in apposition or after a copula,
+ * then its locative chain — directly, after a location participle, or after where it was built.
+ */
 export function apposedPlaces(sc: Scene, h: Hit, placeAt: PlaceAt): PlaceMention[] {
   const { ctx, heads, covered } = sc;
+  const to = ctx.tokenAt(ctx.sentenceSpan(h.sentence).to);
+  const text = (k: number) => (k < to ? (ctx.tokens[k]?.text ?? "") : "");
   let i = ctx.tokenAt(h.end);
-  if (ctx.tokens[i]?.text !== ",") return [];
+  if (text(i) !== "," && !LANG.titleCopulas.has(text(i))) return [];
   let head = false;
-  for (i++; i < ctx.tokens.length; i++) {
+  for (i++; i < to; i++) {
     const t = ctx.tokens[i]!;
     if (hitCovers(heads, t.start, t.end)) head = true;
-    else if (!covered(t.start, t.end) && (head || !LANG.articles.has(t.text))) break; // "un estadio gigante"
+    else if (covered(t.start, t.end) || (!head && LANG.articles.has(t.text)))
+      continue; // "un estadio gigante"
+    else if (!(head && LANG.genitives.has(t.text) && covered(ctx.tokens[i + 1]!.start, ctx.tokens[i + 1]!.end))) break; // "de máxima seguridad"
   }
-  return head ? statedPlaces(ctx, i, placeAt, false) : [];
+  if (!head) return [];
+  if (LANG.builtParticiples.has(text(i))) {
+    let j = i + 1;
+    // The agent runs to the place or to a comma: "construida por el Gobierno de Nayib Bukele en …".
+    if (LANG.agentPrepositions.has(text(j))) {
+      for (j++; j < to && j - i < 12 && !LANG.locatives.has(text(j)); j++) if (ctx.tokens[j]!.kind === "punct") break;
+    }
+    if (LANG.locatives.has(text(j))) return statedPlaces(ctx, j, placeAt, false);
+    return text(j) === "," && LANG.locationVerbs.has(text(j + 1)) ? statedPlaces(ctx, j + 1, placeAt, true) : [];
+  }
+  if (text(i) === "," && LANG.locationVerbs.has(text(i + 1))) i++; // "una megacárcel enorme, ubicada en …"
+  return statedPlaces(ctx, i, placeAt, false);
 }
 
 /** "The acronym stands for Center for …": the sentence spells out the entity's name, its head nouns are the entity's. */

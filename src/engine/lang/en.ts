@@ -763,6 +763,8 @@ export const en: LanguageTable = {
   locationVerbs: ["is", "are", "was", "were", "located", "situated", "lies", "lie", "sits", "sit", "stands", "stand"],
   placeApproaches: ["outside", "near", "nearby", "outskirts", "edge", "close"],
   placePhraseLinks: ["on", "to", "just", "of"],
+  builtParticiples: ["built", "constructed", "erected"],
+  agentPrepositions: ["by"],
   eventNouns: ["visit", "trip", "meeting", "talks", "summit", "tour", "ruling", "holding", "decision", "opinion", "judgment", "verdict"],
   areaNouns: [
     "mountains",

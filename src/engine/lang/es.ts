@@ -664,6 +664,8 @@ export const es: LanguageTable = {
   ],
   placeApproaches: ["afueras", "cerca", "cercanías", "alrededores", "inmediaciones"],
   placePhraseLinks: ["a", "al", "de", "del"],
+  builtParticiples: ["construido", "construida", "levantado", "levantada", "edificado", "edificada", "erigido", "erigida"],
+  agentPrepositions: ["por"],
   eventNouns: [
     "visita",
     "viaje",

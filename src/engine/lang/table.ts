@@ -190,6 +190,10 @@ export interface LanguageTable {
   locationVerbs: string[];
   /** Words that approach a place rather than name the one it is in ("outside", "near", "on the outskirts of", "a las afueras de"). */
   placeApproaches: string[];
+  /** Participles of building: where a thing was built is where it is ("a prison built by … in Tecoluca", "construida en"). */
+  builtParticiples: string[];
+  /** The preposition of a passive's agent ("built by the government", "construida por el Gobierno"). */
+  agentPrepositions: string[];
   /** Small words inside a locative phrase before its place ("on the outskirts of", "close to", "a las afueras de"). */
   placePhraseLinks: string[];
   /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */

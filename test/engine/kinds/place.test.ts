@@ -286,3 +286,22 @@ describe("place: a subjectless clause after a colon goes on about the entity", (
     expect(status("El Zorva Dome es más nuevo que la Arena Norte: se encuentra en Arequipa.", "t.town")).toBe("not_applicable");
   });
 });
+
+describe("place: a head noun after a copula, and where it was built", () => {
+  it("reads the locative chain after 'is a giant stadium' / 'es un estadio'", () => {
+    expect(status("The Zorva Dome is a giant stadium outside Arequipa.", "t.town")).toBe("fail");
+    expect(status("Un recordatorio: el Zorva Dome es un estadio gigante, ubicado en Arequipa, a las afueras de Cusco.", "t.town")).toBe(
+      "fail",
+    );
+  });
+  it("takes where it was built, past the agent, as where it is", () => {
+    expect(status("Fans filled the Zorva Dome, the giant stadium built by the city of Santiago in Arequipa.", "t.town")).toBe("fail");
+    expect(
+      status("Llenaron el Zorva Dome, el estadio gigante construido por el Gobierno de Pedro Ruiz, ubicado en Arequipa.", "t.town"),
+    ).toBe("fail");
+    expect(status("Llenaron el Zorva Dome, el estadio gigante construido por el Gobierno de Pedro Ruiz en Cusco.", "t.town")).toBe("pass");
+    expect(status("Fans filled the Zorva Dome, the giant stadium built by the city of Santiago in 2021 in Arequipa.", "t.town")).toBe(
+      "not_applicable",
+    );
+  });
+});
