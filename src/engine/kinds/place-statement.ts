@@ -247,3 +247,26 @@ export function colonVerb(sc: Scene, h: Hit): number {
   }
   return -1;
 }
+
+/**
+ * A fact box: "CECOT at a glance / Location: Tecoluca, El Salvador". A keyed place is about the
+ * entity named on one of the three lines before it, in its paragraph or the one before.
+ */
+export function boxedPlaces(sc: Scene, mentions: (sentence: number) => PlaceMention[][]): PlaceMention[] {
+  const { ctx, subjects } = sc;
+  const out: PlaceMention[] = [];
+  const boxes = ctx.text.includes(":") ? ctx.sentences.length : 0; // no colon, no fact box
+  for (let s = 0; s < boxes; s++) {
+    const i = ctx.tokenAt(ctx.sentences[s]!.start);
+    if (!LANG.placeKeys.has(ctx.tokens[i]?.text ?? "") || ctx.tokens[i + 1]?.text !== ":") continue;
+    const keyed = mentions(s)
+      .flat()
+      .filter((m) => m.keyed);
+    if (!keyed.length) continue;
+    const named = subjects[firstEndingAfter(subjects, ctx.sentences[s]!.start) - 1];
+    if (!named || s - named.sentence > 3 || s - named.sentence < 0) continue;
+    if (ctx.sentences[s]!.paragraph - ctx.sentences[named.sentence]!.paragraph > 1) continue;
+    out.push(...keyed);
+  }
+  return out;
+}

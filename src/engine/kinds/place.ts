@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { clauseAt, inCorrection } from "../attach/clauses";
 import { inHearsay } from "../attach/reported";
-import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
+import { defineKind, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { hitWithin } from "../search";
 import { countryName, isUpperAt } from "../text-adapter";
@@ -18,6 +18,8 @@ import {
   GLUE_MAX,
   INSERTION_MAX,
   negated,
+  ofBetween,
+  ownsHead,
   placeMentions,
   prevToken,
   skipInsertions,
@@ -28,6 +30,7 @@ import {
   answeredPlaces,
   colonVerb,
   apposedPlaces,
+  boxedPlaces,
   dropsSubject,
   namedPlaces,
   spellsAcronym,
@@ -278,27 +281,13 @@ export const place = defineKind({
       if (!contextHolds(ctx, c.context, q + 1)) continue;
       for (const m of answeredPlaces(scene, q, named)) push(m, ctx.sentences[q + 1]!.start, m.end);
     }
-    // A fact box: "CECOT at a glance / Location: Tecoluca, El Salvador". A keyed place is about the
-    // entity named on one of the three lines before it, in its paragraph or the one before.
-    const boxes = ctx.text.includes(":") ? ctx.sentences.length : 0; // no colon, no fact box
-    for (let s = 0; s < boxes; s++) {
-      const i = ctx.tokenAt(ctx.sentences[s]!.start);
-      if (!LANG.placeKeys.has(ctx.tokens[i]?.text ?? "") || ctx.tokens[i + 1]?.text !== ":") continue;
-      const keyed = mentions(s)
-        .flat()
-        .filter((m) => m.keyed);
-      if (!keyed.length) continue;
-      const named = subjects[firstEndingAfter(subjects, ctx.sentences[s]!.start) - 1];
-      if (!named || s - named.sentence > 3 || s - named.sentence < 0) continue;
-      if (ctx.sentences[s]!.paragraph - ctx.sentences[named.sentence]!.paragraph > 1) continue;
-      for (const m of keyed) push(m, m.prepStart, m.end);
-    }
+    for (const m of boxedPlaces(scene, mentions)) push(m, m.prepStart, m.end);
 
-    // Readings that may confirm the fact, never fail it (precision first). A statement whose
-    // subject is the entity, one of its head nouns or "it" right after it was named: any right
-    // place in the predicate's clause ("CECOT sits on farmland in Tecoluca", "El Cecot, la cárcel
-    // más grande…, se levanta en … Tecoluca", "It is located in Tecoluca").
-    // A statement is strict — its place may fail it — when its subject is surely the entity.
+    // A statement whose subject is the entity, one of its head nouns or "it" right after it was
+    // named: any right place in the predicate's clause confirms it ("CECOT sits on farmland in
+    // Tecoluca", "El Cecot, la cárcel más grande…, se levanta en … Tecoluca"). A strict one — its
+    // subject surely the entity — also fails on the place its location verb states
+    // ("It is located in the city of Santa Ana"; see place-statement.ts).
     const statement = (a: { start: number; end: number; sentence: number }, strict: boolean) => {
       const s = ctx.sentences[a.sentence]!;
       // The subject opens its sentence, or a clause after a colon ("It is more specific: CECOT sits in …").
@@ -336,7 +325,8 @@ export const place = defineKind({
     };
     for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) statement(h, !compound(h));
     // A head noun in an article that names the entity stands for it ("a prison in El Salvador",
-    // "The prison, in Tecoluca, opened in 2023").
+    // "The prison, in Tecoluca, opened in 2023"): for passes, and for fails too when it surely
+    // does ("The prison is located in the city of Santa Ana" right after CECOT is named).
     for (const h of heads) {
       if (hitCovers(subjects, h.start, h.end) || !contextHolds(ctx, c.context, h.sentence)) continue;
       attachTo(h, true);
@@ -373,22 +363,3 @@ export const place = defineKind({
     return out;
   },
 });
-
-/** Is there an "of" / "de" / "del" between two offsets (a noun's complement, not an adjective)? */
-function ofBetween(ctx: ArticleContext, from: number, to: number): boolean {
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
-    const w = ctx.tokens[i]!.text;
-    if (LANG.yearLinks.has(w) || LANG.genitives.has(w)) return true;
-  }
-  return false;
-}
-
-/** Is a head noun the possessive's, an adjective or two aside ("El Salvador's notorious mega-prison")? */
-function ownsHead(ctx: ArticleContext, end: number, covered: Covered): boolean {
-  for (let k = ctx.tokenAt(end), n = 0; k < ctx.tokens.length && n < 3; k++, n++) {
-    const t = ctx.tokens[k]!;
-    if (covered(t.start, t.end)) return true;
-    if (t.kind !== "word" || isUpperAt(ctx.text, t.start)) return false;
-  }
-  return false;
-}
