@@ -270,3 +270,11 @@ export function boxedPlaces(sc: Scene, mentions: (sentence: number) => PlaceMent
   }
   return out;
 }
+
+/** Is the mention a preposition's object ("enviado al CECOT", "sent to CECOT"), not what its sentence is about? */
+export function prepositionObject(ctx: ArticleContext, h: Hit): boolean {
+  let i = ctx.tokenAt(h.start) - 1;
+  if (LANG.articles.has(ctx.tokens[i]?.text ?? "")) i--;
+  const p = ctx.tokens[i]?.text ?? "";
+  return LANG.destinationPrepositions.has(p) || LANG.locatives.has(p) || LANG.genitives.has(p) || LANG.partitiveOf.has(p);
+}

@@ -32,6 +32,7 @@ import {
   apposedPlaces,
   boxedPlaces,
   dropsSubject,
+  prepositionObject,
   namedPlaces,
   spellsAcronym,
   standsFor,
@@ -353,7 +354,11 @@ export const place = defineKind({
         if (t && (LANG.subjectPronouns.has(t.text) || dropped)) {
           // "Está en …": no subject word; the statement starts at its verb.
           const it = { start: t.start, end: dropped ? t.start : t.end, sentence: s };
-          if (contextHolds(ctx, c.context, s)) statement(it, standsFor(scene, it));
+          // A dropped subject may be anyone: only the entity the sentence before is about ("Es el
+          // CECOT. Está en …"), not one it names after a preposition ("Lo enviaron al CECOT. Está en …").
+          const last = subjects[firstEndingAfter(subjects, it.start) - 1]!;
+          const sure = standsFor(scene, it) && !(dropped && prepositionObject(ctx, last));
+          if (contextHolds(ctx, c.context, s)) statement(it, sure);
           break;
         }
         const end = ctx.sentences[s + 1]?.start ?? ctx.text.length;

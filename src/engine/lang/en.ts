@@ -760,7 +760,8 @@ export const en: LanguageTable = {
   droppedSubjectClitics: [],
   dateJoiners: ["and", "or", "to", "through", "and in", "and on", "or in"],
   comitatives: ["with", "alongside", "accompanied by"],
-  locationVerbs: ["is", "are", "was", "were", "located", "situated", "lies", "lie", "sits", "sit", "stands", "stand"],
+  // Singular: the entity is one thing ("the prisons are in …" is about others).
+  locationVerbs: ["is", "was", "located", "situated", "lies", "sits", "stands"],
   placeApproaches: ["outside", "near", "nearby", "outskirts", "edge", "close"],
   placePhraseLinks: ["on", "to", "just", "of"],
   builtParticiples: ["built", "constructed", "erected"],

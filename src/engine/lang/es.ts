@@ -644,9 +644,9 @@ export const es: LanguageTable = {
   droppedSubjectClitics: ["se"],
   dateJoiners: ["y", "e", "o", "u", "al", "a", "y en", "y el", "o en"],
   comitatives: ["con", "junto a", "acompañado de", "acompañados de"],
+  // Singular: the entity is one thing ("están en …" is about others).
   locationVerbs: [
     "está",
-    "están",
     "ubicado",
     "ubicada",
     "situado",

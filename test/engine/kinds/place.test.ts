@@ -211,6 +211,7 @@ describe("place: 'the stadium' or 'it' standing for the entity in a location sta
       "not_applicable",
     );
     expect(status("Fans love the Zorva Dome. A stadium is located in Arequipa.", "t.town")).toBe("not_applicable");
+    expect(status("Fans love the Zorva Dome. The stadiums are located in Arequipa.", "t.town")).toBe("not_applicable");
   });
 });
 
@@ -237,6 +238,9 @@ describe("place: more openings of a location statement", () => {
     expect(status("Es el Zorva Dome, un estadio gigante. Está en el departamento de Arequipa.", "t.town")).toBe("fail");
     expect(status("Es el Zorva Dome. Se encuentra en Cusco, a las afueras de Lima.", "t.town")).toBe("pass");
     expect(status("Es el Zorva Dome. Está claro que Lima quiere otro.", "t.town")).toBe("not_applicable");
+    // A dropped subject may be anyone: not the entity named after a preposition, nor a plural.
+    expect(status("Su hijo fue llevado al Zorva Dome en marzo. Está en Arequipa, dice su madre.", "t.town")).toBe("not_applicable");
+    expect(status("Es el Zorva Dome. Están en Arequipa desde marzo.", "t.town")).toBe("not_applicable");
   });
 });
 
