@@ -178,7 +178,24 @@ export function apposedPlaces(sc: Scene, h: Hit, placeAt: PlaceAt): PlaceMention
     return text(j) === "," && LANG.locationVerbs.has(text(j + 1)) ? statedPlaces(ctx, j + 1, placeAt, true) : [];
   }
   if (text(i) === "," && LANG.locationVerbs.has(text(i + 1))) i++; // "una megacárcel enorme, ubicada en …"
-  return statedPlaces(ctx, i, placeAt, false);
+  const direct = statedPlaces(ctx, i, placeAt, false);
+  return direct.length ? direct : builtIn(ctx, i, to, placeAt);
+}
+
+/**
+ * "una megacárcel con capacidad para 40.000 presos que el Gobierno levantó en …": a relative clause
+ * on the head noun (a few words after it) says where it was built. From token i; no punctuation between.
+ */
+function builtIn(ctx: ArticleContext, i: number, to: number, placeAt: PlaceAt): PlaceMention[] {
+  let k = i;
+  const inNumber = (n: number) => ctx.tokens[n - 1]?.kind === "number" && ctx.tokens[n + 1]?.kind === "number"; // "40.000"
+  for (; k < to && k - i < 10 && !LANG.relativePronouns.has(ctx.tokens[k]!.text); k++)
+    if (ctx.tokens[k]!.kind === "punct" && !inNumber(k)) return [];
+  if (k >= to || k - i >= 10) return [];
+  let m = k + 1;
+  for (; m < to && m - k <= 5 && !LANG.builtVerbs.has(ctx.tokens[m]!.text); m++) if (ctx.tokens[m]!.kind === "punct") return [];
+  const at = ctx.tokens[m + 1];
+  return m < to && m - k <= 5 && at && LANG.locatives.has(at.text) ? statedPlaces(ctx, m + 1, placeAt, false) : [];
 }
 
 /** "The acronym stands for Center for …": the sentence spells out the entity's name, its head nouns are the entity's. */

@@ -765,6 +765,7 @@ export const en: LanguageTable = {
   placeApproaches: ["outside", "near", "nearby", "outskirts", "edge", "close"],
   placePhraseLinks: ["on", "to", "just", "of"],
   builtParticiples: ["built", "constructed", "erected"],
+  builtVerbs: ["built", "constructed", "erected"],
   agentPrepositions: ["by"],
   eventNouns: ["visit", "trip", "meeting", "talks", "summit", "tour", "ruling", "holding", "decision", "opinion", "judgment", "verdict"],
   areaNouns: [

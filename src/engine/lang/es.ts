@@ -665,6 +665,7 @@ export const es: LanguageTable = {
   placeApproaches: ["afueras", "cerca", "cercanías", "alrededores", "inmediaciones"],
   placePhraseLinks: ["a", "al", "de", "del"],
   builtParticiples: ["construido", "construida", "levantado", "levantada", "edificado", "edificada", "erigido", "erigida"],
+  builtVerbs: ["construyó", "levantó", "edificó", "erigió"],
   agentPrepositions: ["por"],
   eventNouns: [
     "visita",

@@ -192,6 +192,8 @@ export interface LanguageTable {
   placeApproaches: string[];
   /** Participles of building: where a thing was built is where it is ("a prison built by … in Tecoluca", "construida en"). */
   builtParticiples: string[];
+  /** Past forms of building in a relative clause ("a prison that the government built in …", "que el Gobierno levantó en"). */
+  builtVerbs: string[];
   /** The preposition of a passive's agent ("built by the government", "construida por el Gobierno"). */
   agentPrepositions: string[];
   /** Small words inside a locative phrase before its place ("on the outskirts of", "close to", "a las afueras de"). */

@@ -309,3 +309,19 @@ describe("place: a head noun after a copula, and where it was built", () => {
     );
   });
 });
+
+describe("place: a relative clause on the head noun saying where it was built", () => {
+  it("reads 'a stadium that the city built in …' / 'un estadio … que el Gobierno levantó en …'", () => {
+    expect(status("Fans filled the Zorva Dome, a stadium that the city built in Arequipa.", "t.town")).toBe("fail");
+    expect(
+      status("Llenaron el Zorva Dome, un estadio con capacidad para 40.000 hinchas que el Gobierno levantó en Arequipa.", "t.town"),
+    ).toBe("fail");
+    expect(status("Llenaron el Zorva Dome, un estadio que el Gobierno levantó en Cusco.", "t.town")).toBe("pass");
+  });
+  it("not when the clause is cut by punctuation or the built verb is far", () => {
+    expect(status("Fans filled the Zorva Dome, a stadium; the city built an arena in Arequipa.", "t.town")).toBe("not_applicable");
+    expect(status("Fans filled the Zorva Dome, a stadium that fans from all over the country built in Arequipa.", "t.town")).toBe(
+      "not_applicable",
+    );
+  });
+});
