@@ -165,7 +165,10 @@ export function apposedPlaces(sc: Scene, h: Hit, placeAt: PlaceAt): PlaceMention
     if (hitCovers(heads, t.start, t.end)) head = true;
     else if (covered(t.start, t.end) || (!head && LANG.articles.has(t.text)))
       continue; // "un estadio gigante"
-    else if (!(head && LANG.genitives.has(t.text) && covered(ctx.tokens[i + 1]!.start, ctx.tokens[i + 1]!.end))) break; // "de máxima seguridad"
+    else {
+      const n = ctx.tokens[i + 1];
+      if (!(head && n && LANG.genitives.has(t.text) && covered(n.start, n.end))) break; // "de máxima seguridad"
+    }
   }
   if (!head) return [];
   if (LANG.builtParticiples.has(text(i))) {
