@@ -45,6 +45,7 @@ describe("completeness", () => {
           "role-title.ts",
           "role-title-after.ts",
           "place-mentions.ts",
+          "place-statement.ts",
           "quantity-phrase.ts",
           "role-offices.ts",
           "name-expansions.ts",

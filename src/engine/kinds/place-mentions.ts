@@ -312,3 +312,22 @@ function referencePoint(ctx: ArticleContext, start: number): boolean {
   if (!of || !(LANG.partitiveOf.has(of.text) || LANG.genitives.has(of.text))) return false;
   return LANG.directions.has(ctx.tokens[i - 2]?.text ?? "");
 }
+
+/** Is there an "of" / "de" / "del" between two offsets (a noun's complement, not an adjective)? */
+export function ofBetween(ctx: ArticleContext, from: number, to: number): boolean {
+  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
+    const w = ctx.tokens[i]!.text;
+    if (LANG.yearLinks.has(w) || LANG.genitives.has(w)) return true;
+  }
+  return false;
+}
+
+/** Is a head noun the possessive's, an adjective or two aside ("El Salvador's notorious mega-prison")? */
+export function ownsHead(ctx: ArticleContext, end: number, covered: Covered): boolean {
+  for (let k = ctx.tokenAt(end), n = 0; k < ctx.tokens.length && n < 3; k++, n++) {
+    const t = ctx.tokens[k]!;
+    if (covered(t.start, t.end)) return true;
+    if (t.kind !== "word" || isUpperAt(ctx.text, t.start)) return false;
+  }
+  return false;
+}

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { clauseAt, inCorrection } from "../attach/clauses";
 import { inHearsay } from "../attach/reported";
-import { defineKind, type ArticleContext, type CompiledRule, type Finding, type Hit } from "../kind-api";
+import { defineKind, type CompiledRule, type Finding, type Hit } from "../kind-api";
 import { LANG } from "../lang";
 import { hitWithin } from "../search";
 import { countryName, isUpperAt } from "../text-adapter";
@@ -18,12 +18,27 @@ import {
   GLUE_MAX,
   INSERTION_MAX,
   negated,
+  ofBetween,
+  ownsHead,
   placeMentions,
   prevToken,
   skipInsertions,
   type Covered,
   type PlaceMention,
 } from "./place-mentions";
+import {
+  answeredPlaces,
+  colonVerb,
+  apposedPlaces,
+  boxedPlaces,
+  dropsSubject,
+  prepositionObject,
+  namedPlaces,
+  spellsAcronym,
+  standsFor,
+  statedPlaces,
+  type Scene,
+} from "./place-statement";
 import {
   compileContext,
   contextHolds,
@@ -41,6 +56,9 @@ const options = z.object({
   ),
   heads: terms.optional().describe("Common nouns that stand for the entity next to its name (prison, facility, cárcel, megacárcel)"),
   modifiers: terms.optional().describe("Words that may describe the entity between it and a place (notorious, maximum-security, temida)"),
+  others: terms
+    .optional()
+    .describe("Other things of the entity's kind a story names (other prisons): a head noun after one may stand for it"),
   people: terms
     .optional()
     .describe('Nouns for people the entity\'s name may modify (detainees, inmates): "Venezuelan CECOT detainees" — the demonym is theirs'),
@@ -69,6 +87,7 @@ interface Compiled extends CompiledRule {
   heads: number | null;
   modifiers: number | null;
   people: number | null;
+  others: number | null;
   country: string | null;
   accept: number | null;
   /** The first accepted place name: the fix offered for a wrong one. */
@@ -94,6 +113,7 @@ export const place = defineKind({
       heads: o.heads ? tools.terms(o.heads, "heads") : null,
       modifiers: o.modifiers ? tools.terms(o.modifiers, "modifiers") : null,
       people: o.people ? tools.terms(o.people, "people") : null,
+      others: o.others ? tools.terms(o.others, "others") : null,
       country: o.country ?? null,
       accept: places.accept ? tools.terms(places.accept, "places.accept") : null,
       bestPlace: places.accept?.[0] ?? null,
@@ -116,6 +136,8 @@ export const place = defineKind({
     const expectedName = c.country ? countryName(c.country) : null;
     const mentions = placeMentions(ctx, c);
 
+    const named = namedPlaces(ctx, c.accept, c.reject);
+    const scene: Scene = { ctx, subjects, heads, others: c.others === null ? [] : ctx.hits(c.others), covered };
     const seen = new Set<number>();
     const push = (m: PlaceMention, start: number, end: number, passOnly = false) => {
       if (seen.has(m.start) || (passOnly && !m.ok)) return;
@@ -247,35 +269,43 @@ export const place = defineKind({
         (prev !== undefined && LANG.indefiniteArticles.has(prev.text))
       );
     };
-    for (const h of subjects) if (!compound(h) && contextHolds(ctx, c.context, h.sentence)) attachTo(h, false);
-    if (!subjects.length) return out;
-    // A fact box: "CECOT at a glance / Location: Tecoluca, El Salvador". A keyed place is about the
-    // entity named on one of the three lines before it, in its paragraph or the one before.
-    const boxes = ctx.text.includes(":") ? ctx.sentences.length : 0; // no colon, no fact box
-    for (let s = 0; s < boxes; s++) {
-      const i = ctx.tokenAt(ctx.sentences[s]!.start);
-      if (!LANG.placeKeys.has(ctx.tokens[i]?.text ?? "") || ctx.tokens[i + 1]?.text !== ":") continue;
-      const keyed = mentions(s)
-        .flat()
-        .filter((m) => m.keyed);
-      if (!keyed.length) continue;
-      const named = subjects[firstEndingAfter(subjects, ctx.sentences[s]!.start) - 1];
-      if (!named || s - named.sentence > 3 || s - named.sentence < 0) continue;
-      if (ctx.sentences[s]!.paragraph - ctx.sentences[named.sentence]!.paragraph > 1) continue;
-      for (const m of keyed) push(m, m.prepStart, m.end);
+    for (const h of subjects) {
+      if (compound(h) || !contextHolds(ctx, c.context, h.sentence)) continue;
+      attachTo(h, false);
+      if (c.attach === "adjacent")
+        for (const m of apposedPlaces(scene, h, named)) if (!negated(ctx, h.start, m.end)) push(m, h.start, m.end);
     }
+    if (!subjects.length) return out;
+    // A question and its answer: "Where is it? / The prison sits in …", "¿Dónde queda? / En …".
+    const asks = c.attach === "adjacent" && ctx.text.includes("?") ? ctx.sentences.length - 1 : 0;
+    for (let q = 0; q < asks; q++) {
+      if (!contextHolds(ctx, c.context, q + 1)) continue;
+      for (const m of answeredPlaces(scene, q, named)) push(m, ctx.sentences[q + 1]!.start, m.end);
+    }
+    for (const m of boxedPlaces(scene, mentions)) push(m, m.prepStart, m.end);
 
-    // Readings that may confirm the fact, never fail it (precision first). A statement whose
-    // subject is the entity, one of its head nouns or "it" right after it was named: any right
-    // place in the predicate's clause ("CECOT sits on farmland in Tecoluca", "El Cecot, la cárcel
-    // más grande…, se levanta en … Tecoluca", "It is located in Tecoluca").
-    const statement = (a: { start: number; end: number; sentence: number }) => {
+    // A statement whose subject is the entity, one of its head nouns or "it" right after it was
+    // named: any right place in the predicate's clause confirms it ("CECOT sits on farmland in
+    // Tecoluca", "El Cecot, la cárcel más grande…, se levanta en … Tecoluca"). A strict one — its
+    // subject surely the entity — also fails on the place its location verb states
+    // ("It is located in the city of Santa Ana"; see place-statement.ts).
+    const statement = (a: { start: number; end: number; sentence: number }, strict: boolean) => {
       const s = ctx.sentences[a.sentence]!;
-      for (let k = ctx.tokenAt(s.start); k < ctx.tokenAt(a.start); k++) {
+      // The subject opens its sentence, or a clause after a colon ("It is more specific: CECOT sits in …").
+      for (let k = ctx.tokenAt(a.start) - 1; k >= ctx.tokenAt(s.start) && ctx.tokens[k]!.text !== ":"; k--) {
         const t = ctx.tokens[k]!;
         if (t.kind !== "punct" && !LANG.articles.has(t.text) && !LANG.definiteArticles.has(t.text)) return;
       }
       const after = ctx.tokenAt(a.end);
+      if (strict && c.attach === "adjacent") {
+        // "CECOT is located in …", "El penal, ubicado en …", "CECOT, short for …, is located in …".
+        for (const k of [after, ctx.tokens[after]?.text === "," ? after + 1 : -1, skipInsertions(ctx, after)]) {
+          const ms = k < 0 ? [] : statedPlaces(ctx, k, named, true);
+          if (!ms.length) continue;
+          for (const m of ms) if (!negated(ctx, a.start, m.end)) push(m, a.start, m.end);
+          break;
+        }
+      }
       // "The prison, which opened in 2023 in Tecoluca, …": a relative clause on the subject states a fact about it.
       const relative = ctx.tokens[after]?.text === "," && LANG.relativePronouns.has(ctx.tokens[after + 1]?.text ?? "") ? after + 1 : -1;
       const k = relative >= 0 ? relative : skipInsertions(ctx, after);
@@ -294,13 +324,23 @@ export const place = defineKind({
         }
       }
     };
-    for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) statement(h);
+    for (const h of subjects) if (contextHolds(ctx, c.context, h.sentence)) statement(h, !compound(h));
     // A head noun in an article that names the entity stands for it ("a prison in El Salvador",
-    // "The prison, in Tecoluca, opened in 2023").
+    // "The prison, in Tecoluca, opened in 2023"): for passes, and for fails too when it surely
+    // does ("The prison is located in the city of Santa Ana" right after CECOT is named).
     for (const h of heads) {
       if (hitCovers(subjects, h.start, h.end) || !contextHolds(ctx, c.context, h.sentence)) continue;
       attachTo(h, true);
-      statement(h);
+      const article = prevToken(ctx, h.start);
+      const sure = article !== undefined && LANG.definiteArticles.has(article.text) && standsFor(scene, h);
+      statement(h, sure);
+      const v = colonVerb(scene, h);
+      if (v >= 0) statement({ start: ctx.tokens[v]!.start, end: ctx.tokens[v]!.start, sentence: h.sentence }, sure);
+    }
+    // "El CECOT no está en un rincón cualquiera: se levanta en …": the clause after a colon goes on about it.
+    for (const h of subjects) {
+      const v = compound(h) || !contextHolds(ctx, c.context, h.sentence) ? -1 : colonVerb(scene, h);
+      if (v >= 0) statement({ start: ctx.tokens[v]!.start, end: ctx.tokens[v]!.start, sentence: h.sentence }, true);
     }
     // "It is located in Tecoluca": "it" opening a sentence after one that names the entity, in its
     // paragraph, one sentence about something else between them at most ("This is CECOT. The acronym
@@ -310,33 +350,21 @@ export const place = defineKind({
         const next = ctx.sentences[s];
         if (!next || next.paragraph !== ctx.sentences[h.sentence]!.paragraph) break;
         const t = ctx.tokens[ctx.tokenAt(next.start)];
-        if (t && LANG.subjectPronouns.has(t.text)) {
-          if (contextHolds(ctx, c.context, s)) statement({ start: t.start, end: t.end, sentence: s });
+        const dropped = t !== undefined && dropsSubject(ctx, ctx.tokenAt(t.start));
+        if (t && (LANG.subjectPronouns.has(t.text) || dropped)) {
+          // "Está en …": no subject word; the statement starts at its verb.
+          const it = { start: t.start, end: dropped ? t.start : t.end, sentence: s };
+          // A dropped subject may be anyone: only the entity the sentence before is about ("Es el
+          // CECOT. Está en …"), not one it names after a preposition ("Lo enviaron al CECOT. Está en …").
+          const last = subjects[firstEndingAfter(subjects, it.start) - 1]!;
+          const sure = standsFor(scene, it) && !(dropped && prepositionObject(ctx, last));
+          if (contextHolds(ctx, c.context, s)) statement(it, sure);
           break;
         }
         const end = ctx.sentences[s + 1]?.start ?? ctx.text.length;
-        if (hitWithin(heads, next.start, end) || hitWithin(subjects, next.start, end)) break;
+        if ((hitWithin(heads, next.start, end) && !spellsAcronym(ctx, s)) || hitWithin(subjects, next.start, end)) break;
       }
     }
     return out;
   },
 });
-
-/** Is there an "of" / "de" / "del" between two offsets (a noun's complement, not an adjective)? */
-function ofBetween(ctx: ArticleContext, from: number, to: number): boolean {
-  for (let i = ctx.tokenAt(from); i < ctx.tokens.length && ctx.tokens[i]!.start < to; i++) {
-    const w = ctx.tokens[i]!.text;
-    if (LANG.yearLinks.has(w) || LANG.genitives.has(w)) return true;
-  }
-  return false;
-}
-
-/** Is a head noun the possessive's, an adjective or two aside ("El Salvador's notorious mega-prison")? */
-function ownsHead(ctx: ArticleContext, end: number, covered: Covered): boolean {
-  for (let k = ctx.tokenAt(end), n = 0; k < ctx.tokens.length && n < 3; k++, n++) {
-    const t = ctx.tokens[k]!;
-    if (covered(t.start, t.end)) return true;
-    if (t.kind !== "word" || isUpperAt(ctx.text, t.start)) return false;
-  }
-  return false;
-}

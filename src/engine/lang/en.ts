@@ -765,6 +765,13 @@ export const en: LanguageTable = {
   droppedSubjectClitics: [],
   dateJoiners: ["and", "or", "to", "through", "and in", "and on", "or in"],
   comitatives: ["with", "alongside", "accompanied by"],
+  // Singular: the entity is one thing ("the prisons are in …" is about others).
+  locationVerbs: ["is", "was", "located", "situated", "lies", "sits", "stands"],
+  placeApproaches: ["outside", "near", "nearby", "outskirts", "edge", "close"],
+  placePhraseLinks: ["on", "to", "just", "of"],
+  builtParticiples: ["built", "constructed", "erected"],
+  builtVerbs: ["built", "constructed", "erected"],
+  agentPrepositions: ["by"],
   eventNouns: [
     "visit",
     "trip",
@@ -785,6 +792,9 @@ export const en: LanguageTable = {
     "birth",
   ],
   areaNouns: [
+    "mountains",
+    "hills",
+    "countryside",
     "department",
     "province",
     "region",

@@ -198,6 +198,18 @@ export interface LanguageTable {
   programNouns: string[];
   /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
   areaNouns: string[];
+  /** Verbs that state where a thing is ("is located", "sits", "ubicado", "se encuentra"): with a locative after them, a statement of its place. */
+  locationVerbs: string[];
+  /** Words that approach a place rather than name the one it is in ("outside", "near", "on the outskirts of", "a las afueras de"). */
+  placeApproaches: string[];
+  /** Participles of building: where a thing was built is where it is ("a prison built by … in Tecoluca", "construida en"). */
+  builtParticiples: string[];
+  /** Past forms of building in a relative clause ("a prison that the government built in …", "que el Gobierno levantó en"). */
+  builtVerbs: string[];
+  /** The preposition of a passive's agent ("built by the government", "construida por el Gobierno"). */
+  agentPrepositions: string[];
+  /** Small words inside a locative phrase before its place ("on the outskirts of", "close to", "a las afueras de"). */
+  placePhraseLinks: string[];
   /** Nouns of events of their own: a date next to one is that event's ("during his visit in February"). */
   eventNouns: string[];
   /** Comitatives: "returned with six Americans" — what follows accompanies the event, it is not its object. */
