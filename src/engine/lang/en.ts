@@ -235,6 +235,12 @@ export const en: LanguageTable = {
     "urges",
     "demand",
     "demanding",
+    // Agreeing or offering to do it is not doing it: "agreed to take deportees".
+    "agreed",
+    "agrees",
+    "accepted",
+    "offered",
+    "offers",
   ],
   negations: ["not", "never", "no", "n't", "neither", "nor"],
   denialFillers: ["any", "such", "evidence", "record", "proof", "sign", "trace", "secret", "of"],

@@ -169,6 +169,15 @@ export const es: LanguageTable = {
     "reclaman",
     "reclamó",
     "reclamaron",
+    // Aceptar u ofrecer hacerlo no es hacerlo: "aceptó recibir a deportados".
+    "aceptó",
+    "acepta",
+    "aceptaron",
+    "accedió",
+    "accedieron",
+    "ofreció",
+    "ofrece",
+    "ofrecieron",
   ],
   directiveLinks: ["que"],
   modals: [
