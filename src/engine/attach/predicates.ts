@@ -158,6 +158,15 @@ function coordinatedAfter(ctx: ArticleContext, end: number, pStart: number): boo
     // shares the subject and the time; a noun phrase after it is another event.
     if (ctx.tokens[i]!.text === "," && LANG.coordinators.has(ctx.tokens[i + 1]?.text ?? "") && ctx.tokens[i + 2]?.start !== pStart)
       return true;
+    // "arrested … in February and was among the men flown to …": a coordinator and an auxiliary open
+    // another predicate with its own time, comma or not.
+    if (
+      LANG.coordinators.has(ctx.tokens[i]!.text) &&
+      LANG.auxiliaries.has(ctx.tokens[i + 1]?.text ?? "") &&
+      ctx.tokens[i + 1]!.start < pStart &&
+      ctx.tokens[i + 2]?.start !== pStart
+    )
+      return true;
   }
   return false;
 }

@@ -151,3 +151,13 @@ describe("an event's verb used as an auxiliary", () => {
     expect(on("En julio, los 40 mineros llegaron a Caracas.")).toBe("fail");
   });
 });
+
+describe("a coordinated predicate with its own auxiliary", () => {
+  it("does not give a date to a predicate after 'and' and an auxiliary (arrested in February and was among those launched)", () => {
+    expect(status("The pilot was arrested at a checkpoint on Route 9 in February and was among the crew launched.", "t.launch_date")).toBe(
+      "not_applicable",
+    );
+    // With no coordinated predicate before it, the date is the launch's.
+    expect(status("In February the pilot was among the crew launched to orbit.", "t.launch_date")).toBe("fail");
+  });
+});
