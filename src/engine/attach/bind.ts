@@ -3,6 +3,7 @@
 // plans, denials, datelines, other occurrences, other groups.
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
+import { isUpperAt } from "../text-adapter";
 import { firstEndingAfter, firstStartingAt, hitWithin } from "../search";
 import {
   clauseAfter,
@@ -260,6 +261,9 @@ export function bindEvent(
       (oneperson(ctx, own, bound) && !countsTheGroup(ctx, e.group, sentence) && !sharedPlaceIn(ctx, e.group, bound)))
   )
     return null;
+  // "A year ago today — July 18 — the men the U.S. had sent to El Salvador walked out": a date
+  // before the group's noun dates the main clause, not a relative clause on the noun.
+  if (e.group && bind === "nearest" && bound.start > end && reducedRelativeOn(ctx, e.group.set, bound.start, end)) return null;
   // "one return, on June 6, when he was brought back": a when-clause after the date says whose it is.
   if (e.group && bind === "nearest" && singularWhen(ctx, own, end) && !countsTheGroup(ctx, e.group, sentence)) return null;
   // The subject a resumed clause leaves behind, named plainly ("Seven more | were shipped down on March 30").
@@ -307,6 +311,27 @@ function sharedPlaceIn(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"
     if (LANG.locatives.has(ctx.tokens[i]?.text ?? "")) return true;
   }
   return false;
+}
+
+/**
+ * Is the predicate at `start` in a reduced relative clause on the group's noun ("the Venezuelan men
+ * | the U.S. had sent …"): before it, auxiliaries, a short subject (an article, capitalised words)
+ * and, before that and after the value, a hit of the group's nouns?
+ */
+function reducedRelativeOn(ctx: ArticleContext, groupSet: number, start: number, end: number): boolean {
+  let i = ctx.tokenAt(start) - 1;
+  while (i >= 0 && LANG.auxiliaries.has(ctx.tokens[i]!.text)) i--;
+  let n = 0;
+  for (; i >= 0 && n < 6; i--, n++) {
+    const t = ctx.tokens[i]!;
+    const capital = t.kind === "word" && isUpperAt(ctx.text, t.start);
+    if (!capital && t.text !== "." && !LANG.articles.has(t.text) && !LANG.definiteArticles.has(t.text)) break;
+  }
+  const noun = ctx.tokens[i];
+  if (n === 0 || !noun || noun.start < end) return false;
+  const hits = ctx.hits(groupSet);
+  const h = hits[firstEndingAfter(hits, noun.end - 1)];
+  return !!h && h.end === noun.end;
 }
 
 /** Does a when-clause right after the date open on a singular pronoun ("…, when he was brought back")? */
