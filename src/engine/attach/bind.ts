@@ -3,7 +3,6 @@
 // plans, denials, datelines, other occurrences, other groups.
 import type { ArticleContext } from "../kind-api";
 import { LANG } from "../lang";
-import { isUpperAt } from "../text-adapter";
 import { firstEndingAfter, firstStartingAt, hitWithin } from "../search";
 import {
   clauseAfter,
@@ -19,6 +18,7 @@ import {
 } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { oneperson } from "./one-person";
+import { adjectival, reducedRelativeOn, sharedPlaceIn, singularWhen } from "./group-frames";
 import { inHearsay } from "./reported";
 import { asideOwnsValue, capacityBefore, documentDated, issueMoves, laterRelative, prevented, repeated, topicOf } from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
@@ -265,7 +265,8 @@ export function bindEvent(
   // before the group's noun dates the main clause, not a relative clause on the noun.
   if (e.group && bind === "nearest" && bound.start > end && reducedRelativeOn(ctx, e.group.set, bound.start, end)) return null;
   // "one return, on June 6, when he was brought back": a when-clause after the date says whose it is.
-  if (e.group && bind === "nearest" && singularWhen(ctx, own, end) && !countsTheGroup(ctx, e.group, sentence)) return null;
+  if (e.group && bind === "nearest" && singularWhen(ctx, whenClauseAfter(ctx, own, end)) && !countsTheGroup(ctx, e.group, sentence))
+    return null;
   // The subject a resumed clause leaves behind, named plainly ("Seven more | were shipped down on March 30").
   if (
     e.group &&
@@ -282,62 +283,6 @@ export function bindEvent(
     if (whose !== predicateClause && anotherGroup(ctx, e.group, { ...whose, end: predicateClause.start }, start, end, true)) return null;
   }
   return bound;
-}
-
-/** Is the predicate a word right before a hit of the group's nouns, with no auxiliary before it ("transferred individuals")? */
-function adjectival(ctx: ArticleContext, groupSet: number, p: { start: number; end: number }): boolean {
-  const i = ctx.tokenAt(p.start);
-  const next = ctx.tokens[ctx.tokenAt(p.end)];
-  if (!next || next.start - p.end > 1 || LANG.auxiliaries.has(ctx.tokens[i - 1]?.text ?? "")) return false;
-  // "Relatives of a deported man": after an article, a participle before a person noun describes him.
-  if (LANG.personNouns.has(next.text) && LANG.articles.has(ctx.tokens[i - 1]?.text ?? "")) return true;
-  const hits = ctx.hits(groupSet);
-  const h = hits[firstStartingAt(hits, next.start)];
-  return !!h && h.start === next.start;
-}
-
-/**
- * Does the predicate's own clause put the event at a place every member of the group shared it at,
- * after a locative ("he spent six months in CECOT", "pasó seis meses en el CECOT")? Not a place in
- * another clause ("I spent two weeks in Maracay talking to men who were deported to CECOT").
- */
-function sharedPlaceIn(ctx: ArticleContext, g: NonNullable<CompiledEvent["group"]>, predicate: Binding): boolean {
-  if (g.sharedAt === null) return false;
-  const c = clauseAt(ctx, predicate.start);
-  const hits = ctx.hits(g.sharedAt);
-  for (let k = firstStartingAt(hits, c.start); k < hits.length && hits[k]!.start < c.end; k++) {
-    let i = ctx.tokenAt(hits[k]!.start) - 1;
-    if (LANG.definiteArticles.has(ctx.tokens[i]?.text ?? "") || LANG.articles.has(ctx.tokens[i]?.text ?? "")) i--;
-    if (LANG.locatives.has(ctx.tokens[i]?.text ?? "")) return true;
-  }
-  return false;
-}
-
-/**
- * Is the predicate at `start` in a reduced relative clause on the group's noun ("the Venezuelan men
- * | the U.S. had sent …"): before it, auxiliaries, a short subject (an article, capitalised words)
- * and, before that and after the value, a hit of the group's nouns?
- */
-function reducedRelativeOn(ctx: ArticleContext, groupSet: number, start: number, end: number): boolean {
-  let i = ctx.tokenAt(start) - 1;
-  while (i >= 0 && LANG.auxiliaries.has(ctx.tokens[i]!.text)) i--;
-  let n = 0;
-  for (; i >= 0 && n < 6; i--, n++) {
-    const t = ctx.tokens[i]!;
-    const capital = t.kind === "word" && isUpperAt(ctx.text, t.start);
-    if (!capital && t.text !== "." && !LANG.articles.has(t.text) && !LANG.definiteArticles.has(t.text)) break;
-  }
-  const noun = ctx.tokens[i];
-  if (n === 0 || !noun || noun.start < end) return false;
-  const hits = ctx.hits(groupSet);
-  const h = hits[firstEndingAfter(hits, noun.end - 1)];
-  return !!h && h.end === noun.end;
-}
-
-/** Does a when-clause right after the date open on a singular pronoun ("…, when he was brought back")? */
-function singularWhen(ctx: ArticleContext, own: Clause, end: number): boolean {
-  const w = whenClauseAfter(ctx, own, end);
-  return !!w && LANG.singularPronouns.has(ctx.tokens[w.from + 1]?.text ?? "");
 }
 
 /** The predicate nearest to the value in clause `k` when it is this event's (not denied, its shared predicate's argument agreeing), or null. */
