@@ -45,6 +45,7 @@ import {
   namesAProgram,
   phraseAt,
   referenceTimeBefore,
+  runningTotal,
   valueDenied,
 } from "./predicate-frames";
 
@@ -226,6 +227,8 @@ export function bindEvent(
   // (Also in the subject a resumed or coordinated clause leaves behind: "A second flight | was sent on …".)
   if (laterBatchIn(ctx, c) || laterBatchIn(ctx, windowAround(ctx, subjectClause(ctx, own), start, end))) return null;
   if (asideOwnsValue(ctx, start, end, bound)) return null;
+  // "has deported thousands of Venezuelans since January": a running total, not one occurrence's count.
+  if (bind === "clause" && runningTotal(ctx, bound, clauseAt(ctx, bound.start))) return null;
   // "los 14 que llegaron al CECOT después": a relative clause naming the ones whose event came later.
   if (laterRelative(ctx, clauseAt(ctx, bound.start).from, bound)) return null;
   // "hoy podría concretarse un canje": a modal between the value and its predicate makes it a possibility too.

@@ -121,3 +121,18 @@ export function namesAProgram(ctx: ArticleContext, p: { start: number; end: numb
   const next = ctx.tokens[ctx.tokenAt(p.end)];
   return !!next && next.start - p.end <= 1 && LANG.programNouns.has(next.text);
 }
+
+/**
+ * "The US has deported thousands of Venezuelans since January", "354 people released since the 2023
+ * decision": a "since" after the event's predicate, its object aside and before any other predicate,
+ * makes a count every occurrence's running total, not one occurrence's.
+ */
+export function runningTotal(ctx: ArticleContext, predicate: { end: number }, c: Clause): boolean {
+  const i = ctx.tokenAt(predicate.end);
+  for (let k = i; k < ctx.tokens.length && k < i + 8 && ctx.tokens[k]!.start < c.end; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === "punct" || t.brk) return false;
+    if (LANG.sinceWords.has(t.text)) return k + 1 < ctx.tokens.length && ctx.tokens[k + 1]!.kind !== "punct";
+  }
+  return false;
+}

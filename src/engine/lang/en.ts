@@ -829,6 +829,7 @@ export const en: LanguageTable = {
   periphrasisLinks: [],
   infinitiveEndings: [],
   programNouns: ["program", "programs", "programme", "programmes", "policy", "policies", "scheme", "schemes", "initiative", "campaign"],
+  sinceWords: ["since"],
   mediaNouns: [
     "episode",
     "episodes",

@@ -741,6 +741,7 @@ export const es: LanguageTable = {
   periphrasisLinks: ["a"],
   infinitiveEndings: ["ar", "er", "ir", "arse", "erse", "irse"],
   programNouns: ["programa", "programas", "política", "políticas", "plan", "planes", "iniciativa", "campaña"],
+  sinceWords: [], // "desde" is also "from" ("deportados desde Texas")
   referenceTimeLeads: [
     "momento de",
     "momento del",

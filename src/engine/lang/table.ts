@@ -196,6 +196,8 @@ export interface LanguageTable {
   infinitiveEndings: string[];
   /** Nouns of a programme or policy an event's word can name the kind of ("the repatriation program", "el programa de repatriación"): no occurrence. */
   programNouns: string[];
+  /** After an event's predicate, a word that makes its count a running total ("has deported thousands since January", "354 people released since the 2023 decision"). */
+  sinceWords: string[];
   /** Nouns of an area and the words that place it ("in the western department of Santa Ana", "en el municipio de Tecoluca"). */
   areaNouns: string[];
   /** Verbs that state where a thing is ("is located", "sits", "ubicado", "se encuentra"): with a locative after them, a statement of its place. */

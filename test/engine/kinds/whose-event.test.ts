@@ -303,3 +303,16 @@ describe("a relative clause on the group's noun", () => {
     expect(freed("On May 3, 2023, the men were freed.")).toBe("fail");
   });
 });
+
+describe("a running total", () => {
+  const totals = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.sent.yaml": `id: t.sent\n${COMMON}kind: quantity\nunit: count\nvalue: 238\nnear: { terms: [miners, people], words: 2, side: after }\nevent:\n  terms: [deported, released]\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, totals, { now: NOW }).verdicts[0]!.status;
+  it("does not judge a count that 'since' makes every occurrence's total (has deported thousands of miners since January)", () => {
+    expect(st("The country has deported thousands of miners since January.")).toBe("not_applicable");
+    expect(st("Critics point to a figure of 354 people released since the 2023 decision.")).toBe("not_applicable");
+    expect(st("The country deported 354 miners in January.")).toBe("fail");
+  });
+});
