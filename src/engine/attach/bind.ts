@@ -18,7 +18,7 @@ import {
 } from "./clauses";
 import type { CompiledEvent } from "./event";
 import { oneperson } from "./one-person";
-import { adjectival, reducedRelativeOn, sharedPlaceIn, singularWhen } from "./group-frames";
+import { adjectival, reducedRelativeOn, sharedPlaceIn, singularRelative, singularWhen } from "./group-frames";
 import { inHearsay } from "./reported";
 import { asideOwnsValue, capacityBefore, documentDated, issueMoves, laterRelative, prevented, repeated, topicOf } from "./value-frames";
 import { anotherGroup, countsTheGroup, occurrenceDate, occurrenceIdentified, otherNationalsAt } from "./participants";
@@ -261,7 +261,9 @@ export function bindEvent(
   if (
     e.group &&
     (anotherGroup(ctx, e.group, c, start, end) ||
-      (oneperson(ctx, own, bound) && !countsTheGroup(ctx, e.group, sentence) && !sharedPlaceIn(ctx, e.group, bound)))
+      ((oneperson(ctx, own, bound) || singularRelative(ctx, bound.start)) &&
+        !countsTheGroup(ctx, e.group, sentence) &&
+        !sharedPlaceIn(ctx, e.group, bound)))
   )
     return null;
   // "A year ago today — July 18 — the men the U.S. had sent to El Salvador walked out": a date

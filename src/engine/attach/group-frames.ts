@@ -2,7 +2,7 @@
 // place every member shared the event at, a reduced relative clause on the group's noun, a
 // when-clause about one person.
 import type { ArticleContext } from "../kind-api";
-import { LANG } from "../lang";
+import { LANG, phrasesOf } from "../lang";
 import { firstEndingAfter, firstStartingAt } from "../search";
 import { isUpperAt } from "../text-adapter";
 import { clauseAt, type Clause } from "./clauses";
@@ -65,4 +65,17 @@ export function reducedRelativeOn(ctx: ArticleContext, groupSet: number, start: 
 /** Does a when-clause (right after a date) open on a singular pronoun ("…, when he was brought back")? */
 export function singularWhen(ctx: ArticleContext, when: Clause | null): boolean {
   return !!when && LANG.singularPronouns.has(ctx.tokens[when.from + 1]?.text ?? "");
+}
+
+const SINGULAR_RELATIVES = phrasesOf("singularRelatives");
+
+/** Does the predicate's clause open on a relative that makes its antecedent one person ("an attorney who has spent eleven years …", "quien pasó …")? */
+export function singularRelative(ctx: ArticleContext, predicateStart: number): boolean {
+  let from = clauseAt(ctx, predicateStart).from;
+  // "who | has spent": an auxiliary right after the pronoun opens the clause.
+  if (LANG.auxiliaries.has(ctx.tokens[from]?.text ?? "") && LANG.relativePronouns.has(ctx.tokens[from - 1]?.text ?? "")) from--;
+  const first = ctx.tokens[from];
+  // As written, not folded: "quién" with its accent asks, it relates nothing.
+  if (!first || ctx.text.slice(first.start, first.end).toLowerCase() !== first.text) return false;
+  return SINGULAR_RELATIVES.some((p) => p.every((w, n) => ctx.tokens[from + n]?.text === w));
 }

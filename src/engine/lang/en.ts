@@ -922,6 +922,7 @@ export const en: LanguageTable = {
     "girlfriend",
   ],
   singularAuxiliaries: ["was", "is"],
+  singularRelatives: ["who has"],
   participleAuxiliaries: ["been", "being"],
   singularPossessives: ["his", "her"],
   singularObjectPronouns: ["him", "her", "me"],

@@ -316,3 +316,17 @@ describe("a running total", () => {
     expect(st("The country deported 354 miners in January.")).toBe("fail");
   });
 });
+
+describe("one person's life in a relative clause", () => {
+  const stays = rulesetOf({
+    "t/pack.yaml": "pack: t\nterms: {}\n",
+    "t/t.held.yaml": `id: t.held\n${COMMON}kind: quantity\nunit: duration\nvalue: { min: 124, max: 125 }\nevent:\n  terms: [spent]\n  group: { sizes: [252], terms: [men] }\n`,
+  });
+  const st = (text: string) => checkArticle({ text, publishedAt: "2024-09-01" }, stays, { now: NOW }).verdicts[0]!.status;
+  it("reads 'who has' as one person's clause (an attorney who has spent the last eleven years representing the men)", () => {
+    expect(st("Paredes is a former trial attorney for the agency who has spent the last eleven years on the other side.")).toBe(
+      "not_applicable",
+    );
+    expect(st("The 252 men, who spent eleven years there, came home.")).toBe("fail");
+  });
+});
