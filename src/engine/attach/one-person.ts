@@ -112,13 +112,33 @@ function personSubjectBefore(ctx: ArticleContext, i: number, j: number): boolean
   const head = ctx.tokens[k];
   if (!head || head.kind !== "word" || (!passive && !withoutObject(ctx, j))) return false;
   if (LANG.personNouns.has(head.text) || LANG.offices.has(head.text)) return true;
+  // "When: They were released on Friday": a plural pronoun after a colon is capitalised, and no name.
+  if (LANG.pluralPersonPronouns.has(head.text)) return false;
   // A title-cased headline capitalises every word ("252 Men Return To Venezuela"): no name there.
   if (!properWord(ctx, head) || isUpperAt(ctx.text, ctx.tokens[i]!.start) || ctx.tokens[k - 1]?.kind === "number") return false;
-  // A capitalised word opening its sentence may be any word ("Others returned"): a name there has two.
+  // A capitalised word opening its sentence may be any word ("Others returned"): a name there has two,
+  // or is written capitalised inside a sentence elsewhere in the text ("Jhonder came home", after "… said Jhonder").
   const before = ctx.tokens[k - 1];
   const sentence = ctx.sentenceAt(head.start);
   const opens = !before || head.brk || ctx.sentenceAt(before.start) !== sentence || ctx.sentences[sentence]!.start === head.start;
-  return !opens || (!!before && properWord(ctx, before));
+  return !opens || (!!before && properWord(ctx, before)) || namedElsewhere(ctx, head);
+}
+
+/** Is the word written, capitalised, inside a sentence elsewhere in the text and never in lower case (a name, not a sentence's first word)? */
+function namedElsewhere(ctx: ArticleContext, t: Token): boolean {
+  const word = ctx.text.slice(t.start, t.end);
+  if (word.length < 3) return false;
+  // A word the text also writes in lower case is a common word ("They", "Others").
+  const lower = word.toLowerCase();
+  for (let at = ctx.text.indexOf(lower); at >= 0; at = ctx.text.indexOf(lower, at + 1))
+    if (!/\p{L}/u.test(ctx.text[at - 1] ?? "") && !/\p{L}/u.test(ctx.text[at + lower.length] ?? "")) return false;
+  for (let at = ctx.text.indexOf(word); at >= 0; at = ctx.text.indexOf(word, at + word.length)) {
+    if (at === t.start || /\p{L}/u.test(ctx.text[at + word.length] ?? "") || /\p{L}/u.test(ctx.text[at - 1] ?? "")) continue;
+    const k = ctx.tokenAt(at);
+    const prev = ctx.tokens[k - 1];
+    if (prev && !ctx.tokens[k]!.brk && ctx.sentenceAt(prev.start) === ctx.sentenceAt(at) && prev.kind === "word") return true;
+  }
+  return false;
 }
 
 /** Does the predicate take no object: punctuation or a preposition of motion right after it ("returned to office", "regresó a Caracas", "came back with")? */
@@ -129,7 +149,14 @@ function withoutObject(ctx: ArticleContext, j: number): boolean {
   const next = ctx.tokens[j + 1];
   // "envió a los venezolanos": the personal "a" before an article or a number introduces an object.
   if (t.text === "a" && next && (LANG.articles.has(next.text) || next.kind === "number")) return false;
-  return LANG.motionPrepositions.has(t.text) || LANG.originPrepositions.has(t.text) || LANG.comitatives.has(t.text);
+  if (LANG.motionPrepositions.has(t.text) || LANG.originPrepositions.has(t.text) || LANG.comitatives.has(t.text)) return true;
+  // "came home on July 23": a date right after (a preposition aside) is no object.
+  const dates = ctx.dates();
+  for (const at of [t.start, next?.start]) {
+    const d = at === undefined ? undefined : dates[firstMentionAt(dates, at)];
+    if (d && d.offset === at) return true;
+  }
+  return false;
 }
 
 /** Is the pronoun at token j also a possessive with its noun after it ("her sons", not "her to Caracas")? */

@@ -923,6 +923,7 @@ export const en: LanguageTable = {
   ],
   singularAuxiliaries: ["was", "is"],
   singularRelatives: ["who has"],
+  pluralPersonPronouns: ["they"],
   participleAuxiliaries: ["been", "being"],
   singularPossessives: ["his", "her"],
   singularObjectPronouns: ["him", "her", "me"],

@@ -266,6 +266,8 @@ export interface LanguageTable {
   singularAuxiliaries: string[];
   /** A relative pronoun and a singular perfect after it that make its antecedent one person with a life of his own ("an attorney who has spent the last eleven years …"); "who was deported on March 15" is often one of the group. */
   singularRelatives: string[];
+  /** Plural person pronouns ("they", "ellos"): capitalised after a colon, still no name. */
+  pluralPersonPronouns: string[];
   /** Participles that join an auxiliary to a passive ("has been released", "ha sido liberado"). */
   participleAuxiliaries: string[];
   /** Possessives of one person ("his deportation"); not Spanish "su", which is also "their". */

@@ -330,3 +330,13 @@ describe("one person's life in a relative clause", () => {
     expect(st("The 252 men, who spent eleven years there, came home.")).toBe("fail");
   });
 });
+
+describe("a first name opening its sentence", () => {
+  it("reads a capitalised word the text writes inside sentences, and never in lower case, as one person's name (Jhonder came home on May 3)", () => {
+    const text = "Neighbours waited for Jhonder at the gate. Jhonder returned to the capital on May 3, 2023, after checks.";
+    expect(freed(text)).toBe("not_applicable");
+    // A word the text also writes in lower case is a common word; a plural pronoun after a colon is no name.
+    expect(freed("Others waited. Others returned to the capital on May 3, 2023, after checks, as others did.")).toBe("fail");
+    expect(freed("When: They were freed on May 3, 2023, and flown home.")).toBe("fail");
+  });
+});
