@@ -115,12 +115,20 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }
 
+/** Body nouns and the offices their members hold: "corte" → "juez", "jueza". */
+const BODY_OFFICES = new Map(phrasesOf("bodyOffices").map(([body, ...offices]) => [body!, offices]));
+
+/** A body placed after a name: its title words, and the office its members hold when a body noun says it ("court"). */
+export type BodySpan = TitleSpan & { member: string | null; office: string[] | null };
+
 /**
  * "Judge James Boasberg of the U.S. Court of Appeals", "el juez James Boasberg, de la Corte de
- * Apelaciones": the body of a title written before the name, placed after it. Read as the title's
- * complement: its title words join the title before the name. Null without one.
+ * Apelaciones", "of the federal appeals court": the body of a title written before the name,
+ * placed after it. Read as the title's complement: its title words join the title before the name.
+ * Lower-case words count only with a body noun that closes them ("the federal appeals court") or
+ * heads them ("la corte federal de apelaciones"): "of the special session" names no body. Null without one.
  */
-export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
+export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): BodySpan | null {
   let i = ctx.tokenAt(nameEnd);
   if (ctx.tokens[i]?.text === ",") i++;
   // "Judge James Boasberg, who sits on the U.S. Court of Appeals": membership stands for "of".
@@ -131,19 +139,54 @@ export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: 
   // Capitalised words (title words and the names inside a body: "D.C."), countries and the links
   // between them: "U.S. Court of Appeals", "D.C. Circuit Court of Appeals".
   let last = first - 1;
+  let open = false; // lower-case title words not yet closed by a body noun
+  // "la corte federal de apelaciones": a body noun first heads the lower-case words after it.
+  let office: string[] | null = BODY_OFFICES.get(ctx.tokens[first]?.text ?? "") ?? null;
+  const headed = office !== null;
   for (let k = first; k < ctx.tokens.length && k - first < MAX_TITLE_TOKENS; k++) {
     const t = ctx.tokens[k]!;
     if (ctx.sentenceAt(t.start) !== sentence || (t.brk && k > first)) break;
     const capital = t.kind === "word" && isUpperAt(ctx.text, t.start);
     const glued = t.text === "." && ctx.tokens[k - 1]!.end === t.start;
     if (!capital && !glued && !inTitle(ctx, k, vocab) && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) break;
-    if (t.kind === "word" && !capital && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) break;
-    last = k;
+    const bodyOffice = t.kind === "word" ? BODY_OFFICES.get(t.text) : undefined;
+    if (bodyOffice) office ??= bodyOffice;
+    if (t.kind === "word" && !capital && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) {
+      if (!bodyOffice && !headed) {
+        open = true;
+        continue;
+      }
+      open = false;
+    }
+    if (!open) last = k;
   }
   while (last >= first && !isEdge(ctx, last, vocab)) last--;
-  if (last < first || !isUpperAt(ctx.text, ctx.tokens[first]!.start)) return null;
+  if (last < first || (!isUpperAt(ctx.text, ctx.tokens[first]!.start) && !office)) return null;
   const title = readTitle(ctx.tokens, first, last + 1, ctx.countries(), vocab);
-  return title.words.size ? { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title } : null;
+  return title.words.size
+    ? { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title, member: member?.join(" ") ?? null, office }
+    : null;
+}
+
+const PAST_MEMBERSHIP = new Set(LANG.pastMembership);
+
+/**
+ * "Boasberg, who sits on the federal appeals court": a name with no title placed on a body whose
+ * noun says its members' office ("court" → judge) holds that office. In the past ("who sat on")
+ * it may confirm, never fail. Null without one.
+ */
+export function memberAfter(
+  ctx: ArticleContext,
+  nameEnd: number,
+  sentence: number,
+  vocab: ReadonlySet<string>,
+): (TitleSpan & { passOnly: boolean }) | null {
+  const b = complementAfter(ctx, nameEnd, sentence, vocab);
+  if (!b?.member || !b.office) return null;
+  // The member's office as the rule writes it ("jueza"), else the body's first.
+  const office = b.office.find((w) => vocab.has(w)) ?? b.office[0]!;
+  const title = { ...b.title, words: new Set([...b.title.words, office]) };
+  return { start: b.start, end: b.end, title, passOnly: PAST_MEMBERSHIP.has(b.member) };
 }
 
 /** Does a relative clause with a past-tense verb follow the title ("the president whose government welcomed them", "el presidente que los recibió")? */

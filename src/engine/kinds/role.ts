@@ -12,7 +12,7 @@ import { LANG } from "../lang";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
 import { namesOffice, offices, sameOffice, type Offices } from "./role-offices";
 import { inTitle, parseTitle, titleBefore, titleVocab, type Title, type TitleSpan } from "./role-title";
-import { complementAfter, pastRelativeAfter, titleAfter, titlePredicate } from "./role-title-after";
+import { complementAfter, memberAfter, pastRelativeAfter, titleAfter, titlePredicate } from "./role-title-after";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
@@ -273,6 +273,12 @@ export const role = defineKind({
           const said = titlePredicate(ctx, h.end, h.sentence, c.vocab);
           const p = said ? judge(ctx, c, h, said, false) : null;
           if (p && (p.status === "pass" || !said!.passOnly)) out.push(p);
+          else if (!said) {
+            // "Boasberg, who sits on the federal appeals court": the body's members' office.
+            const m = memberAfter(ctx, h.end, h.sentence, c.vocab);
+            const q = m ? judge(ctx, c, h, m, false) : null;
+            if (q && (q.status === "pass" || !m!.passOnly)) out.push(q);
+          }
         }
       }
     }

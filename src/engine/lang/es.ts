@@ -580,6 +580,8 @@ export const es: LanguageTable = {
   yearLinks: ["de", "del"],
   titleLinks: [],
   bodyMembership: ["que integra", "que integraba", "integrante de", "miembro de", "que forma parte de"],
+  bodyOffices: ["corte juez jueza magistrado magistrada", "tribunal juez jueza magistrado magistrada"],
+  pastMembership: ["que integraba"],
   genitives: ["de", "del"],
   subjectPronouns: [],
   titleCopulas: ["es", "es ahora", "sigue siendo", "funge como", "ejerce como"],

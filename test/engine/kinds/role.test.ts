@@ -10,6 +10,7 @@ const rs = rulesetOf({
   "t/pack.yaml": "pack: t\nterms: {}\n",
   "t/t.ada.yaml": `id: t.ada\n${COMMON}person: [Ada Quill, Quill]\ncountry: FR\ntitles:\n  - { title: [President, French President, présidente], from: 2020-05-01 }\n  - { title: [Mayor], from: 2010-01-01, until: 2019-12-31 }\n`,
   "t/t.ben.yaml": `id: t.ben\n${COMMON}person: [Ben Okafor, Okafor]\ncountry: GB\ntitles:\n  - { title: [Chief Judge, U.K. District Judge, Judge], from: 2015-01-01 }\nreject: [Appeals Judge]\n`,
+  "t/t.lia.yaml": `id: t.lia\n${COMMON}person: [Lía Ferrán, Ferrán]\ncountry: ES\ntitles:\n  - { title: [jueza, jueza de distrito, jueza federal], from: 2015-01-01 }\n`,
 });
 
 const verdict = (text: string, rule: string, publishedAt = "2024-06-01") =>
@@ -236,5 +237,31 @@ describe("role: a title whose relative clause is in the past", () => {
     // It may still confirm a title that holds, and a present relative clause is judged.
     expect(status("Ada Quill, the president who opened the bridge, came back.", "t.ada")).toBe("pass");
     expect(status("Ada Quill, the mayor who runs the city, came back.", "t.ada")).toBe("fail");
+  });
+});
+
+describe("role: a court written in lower case", () => {
+  it("joins a lower-case body closed by its court noun to the title before the name", () => {
+    expect(status("Judge Ben Okafor of the federal appeals court in Leeds ruled.", "t.ben")).toBe("fail");
+    expect(status("Judge Ben Okafor of the district court in Leeds ruled.", "t.ben")).toBe("pass");
+    expect(status("La jueza Lía Ferrán, de la corte federal de apelaciones, falló.", "t.lia")).toBe("fail");
+    expect(status("La jueza Lía Ferrán, del tribunal federal de distrito, falló.", "t.lia")).toBe("pass");
+    // Lower-case words no court noun closes name no body.
+    expect(status("Judge Ben Okafor of the special session ruled.", "t.ben")).toBe("pass");
+  });
+});
+
+describe("role: a bare name placed on a court", () => {
+  it("reads 'who sits on the appeals court' / 'que integra la corte de apelaciones' as the court's judge", () => {
+    expect(status("Ben Okafor, who sits on the federal appeals court, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, who sits on the U.K. Court of Appeals, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, who sits on the district court, ruled.", "t.ben")).toBe("pass");
+    expect(status("Lía Ferrán, que integra la corte de apelaciones, falló.", "t.lia")).toBe("fail");
+    expect(status("Lía Ferrán, que integra el tribunal de distrito, falló.", "t.lia")).toBe("pass");
+  });
+  it("lets a past membership confirm only, and a body that is no court say nothing", () => {
+    expect(status("Ben Okafor, who sat on the appeals court, ruled.", "t.ben")).toBe("not_applicable");
+    expect(status("Lía Ferrán, que integraba la corte de apelaciones, falló.", "t.lia")).toBe("not_applicable");
+    expect(status("Ben Okafor, who sits on the charity board, ruled.", "t.ben")).toBe("not_applicable");
   });
 });
