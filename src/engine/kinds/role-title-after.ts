@@ -110,7 +110,8 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   // "vice president of the party": a complement cut short names a body we do not know either.
   let cut = false;
   for (let k = last + 1; k < stop; k++) if (LANG.yearLinks.has(ctx.tokens[k]!.text) || LANG.titleLinks.has(ctx.tokens[k]!.text)) cut = true;
-  title.qualified = body || cut;
+  // … unless a known body came first: what is cut is its own name ("Corte de Apelaciones del Circuito de Washington").
+  title.qualified = body || (cut && !knownBody);
   if (thenAfter(ctx, stop)) title.then = true;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }

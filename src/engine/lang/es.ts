@@ -544,6 +544,7 @@ export const es: LanguageTable = {
     "presidencial",
     "federal",
     "distrito",
+    "circuito",
     "apelaciones",
     "supremo",
     "suprema",

@@ -265,3 +265,13 @@ describe("role: a bare name placed on a court", () => {
     expect(status("Ben Okafor, who sits on the charity board, ruled.", "t.ben")).toBe("not_applicable");
   });
 });
+
+describe("role: a known court's own name after it", () => {
+  it("judges a title whose known court is followed by its name (de la Corte de Apelaciones del Circuito de Leeds)", () => {
+    expect(status("Lía Ferrán, jueza de la Corte de Apelaciones del Circuito de Leeds, falló.", "t.lia")).toBe("fail");
+    expect(status("Ben Okafor, a judge on the Appeals Court of Leeds, ruled.", "t.ben")).toBe("fail");
+    expect(status("Lía Ferrán, jueza del Tribunal de Distrito de Leeds, falló.", "t.lia")).toBe("pass");
+    // A body we do not know still only confirms.
+    expect(status("Lía Ferrán, presidenta de la Liga de Leeds, falló.", "t.lia")).toBe("not_applicable");
+  });
+});
