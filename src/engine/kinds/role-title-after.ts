@@ -21,7 +21,12 @@ function thenAfter(ctx: ArticleContext, i: number): boolean {
  * "Maduro, Venezuela's president, said". It must end the apposition (punctuation or a lower-case
  * word follows): "Rubio, President Trump said" is not Rubio's title.
  */
-export function titleAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
+export function titleAfter(
+  ctx: ArticleContext,
+  nameEnd: number,
+  sentence: number,
+  vocab: ReadonlySet<string>,
+): (TitleSpan & { closed: boolean }) | null {
   const i = ctx.tokenAt(nameEnd);
   if (ctx.tokens[i]?.text !== ",") return null;
   return titleFrom(ctx, i + 1, sentence, vocab, true);
@@ -66,7 +71,13 @@ export function titlePredicate(
 }
 
 /** Reads a title forwards from token i (after articles), as far as title words go. */
-function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: ReadonlySet<string>, apposition: boolean): TitleSpan | null {
+function titleFrom(
+  ctx: ArticleContext,
+  i: number,
+  sentence: number,
+  vocab: ReadonlySet<string>,
+  apposition: boolean,
+): (TitleSpan & { closed: boolean }) | null {
   while (i < ctx.tokens.length && LANG.articles.has(ctx.tokens[i]!.text)) i++;
   const first = i;
   let last = i - 1;
@@ -113,7 +124,9 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   // … unless a known body came first: what is cut is its own name ("Corte de Apelaciones del Circuito de Washington").
   title.qualified = body || (cut && !knownBody);
   if (thenAfter(ctx, stop)) title.then = true;
-  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+  // Closed by punctuation that opens no list (", and"): the apposition is over.
+  const closed = !next || (next.kind === "punct" && !(next.text === "," && after && LANG.coordinators.has(after.text)));
+  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title, closed };
 }
 
 /** Body nouns and the offices their members hold: "corte" → "juez", "jueza". */

@@ -207,6 +207,20 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
   };
 }
 
+/**
+ * The title in apposition after the name, judged; false when a past relative clause after it
+ * keeps it from failing ("Nicolás Maduro, the president whose government welcomed them": it
+ * describes him as he was then, so it may confirm the title, never fail it). `closed`: only an
+ * apposition closed by punctuation that opens no list ("President Trump, Secretary of State Marco
+ * Rubio and former officials" is a list).
+ */
+function appositionAfter(ctx: ArticleContext, c: Compiled, h: Hit, closed = false): Finding | false | null {
+  const after = titleAfter(ctx, h.end, h.sentence, c.vocab);
+  const g = after && (!closed || after.closed) ? judge(ctx, c, h, after, false) : null;
+  if (!g) return null;
+  return g.status === "pass" || !pastRelativeAfter(ctx, after!.end) ? g : false;
+}
+
 /** A title before the name joined with its body written after it. */
 function withBody(title: TitleSpan, body: TitleSpan): TitleSpan {
   const t = title.title;
@@ -260,14 +274,16 @@ export const role = defineKind({
       const body = read && read.title.words.size ? complementAfter(ctx, h.end, h.sentence, c.vocab) : null;
       const before = read && body ? withBody(read, body) : read;
       const f = before ? judge(ctx, c, h, before, rejected) : null;
-      if (f) out.push(f);
-      else if (!before || before.title.words.size === 0) {
-        const after = titleAfter(ctx, h.end, h.sentence, c.vocab);
-        const g = after ? judge(ctx, c, h, after, false) : null;
-        // "Nicolás Maduro, the president whose government welcomed them": a relative clause in the
-        // past describes him as he was then, so it may confirm the title, never fail it.
-        if (g && (g.status === "pass" || !pastRelativeAfter(ctx, after!.end))) out.push(g);
-        else if (g) continue;
+      if (f) {
+        out.push(f);
+        // "el juez James Boasberg, magistrado de la Corte de Apelaciones": an apposition after the
+        // name states a title of its own.
+        const g = body ? null : appositionAfter(ctx, c, h, true);
+        if (g) out.push(g);
+      } else if (!before || before.title.words.size === 0) {
+        const g = appositionAfter(ctx, c, h);
+        if (g) out.push(g);
+        else if (g === false) continue;
         else {
           // "Rubio is the secretary of state"; "Rodríguez was sworn in as acting president" (may confirm only).
           const said = titlePredicate(ctx, h.end, h.sentence, c.vocab);

@@ -275,3 +275,15 @@ describe("role: a known court's own name after it", () => {
     expect(status("Lía Ferrán, presidenta de la Liga de Leeds, falló.", "t.lia")).toBe("not_applicable");
   });
 });
+
+describe("role: a title before the name and another in apposition after it", () => {
+  it("judges the apposition too (el juez X, magistrado de la Corte de Apelaciones)", () => {
+    expect(status("La jueza Lía Ferrán, jueza de la Corte de Apelaciones, falló el lunes.", "t.lia")).toBe("fail");
+    expect(status("La jueza Lía Ferrán, jueza del Tribunal de Distrito, falló el lunes.", "t.lia")).toBe("pass");
+    expect(status("Judge Ben Okafor, a judge of the Appeals Court, ruled.", "t.ben")).toBe("fail");
+  });
+  it("leaves a list alone: the next title is the next name's", () => {
+    expect(status("Statements by Judge Ben Okafor, Secretary of State Leo Brandt and former aides.", "t.ben")).toBe("pass");
+    expect(status("Statements by Judge Ben Okafor, Secretary of State Leo Brandt, and others.", "t.ben")).toBe("pass");
+  });
+});
