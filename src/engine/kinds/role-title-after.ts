@@ -122,7 +122,11 @@ function titleFrom(
   let cut = false;
   for (let k = last + 1; k < stop; k++) if (LANG.yearLinks.has(ctx.tokens[k]!.text) || LANG.titleLinks.has(ctx.tokens[k]!.text)) cut = true;
   // … unless a known body came first: what is cut is its own name ("Corte de Apelaciones del Circuito de Washington").
-  title.qualified = body || (cut && !knownBody);
+  // "an appeals court judge on the D.C. Circuit", "a judge on the D.C. Circuit appeals court": a
+  // court noun says whose office it is, whatever name the court goes by.
+  let court = false;
+  for (let k = first; k < stop; k++) if (BODY_OFFICES.has(ctx.tokens[k]!.text)) court = true;
+  title.qualified = !court && (body || (cut && !knownBody));
   if (thenAfter(ctx, stop)) title.then = true;
   // Closed by punctuation that opens no list (", and"): the apposition is over.
   const closed = !next || (next.kind === "punct" && !(next.text === "," && after && LANG.coordinators.has(after.text)));

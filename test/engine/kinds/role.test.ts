@@ -287,3 +287,14 @@ describe("role: a title before the name and another in apposition after it", () 
     expect(status("Statements by Judge Ben Okafor, Secretary of State Leo Brandt, and others.", "t.ben")).toBe("pass");
   });
 });
+
+describe("role: a court noun says whose office a title is", () => {
+  it("judges a title on a court whatever name the court goes by (an appeals court judge on the Fifth Circuit)", () => {
+    expect(status("Ben Okafor, an appeals court judge on the Fifth Circuit, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, a judge on the Fifth Circuit appeals court, ruled.", "t.ben")).toBe("fail");
+    expect(status("Lía Ferrán, jueza de la Quinta Sala de la corte de apelaciones, falló.", "t.lia")).toBe("fail");
+    expect(status("Ben Okafor, a judge on the Leeds district court, ruled.", "t.ben")).toBe("pass");
+    // Without a court noun the body is still not known.
+    expect(status("Ben Okafor, a judge on the Fifth Circuit, ruled.", "t.ben")).not.toBe("fail");
+  });
+});
