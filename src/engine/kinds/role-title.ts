@@ -184,7 +184,7 @@ export function titleBefore(
       k--;
     const prep = ctx.tokens[k];
     if (k < i && k >= 1 && prep && (LANG.locatives.has(prep.text) || LANG.yearLinks.has(prep.text)) && isEdge(ctx, k - 1, vocab)) i = k - 1;
-  }
+  } else i = bodyNameBefore(ctx, i, vocab) ?? i;
   const last = i;
   let first = i + 1;
   let possessor = false;
@@ -219,6 +219,20 @@ export function titleBefore(
   if (before && LANG.titleThen.has(before.text)) title.then = true;
   if (before?.text === "-" && LANG.titleThen.has(ctx.tokens[first - 2]?.text ?? "")) title.then = true;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+}
+
+/**
+ * "el juez de la Corte de Apelaciones del Distrito de Columbia James Boasberg": when token i ends a
+ * known body's own name (at most three capitalised words that are no title words, after "de"/"of"
+ * and a title word that is no office), the token the title ends at; else null. After an office
+ * ("el vicepresidente de Acme") the name would be another body's.
+ */
+export function bodyNameBefore(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): number | null {
+  let k = i;
+  while (k >= 0 && i - k < 3 && ctx.tokens[k]!.kind === "word" && isUpperAt(ctx.text, ctx.tokens[k]!.start) && !inTitle(ctx, k, vocab)) k--;
+  const link = ctx.tokens[k];
+  if (k === i || k < 1 || !link || !LANG.yearLinks.has(link.text)) return null;
+  return isEdge(ctx, k - 1, vocab) && !LANG.offices.has(ctx.tokens[k - 1]!.text) ? k - 1 : null;
 }
 
 /**

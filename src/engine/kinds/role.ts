@@ -11,7 +11,7 @@ import { defineKind, type ArticleContext, type CompiledRule, type Finding, type 
 import { LANG } from "../lang";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
 import { namesOffice, offices, sameOffice, type Offices } from "./role-offices";
-import { inTitle, parseTitle, titleBefore, titleVocab, type Title, type TitleSpan } from "./role-title";
+import { bodyNameBefore, inTitle, parseTitle, titleBefore, titleVocab, type Title, type TitleSpan } from "./role-title";
 import { complementAfter, memberAfter, pastRelativeAfter, titleAfter, titlePredicate } from "./role-title-after";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
@@ -266,7 +266,15 @@ export const role = defineKind({
       // another first name — another person.
       const prev = ctx.tokenAt(h.start) - 1;
       const p = ctx.tokens[prev];
-      if (p && p.kind === "word" && p.end + 1 >= h.start && isUpperAt(ctx.text, p.start) && !inTitle(ctx, prev, c.vocab)) continue;
+      if (
+        p &&
+        p.kind === "word" &&
+        p.end + 1 >= h.start &&
+        isUpperAt(ctx.text, p.start) &&
+        !inTitle(ctx, prev, c.vocab) &&
+        bodyNameBefore(ctx, prev, c.vocab) === null // "… del Distrito de Columbia James Boasberg": a body's name
+      )
+        continue;
       const lit = literalBefore(ctx, c, h);
       const rejected = lit !== null && lit.set === c.reject;
       const read = titleBefore(ctx, h.start, h.sentence, c.vocab, lit?.start ?? null);

@@ -298,3 +298,15 @@ describe("role: a court noun says whose office a title is", () => {
     expect(status("Ben Okafor, a judge on the Fifth Circuit, ruled.", "t.ben")).not.toBe("fail");
   });
 });
+
+describe("role: a known body's own name between the title and the name", () => {
+  it("reads the title across the body's name (la jueza de la Corte de Apelaciones del Distrito de Leeds Lía Ferrán)", () => {
+    expect(status("La jueza de la Corte de Apelaciones del Distrito de Leeds Lía Ferrán falló.", "t.lia")).toBe("fail");
+    expect(status("La jueza del Tribunal de Distrito de Leeds Lía Ferrán falló.", "t.lia")).toBe("pass");
+    expect(status("The judge of the Appeals Circuit of Leeds Ben Okafor ruled.", "t.ben")).toBe("fail");
+  });
+  it("does not read another body's name after an office as the person's title", () => {
+    expect(status("La vicepresidenta de Acme Lía Ferrán habló.", "t.lia")).toBe("not_applicable");
+    expect(status("The judge of Leeds Ben Okafor ruled.", "t.ben")).toBe("not_applicable");
+  });
+});
