@@ -32,6 +32,17 @@ export function titleAfter(
   return titleFrom(ctx, i + 1, sentence, vocab, true);
 }
 
+/** Tokens in the run of capitalised words that are no title words (and their glued stops: "D.C.") from token i, at most four. */
+function courtNameRun(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): number {
+  let k = i;
+  for (; k < ctx.tokens.length && k - i < 4; k++) {
+    const t = ctx.tokens[k]!;
+    const name = t.kind === "word" && isUpperAt(ctx.text, t.start) && !inTitle(ctx, k, vocab);
+    if (!name && !(t.text === "." && k > i && ctx.tokens[k - 1]!.end === t.start)) break;
+  }
+  return k - i;
+}
+
 /** Phrases indexed by their first word. */
 function byFirstWord(phrases: string[][]): Map<string, string[][]> {
   const m = new Map<string, string[][]>();
@@ -79,6 +90,10 @@ function titleFrom(
   apposition: boolean,
 ): (TitleSpan & { closed: boolean }) | null {
   while (i < ctx.tokens.length && LANG.articles.has(ctx.tokens[i]!.text)) i++;
+  // "a D.C. Circuit appeals court judge": a court's name before the title words (kept only when a
+  // court noun follows: "a Florida senator" is not read).
+  const named = apposition ? courtNameRun(ctx, i, vocab) : 0;
+  i += named;
   const first = i;
   let last = i - 1;
   let complement = false; // after "of" / "de": proper names belong to the title ("of the District of Columbia")
@@ -126,6 +141,7 @@ function titleFrom(
   // court noun says whose office it is, whatever name the court goes by.
   let court = false;
   for (let k = first; k < stop; k++) if (BODY_OFFICES.has(ctx.tokens[k]!.text)) court = true;
+  if (named && !court) return null;
   title.qualified = !court && (body || (cut && !knownBody));
   if (thenAfter(ctx, stop)) title.then = true;
   // Closed by punctuation that opens no list (", and"): the apposition is over.

@@ -310,3 +310,16 @@ describe("role: a known body's own name between the title and the name", () => {
     expect(status("The judge of Leeds Ben Okafor ruled.", "t.ben")).toBe("not_applicable");
   });
 });
+
+describe("role: a court's name before the title words in apposition", () => {
+  it("reads 'a Leeds appeals court judge' when a court noun follows the name", () => {
+    expect(status("Ben Okafor, a Leeds appeals court judge, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, a Leeds district court judge, ruled.", "t.ben")).toBe("pass");
+    // Without a court noun the name may be another body's: not read.
+    expect(status("Ben Okafor, a Leeds appeals judge, ruled.", "t.ben")).toBe("not_applicable");
+  });
+  it("reads 'quien integra' like 'que integra'", () => {
+    expect(status("Lía Ferrán, quien integra la corte de apelaciones, falló.", "t.lia")).toBe("fail");
+    expect(status("Lía Ferrán, quien integraba la corte de apelaciones, falló.", "t.lia")).toBe("not_applicable");
+  });
+});
