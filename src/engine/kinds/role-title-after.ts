@@ -182,8 +182,8 @@ export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: 
     if (ctx.sentenceAt(t.start) !== sentence || (t.brk && k > first)) break;
     const capital = t.kind === "word" && isUpperAt(ctx.text, t.start);
     const glued = t.text === "." && ctx.tokens[k - 1]!.end === t.start;
-    if (!capital && !glued && !inTitle(ctx, k, vocab) && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) break;
     const bodyOffice = t.kind === "word" ? BODY_OFFICES.get(t.text) : undefined;
+    if (!capital && !glued && !bodyOffice && !inTitle(ctx, k, vocab) && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) break;
     if (bodyOffice) office ??= bodyOffice;
     if (t.kind === "word" && !capital && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) {
       if (!bodyOffice && !headed) {
@@ -205,8 +205,9 @@ export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: 
 const PAST_MEMBERSHIP = new Set(LANG.pastMembership);
 
 /**
- * "Boasberg, who sits on the federal appeals court": a name with no title placed on a body whose
- * noun says its members' office ("court" → judge) holds that office. In the past ("who sat on")
+ * "Boasberg, who sits on the federal appeals court", "Boasberg, of the federal appeals court": a
+ * name with no title placed on a body whose noun says its members' office ("court" → judge) holds
+ * that office. In the past ("who sat on")
  * it may confirm, never fail. Null without one.
  */
 export function memberAfter(
@@ -216,11 +217,11 @@ export function memberAfter(
   vocab: ReadonlySet<string>,
 ): (TitleSpan & { passOnly: boolean }) | null {
   const b = complementAfter(ctx, nameEnd, sentence, vocab);
-  if (!b?.member || !b.office) return null;
+  if (!b?.office) return null;
   // The member's office as the rule writes it ("jueza"), else the body's first.
   const office = b.office.find((w) => vocab.has(w)) ?? b.office[0]!;
   const title = { ...b.title, words: new Set([...b.title.words, office]) };
-  return { start: b.start, end: b.end, title, passOnly: PAST_MEMBERSHIP.has(b.member) };
+  return { start: b.start, end: b.end, title, passOnly: b.member !== null && PAST_MEMBERSHIP.has(b.member) };
 }
 
 /** Does a relative clause with a past-tense verb follow the title ("the president whose government welcomed them", "el presidente que los recibió")? */

@@ -323,3 +323,15 @@ describe("role: a court's name before the title words in apposition", () => {
     expect(status("Lía Ferrán, quien integraba la corte de apelaciones, falló.", "t.lia")).toBe("not_applicable");
   });
 });
+
+describe("role: a bare name 'of' a court", () => {
+  it("reads 'Ben Okafor of the appeals court' / 'Lía Ferrán, del Tribunal de Apelaciones' as the court's judge", () => {
+    expect(status("Ben Okafor of the federal appeals court ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, who serves on the federal appeals bench, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor of the district court ruled.", "t.ben")).toBe("pass");
+    expect(status("Lía Ferrán, del Tribunal de Apelaciones de Leeds, falló.", "t.lia")).toBe("fail");
+    expect(status("Lía Ferrán, del tribunal de distrito, falló.", "t.lia")).toBe("pass");
+    // No court noun: no office.
+    expect(status("Ben Okafor of the appeals panel ruled.", "t.ben")).toBe("not_applicable");
+  });
+});
