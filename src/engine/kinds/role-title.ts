@@ -179,9 +179,7 @@ export function titleBefore(
   if (i >= 0 && ctx.tokens[i]!.text === ",") {
     i--; // apposition: "the interior minister, Diosdado Cabello"
     // "A federal judge in Washington, James Boasberg": the title's place is not part of it.
-    let k = i;
-    while (k >= 0 && i - k < 4 && ctx.tokens[k]!.kind === "word" && isUpperAt(ctx.text, ctx.tokens[k]!.start) && !inTitle(ctx, k, vocab))
-      k--;
+    const k = nameRunBefore(ctx, i, vocab, 4);
     const prep = ctx.tokens[k];
     if (k < i && k >= 1 && prep && (LANG.locatives.has(prep.text) || LANG.yearLinks.has(prep.text)) && isEdge(ctx, k - 1, vocab)) i = k - 1;
   } else i = bodyNameBefore(ctx, i, vocab) ?? i;
@@ -221,6 +219,14 @@ export function titleBefore(
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
 }
 
+/** The token before the run of (at most `max`) capitalised words that are no title words ending at token i. */
+function nameRunBefore(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>, max: number): number {
+  let k = i;
+  while (k >= 0 && i - k < max && ctx.tokens[k]!.kind === "word" && isUpperAt(ctx.text, ctx.tokens[k]!.start) && !inTitle(ctx, k, vocab))
+    k--;
+  return k;
+}
+
 /**
  * "el juez de la Corte de Apelaciones del Distrito de Columbia James Boasberg": when token i ends a
  * known body's own name (at most three capitalised words that are no title words, after "de"/"of"
@@ -228,8 +234,7 @@ export function titleBefore(
  * ("el vicepresidente de Acme") the name would be another body's.
  */
 export function bodyNameBefore(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): number | null {
-  let k = i;
-  while (k >= 0 && i - k < 3 && ctx.tokens[k]!.kind === "word" && isUpperAt(ctx.text, ctx.tokens[k]!.start) && !inTitle(ctx, k, vocab)) k--;
+  const k = nameRunBefore(ctx, i, vocab, 3);
   const link = ctx.tokens[k];
   if (k === i || k < 1 || !link || !LANG.yearLinks.has(link.text)) return null;
   return isEdge(ctx, k - 1, vocab) && !LANG.offices.has(ctx.tokens[k - 1]!.text) ? k - 1 : null;
