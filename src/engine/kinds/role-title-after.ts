@@ -21,10 +21,26 @@ function thenAfter(ctx: ArticleContext, i: number): boolean {
  * "Maduro, Venezuela's president, said". It must end the apposition (punctuation or a lower-case
  * word follows): "Rubio, President Trump said" is not Rubio's title.
  */
-export function titleAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
+export function titleAfter(
+  ctx: ArticleContext,
+  nameEnd: number,
+  sentence: number,
+  vocab: ReadonlySet<string>,
+): (TitleSpan & { closed: boolean }) | null {
   const i = ctx.tokenAt(nameEnd);
   if (ctx.tokens[i]?.text !== ",") return null;
   return titleFrom(ctx, i + 1, sentence, vocab, true);
+}
+
+/** Tokens in the run of capitalised words that are no title words (and their glued stops: "D.C.") from token i, at most four. */
+function courtNameRun(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): number {
+  let k = i;
+  for (; k < ctx.tokens.length && k - i < 4; k++) {
+    const t = ctx.tokens[k]!;
+    const name = t.kind === "word" && isUpperAt(ctx.text, t.start) && !inTitle(ctx, k, vocab);
+    if (!name && !(t.text === "." && k > i && ctx.tokens[k - 1]!.end === t.start)) break;
+  }
+  return k - i;
 }
 
 /** Phrases indexed by their first word. */
@@ -66,8 +82,18 @@ export function titlePredicate(
 }
 
 /** Reads a title forwards from token i (after articles), as far as title words go. */
-function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: ReadonlySet<string>, apposition: boolean): TitleSpan | null {
+function titleFrom(
+  ctx: ArticleContext,
+  i: number,
+  sentence: number,
+  vocab: ReadonlySet<string>,
+  apposition: boolean,
+): (TitleSpan & { closed: boolean }) | null {
   while (i < ctx.tokens.length && LANG.articles.has(ctx.tokens[i]!.text)) i++;
+  // "a D.C. Circuit appeals court judge": a court's name before the title words (kept only when a
+  // court noun follows: "a Florida senator" is not read).
+  const named = apposition ? courtNameRun(ctx, i, vocab) : 0;
+  i += named;
   const first = i;
   let last = i - 1;
   let complement = false; // after "of" / "de": proper names belong to the title ("of the District of Columbia")
@@ -110,17 +136,33 @@ function titleFrom(ctx: ArticleContext, i: number, sentence: number, vocab: Read
   // "vice president of the party": a complement cut short names a body we do not know either.
   let cut = false;
   for (let k = last + 1; k < stop; k++) if (LANG.yearLinks.has(ctx.tokens[k]!.text) || LANG.titleLinks.has(ctx.tokens[k]!.text)) cut = true;
-  title.qualified = body || cut;
+  // … unless a known body came first: what is cut is its own name ("Corte de Apelaciones del Circuito de Washington").
+  // "an appeals court judge on the D.C. Circuit", "a judge on the D.C. Circuit appeals court": a
+  // court noun says whose office it is, whatever name the court goes by.
+  let court = false;
+  for (let k = first; k < stop; k++) if (BODY_OFFICES.has(ctx.tokens[k]!.text)) court = true;
+  if (named && !court) return null;
+  title.qualified = !court && (body || (cut && !knownBody));
   if (thenAfter(ctx, stop)) title.then = true;
-  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+  // Closed by punctuation that opens no list (", and"): the apposition is over.
+  const closed = !next || (next.kind === "punct" && !(next.text === "," && after && LANG.coordinators.has(after.text)));
+  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title, closed };
 }
+
+/** Body nouns and the offices their members hold: "corte" → "juez", "jueza". */
+const BODY_OFFICES = new Map(phrasesOf("bodyOffices").map(([body, ...offices]) => [body!, offices]));
+
+/** A body placed after a name: its title words, and the office its members hold when a body noun says it ("court"). */
+export type BodySpan = TitleSpan & { member: string | null; office: string[] | null };
 
 /**
  * "Judge James Boasberg of the U.S. Court of Appeals", "el juez James Boasberg, de la Corte de
- * Apelaciones": the body of a title written before the name, placed after it. Read as the title's
- * complement: its title words join the title before the name. Null without one.
+ * Apelaciones", "of the federal appeals court": the body of a title written before the name,
+ * placed after it. Read as the title's complement: its title words join the title before the name.
+ * Lower-case words count only with a body noun that closes them ("the federal appeals court") or
+ * heads them ("la corte federal de apelaciones"): "of the special session" names no body. Null without one.
  */
-export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): TitleSpan | null {
+export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: number, vocab: ReadonlySet<string>): BodySpan | null {
   let i = ctx.tokenAt(nameEnd);
   if (ctx.tokens[i]?.text === ",") i++;
   // "Judge James Boasberg, who sits on the U.S. Court of Appeals": membership stands for "of".
@@ -131,19 +173,55 @@ export function complementAfter(ctx: ArticleContext, nameEnd: number, sentence: 
   // Capitalised words (title words and the names inside a body: "D.C."), countries and the links
   // between them: "U.S. Court of Appeals", "D.C. Circuit Court of Appeals".
   let last = first - 1;
+  let open = false; // lower-case title words not yet closed by a body noun
+  // "la corte federal de apelaciones": a body noun first heads the lower-case words after it.
+  let office: string[] | null = BODY_OFFICES.get(ctx.tokens[first]?.text ?? "") ?? null;
+  const headed = office !== null;
   for (let k = first; k < ctx.tokens.length && k - first < MAX_TITLE_TOKENS; k++) {
     const t = ctx.tokens[k]!;
     if (ctx.sentenceAt(t.start) !== sentence || (t.brk && k > first)) break;
     const capital = t.kind === "word" && isUpperAt(ctx.text, t.start);
     const glued = t.text === "." && ctx.tokens[k - 1]!.end === t.start;
-    if (!capital && !glued && !inTitle(ctx, k, vocab) && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) break;
-    if (t.kind === "word" && !capital && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) break;
-    last = k;
+    const bodyOffice = t.kind === "word" ? BODY_OFFICES.get(t.text) : undefined;
+    if (!capital && !glued && !bodyOffice && !inTitle(ctx, k, vocab) && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) break;
+    if (bodyOffice) office ??= bodyOffice;
+    if (t.kind === "word" && !capital && !LANG.yearLinks.has(t.text) && !LANG.articles.has(t.text)) {
+      if (!bodyOffice && !headed) {
+        open = true;
+        continue;
+      }
+      open = false;
+    }
+    if (!open) last = k;
   }
   while (last >= first && !isEdge(ctx, last, vocab)) last--;
-  if (last < first || !isUpperAt(ctx.text, ctx.tokens[first]!.start)) return null;
+  if (last < first || (!isUpperAt(ctx.text, ctx.tokens[first]!.start) && !office)) return null;
   const title = readTitle(ctx.tokens, first, last + 1, ctx.countries(), vocab);
-  return title.words.size ? { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title } : null;
+  return title.words.size
+    ? { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title, member: member?.join(" ") ?? null, office }
+    : null;
+}
+
+const PAST_MEMBERSHIP = new Set(LANG.pastMembership);
+
+/**
+ * "Boasberg, who sits on the federal appeals court", "Boasberg, of the federal appeals court": a
+ * name with no title placed on a body whose noun says its members' office ("court" → judge) holds
+ * that office. In the past ("who sat on")
+ * it may confirm, never fail. Null without one.
+ */
+export function memberAfter(
+  ctx: ArticleContext,
+  nameEnd: number,
+  sentence: number,
+  vocab: ReadonlySet<string>,
+): (TitleSpan & { passOnly: boolean }) | null {
+  const b = complementAfter(ctx, nameEnd, sentence, vocab);
+  if (!b?.office) return null;
+  // The member's office as the rule writes it ("jueza"), else the body's first.
+  const office = b.office.find((w) => vocab.has(w)) ?? b.office[0]!;
+  const title = { ...b.title, words: new Set([...b.title.words, office]) };
+  return { start: b.start, end: b.end, title, passOnly: b.member !== null && PAST_MEMBERSHIP.has(b.member) };
 }
 
 /** Does a relative clause with a past-tense verb follow the title ("the president whose government welcomed them", "el presidente que los recibió")? */

@@ -179,12 +179,10 @@ export function titleBefore(
   if (i >= 0 && ctx.tokens[i]!.text === ",") {
     i--; // apposition: "the interior minister, Diosdado Cabello"
     // "A federal judge in Washington, James Boasberg": the title's place is not part of it.
-    let k = i;
-    while (k >= 0 && i - k < 4 && ctx.tokens[k]!.kind === "word" && isUpperAt(ctx.text, ctx.tokens[k]!.start) && !inTitle(ctx, k, vocab))
-      k--;
+    const k = nameRunBefore(ctx, i, vocab, 4);
     const prep = ctx.tokens[k];
     if (k < i && k >= 1 && prep && (LANG.locatives.has(prep.text) || LANG.yearLinks.has(prep.text)) && isEdge(ctx, k - 1, vocab)) i = k - 1;
-  }
+  } else i = bodyNameBefore(ctx, i, vocab) ?? i;
   const last = i;
   let first = i + 1;
   let possessor = false;
@@ -219,6 +217,27 @@ export function titleBefore(
   if (before && LANG.titleThen.has(before.text)) title.then = true;
   if (before?.text === "-" && LANG.titleThen.has(ctx.tokens[first - 2]?.text ?? "")) title.then = true;
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end, title };
+}
+
+/** The token before the run of (at most `max`) capitalised words that are no title words ending at token i. */
+function nameRunBefore(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>, max: number): number {
+  let k = i;
+  while (k >= 0 && i - k < max && ctx.tokens[k]!.kind === "word" && isUpperAt(ctx.text, ctx.tokens[k]!.start) && !inTitle(ctx, k, vocab))
+    k--;
+  return k;
+}
+
+/**
+ * "el juez de la Corte de Apelaciones del Distrito de Columbia James Boasberg": when token i ends a
+ * known body's own name (at most three capitalised words that are no title words, after "de"/"of"
+ * and a title word that is no office), the token the title ends at; else null. After an office
+ * ("el vicepresidente de Acme") the name would be another body's.
+ */
+export function bodyNameBefore(ctx: ArticleContext, i: number, vocab: ReadonlySet<string>): number | null {
+  const k = nameRunBefore(ctx, i, vocab, 3);
+  const link = ctx.tokens[k];
+  if (k === i || k < 1 || !link || !LANG.yearLinks.has(link.text)) return null;
+  return isEdge(ctx, k - 1, vocab) && !LANG.offices.has(ctx.tokens[k - 1]!.text) ? k - 1 : null;
 }
 
 /**

@@ -11,8 +11,8 @@ import { defineKind, type ArticleContext, type CompiledRule, type Finding, type 
 import { LANG } from "../lang";
 import { countryName, isUpperAt, type DateMention } from "../text-adapter";
 import { namesOffice, offices, sameOffice, type Offices } from "./role-offices";
-import { inTitle, parseTitle, titleBefore, titleVocab, type Title, type TitleSpan } from "./role-title";
-import { complementAfter, pastRelativeAfter, titleAfter, titlePredicate } from "./role-title-after";
+import { bodyNameBefore, inTitle, parseTitle, titleBefore, titleVocab, type Title, type TitleSpan } from "./role-title";
+import { complementAfter, memberAfter, pastRelativeAfter, titleAfter, titlePredicate } from "./role-title-after";
 import { firstEndingAfter, firstMentionAt, isoDate, terms } from "./shared";
 
 const period = z.strictObject({
@@ -207,6 +207,20 @@ function judge(ctx: ArticleContext, c: Compiled, h: Hit, span: TitleSpan, reject
   };
 }
 
+/**
+ * The title in apposition after the name, judged; false when a past relative clause after it
+ * keeps it from failing ("Nicolás Maduro, the president whose government welcomed them": it
+ * describes him as he was then, so it may confirm the title, never fail it). `closed`: only an
+ * apposition closed by punctuation that opens no list ("President Trump, Secretary of State Marco
+ * Rubio and former officials" is a list).
+ */
+function appositionAfter(ctx: ArticleContext, c: Compiled, h: Hit, closed = false): Finding | false | null {
+  const after = titleAfter(ctx, h.end, h.sentence, c.vocab);
+  const g = after && (!closed || after.closed) ? judge(ctx, c, h, after, false) : null;
+  if (!g) return null;
+  return g.status === "pass" || !pastRelativeAfter(ctx, after!.end) ? g : false;
+}
+
 /** A title before the name joined with its body written after it. */
 function withBody(title: TitleSpan, body: TitleSpan): TitleSpan {
   const t = title.title;
@@ -252,7 +266,15 @@ export const role = defineKind({
       // another first name — another person.
       const prev = ctx.tokenAt(h.start) - 1;
       const p = ctx.tokens[prev];
-      if (p && p.kind === "word" && p.end + 1 >= h.start && isUpperAt(ctx.text, p.start) && !inTitle(ctx, prev, c.vocab)) continue;
+      if (
+        p &&
+        p.kind === "word" &&
+        p.end + 1 >= h.start &&
+        isUpperAt(ctx.text, p.start) &&
+        !inTitle(ctx, prev, c.vocab) &&
+        bodyNameBefore(ctx, prev, c.vocab) === null // "… del Distrito de Columbia James Boasberg": a body's name
+      )
+        continue;
       const lit = literalBefore(ctx, c, h);
       const rejected = lit !== null && lit.set === c.reject;
       const read = titleBefore(ctx, h.start, h.sentence, c.vocab, lit?.start ?? null);
@@ -260,19 +282,27 @@ export const role = defineKind({
       const body = read && read.title.words.size ? complementAfter(ctx, h.end, h.sentence, c.vocab) : null;
       const before = read && body ? withBody(read, body) : read;
       const f = before ? judge(ctx, c, h, before, rejected) : null;
-      if (f) out.push(f);
-      else if (!before || before.title.words.size === 0) {
-        const after = titleAfter(ctx, h.end, h.sentence, c.vocab);
-        const g = after ? judge(ctx, c, h, after, false) : null;
-        // "Nicolás Maduro, the president whose government welcomed them": a relative clause in the
-        // past describes him as he was then, so it may confirm the title, never fail it.
-        if (g && (g.status === "pass" || !pastRelativeAfter(ctx, after!.end))) out.push(g);
-        else if (g) continue;
+      if (f) {
+        out.push(f);
+        // "el juez James Boasberg, magistrado de la Corte de Apelaciones": an apposition after the
+        // name states a title of its own.
+        const g = body ? null : appositionAfter(ctx, c, h, true);
+        if (g) out.push(g);
+      } else if (!before || before.title.words.size === 0) {
+        const g = appositionAfter(ctx, c, h);
+        if (g) out.push(g);
+        else if (g === false) continue;
         else {
           // "Rubio is the secretary of state"; "Rodríguez was sworn in as acting president" (may confirm only).
           const said = titlePredicate(ctx, h.end, h.sentence, c.vocab);
           const p = said ? judge(ctx, c, h, said, false) : null;
           if (p && (p.status === "pass" || !said!.passOnly)) out.push(p);
+          else if (!said) {
+            // "Boasberg, who sits on the federal appeals court": the body's members' office.
+            const m = memberAfter(ctx, h.end, h.sentence, c.vocab);
+            const q = m ? judge(ctx, c, h, m, false) : null;
+            if (q && (q.status === "pass" || !m!.passOnly)) out.push(q);
+          }
         }
       }
     }

@@ -697,6 +697,8 @@ export const en: LanguageTable = {
   yearLinks: ["of"],
   titleLinks: ["on"],
   bodyMembership: ["who sits on", "who sat on", "who serves on", "who served on", "sitting on", "serving on"],
+  bodyOffices: ["court judge", "bench judge"],
+  pastMembership: ["who sat on", "who served on"],
   genitives: [],
   subjectPronouns: ["it"],
   titleCopulas: ["is", "is now", "remains", "serves as", "is serving as"],

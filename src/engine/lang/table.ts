@@ -140,6 +140,10 @@ export interface LanguageTable {
   titleLinks: string[];
   /** A relative clause that places a titled person in a body ("Judge Boasberg, who sits on the Court of Appeals"): the body is the title's. */
   bodyMembership: string[];
+  /** A body noun and the offices of those who sit on it ("court judge", "corte juez jueza"): "Boasberg, who sits on the appeals court" states that office. */
+  bodyOffices: string[];
+  /** Membership clauses in the past ("who sat on"): placing a bare name on a body, they may confirm its office, never fail it. */
+  pastMembership: string[];
   /** Words that locate like a preposition right after a place noun ("la cárcel de El Salvador"). */
   genitives: string[];
   /** Pronouns that open a sentence about the entity just named ("It is located in …"). */

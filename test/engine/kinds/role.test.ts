@@ -10,6 +10,7 @@ const rs = rulesetOf({
   "t/pack.yaml": "pack: t\nterms: {}\n",
   "t/t.ada.yaml": `id: t.ada\n${COMMON}person: [Ada Quill, Quill]\ncountry: FR\ntitles:\n  - { title: [President, French President, présidente], from: 2020-05-01 }\n  - { title: [Mayor], from: 2010-01-01, until: 2019-12-31 }\n`,
   "t/t.ben.yaml": `id: t.ben\n${COMMON}person: [Ben Okafor, Okafor]\ncountry: GB\ntitles:\n  - { title: [Chief Judge, U.K. District Judge, Judge], from: 2015-01-01 }\nreject: [Appeals Judge]\n`,
+  "t/t.lia.yaml": `id: t.lia\n${COMMON}person: [Lía Ferrán, Ferrán]\ncountry: ES\ntitles:\n  - { title: [jueza, jueza de distrito, jueza federal], from: 2015-01-01 }\n`,
 });
 
 const verdict = (text: string, rule: string, publishedAt = "2024-06-01") =>
@@ -236,5 +237,101 @@ describe("role: a title whose relative clause is in the past", () => {
     // It may still confirm a title that holds, and a present relative clause is judged.
     expect(status("Ada Quill, the president who opened the bridge, came back.", "t.ada")).toBe("pass");
     expect(status("Ada Quill, the mayor who runs the city, came back.", "t.ada")).toBe("fail");
+  });
+});
+
+describe("role: a court written in lower case", () => {
+  it("joins a lower-case body closed by its court noun to the title before the name", () => {
+    expect(status("Judge Ben Okafor of the federal appeals court in Leeds ruled.", "t.ben")).toBe("fail");
+    expect(status("Judge Ben Okafor of the district court in Leeds ruled.", "t.ben")).toBe("pass");
+    expect(status("La jueza Lía Ferrán, de la corte federal de apelaciones, falló.", "t.lia")).toBe("fail");
+    expect(status("La jueza Lía Ferrán, del tribunal federal de distrito, falló.", "t.lia")).toBe("pass");
+    // Lower-case words no court noun closes name no body.
+    expect(status("Judge Ben Okafor of the special session ruled.", "t.ben")).toBe("pass");
+  });
+});
+
+describe("role: a bare name placed on a court", () => {
+  it("reads 'who sits on the appeals court' / 'que integra la corte de apelaciones' as the court's judge", () => {
+    expect(status("Ben Okafor, who sits on the federal appeals court, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, who sits on the U.K. Court of Appeals, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, who sits on the district court, ruled.", "t.ben")).toBe("pass");
+    expect(status("Lía Ferrán, que integra la corte de apelaciones, falló.", "t.lia")).toBe("fail");
+    expect(status("Lía Ferrán, que integra el tribunal de distrito, falló.", "t.lia")).toBe("pass");
+  });
+  it("lets a past membership confirm only, and a body that is no court say nothing", () => {
+    expect(status("Ben Okafor, who sat on the appeals court, ruled.", "t.ben")).toBe("not_applicable");
+    expect(status("Lía Ferrán, que integraba la corte de apelaciones, falló.", "t.lia")).toBe("not_applicable");
+    expect(status("Ben Okafor, who sits on the charity board, ruled.", "t.ben")).toBe("not_applicable");
+  });
+});
+
+describe("role: a known court's own name after it", () => {
+  it("judges a title whose known court is followed by its name (de la Corte de Apelaciones del Circuito de Leeds)", () => {
+    expect(status("Lía Ferrán, jueza de la Corte de Apelaciones del Circuito de Leeds, falló.", "t.lia")).toBe("fail");
+    expect(status("Ben Okafor, a judge on the Appeals Court of Leeds, ruled.", "t.ben")).toBe("fail");
+    expect(status("Lía Ferrán, jueza del Tribunal de Distrito de Leeds, falló.", "t.lia")).toBe("pass");
+    // A body we do not know still only confirms.
+    expect(status("Lía Ferrán, presidenta de la Liga de Leeds, falló.", "t.lia")).toBe("not_applicable");
+  });
+});
+
+describe("role: a title before the name and another in apposition after it", () => {
+  it("judges the apposition too (el juez X, magistrado de la Corte de Apelaciones)", () => {
+    expect(status("La jueza Lía Ferrán, jueza de la Corte de Apelaciones, falló el lunes.", "t.lia")).toBe("fail");
+    expect(status("La jueza Lía Ferrán, jueza del Tribunal de Distrito, falló el lunes.", "t.lia")).toBe("pass");
+    expect(status("Judge Ben Okafor, a judge of the Appeals Court, ruled.", "t.ben")).toBe("fail");
+  });
+  it("leaves a list alone: the next title is the next name's", () => {
+    expect(status("Statements by Judge Ben Okafor, Secretary of State Leo Brandt and former aides.", "t.ben")).toBe("pass");
+    expect(status("Statements by Judge Ben Okafor, Secretary of State Leo Brandt, and others.", "t.ben")).toBe("pass");
+  });
+});
+
+describe("role: a court noun says whose office a title is", () => {
+  it("judges a title on a court whatever name the court goes by (an appeals court judge on the Fifth Circuit)", () => {
+    expect(status("Ben Okafor, an appeals court judge on the Fifth Circuit, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, a judge on the Fifth Circuit appeals court, ruled.", "t.ben")).toBe("fail");
+    expect(status("Lía Ferrán, jueza de la Quinta Sala de la corte de apelaciones, falló.", "t.lia")).toBe("fail");
+    expect(status("Ben Okafor, a judge on the Leeds district court, ruled.", "t.ben")).toBe("pass");
+    // Without a court noun the body is still not known.
+    expect(status("Ben Okafor, a judge on the Fifth Circuit, ruled.", "t.ben")).not.toBe("fail");
+  });
+});
+
+describe("role: a known body's own name between the title and the name", () => {
+  it("reads the title across the body's name (la jueza de la Corte de Apelaciones del Distrito de Leeds Lía Ferrán)", () => {
+    expect(status("La jueza de la Corte de Apelaciones del Distrito de Leeds Lía Ferrán falló.", "t.lia")).toBe("fail");
+    expect(status("La jueza del Tribunal de Distrito de Leeds Lía Ferrán falló.", "t.lia")).toBe("pass");
+    expect(status("The judge of the Appeals Circuit of Leeds Ben Okafor ruled.", "t.ben")).toBe("fail");
+  });
+  it("does not read another body's name after an office as the person's title", () => {
+    expect(status("La vicepresidenta de Acme Lía Ferrán habló.", "t.lia")).toBe("not_applicable");
+    expect(status("The judge of Leeds Ben Okafor ruled.", "t.ben")).toBe("not_applicable");
+  });
+});
+
+describe("role: a court's name before the title words in apposition", () => {
+  it("reads 'a Leeds appeals court judge' when a court noun follows the name", () => {
+    expect(status("Ben Okafor, a Leeds appeals court judge, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, a Leeds district court judge, ruled.", "t.ben")).toBe("pass");
+    // Without a court noun the name may be another body's: not read.
+    expect(status("Ben Okafor, a Leeds appeals judge, ruled.", "t.ben")).toBe("not_applicable");
+  });
+  it("reads 'quien integra' like 'que integra'", () => {
+    expect(status("Lía Ferrán, quien integra la corte de apelaciones, falló.", "t.lia")).toBe("fail");
+    expect(status("Lía Ferrán, quien integraba la corte de apelaciones, falló.", "t.lia")).toBe("not_applicable");
+  });
+});
+
+describe("role: a bare name 'of' a court", () => {
+  it("reads 'Ben Okafor of the appeals court' / 'Lía Ferrán, del Tribunal de Apelaciones' as the court's judge", () => {
+    expect(status("Ben Okafor of the federal appeals court ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor, who serves on the federal appeals bench, ruled.", "t.ben")).toBe("fail");
+    expect(status("Ben Okafor of the district court ruled.", "t.ben")).toBe("pass");
+    expect(status("Lía Ferrán, del Tribunal de Apelaciones de Leeds, falló.", "t.lia")).toBe("fail");
+    expect(status("Lía Ferrán, del tribunal de distrito, falló.", "t.lia")).toBe("pass");
+    // No court noun: no office.
+    expect(status("Ben Okafor of the appeals panel ruled.", "t.ben")).toBe("not_applicable");
   });
 });
