@@ -72,13 +72,13 @@ export function nearestPredicate(
   for (const hits of eventHits) {
     for (let k = firstStartingAt(hits, w.start); k < hits.length && hits[k]!.start < w.end; k++) {
       const p = hits[k]!;
-      if ((p.start < end && p.end > start) || (p.start >= end && coordinatedAfter(ctx, end, p.start))) continue;
-      if (namesPeople(ctx, p.start) || periphrasis(ctx, p.end)) continue;
+      if (p.start < end && p.end > start) continue;
       const d = p.end <= start ? ctx.wordsBetween(p.end, start) : ctx.wordsBetween(end, p.start);
-      if (d < bestDist || (d === bestDist && best !== null && p.start < best.start)) {
-        best = p;
-        bestDist = d;
-      }
+      // The filters only after the distance: most hits are farther than the best so far.
+      if (!(d < bestDist || (d === bestDist && best !== null && p.start < best.start))) continue;
+      if ((p.start >= end && coordinatedAfter(ctx, end, p.start)) || namesPeople(ctx, p.start) || periphrasis(ctx, p.end)) continue;
+      best = p;
+      bestDist = d;
     }
   }
   // Another event's noun competes too: "the transfer agreed during his visit in February" dates the visit.

@@ -259,7 +259,11 @@ export function answeredPlaces(sc: Scene, q: number, placeAt: PlaceAt): PlaceMen
  */
 export function colonVerb(sc: Scene, h: Hit): number {
   const { ctx, subjects, heads } = sc;
-  const to = ctx.tokenAt(ctx.sentenceSpan(h.sentence).to);
+  const end = ctx.sentenceSpan(h.sentence).to;
+  // Most sentences have no colon: one native scan instead of a look-up per token.
+  const colon = ctx.text.indexOf(":", h.end);
+  if (colon < 0 || colon >= end) return -1;
+  const to = ctx.tokenAt(end);
   for (let i = ctx.tokenAt(h.end); i < to && i - ctx.tokenAt(h.end) < 20; i++) {
     const t = ctx.tokens[i]!;
     if (t.text === ":") return i + 1 < to && dropsSubject(ctx, i + 1) ? i + 1 : -1;
