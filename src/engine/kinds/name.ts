@@ -227,9 +227,13 @@ export const name = defineKind({
   },
 });
 
-/** "CECOT, the Alien Enemies Act and the Venezuelans": a coordinator and an article inside the run join a list of things, not one name. */
+/**
+ * "CECOT, the Alien Enemies Act and the Venezuelans": a coordinator and an article inside the run, or
+ * right after it ("… Act and the men sent to El Salvador"), join a list of things, not one name.
+ */
 function listsThings(ctx: ArticleContext, cand: Candidate): boolean {
-  for (let i = ctx.tokenAt(cand.start); i < ctx.tokens.length && ctx.tokens[i]!.start < cand.end; i++)
+  const last = ctx.tokenAt(cand.end); // the first token after the run
+  for (let i = ctx.tokenAt(cand.start); i <= last && i < ctx.tokens.length; i++)
     if (LANG.coordinators.has(ctx.tokens[i]!.text) && LANG.articles.has(ctx.tokens[i + 1]?.text ?? "")) return true;
   return false;
 }

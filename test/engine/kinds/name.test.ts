@@ -39,6 +39,11 @@ describe("name: expansions are compared by their words", () => {
     expect(status("The Northern Ocean Agency, known by its English acronym NOAA, issued a warning.")).toBe("fail");
     expect(status("La Agencia Marina del Norte, conocida por sus siglas en inglés NOAA, emitió una alerta.")).toBe("fail");
   });
+  it("reads a coordinator and an article right after the run as a list, not an expansion (NOAA, the Clean Air Act and the men …)", () => {
+    expect(status("NOAA, the Clean Air Act and the men sent to sea: your questions, answered")).toBe("not_applicable");
+    expect(status("NOAA, la Ley de Aire Limpio y los hombres enviados al mar: sus preguntas")).toBe("not_applicable");
+    expect(status("NOAA, the Clean Air Agency, answered questions.")).toBe("fail");
+  });
   it("does not read a title-case headline as an expansion", () => {
     expect(status("NOAA, the Agency That Tracks Storms Across America")).toBe("not_applicable");
     expect(status("NOAA, the Agency for Space Weather Care")).toBe("fail");
