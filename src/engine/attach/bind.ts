@@ -207,7 +207,12 @@ export function bindEvent(
   if (!bound) return null;
   // "this handout photo released by the office …": the predicate releases a picture, not people.
   // "promised mass deportations", "barred his deportation": a plan or a prevented event, not one that happened.
-  if (mediaBefore(ctx, bound.start) || intentBefore(ctx, bound.start) || prevented(ctx, bound.start)) return null;
+  if (
+    mediaBefore(ctx, bound.start) ||
+    intentBefore(ctx, bound.start, bind === "nearest" ? { start, end } : undefined) ||
+    prevented(ctx, bound.start)
+  )
+    return null;
   // "his vice president at the time of the swap": the event is the time of something else.
   if (bind === "nearest" && referenceTimeBefore(ctx, bound.start)) return null;
   // "presenta la caída de Maduro como una liberación": what something else is called.

@@ -45,9 +45,14 @@ export function laterBatchIn(ctx: ArticleContext, c: Clause): boolean {
 }
 
 /** "promised mass deportations", "prometió liberar a los presos": an intent verb at most three words before the predicate makes it a plan. */
-export function intentBefore(ctx: ArticleContext, start: number): boolean {
+export function intentBefore(ctx: ArticleContext, start: number, value?: { start: number; end: number }): boolean {
   const i = ctx.tokenAt(start);
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+  // The value itself between the verb and the predicate does not count ("llegó a proponer en abril un canje").
+  const skip =
+    value && value.end <= start && value.end >= ctx.tokens[Math.max(0, i - 4)]!.start
+      ? ctx.tokenAt(value.end) - ctx.tokenAt(value.start) + 1
+      : 0;
+  for (let k = i - 1; k >= Math.max(0, i - 3 - skip); k--) {
     const t = ctx.tokens[k]!;
     if (t.kind === "punct") return false;
     if (LANG.intentVerbs.has(t.text)) return true;

@@ -156,6 +156,10 @@ describe("an event promised, not done", () => {
     expect(status("Relatives demand the swap in January 2024.", "t.freed_on")).toBe("not_applicable");
     expect(status("La Cancillería celebró el canje el sábado 11 de mayo de 2024.", "t.freed_on")).toBe("fail");
   });
+  it("reads past the date between an intent verb and the event (llegó a proponer en enero de 2024 un canje)", () => {
+    expect(status("El ministro llegó a proponer en enero de 2024 un canje.", "t.freed_on")).toBe("not_applicable");
+    expect(status("Según el fiscal, los presos fueron liberados en enero de 2024.", "t.freed_on")).toBe("fail");
+  });
   it("does not judge a date of an event one agrees or offers to do (aceptó recibir liberados en enero; agreed to a swap)", () => {
     expect(status("En enero de 2024, cuando el presidente aceptó recibir liberados, hubo protestas.", "t.freed_on")).toBe("not_applicable");
     expect(status("The minister agreed to a swap in January 2024.", "t.freed_on")).toBe("not_applicable");

@@ -340,3 +340,10 @@ describe("a first name opening its sentence", () => {
     expect(freed("When: They were freed on May 3, 2023, and flown home.")).toBe("fail");
   });
 });
+
+describe("releasing things, not people", () => {
+  it("does not date a release of records, documents or funds (released more records on May 3)", () => {
+    expect(freed("On May 3, 2023, the panel released more records about the men.")).toBe("not_applicable");
+    expect(freed("On May 3, 2023, the panel released the men.")).toBe("fail");
+  });
+});
