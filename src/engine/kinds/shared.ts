@@ -22,7 +22,8 @@ import {
 import { LANG } from "../lang";
 import { RuleCompileError, type ArticleContext, type CompileTools, type Hit, type Scope } from "../kind-api";
 import { terms } from "../rule-parts";
-import { firstEndingAfter, firstStartingAt, hitWithin } from "../search";
+import { firstEndingAfter, firstMentionAt, firstStartingAt, hitWithin } from "../search";
+import { isUpperAt } from "../text-adapter";
 
 export { isoDate, partialDate, terms } from "../rule-parts";
 export { eventSchema, valueClause } from "../attach";
@@ -221,9 +222,26 @@ function restrictiveRelative(ctx: ArticleContext, own: Clause, valueEnd: number)
 /** Does a hit in [from, to) refer to the thing, not introduce another of its kind ("a camp", "una prisión")? */
 function referredToWithin(ctx: ArticleContext, hits: readonly Hit[], from: number, to: number): boolean {
   for (let k = firstStartingAt(hits, from); k < hits.length && hits[k]!.start < to; k++) {
-    if (hits[k]!.end <= to && !introducesAnother(ctx, hits[k]!.start)) return true;
+    if (hits[k]!.end <= to && !introducesAnother(ctx, hits[k]!.start) && !closesAnotherName(ctx, hits[k]!.start)) return true;
   }
   return false;
+}
+
+/**
+ * "The Utah State Correctional Facility …", "Surf Camp owner …": a head noun written capitalised
+ * right after another capitalised word (not an article, not a country's name) closes another thing's
+ * proper name; the thing itself is named by its own terms ("the Terrorism Confinement Center").
+ * (Spanish names put the head first, "la Prisión Modelo": they are not read this way.)
+ */
+function closesAnotherName(ctx: ArticleContext, start: number): boolean {
+  if (!isUpperAt(ctx.text, start)) return false;
+  const i = ctx.tokenAt(start);
+  const prev = ctx.tokens[i - 1];
+  if (!prev || prev.kind !== "word" || ctx.tokens[i]!.brk || !isUpperAt(ctx.text, prev.start)) return false;
+  if (LANG.articles.has(prev.text) || LANG.definiteArticles.has(prev.text)) return false;
+  const countries = ctx.countries();
+  const m = countries[firstMentionAt(countries, prev.start + 1) - 1];
+  return !(m && m.offset + m.length > prev.start);
 }
 
 /**

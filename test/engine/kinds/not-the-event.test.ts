@@ -193,6 +193,12 @@ describe("another thing of the kind", () => {
     expect(holds("The army post now hosts a camp the government says can hold up to 5,000 people.")).toBe("not_applicable");
     expect(holds("Ecuador abrió una prisión en Santa Elena con capacidad para 736 internos.")).toBe("not_applicable");
   });
+  it("reads a head noun closing another capitalised name as another facility (the Fort Dix Camp, Surf Camp owner …)", () => {
+    expect(holds("The Fort Dix Camp can hold up to 5,000 people, officials said.")).toBe("not_applicable");
+    // After an article or a country's name, or written in lower case, the head noun is the thing's.
+    expect(holds("The Camp can hold up to 5,000 people.")).toBe("fail");
+    expect(holds("The Salvadoran prison can hold up to 5,000 people.")).toBe("fail");
+  });
   it("still judges the facility itself", () => {
     expect(holds("The prison can hold up to 5,000 people.")).toBe("fail");
     expect(holds("CECOT, a prison that can hold 40,000 inmates, opened in 2023.")).toBe("pass");
