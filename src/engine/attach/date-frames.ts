@@ -134,6 +134,7 @@ export function dateDenied(ctx: ArticleContext, start: number, end: number, boun
 
 /** "CARACAS, Jan. 15, 2026 —": a dateline dates the story, not an event in it. */
 export function isDateline(ctx: ArticleContext, c: Clause, start: number, end = start): boolean {
+  if (wireDateline(ctx, start, end)) return true;
   if (!c.endsWithColon) return false;
   const first = ctx.tokens[c.from]!;
   const word = ctx.text.slice(first.start, first.end);
@@ -159,7 +160,19 @@ export function isDateline(ctx: ArticleContext, c: Clause, start: number, end = 
   );
 }
 
-/** A capitalised place of up to four words and a comma: the start of a dateline ("San Salvador, "). */
-const DATE_THEN_CREDIT = /^\s*\([^()\n]{1,40}\)\s*$/;
+/**
+ * "Caracas, 16 de marzo de 2026.- Hace …", "Caracas, 16 mar (EFE).-": a Spanish wire's dateline — a
+ * place and a comma opening the line, the date, a credit perhaps, then a full stop and a dash.
+ */
+function wireDateline(ctx: ArticleContext, start: number, end: number): boolean {
+  if (!WIRE_CLOSE.test(ctx.text.slice(end, end + 48))) return false;
+  const lineStart = ctx.text.lastIndexOf("\n", start - 1) + 1;
+  return start - lineStart <= 48 && PLACE_THEN_COMMA.test(ctx.text.slice(lineStart, start));
+}
 
+/** After a wire dateline's date: a credit perhaps, a full stop and a dash (".-", ". —", "(EFE).-"). */
+const WIRE_CLOSE = /^\s*(?:\([^()\n]{1,40}\))?\s*\.\s?[-–—]/;
+/** A credit in parentheses and nothing else before the dash: "(Wire)". */
+const DATE_THEN_CREDIT = /^\s*\([^()\n]{1,40}\)\s*$/;
+/** A capitalised place of up to four words and a comma: the start of a dateline ("San Salvador, "). */
 const PLACE_THEN_COMMA = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,3}\s*,\s*$/u;

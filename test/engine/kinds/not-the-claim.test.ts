@@ -51,6 +51,18 @@ describe("the story's own dates", () => {
     expect(status("The prisoners were freed despite his May 9, 2024 order.", "t.freed_on")).toBe("not_applicable");
     expect(status("The prisoners were freed on May 9, 2024, despite his order.", "t.freed_on")).toBe("fail");
   });
+  it("reads a Spanish wire's dateline closed by a full stop and a dash as the story's (Caracas, 22 de mayo de 2024.- …)", () => {
+    expect(status("Titular\n\nCaracas, 22 de mayo de 2024.- Los presos fueron liberados, dijo el Gobierno.", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+    expect(status("Titular\n\nCaracas, 22 may (EFE).- Los presos fueron liberados, dijo el Gobierno.", "t.freed_on")).toBe(
+      "not_applicable",
+    );
+    // Inside a sentence, the same date is the event's.
+    expect(status("Titular\n\nEn Caracas, los presos fueron liberados el 22 de mayo de 2024, dijo el Gobierno.", "t.freed_on")).toBe(
+      "fail",
+    );
+  });
   it("reads a line opening on a date and a credit in parentheses as a dateline (July 22, 2024 (Wire) — …)", () => {
     expect(status("Headline\n\nMay 22, 2024 (Wire) — The prisoners were freed, officials said.", "t.freed_on")).toBe("not_applicable");
     // A timeline entry has no credit: its date is the entry's.
