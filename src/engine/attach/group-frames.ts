@@ -48,8 +48,18 @@ export function sharedPlaceIn(
  */
 export function reducedRelativeOn(ctx: ArticleContext, groupSet: number, start: number, end: number): boolean {
   let i = ctx.tokenAt(start) - 1;
-  while (i >= 0 && LANG.auxiliaries.has(ctx.tokens[i]!.text)) i--;
+  let pluperfect = false;
+  for (; i >= 0; i--) {
+    const w = ctx.tokens[i]!.text;
+    if (LANG.pluperfectAuxiliaries.has(w)) pluperfect = true;
+    else if (!LANG.auxiliaries.has(w) && !LANG.participleAuxiliaries.has(w)) break;
+  }
   let n = 0;
+  // "238 Venezuelan men | who had been sent …": a relative pronoun and a pluperfect say the same of an earlier event.
+  if (pluperfect && i > 0 && LANG.relativePronouns.has(ctx.tokens[i]!.text)) {
+    i--;
+    n = 1;
+  }
   for (; i >= 0 && n < 6; i--, n++) {
     const t = ctx.tokens[i]!;
     const capital = t.kind === "word" && isUpperAt(ctx.text, t.start);

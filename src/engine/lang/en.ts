@@ -950,6 +950,7 @@ export const en: LanguageTable = {
   singularAuxiliaries: ["was", "is"],
   singularRelatives: ["who has"],
   pluralPersonPronouns: ["they"],
+  pluperfectAuxiliaries: ["had"],
   participleAuxiliaries: ["been", "being"],
   singularPossessives: ["his", "her"],
   singularObjectPronouns: ["him", "her", "me"],

@@ -870,6 +870,7 @@ export const es: LanguageTable = {
   singularAuxiliaries: ["fue", "es", "era", "estaba"],
   singularRelatives: [], // "quien fue deportado el 15 de marzo" is often one of the group: measured, four right passes lost
   pluralPersonPronouns: ["ellos", "ellas"],
+  pluperfectAuxiliaries: ["había", "habían"],
   participleAuxiliaries: ["sido", "siendo"],
   singularPossessives: [],
   singularObjectPronouns: [], // clitics attach to the verb ("devolverlo") or stand before it

@@ -272,6 +272,8 @@ export interface LanguageTable {
   singularRelatives: string[];
   /** Plural person pronouns ("they", "ellos"): capitalised after a colon, still no name. */
   pluralPersonPronouns: string[];
+  /** Auxiliaries of the pluperfect: an event before the clause's time ("the men who had been sent …", "que habían sido enviados"). */
+  pluperfectAuxiliaries: string[];
   /** Participles that join an auxiliary to a passive ("has been released", "ha sido liberado"). */
   participleAuxiliaries: string[];
   /** Possessives of one person ("his deportation"); not Spanish "su", which is also "their". */

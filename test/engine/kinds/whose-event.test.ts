@@ -300,6 +300,8 @@ describe("a relative clause on the group's noun", () => {
   it("gives a date before the group's noun to the main clause, not to a reduced relative on it (the men the U.S. had freed …)", () => {
     expect(freed("A year ago today — May 3, 2023 — the men the U.S. had freed walked out of the camp.")).toBe("not_applicable");
     expect(freed("On May 3, 2023, the men Washington deported sued.")).toBe("not_applicable");
+    // With its pronoun, a pluperfect says the same: an earlier event.
+    expect(freed("A year ago today, May 3, 2023, 252 men who had been deported flew home.")).toBe("not_applicable");
     expect(freed("On May 3, 2023, the men were freed.")).toBe("fail");
   });
 });
